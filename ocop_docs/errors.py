@@ -1,0 +1,101 @@
+"""The one error hierarchy of ocop-docs.
+
+Every error a user can cause carries a Vietnamese message that names the file and,
+where it applies, the field, row or template paragraph. The CLI shows ``str(error)``
+and exits with ``error.exit_code``; a traceback is shown only with ``--debug``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class OcopError(Exception):
+    """Base of every error the user is meant to read (message in Vietnamese)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class Problem:
+    """One thing wrong with an input: where it is and what is wrong (Vietnamese)."""
+
+    message: str
+    path: str = ""  # field path such as "body[2].content[0].task.deadline"
+    line: int | None = None  # 1-based line in the source file, when known
+    row: int | None = None  # 1-based row of a table, when the input is a table
+
+    def describe(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"dòng {self.row}")
+        if self.path:
+            where.append(f"trường '{self.path}'")
+        if self.line is not None:
+            where.append(f"dòng {self.line} của tệp")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class DataError(OcopError):
+    """Input data (a spec, a table) that cannot be used as it is."""
+
+    exit_code = 2
+
+    def __init__(self, file: str | Path | None, problems: list[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.file = str(file) if file is not None else None
+        self.problems = problems
+        head = f"Lỗi dữ liệu trong tệp {self.file}" if self.file else "Lỗi dữ liệu"
+        lines = [f"{head}:"] + [f"  - {p.describe()}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+class TemplateError(OcopError):
+    """A template that cannot be rendered: names the template, where, and nearby text."""
+
+    exit_code = 3
+
+    def __init__(self, template: str | Path, message: str, where: str = "", nearby: str = ""):
+        self.template = str(template)
+        self.where = where
+        self.nearby = nearby
+        text = f"Lỗi mẫu văn bản {self.template}"
+        if where:
+            text += f" ({where})"
+        text += f": {message}"
+        if nearby:
+            text += f"\n  Đoạn văn bản gần đó: «{nearby}»"
+        super().__init__(text)
+
+
+class ConversionError(OcopError):
+    """PDF conversion failed, or LibreOffice is missing."""
+
+    exit_code = 4
+
+
+class RuleViolation(OcopError):
+    """A request that breaks a rule of the OCOP programme or of ND30 (cites the rule)."""
+
+    exit_code = 2
+
+    def __init__(self, rule: str, message: str):
+        self.rule = rule
+        super().__init__(f"{message} [{rule}]")
+
+
+class UnreadableFile(OcopError):
+    """A file that cannot be opened or is not what it claims to be (corrupt, too large)."""
+
+    exit_code = 2

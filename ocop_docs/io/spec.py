@@ -1,0 +1,114 @@
+"""Reading a YAML or JSON spec into a validated model, with errors that name file, field and line."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import DataError, Problem
+from .messages import clean_loc, field_path, message
+
+MAX_SPEC_BYTES = 20 * 1024 * 1024
+
+
+def _kinds() -> dict[str, type[BaseModel]]:
+    from ..model import KINDS
+
+    return KINDS
+
+
+def _line_map(node: yaml.Node | None, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Field path → 1-based line of the YAML node that holds it."""
+    out = {} if out is None else out
+    if node is None:
+        return out
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            key_path = path + (key.value,)
+            out[key_path] = key.start_mark.line + 1
+            _line_map(value, key_path, out)
+            out[key_path] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_map(item, path + (i,), out)
+    return out
+
+
+def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
+    """The parsed content of a spec file and its line map; DataError when it cannot be read."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(path, "không tìm thấy tệp") from None
+    except OSError as exc:
+        raise DataError(path, f"không đọc được tệp ({exc.strerror})") from None
+    if len(raw) > MAX_SPEC_BYTES:
+        raise DataError(path, f"tệp quá lớn ({len(raw)} byte; tối đa {MAX_SPEC_BYTES})")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(path, f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError(path, Problem(f"JSON sai cú pháp: {exc.msg}", line=exc.lineno)) from None
+        lines: dict[tuple, int] = {}
+        try:
+            lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError:
+            pass
+        return data, lines
+    try:
+        data = yaml.safe_load(text)
+        lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or "lỗi cú pháp"
+        raise DataError(path, Problem(f"YAML sai cú pháp ({what})", line=line)) from None
+    except yaml.YAMLError as exc:
+        raise DataError(path, f"YAML sai cú pháp ({exc})") from None
+    return data, lines
+
+
+def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
+    """``data`` validated as ``model``; every problem found is reported at once."""
+    lines = lines or {}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = clean_loc(tuple(error["loc"]))
+            line = None
+            for cut in range(len(loc), -1, -1):
+                if loc[:cut] in lines:
+                    line = lines[loc[:cut]]
+                    break
+            problems.append(Problem(message(error), path=field_path(tuple(error["loc"])), line=line))
+        raise DataError(file, problems) from None
+
+
+def load_spec(path: str | Path, kind: str | None = None):
+    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given)."""
+    data, lines = read_spec_data(path)
+    if not isinstance(data, dict):
+        raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: plan')")
+    kinds = _kinds()
+    wanted = kind or data.get("kind")
+    if wanted is None:
+        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {', '.join(kinds)})", path="kind"))
+    if wanted not in kinds:
+        raise DataError(
+            path,
+            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {', '.join(kinds)}", path="kind", line=lines.get(("kind",))),
+        )
+    if kind and data.get("kind") not in (None, kind):
+        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind"))
+    return validate_spec(data, kinds[wanted], path, lines)

@@ -1,0 +1,187 @@
+"""The parts every administrative document shares: issuer, number, date, bases, signer, recipients."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from ..nd30 import doctypes
+from ..nd30.formats import strip_end_punctuation, symbol_for
+from ..vi.dates import parse_date
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value).strip()
+    return value
+
+
+def _to_date(value: Any) -> Any:
+    """Accept ISO dates and the way officers type them ("22/3/2019")."""
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        return parse_date(value)  # raises ValueError with a Vietnamese message
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_nfc)]
+NonEmptyText = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
+OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
+
+
+class Model(BaseModel):
+    """Base of every spec model: unknown fields are errors (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+
+
+Level = Literal["trung_uong", "tinh", "huyen", "xa", "so", "khac"]
+
+
+class Issuer(Model):
+    """The issuing body (ô 2 of ND30) and its direct governing body, if it has one."""
+
+    name: NonEmptyText = Field(description="Tên đầy đủ của cơ quan ban hành, ví dụ 'Ủy ban nhân dân huyện Bến Cầu'")
+    parent: Text | None = Field(None, description="Tên cơ quan chủ quản trực tiếp (để trống với UBND)")
+    abbreviation: NonEmptyText = Field("UBND", description="Chữ viết tắt tên cơ quan dùng trong ký hiệu, ví dụ 'UBND'")
+    level: Level = Field("khac", description="Cấp: trung_uong, tinh, huyen, xa, so, khac")
+    name_lines: list[NonEmptyText] | None = Field(
+        None, description="Cách xuống dòng của tên cơ quan trong phần đầu (nếu muốn tự quyết định)"
+    )
+
+    def header_lines(self) -> list[str]:
+        """The issuing body's name as printed, upper case, on one or more lines (ND30-CQ-02)."""
+        if self.name_lines:
+            return [line.upper() for line in self.name_lines]
+        upper = self.name.upper()
+        for head in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"):
+            if upper.startswith(head + " ") and len(upper) > 24:
+                return [head, upper[len(head) + 1 :]]
+        return [upper]
+
+
+Authority = Literal["KT", "Q", "TL", "TUQ"]
+
+
+class Signer(Model):
+    """Who signs and with what authority (ô 7a/7b, ND30-SIGN-01/02)."""
+
+    on_behalf_of: Text | None = Field(
+        None, description="Tên tập thể/cơ quan khi ký thay mặt (TM.), ví dụ 'ỦY BAN NHÂN DÂN'"
+    )
+    authority: Authority | None = Field(None, description="KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền)")
+    head_title: Text | None = Field(None, description="Chức vụ người đứng đầu khi ký KT./TL./TUQ., ví dụ 'CHỦ TỊCH'")
+    title: NonEmptyText = Field(description="Chức vụ của người ký, ví dụ 'PHÓ CHỦ TỊCH'")
+    name: Text = Field("", description="Họ và tên người ký (để trống trong bản dự thảo)")
+
+    @field_validator("authority", mode="before")
+    @classmethod
+    def _authority(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().rstrip(".").upper()
+            return value or None
+        return value
+
+    @model_validator(mode="after")
+    def _needs_head(self) -> "Signer":
+        if self.authority in ("KT", "TL", "TUQ") and not self.head_title:
+            raise ValueError(
+                f"ký {self.authority}. cần 'head_title' (chức vụ người đứng đầu, ví dụ 'CHỦ TỊCH') [ND30-SIGN-01]"
+            )
+        return self
+
+    def authority_lines(self) -> list[str]:
+        """The quyền hạn and chức vụ lines, upper case (ND30-SIGN-01)."""
+        lines = []
+        if self.on_behalf_of:
+            lines.append(f"TM. {self.on_behalf_of.upper()}")
+        if self.authority in ("KT", "TL", "TUQ"):
+            lines.append(f"{self.authority}. {self.head_title.upper()}")
+            lines.append(self.title.upper())
+        elif self.authority == "Q":
+            lines.append(f"Q. {self.title.upper()}")
+        else:
+            lines.append(self.title.upper())
+        return lines
+
+
+BasisVerb = Literal["Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của", ""]
+
+
+class LegalBasis(Model):
+    """One line of the căn cứ block: its verb and the citation (ND30-BODY-01/02).
+
+    ``ref`` names an entry of the legal-basis registry when the citation is one of them.
+    """
+
+    verb: BasisVerb = "Căn cứ"
+    text: NonEmptyText
+    ref: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        """A plain string "Căn cứ Quyết định số …;" is split into verb and citation."""
+        if isinstance(value, str):
+            value = _nfc(value)
+            for verb in ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của"):
+                if value.startswith(verb + " "):
+                    return {"verb": verb, "text": strip_end_punctuation(value[len(verb) + 1 :])}
+            return {"verb": "", "text": strip_end_punctuation(value)}
+        if isinstance(value, dict) and isinstance(value.get("text"), str):
+            value = dict(value)
+            value["text"] = strip_end_punctuation(_nfc(value["text"]))
+        return value
+
+
+def _doc_type(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return doctypes.doc_type(value).name
+        except KeyError:
+            known = ", ".join(t.name for t in doctypes.DOC_TYPES)
+            raise ValueError(f"loại văn bản '{value}' không có trong Điều 7 Nghị định 30; các loại hợp lệ: {known}") from None
+    return value
+
+
+DocTypeName = Annotated[str, BeforeValidator(_doc_type)]
+
+
+class Document(Model):
+    """The header, bases, signer and recipients shared by every administrative document."""
+
+    issuer: Issuer
+    doc_type: DocTypeName = Field(description="Tên loại văn bản (Kế hoạch, Quyết định…) hoặc chữ viết tắt (KH, QĐ…)")
+    number: int | None = Field(None, ge=1, description="Số văn bản; để trống trong bản dự thảo")
+    symbol: Text | None = Field(None, description="Ký hiệu, ví dụ 'KH-UBND'; mặc định ghép từ loại văn bản và cơ quan")
+    place: NonEmptyText = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ 'Bến Cầu'")
+    date: OptionalDate = Field(None, description="Ngày ban hành (YYYY-MM-DD hoặc DD/MM/YYYY); để trống trong bản dự thảo")
+    draft_year: int | None = Field(None, ge=1900, le=2200, description="Năm in ở dòng ngày tháng khi chưa có ngày")
+    title: NonEmptyText = Field(description="Trích yếu nội dung")
+    legal_bases: list[LegalBasis] = Field(default_factory=list, description="Các dòng căn cứ, thực hiện, theo đề nghị")
+    signer: Signer
+    recipients: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận (không kể dòng Lưu)")
+    archive: Text = Field("VT", description="Dòng Lưu: 'VT, PNN' (không ghi chữ 'Lưu')")
+
+    @property
+    def type_info(self) -> doctypes.DocType:
+        return doctypes.doc_type(self.doc_type)
+
+    @property
+    def effective_symbol(self) -> str:
+        """The ký hiệu printed after the number (ND30-SO-03)."""
+        return self.symbol or symbol_for(self.type_info.abbreviation, self.issuer.abbreviation)
+
+    @field_validator("symbol")
+    @classmethod
+    def _symbol(cls, value: str | None) -> str | None:
+        if value and (" " in value or "/" in value):
+            raise ValueError("ký hiệu không được có dấu cách hoặc dấu '/' (ví dụ đúng: 'KH-UBND') [ND30-SO-04]")
+        if value and any(part.isdigit() and len(part) == 4 for part in value.split("-")):
+            raise ValueError("văn bản hành chính không ghi năm trong ký hiệu [ND30-SO-03]")
+        return value

@@ -1,0 +1,248 @@
+"""The yearly OCOP plan (Kế hoạch): a section tree of prose with structured parts inside.
+
+Real plans are mostly prose, so the body is a tree of sections whose content is an
+ordered list of blocks: paragraphs (carried word for word), and the structured parts the
+engine understands — numeric targets, tasks (lead body, coordinating bodies, deadline,
+expected result) and budgets. A section can name the body whose responsibilities it
+lists. Render order is the order of the blocks, so nothing is moved or lost.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+
+from .common import Document, Model, NonEmptyText, Text
+from .deadline import Deadline
+
+ParagraphStyle = Literal["body", "dash", "plus"]
+
+
+class Paragraph(Model):
+    """A paragraph of prose. ``dash`` and ``plus`` are the "- " and "+ " list levels."""
+
+    text: NonEmptyText
+    style: ParagraphStyle = "body"
+
+
+class Target(Model):
+    """A numeric target (mục tiêu cụ thể): the sentence as written and its number."""
+
+    text: NonEmptyText
+    value: Decimal | None = Field(None, ge=0, description="Con số của chỉ tiêu, ví dụ 1 cho '01 sản phẩm'")
+    unit: Text | None = Field(None, description="Đơn vị của chỉ tiêu, ví dụ 'sản phẩm'")
+    style: ParagraphStyle = "body"
+
+    @model_validator(mode="after")
+    def _value_is_in_text(self) -> "Target":
+        if self.value is not None:
+            numbers = {Decimal(n.replace(".", "").replace(",", ".")) for n in re.findall(r"\d[\d.,]*\d|\d", self.text)}
+            if self.value not in numbers:
+                raise ValueError(f"chỉ tiêu {self.value} không xuất hiện trong câu '{self.text}'")
+        return self
+
+
+class TaskLabels(Model):
+    """The words a plan uses in front of each task field (they vary between plans)."""
+
+    lead: Text = "Đơn vị chủ trì"
+    coordinating: Text = "Đơn vị phối hợp"
+    deadline: Text = "Thời gian thực hiện"
+    result: Text = "Kết quả"
+
+
+class Task(Model):
+    """A task (nhiệm vụ): what, who leads, who helps, by when, with what result."""
+
+    content: Text | None = Field(None, description="Nội dung nhiệm vụ; mặc định là tiêu đề mục chứa nó")
+    lead: Text | None = Field(None, description="Cơ quan chủ trì")
+    coordinating: list[NonEmptyText] = Field(default_factory=list, description="Các cơ quan phối hợp")
+    deadline: Deadline | None = Field(None, description="Thời hạn: ngày, hoặc 'Quý II/2025', 'tháng 10/2025', 'trong năm 2025'")
+    result: Text | None = Field(None, description="Kết quả, sản phẩm dự kiến")
+    labels: TaskLabels = Field(default_factory=TaskLabels)
+
+    def lines(self) -> list[str]:
+        """The task's labelled lines as printed."""
+        out = []
+        if self.lead:
+            out.append(f"{self.labels.lead}: {self.lead}.")
+        if self.coordinating:
+            out.append(f"{self.labels.coordinating}: {'; '.join(self.coordinating)}.")
+        if self.deadline:
+            out.append(f"{self.labels.deadline}: {self.deadline.text}.")
+        if self.result:
+            out.append(f"{self.labels.result}: {self.result}.")
+        return out
+
+
+class BudgetLine(Model):
+    """One line of the budget: item, amount in đồng, and funding source."""
+
+    item: NonEmptyText
+    amount: int = Field(ge=0, description="Số tiền (đồng), số nguyên không âm")
+    source: Text | None = Field(None, description="Nguồn kinh phí")
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            from ..vi.numbers import parse_number
+
+            number = parse_number(value)
+            if number != number.to_integral_value():
+                raise ValueError("số tiền phải là số nguyên đồng")
+            return int(number)
+        return value
+
+
+class Budget(Model):
+    """The budget (kinh phí): lines, their total, and how to print it."""
+
+    lines: list[BudgetLine] = Field(min_length=1)
+    total_label: Text = "Tổng kinh phí"
+    in_words: bool = Field(False, description="In thêm số tiền bằng chữ")
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+
+class Section(Model):
+    """A heading (I. / 1. / a) …) with its content; ``label`` overrides the automatic number."""
+
+    heading: NonEmptyText
+    label: Text | None = Field(None, description="Số thứ tự in trước tiêu đề; mặc định đánh tự động (I., 1., a))")
+    role: Text | None = Field(
+        None,
+        description="Vai trò của mục: purposes, requirements, objectives, tasks, budget, organisation…",
+    )
+    responsible_body: Text | None = Field(None, description="Cơ quan mà mục này giao trách nhiệm")
+    content: list["Block"] = Field(default_factory=list)
+
+
+def _block_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict):
+        for key in ("heading", "task", "target", "budget"):
+            if key in value:
+                return {"heading": "section"}.get(key, key)
+        return "paragraph"
+    return {Paragraph: "paragraph", Section: "section", TaskBlock: "task", TargetBlock: "target", BudgetBlock: "budget"}.get(
+        type(value)
+    )
+
+
+class TaskBlock(Model):
+    task: Task
+
+
+class TargetBlock(Model):
+    target: Target
+
+
+class BudgetBlock(Model):
+    budget: Budget
+
+
+def _paragraph_from_string(value: Any) -> Any:
+    """"- text" and "+ text" are list items; any other string is a body paragraph."""
+    if isinstance(value, str):
+        stripped = value.strip()
+        for mark, style in (("- ", "dash"), ("+ ", "plus")):
+            if stripped.startswith(mark):
+                return {"text": stripped[2:], "style": style}
+        return {"text": stripped}
+    return value
+
+
+Block = Annotated[
+    Union[
+        Annotated[Paragraph, Tag("paragraph")],
+        Annotated[Section, Tag("section")],
+        Annotated[TaskBlock, Tag("task")],
+        Annotated[TargetBlock, Tag("target")],
+        Annotated[BudgetBlock, Tag("budget")],
+    ],
+    Discriminator(_block_tag),
+]
+
+
+class Plan(Document):
+    """A Kế hoạch (Mẫu 1.4 of ND30): header, bases, preamble, section tree, closing, signer."""
+
+    kind: Literal["plan"] = "plan"
+    doc_type: str = "Kế hoạch"
+    year: int = Field(ge=2000, le=2100, description="Năm của kế hoạch (năm đầu nếu là giai đoạn)")
+    end_year: int | None = Field(None, ge=2000, le=2100, description="Năm cuối nếu kế hoạch cho một giai đoạn")
+    preamble: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn mở đầu sau phần căn cứ")
+    body: list[Block] = Field(min_length=1)
+    closing: Text | None = Field(None, description="Đoạn kết ('Trên đây là Kế hoạch…'); được thêm './.'")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strings_to_paragraphs(cls, data: Any) -> Any:
+        def walk(blocks: Any) -> Any:
+            if not isinstance(blocks, list):
+                return blocks
+            out = []
+            for block in blocks:
+                block = _paragraph_from_string(block)
+                if isinstance(block, dict) and "heading" in block and "content" in block:
+                    block = dict(block, content=walk(block["content"]))
+                out.append(block)
+            return out
+
+        if isinstance(data, dict) and "body" in data:
+            data = dict(data, body=walk(data["body"]))
+        return data
+
+    @model_validator(mode="after")
+    def _years(self) -> "Plan":
+        if self.end_year is not None and self.end_year < self.year:
+            raise ValueError(f"end_year ({self.end_year}) nhỏ hơn year ({self.year})")
+        return self
+
+    # Views over the tree: the structured parts, wherever the writer put them.
+    def walk(self):
+        """Every (section path, block) in reading order; the path is the list of sections."""
+
+        def visit(blocks, path):
+            for block in blocks:
+                yield path, block
+                if isinstance(block, Section):
+                    yield from visit(block.content, path + [block])
+
+        yield from visit(self.body, [])
+
+    @property
+    def tasks(self) -> list[Task]:
+        out = []
+        for path, block in self.walk():
+            if isinstance(block, TaskBlock):
+                task = block.task
+                if task.content is None and path:
+                    task = task.model_copy(update={"content": path[-1].heading})
+                out.append(task)
+        return out
+
+    @property
+    def targets(self) -> list[Target]:
+        return [b.target for _, b in self.walk() if isinstance(b, TargetBlock)]
+
+    @property
+    def budgets(self) -> list[Budget]:
+        return [b.budget for _, b in self.walk() if isinstance(b, BudgetBlock)]
+
+    @property
+    def budget_total(self) -> int:
+        return sum(b.total for b in self.budgets)
+
+    @property
+    def responsibilities(self) -> list[Section]:
+        return [b for _, b in self.walk() if isinstance(b, Section) and b.responsible_body]
+
+
+Section.model_rebuild()

@@ -1,0 +1,99 @@
+"""From a model to the flat context a template reads: every string already in ND30 form.
+
+Templates only place text; the wording rules (numbers, dates, punctuation, labels, upper
+case) are applied here, from ``nd30.formats``, so every template gets them right.
+"""
+from __future__ import annotations
+
+from ..model.common import Document
+from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
+from ..nd30 import formats
+from ..vi.numbers import diem_letter, format_number, roman, tien_bang_chu
+
+
+def document_context(doc: Document) -> dict:
+    """The header, bases, signer and recipients of any document."""
+    issued_year = doc.date.year if doc.date else doc.draft_year
+    return {
+        "issuer_parent": doc.issuer.parent.upper() if doc.issuer.parent else "",
+        "issuer_lines": doc.issuer.header_lines(),
+        "so_ky_hieu": formats.so_ky_hieu(doc.number, doc.effective_symbol),
+        "date_line": formats.date_line(doc.place, doc.date, issued_year),
+        "type_name": doc.type_info.upper_name,
+        "title": doc.title,
+        "bases": formats.basis_lines([(b.verb, b.text) for b in doc.legal_bases]),
+        "signer_lines": doc.signer.authority_lines(),
+        "signer_name": doc.signer.name,
+        "recipients": formats.recipient_lines(doc.recipients, doc.archive),
+    }
+
+
+def _label(depth: int, index: int) -> str:
+    """Automatic heading numbers by depth (ND30-BODY-06): I. / 1. / a) / deeper: none."""
+    if depth == 0:
+        return f"{roman(index + 1)}."
+    if depth == 1:
+        return f"{index + 1}."
+    if depth == 2:
+        return f"{diem_letter(index)})"
+    return ""
+
+
+def _budget_lines(budget) -> list[tuple[str, str]]:
+    lines = []
+    single = len(budget.lines) == 1
+    for line in budget.lines:
+        text = f"{line.item}: {format_number(line.amount)} đồng"
+        if line.source:
+            text += f" ({line.source})"
+        lines.append(("p" if single else "dash", text + ("." if single else ";")))
+    if not single:
+        lines[-1] = (lines[-1][0], lines[-1][1][:-1] + ".")
+        total = f"{budget.total_label}: {format_number(budget.total)} đồng"
+        if budget.in_words:
+            total += f" (Bằng chữ: {tien_bang_chu(budget.total)})"
+        lines.append(("p", total + "."))
+    elif budget.in_words:
+        text = lines[0][1][:-1] + f" (Bằng chữ: {tien_bang_chu(budget.total)})."
+        lines[0] = ("p", text)
+    return lines
+
+
+def body_items(blocks, depth: int = 0) -> list[dict]:
+    """The section tree flattened into paragraphs with a kind: h1/h2/h3/h4 or p."""
+    items: list[dict] = []
+    section_index = 0
+    for block in blocks:
+        if isinstance(block, Section):
+            label = block.label if block.label is not None else _label(depth, section_index)
+            section_index += 1
+            heading = block.heading.upper() if depth == 0 else block.heading
+            kind = f"h{min(depth + 1, 4)}"
+            items.append({"kind": kind, "text": f"{label} {heading}".strip()})
+            items.extend(body_items(block.content, depth + 1))
+        elif isinstance(block, Paragraph):
+            items.append({"kind": "p", "text": _styled(block.text, block.style)})
+        elif isinstance(block, TargetBlock):
+            items.append({"kind": "p", "text": _styled(block.target.text, block.target.style)})
+        elif isinstance(block, TaskBlock):
+            items.extend({"kind": "p", "text": line} for line in block.task.lines())
+        elif isinstance(block, BudgetBlock):
+            items.extend({"kind": "p", "text": _styled(text, style)} for style, text in _budget_lines(block.budget))
+    return items
+
+
+def _styled(text: str, style: str) -> str:
+    return {"dash": "- ", "plus": "+ "}.get(style, "") + text
+
+
+def plan_context(plan: Plan) -> dict:
+    """Everything the plan template prints (ND30-TPL-KH-01)."""
+    context = document_context(plan)
+    body = body_items(plan.body)
+    if plan.closing:
+        body.append({"kind": "p", "text": plan.closing})
+    # ND30-BODY-07: the content ends with "./.".
+    last = body[-1]
+    body[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    context.update({"preamble": list(plan.preamble), "body": body})
+    return context

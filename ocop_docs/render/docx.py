@@ -1,0 +1,76 @@
+"""Rendering a docxtpl template with a context into a .docx, safely and strictly."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document as open_document
+from docxtpl import DocxTemplate
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+
+from ..errors import TemplateError
+from .atomic import atomic_path
+from .environment import make_environment
+from .layout import size_rules
+
+
+def _locate(template: Path, needle: str) -> tuple[str, str]:
+    """Where in the template a tag mentioning ``needle`` is: ("đoạn 12", its text)."""
+    document = open_document(str(template))
+    index = 0
+    for block in document.element.body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            index += 1
+            text = "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t"))
+            if needle in text and "{" in text:
+                return f"đoạn {index}", text
+        elif tag == "tbl":
+            for r, row in enumerate(block.iter("{*}tr"), start=1):
+                for c, cell in enumerate(row.iter("{*}tc"), start=1):
+                    text = "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                    if needle in text and "{" in text:
+                        return f"bảng, hàng {r}, ô {c}", text
+    return "", ""
+
+
+def _missing_name(message: str) -> str:
+    for pattern in (r"has no attribute '([^']+)'", r"'([^']+)' is undefined", r"no attribute '([^']+)'"):
+        if m := re.search(pattern, message):
+            return m.group(1)
+    return ""
+
+
+def render_document(template: str | Path, context: dict):
+    """The rendered python-docx Document (in memory); TemplateError on any template problem."""
+    template = Path(template)
+    try:
+        tpl = DocxTemplate(str(template))
+    except Exception as exc:  # a broken zip or not a docx
+        raise TemplateError(template, f"không mở được tệp mẫu ({exc.__class__.__name__})") from None
+    env = make_environment()
+    try:
+        tpl.render(context, jinja_env=env)
+    except TemplateSyntaxError as exc:
+        nearby = getattr(exc, "docx_context", None)
+        nearby_text = " … ".join(x.strip() for x in nearby if x.strip())[:200] if nearby else ""
+        raise TemplateError(template, f"lỗi cú pháp thẻ mẫu: {exc.message}", f"dòng XML {exc.lineno}", nearby_text) from None
+    except UndefinedError as exc:
+        name = _missing_name(str(exc))
+        where, nearby = _locate(template, name) if name else ("", "")
+        raise TemplateError(template, f"thiếu dữ liệu cho '{name or exc}'", where, nearby[:200]) from None
+    except SecurityError as exc:
+        raise TemplateError(template, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
+    except JinjaTemplateError as exc:
+        raise TemplateError(template, f"lỗi khi điền mẫu: {exc}") from None
+    size_rules(tpl.docx)
+    return tpl
+
+
+def render_docx(template: str | Path, context: dict, out: str | Path) -> Path:
+    """Render ``template`` with ``context`` into ``out`` (written atomically)."""
+    tpl = render_document(template, context)
+    with atomic_path(out) as tmp:
+        tpl.save(str(tmp))
+    return Path(out)

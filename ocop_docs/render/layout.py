@@ -1,0 +1,112 @@
+"""Post-render layout fixes that a template cannot express: lengths of the ND30 rules.
+
+The rule under the Tiêu ngữ is as long as its line (ND30-QH-03); the rules under the issuing
+body and the trích yếu are 1/3 to 1/2 of theirs (ND30-CQ-03, TITLE-02). The rule paragraphs
+carry a bottom border and one of the styles of ``styles.RULE_STYLES``; here their indents are
+set so the border spans the right length, centred under the text above.
+"""
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from ..nd30.metrics import text_width_twips
+from .styles import RULE_STYLES
+
+_CELL_MARGIN_TWIPS = 108 * 2  # Word's default left + right cell margins
+
+
+def _style_chain(document, style_id: str | None):
+    styles = document.styles.element
+    seen = 0
+    while style_id and seen < 10:
+        el = styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
+        if el is None:
+            return
+        yield el
+        based = el.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else None
+        seen += 1
+
+
+def _run_look(document, paragraph) -> tuple[float, bool]:
+    """Size (pt) and boldness of a paragraph's first run, through its style chain."""
+    size = bold = None
+    runs = paragraph._p.findall(qn("w:r"))
+    rpr = runs[0].find(qn("w:rPr")) if runs else None
+    if rpr is not None:
+        sz = rpr.find(qn("w:sz"))
+        b = rpr.find(qn("w:b"))
+        size = int(sz.get(qn("w:val"))) / 2 if sz is not None else None
+        bold = (b.get(qn("w:val"), "true") not in ("0", "false")) if b is not None else None
+    ppr = paragraph._p.pPr
+    style_id = ppr.find(qn("w:pStyle")).get(qn("w:val")) if ppr is not None and ppr.find(qn("w:pStyle")) is not None else "Normal"
+    for style in _style_chain(document, style_id):
+        srpr = style.find(qn("w:rPr"))
+        if srpr is None:
+            continue
+        if size is None and srpr.find(qn("w:sz")) is not None:
+            size = int(srpr.find(qn("w:sz")).get(qn("w:val"))) / 2
+        if bold is None and srpr.find(qn("w:b")) is not None:
+            bold = srpr.find(qn("w:b")).get(qn("w:val"), "true") not in ("0", "false")
+    return size or 14.0, bool(bold)
+
+
+def _container_width(document, paragraph) -> int:
+    parent = paragraph._p.getparent()
+    if parent.tag == qn("w:tc"):
+        tcw = parent.find(qn("w:tcPr") + "/" + qn("w:tcW"))
+        if tcw is not None and tcw.get(qn("w:type")) == "dxa":
+            return int(tcw.get(qn("w:w"))) - _CELL_MARGIN_TWIPS
+    section = document.sections[-1]
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def _style_id(p) -> str | None:
+    ppr = p.pPr
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return style.get(qn("w:val")) if style is not None else None
+
+
+def _lines_above(rule_p, rule_style: str):
+    """The paragraphs whose text the rule sits under (several for a wrapped issuer name)."""
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    prev = rule_p.getprevious()
+    while prev is not None and prev.tag == qn("w:p"):
+        paragraph = Paragraph(prev, None)
+        if paragraph.text.strip():
+            if rule_style != "ND30KeDuoiCoQuan":
+                return [paragraph]
+            if _style_id(prev) != "ND30CoQuanBanHanh":
+                return lines or [paragraph]
+            lines.append(paragraph)
+        prev = prev.getprevious()
+    return lines
+
+
+def size_rules(document) -> int:
+    """Set the indents of every rule paragraph; returns how many were sized."""
+    from docx.shared import Twips
+    from docx.text.paragraph import Paragraph
+
+    sized = 0
+    for p in document.element.body.iter(qn("w:p")):
+        rule_style = _style_id(p)
+        ratio = RULE_STYLES.get(rule_style) if rule_style else None
+        if ratio is None:
+            continue
+        lines = _lines_above(p, rule_style)
+        rule = Paragraph(p, None)
+        container = _container_width(document, rule)
+        widest = 0
+        for paragraph in lines:
+            size, bold = _run_look(document, paragraph)
+            widest = max(widest, min(text_width_twips(paragraph.text.strip(), size, bold), container))
+        if not widest:
+            continue
+        side = max(0, (container - int(widest * ratio)) // 2)
+        rule.paragraph_format.left_indent = Twips(side)
+        rule.paragraph_format.right_indent = Twips(side)
+        sized += 1
+    return sized
