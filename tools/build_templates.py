@@ -82,6 +82,10 @@ def body_loop(doc, variable: str = "body") -> None:
     para(doc, "{{ b.text }}", "ND30 - Mục (I.)")
     para(doc, "{%p elif b.kind == 'h2' %}")
     para(doc, "{{ b.text }}", "ND30 - Khoản có tiêu đề (1.)")
+    para(doc, "{%p elif b.kind == 'runin' %}")
+    run_in = para(doc, "", "ND30 - Nội dung")
+    run_in.add_run("{{ b.lead }}").bold = True
+    run_in.add_run("{{ b.text }}")
     para(doc, "{%p elif b.kind == 'h3' %}")
     para(doc, "{{ b.text }}", "ND30 - Điểm có tiêu đề (a)")
     para(doc, "{%p else %}")

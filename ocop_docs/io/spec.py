@@ -14,6 +14,16 @@ from .messages import clean_loc, field_path, message
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so impossible dates get our Vietnamese message."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _kinds() -> dict[str, type[BaseModel]]:
     from ..model import KINDS
 
@@ -60,17 +70,20 @@ def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
             raise DataError(path, Problem(f"JSON sai cú pháp: {exc.msg}", line=exc.lineno)) from None
         lines: dict[tuple, int] = {}
         try:
-            lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+            lines = _line_map(yaml.compose(text, Loader=_Loader))
         except yaml.YAMLError:
             pass
         return data, lines
     try:
-        data = yaml.safe_load(text)
-        lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader))
+        data = yaml.load(text, Loader=_Loader)
+        lines = _line_map(yaml.compose(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "lỗi cú pháp"
+        context = exc.context_mark
+        if context is not None and context.line + 1 != line:
+            what += f"; phần bắt đầu từ dòng {context.line + 1}"
         raise DataError(path, Problem(f"YAML sai cú pháp ({what})", line=line)) from None
     except yaml.YAMLError as exc:
         raise DataError(path, f"YAML sai cú pháp ({exc})") from None

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
-from .common import Document, Model, NonEmptyText, Text
+from .common import DocTypeName, Document, Model, NonEmptyText, Text
 from .deadline import Deadline
 
 ParagraphStyle = Literal["body", "dash", "plus"]
@@ -119,6 +119,10 @@ class Section(Model):
         description="Vai trò của mục: purposes, requirements, objectives, tasks, budget, organisation…",
     )
     responsible_body: Text | None = Field(None, description="Cơ quan mà mục này giao trách nhiệm")
+    run_in: bool = Field(
+        False,
+        description="Tiêu đề in đậm ở đầu đoạn văn đầu tiên của mục (ví dụ '5. Phòng Tài chính: chịu trách nhiệm…'); ghi cả dấu ':' trong tiêu đề",
+    )
     content: list["Block"] = Field(default_factory=list)
 
 
@@ -174,7 +178,7 @@ class Plan(Document):
     """A Kế hoạch (Mẫu 1.4 of ND30): header, bases, preamble, section tree, closing, signer."""
 
     kind: Literal["plan"] = "plan"
-    doc_type: str = "Kế hoạch"
+    doc_type: DocTypeName = Field("Kế hoạch", description="Kế hoạch (mặc định), hoặc Chương trình, Phương án, Đề án…")
     year: int = Field(ge=2000, le=2100, description="Năm của kế hoạch (năm đầu nếu là giai đoạn)")
     end_year: int | None = Field(None, ge=2000, le=2100, description="Năm cuối nếu kế hoạch cho một giai đoạn")
     preamble: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn mở đầu sau phần căn cứ")
@@ -198,6 +202,15 @@ class Plan(Document):
         if isinstance(data, dict) and "body" in data:
             data = dict(data, body=walk(data["body"]))
         return data
+
+    @field_validator("doc_type")
+    @classmethod
+    def _plan_like(cls, value: str) -> str:
+        from ..nd30.doctypes import doc_type
+
+        if doc_type(value).form != "1.4":
+            raise ValueError(f"'{value}' không trình bày theo Mẫu 1.4 như một kế hoạch; dùng Kế hoạch, Chương trình, Phương án…")
+        return value
 
     @model_validator(mode="after")
     def _years(self) -> "Plan":

@@ -68,9 +68,15 @@ def body_items(blocks, depth: int = 0) -> list[dict]:
             label = block.label if block.label is not None else _label(depth, section_index)
             section_index += 1
             heading = block.heading.upper() if depth == 0 else block.heading
-            kind = f"h{min(depth + 1, 4)}"
-            items.append({"kind": kind, "text": f"{label} {heading}".strip()})
-            items.extend(body_items(block.content, depth + 1))
+            lead = f"{label} {heading}".strip()
+            content = block.content
+            if block.run_in and content and isinstance(content[0], Paragraph) and content[0].style == "body":
+                # The heading opens its first paragraph, in bold: "5. Phòng Tài chính: chịu trách nhiệm…".
+                items.append({"kind": "runin", "lead": lead, "text": " " + content[0].text})
+                content = content[1:]
+            else:
+                items.append({"kind": f"h{min(depth + 1, 4)}", "text": lead})
+            items.extend(body_items(content, depth + 1))
         elif isinstance(block, Paragraph):
             items.append({"kind": "p", "text": _styled(block.text, block.style)})
         elif isinstance(block, TargetBlock):

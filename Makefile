@@ -1,0 +1,38 @@
+# ocop-docs — the two commands of the README, each installing what it needs on a fresh machine.
+#   make demo   renders every shipped sample (plans, decisions, certificates…) into out/demo
+#   make test   runs the test suite
+VENV   ?= .venv
+PYTHON ?= python3
+APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test system-deps bench templates clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# LibreOffice (the PDF engine), Liberation fonts (metric twins of Times New Roman), poppler.
+system-deps:
+	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	    && fc-list 2>/dev/null | grep -qi "Liberation Serif"; then :; else \
+	  echo "Installing $(APT_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+demo: system-deps $(VENV)/.installed
+	$(VENV)/bin/ocop-docs demo -o out/demo
+
+test: system-deps $(VENV)/.installed
+	$(VENV)/bin/python -m pytest
+
+bench: system-deps $(VENV)/.installed
+	$(VENV)/bin/python benchmarks/run_all.py
+
+templates: $(VENV)/.installed
+	$(VENV)/bin/python tools/build_templates.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,39 @@
+"""The demo job: every shipped sample rendered into a folder, with PDFs."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .errors import ConversionError
+
+
+def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[str], None] = print) -> list[Path]:
+    """Render every sample spec under ``samples`` into ``outdir``; returns the files written."""
+    from .io import load_spec
+    from .render import render_spec
+
+    specs = sorted(samples.glob("plans/*.yaml"))
+    written: list[Path] = []
+    docx_files: list[Path] = []
+    for i, spec_path in enumerate(specs, 1):
+        spec = load_spec(spec_path)
+        out = outdir / spec_path.parent.name / f"{spec_path.stem}.docx"
+        render_spec(spec, out)
+        progress(f"[{i}/{len(specs)}] {out}")
+        docx_files.append(out)
+        written.append(out)
+    if pdf and docx_files:
+        from .convert import to_pdf
+
+        try:
+            by_folder: dict[Path, list[Path]] = {}
+            for f in docx_files:
+                by_folder.setdefault(f.parent, []).append(f)
+            for folder, files in by_folder.items():
+                pdfs = to_pdf(files, folder)
+                for p in pdfs:
+                    progress(f"PDF {p}")
+                written += pdfs
+        except ConversionError as exc:
+            progress(f"Cảnh báo: không tạo được PDF: {exc}")
+    return written

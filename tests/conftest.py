@@ -1,0 +1,24 @@
+"""Shared fixtures: paths of the repo, the shared corpus, and rendered sample documents."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session")
+def rendered_plans(tmp_path_factory) -> dict[str, Path]:
+    """Every sample plan rendered once per test session: stem → .docx path."""
+    from ocop_docs.io import load_spec
+    from ocop_docs.render import render_spec
+
+    out = tmp_path_factory.mktemp("plans")
+    result = {}
+    for spec_path in sorted((SAMPLES / "plans").glob("*.yaml")):
+        result[spec_path.stem] = render_spec(load_spec(spec_path), out / f"{spec_path.stem}.docx")
+    return result

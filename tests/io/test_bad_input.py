@@ -1,0 +1,107 @@
+"""Bad input ends with a Vietnamese message naming file, field and line; no output is written."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ocop_docs.cli import main
+from ocop_docs.errors import DataError
+from ocop_docs.io import load_spec
+
+GOOD = """\
+kind: plan
+issuer: {name: "Ủy ban nhân dân xã Vũ Quang", level: xa}
+place: Vũ Quang
+date: 2026-03-05
+year: 2026
+title: "Triển khai Chương trình OCOP năm 2026"
+body:
+  - heading: "MỤC ĐÍCH, YÊU CẦU"
+    content:
+      - "Triển khai đồng bộ các giải pháp."
+      - heading: "Kinh phí"
+        content:
+          - budget: {lines: [{item: "Tập huấn", amount: 14000000}]}
+signer: {on_behalf_of: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Nguyễn Văn A"}
+recipients: ["UBND tỉnh"]
+"""
+
+CASES = {
+    "malformed YAML": (GOOD.replace("title: \"Triển", "title: [\"Triển"), None, "phần bắt đầu từ dòng 6", 7),
+    "missing field": (GOOD.replace('place: Vũ Quang\n', ""), "place", "thiếu trường bắt buộc", None),
+    "wrong type": (GOOD.replace("year: 2026", "year: hai nghìn"), "year", "phải là số nguyên", 5),
+    "impossible date": (GOOD.replace("2026-03-05", "30/02/2026"), "date", "Ngày không hợp lệ", 4),
+    "negative amount": (GOOD.replace("amount: 14000000", "amount: -5"), "body[0].content[1].content[0].budget.lines[0].amount", "lớn hơn hoặc bằng 0", 13),
+    "unknown document type": (GOOD.replace("kind: plan\n", "kind: plan\ndoc_type: Giấy khen\n"), "doc_type", "không có trong Điều 7", 2),
+    "unknown kind": (GOOD.replace("kind: plan", "kind: bienban"), "kind", "không được hỗ trợ", 1),
+    "typo in a field name": (GOOD.replace("place:", "plcae:"), "plcae", "không được hỗ trợ", 3),
+    "KT without head title": (GOOD.replace('title: "CHỦ TỊCH"', 'authority: KT, title: "PHÓ CHỦ TỊCH"'), "signer", "head_title", 14),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_spec_names_file_field_and_line(case, tmp_path: Path):
+    text, field, words, line = CASES[case]
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_spec(spec)
+    message = str(info.value)
+    assert str(spec) in message
+    assert words in message
+    if field:
+        assert any(p.path == field for p in info.value.problems), [p.path for p in info.value.problems]
+    if line:
+        assert any(p.line == line for p in info.value.problems), [(p.path, p.line) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_cli_exits_non_zero_without_traceback_or_output(case, tmp_path: Path):
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_text(CASES[case][0], encoding="utf-8")
+    out = tmp_path / "out" / "kehoach.docx"
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "Lỗi dữ liệu trong tệp" in result.output
+    assert not out.exists()
+    assert not list(tmp_path.glob("out/*")), "no temporary or partial file may be left"
+
+
+def test_debug_shows_the_traceback(tmp_path: Path):
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_text(CASES["missing field"][0], encoding="utf-8")
+    result = CliRunner().invoke(main, ["--debug", "render", str(spec), "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, DataError)
+
+
+def test_json_spec_and_its_errors(tmp_path: Path):
+    import yaml
+
+    data = yaml.safe_load(GOOD.replace("2026-03-05", "2026-03-06"))
+    spec = tmp_path / "kehoach.json"
+    spec.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    assert load_spec(spec).date.isoformat() == "2026-03-06"
+    spec.write_text('{"kind": "plan", "year": }', encoding="utf-8")
+    with pytest.raises(DataError, match="JSON sai cú pháp") as info:
+        load_spec(spec)
+    assert info.value.problems[0].line == 1
+
+
+def test_non_utf8_and_missing_files(tmp_path: Path):
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_bytes(GOOD.encode("cp1258", errors="replace"))
+    with pytest.raises(DataError, match="UTF-8"):
+        load_spec(spec)
+    with pytest.raises(DataError, match="không tìm thấy tệp"):
+        load_spec(tmp_path / "khong-co.yaml")
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path):
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    assert load_spec(spec).place == "Vũ Quang"

@@ -1,0 +1,62 @@
+"""Rendering never loses data and never runs template code: sandboxed, strict, escaping."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from ocop_docs.errors import TemplateError
+from ocop_docs.render import render_docx
+
+
+def make_template(path: Path, *paragraphs: str) -> Path:
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_ampersand_and_angle_brackets_survive(tmp_path: Path):
+    template = make_template(tmp_path / "t.docx", "Tên: {{ name }}")
+    out = render_docx(template, {"name": "A & B <C> \"D\" 'E'"}, tmp_path / "out.docx")
+    assert texts(out) == ["Tên: A & B <C> \"D\" 'E'"]
+
+
+def test_missing_data_is_an_error_naming_template_paragraph_and_text(tmp_path: Path):
+    template = make_template(tmp_path / "t.docx", "Dòng đầu", "Chủ thể: {{ product.owner }}")
+    out = tmp_path / "out.docx"
+    with pytest.raises(TemplateError) as info:
+        render_docx(template, {"product": {"name": "Mật ong"}}, out)
+    message = str(info.value)
+    assert "t.docx" in message and "owner" in message
+    assert "đoạn 2" in message and "Chủ thể:" in message
+    assert not out.exists()
+
+
+def test_template_code_cannot_escape_the_sandbox(tmp_path: Path):
+    template = make_template(tmp_path / "t.docx", "{{ ().__class__.__base__.__subclasses__() }}")
+    with pytest.raises(TemplateError, match="không được phép"):
+        render_docx(template, {}, tmp_path / "out.docx")
+
+
+def test_syntax_error_names_the_template(tmp_path: Path):
+    template = make_template(tmp_path / "t.docx", "Trước", "{{ name ", "Sau")
+    with pytest.raises(TemplateError) as info:
+        render_docx(template, {"name": "x"}, tmp_path / "out.docx")
+    assert "t.docx" in str(info.value) and "cú pháp" in str(info.value)
+
+
+def test_failed_render_keeps_the_previous_file(tmp_path: Path):
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"previous")
+    template = make_template(tmp_path / "t.docx", "{{ missing }}")
+    with pytest.raises(TemplateError):
+        render_docx(template, {}, out)
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == sorted(["out.docx", "t.docx"]) or set(p.name for p in tmp_path.iterdir()) == {"out.docx", "t.docx"}
