@@ -1,0 +1,41 @@
+"""A product of an evaluation round: one row of the results table (danh sách sản phẩm)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from .common import Model, NonEmptyText, OptionalDate, Text
+
+EvaluationForm = Literal["mới", "nâng hạng", "đánh giá lại"]
+
+
+class Product(Model):
+    """An evaluated product: name, owner (chủ thể), address, group, score, stars, code."""
+
+    row: int | None = Field(None, description="Số dòng trong bảng nguồn (để báo lỗi)")
+    stt: int | None = None
+    name: NonEmptyText = Field(description="Tên sản phẩm")
+    owner: NonEmptyText = Field(description="Tên chủ thể (doanh nghiệp, HTX, hộ kinh doanh)")
+    address: Text = Field("", description="Địa chỉ chủ thể")
+    group: Text | None = Field(None, description="Nhóm/Bộ sản phẩm")
+    score: Decimal | None = Field(None, ge=0, le=100, description="Điểm trung bình (0–100)")
+    stars: int | None = Field(None, ge=1, le=5, description="Hạng sao")
+    evaluated_on: OptionalDate = Field(None, description="Ngày đánh giá")
+    code: Text | None = Field(None, description="Mã số sản phẩm (T)-(X)-(STT)-(Năm)")
+    form: EvaluationForm | None = Field(None, description="Hình thức: mới, nâng hạng, đánh giá lại")
+    note: Text | None = None
+
+    @field_validator("score")
+    @classmethod
+    def _two_decimals(cls, value: Decimal | None) -> Decimal | None:
+        return value.quantize(Decimal("0.01")) if value is not None else None
+
+    @property
+    def key(self) -> str:
+        """Identity of a product within a round: folded name + owner (for duplicates, registers)."""
+        from ..vi.text import fold
+
+        return f"{fold(' '.join(self.name.split()), lower=True)}|{fold(' '.join(self.owner.split()), lower=True)}"

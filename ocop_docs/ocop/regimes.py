@@ -1,0 +1,173 @@
+"""The rules of the OCOP programme as they changed over time, chosen by the act's signing date.
+
+One place for: which criteria decision is in force (QĐ 1048/2019, QĐ 148/2023, QĐ 148 as
+amended by QĐ 1489/2025, QĐ 26/2026/QĐ-TTg), the star bands, which level may recognise which
+stars, the end of district authorities, the merged ministry's name, and certificate validity.
+Sources: shared/spec/ocop.md §1–3, §8, §12 (cited per rule as OCOP-…).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from ..errors import RuleViolation
+
+LEVEL_NAMES = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh", "trung_uong": "cấp trung ương"}
+
+# ocop.md §12.2: the district level ends with 30/06/2025 (two-level local government from 01/07/2025).
+LAST_DISTRICT_DAY = date(2025, 6, 30)
+# ocop.md §12.1: Bộ/Sở Nông nghiệp và Môi trường from 01/03/2025.
+MINISTRY_MERGER = date(2025, 3, 1)
+# ocop.md §8: a certificate is valid 36 months from the date it is issued.
+VALIDITY_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class Regime:
+    """The OCOP criteria-and-process regime in force over a period of signing dates."""
+
+    id: str
+    name: str  # how a Vietnamese reader names it
+    start: date
+    end: date | None  # last day in force, inclusive
+    criteria_ref: str  # key of the legal-basis registry
+    recognises: dict[str, frozenset[int]] = field(default_factory=dict)  # level → stars it may recognise
+    parts: tuple[int, int, int] = (40, 25, 35)  # maxima of parts A/B/C
+
+    def in_force(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+    def levels_for(self, stars: int) -> list[str]:
+        return [level for level, allowed in self.recognises.items() if stars in allowed]
+
+
+REGIMES: tuple[Regime, ...] = (
+    Regime(
+        "R1048", "Quyết định số 1048/QĐ-TTg ngày 21/8/2019", date(2019, 8, 21), date(2023, 2, 23), "QD1048",
+        {"tinh": frozenset({3, 4}), "trung_uong": frozenset({5})}, (35, 25, 40),
+    ),
+    Regime(
+        "R148", "Quyết định số 148/QĐ-TTg ngày 24/02/2023", date(2023, 2, 24), date(2025, 7, 5), "QD148",
+        {"huyen": frozenset({3}), "tinh": frozenset({4}), "trung_uong": frozenset({5})},
+    ),
+    Regime(
+        "R1489", "Quyết định số 148/QĐ-TTg, sửa đổi bởi Quyết định số 1489/QĐ-TTg ngày 06/7/2025",
+        date(2025, 7, 6), date(2026, 5, 21), "QD1489",
+        {"tinh": frozenset({3, 4}), "trung_uong": frozenset({5})},
+    ),
+    Regime(
+        "R26", "Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026", date(2026, 5, 22), None, "QD26-2026",
+        {"tinh": frozenset({3, 4}), "trung_uong": frozenset({5})},
+    ),
+)
+
+
+def regime_on(on: date) -> Regime:
+    """The regime in force on a signing date; RuleViolation before the first national criteria."""
+    for regime in REGIMES:
+        if regime.in_force(on):
+            return regime
+    raise RuleViolation(
+        "OCOP-REGIME",
+        f"ngày {on:%d/%m/%Y} trước khi có Bộ tiêu chí quốc gia (Quyết định số 1048/QĐ-TTg ngày 21/8/2019)",
+    )
+
+
+def regime_by_id(regime_id: str) -> Regime:
+    for regime in REGIMES:
+        if regime.id == regime_id:
+            return regime
+    raise KeyError(regime_id)
+
+
+# ocop.md §2.1: "từ X đến dưới Y" — lower bound inclusive; 5★ is 90 to 100 inclusive.
+BANDS: tuple[tuple[Decimal, int], ...] = ((Decimal(90), 5), (Decimal(70), 4), (Decimal(50), 3), (Decimal(30), 2), (Decimal(0), 1))
+CERTIFIED_STARS = frozenset({3, 4, 5})
+
+
+def star_for_score(score: Decimal | float | int | str) -> int:
+    """The star band of an average score (OCOP-BAND, ocop.md §2.1); ValueError outside 0–100."""
+    value = Decimal(str(score))
+    if value < 0 or value > 100:
+        raise ValueError(f"điểm {score} nằm ngoài khoảng 0–100")
+    for floor, stars in BANDS:
+        if value >= floor:
+            return stars
+    return 1  # unreachable: 0 is the last floor
+
+
+def band_text(stars: int) -> str:
+    """The score range of a star band in words: "từ 70 đến dưới 90 điểm"."""
+    floors = {s: f for f, s in BANDS}
+    if stars == 5:
+        return "từ 90 đến 100 điểm"
+    upper = floors[stars + 1]
+    if stars == 1:
+        return f"dưới {upper} điểm"
+    return f"từ {floors[stars]} đến dưới {upper} điểm"
+
+
+def check_star_matches_score(stars: int, score: Decimal | float | int | str) -> None:
+    """A stated star must be the band of the score (OCOP-BAND)."""
+    expected = star_for_score(score)
+    if stars != expected:
+        raise RuleViolation(
+            "OCOP-BAND",
+            f"hạng {stars} sao không khớp với điểm {score}: điểm này thuộc hạng {expected} sao ({band_text(expected)})",
+        )
+
+
+def check_level_exists(level: str, on: date) -> None:
+    """District authorities end on 30/06/2025 (OCOP-LEVEL, ocop.md §12.2)."""
+    if level == "huyen" and on > LAST_DISTRICT_DAY:
+        raise RuleViolation(
+            "OCOP-LEVEL",
+            f"cấp huyện không còn từ ngày 01/07/2025 (chính quyền địa phương hai cấp); văn bản ngày {on:%d/%m/%Y} "
+            "phải do UBND tỉnh hoặc UBND xã ban hành",
+        )
+
+
+def check_recognition(level: str, stars: int, on: date) -> Regime:
+    """Refuse a recognition the regime in force does not allow that level to make (OCOP-RECOGNISE).
+
+    1★ and 2★ are never recognised; under QĐ 1048 the district only pre-scores; under QĐ 148
+    the district recognises 3★ and the province 4★; from 06/07/2025 the province recognises 3★
+    and 4★; 5★ only the ministry (ocop.md §3).
+    """
+    check_level_exists(level, on)
+    regime = regime_on(on)
+    if stars not in CERTIFIED_STARS:
+        raise RuleViolation(
+            "OCOP-RECOGNISE",
+            f"sản phẩm {stars} sao không được công nhận và không được cấp giấy chứng nhận (chỉ công nhận từ 3 sao)",
+        )
+    if stars not in regime.recognises.get(level, frozenset()):
+        allowed = regime.recognises.get(level)
+        who = ", ".join(f"{LEVEL_NAMES[lv]} công nhận {'/'.join(str(s) for s in sorted(st))} sao" for lv, st in regime.recognises.items())
+        if allowed:
+            what = f"{LEVEL_NAMES.get(level, level)} chỉ được công nhận sản phẩm {'/'.join(str(s) for s in sorted(allowed))} sao"
+        else:
+            what = f"{LEVEL_NAMES.get(level, level)} không có thẩm quyền công nhận hạng sao"
+        raise RuleViolation(
+            "OCOP-RECOGNISE",
+            f"theo {regime.name} (áp dụng cho văn bản ký ngày {on:%d/%m/%Y}), {what}; {who}",
+        )
+    return regime
+
+
+def validity_end(issued: date) -> date:
+    """The last day of a certificate's validity: 36 months from issue (ocop.md §8)."""
+    return issued + relativedelta(months=VALIDITY_MONTHS)
+
+
+def ministry_name(on: date) -> str:
+    """The agriculture ministry's name on a date (ocop.md §12.1)."""
+    return "Bộ Nông nghiệp và Môi trường" if on >= MINISTRY_MERGER else "Bộ Nông nghiệp và Phát triển nông thôn"
+
+
+def department_name(on: date) -> str:
+    """The provincial agriculture department's name on a date (ocop.md §12.1)."""
+    return "Sở Nông nghiệp và Môi trường" if on >= MINISTRY_MERGER else "Sở Nông nghiệp và Phát triển nông thôn"
