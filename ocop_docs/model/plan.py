@@ -20,11 +20,26 @@ from .deadline import Deadline
 ParagraphStyle = Literal["body", "dash", "plus"]
 
 
+class Footnote(Model):
+    """A footnote of a paragraph: its text, and the words after which its mark stands."""
+
+    text: NonEmptyText
+    after: Text | None = Field(None, description="Những chữ ngay trước dấu chú thích; để trống: cuối đoạn")
+
+
 class Paragraph(Model):
     """A paragraph of prose. ``dash`` and ``plus`` are the "- " and "+ " list levels."""
 
     text: NonEmptyText
     style: ParagraphStyle = "body"
+    footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích cuối trang của đoạn")
+
+    @model_validator(mode="after")
+    def _anchors_exist(self) -> "Paragraph":
+        for note in self.footnotes:
+            if note.after and note.after not in self.text:
+                raise ValueError(f"không tìm thấy '{note.after}' trong đoạn để đặt chú thích")
+        return self
 
 
 class Target(Model):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..model.common import Document
 from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
 from ..nd30 import formats
+from .footnotes import marker
 from ..vi.numbers import diem_letter, format_number, roman, tien_bang_chu
 
 
@@ -59,8 +60,27 @@ def _budget_lines(budget) -> list[tuple[str, str]]:
     return lines
 
 
-def body_items(blocks, depth: int = 0) -> list[dict]:
-    """The section tree flattened into paragraphs with a kind: h1/h2/h3/h4 or p."""
+def _with_marks(paragraph: Paragraph, notes: dict[int, str] | None) -> str:
+    """The paragraph's text with the markers of its footnotes (numbered in reading order)."""
+    text = paragraph.text
+    if notes is None:
+        return text
+    for note in paragraph.footnotes:
+        number = len(notes) + 1
+        notes[number] = note.text
+        if note.after:
+            at = text.index(note.after) + len(note.after)
+            text = text[:at] + marker(number) + text[at:]
+        else:
+            text += marker(number)
+    return text
+
+
+def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> list[dict]:
+    """The section tree flattened into paragraphs with a kind: h1/h2/h3/h4/runin or p.
+
+    Footnotes met on the way are numbered into ``notes`` (when given) and marked in the text.
+    """
     items: list[dict] = []
     section_index = 0
     for block in blocks:
@@ -72,13 +92,13 @@ def body_items(blocks, depth: int = 0) -> list[dict]:
             content = block.content
             if block.run_in and content and isinstance(content[0], Paragraph) and content[0].style == "body":
                 # The heading opens its first paragraph, in bold: "5. Phòng Tài chính: chịu trách nhiệm…".
-                items.append({"kind": "runin", "lead": lead, "text": " " + content[0].text})
+                items.append({"kind": "runin", "lead": lead, "text": " " + _with_marks(content[0], notes)})
                 content = content[1:]
             else:
                 items.append({"kind": f"h{min(depth + 1, 4)}", "text": lead})
-            items.extend(body_items(content, depth + 1))
+            items.extend(body_items(content, depth + 1, notes))
         elif isinstance(block, Paragraph):
-            items.append({"kind": "p", "text": _styled(block.text, block.style)})
+            items.append({"kind": "p", "text": _styled(_with_marks(block, notes), block.style)})
         elif isinstance(block, TargetBlock):
             items.append({"kind": "p", "text": _styled(block.target.text, block.target.style)})
         elif isinstance(block, TaskBlock):
@@ -95,11 +115,12 @@ def _styled(text: str, style: str) -> str:
 def plan_context(plan: Plan) -> dict:
     """Everything the plan template prints (ND30-TPL-KH-01)."""
     context = document_context(plan)
-    body = body_items(plan.body)
+    notes: dict[int, str] = {}
+    body = body_items(plan.body, notes=notes)
     if plan.closing:
         body.append({"kind": "p", "text": plan.closing})
     # ND30-BODY-07: the content ends with "./.".
     last = body[-1]
     body[-1] = dict(last, text=formats.with_end_mark(last["text"]))
-    context.update({"preamble": list(plan.preamble), "body": body})
+    context.update({"preamble": list(plan.preamble), "body": body, "footnotes": notes})
     return context

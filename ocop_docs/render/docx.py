@@ -12,6 +12,7 @@ from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 from ..errors import TemplateError
 from .atomic import atomic_path
 from .environment import make_environment
+from .footnotes import apply_footnotes
 from .layout import size_rules
 
 
@@ -65,6 +66,7 @@ def render_document(template: str | Path, context: dict):
     except JinjaTemplateError as exc:
         raise TemplateError(template, f"lỗi khi điền mẫu: {exc}") from None
     size_rules(tpl.docx)
+    apply_footnotes(tpl.docx, context.get("footnotes") or {})
     return tpl
 
 

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from docx import Document
+from lxml import etree
 
 from conftest import CORPUS
 
@@ -31,8 +32,10 @@ def words(text: str) -> str:
 def original_lines(name: str) -> list[str]:
     raw = (CORPUS / name).read_text(encoding="utf-8")
     lines = []
+    notes = []  # footnotes stand between the halves of a paragraph broken at a page end
     started = False
     for line in raw.splitlines():
+        is_note = bool(re.match(r"\s*[¹²³⁴⁵⁶⁷⁸⁹]", line))
         line = re.sub(r"[*#✓¹²³⁴⁵⁶⁷⁸⁹⁰₀-₉]", "", line).strip()
         if not line:
             continue
@@ -42,15 +45,21 @@ def original_lines(name: str) -> list[str]:
         line = LABEL.sub("", line.lstrip("-+ ").strip())
         line = LABEL.sub("", line)  # "13. Đề nghị" after a dash, or "3.1." after "3."
         if line:
-            lines.append(line)
+            (notes if is_note else lines).append(line)
         if line.startswith("Trên đây"):
             break
-    return lines
+    return lines + notes
 
 
 def rendered_words(path) -> str:
+    """Words of the body paragraphs, then of the footnotes (word/footnotes.xml)."""
     document = Document(str(path))
-    return words(" ".join(p.text for p in document.paragraphs))
+    text = " ".join(p.text for p in document.paragraphs)
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes"):
+            root = etree.fromstring(rel.target_part.blob)
+            text += " " + " ".join(t.text or "" for t in root.iter("{*}t"))
+    return words(text)
 
 
 @pytest.mark.parametrize("stem", sorted(CASES))
