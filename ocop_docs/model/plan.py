@@ -105,6 +105,9 @@ class BudgetLine(Model):
         if isinstance(value, str):
             from ..vi.numbers import parse_number
 
+            if re.fullmatch(r"\s*\d{1,3}(,\d{3})+\s*(đồng|đ)?\s*", value):
+                # "1,000" is a thousands separator in English but a decimal comma in Vietnamese.
+                raise ValueError(f"số tiền '{value.strip()}' không rõ ràng; viết 1000 hoặc 1.000 (dấu chấm ngăn cách hàng nghìn)")
             number = parse_number(value)
             if number != number.to_integral_value():
                 raise ValueError("số tiền phải là số nguyên đồng")

@@ -21,7 +21,7 @@ DATE_LINE_RE = re.compile(
     r"^(?P<place>[^,]+), ngày (?P<day>0[1-9]|[12][0-9]|3[01]) tháng (?P<month>0[12]|[3-9]|1[0-2]) năm (?P<year>[0-9]{4})$"
 )
 DATE_LINE_LOOSE_RE = re.compile(
-    r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>[0-9]{0,2})\s*tháng\s*(?P<month>[0-9]{0,2})\s*năm\s*(?P<year>[0-9]{0,4}|20\.\.)\s*$"
+    r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>[0-9]{0,2})\s*tháng\s*(?P<month>[0-9]{0,2})\s*năm\s*(?P<year>[0-9]{0,4}|20\.{2,3})\s*$"
 )
 # ND30-RECIP-03
 LUU_RE = re.compile(r"^- Lưu: VT(, [^;]+)?\.$")

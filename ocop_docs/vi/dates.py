@@ -69,8 +69,9 @@ def parse_date(s: str) -> date:
     """The date an officer typed.
 
     Accepted: ISO "2024-03-05"; day-month-year "5/3/2024", "05/03/2024", "5-3-2024",
-    "5.3.2024"; words "ngày 5 tháng 3 năm 2024", "ngày 05 tháng 3 năm 2024" (any spacing
-    and case, NFC or NFD, a trailing "." ignored). Two-digit years are refused.
+    "5.3.2024", also after "ngày" ("ngày 01/8/2022"); words "ngày 5 tháng 3 năm 2024",
+    "ngày 05 tháng 3 năm 2024". Any spacing and case, NFC or NFD; a trailing "." is
+    ignored. Two-digit years are refused.
 
     Raises ``ValueError`` with a Vietnamese message: "Ngày không hợp lệ: '31/02/2024'"
     for an impossible date, "Không đọc được ngày: '…'" for text that is not a date.
@@ -78,9 +79,10 @@ def parse_date(s: str) -> date:
     if not isinstance(s, str):
         raise TypeError(f"parse_date cần chuỗi ký tự, nhận được {type(s).__name__}")
     text = " ".join(unicodedata.normalize("NFC", s).split()).lower().rstrip(".").strip()
-    if m := _ISO_RE.fullmatch(text):
+    numeric = re.sub(r"^ngày\s*", "", text)  # "ngày 01/8/2022" as cited in căn cứ lines
+    if m := _ISO_RE.fullmatch(numeric):
         y, mo, d = (int(g) for g in m.groups())
-    elif m := _DMY_RE.fullmatch(text):
+    elif m := _DMY_RE.fullmatch(numeric):
         d, mo, y = int(m[1]), int(m[3]), int(m[4])
     elif m := _WORDS_RE.fullmatch(text):
         d, mo, y = (int(g) for g in m.groups())

@@ -181,7 +181,8 @@ _VNI_MARKS = {
     "ê": "\u0306", "è": "\u0306\u0300", "é": "\u0306\u0301", "ú": "\u0306\u0309",
     "ü": "\u0306\u0303", "ë": "\u0306\u0323",
 }
-_VNI = {**_VNI_MARKS, **{k.upper(): v for k, v in _VNI_MARKS.items()}}
+_VNI_MARKS_ANY = {**_VNI_MARKS, **{k.upper(): v for k, v in _VNI_MARKS.items()}}
+_VNI = dict(_VNI_MARKS_ANY)
 _VNI.update({
     "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
     "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ",
@@ -194,10 +195,27 @@ _LATIN1_VIET = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙ
 _TCVN3_TELL = set(_TCVN3) - _LATIN1_VIET
 _VNI_TELL = set(_VNI) - _LATIN1_VIET
 
+# Code points only one of the two encodings uses.
+_TCVN3_ONLY = set(_TCVN3) - set(_VNI) - set("ìíÌÍ")  # VNI writes ì í as themselves
+_VNI_ONLY = set(_VNI) - set(_TCVN3)
+_VNI_BASES = set("aeiouyAEIOUYôöÔÖ")
+
 _ENCODING_NAMES = {
     "TCVN3": "TCVN3", "TCVN": "TCVN3", "ABC": "TCVN3", "VN3": "TCVN3", "TCVN5712": "TCVN3",
     "VNI": "VNI", "VNIWINDOWS": "VNI", "VNIWIN": "VNI",
 }
+
+
+def _pattern_evidence(s: str) -> dict[str, int]:
+    """How much ``s`` looks like each encoding, to break a tie between them.
+
+    TCVN3: its own code points. VNI: its own code points, and its mark bytes right after
+    a vowel (VNI writes "ấ" as "a" + "á"; TCVN3 has one byte per letter).
+    """
+    tcvn3 = sum(1 for c in s if c in _TCVN3_ONLY)
+    vni = sum(1 for c in s if c in _VNI_ONLY)
+    vni += sum(1 for a, b in zip(s, s[1:]) if a in _VNI_BASES and b in _VNI_MARKS_ANY)
+    return {"TCVN3": tcvn3, "VNI": vni}
 
 
 def _genuine_vietnamese(c: str) -> bool:
@@ -219,9 +237,10 @@ _WORD_RE = re.compile(r"[A-Za-z\u00a1-\u00ff]+")
 def _tcvn3_capitals(original: str, converted: str) -> str:
     """Upper-case the words of ``converted`` that were typed in a .VnTimeH capital font.
 
-    A line is in capitals when every ASCII letter of its words of two or more ASCII
-    letters is a capital and one of those words holds a TCVN3 code; any such word alone
-    is also in capitals. ``original`` and ``converted`` have the same length.
+    Only words of two or more ASCII letters count. A line is all capitals when all such
+    words are written in ASCII capitals and one of them holds a TCVN3 code; on other lines
+    each such word in ASCII capitals that holds a TCVN3 code is upper-cased. ``original``
+    and ``converted`` have the same length.
     """
     out = []
     start = 0
@@ -257,7 +276,7 @@ def convert_legacy(s: str, encoding: str, *, capitals: bool = True) -> str:
 
     ``encoding`` is "TCVN3" (also "ABC") for the ".Vn…" fonts, or "VNI" (VNI-Windows) for
     the "VNI-…" fonts: "Céng hßa" (TCVN3) and "Coäng hoøa" (VNI) both give "Cộng hòa".
-    ASCII is unchanged.
+    ASCII is unchanged; the input may be NFC or NFD.
 
     TCVN3 has no codes for capitals with a tone: headings were typed in the ".VnTimeH"
     font with the lower-case codes. With ``capitals=True`` (the default) a word whose ASCII
@@ -266,6 +285,7 @@ def convert_legacy(s: str, encoding: str, *, capitals: bool = True) -> str:
     lower-case keys in .VnTimeH cannot be told apart and stays in lower case.
     """
     name = _encoding_name(encoding)
+    s = nfc(s)
     if name == "TCVN3":
         converted = "".join(_TCVN3.get(c, c) for c in s)
         if capitals:
@@ -274,8 +294,8 @@ def convert_legacy(s: str, encoding: str, *, capitals: bool = True) -> str:
     return nfc("".join(_VNI.get(c, c) for c in s))
 
 
-# A loose model of a Vietnamese syllable (without its tone), used to tell which reading
-# of a text gives real words.
+# A model of the written Vietnamese syllable (onset, rhyme, tone placement), loose enough
+# for all real words and strict enough to tell which reading of a legacy text gives words.
 _ONSETS = "ngh ng nh ch gh gi kh ph qu th tr b c d đ g h k l m n p r s t v x".split()
 _RHYMES_OPEN = (
     "a ai ao au ay âu ây e eo ê êu i ia iu iêu o oi ô ôi ơ ơi u ua ui uôi ư ưa ưi ưu ươi "
@@ -284,7 +304,7 @@ _RHYMES_OPEN = (
 _RHYME_CODAS = {
     "a": "c ch m n ng nh p t", "ă": "c m n ng p t", "â": "c m n ng p t",
     "e": "c m n ng p t", "ê": "c ch m n nh p t", "i": "c ch m n nh p t",
-    "o": "c m n ng p t", "oo": "c ng", "ô": "c m n ng p t", "ơ": "m n p t",
+    "o": "c m n ng p t", "ô": "c m n ng p t", "ơ": "m n p t",
     "u": "c m n ng p t", "ư": "c m n ng t", "iê": "c m n ng p t", "yê": "m n t",
     "uô": "c m n ng t", "ươ": "c m n ng p t", "oa": "c ch m n ng nh p t",
     "oă": "c m n ng t", "oe": "n t", "uâ": "n ng t", "uê": "ch nh", "uy": "ch n nh p t",
@@ -293,21 +313,85 @@ _RHYME_CODAS = {
 _RHYMES = set(_RHYMES_OPEN) | {n + c for n, codas in _RHYME_CODAS.items() for c in codas.split()}
 
 
-def _alternation(items) -> str:
-    return "|".join(sorted(items, key=len, reverse=True))
+# Spelling rules: "k", "gh", "ngh" only before e ê i y; "c", "ng" never before them, and
+# "g" not before e ê ("gi" is an onset of its own).
+_FRONT = tuple("eêiy")
+_ONSET_OK = {
+    "k": lambda r: r.startswith(_FRONT), "gh": lambda r: r.startswith(_FRONT),
+    "ngh": lambda r: r.startswith(_FRONT), "c": lambda r: not r.startswith(_FRONT),
+    "ng": lambda r: not r.startswith(_FRONT), "g": lambda r: not r.startswith(("e", "ê")),
+    "q": lambda r: False, "qu": lambda r: not r.startswith("u"),
+}
 
 
-_SYLLABLE_RE = re.compile(f"(?:{_alternation(_ONSETS)})?(?:{_alternation(_RHYMES)})")
+_VOWELS = set("aăâeêioôơuưy")
+_CONSONANTS = set("bcdđghklmnpqrstvx")
+
+
+def _untoned(c: str) -> tuple[str, bool] | None:
+    """A lower-case letter without its tone, and whether it had one; None if not Vietnamese."""
+    if c in _VOWELS or c in _CONSONANTS:
+        return c, False
+    d = unicodedata.normalize("NFD", c)
+    tones = [m for m in d if m in _TONES]
+    if len(tones) == 1:
+        base = unicodedata.normalize("NFC", d.replace(tones[0], ""))
+        if base in _VOWELS:
+            return base, True
+    return None
+
+
+def _tone_ok(rhyme: str, t: int) -> bool:
+    """Whether the tone may stand on letter ``t`` of ``rhyme``.
+
+    Closed rhymes carry it on their last vowel ("tiếng"); rhymes ending in a glide on the
+    vowel before the glide ("người", "tuổi"); "ia", "ua", "ưa" on their first vowel
+    ("nghĩa", "của"); "oa", "oe", "uy" either way ("hòa"/"hoà").
+    """
+    vowels = [i for i, c in enumerate(rhyme) if c in _VOWELS]
+    if t not in vowels:
+        return False
+    if len(vowels) == 1 or rhyme in ("oa", "oe", "uy"):
+        return True
+    k, last = vowels.index(t), len(vowels) - 1
+    if rhyme[-1] not in _VOWELS:
+        return k == last
+    if rhyme[-1] in "iouy":
+        return k == last - 1
+    return k == (0 if rhyme in ("ia", "ua", "ưa") else last)
 
 
 def _is_syllable(word: str) -> bool:
-    """Whether ``word`` reads as one Vietnamese syllable with at most one tone."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = sum(1 for c in decomposed if c in _TONES)
-    if tones > 1:
+    """Whether ``word`` spells one Vietnamese syllable, tone mark well placed."""
+    letters = [_untoned(c) for c in nfc(word.lower())]
+    if not letters or None in letters:
         return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return _SYLLABLE_RE.fullmatch(bare) is not None
+    tones = [i for i, (_, toned) in enumerate(letters) if toned]
+    if len(tones) > 1:
+        return False
+    bare = "".join(c for c, _ in letters)
+    for onset in _ONSETS + [""]:
+        if not bare.startswith(onset):
+            continue
+        rhyme = bare[len(onset) :]
+        if rhyme not in _RHYMES or not _ONSET_OK.get(onset, bool)(rhyme):
+            continue
+        if not tones or _tone_ok(rhyme, tones[0] - len(onset)):
+            return True
+    return False
+
+
+def _vni_cased(word: str) -> bool:
+    """Whether the VNI mark bytes of ``word`` have the case of the vowel they follow.
+
+    VNI writes "Vieät" and "VIEÄT", never "vieÄt"; TCVN3 text read as VNI breaks this
+    ("khuyÕn").
+    """
+    return all(
+        a.isupper() == b.isupper()
+        for a, b in zip(word, word[1:])
+        if a in _VNI_BASES and b in _VNI_MARKS_ANY
+    )
 
 
 _TOKEN_SPLIT_RE = re.compile(r"[\s!-/:-@\[-`{-~0-9]+")
@@ -318,29 +402,31 @@ def detect_legacy_encoding(s: str) -> str | None:
 
     Such text reaches us as Latin-1 look-alikes: "Céng hßa x· héi chñ nghÜa ViÖt Nam"
     (TCVN3), "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam" (VNI). The decision is made in two
-    steps: the characteristic code points of the encodings (Latin-1 characters that are
-    not Vietnamese letters, such as "¸", "ß", "ø", "ä") must outnumber the genuine
-    Vietnamese letters outside Latin-1 ("ă", "ơ", "ệ" …); then, of the words with
-    non-ASCII characters, the reading that gives the most Vietnamese syllables wins, and
-    it must beat the text as it is and make at least half of those words syllables.
+    steps. First, text that has genuine Vietnamese letters outside Latin-1 ("ă", "ơ",
+    "ệ" …) is Unicode unless the characteristic code points of the encodings (Latin-1
+    characters that are not Vietnamese letters, such as "¸", "ß", "ø", "ä") outnumber
+    them. Then, of the words with non-ASCII characters, the reading (as is, as TCVN3, as
+    VNI) that gives the most Vietnamese syllables wins; a legacy reading must beat the
+    text as it is and make at least half of those words syllables. A tie between the two
+    encodings is broken by their patterns (VNI puts mark bytes right after vowels).
+
+    Short texts are decided on little evidence; a single word may be ambiguous.
     """
     s = nfc(s)
     genuine = sum(1 for c in s if _genuine_vietnamese(c))
-    tells = {
-        "TCVN3": sum(1 for c in s if c in _TCVN3_TELL),
-        "VNI": sum(1 for c in s if c in _VNI_TELL),
-    }
-    if max(tells.values()) == 0 or genuine >= max(tells.values()):
+    legacy = sum(1 for c in s if c in _TCVN3_TELL or c in _VNI_TELL)
+    if genuine and genuine >= legacy:
         return None
     words = [w for w in _TOKEN_SPLIT_RE.split(s) if w and not w.isascii()]
     if not words:
         return None
     as_is = sum(_is_syllable(w) for w in words)
     scores = {
-        name: sum(_is_syllable(convert_legacy(w, name, capitals=False)) for w in words)
-        for name in ("TCVN3", "VNI")
+        "TCVN3": sum(_is_syllable(convert_legacy(w, "TCVN3", capitals=False)) for w in words),
+        "VNI": sum(_vni_cased(w) and _is_syllable(convert_legacy(w, "VNI")) for w in words),
     }
-    best = max(scores, key=lambda name: (scores[name], tells[name]))
+    evidence = _pattern_evidence(s)
+    best = max(scores, key=lambda name: (scores[name], evidence[name], name == "TCVN3"))
     if scores[best] > as_is and 2 * scores[best] >= len(words):
         return best
     return None

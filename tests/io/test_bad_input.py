@@ -105,3 +105,13 @@ def test_utf8_bom_is_accepted(tmp_path: Path):
     spec = tmp_path / "kehoach.yaml"
     spec.write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
     assert load_spec(spec).place == "Vũ Quang"
+
+
+def test_ambiguous_thousands_comma_in_an_amount_is_refused(tmp_path: Path):
+    """"1,000" would be one đồng with a Vietnamese decimal comma: never guess with money."""
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_text(GOOD.replace("amount: 14000000", 'amount: "14,000,000"'), encoding="utf-8")
+    with pytest.raises(DataError, match="không rõ ràng"):
+        load_spec(spec)
+    spec.write_text(GOOD.replace("amount: 14000000", 'amount: "14.000.000 đồng"'), encoding="utf-8")
+    assert load_spec(spec).budget_total == 14_000_000

@@ -89,6 +89,7 @@ def test_formats_follow_nd30_zero_rule(d):
         "NGÀY 5 THÁNG 3 NĂM 2024",
         "5 tháng 3 năm 2024",
         "ngày 5 tháng 3 năm 2024.",
+        "ngày 05/3/2024",
         unicodedata.normalize("NFD", "ngày 05 tháng 3 năm 2024"),
         unicodedata.normalize("NFD", "Ngày 5 Tháng 3 Năm 2024"),
     ],

@@ -335,3 +335,36 @@ def test_detect_in_a_long_document():
 def test_tcvn3_capital_with_tone_in_mixed_case_comes_back_lower():
     assert convert_legacy(to_tcvn3("Ủy ban"), "TCVN3") == "ủy ban"
     assert tcvn3_readable("Ủy ban Ông Đông") == "ủy ban Ông Đông"
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Hµ Néi", "TCVN3"),
+        ("Haø Noäi", "VNI"),
+        ("tæ khuyÕn", "TCVN3"),  # "khuyÕn" read as VNI would give a syllable too
+        ("toå khuyeán", "VNI"),
+        ("trÝ c«ng", "TCVN3"),
+        ("trí coâng", "VNI"),
+        ("QUYÕT §ÞNH", "TCVN3"),
+        ("QUYEÁT ÑÒNH", "VNI"),
+        ("Tröôøng", "VNI"),
+    ],
+)
+def test_detect_short_texts(text, encoding):
+    assert detect_legacy_encoding(text) == encoding
+
+
+def test_syllable_model_accepts_real_words():
+    from ocop_docs.vi.text import _is_syllable
+
+    words = (
+        "người nghĩa của giữa gì giếng quốc quý khuya thuở hòa hoà thúy thuý khỏe khoẻ tuổi"
+        " ngoài khuyến huỳnh oanh ếch kênh xuân tuần yến yêu uống ước ươu hoạch khuếch chuyển"
+        " nguyễn việt tiếng trường đường ý ủy ở ai"
+    ).split()
+    for w in words:
+        assert _is_syllable(w), w
+        assert _is_syllable(w.upper()), w
+    for w in ("xaõ", "cuỷa", "ñy", "coõng", "kan", "gen", "ngi", "cafe", "hoàá", "tieáng"):
+        assert not _is_syllable(w), w
