@@ -1,0 +1,41 @@
+"""The README documents every command of the CLI, with an example (sqlite-utils style)."""
+from __future__ import annotations
+
+import click
+
+from conftest import ROOT
+from ocop_docs.cli import main
+
+
+def commands(group: click.Group, prefix: str = "") -> list[str]:
+    names = []
+    for name, command in group.commands.items():
+        full = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            names += commands(command, full + " ")
+        else:
+            names.append(full)
+    return names
+
+
+def test_readme_documents_every_command_with_an_example():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in commands(main) if f"### `ocop-docs {c}`" not in readme or f"ocop-docs {c} " not in readme]
+    assert missing == []
+
+
+def test_every_command_has_vietnamese_help_with_an_example():
+    for name in commands(main):
+        command = main
+        for part in name.split():
+            command = command.commands[part]
+        assert "Ví dụ" in (command.help or ""), name
+
+
+def test_readme_has_exactly_two_setup_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Cài đặt và chạy", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = [line.split("#")[0].strip() for line in block.strip().splitlines()]
+    assert lines == ["make demo", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci
