@@ -13,7 +13,7 @@ from ..errors import TemplateError
 from .atomic import atomic_path
 from .environment import make_environment
 from .footnotes import apply_footnotes
-from .layout import size_rules
+from .layout import keep_signature_with_text, size_rules
 
 
 def _locate(template: Path, needle: str) -> tuple[str, str]:
@@ -66,6 +66,7 @@ def render_document(template: str | Path, context: dict):
     except JinjaTemplateError as exc:
         raise TemplateError(template, f"lỗi khi điền mẫu: {exc}") from None
     size_rules(tpl.docx)
+    keep_signature_with_text(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
     return tpl
 

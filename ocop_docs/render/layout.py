@@ -110,3 +110,37 @@ def size_rules(document) -> int:
         rule.paragraph_format.right_indent = Twips(side)
         sized += 1
     return sized
+
+
+def keep_signature_with_text(document) -> None:
+    """Keep the closing paragraph on the signature block's page, and the block in one piece.
+
+    A signature block alone on the last page is a known fault of hand-made documents: the
+    paragraphs just before the last table are kept with it, and its row may not split.
+    """
+    from docx.text.paragraph import Paragraph
+
+    body = document.element.body
+    tables = body.findall(qn("w:tbl"))
+    if not tables:
+        return
+    signature = tables[-1]
+    for tr in signature.findall(qn("w:tr")):
+        tr_pr = tr.find(qn("w:trPr"))
+        if tr_pr is None:
+            from docx.oxml import OxmlElement
+
+            tr_pr = OxmlElement("w:trPr")
+            tr.insert(0, tr_pr)
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            from docx.oxml import OxmlElement
+
+            tr_pr.append(OxmlElement("w:cantSplit"))
+    previous = signature.getprevious()
+    kept = 0
+    while previous is not None and previous.tag == qn("w:p") and kept < 2:
+        paragraph = Paragraph(previous, None)
+        paragraph.paragraph_format.keep_with_next = True
+        if paragraph.text.strip():
+            kept += 1
+        previous = previous.getprevious()
