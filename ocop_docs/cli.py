@@ -13,7 +13,10 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_messages import install as _vietnamese_click_messages
 from .errors import OcopError
+
+_vietnamese_click_messages()
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -29,15 +32,16 @@ class Cli(click.Group):
         except OcopError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.secho(f"Lỗi: {exc}", fg="red", err=True)
+            text = str(exc)
+            click.secho(text if text.startswith("Lỗi") else f"Lỗi: {text}", fg="red", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
             ctx.exit(130)
 
 
-@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", message="ocop-docs %(version)s")
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", message="ocop-docs %(version)s", help="Hiện phiên bản và thoát.")
 @click.option("--debug", is_flag=True, help="Hiện toàn bộ thông tin lỗi (traceback) để báo lỗi phần mềm.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
