@@ -14,8 +14,8 @@ from .messages import clean_loc, field_path, message
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so impossible dates get our Vietnamese message."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml when present) that leaves dates as text, for our Vietnamese message."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -75,8 +75,13 @@ def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
             pass
         return data, lines
     try:
-        data = yaml.load(text, Loader=_Loader)
-        lines = _line_map(yaml.compose(text, Loader=_Loader))
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()  # one parse serves both the data and the line map
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+        lines = _line_map(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
