@@ -54,9 +54,13 @@ def render_document(template: str | Path, context: dict):
     try:
         tpl.render(context, jinja_env=env)
     except TemplateSyntaxError as exc:
-        nearby = getattr(exc, "docx_context", None)
-        nearby_text = " … ".join(x.strip() for x in nearby if x.strip())[:200] if nearby else ""
-        raise TemplateError(template, f"lỗi cú pháp thẻ mẫu: {exc.message}", f"dòng XML {exc.lineno}", nearby_text) from None
+        # docxtpl puts each <w:p> on its own line, so the Jinja line is the paragraph's rank
+        # (counting paragraphs inside tables); its context starts three lines above it.
+        context_lines = list(getattr(exc, "docx_context", None) or [])
+        at = (exc.lineno - 1) - max(exc.lineno - 4, 0) if exc.lineno else -1
+        nearby_text = context_lines[at].strip()[:200] if 0 <= at < len(context_lines) else ""
+        where = f"đoạn thứ {exc.lineno - 1}, kể cả các đoạn trong bảng" if exc.lineno else ""
+        raise TemplateError(template, f"lỗi cú pháp thẻ mẫu: {exc.message}", where, nearby_text) from None
     except UndefinedError as exc:
         name = _missing_name(str(exc))
         where, nearby = _locate(template, name) if name else ("", "")

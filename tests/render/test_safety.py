@@ -49,7 +49,9 @@ def test_syntax_error_names_the_template(tmp_path: Path):
     template = make_template(tmp_path / "t.docx", "Trước", "{{ name ", "Sau")
     with pytest.raises(TemplateError) as info:
         render_docx(template, {"name": "x"}, tmp_path / "out.docx")
-    assert "t.docx" in str(info.value) and "cú pháp" in str(info.value)
+    message = str(info.value)
+    assert "t.docx" in message and "cú pháp" in message
+    assert "đoạn thứ 2" in message and "{{ name" in message
 
 
 def test_failed_render_keeps_the_previous_file(tmp_path: Path):
