@@ -32,6 +32,9 @@ class Paragraph(Model):
 
     text: NonEmptyText
     style: ParagraphStyle = "body"
+    numbered: bool = Field(
+        False, description="Đoạn văn có số thứ tự (khoản không có tiêu đề, in thường), đánh số cùng các mục cùng cấp"
+    )
     footnotes: list[Footnote] = Field(default_factory=list, description="Chú thích cuối trang của đoạn")
 
     @model_validator(mode="after")

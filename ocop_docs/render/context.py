@@ -98,7 +98,12 @@ def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> l
                 items.append({"kind": f"h{min(depth + 1, 4)}", "text": lead})
             items.extend(body_items(content, depth + 1, notes))
         elif isinstance(block, Paragraph):
-            items.append({"kind": "p", "text": _styled(_with_marks(block, notes), block.style)})
+            text = _styled(_with_marks(block, notes), block.style)
+            if block.numbered:
+                # A khoản without a title (ND30-BODY-06): numbered with the sibling sections, roman.
+                text = f"{_label(depth, section_index)} {text}".strip()
+                section_index += 1
+            items.append({"kind": "p", "text": text})
         elif isinstance(block, TargetBlock):
             items.append({"kind": "p", "text": _styled(block.target.text, block.target.style)})
         elif isinstance(block, TaskBlock):
