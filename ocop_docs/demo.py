@@ -13,6 +13,10 @@ def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[
     from .render import render_spec
 
     specs = sorted(samples.glob("plans/*.yaml"))
+    # Decisions; files starting with "_" are documented examples of a spec's shape, not samples.
+    specs += sorted(p for p in samples.glob("decisions/*.yaml") if not p.name.startswith("_"))
+    # The OCOP forms: dossiers, members' score sheets, the commune's letter, the council's minutes.
+    specs += sorted(samples.glob("forms/*.yaml"))
     written: list[Path] = []
     docx_files: list[Path] = []
     for i, spec_path in enumerate(specs, 1):
@@ -22,6 +26,14 @@ def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[
         progress(f"[{i}/{len(specs)}] {out}")
         docx_files.append(out)
         written.append(out)
+    if (samples / "forms").is_dir():
+        from .render.forms import demo_extras
+
+        extra_docx, extra_files = demo_extras(samples / "forms", outdir / "forms")
+        for out in extra_docx + extra_files:
+            progress(f"{out}")
+        docx_files += extra_docx
+        written += extra_docx + extra_files
     if pdf and docx_files:
         from .convert import to_pdf
 

@@ -5,10 +5,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
+from testpaths import CORPUS, ROOT, SAMPLES, SHARED  # noqa: F401  (re-exported for fixtures)
 
 
 @pytest.fixture(scope="session")

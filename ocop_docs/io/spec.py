@@ -99,7 +99,8 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
     """``data`` validated as ``model``; every problem found is reported at once."""
     lines = lines or {}
     try:
-        return model.model_validate(data)
+        # Data files a spec names (members_file, products_file) are found relative to the spec.
+        return model.model_validate(data, context={"spec_file": str(file)} if file else None)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

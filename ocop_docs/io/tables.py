@@ -48,19 +48,23 @@ def _norm_header(text: Any) -> str:
     return " ".join(fold(str(text or ""), lower=True).replace("\n", " ").split()).strip(" :*")
 
 
-def match_headers(headers: list[Any]) -> dict[int, str]:
-    """Column index → field, from the header cells; unknown columns are ignored."""
+def match_headers(headers: list[Any], synonyms_by_field: dict[str, tuple[str, ...]] | None = None) -> dict[int, str]:
+    """Column index → field, from the header cells; unknown columns are ignored.
+
+    ``synonyms_by_field`` is the header vocabulary (default: the products table's HEADERS).
+    """
+    vocabulary = HEADERS if synonyms_by_field is None else synonyms_by_field
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     normalised = [_norm_header(h) for h in headers]
-    for fld, synonyms in HEADERS.items():
+    for fld, synonyms in vocabulary.items():
         for synonym in synonyms:
             for i, h in enumerate(normalised):
                 if i not in mapping and fld not in taken and h == synonym:
                     mapping[i] = fld
                     taken.add(fld)
     # Looser pass: a header that starts with a synonym ("Tên sản phẩm (ghi rõ quy cách)").
-    for fld, synonyms in HEADERS.items():
+    for fld, synonyms in vocabulary.items():
         if fld in taken:
             continue
         for i, h in enumerate(normalised):
@@ -78,6 +82,11 @@ class Reject:
     row: int
     reason: str
     values: dict[str, Any] = field(default_factory=dict)
+
+
+def rejects_error(file: str | Path, rejects: list[Reject], what: str = "dòng") -> DataError:
+    """A DataError naming the file and every rejected row (for inputs that must not drop a row)."""
+    return DataError(file, [Problem(f"{what} không dùng được: {r.reason}", row=r.row) for r in rejects])
 
 
 @dataclass
@@ -165,14 +174,22 @@ FIELD_NAMES_VI = {
 }
 
 
-def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _rows_xlsx(path: Path, sheet_name: str | None = None) -> Iterator[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise DataError(path, f"không đọc được tệp Excel ({exc.__class__.__name__}); hãy lưu lại dạng .xlsx") from None
-    sheet = workbook.worksheets[0]
+    if sheet_name is None:
+        sheet = workbook.worksheets[0]
+    else:
+        names = {fold(n, lower=True).strip(): n for n in workbook.sheetnames}
+        wanted = names.get(fold(sheet_name, lower=True).strip())
+        if wanted is None:
+            workbook.close()
+            raise DataError(path, f"không có trang tính '{sheet_name}'; các trang có: {', '.join(workbook.sheetnames)}")
+        sheet = workbook[wanted]
     for i, row in enumerate(sheet.iter_rows(values_only=True), start=1):
         yield i, list(row)
     workbook.close()

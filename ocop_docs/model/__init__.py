@@ -3,7 +3,25 @@ from .common import Document, Issuer, LegalBasis, Signer
 from .deadline import Deadline
 from .plan import Budget, BudgetBlock, BudgetLine, Footnote, Paragraph, Plan, Section, Target, TargetBlock, Task, TaskBlock
 
-KINDS = {"plan": Plan}
+from .decision import CouncilDecision, PlanDecision, RecognitionDecision  # noqa: E402
+
+KINDS = {
+    "plan": Plan,
+    "plan_decision": PlanDecision,
+    "council_decision": CouncilDecision,
+    "recognition_decision": RecognitionDecision,
+}
+
+from .forms import CommuneReport, CouncilMinutes, ProposalLetter, Registration, ScoreSheet, SelfAssessment  # noqa: E402
+
+KINDS.update({
+    "phieu-danh-gia": ScoreSheet,
+    "mau-01": Registration,
+    "mau-02": SelfAssessment,
+    "mau-03": CommuneReport,
+    "cong-van-de-nghi": ProposalLetter,
+    "bien-ban": CouncilMinutes,
+})
 
 __all__ = [
     "Budget", "BudgetBlock", "BudgetLine", "Deadline", "Footnote", "Document", "Issuer", "KINDS", "LegalBasis",

@@ -7,6 +7,8 @@ Sources: shared/spec/ocop.md §1–3, §8, §12 (cited per rule as OCOP-…).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -171,3 +173,63 @@ def ministry_name(on: date) -> str:
 def department_name(on: date) -> str:
     """The provincial agriculture department's name on a date (ocop.md §12.1)."""
     return "Sở Nông nghiệp và Môi trường" if on >= MINISTRY_MERGER else "Sở Nông nghiệp và Phát triển nông thôn"
+
+
+# ocop.md §12.1: the names of the merged agriculture and environment bodies (OCOP-AGENCY).
+_OLD_AGENCY = re.compile(
+    r"Nông nghiệp và Phát triển nông thôn|Nông nghiệp và PTNT|NN\s*&\s*PTNT|NN và PTNT|"
+    r"Tài nguyên và Môi trường|TN\s*&\s*MT",
+    re.I,
+)
+_NEW_AGENCY = re.compile(r"Nông nghiệp và Môi trường|NN\s*&\s*MT\b", re.I)
+
+
+def check_ministry_name(name: str, on: date) -> None:
+    """A ministry issuer must carry the name in force on the signing date (OCOP-AGENCY, ocop.md §12.1)."""
+    if "nông nghiệp" in name.lower() and name.strip().lower() != ministry_name(on).lower():
+        raise RuleViolation(
+            "OCOP-AGENCY",
+            f"cơ quan ban hành '{name}' không đúng tên ngày {on:%d/%m/%Y}: phải là '{ministry_name(on)}' "
+            "(Bộ Nông nghiệp và Môi trường từ ngày 01/03/2025)",
+        )
+
+
+def check_agency_names(texts: Iterable[tuple[str, str]], on: date) -> None:
+    """Agency names written in an act must be those in force on its date (OCOP-AGENCY, ocop.md §12.1).
+
+    ``texts`` are (where, text) pairs of the act's own wording (not the citations of older acts,
+    which keep the names of their time). From 01/03/2025 the Bộ/Sở/Phòng Nông nghiệp và Phát triển
+    nông thôn and Tài nguyên và Môi trường are Nông nghiệp và Môi trường; before that date the new
+    name did not exist.
+    """
+    problems = []
+    merged = on >= MINISTRY_MERGER
+    for where, text in texts:
+        if not text:
+            continue
+        if merged and (m := _OLD_AGENCY.search(text)):
+            problems.append(
+                f"{where}: '{m.group(0)}' không còn từ ngày 01/03/2025 — dùng tên 'Nông nghiệp và Môi trường' "
+                f"(Bộ/Sở/Phòng Nông nghiệp và Môi trường) cho văn bản ngày {on:%d/%m/%Y}"
+            )
+        elif not merged and (m := _NEW_AGENCY.search(text)):
+            problems.append(
+                f"{where}: '{m.group(0)}' chỉ có từ ngày 01/03/2025; văn bản ngày {on:%d/%m/%Y} dùng tên "
+                "'Nông nghiệp và Phát triển nông thôn'"
+            )
+    if problems:
+        raise RuleViolation("OCOP-AGENCY", "tên cơ quan không đúng thời điểm ban hành:\n  " + "\n  ".join(problems))
+
+
+def forward_threshold(level: str, on: date) -> int | None:
+    """The score from which a council sends a product to the next level (ocop.md §3).
+
+    District councils: ≥ 50 under QĐ 1048, ≥ 70 under QĐ 148; province councils: ≥ 90 (to the
+    ministry for 5★); None where nothing is forwarded.
+    """
+    regime = regime_on(on)
+    if level == "huyen":
+        return 50 if regime.id == "R1048" else 70
+    if level == "tinh":
+        return 90
+    return None

@@ -57,8 +57,27 @@ def _container_width(document, paragraph) -> int:
         tcw = parent.find(qn("w:tcPr") + "/" + qn("w:tcW"))
         if tcw is not None and tcw.get(qn("w:type")) == "dxa":
             return int(tcw.get(qn("w:w"))) - _CELL_MARGIN_TWIPS
-    section = document.sections[-1]
+    section = _section_of(document, paragraph._p)
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def _section_of(document, element):
+    """The section a body element belongs to: the next section break at or after its block."""
+    from docx.section import Section
+
+    body = document.element.body
+    node = element
+    while node.getparent() is not None and node.getparent() is not body:
+        node = node.getparent()
+    while node is not None:
+        if node.tag == qn("w:p"):
+            sect_pr = node.find(qn("w:pPr") + "/" + qn("w:sectPr"))
+            if sect_pr is not None:
+                return Section(sect_pr, document.part)
+        elif node.tag == qn("w:sectPr"):
+            return Section(node, document.part)
+        node = node.getnext()
+    return document.sections[-1]
 
 
 def _style_id(p) -> str | None:
@@ -124,7 +143,12 @@ def keep_signature_with_text(document) -> None:
     tables = body.findall(qn("w:tbl"))
     if not tables:
         return
-    signature = tables[-1]
+    # The signature table is the last one holding "Nơi nhận" (a decision may end with an attached
+    # document or list whose tables come after it); without one, the last table.
+    signature = next(
+        (t for t in reversed(tables) if "Nơi nhận" in "".join(x.text or "" for x in t.iter(qn("w:t")))),
+        tables[-1],
+    )
     for tr in signature.findall(qn("w:tr")):
         tr_pr = tr.find(qn("w:trPr"))
         if tr_pr is None:

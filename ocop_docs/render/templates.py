@@ -10,6 +10,16 @@ SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
 
 TEMPLATES = {
     "plan": "plans/ke-hoach.docx",
+    "plan_decision": "decisions/quyet-dinh-ban-hanh-ke-hoach.docx",
+    "council_decision": "decisions/quyet-dinh-hoi-dong.docx",
+    "recognition_decision": "decisions/quyet-dinh-cong-nhan.docx",
+    "certificate": "certificates/giay-chung-nhan.docx",
+    "phieu-danh-gia": "forms/phieu-danh-gia.docx",
+    "mau-01": "forms/mau-01-phieu-dang-ky.docx",
+    "mau-02": "forms/mau-02-bao-cao-tu-danh-gia.docx",
+    "mau-03": "forms/mau-03-bao-cao-xa.docx",
+    "cong-van-de-nghi": "forms/cong-van-de-nghi.docx",
+    "bien-ban": "forms/bien-ban-hop-hoi-dong.docx",
 }
 
 

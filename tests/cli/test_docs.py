@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from conftest import ROOT
+from testpaths import ROOT
 from ocop_docs.cli import main
 
 

@@ -211,7 +211,7 @@ def test_leading_zero_in_number_and_date(tmp_path):  # ND30-SO-02, ND30-DATE-02
     from ocop_docs.io import load_spec
     from ocop_docs.render import render_spec
 
-    from conftest import SAMPLES
+    from testpaths import SAMPLES
 
     spec = load_spec(SAMPLES / "plans" / "vu-quang-2019.yaml")
     spec = spec.model_copy(update={"number": 5, "date": spec.date.replace(month=1, day=7)})

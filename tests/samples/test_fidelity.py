@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from conftest import CORPUS
+from testpaths import CORPUS
 
 CASES = {
     "ben-cau-2024": "000_77207f9c62c10177.txt",
@@ -100,7 +100,7 @@ def test_recipients_and_signer_of_ben_cau(rendered_plans):
 def test_ben_cau_budget_and_tasks(rendered_plans):
     from ocop_docs.io import load_spec
 
-    from conftest import SAMPLES
+    from testpaths import SAMPLES
 
     plan = load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml")
     assert plan.budget_total == 14_000_000

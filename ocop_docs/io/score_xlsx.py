@@ -1,0 +1,209 @@
+"""The score sheet as an Excel workbook, and the products table of scored results.
+
+Excel layout of a score sheet (made by ``ocop-docs form phieu-danh-gia --bo N --xlsx``):
+
+* column A holds labels, column B their values: "Bộ tiêu chí số" (1–26), "Tên sản phẩm",
+  "Mã số sản phẩm", "Tên chủ thể sản xuất", "Số điện thoại", "Địa chỉ", "Người đánh giá",
+  "Địa danh", "Ngày đánh giá", "Ý kiến của người đánh giá";
+* then a table whose header row reads "Mã tiêu chí | Ô | Nội dung | Điểm | Yêu cầu tối thiểu |
+  Chọn (x)": one row per criterion (code, title, maximum), then one row per option (code, the
+  option's number, its text, its points, its star mark). The member types "x" in the last
+  column of the one option chosen for each criterion (any mark counts: x, X, 1, ✓, ☒).
+
+Reading gives the same ``ScoreSheet`` as a YAML sheet, so the same checks apply (two marks for
+one criterion, none, an unknown code) with the Excel row numbers in the messages.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import DataError, Problem
+from ..model.criteria import CriteriaSet
+from ..model.forms import ProductInfo, ScoreSheet
+from ..model.product import Product
+from ..render.atomic import atomic_path
+from ..vi.text import fold
+from .messages import message
+from .tables import _rows_xlsx
+
+LABELS = {
+    "bo": "Bộ tiêu chí số",
+    "name": "Tên sản phẩm",
+    "code": "Mã số sản phẩm",
+    "owner": "Tên chủ thể sản xuất",
+    "phone": "Số điện thoại",
+    "address": "Địa chỉ",
+    "member": "Người đánh giá",
+    "place": "Địa danh",
+    "date": "Ngày đánh giá",
+    "comments": "Ý kiến của người đánh giá",
+}
+TABLE_HEADERS = ["Mã tiêu chí", "Ô", "Nội dung", "Điểm", "Yêu cầu tối thiểu", "Chọn (x)"]
+STAR_MARK = {3: "***", 4: "****", 5: "*****"}
+
+
+def _key(value: Any) -> str:
+    return " ".join(fold(str(value or ""), lower=True).split()).strip(" :")
+
+
+def write_sheet_xlsx(cs: CriteriaSet, path: str | Path, sheet: ScoreSheet | None = None) -> Path:
+    """A score-sheet workbook for set ``cs``: blank, or with ``sheet``'s header and ticks."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Bộ {cs.number}"
+    ws.append(["PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP (Bộ tiêu chí kiêm phiếu đánh giá, Quyết định số 26/2026/QĐ-TTg)"])
+    ws["A1"].font = Font(bold=True)
+    product = sheet.product if sheet else None
+    values = {
+        "bo": cs.number,
+        "name": product.name if product else "",
+        "code": (product.code or "") if product else "",
+        "owner": product.owner if product else "",
+        "phone": product.phone if product else "",
+        "address": product.address if product else "",
+        "member": sheet.member if sheet else "",
+        "place": sheet.place if sheet else "",
+        "date": sheet.date.strftime("%d/%m/%Y") if sheet and sheet.date else "",
+        "comments": sheet.comments if sheet else "",
+    }
+    for field, label in LABELS.items():
+        ws.append([label, values[field]] + ([cs.name] if field == "bo" else []))
+    ws.append([])
+    ws.append(TABLE_HEADERS)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for c in cs.criteria():
+        ws.append([c.code, None, c.title, c.max_points, None, None])
+        ws.cell(ws.max_row, 3).font = Font(bold=True)
+        chosen = sheet.ticks.get(c.code) if sheet else None
+        for number, option in enumerate(c.options, 1):
+            label = f"{option.case} — {option.text}" if option.case else option.text
+            mark = "x" if chosen == number else None
+            ws.append([c.code, number, label, option.points, STAR_MARK.get(option.min_stars or 0), mark])
+    widths = {"A": 14, "B": 6, "C": 90, "D": 7, "E": 12, "F": 9}
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=2):
+        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return Path(path)
+
+
+def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
+    """A filled score sheet from the workbook layout above, and the row of each criterion
+    (as a line map ``("ticks", code) → row``); DataError naming rows on problems."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(path, "không tìm thấy tệp")
+    labels = {_key(v): k for k, v in LABELS.items()}
+    header: dict[str, Any] = {}
+    ticks: dict[str, Any] = {}
+    codes_seen: list[str] = []
+    rows: dict[tuple, int] = {}
+    table_at: int | None = None
+    problems: list[Problem] = []
+    for row_number, cells in _rows_xlsx(path):
+        cells = list(cells) + [None] * (6 - len(cells))
+        if table_at is None:
+            key = _key(cells[0])
+            if key in labels:
+                header[labels[key]] = cells[1]
+            elif key == _key(TABLE_HEADERS[0]) and _key(cells[5]).startswith("chon"):
+                table_at = row_number
+            continue
+        code, number, mark = cells[0], cells[1], cells[5]
+        if code is None or str(code).strip() == "":
+            continue
+        code = str(code).strip()
+        if code not in codes_seen:
+            codes_seen.append(code)
+            ticks.setdefault(code, [])
+            rows[("ticks", code)] = row_number
+        if number is None or str(number).strip() == "":
+            continue  # the criterion's own row
+        if mark is not None and str(mark).strip() not in ("", "0", "☐", "□"):
+            try:
+                ticks[code].append(int(str(number).strip().split(".")[0]))
+            except ValueError:
+                problems.append(Problem(f"cột 'Ô' phải là số thứ tự ô, đang là '{number}'", row=row_number))
+    if table_at is None:
+        raise DataError(path, f"không tìm thấy bảng tiêu chí (dòng tiêu đề '{' | '.join(TABLE_HEADERS)}')")
+    if problems:
+        raise DataError(path, problems)
+    data = {
+        "bo": header.get("bo"),
+        "product": {k: _text(header.get(k)) for k in ("name", "code", "owner", "phone", "address") if _text(header.get(k))},
+        "member": _text(header.get("member")),
+        "place": _text(header.get("place")),
+        "date": header.get("date") if hasattr(header.get("date"), "year") else _text(header.get("date")) or None,
+        "comments": _text(header.get("comments")),
+        "ticks": {code: (marks if len(marks) != 1 else marks[0]) for code, marks in ticks.items()},
+    }
+    if hasattr(data["date"], "date") and callable(data["date"].date):
+        data["date"] = data["date"].date()
+    try:
+        return ScoreSheet.model_validate(data), rows
+    except ValidationError as exc:
+        raise DataError(path, [Problem(message(e), path=".".join(str(x) for x in e["loc"])) for e in exc.errors()]) from None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+# --------------------------------------------------------------------------- products table
+
+PRODUCT_HEADERS = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Bộ sản phẩm", "Điểm trung bình", "Hạng sao", "Mã số sản phẩm", "Ngày đánh giá"]
+
+
+def product_rows(products: list[Product]) -> list[list[Any]]:
+    rows = []
+    for i, p in enumerate(products, 1):
+        rows.append([
+            i, p.name, p.owner, p.address, p.group or "", p.score, p.stars, p.code or "",
+            p.evaluated_on.strftime("%d/%m/%Y") if p.evaluated_on else "",
+        ])
+    return rows
+
+
+def write_products(products: list[Product], path: str | Path) -> Path:
+    """The products table (.xlsx or .csv) with the headers ``io.tables.read_products`` reads."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    rows = product_rows(products)
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(PRODUCT_HEADERS)
+        for row in rows:
+            writer.writerow([str(v).replace(".", ",") if i == 5 and v is not None else ("" if v is None else v) for i, v in enumerate(row)])
+        with atomic_path(path) as tmp:
+            Path(tmp).write_text(buffer.getvalue(), encoding="utf-8-sig")
+        return path
+    if suffix not in (".xlsx", ".xlsm"):
+        raise DataError(path, f"định dạng '{suffix}' không được hỗ trợ cho bảng kết quả; dùng .xlsx hoặc .csv")
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Kết quả"
+    ws.append(PRODUCT_HEADERS)
+    for row in rows:
+        ws.append([float(v) if i == 5 and v is not None else v for i, v in enumerate(row)])
+        ws.cell(ws.max_row, 6).number_format = "0.00"
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path

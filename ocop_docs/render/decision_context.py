@@ -1,0 +1,149 @@
+"""From a decision model to the flat context its template reads (ND30 Mẫu 1.2/1.3).
+
+Every string is already in ND30 form here: the THẨM QUYỀN line, the căn cứ punctuation, the
+"Điều n." labels, "./." at the end of the content, "- Như Điều n;" first in Nơi nhận, and the
+"(Kèm theo Quyết định số … ngày … của …)" line of attached documents and lists. Templates
+only place the text.
+"""
+from __future__ import annotations
+
+from ..model.decision import CouncilDecision, Decision, PlanDecision, RecognitionDecision
+from ..nd30 import formats
+from ..vi.numbers import format_number, roman
+from .context import body_items, document_context
+
+
+def article_items(decision: Decision) -> list[dict]:
+    """The articles as paragraphs: "article" (bold "Điều n." + text), "article_title" (whole line
+    bold, "Điều 2. Nhiệm vụ, quyền hạn") and "p" (khoản, điểm, list lines) — ND30-BODY-05."""
+    items: list[dict] = []
+    for numbered in decision.articles():
+        article = numbered.article
+        label = f"Điều {numbered.number}."
+        if article.title:
+            items.append({"kind": "article_title", "label": label, "text": f" {article.title}"})
+            if article.text:
+                items.append({"kind": "p", "text": article.text})
+        else:
+            items.append({"kind": "article", "label": label, "text": f" {article.text}" if article.text else ""})
+        items.extend({"kind": "p", "text": text} for text in article.content)
+    # ND30-BODY-07: the content ends with "./.".
+    last = items[-1]
+    items[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    return items
+
+
+def decision_context(decision: Decision) -> dict:
+    """What every decision template prints: header, thẩm quyền, căn cứ, articles, signer, Nơi nhận."""
+    context = document_context(decision)
+    context.update(
+        {
+            "title": decision.trich_yeu(),
+            "bases": formats.basis_lines([(b.verb, b.text) for b in decision.effective_bases()]),
+            "authority_line": decision.authority_line(),
+            "articles": article_items(decision),
+            # ND30-TPL-QD-03: "- Như Điều n;" computed from the executors' article.
+            "recipients": formats.recipient_lines(decision.recipient_items(), decision.archive),
+            "footnotes": {},
+        }
+    )
+    return context
+
+
+def _member_rows(groups: list[tuple[str | None, list]]) -> list[dict]:
+    rows: list[dict] = []
+    for g, (heading, members) in enumerate(groups):
+        if heading:
+            rows.append({"kind": "group", "stt": roman(g + 1), "text": heading})
+        for i, member in enumerate(members, 1):
+            who = f"{member.honorific} {member.name}" if member.honorific else member.name
+            rows.append({"kind": "row", "stt": str(i), "name": who, "post": member.post(), "role": member.role})
+    return rows
+
+
+def council_context(decision: CouncilDecision) -> dict:
+    """The council decision: articles with the members inline, or the attached members list."""
+    context = decision_context(decision)
+    team = decision.team
+    groups: list[tuple[str | None, list]] = [(decision.name if team else None, decision.members)]
+    if team:
+        groups.append((team.full_name, team.members))
+    subtitle = f"THÀNH VIÊN {decision.name.upper()}"
+    if team:
+        subtitle += f" VÀ {team.full_name.upper()}"
+    context.update(
+        {
+            "members_attached": decision.members_layout == "attached",
+            "list_title": subtitle,
+            "attach_line": decision.attachment_line(),
+            "role_header": "Chức danh trong Hội đồng, Tổ" if team else "Chức danh trong Hội đồng",
+            "member_rows": _member_rows(groups),
+        }
+    )
+    return context
+
+
+def recognition_context(decision: RecognitionDecision) -> dict:
+    """The recognition decision and its attached list of products (ocop.md §9.4)."""
+    context = decision_context(decision)
+    counts = decision.star_counts()
+    grouped = len(counts) > 1
+    rows: list[dict] = []
+    number = 0
+    current = None
+    group_index = 0
+    any_form = any(p.form for p in decision.products)
+    for product in decision.products:
+        if grouped and product.stars != current:
+            current = product.stars
+            group_index += 1
+            rows.append({"kind": "group", "stt": roman(group_index), "text": f"Sản phẩm đạt hạng {current} sao"})
+        number += 1
+        last = " ".join(x for x in ((product.form or "").capitalize(), product.note or "") if x)
+        rows.append(
+            {
+                "kind": "row",
+                "stt": str(number),
+                "name": product.name,
+                "code": f"Mã số: {product.code}" if product.code else "",
+                "owner": product.owner,
+                "address": product.address,
+                "group": product.group or "",
+                "score": format_number(product.score, 2) if product.score is not None else "",
+                "stars": f"{product.stars} sao",
+                "last": last,
+            }
+        )
+    context.update(
+        {
+            "list_title": decision.list_title or decision.default_list_title(),
+            "attach_line": decision.attachment_line(),
+            "last_header": "Hình thức" if any_form else "Ghi chú",
+            "product_rows": rows,
+        }
+    )
+    return context
+
+
+def plan_decision_context(decision: PlanDecision) -> dict:
+    """The decision (Mẫu 1.3) and, after it, the attached plan without Số and date (ND30-TPL-ATT-01)."""
+    context = decision_context(decision)
+    plan = decision.plan
+    notes: dict[int, str] = {}
+    body = body_items(plan.body, notes=notes)
+    if plan.closing:
+        body.append({"kind": "p", "text": plan.closing})
+    last = body[-1]
+    body[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    context.update(
+        {
+            "plan_type_name": plan.type_info.upper_name,
+            "plan_title": plan.title,
+            "attach_line": decision.attachment_line(),
+            "plan_bases": formats.basis_lines([(b.verb, b.text) for b in plan.legal_bases]),
+            "plan_preamble": list(plan.preamble),
+            "plan_body": body,
+            "footnotes": notes,
+        }
+    )
+    return context
