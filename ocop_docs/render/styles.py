@@ -165,6 +165,7 @@ def add_paragraph_style(document, style_id: str, name: str, element: str | None,
         pf.keep_with_next = True
     if extra.get("rule"):
         font.size = Pt(2)
+        pf.space_before = Pt(2)  # clear of the descenders of the line above
         pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pf.keep_with_next = True
         set_bottom_border(style.element.get_or_add_pPr())
