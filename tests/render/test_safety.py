@@ -62,3 +62,14 @@ def test_failed_render_keeps_the_previous_file(tmp_path: Path):
         render_docx(template, {}, out)
     assert out.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == sorted(["out.docx", "t.docx"]) or set(p.name for p in tmp_path.iterdir()) == {"out.docx", "t.docx"}
+
+
+def test_outputs_are_ordinary_files_others_can_read(tmp_path: Path):
+    import os
+    import stat
+
+    template = make_template(tmp_path / "t.docx", "{{ name }}")
+    out = render_docx(template, {"name": "x"}, tmp_path / "out.docx")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
