@@ -121,6 +121,284 @@ def demo(outdir: Path, pdf: bool) -> None:
     click.echo(f"Xong: {len(written)} tệp trong {outdir}")
 
 
+@main.command()
+@click.argument("sheets", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--quy-tac", "rule", type=click.Choice(["trung-binh", "da-so", "tat-ca"]), default="trung-binh", show_default=True,
+              help="Cách xét yêu cầu tối thiểu (dấu sao) trên nhiều phiếu: điểm trung bình tiêu chí, quá nửa số phiếu, hoặc mọi phiếu.")
+@click.option("--bang", "table", type=click.Path(dir_okay=False, path_type=Path), help="Ghi bảng kết quả (.xlsx hoặc .csv) dùng cho quyết định công nhận và giấy chứng nhận.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Ghi kết quả chi tiết dạng JSON.")
+def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Path | None) -> None:
+    """Chấm điểm sản phẩm từ các phiếu đánh giá của thành viên Hội đồng.
+
+    Mỗi phiếu (YAML/JSON, hoặc Excel tạo bằng 'ocop-docs form phieu-danh-gia --xlsx') đánh dấu
+    đúng một ô cho mỗi tiêu chí. Lệnh tính tổng điểm từng phiếu, điểm trung bình (2 chữ số thập
+    phân), hạng sao theo khung điểm và theo yêu cầu tối thiểu (dấu sao), và giải thích vì sao sản
+    phẩm chưa đạt hạng sao kế tiếp. Các phiếu của nhiều sản phẩm được gộp theo mã số sản phẩm.
+
+    \b
+    Ví dụ:
+      ocop-docs score phieu-an.yaml phieu-binh.yaml phieu-cuong.yaml
+      ocop-docs score phieu/*.yaml --bang ket-qua.xlsx
+    """
+    from .io.score_xlsx import write_products
+    from .ocop.scoring import report_lines, result_dict, score_files
+
+    results = score_files(sheets, rule)
+    for i, result in enumerate(results):
+        if i:
+            click.echo("")
+        for line in report_lines(result):
+            click.echo(line)
+    if table:
+        write_products([r.to_product() for r in results], table)
+        click.echo(f"Đã ghi {table}")
+    if json_out:
+        from .render.atomic import write_bytes_atomic
+
+        data = [result_dict(r) for r in results]
+        write_bytes_atomic(json_out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+        click.echo(f"Đã ghi {json_out}")
+
+
+@main.command()
+@click.argument("kind", metavar="LOAI")
+@click.argument("data", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp sẽ tạo (.docx; phiếu đánh giá có thể ghi .xlsx).")
+@click.option("--blank", is_flag=True, help="Mẫu trắng để in (dòng chấm, ô trống ☐).")
+@click.option("--bo", type=int, help="Số bộ tiêu chí 1–26 (cho phiếu đánh giá).")
+@click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cùng tên (cần LibreOffice).")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), help="Dùng mẫu .docx khác mẫu có sẵn.")
+def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, pdf: bool, template: Path | None) -> None:
+    """Tạo biểu mẫu OCOP (Quyết định số 26/2026/QĐ-TTg) từ tệp dữ liệu, hoặc mẫu trắng để in.
+
+    \b
+    LOAI là một trong:
+      mau-01            Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP
+      mau-02            Báo cáo tự đánh giá về sản phẩm
+      mau-03            Báo cáo của UBND cấp xã về hồ sơ đăng ký
+      phieu-danh-gia    Bộ tiêu chí kiêm phiếu đánh giá (cần --bo khi in trắng)
+      cong-van-de-nghi  Công văn UBND xã đề nghị UBND tỉnh đánh giá, phân hạng
+      bien-ban          Biên bản họp Hội đồng đánh giá, phân hạng
+
+    \b
+    Ví dụ:
+      ocop-docs form mau-01 phieu-dang-ky.yaml -o phieu-dang-ky.docx
+      ocop-docs form mau-01 --blank -o mau-01-trang.docx
+      ocop-docs form phieu-danh-gia --bo 1 -o phieu-bo-01.docx
+      ocop-docs form phieu-danh-gia --bo 1 -o phieu-bo-01.xlsx
+      ocop-docs form phieu-danh-gia phieu-thanh-vien-a.yaml -o phieu-a.docx --pdf
+    """
+    from .render.forms import render_form
+
+    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template)]
+    if pdf and out.suffix.lower() == ".docx":
+        from .convert import to_pdf
+
+        written += to_pdf([out], out.parent)
+    for path in written:
+        click.echo(f"Đã ghi {path}")
+
+
+# --------------------------------------------------------------------------- star certificates (issue 5)
+
+EXIT_PARTIAL = 3
+_REGISTER_HELP = (
+    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, "
+    "hoặc ~/.local/share/ocop-docs/so-dang-ky-giay-chung-nhan.sqlite."
+)
+
+
+class _Progress:
+    """A progress bar per phase of a certificate batch (on stderr; only labels when not a terminal)."""
+
+    LABELS = {"docx": "Tạo tệp .docx", "pdf": "Chuyển sang PDF"}
+
+    def __init__(self) -> None:
+        self.bar, self.phase, self.done = None, None, 0
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase:
+            self.close()
+            self.phase, self.done = phase, 0
+            self.bar = click.progressbar(length=total, label=self.LABELS.get(phase, phase), file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@main.command()
+@click.argument("table", metavar="BANG_KET_QUA", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--issuer", "issuer_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp YAML/JSON của đợt cấp: cơ quan cấp, quyết định công nhận, nơi ký, người ký.")
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi giấy chứng nhận.")
+@click.option("--pdf", is_flag=True, help="Tạo thêm PDF từng giấy và một PDF gộp để in (cần LibreOffice).")
+@click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ (kéo theo --pdf).")
+@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Số tiến trình chạy song song (mỗi tiến trình một LibreOffice riêng).")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), help="Dùng mẫu giấy chứng nhận .docx khác mẫu có sẵn.")
+@click.pass_context
+def certificates(ctx: click.Context, table: Path, issuer_file: Path, outdir: Path, pdf: bool, pdfa: bool,
+                 register_file: Path | None, jobs: int, template: Path | None) -> None:
+    """Cấp giấy chứng nhận sản phẩm OCOP hàng loạt từ bảng kết quả (.xlsx hoặc .csv).
+
+    Bảng có mỗi dòng một sản phẩm, tiêu đề cột tiếng Việt (Tên sản phẩm, Chủ thể, Địa chỉ,
+    Nhóm/Bộ sản phẩm, Điểm, Hạng sao, Ngày đánh giá, Mã số sản phẩm); không nêu bảng thì dùng
+    bảng ghi ở trường results_table của tệp --issuer. Số giấy chứng nhận lấy
+    từ sổ đăng ký: không trùng, chạy lại cùng bảng được đúng số cũ và không ghi lại tệp không đổi.
+
+    \b
+    Kết quả trong thư mục -o:
+      docx/, pdf/                    mỗi sản phẩm một tệp
+      giay-chung-nhan-tat-ca.pdf     bản gộp để in (với --pdf)
+      manifest.csv                   số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
+      dong-bi-loai.csv               các dòng không được cấp, số dòng và lý do
+
+    \b
+    Mã thoát:
+      0  mọi dòng đều được cấp giấy chứng nhận
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.csv)
+      2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký
+      4  không chuyển được sang PDF (LibreOffice)
+
+    \b
+    Ví dụ:
+      ocop-docs certificates ket-qua.xlsx --issuer dot-2.yaml -o giay-chung-nhan/ --pdf
+      ocop-docs certificates ket-qua.csv --issuer dot-2.yaml -o gcn/ --pdf --jobs 2
+    """
+    from .certificates import run_certificates
+    from .errors import TemplateError
+
+    progress = _Progress()
+    try:
+        report = run_certificates(table, issuer_file, outdir, pdf=pdf, pdfa=pdfa, register=register_file,
+                                  workers=jobs, template=template, progress=progress)
+    except TemplateError as exc:  # a broken template is input that cannot be used: exit 2
+        progress.close()
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        click.secho(f"Lỗi: {exc}", fg="red", err=True)
+        ctx.exit(EXIT_DATA)
+    finally:
+        progress.close()
+    unchanged = len(report.results) - report.written
+    click.echo(f"Đã cấp {len(report.results)} giấy chứng nhận vào {report.outdir} "
+               f"({report.written} tệp .docx mới hoặc đã sửa, {unchanged} không đổi).")
+    if report.combined_pdf:
+        state = "đã tạo lại" if report.combined_written else "không đổi"
+        click.echo(f"PDF: {report.new_pdfs} tệp mới; bản gộp để in ({state}): {report.combined_pdf}")
+    click.echo(f"Danh sách tệp: {report.manifest}")
+    click.echo(f"Sổ đăng ký: {report.register}")
+    for warning in report.warnings:
+        click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
+    if report.partial:
+        click.secho(f"{len(report.rejects)} dòng không được cấp giấy chứng nhận (chi tiết: {report.rejects_file}):",
+                    fg="yellow", err=True)
+        for reject in report.rejects[:20]:
+            click.echo(f"  - dòng {reject.row}: {reject.reason}", err=True)
+        if len(report.rejects) > 20:
+            click.echo(f"  … và {len(report.rejects) - 20} dòng khác", err=True)
+        ctx.exit(EXIT_PARTIAL)
+
+
+@main.group("register")
+def register_group() -> None:
+    """Tra cứu sổ đăng ký số giấy chứng nhận sản phẩm OCOP.
+
+    \b
+    Ví dụ:
+      ocop-docs register list --year 2026
+      ocop-docs register show 025/2026/GCN-OCOP
+      ocop-docs register show "mật ong"
+    """
+
+
+@register_group.command("list")
+@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
+@click.option("--issuer", help="Chỉ cơ quan cấp có tên chứa chữ này (không phân biệt dấu).")
+@click.option("--year", type=int, help="Chỉ năm cấp này.")
+def register_list(register_file: Path | None, issuer: str | None, year: int | None) -> None:
+    """Liệt kê các số giấy chứng nhận đã cấp."""
+    from .certificates.register import open_register
+
+    with open_register(register_file, create=False) as reg:
+        entries = reg.entries(issuer, year)
+    if not entries:
+        click.echo("Sổ đăng ký chưa có giấy chứng nhận nào khớp điều kiện.")
+        return
+    current = None
+    for e in entries:
+        if (e.issuer_name, e.year) != current:
+            current = (e.issuer_name, e.year)
+            click.echo(f"\n{e.issuer_name} — năm {e.year}")
+            click.echo(f"  {'Số':<22} {'Hạng':<5} {'Ngày cấp':<10} {'Hiệu lực đến':<12} Sản phẩm — Chủ thể")
+        click.echo(f"  {e.number:<22} {str(e.stars) + '★':<5} {e.issued_on:%d/%m/%Y} {e.valid_until:%d/%m/%Y}   "
+                   f"{e.product} — {e.owner}")
+    click.echo(f"\nCộng: {len(entries)} giấy chứng nhận.")
+
+
+@register_group.command("show")
+@click.argument("query", metavar="SO_HOAC_TEN")
+@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
+def register_show(query: str, register_file: Path | None) -> None:
+    """Xem một giấy chứng nhận theo số (hoặc một phần tên sản phẩm, chủ thể).
+
+    Cũng nhận nội dung quét được từ mã QR (bắt đầu bằng OCOP-GCN/1) và đối chiếu với sổ.
+    """
+    from datetime import date
+
+    from .certificates.qr import FORMAT_ID, parse_payload
+    from .certificates.register import compare_payload, open_register
+
+    fields = None
+    if FORMAT_ID in query:
+        try:
+            fields = parse_payload(query[query.index(FORMAT_ID):].replace("\\n", "\n"))
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="SO_HOAC_TEN") from None
+        query = fields["number"]
+    with open_register(register_file, create=False) as reg:
+        entries = reg.find(query)
+    if not entries:
+        click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
+        sys.exit(1)
+    mismatch = False
+    for e in entries:
+        status = "còn hiệu lực" if e.valid_until >= date.today() else "đã hết hiệu lực"
+        click.echo(f"Số giấy chứng nhận: {e.number}")
+        click.echo(f"  Cơ quan cấp:      {e.issuer_name}")
+        click.echo(f"  Sản phẩm:         {e.product}")
+        click.echo(f"  Chủ thể:          {e.owner}")
+        if e.address:
+            click.echo(f"  Địa chỉ:          {e.address}")
+        if e.product_code:
+            click.echo(f"  Mã số sản phẩm:   {e.product_code}")
+        score = f" (điểm {e.score.replace('.', ',')})" if e.score else ""
+        click.echo(f"  Hạng:             {e.stars} sao{score}")
+        click.echo(f"  Quyết định:       {e.decision} ngày {e.decision_date:%d/%m/%Y}")
+        click.echo(f"  Ngày cấp:         {e.issued_on:%d/%m/%Y}; có giá trị đến hết ngày {e.valid_until:%d/%m/%Y} ({status})")
+        if e.docx_file:
+            click.echo(f"  Tệp:              {e.docx_file}" + (f", {e.pdf_file}" if e.pdf_file else ""))
+        if e.source:
+            click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
+        if fields is not None:
+            problems = compare_payload(fields, e)
+            if problems:
+                click.secho("  Mã QR KHÔNG khớp sổ đăng ký: " + "; ".join(problems), fg="red")
+                mismatch = True
+            else:
+                click.secho("  Mã QR khớp với sổ đăng ký.", fg="green")
+    if mismatch:
+        sys.exit(1)
+
+
 def run() -> None:  # pragma: no cover - console entry
     main(prog_name="ocop-docs")
 

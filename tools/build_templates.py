@@ -842,6 +842,140 @@ def build_forms(folder: Path) -> None:
     build_council_minutes(folder / "bien-ban-hop-hoi-dong.docx")
 
 
+def build_certificate(path: Path) -> None:
+    """templates/certificates/giay-chung-nhan.docx — Giấy chứng nhận sản phẩm OCOP (ocop.md §8).
+
+    Landscape A4 with a page border (w:pgBorders); issuing body and number | Quốc hiệu and
+    Tiêu ngữ; the title; product, chủ thể, address and group in a fixed-height block whose
+    type size the context chooses (``certificates.layout``: one style per size class); the
+    stars as ★ characters; QR | recognition decision and validity | place, date and signer.
+    """
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, RGBColor, Twips
+
+    from ocop_docs.certificates import layout
+    from ocop_docs.nd30.metrics import text_width_twips
+    from ocop_docs.render.styles import add_paragraph_style
+    from ocop_docs.vi.text import fold
+
+    doc = Document()
+    prepare_document(doc, landscape=True)
+    section = doc.sections[0]
+    for side, mm in layout.MARGINS_MM.items():
+        setattr(section, f"{side}_margin", Mm(mm))
+    # The decorative border: w:pgBorders goes right after w:pgMar in CT_SectPr.
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    b = layout.BORDER
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        style = b["style"] if side in ("top", "left") else b["style"].replace("thinThick", "thickThin")
+        for attr, val in (("w:val", style), ("w:sz", str(b["size_eighth_pt"])), ("w:space", str(b["space_pt"])), ("w:color", b["color"])):
+            el.set(qn(attr), val)
+        borders.append(el)
+    section._sectPr.find(qn("w:pgMar")).addnext(borders)
+
+    def style(name, size, bold=False, italic=False, color=None, align="center", before=0, after=0):
+        style_id = "".join(ch for ch in fold(name).title() if ch.isalnum())  # ASCII id, Vietnamese name
+        st = add_paragraph_style(doc, style_id, name, None, {"size": size, "align": align, "before": before, "after": after})
+        st.font.bold, st.font.italic = bold, italic
+        if color:
+            st.font.color.rgb = RGBColor.from_string(color)
+        return st
+
+    style("GCN - Số", 13, before=4)
+    style("GCN - Tiêu đề", 30, bold=True, color=layout.COLORS["title"], before=8)
+    style("GCN - Tiêu đề phụ", 22, bold=True, color=layout.COLORS["title"])
+    style("GCN - Chương trình", 14, italic=True, before=2)
+    style("GCN - Dẫn", 14, before=6)
+    for cls in layout.NAME_CLASSES:
+        style(cls.style, cls.size, bold=True, color=layout.COLORS["product"], after=2)
+    for cls in layout.INFO_CLASSES:
+        style(cls.style, cls.size, before=2)
+    style("GCN - Hạng sao", 34, color=layout.COLORS["stars"], before=2)
+    style("GCN - Hạng sao (chữ)", 16, bold=True, color=layout.COLORS["title"])
+    style("GCN - Mã QR", 10)
+    style("GCN - Ghi chú", 12, italic=True, align="left", after=3)
+    style("GCN - Cuối trang", 1)
+
+    # Header: issuing body and certificate number | Quốc hiệu, Tiêu ngữ (ND30-LAYOUT-02, QH-01/02/03).
+    table = borderless_table(doc, 1, layout.HEADER_WIDTHS)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    para(left, "{%p if issuer_parent %}")
+    para(left, "{{ issuer_parent }}", "ND30 - Cơ quan chủ quản")
+    para(left, "{%p endif %}")
+    para(left, "{%p for line in issuer_lines %}")
+    para(left, "{{ line }}", "ND30 - Cơ quan ban hành")
+    para(left, "{%p endfor %}")
+    rule = para(left, "", "ND30 - Kẻ dưới tên cơ quan")
+    side = (layout.HEADER_WIDTHS[0] - layout.CELL_MARGINS - 1800) // 2  # a fixed third of the cell
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Twips(side)
+    para(left, "Số: {{ number }}", "GCN - Số")
+    para(right, QUOC_HIEU, "ND30 - Quốc hiệu")
+    para(right, TIEU_NGU, "ND30 - Tiêu ngữ")
+    rule = para(right, "", "ND30 - Kẻ dưới Tiêu ngữ")
+    side = (layout.HEADER_WIDTHS[1] - layout.CELL_MARGINS - text_width_twips(TIEU_NGU, 14, True)) // 2
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Twips(side)
+
+    para(doc, "GIẤY CHỨNG NHẬN", "GCN - Tiêu đề")
+    para(doc, "SẢN PHẨM OCOP", "GCN - Tiêu đề phụ")
+    para(doc, "{{ programme_line }}", "GCN - Chương trình")
+    para(doc, "Chứng nhận sản phẩm", "GCN - Dẫn")
+
+    # The fixed-height block: a long text gets a smaller class, never a second page.
+    block = borderless_table(doc, 1, [layout.TEXT_WIDTH])
+    row = block.rows[0]
+    row.height = Twips(layout.MIDDLE_HEIGHT)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+    cell = block.cell(0, 0)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+    def classed(variable: str, fit: str, classes, text: str) -> None:
+        for i, cls in enumerate(classes):
+            keyword = "if" if i == 0 else "elif"
+            para(cell, f"{{%p {keyword} {fit} == '{cls.key}' %}}")
+            para(cell, text, cls.style)
+        para(cell, "{%p endif %}")
+
+    classed("product_name", "name_fit", layout.NAME_CLASSES, "{{ product_name }}")
+    classed("owner", "owner_fit", layout.INFO_CLASSES, "Chủ thể: {{ owner }}")
+    classed("address", "address_fit", layout.INFO_CLASSES, "Địa chỉ: {{ address }}")
+    para(cell, "{%p if details_line %}")
+    para(cell, "{{ details_line }}", layout.INFO_CLASSES[1].style)
+    para(cell, "{%p endif %}")
+
+    para(doc, "{{ stars_symbols }}", "GCN - Hạng sao")
+    para(doc, "Đạt hạng {{ stars }} sao", "GCN - Hạng sao (chữ)")
+
+    # Footer: QR | decision, validity | place, date and signer (ND30-SIGN-01/04).
+    footer = borderless_table(doc, 1, layout.FOOTER_WIDTHS)
+    qr_cell, note_cell, sign_cell = footer.cell(0, 0), footer.cell(0, 1), footer.cell(0, 2)
+    qr_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    note_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    para(qr_cell, "{{ qr }}", "GCN - Mã QR")
+    para(note_cell, "{{ decision_line }}", "GCN - Ghi chú")
+    para(note_cell, "{{ validity_line }}", "GCN - Ghi chú")
+    para(note_cell, "{%p if qr_note %}")
+    para(note_cell, "{{ qr_note }}", "GCN - Ghi chú")
+    para(note_cell, "{%p endif %}")
+    para(sign_cell, "{{ date_line }}", "ND30 - Địa danh, ngày tháng")
+    para(sign_cell, "{%p for line in signer_lines %}")
+    para(sign_cell, "{{ line }}", "ND30 - Quyền hạn, chức vụ người ký")
+    para(sign_cell, "{%p endfor %}")
+    for _ in range(3):
+        para(sign_cell, "", "ND30 - Họ tên người ký")
+    para(sign_cell, "{{ signer_name }}", "ND30 - Họ tên người ký")
+
+    # A last, tiny paragraph: Word needs a paragraph after a table, and a batch's combined
+    # document puts each certificate's section break in it.
+    para(doc, "", "GCN - Cuối trang")
+    doc.core_properties.title = "Giấy chứng nhận sản phẩm OCOP"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+
+
 def main() -> None:
     build_plan(ROOT / "templates" / "plans" / "ke-hoach.docx")
     decisions = ROOT / "templates" / "decisions"
@@ -849,6 +983,7 @@ def main() -> None:
     build_recognition_decision(decisions / "quyet-dinh-cong-nhan.docx")
     build_plan_decision(decisions / "quyet-dinh-ban-hanh-ke-hoach.docx")
     build_forms(ROOT / "templates" / "forms")
+    build_certificate(ROOT / "templates" / "certificates" / "giay-chung-nhan.docx")
     print("templates built")
 
 

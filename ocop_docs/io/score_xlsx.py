@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ..errors import DataError, Problem
 from ..model.criteria import CriteriaSet
-from ..model.forms import ProductInfo, ScoreSheet
+from ..model.forms import ScoreSheet
 from ..model.product import Product
 from ..render.atomic import atomic_path
 from ..vi.text import fold

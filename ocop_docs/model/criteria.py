@@ -25,6 +25,7 @@ class Option(Model):
     text: NonEmptyText
     points: int = Field(ge=0, le=100)
     min_stars: Literal[3, 4, 5] | None = Field(None, description="Dấu sao: tối thiểu phải đạt cho hạng 3, 4 hoặc 5 sao")
+    case: Text | None = Field(None, description="Trường hợp mà lựa chọn thuộc về, ví dụ 'a. Trường hợp 1: …' (bộ 26)")
     added: bool = Field(False, description="Lựa chọn không có trong văn bản gốc, do bản hiệu đính thêm (xem corrections.yaml)")
 
 
@@ -37,7 +38,9 @@ class Criterion(Model):
     description: Text | None = Field(None, description="Phần giải thích trong ngoặc dưới tên tiêu chí")
     requirement: Text | None = Field(None, description="Dòng 'Yêu cầu: …'")
     condition: Text | None = Field(None, description="Điều kiện áp dụng, ví dụ 'Chỉ áp dụng khi có câu chuyện sản phẩm'")
+    instruction: Text | None = Field(None, description="Cách chọn, ví dụ 'Lựa chọn một trong hai trường hợp sau:'")
     notes: list[NonEmptyText] = Field(default_factory=list, description="Các dòng 'Ghi chú: …'")
+    group: Text | None = Field(None, description="Mã nhóm tiêu chí chứa tiêu chí này, ví dụ '6.1' (Ngoại hình) cho '6.1.1'")
     options: list[Option] = Field(min_length=1)
 
     def option(self, number: int) -> Option:
@@ -54,6 +57,16 @@ class Criterion(Model):
         return marks
 
 
+class CriteriaGroup(Model):
+    """A heading that groups criteria inside a section ("6.1. Ngoại hình" over 6.1.1, 6.1.2; bộ 11, 13)."""
+
+    code: NonEmptyText
+    title: NonEmptyText
+    max_points: int = Field(ge=0, le=100)
+    description: Text | None = None
+    notes: list[NonEmptyText] = Field(default_factory=list)
+
+
 class Section(Model):
     """A numbered section of a part ("1. TỔ CHỨC SẢN XUẤT", 18 điểm)."""
 
@@ -61,8 +74,13 @@ class Section(Model):
     title: NonEmptyText
     max_points: int = Field(ge=0, le=100)
     description: Text | None = None
+    notes: list[NonEmptyText] = Field(default_factory=list)
     direct: bool = Field(False, description="Mục được chấm trực tiếp (các lựa chọn nằm ngay dưới mục)")
+    groups: list[CriteriaGroup] = Field(default_factory=list)
     criteria: list[Criterion] = Field(min_length=1)
+
+    def group(self, code: str) -> CriteriaGroup:
+        return next(g for g in self.groups if g.code == code)
 
 
 class Part(Model):
@@ -91,7 +109,7 @@ class CriteriaSet(Model):
     disqualification: Text | None = Field(None, description="Điều kiện loại hồ sơ ('Hồ sơ bị loại khi: …')")
     parts: list[Part] = Field(min_length=3, max_length=3)
     total: int = Field(description="Số điểm ở dòng TỔNG CỘNG")
-    star_note: NonEmptyText = Field(description="Ghi chú về dấu sao (yêu cầu tối thiểu theo hạng sao)")
+    star_note: Text | None = Field(None, description="Ghi chú về dấu sao (yêu cầu tối thiểu theo hạng sao); bộ 26 không có")
     source: SourceRef
 
     def criteria(self) -> list[Criterion]:

@@ -1,0 +1,82 @@
+"""The ``form`` and ``score`` commands as an officer uses them: files in, files and messages out."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from ocop_docs.cli import main
+from ocop_docs.io.tables import read_products
+
+from testpaths import SAMPLES
+
+SHEETS = sorted(str(p) for p in (SAMPLES / "forms").glob("phieu-cam-vu-quang-*.yaml"))
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+def test_form_blank_and_filled(tmp_path):
+    result = run("form", "mau-01", "--blank", "-o", tmp_path / "trang.docx")
+    assert result.exit_code == 0 and "Đã ghi" in result.output and (tmp_path / "trang.docx").is_file()
+    result = run("form", "mau-01", SAMPLES / "forms" / "mau-01-cam-vu-quang.yaml", "-o", tmp_path / "cam.docx")
+    assert result.exit_code == 0, result.output
+
+
+def test_form_errors_are_vietnamese_with_exit_code_2(tmp_path):
+    result = run("form", "phieu-danh-gia", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 2 and "cần --bo (số bộ tiêu chí 1–26)" in result.output
+    result = run("form", "phieu-danh-gia", "--bo", "27", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 2 and "không có bộ tiêu chí số '27'" in result.output
+    result = run("form", "bien-ban", "--blank", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 2 and "'bien-ban' không có mẫu trắng" in result.output
+    result = run("form", "mau-01", SAMPLES / "forms" / "mau-02-cam-vu-quang.yaml", "-o", tmp_path / "x.docx")
+    assert result.exit_code == 2 and "tệp khai báo kind 'mau-02' nhưng lệnh cần 'mau-01'" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "x.docx").exists()
+
+
+def test_score_the_sample_sheets(tmp_path):
+    result = run("score", *SHEETS, "--bang", tmp_path / "kq.xlsx", "--json", tmp_path / "kq.json")
+    assert result.exit_code == 0, result.output
+    assert "Trung bình         30,67    18,67    27,00    76,33" in result.output
+    assert "Kết quả: hạng 4 sao." in result.output
+    assert "Chưa đạt hạng 5 sao vì:\n- điểm trung bình chưa đạt 90 điểm (còn thiếu 13,67 điểm);" in result.output
+    (product,) = read_products(tmp_path / "kq.xlsx").products
+    assert (product.name, product.score, product.stars) == ("Cam Vũ Quang", Decimal("76.33"), 4)
+    assert '"stars": 4' in (tmp_path / "kq.json").read_text(encoding="utf-8")
+
+
+def test_score_an_excel_sheet_made_by_form(tmp_path):
+    xlsx = tmp_path / "phieu.xlsx"
+    assert run("form", "phieu-danh-gia", "--bo", "1", "-o", xlsx).exit_code == 0
+    wb = load_workbook(xlsx)
+    ws = wb.active
+    labels = {row[0].value: row[0].row for row in ws.iter_rows() if row[0].value}
+    ws.cell(labels["Tên sản phẩm"], 2).value = "Cam Vũ Quang"
+    ws.cell(labels["Tên chủ thể sản xuất"], 2).value = "Hợp tác xã Nông nghiệp Cam Vũ Quang"
+    ws.cell(labels["Người đánh giá"], 2).value = "Nguyễn Văn An"
+    best = {}
+    for row in ws.iter_rows():
+        code, number, points = row[0].value, row[1].value, row[3].value
+        if number is not None and isinstance(number, int):
+            if code not in best or points >= best[code][1]:
+                best[code] = (row, points)
+    for row, _ in best.values():
+        row[5].value = "x"
+    wb.save(xlsx)
+    result = run("score", xlsx)
+    assert result.exit_code == 0, result.output
+    assert "Nguyễn Văn An" in result.output and "Kết quả: hạng 5 sao." in result.output
+
+
+def test_score_a_malformed_sheet(tmp_path):
+    text = (SAMPLES / "forms" / "phieu-cam-vu-quang-an.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace('"1.1": 3', '"1.1": [1, 3]').replace('"12": 2', '"12.5": 2'), encoding="utf-8")
+    result = run("score", bad)
+    assert result.exit_code == 2
+    assert "tiêu chí 1.1 (Nguồn gốc sản phẩm) có 2 ô được đánh dấu (ô 1 và ô 3)" in result.output
+    assert "không có tiêu chí '12.5' trong bộ 1" in result.output
+    assert "tiêu chí 12 (CƠ HỘI THỊ TRƯỜNG TOÀN CẦU) chưa được đánh dấu ô nào" in result.output
