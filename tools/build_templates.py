@@ -156,36 +156,6 @@ def articles_loop(doc) -> None:
     para(doc, "{%p endfor %}")
 
 
-def _page_number_headers(doc, section) -> None:
-    """Page numbers of a section: centred in the header, hidden on its first page (ND30-PAGE-04/05)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    section.different_first_page_header_footer = True
-    header = section.header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0]
-    paragraph.style = doc.styles["ND30 - Số trang"]
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
-        if kind:
-            fld = OxmlElement("w:fldChar")
-            fld.set(qn("w:fldCharType"), kind)
-            run._r.append(fld)
-        elif text.strip() == "PAGE":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            t = OxmlElement("w:t")
-            t.text = text
-            run._r.append(t)
-    first = section.first_page_header
-    first.is_linked_to_previous = False
-    first.paragraphs[0].text = ""
-
-
 def attached_section(doc, landscape: bool = False):
     """A new section (new page) for an attached document or list, numbered from 1 (ND30-PAGE-05);
     landscape when it holds a wide table (ND30-PAGE-02)."""
@@ -211,7 +181,7 @@ def attached_section(doc, landscape: bool = False):
         width, height = section.page_width, section.page_height
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = max(width, height), min(width, height)
-    _page_number_headers(doc, section)
+    add_page_number_header(doc, section)
     sect_pr = section._sectPr
     pg_num = sect_pr.find(qn("w:pgNumType"))
     if pg_num is None:

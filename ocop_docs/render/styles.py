@@ -193,9 +193,9 @@ def set_bottom_border(ppr) -> None:
     borders.append(bottom)
 
 
-def add_page_number_header(document) -> None:
-    """Page number centred in the top margin, hidden on page 1 (ND30-PAGE-04)."""
-    section = document.sections[0]
+def add_page_number_header(document, section=None) -> None:
+    """Page number centred in the top margin, hidden on the section's first page (ND30-PAGE-04/05)."""
+    section = section if section is not None else document.sections[0]
     section.different_first_page_header_footer = True
     header = section.header
     header.is_linked_to_previous = False
