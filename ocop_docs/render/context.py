@@ -117,9 +117,8 @@ def _styled(text: str, style: str) -> str:
     return {"dash": "- ", "plus": "+ "}.get(style, "") + text
 
 
-def plan_context(plan: Plan) -> dict:
-    """Everything the plan template prints (ND30-TPL-KH-01)."""
-    context = document_context(plan)
+def plan_body(plan: Plan) -> tuple[list[dict], dict[int, str]]:
+    """A plan's content as printed — sections, closing, "./." — and its numbered footnotes."""
     notes: dict[int, str] = {}
     body = body_items(plan.body, notes=notes)
     if plan.closing:
@@ -127,5 +126,12 @@ def plan_context(plan: Plan) -> dict:
     # ND30-BODY-07: the content ends with "./.".
     last = body[-1]
     body[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    return body, notes
+
+
+def plan_context(plan: Plan) -> dict:
+    """Everything the plan template prints (ND30-TPL-KH-01)."""
+    context = document_context(plan)
+    body, notes = plan_body(plan)
     context.update({"preamble": list(plan.preamble), "body": body, "footnotes": notes})
     return context

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model.decision import CouncilDecision, Decision, PlanDecision, RecognitionDecision
 from ..nd30 import formats
 from ..vi.numbers import format_number, roman
-from .context import body_items, document_context
+from .context import document_context, plan_body
 
 
 def article_items(decision: Decision) -> list[dict]:
@@ -129,12 +129,7 @@ def plan_decision_context(decision: PlanDecision) -> dict:
     """The decision (Mẫu 1.3) and, after it, the attached plan without Số and date (ND30-TPL-ATT-01)."""
     context = decision_context(decision)
     plan = decision.plan
-    notes: dict[int, str] = {}
-    body = body_items(plan.body, notes=notes)
-    if plan.closing:
-        body.append({"kind": "p", "text": plan.closing})
-    last = body[-1]
-    body[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    body, notes = plan_body(plan)
     context.update(
         {
             "plan_type_name": plan.type_info.upper_name,
