@@ -102,6 +102,53 @@ def schema(kind: str) -> None:
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
+@click.option(
+    "--kind",
+    type=click.Choice(["plan", "decision", "attached", "report", "form", "certificate"]),
+    help="Loại văn bản; mặc định tự nhận biết (Kế hoạch, Quyết định, văn bản kèm theo…).",
+)
+def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
+    """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của tệp .docx (không sửa tệp).
+
+    Mỗi lỗi nêu mã quy tắc (ví dụ ND30-DATE-02), vị trí, điều thấy được và điều quy định.
+    Mã thoát: 0 không có lỗi, 1 có lỗi, 2 tệp không đọc được.
+
+    \b
+    Ví dụ:
+      ocop-docs check kehoach.docx
+      ocop-docs check quyetdinh.docx --kind decision --json > ketqua.json
+      ocop-docs check ketqua/*.docx
+    """
+    from .check import check_file, format_json, format_text
+    from .errors import UnreadableFile
+
+    worst = 0
+    reports = []
+    for path in files:
+        try:
+            report = check_file(path, kind=kind)
+        except UnreadableFile as exc:
+            worst = max(worst, exc.exit_code)
+            if as_json:
+                reports.append({"file": str(path), "error": str(exc)})
+            else:
+                click.secho(f"{path}: {exc}", fg="red", err=True)
+            continue
+        worst = max(worst, report.exit_code)
+        if as_json:
+            reports.append(json.loads(format_json(report)))
+        else:
+            if len(files) > 1:
+                click.echo(f"== {path}")
+            click.echo(format_text(report))
+    if as_json:
+        click.echo(json.dumps(reports[0] if len(reports) == 1 else reports, ensure_ascii=False, indent=2))
+    sys.exit(worst)
+
+
+@main.command()
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Tạo cả PDF (cần LibreOffice).")
 def demo(outdir: Path, pdf: bool) -> None:

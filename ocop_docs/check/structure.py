@@ -1,0 +1,939 @@
+"""Finding the ND30 elements of an arbitrary .docx: header, tên loại, trích yếu, căn cứ, body,
+signature, Nơi nhận, phụ lục.
+
+Real documents lay these out in many ways, so identification works on *lines* (a paragraph
+split at manual line breaks) and, where a two-column layout is typed with tab stops, on the
+tab-separated pieces of a line:
+
+* header: the first top-level table holding the Quốc hiệu or a "Số:" line (left column: issuing
+  body, governing body, Số; right column: Quốc hiệu, Tiêu ngữ, date), or, without a table, the
+  paragraphs before the tên loại (tab-separated pieces sorted into left and right);
+* tên loại: the first short line after the header that is a type name of ND30 Điều 7 (or a
+  VBQPPL type, a certificate or an OCOP form title); the trích yếu lines follow it;
+* thẩm quyền (decisions), căn cứ lines, "QUYẾT ĐỊNH:", the body paragraphs;
+* signature: the first table after the body with "Nơi nhận" or an authority prefix (TM., KT.…),
+  or signature paragraphs;
+* the rules drawn under the Tiêu ngữ, the issuing body and the trích yếu: a paragraph border
+  (its width is the container width minus the paragraph's indents), a drawn line shape (width
+  from ``wp:extent`` or the VML coordinates), or a line of underscores (as in the decree's own
+  Word copy, measured as text).
+
+A file may hold several documents (a decision and the plan it issues; the samples of Phụ lục
+III): each top-level header table holding the Quốc hiệu starts a new *part*.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..docx.blocks import Block, DocumentView, Span, TableInfo
+from ..nd30 import metrics
+from ..nd30.doctypes import DOC_TYPES
+from ..vi.text import fold, squash_spaces
+
+# ----------------------------------------------------------------------------- text helpers
+
+
+@lru_cache(maxsize=8192)
+def key(text: str) -> str:
+    """Folded, upper-case, single-spaced text for matching ("Quyết định:" → "QUYET DINH:")."""
+    return fold(" ".join(text.split())).upper()
+
+
+def is_upper(text: str) -> bool:
+    """Whether the letters of ``text`` are all capitals (and there is at least one letter)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(not c.islower() for c in letters)
+
+
+_RULE_TEXT_RE = re.compile(r"^\s*_{3,}\s*$")
+_SO_RE = re.compile(r"^s[ốô]\s*(:|[0-9/…]|\.\.)", re.IGNORECASE)
+_VV_RE = re.compile(r"^v/v\b", re.IGNORECASE)
+_KEM_THEO_RE = re.compile(r"^\(\s*(ban hanh\s+)?kem theo\b")
+_NOI_NHAN_RE = re.compile(r"^noi nhan\b")
+_KINH_GUI_RE = re.compile(r"^kinh gui\b")
+_CAN_CU_PREFIXES = ("can cu", "theo de nghi", "xet de nghi", "thuc hien", "xet ")
+_PREFIX_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*")
+_PREFIX_LOOSE_RE = re.compile(r"^(T/M|K/T|T\.M|K\.T|TM|KT|TL|TUQ|Q|T\.L|T/L)\b\.?\s*", re.IGNORECASE)
+_APPENDIX_RE = re.compile(r"^phu luc(\s+so)?(\s+[ivxlc]+|\s+\d+[a-z]?|\s+[a-z])?\s*\.?\s*$")
+_DATE_HINT_RE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
+
+# tên loại → kind. ND30 Điều 7 types come from nd30.doctypes; the others are not ND30 types.
+_KIND_OF_TYPE = {"Kế hoạch": "plan", "Quyết định": "decision", "Báo cáo": "report", "Tờ trình": "report"}
+TYPE_NAMES: dict[str, tuple[str, str]] = {}
+for _t in DOC_TYPES:
+    TYPE_NAMES[key(_t.name)] = (_t.name.upper(), _KIND_OF_TYPE.get(_t.name, "other"))
+for _name in ("NGHỊ ĐỊNH", "LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "LỆNH"):
+    TYPE_NAMES[key(_name)] = (_name, "legal")
+TYPE_PREFIXES: tuple[tuple[str, str, str], ...] = (
+    (key("GIẤY CHỨNG NHẬN"), "GIẤY CHỨNG NHẬN", "certificate"),
+    (key("PHIẾU ĐĂNG KÝ"), "PHIẾU ĐĂNG KÝ", "form"),
+    (key("PHIẾU ĐÁNH GIÁ"), "PHIẾU ĐÁNH GIÁ", "form"),
+    (key("PHIẾU CHẤM ĐIỂM"), "PHIẾU CHẤM ĐIỂM", "form"),
+    (key("BÁO CÁO TỰ ĐÁNH GIÁ"), "BÁO CÁO TỰ ĐÁNH GIÁ", "form"),
+    (key("BỘ TIÊU CHÍ"), "BỘ TIÊU CHÍ", "form"),
+    (key("BẢNG ĐIỂM"), "BẢNG ĐIỂM", "form"),
+    (key("BẢNG TỔNG HỢP"), "BẢNG TỔNG HỢP", "form"),
+)
+
+
+def type_of_line(text: str) -> tuple[str, str] | None:
+    """(type name, kind) when ``text`` is a tên loại line, else None."""
+    k = key(text)
+    if not k:
+        return None
+    if k in TYPE_NAMES:
+        return TYPE_NAMES[k]
+    if is_upper(text):
+        for prefix, name, kind in TYPE_PREFIXES:
+            if k.startswith(prefix):
+                return name, kind
+    return None
+
+
+def is_rule_block(block: Block) -> bool:
+    """A paragraph that only draws a rule: underscores, a border on an empty paragraph, a line shape."""
+    text = block.text.strip()
+    if text and not _RULE_TEXT_RE.match(text):
+        return False
+    if text:
+        return True
+    if block.para.border("bottom") or block.para.border("top"):
+        return True
+    return any(s.is_line for s in block.shapes)
+
+
+def is_kem_theo(text: str) -> bool:
+    return bool(_KEM_THEO_RE.match(key(text).lower()))
+
+
+def is_can_cu(text: str, decision: bool) -> bool:
+    k = key(text).lower()
+    prefixes = _CAN_CU_PREFIXES if decision else _CAN_CU_PREFIXES[:3]
+    return k.startswith(prefixes)
+
+
+def is_appendix_label(text: str) -> bool:
+    return bool(_APPENDIX_RE.match(key(text).lower()))
+
+
+def is_authority_line(text: str) -> bool:
+    return bool(_PREFIX_RE.match(text.strip())) or bool(_PREFIX_LOOSE_RE.match(text.strip()) and is_upper(text))
+
+
+# ----------------------------------------------------------------------------- measurement
+
+
+def span_width_twips(span: Span) -> int:
+    """Printed width of a span in Times New Roman (metrics), with character spacing and scale."""
+    total = 0.0
+    for run, piece in span.pieces():
+        fmt = run.fmt
+        shown = piece.upper() if fmt.caps else piece
+        w = metrics.text_width_pt(shown, fmt.rendered_size, fmt.bold, fmt.italic) * 20
+        w += fmt.spacing * len(shown)
+        total += w * (fmt.scale / 100)
+    return round(total)
+
+
+@dataclass
+class RuleLine:
+    """A line drawn under an element: how it is made and how long it is (twips)."""
+
+    how: str  # "border", "shape", "underscores"
+    width: int
+    block: Block
+
+    def describe(self) -> str:
+        how = {"border": "đường viền dưới đoạn", "shape": "đường kẻ vẽ", "underscores": "dòng gạch dưới '___'"}[self.how]
+        return f"{how} dài {self.width / 567:.2f} cm".replace(".", ",")
+
+
+def _rule_of_block(block: Block, side: str = "bottom") -> RuleLine | None:
+    if block.para.border(side):
+        return RuleLine("border", max(block.width, 0), block)
+    text = block.text.strip()
+    if text and _RULE_TEXT_RE.match(text):
+        return RuleLine("underscores", span_width_twips(block.span().strip()), block)
+    lines = [s for s in block.shapes if s.is_line]
+    if lines and not text:
+        return RuleLine("shape", max(s.width for s in lines), block)
+    return None
+
+
+def find_rule(blocks: list[Block], after: int, own: list[Block], limit: int = 3) -> RuleLine | None:
+    """The rule under an element whose paragraphs are ``own``; ``blocks`` is the element's
+    container (a cell's paragraphs or the top-level paragraphs) and ``after`` the position in it
+    of the element's last paragraph."""
+    last = own[-1]
+    if last.para.border("bottom"):
+        return RuleLine("border", max(last.width, 0), last)
+    for block in own:
+        lines = [s for s in block.shapes if s.is_line]
+        if lines:
+            return RuleLine("shape", max(s.width for s in lines), block)
+    seen = 0
+    for block in blocks[after + 1:]:
+        if seen >= limit:
+            break
+        seen += 1
+        if block.para.border("top") and block.text.strip():
+            return RuleLine("border", max(block.width, 0), block)
+        rule = _rule_of_block(block)
+        if rule is not None:
+            return rule
+        if block.text.strip():
+            break
+    return None
+
+
+# ----------------------------------------------------------------------------- elements
+
+
+@dataclass
+class Element:
+    """An identified element: its lines (spans) in reading order."""
+
+    name: str
+    spans: list[Span]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.clean for s in self.spans)
+
+    @property
+    def shown(self) -> str:
+        return " ".join(s.shown for s in self.spans)
+
+    @property
+    def blocks(self) -> list[Block]:
+        out: list[Block] = []
+        for s in self.spans:
+            if s.block not in out:
+                out.append(s.block)
+        return out
+
+    @property
+    def first(self) -> Span:
+        return self.spans[0]
+
+
+@dataclass
+class Heading:
+    """A numbered line of the body: mục "I.", khoản "1.", điểm "a)", "Điều 1.", "Chương I"…"""
+
+    kind: str  # phan, chuong, muc_label, muc (Roman), dieu, khoan, diem
+    number: str
+    title: str
+    block: Block
+    label_len: int  # characters of the label ("Điều 1." → 7) in the full text
+    auto: bool  # the label comes from Word auto-numbering
+
+
+@dataclass
+class Part:
+    """One document of the file and its elements."""
+
+    start: int  # index into items
+    end: int
+    kind: str | None = None
+    type_name: str | None = None
+    header_table: TableInfo | None = None
+    header_blocks: list[Block] = field(default_factory=list)
+    left: list[Span] = field(default_factory=list)
+    right: list[Span] = field(default_factory=list)
+    chu_quan: Element | None = None
+    ban_hanh: Element | None = None
+    issuer_rule: RuleLine | None = None
+    so: Element | None = None
+    vv: Element | None = None
+    quoc_hieu: Element | None = None
+    quoc_hieu_split: bool = False
+    tieu_ngu: Element | None = None
+    tieu_ngu_rule: RuleLine | None = None
+    date: Element | None = None
+    ten_loai: Element | None = None
+    trich_yeu: Element | None = None
+    trich_yeu_rule: RuleLine | None = None
+    kem_theo: Element | None = None
+    tham_quyen: Element | None = None
+    can_cu: list[Block] = field(default_factory=list)
+    can_cu_intro: Block | None = None  # the sentence ending ":" that follows the bases of a plan
+    kinh_gui: list[Block] = field(default_factory=list)
+    qd_keyword: Block | None = None
+    body: list[Block] = field(default_factory=list)
+    body_tables: list[TableInfo] = field(default_factory=list)
+    content_end: Block | None = None
+    headings: list[Heading] = field(default_factory=list)
+    signature_table: TableInfo | None = None
+    signature_blocks: list[Block] = field(default_factory=list)
+    noi_nhan_label: Span | None = None
+    noi_nhan_items: list[list[Span]] = field(default_factory=list)
+    authority: list[Span] = field(default_factory=list)
+    signer: Span | None = None
+    appendix_first: bool = False
+    appendices: list[tuple[Block, list[Block], Element | None]] = field(default_factory=list)
+    top_blocks: list[Block] = field(default_factory=list)  # the blocks before the content
+
+
+@dataclass
+class Item:
+    block: Block | None = None
+    table: TableInfo | None = None
+
+    @property
+    def is_table(self) -> bool:
+        return self.table is not None
+
+
+def top_items(view: DocumentView) -> list[Item]:
+    """Top-level paragraphs and tables of the body, in reading order."""
+    items: list[Item] = []
+    emitted: set[int] = set()
+    outer: dict[int, int] = {}
+    for t in view.tables:
+        if t.area != "body":
+            continue
+        root = t
+        while root.parent is not None:
+            root = view.tables[root.parent[0]]
+        outer[t.index] = root.index
+    for block in view.blocks:
+        if block.depth == 0:
+            items.append(Item(block=block))
+            continue
+        root = outer.get(block.table)
+        if root is not None and root not in emitted:
+            emitted.add(root)
+            items.append(Item(table=view.tables[root]))
+    return items
+
+
+def _table_text_key(view: DocumentView, table: TableInfo) -> str:
+    return key(" ".join(view.blocks[i].text for i in table.all_blocks()))
+
+
+def _has_quoc_hieu(text_key: str) -> bool:
+    return "CONG HOA XA HOI" in text_key
+
+
+def _is_header_table(view: DocumentView, table: TableInfo, so_line: bool = True) -> bool:
+    """A small table (≤ 4 rows, ≤ 3 columns) with a line that is the Quốc hiệu, or a "Số:" line
+    in its first column (a table that merely quotes the Quốc hiệu is not a header)."""
+    if len(table.rows) > 4 or table.n_cols > 3:
+        return False
+    for i in table.all_blocks():
+        for line in view.blocks[i].lines():
+            if key(line.text).startswith("CONG HOA XA HOI"):
+                return True
+    if so_line:
+        for i in table.column_blocks(0):
+            for line in view.blocks[i].lines():
+                if _SO_RE.match(line.clean):
+                    return True
+    return False
+
+
+def _lines(blocks: list[Block]) -> list[Span]:
+    out = []
+    for b in blocks:
+        for line in b.lines():
+            s = line.strip()
+            if s.text:
+                out.append(s)
+    return out
+
+
+class _Identifier:
+    def __init__(self, view: DocumentView):
+        self.view = view
+        self.items = top_items(view)
+        self.top_blocks = [it.block for it in self.items if it.block is not None]
+        self._pos = {id(b): i for i, b in enumerate(self.top_blocks)}
+
+    # ------------------------------------------------------------------ parts
+    def parts(self) -> list[Part]:
+        starts = [0]
+        for i, it in enumerate(self.items):
+            if i and it.is_table and _is_header_table(self.view, it.table, so_line=False):
+                # a new document starts at its header table
+                starts.append(i)
+            elif i > starts[-1] + 3 and it.block is not None and not it.block.is_empty and \
+                    type_of_line(it.block.lines()[0].clean) and self._kem_theo_follows(i):
+                # a document issued with a decision, in the same file without its own header table
+                starts.append(i)
+        parts = []
+        for n, s in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(self.items)
+            parts.append(self.identify(Part(start=s, end=end)))
+        return parts
+
+    def _kem_theo_follows(self, i: int) -> bool:
+        for it in self.items[i + 1:i + 5]:
+            if it.block is not None and is_kem_theo(it.block.text.strip()):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ one part
+    def identify(self, part: Part) -> Part:
+        items = self.items[part.start:part.end]
+        i = 0
+        # header table: among the first items, before any long paragraph
+        for j, it in enumerate(items[:12]):
+            if it.is_table and _is_header_table(self.view, it.table):
+                part.header_table = it.table
+                i = j + 1
+                break
+            if it.block is not None and type_of_line(it.block.lines()[0].clean) and j > 0:
+                break
+        if part.header_table is not None:
+            self._header_from_table(part)
+        # tên loại / phụ lục label
+        type_at = None
+        appendix_at = None
+        non_empty = 0
+        for j in range(i, len(items)):
+            it = items[j]
+            if it.is_table:
+                if part.header_table is None and non_empty == 0:
+                    continue
+                break
+            b = it.block
+            if b.is_empty:
+                continue
+            non_empty += 1
+            first_line = b.lines()[0].clean
+            if type_of_line(first_line):
+                type_at = j
+                break
+            if is_appendix_label(first_line) and appendix_at is None:
+                appendix_at = j
+                break
+            if non_empty > 12:
+                break
+        if part.header_table is None:
+            stop = type_at if type_at is not None else (appendix_at if appendix_at is not None else None)
+            header_items = items[i:stop] if stop is not None else items[i:i + 8]
+            self._header_from_paragraphs(part, [it.block for it in header_items if it.block is not None])
+        pos = (type_at if type_at is not None else appendix_at if appendix_at is not None else i - 1)
+        if appendix_at is not None:
+            part.appendix_first = True
+            label_block = items[appendix_at].block
+            title, kem, pos = self._appendix_head(items, appendix_at)
+            part.appendices.append((label_block, title, kem))
+            part.kem_theo = kem
+            part.kind = "attached"
+        if type_at is not None:
+            pos = self._title_block(part, items, type_at)
+        pos = self._after_title(part, items, pos)
+        self._body_and_signature(part, items, pos)
+        return part
+
+    # ------------------------------------------------------------------ header
+    def _header_from_table(self, part: Part) -> None:
+        table = part.header_table
+        n = table.n_cols
+        left_blocks: list[Block] = []
+        right_blocks: list[Block] = []
+        for row in table.rows:
+            for cell in row:
+                target = left_blocks if (cell.col == 0 and n > 1) else right_blocks
+                target.extend(self.view.blocks[i] for i in cell.blocks)
+        part.header_blocks = left_blocks + right_blocks
+        self._classify_header(part, _lines(left_blocks), _lines(right_blocks), left_blocks, right_blocks)
+
+    def _header_from_paragraphs(self, part: Part, blocks: list[Block]) -> None:
+        left: list[Span] = []
+        right: list[Span] = []
+        left_blocks: list[Block] = []
+        right_blocks: list[Block] = []
+        found_qh = any(_has_quoc_hieu(key(b.text)) for b in blocks)
+        if not found_qh and not any(_SO_RE.match(line.clean) for b in blocks for line in b.lines()):
+            return
+        for b in blocks:
+            for line in b.lines():
+                segments = line.split_tabs()
+                if len(segments) >= 2:
+                    left.append(segments[0].strip())
+                    right.append(segments[-1].strip())
+                    for target in (left_blocks, right_blocks):
+                        if b not in target:
+                            target.append(b)
+                elif segments:
+                    seg = segments[0].strip()
+                    k = key(seg.text)
+                    if (_has_quoc_hieu(k) or "DOC LAP" in k or _DATE_HINT_RE.search(k.lower())
+                            or b.para.alignment == "right" or b.para.left > 3000):
+                        right.append(seg)
+                        if b not in right_blocks:
+                            right_blocks.append(b)
+                    else:
+                        left.append(seg)
+                        if b not in left_blocks:
+                            left_blocks.append(b)
+        part.header_blocks = list(blocks)
+        # rules under lines are separate (empty) paragraphs: search them in the paragraph sequence
+        self._classify_header(part, left, right, blocks, blocks)
+
+    def _classify_header(self, part, left, right, left_blocks, right_blocks) -> None:
+        part.left, part.right = left, right
+        # right column: Quốc hiệu, Tiêu ngữ, date
+        for n, span in enumerate(right):
+            k = key(span.text)
+            if part.quoc_hieu is None and "CONG HOA XA HOI" in k:
+                spans = [span]
+                if "VIET NAM" not in k and n + 1 < len(right) and "VIET NAM" in key(right[n + 1].text):
+                    spans.append(right[n + 1])
+                    part.quoc_hieu_split = True
+                part.quoc_hieu = Element("quoc_hieu", spans)
+            elif part.quoc_hieu is not None and part.tieu_ngu is None and ("DOC LAP" in k or "HANH PHUC" in k):
+                part.tieu_ngu = Element("tieu_ngu", [span])
+            elif part.date is None and _DATE_HINT_RE.search(k.lower()):
+                part.date = Element("dia_danh_ngay", [span])
+        if part.date is None:
+            for span in left:
+                if _DATE_HINT_RE.search(key(span.text).lower()) and "," in span.text:
+                    part.date = Element("dia_danh_ngay", [span])
+        if part.tieu_ngu is not None:
+            container = right_blocks
+            own = [part.tieu_ngu.first.block]
+            idx = container.index(own[0]) if own[0] in container else -1
+            if idx >= 0:
+                part.tieu_ngu_rule = find_rule(container, idx, own, limit=2)
+        # left column: issuer(s), Số, V/v
+        issuer: list[Span] = []
+        for span in left:
+            text = span.clean
+            if _SO_RE.match(text):
+                if part.so is None:
+                    part.so = Element("so_ky_hieu", [span])
+                continue
+            if _VV_RE.match(text):
+                part.vv = Element("trich_yeu_cong_van", [span])
+                continue
+            if part.so is not None or _RULE_TEXT_RE.match(text) or part.vv is not None:
+                if part.vv is not None and part.vv.spans[-1].block is span.block:
+                    continue
+                if part.vv is not None and not _RULE_TEXT_RE.match(text):
+                    part.vv.spans.append(span)
+                continue
+            if _DATE_HINT_RE.search(key(text).lower()) and part.date is not None and span in part.date.spans:
+                continue
+            issuer.append(span)
+        if issuer:
+            bold = [s.summary.all_bold for s in issuer]
+            split = len(issuer)
+            # the issuing body is the trailing bold lines; a governing body sits above, not bold
+            if any(bold):
+                split = len(issuer)
+                while split > 0 and bold[split - 1]:
+                    split -= 1
+                if split == len(issuer):
+                    split = len(issuer) - 1
+            elif len(issuer) > 1:
+                split = 1
+            else:
+                split = 0
+            if split == 0 and len(issuer) > 1 and key(issuer[0].text).startswith("UBND "):
+                split = 1  # "UBND TỈNH X" abbreviated: a governing-body line (ND30-CQ-01)
+            if split > 0:
+                part.chu_quan = Element("co_quan_chu_quan", issuer[:split])
+            part.ban_hanh = Element("co_quan_ban_hanh", issuer[split:])
+            own = part.ban_hanh.blocks
+            container = left_blocks
+            if own[-1] in container:
+                part.issuer_rule = find_rule(container, container.index(own[-1]), own, limit=2)
+
+    # ------------------------------------------------------------------ title block
+    def _title_block(self, part: Part, items: list[Item], at: int) -> int:
+        block = items[at].block
+        lines = [s.strip() for s in block.lines() if s.text.strip()]
+        name, kind = type_of_line(lines[0].clean)
+        part.type_name = name
+        part.kind = kind
+        part.ten_loai = Element("ten_loai", [lines[0]])
+        ty: list[Span] = list(lines[1:])
+        pos = at
+        skipped_empty = 0
+        for j in range(at + 1, min(at + 6, len(items))):
+            it = items[j]
+            if it.is_table:
+                break
+            b = it.block
+            if b.is_empty and not is_rule_block(b):
+                if ty or skipped_empty:
+                    break
+                skipped_empty += 1
+                continue
+            text = b.text.strip()
+            if (is_rule_block(b) or is_kem_theo(text) or (is_can_cu(text, True) and b.para.alignment != "center")
+                    or _KINH_GUI_RE.match(key(text).lower())
+                    or key(text).startswith("QUYET DINH") or self._heading_like(b)):
+                break
+            if ty and (is_upper(text) and not is_upper(ty[0].text)):
+                break  # the thẩm quyền line of a decision
+            if ty and b.para.alignment != "center" and ty[-1].block.para.alignment == "center":
+                break
+            if not ty and is_upper(text) and kind == "decision" and len(text) > 10 and self._looks_like_authority(text):
+                break
+            ty.extend(s.strip() for s in b.lines() if s.text.strip())
+            pos = j
+            if len(ty) >= 4:
+                break
+        if ty:
+            part.trich_yeu = Element("trich_yeu", ty)
+            own = part.trich_yeu.blocks
+            last = own[-1]
+            p = self._pos.get(id(last))
+            if p is not None:
+                part.trich_yeu_rule = find_rule(self.top_blocks, p, own, limit=3)
+        return pos
+
+    @staticmethod
+    def _looks_like_authority(text: str) -> bool:
+        k = key(text)
+        return k.startswith(("UY BAN", "UBND", "CHU TICH", "GIAM DOC", "HOI DONG", "BO TRUONG", "TRUONG BAN"))
+
+    @staticmethod
+    def _heading_like(b: Block) -> bool:
+        return bool(HEADING_RE.match(b.full_text.strip()))
+
+    def _appendix_head(self, items: list[Item], at: int) -> tuple[list[Block], Element | None, int]:
+        title: list[Block] = []
+        kem: list[Span] = []
+        pos = at
+        for j in range(at + 1, min(at + 8, len(items))):
+            it = items[j]
+            if it.is_table:
+                break
+            b = it.block
+            text = b.text.strip()
+            if b.is_empty:
+                if title or kem:
+                    pos = j
+                    break
+                continue
+            if is_kem_theo(text) or (kem and not kem[-1].text.rstrip().endswith(")")):
+                kem.extend(s.strip() for s in b.lines() if s.text.strip())
+                pos = j
+                continue
+            if kem or is_rule_block(b):
+                pos = j if is_rule_block(b) else pos
+                break
+            if self._heading_like(b) or len(title) >= 3:
+                break
+            title.append(b)
+            pos = j
+        return title, (Element("kem_theo", kem) if kem else None), pos
+
+    def _after_title(self, part: Part, items: list[Item], pos: int) -> int:
+        decision = part.kind == "decision"
+        j = pos + 1
+        # kèm theo line (attached documents), rule under it
+        while j < len(items) and j < pos + 8:
+            it = items[j]
+            if it.is_table:
+                break
+            b = it.block
+            text = b.text.strip()
+            if b.is_empty or is_rule_block(b):
+                j += 1
+                continue
+            if part.kem_theo is None and is_kem_theo(text):
+                spans = [s.strip() for s in b.lines() if s.text.strip()]
+                j += 1
+                while not spans[-1].text.rstrip().endswith(")") and j < len(items) and items[j].block is not None \
+                        and not items[j].block.is_empty and len(spans) < 4:
+                    spans.extend(s.strip() for s in items[j].block.lines() if s.text.strip())
+                    j += 1
+                part.kem_theo = Element("kem_theo", spans)
+                if part.kind not in ("legal",):
+                    part.kind = "attached"
+                if part.trich_yeu_rule is None and part.trich_yeu is not None:
+                    p = self._pos.get(id(spans[-1].block))
+                    if p is not None:
+                        part.trich_yeu_rule = find_rule(self.top_blocks, p, [spans[-1].block], limit=3)
+                continue
+            break
+        # Kính gửi
+        k = j
+        while k < len(items) and k < j + 6:
+            it = items[k]
+            if it.block is not None and _KINH_GUI_RE.match(key(it.block.text).lower()):
+                part.kinh_gui.append(it.block)
+                k += 1
+                while k < len(items) and items[k].block is not None and items[k].block.text.strip().startswith(("-", "–", "+")):
+                    part.kinh_gui.append(items[k].block)
+                    k += 1
+                j = k
+                break
+            if it.block is not None and not it.block.is_empty and not is_rule_block(it.block):
+                if not _KINH_GUI_RE.match(key(it.block.text).lower()):
+                    break
+            k += 1
+        # thẩm quyền (decisions)
+        while j < len(items) and items[j].block is not None and (items[j].block.is_empty or is_rule_block(items[j].block)):
+            j += 1
+        if decision and j < len(items) and items[j].block is not None:
+            b = items[j].block
+            text = b.text.strip()
+            if not is_can_cu(text, True) and not key(text).startswith("QUYET DINH") and (
+                    is_upper(text) or self._looks_like_authority(text)):
+                part.tham_quyen = Element("tham_quyen", [s.strip() for s in b.lines() if s.text.strip()])
+                j += 1
+        # căn cứ
+        if decision:
+            kw = None
+            for m in range(j, min(len(items), j + 40)):
+                it = items[m]
+                if it.block is not None and key(it.block.text).rstrip(" :") == "QUYET DINH":
+                    kw = m
+                    break
+                if it.block is not None and HEADING_RE.match(it.block.full_text.strip()) and \
+                        it.block.full_text.strip().startswith("Điều"):
+                    break
+            if kw is not None:
+                part.can_cu = [it.block for it in items[j:kw] if it.block is not None and not it.block.is_empty]
+                part.qd_keyword = items[kw].block
+                j = kw + 1
+            else:
+                while j < len(items) and items[j].block is not None and (
+                        items[j].block.is_empty or is_can_cu(items[j].block.text.strip(), True)):
+                    if not items[j].block.is_empty:
+                        part.can_cu.append(items[j].block)
+                    j += 1
+        else:
+            # "Căn cứ …;", "Theo đề nghị …", "Thực hiện … ." before the body; an introductory
+            # "Thực hiện …, UBND … ban hành Kế hoạch như sau:" is the first sentence of the body.
+            while j < len(items) and items[j].block is not None:
+                b = items[j].block
+                text = b.text.strip()
+                continues = bool(part.can_cu) and part.can_cu[-1].text.rstrip().endswith(";") and \
+                    not HEADING_RE.match(b.full_text.strip()) and b.para.alignment != "center"
+                if not (b.is_empty or is_can_cu(text, True) or continues):
+                    break
+                if not b.is_empty:
+                    if text.endswith(":") and not key(text).lower().startswith("can cu"):
+                        part.can_cu_intro = b  # "… ban hành Kế hoạch … như sau:" closes the bases
+                        break
+                    part.can_cu.append(b)
+                j += 1
+            # a VBQPPL closes its căn cứ with the enacting sentence ("Chính phủ ban hành Nghị định …")
+            if part.kind == "legal" and part.can_cu and j < len(items) and items[j].block is not None:
+                b = items[j].block
+                if "ban hanh" in key(b.text).lower() and b.text.rstrip().endswith("."):
+                    part.can_cu.append(b)
+                    j += 1
+        part.top_blocks = [it.block for it in items[:j] if it.block is not None]
+        return j
+
+    # ------------------------------------------------------------------ body, signature
+    def _is_signature_table(self, table: TableInfo) -> bool:
+        if table.n_cols < 2:
+            return False
+        for row in table.rows:
+            for cell in row:
+                for i in cell.blocks:
+                    for line in self.view.blocks[i].lines():
+                        text = line.clean
+                        if _NOI_NHAN_RE.match(key(text).lower()):
+                            return True
+                        if cell.col == len(row) - 1 and is_authority_line(text):
+                            return True
+        return False
+
+    def _is_signature_paragraph(self, b: Block) -> bool:
+        for line in b.lines():
+            segs = line.split_tabs()
+            if not segs:
+                continue
+            if _NOI_NHAN_RE.match(key(segs[0].text).lower()):
+                return True
+            if any(_PREFIX_RE.match(s.clean) for s in segs) and b.para.alignment in ("center", "right"):
+                return True
+        return False
+
+    def _body_and_signature(self, part: Part, items: list[Item], j: int) -> None:
+        sig_at = None
+        for m in range(j, len(items) if not part.appendix_first else j):
+            it = items[m]
+            if it.is_table and self._is_signature_table(it.table):
+                sig_at = m
+                part.signature_table = it.table
+                break
+            if it.block is not None and self._is_signature_paragraph(it.block):
+                sig_at = m
+                break
+        end = sig_at if sig_at is not None else len(items)
+        body_items = items[j:end]
+        for it in body_items:
+            if it.is_table:
+                part.body_tables.append(it.table)
+            elif not it.block.is_empty and not is_rule_block(it.block):
+                part.body.append(it.block)
+        # last content paragraph (the "./." carrier)
+        for it in reversed(body_items):
+            if it.is_table:
+                blocks = [self.view.blocks[i] for i in it.table.all_blocks() if not self.view.blocks[i].is_empty]
+                if blocks:
+                    part.content_end = blocks[-1]
+                    break
+                continue
+            if not it.block.is_empty and not is_rule_block(it.block):
+                part.content_end = it.block
+                break
+        if not part.kinh_gui:
+            part.kinh_gui = [b for b in part.body[:4] if _KINH_GUI_RE.match(key(b.text).lower())][:1]
+        part.headings = classify_headings(part.body)
+        if sig_at is None:
+            return
+        if part.signature_table is not None:
+            self._signature_from_table(part, part.signature_table)
+            after = sig_at + 1
+        else:
+            after = self._signature_from_paragraphs(part, items, sig_at)
+        # appendices after the signature
+        for m in range(after, len(items)):
+            it = items[m]
+            if it.block is not None and is_appendix_label(it.block.text.strip()):
+                title, kem, _ = self._appendix_head(items, m)
+                part.appendices.append((it.block, title, kem))
+
+    def _signature_from_table(self, part: Part, table: TableInfo) -> None:
+        n = table.n_cols
+        left_blocks: list[Block] = []
+        right_blocks: list[Block] = []
+        for row in table.rows:
+            for cell in row:
+                target = left_blocks if cell.col == 0 else right_blocks
+                if cell.col not in (0, len(row) - 1) and n > 2:
+                    continue
+                target.extend(self.view.blocks[i] for i in cell.blocks)
+        part.signature_blocks = left_blocks + right_blocks
+        self._parse_left(part, _lines(left_blocks))
+        self._parse_right(part, right_blocks)
+
+    def _signature_from_paragraphs(self, part: Part, items: list[Item], at: int) -> int:
+        left: list[Span] = []
+        right_blocks: list[Block] = []
+        right_spans: list[Span] = []
+        m = at
+        while m < len(items):
+            it = items[m]
+            if it.is_table:
+                break
+            b = it.block
+            if is_appendix_label(b.text.strip()) or (m > at and type_of_line(b.text.strip())):
+                break
+            part.signature_blocks.append(b)
+            for line in b.lines():
+                segs = line.split_tabs()
+                if len(segs) >= 2:
+                    left.append(segs[0].strip())
+                    right_spans.append(segs[-1].strip())
+                elif segs:
+                    seg = segs[0].strip()
+                    k = key(seg.text).lower()
+                    if _NOI_NHAN_RE.match(k) or seg.text.startswith(("-", "+", "–")) or \
+                            (b.para.alignment in ("left", "justify") and b.para.left < 2000 and left and not right_spans):
+                        left.append(seg)
+                    else:
+                        right_spans.append(seg)
+                else:
+                    right_spans.append(line)  # keeps the gap before the name
+            m += 1
+        self._parse_left(part, left)
+        self._parse_right_spans(part, right_spans)
+        return m
+
+    def _parse_left(self, part: Part, spans: list[Span]) -> None:
+        items: list[list[Span]] = []
+        for span in spans:
+            text = span.clean
+            if part.noi_nhan_label is None and _NOI_NHAN_RE.match(key(text).lower()):
+                colon = span.text.find(":")
+                if colon >= 0 and span.text[colon + 1:].strip():
+                    part.noi_nhan_label = Span(span.block, span.start, span.start + colon + 1)
+                    rest = Span(span.block, span.start + colon + 1, span.end).strip()
+                    items.append([rest])
+                else:
+                    part.noi_nhan_label = span
+                continue
+            if part.noi_nhan_label is None:
+                continue
+            if text.startswith(("-", "+", "–", "—", "•")) or not items:
+                items.append([span])
+            else:
+                items[-1].append(span)
+        part.noi_nhan_items = items
+
+    def _parse_right(self, part: Part, blocks: list[Block]) -> None:
+        spans: list[Span] = []
+        for b in blocks:
+            for line in b.lines():
+                spans.append(line.strip() if line.text.strip() else line)
+            if any(s.kind == "image" for s in b.shapes):
+                spans.append(Span(b, 0, 0))
+        self._parse_right_spans(part, spans)
+
+    def _parse_right_spans(self, part: Part, spans: list[Span]) -> None:
+        groups: list[list[Span]] = [[]]
+        for s in spans:
+            text = s.clean
+            if not text or (text.startswith("(") and text.endswith(")")) or text.startswith("(") or _RULE_TEXT_RE.match(text):
+                if groups[-1]:
+                    groups.append([])
+                continue
+            groups[-1].append(s)
+        groups = [g for g in groups if g]
+        if not groups:
+            return
+        authority: list[Span] = []
+        signer: Span | None = None
+        first = groups[0]
+        for s in first:
+            if is_upper(s.text) or is_authority_line(s.text):
+                authority.append(s)
+            elif signer is None and authority:
+                signer = s
+        if len(groups) > 1:
+            signer = groups[-1][-1]
+        elif signer is None and len(first) > len(authority):
+            signer = first[-1]
+        part.authority = authority
+        part.signer = signer
+
+
+HEADING_RE = re.compile(
+    r"^(?:(?P<phan>Phần|PHẦN)\s+(?P<phan_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*(?=[^a-zà-ỹđ]*$))"
+    r"|(?P<chuong>Chương|CHƯƠNG)\s+(?P<chuong_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*(?=[^a-zà-ỹđ]*$))"
+    r"|(?P<muc_label>Mục|Tiểu mục)\s+(?P<muc_label_n>\d+|[IVXLC]+)\s*$"
+    r"|(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d+)(?P<dieu_dot>\.?)"
+    r"|(?P<muc>[IVXLC]+)\.\s+"
+    r"|(?P<khoan>\d+)\.\s+"
+    r"|(?P<diem>[a-zđ])\)\s+)"
+)
+
+
+def classify_headings(body: list[Block]) -> list[Heading]:
+    """The numbered lines of the body (labels typed or produced by Word auto-numbering)."""
+    out = []
+    for b in body:
+        text = b.full_text.lstrip()
+        m = HEADING_RE.match(text)
+        if not m:
+            continue
+        auto = bool(b.label.strip())
+        for kind in ("phan", "chuong", "muc_label", "dieu", "muc", "khoan", "diem"):
+            if m.group(kind):
+                number = m.group(f"{kind}_n") if kind in ("phan", "chuong", "muc_label", "dieu") else m.group(kind)
+                label_len = m.end()
+                out.append(Heading(kind, number, squash_spaces(text[label_len:]), b, label_len, auto))
+                break
+    return out
+
+
+def identify(view: DocumentView) -> list[Part]:
+    """The parts (documents) of a file with their identified elements."""
+    return _Identifier(view).parts()

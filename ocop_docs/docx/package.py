@@ -1,0 +1,201 @@
+"""Opening a .docx safely: validate the zip before python-docx touches it.
+
+A .docx that a user hands to ``ocop-docs check`` (or to the parser) can come from anywhere,
+so before python-docx reads it the package is checked as a zip:
+
+* it must be a zip at all (a renamed .doc, a PDF, a truncated download are refused with a
+  Vietnamese message naming the file, never with a traceback);
+* limits on the number of entries, on every entry's declared uncompressed size, on the total
+  declared size and on the compression ratio refuse zip bombs. The declared sizes are an upper
+  bound of what decompression yields: Python's ``zipfile`` stops reading an entry at its declared
+  size and fails on a CRC mismatch, so a lying header cannot blow past the limits;
+* the main part named by ``_rels/.rels`` (normally ``word/document.xml``) must exist;
+* no XML part may carry a DTD (``<!DOCTYPE``/``<!ENTITY``): Word refuses them too, and refusing
+  them up front means no entity can be expanded by any parser later.
+
+python-docx parses its parts with ``resolve_entities=False`` (``docx.oxml.parser`` and
+``docx.opc.oxml``; lxml's default ``no_network=True`` and ``huge_tree=False`` apply); every part
+this package parses itself (``_rels/.rels``, the theme) goes through :data:`SAFE_PARSER`.
+
+The file is read once, read-only, into memory; nothing is ever written back.
+"""
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+from lxml import etree
+
+from ..errors import UnreadableFile
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""Largest .docx file accepted (bytes on disk)."""
+
+MAX_ENTRIES = 5000
+"""Largest number of entries (parts) in the zip."""
+
+MAX_ENTRY_BYTES = 100 * 1024 * 1024
+"""Largest declared uncompressed size of one entry."""
+
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+"""Largest declared uncompressed size of all entries together."""
+
+MAX_RATIO = 200
+"""Largest compression ratio (uncompressed / compressed) of an entry bigger than RATIO_FLOOR."""
+
+RATIO_FLOOR = 1024 * 1024
+"""Entries smaller than this (declared) are not held to MAX_RATIO: small XML compresses well."""
+
+_DTD_SCAN_BYTES = 2048
+_OFFICE_DOCUMENT_REL = "/officeDocument"
+
+SAFE_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_blank_text=False
+)
+"""The parser for every XML part read outside python-docx: no entities, no network, no DTD."""
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse one XML part with :data:`SAFE_PARSER`."""
+    return etree.fromstring(data, SAFE_PARSER)
+
+
+def _unreadable(path: str, reason: str) -> UnreadableFile:
+    return UnreadableFile(f"Tệp {path} không phải là tệp .docx hợp lệ: {reason}.")
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of ``path`` (opened read-only), refusing missing, special or oversized files."""
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise UnreadableFile(f"Không tìm thấy tệp {name}.")
+    if not p.is_file():
+        raise UnreadableFile(f"{name} không phải là một tệp.")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise UnreadableFile(f"Không đọc được tệp {name}: {e.strerror or e}.") from e
+    if len(data) > MAX_FILE_BYTES:
+        raise _unreadable(name, f"tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def validate_package(data: bytes, name: str = "tệp") -> str:
+    """Check the zip structure and limits of a .docx held in ``data``; return the main part name.
+
+    Raises :class:`UnreadableFile` (Vietnamese message naming ``name``) when the bytes are not a
+    zip, are corrupt, exceed a limit, lack the main document part or carry a DTD.
+    """
+    if not data.startswith(b"PK"):
+        raise _unreadable(name, "không phải tệp nén ZIP (có thể là tệp .doc, PDF hoặc tệp bị hỏng)")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
+        raise _unreadable(name, f"tệp ZIP bị hỏng ({e})") from e
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise _unreadable(name, f"có {len(infos)} phần tử, vượt giới hạn {MAX_ENTRIES}")
+        total = 0
+        names: set[str] = set()
+        for info in infos:
+            if info.filename in names:
+                raise _unreadable(name, f"phần tử '{info.filename}' bị lặp")
+            names.add(info.filename)
+            if info.flag_bits & 0x1:
+                raise _unreadable(name, "tệp bị mã hóa bằng mật khẩu")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise _unreadable(name, f"phần tử '{info.filename}' dùng kiểu nén không hỗ trợ")
+            size = info.file_size
+            if size > MAX_ENTRY_BYTES:
+                raise _unreadable(
+                    name, f"phần tử '{info.filename}' khai báo {size} byte khi giải nén, vượt giới hạn {MAX_ENTRY_BYTES}"
+                )
+            total += size
+            if total > MAX_TOTAL_BYTES:
+                raise _unreadable(name, f"tổng dung lượng giải nén vượt giới hạn {MAX_TOTAL_BYTES // (1024 * 1024)} MB")
+            if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+                raise _unreadable(
+                    name, f"phần tử '{info.filename}' có tỉ lệ nén bất thường (nghi là bom nén)"
+                )
+        if "[Content_Types].xml" not in names:
+            raise _unreadable(name, "thiếu phần [Content_Types].xml")
+        main = _main_part_name(zf, names, name)
+        if main not in names:
+            raise _unreadable(name, f"thiếu phần nội dung chính {main}")
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                _refuse_dtd(zf, info, name)
+    return main
+
+
+def _read_entry(zf: zipfile.ZipFile, entry: str, name: str, limit: int | None = None) -> bytes:
+    try:
+        with zf.open(entry) as fh:
+            return fh.read() if limit is None else fh.read(limit)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as e:
+        raise _unreadable(name, f"phần tử '{entry}' bị hỏng ({e})") from e
+    except Exception as e:  # zlib.error and friends from a corrupt deflate stream
+        raise _unreadable(name, f"phần tử '{entry}' bị hỏng ({e})") from e
+
+
+def _main_part_name(zf: zipfile.ZipFile, names: set[str], name: str) -> str:
+    if "_rels/.rels" not in names:
+        raise _unreadable(name, "thiếu phần _rels/.rels")
+    raw = _read_entry(zf, "_rels/.rels", name)
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise _unreadable(name, "phần _rels/.rels chứa khai báo DTD")
+    try:
+        rels = parse_xml(raw)
+    except etree.XMLSyntaxError as e:
+        raise _unreadable(name, f"phần _rels/.rels không phải XML hợp lệ ({e})") from e
+    for rel in rels:
+        if str(rel.get("Type", "")).endswith(_OFFICE_DOCUMENT_REL) and rel.get("TargetMode") != "External":
+            return rel.get("Target", "").lstrip("/")
+    raise _unreadable(name, "không có phần nội dung chính (word/document.xml)")
+
+
+def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    head = _read_entry(zf, info.filename, name, _DTD_SCAN_BYTES)
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise _unreadable(name, f"phần '{info.filename}' chứa khai báo DTD/thực thể (Word không cho phép)")
+
+
+def open_docx(path: str | os.PathLike) -> docx.document.Document:
+    """The python-docx Document of ``path``, after :func:`validate_package`.
+
+    Raises :class:`UnreadableFile` for anything that is not a readable Word document.
+    The file is opened read-only and never modified.
+    """
+    name = str(path)
+    data = read_bytes(path)
+    validate_package(data, name)
+    return load_document(data, name)
+
+
+def load_document(data: bytes, name: str = "tệp") -> docx.document.Document:
+    """python-docx's Document over already validated bytes; its failures become UnreadableFile."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as e:
+        raise _unreadable(name, f"nội dung XML bị hỏng ({e})") from e
+    except ValueError as e:
+        # python-docx: "file '…' is not a Word file, content type is '…'" (.docm, .dotx, .xlsx…)
+        raise _unreadable(name, f"không phải văn bản Word ({e})") from e
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, RuntimeError) as e:
+        raise _unreadable(name, f"cấu trúc gói bị hỏng ({e})") from e
+    except Exception as e:  # any other failure of a third-party reader on hostile input
+        raise _unreadable(name, f"không đọc được nội dung ({type(e).__name__}: {e})") from e
+
+
+def related_part(part, reltype: str):
+    """The part related to ``part`` by ``reltype``, or None (python-docx would create one)."""
+    try:
+        return part.part_related_by(reltype)
+    except (KeyError, ValueError):
+        return None

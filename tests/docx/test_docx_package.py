@@ -1,0 +1,118 @@
+"""ocop_docs.docx.package: zip validation, limits, DTD refusal, safe XML parsing."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+import builders as B
+from ocop_docs.docx import package
+from ocop_docs.docx.package import open_docx, parse_xml, validate_package
+from ocop_docs.errors import UnreadableFile
+
+
+def _rezip(data: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
+           drop: set[str] = frozenset(), compression=zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression) as dst:
+        for info in src.infolist():
+            if info.filename in drop:
+                continue
+            dst.writestr(info.filename, (replace or {}).get(info.filename, src.read(info)))
+        for name, content in (add or {}).items():
+            dst.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def good() -> bytes:
+    return B.to_bytes(B.build_decision())
+
+
+def test_open_valid(tmp_path, good):
+    path = tmp_path / "a.docx"
+    path.write_bytes(good)
+    doc = open_docx(path)
+    assert doc.paragraphs
+    assert validate_package(good, "a.docx") == "word/document.xml"
+
+
+@pytest.mark.parametrize("data", [b"", b"PK", b"hello world", b"\xd0\xcf\x11\xe0 old .doc"])
+def test_not_a_zip(tmp_path, data):
+    path = tmp_path / "x.docx"
+    path.write_bytes(data)
+    with pytest.raises(UnreadableFile, match="x.docx không phải là tệp .docx hợp lệ"):
+        open_docx(path)
+
+
+def test_too_many_entries(good, monkeypatch):
+    monkeypatch.setattr(package, "MAX_ENTRIES", 10)
+    with pytest.raises(UnreadableFile, match="phần tử"):
+        validate_package(good, "x.docx")
+
+
+def test_entry_and_total_limits(good, monkeypatch):
+    monkeypatch.setattr(package, "MAX_ENTRY_BYTES", 1000)
+    with pytest.raises(UnreadableFile, match="vượt giới hạn"):
+        validate_package(good, "x.docx")
+    monkeypatch.setattr(package, "MAX_ENTRY_BYTES", 10**9)
+    monkeypatch.setattr(package, "MAX_TOTAL_BYTES", 5000)
+    with pytest.raises(UnreadableFile, match="tổng dung lượng"):
+        validate_package(good, "x.docx")
+
+
+def test_compression_ratio(good):
+    bomb = _rezip(good, add={"word/media/zeros.bin": b"\0" * (3 * 1024 * 1024)})
+    with pytest.raises(UnreadableFile, match="tỉ lệ nén"):
+        validate_package(bomb, "x.docx")
+
+
+def test_missing_main_part(good):
+    with pytest.raises(UnreadableFile, match="word/document.xml"):
+        validate_package(_rezip(good, drop={"word/document.xml"}), "x.docx")
+    with pytest.raises(UnreadableFile, match="_rels/.rels"):
+        validate_package(_rezip(good, drop={"_rels/.rels"}), "x.docx")
+
+
+def test_dtd_and_entities_refused(good):
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        xml = z.read("word/document.xml")
+    head, rest = xml.split(b"?>", 1)
+    evil = head + b'?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + rest
+    with pytest.raises(UnreadableFile, match="DTD"):
+        validate_package(_rezip(good, replace={"word/document.xml": evil}), "x.docx")
+
+
+def test_parsers_do_not_expand_entities():
+    """Our parser and python-docx's keep entities unexpanded (no XXE, no billion laughs)."""
+    from docx.oxml.parser import parse_xml as docx_parse
+
+    xml = b'<!DOCTYPE r [<!ENTITY e "EXPANDED">]><r>&e;</r>'
+    assert "EXPANDED" not in (parse_xml(xml).text or "")
+    assert "EXPANDED" not in etree.tostring(docx_parse(xml)).decode()
+
+
+def test_not_a_word_document(good, tmp_path):
+    """A zip with another main content type (e.g. a workbook renamed .docx)."""
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        ct = z.read("[Content_Types].xml").replace(
+            b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+    path = tmp_path / "sheet.docx"
+    path.write_bytes(_rezip(good, replace={"[Content_Types].xml": ct}))
+    with pytest.raises(UnreadableFile, match="sheet.docx"):
+        open_docx(path)
+
+
+def test_broken_xml(good, tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(_rezip(good, replace={"word/document.xml": b"<w:document><unclosed>"}))
+    with pytest.raises(UnreadableFile, match="broken.docx"):
+        open_docx(path)
+
+
+def test_directory_is_not_a_file(tmp_path):
+    with pytest.raises(UnreadableFile):
+        open_docx(tmp_path)
