@@ -148,6 +148,46 @@ def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
     sys.exit(worst)
 
 
+@main.group("template")
+def template_group() -> None:
+    """Làm việc với mẫu văn bản .docx (thẻ docxtpl) đã sửa bằng Word.
+
+    \b
+    Ví dụ:
+      ocop-docs template check templates/plans/ke-hoach.docx --kind plan
+    """
+
+
+@template_group.command("check")
+@click.argument("template", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", "kind", required=True, metavar="LOAI",
+              help="Loại văn bản của mẫu: plan, plan_decision, council_decision, recognition_decision, certificate, "
+                   "mau-01, mau-02, mau-03, phieu-danh-gia, cong-van-de-nghi, bien-ban.")
+@click.option("--data", "data", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp dữ liệu YAML/JSON để điền thử vào mẫu (giấy chứng nhận: tệp của đợt cấp).")
+def template_check(template: Path, kind: str, data: Path | None) -> None:
+    """Kiểm tra mẫu .docx đã sửa: thẻ sai cú pháp, khối chưa đóng, tên trường không có, thẻ bị Word tách.
+
+    Mỗi lỗi nêu vị trí (đoạn, ô bảng, đầu/chân trang), chữ gần đó và cách sửa. Tên trường được
+    đối chiếu với dữ liệu mẫu của loại văn bản; --data điền thử một tệp dữ liệu và liệt kê mọi
+    trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
+
+    \b
+    Ví dụ:
+      ocop-docs template check templates/plans/ke-hoach.docx --kind plan
+      ocop-docs template check mau-cua-toi/ke-hoach.docx --kind plan --data kehoach.yaml
+      ocop-docs template check giay-chung-nhan.docx --kind certificate --data dot-2.yaml
+    """
+    from .check.template import check_template, format_template_report, template_kinds
+
+    if kind not in template_kinds():
+        raise click.BadParameter(f"loại '{kind}' không có; chọn một trong: {', '.join(template_kinds())}",
+                                 param_hint="--kind")
+    report = check_template(template, kind, data)
+    click.echo(format_template_report(report))
+    sys.exit(report.exit_code)
+
+
 @main.command()
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Tạo cả PDF (cần LibreOffice).")
@@ -444,6 +484,107 @@ def register_show(query: str, register_file: Path | None) -> None:
                 click.secho("  Mã QR khớp với sổ đăng ký.", fg="green")
     if mismatch:
         sys.exit(1)
+
+
+@main.command(name="parse")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp dữ liệu sẽ ghi (.yaml, hoặc .json); mặc định in ra màn hình.")
+@click.option("--json", "as_json", is_flag=True, help="Ghi dạng JSON, kèm cảnh báo, chú thích và phần không đặt được.")
+def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
+    """Đọc lại một văn bản (.docx, .pdf, .txt) thành tệp dữ liệu của phần mềm.
+
+    Đọc Kế hoạch, Quyết định (kể cả kế hoạch ban hành kèm theo), Báo cáo: phần đầu, căn cứ,
+    các mục, nhiệm vụ, chỉ tiêu, kinh phí, người ký, nơi nhận. Những chỗ phần mềm đọc chưa chắc
+    chắn được liệt kê để kiểm tra.
+
+    \b
+    Ví dụ:
+      ocop-docs parse kehoach-2024.docx -o kehoach-2024.yaml
+      ocop-docs parse kehoach.pdf --json -o kehoach.json
+    """
+    from .parse import dump_json, dump_yaml, parse_file, spec_data
+    from .render.atomic import write_bytes_atomic
+
+    parsed = parse_file(file)
+    data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)
+    notes = list(parsed.notes)
+    if as_json or (out is not None and out.suffix.lower() == ".json"):
+        payload = {
+            "kind": parsed.kind,
+            "spec": data,
+            "notes": [{"field": n.field, "message": n.message, "where": n.where} for n in notes],
+            "footnotes": parsed.footnotes,
+            "extra": parsed.extra,
+            "attachments": [
+                {"kind": a.kind, "spec": spec_data(a.model) if a.model is not None else spec_data(a.data),
+                 "notes": [{"field": n.field, "message": n.message, "where": n.where} for n in a.notes], "extra": a.extra}
+                for a in parsed.attachments
+            ],
+        }
+        text = dump_json(payload) + "\n"
+    else:
+        header = [f"Đọc từ {file.name} (ocop-docs parse)."]
+        header += [f"Chú thích cuối trang không gắn được: {f}" for f in parsed.footnotes]
+        header += [f"Phần không đặt được: {e}" for e in parsed.extra + [e for a in parsed.attachments for e in a.extra]]
+        text = dump_yaml(data, notes + [n for a in parsed.attachments for n in a.notes], header)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        write_bytes_atomic(out, text.encode("utf-8"))
+        click.echo(f"Đã ghi {out}", err=True)
+    if notes:
+        click.echo(f"Cần kiểm tra {len(notes)} điểm (ghi ở đầu tệp):", err=True)
+        for n in notes[:20]:
+            click.echo(f"  - {n.describe()}", err=True)
+    if parsed.model is None:
+        click.secho("Dữ liệu đọc được chưa tạo lại văn bản được (xem các điểm cần kiểm tra).", fg="yellow", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+def _vn_date(value: str | None):
+    if not value:
+        return None
+    from .vi.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--ngay") from None
+
+
+@main.command()
+@click.argument("last", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", "year", required=True, type=int, help="Năm của kế hoạch mới (năm đầu nếu là giai đoạn).")
+@click.option("--end-year", "end_year", type=int, help="Năm cuối của giai đoạn mới (mặc định: giữ độ dài giai đoạn cũ).")
+@click.option("--issuer", help="Cơ quan ban hành mới, ví dụ \"Ủy ban nhân dân tỉnh Tây Ninh\" (bắt buộc khi kế hoạch cũ của cấp huyện và năm mới từ 2026).")
+@click.option("--ngay", "on", help="Ngày ký dự kiến (DD/MM/YYYY) để áp dụng căn cứ, tên cơ quan đúng thời điểm; mặc định hôm nay (nếu cùng năm) hoặc 01/01 của năm mới.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Tệp YAML của bản dự thảo.")
+@click.option("--docx", "docx_out", type=click.Path(dir_okay=False, path_type=Path), help="Tạo thêm bản dự thảo .docx, các chỗ cần xem được tô màu.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo (Markdown) các thay đổi và việc cần quyết định.")
+def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
+                docx_out: Path | None, report: Path | None) -> None:
+    """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
+
+    Đổi năm của kế hoạch ở mọi chỗ (trừ năm trong văn bản được viện dẫn), để trống số và ngày,
+    kiểm tra lại căn cứ theo danh mục văn bản, đổi tên cơ quan đã sáp nhập; chỉ tiêu, kinh phí,
+    người ký được giữ nguyên và đánh dấu để người soạn quyết định.
+
+    \b
+    Ví dụ:
+      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thaydoi.md
+      ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
+    """
+    from .rollforward.files import run as run_rollforward
+
+    files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out, report=report)
+    result = files.result
+    for warning in result.warnings:
+        click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
+    for path in files.written:
+        click.echo(f"Đã ghi {path}")
+    click.echo(f"{len(result.changes)} thay đổi đã thực hiện; {len(result.reviews)} việc cần người soạn quyết định"
+               + (f" (xem {report})" if report else "") + ".")
 
 
 def run() -> None:  # pragma: no cover - console entry

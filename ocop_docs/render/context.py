@@ -29,7 +29,7 @@ def document_context(doc: Document) -> dict:
     }
 
 
-def _label(depth: int, index: int) -> str:
+def automatic_label(depth: int, index: int) -> str:
     """Automatic heading numbers by depth (ND30-BODY-06): I. / 1. / a) / deeper: none."""
     if depth == 0:
         return f"{roman(index + 1)}."
@@ -85,7 +85,7 @@ def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> l
     section_index = 0
     for block in blocks:
         if isinstance(block, Section):
-            label = block.label if block.label is not None else _label(depth, section_index)
+            label = block.label if block.label is not None else automatic_label(depth, section_index)
             section_index += 1
             heading = block.heading.upper() if depth == 0 else block.heading
             lead = f"{label} {heading}".strip()
@@ -101,7 +101,7 @@ def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> l
             text = _styled(_with_marks(block, notes), block.style)
             if block.numbered:
                 # A khoản without a title (ND30-BODY-06): numbered with the sibling sections, roman.
-                text = f"{_label(depth, section_index)} {text}".strip()
+                text = f"{automatic_label(depth, section_index)} {text}".strip()
                 section_index += 1
             items.append({"kind": "p", "text": text})
         elif isinstance(block, TargetBlock):

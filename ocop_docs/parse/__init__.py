@@ -1,0 +1,71 @@
+"""Reading documents back: a .docx, .pdf or .txt Kế hoạch / Quyết định / Báo cáo → the engine's spec.
+
+    parsed = parse_file("ke-hoach-2024.docx")
+    parsed.model        # the validated Plan (what ``render`` consumes), or None
+    parsed.notes        # what the reader must check: field, Vietnamese message, where
+    parsed.attachments  # documents issued with a Quyết định ("Ban hành kèm theo …")
+
+Layers: a reader per format turns the file into lines (``txt``, ``docx``, ``pdf`` → ``lines``),
+``noise`` removes what extraction added, ``structure`` (with ``header`` and ``body``) finds
+the zones and the model's parts, ``spec`` validates and writes the spec.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import UnreadableFile
+from .header import Note
+from .lines import Line, Source
+from .spec import dump_json, dump_yaml, spec_data, validate
+from .structure import Parsed, recognise
+
+READERS = {".txt": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
+
+
+def read_source(path: str | Path) -> Source:
+    """The lines of a file, by its extension (.txt/.md, .docx, .pdf)."""
+    path = Path(path)
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        raise UnreadableFile(
+            f"Không đọc được tệp {path}: chỉ nhận .docx, .pdf hoặc .txt"
+            + (" (tệp .doc cũ: hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx)" if path.suffix.lower() == ".doc" else "")
+            + "."
+        )
+    if kind == "txt":
+        from .txt import read_txt
+
+        return read_txt(path)
+    if kind == "docx":
+        from .docx import read_docx
+
+        return read_docx(path)
+    from .pdf import read_pdf
+
+    return read_pdf(path)
+
+
+def parse_source(source: Source) -> Parsed:
+    """A source's lines as parsed documents, each validated against its model when there is one."""
+    parsed = recognise(source)
+    for doc in [parsed, *parsed.attachments]:
+        doc.model = validate(doc.kind, doc.data, doc.notes)
+    return parsed
+
+
+def parse_file(path: str | Path) -> Parsed:
+    """The document in ``path`` read back into the engine's spec (see module doc)."""
+    return parse_source(read_source(path))
+
+
+def parse_text(text: str, name: str = "văn bản") -> Parsed:
+    """Plain text (as copied from a website) read back into the engine's spec."""
+    from .txt import source_from_text
+
+    return parse_source(source_from_text(text, name))
+
+
+__all__ = [
+    "Line", "Note", "Parsed", "Source", "dump_json", "dump_yaml", "parse_file", "parse_source", "parse_text",
+    "read_source", "spec_data",
+]

@@ -1,0 +1,512 @@
+"""The parts of a document around its content: header, type and trích yếu, signer, recipients.
+
+Each function reads lines the zone finder (``structure.py``) gave it and returns plain data for
+the model (``Issuer``, ``Signer``…) plus notes on what was uncertain. Formats come from ND30
+(``nd30/formats.py``, ``nd30/doctypes.py``): ND30-SO-03/04 for Số/ký hiệu, ND30-DATE-01/02 for
+the place and date line, ND30-SIGN-01/02 for the signer, ND30-RECIP-03 for Nơi nhận.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..nd30 import doctypes
+from ..nd30.formats import strip_end_punctuation
+from ..vi.text import fold, title_words
+from .lines import Line, normalise
+from .noise import AUTHORITY_PREFIXES, garbled_authority, is_rule
+
+
+@dataclass
+class Note:
+    """Something the parser is unsure of or changed: the field, a Vietnamese message, where."""
+
+    field: str
+    message: str
+    where: str = ""
+
+    def describe(self) -> str:
+        place = f" ({self.where})" if self.where else ""
+        return f"{self.field}: {self.message}{place}" if self.field else f"{self.message}{place}"
+
+
+# ---------------------------------------------------------------- recognisers
+_QUOC_HIEU_RE = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
+_TIEU_NGU_RE = re.compile(r"Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+phúc", re.I)
+_SO_RE = re.compile(
+    r"Số\s*:?\s*(?P<number>\d{1,5}|[.…_\s]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?(?P<symbol>[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)"
+)
+_DATE_RE = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹa-zđà-ỹ][\wÀ-ỹ .'-]{0,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*(?:\.\s*)*\s*tháng\s*(?P<month>\d{1,2})?\s*(?:\.\s*)*\s*năm\s*(?P<year>\d{4}|20\.*)?",
+    re.I,
+)
+_KEM_THEO_RE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b", re.I)
+_REF_RE = re.compile(
+    r"(?P<type>Quyết định|Nghị quyết|Kế hoạch|Nghị định|Thông tư|Công văn|Tờ trình)\s+(?:số\s*)?(?P<number>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<symbol>[A-ZĐ][\wĐđ&-]*)"
+    r"(?:\s*,?\s*ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$",
+    re.I,
+)
+_TYPE_NAMES = {t.upper_name: t.name for t in doctypes.DOC_TYPES}
+_TYPE_NAMES.update({"NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "LUẬT": "Luật", "QUYẾT ĐỊNH:": None})
+_DRAFT_RE = re.compile(r"^\(?\s*DỰ THẢO\b.*\)?$", re.I)
+
+# Words that start the name of a body (used to tell a governing body from the issuer's name).
+_BODY_HEADS = (
+    "ỦY BAN", "UỶ BAN", "UBND", "HỘI ĐỒNG", "SỞ", "PHÒNG", "BAN", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "CỤC",
+    "BỘ", "TỔNG CỤC", "ĐÀI", "TRƯỜNG", "BỆNH VIỆN", "CÔNG AN", "TỔ", "VIỆN", "BÁO", "LIÊN MINH", "HỘI",
+    "CHÍNH PHỦ", "THỦ TƯỚNG", "ĐOÀN", "QUỸ", "NGÂN HÀNG", "KHO BẠC",
+)
+_ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
+_KEEP_UPPER = {"UBND", "HĐND", "PTNT", "NN&PTNT", "NN&MT", "MTTQ", "MTTQVN", "OCOP", "TW", "TP", "TX", "KT", "VH", "TT", "NTM", "CP", "VPĐP", "BCĐ", "KHCN"}
+SIGNER_TITLES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
+    "CHI CỤC TRƯỞNG", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "TỔ TRƯỞNG", "THƯ KÝ", "HIỆU TRƯỞNG", "VIỆN TRƯỞNG",
+)
+
+
+def type_name(text: str) -> str | None:
+    """The document type a line names when it is a type line ("KẾ HOẠCH" → "Kế hoạch"), else None."""
+    key = normalise(text).upper().rstrip(" .")
+    key = re.sub(r"\s*\(DỰ THẢO\)$", "", key)
+    name = _TYPE_NAMES.get(key)
+    return name
+
+
+def is_quoc_hieu(text: str) -> bool:
+    return bool(_QUOC_HIEU_RE.search(text))
+
+
+def is_tieu_ngu(text: str) -> bool:
+    return bool(_TIEU_NGU_RE.search(text))
+
+
+def split_interleaved(text: str) -> list[str]:
+    """A header line where an extractor put both columns on one line, split into its parts.
+
+    "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" → ["ỦY BAN NHÂN DÂN", "CỘNG HÒA …"];
+    "Số: 35/KH-UBND Vũ Quang, ngày 22 tháng 3 năm 2019" → ["Số: 35/KH-UBND", "Vũ Quang, ngày …"].
+    """
+    for pattern in (_QUOC_HIEU_RE, _TIEU_NGU_RE):
+        m = pattern.search(text)
+        if m:
+            parts = [text[: m.start()], text[m.start() : m.end()], text[m.end() :]]
+            out = []
+            for part in parts:
+                part = normalise(part.strip(" |-–—_"))
+                if part:
+                    out.extend(split_interleaved(part) if part != normalise(text[m.start():m.end()]) else [part])
+            return out
+    m = _SO_RE.search(text)
+    if m:
+        before, after = text[: m.start()], text[m.end() :]
+        out = [normalise(p.strip(" |")) for p in (before, text[m.start() : m.end()], after)]
+        return [p for p in out if p]
+    return [text]
+
+
+# ---------------------------------------------------------------- issuer names
+def restore_case(upper: str) -> str:
+    """A name printed in capitals written as in running text ("ỦY BAN NHÂN DÂN HUYỆN BẾN CẦU" →
+    "Ủy ban nhân dân huyện Bến Cầu", "SỞ KHOA HỌC VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ")."""
+    text = normalise(upper)
+    if not text:
+        return text
+    if not text.isupper():
+        return text
+    words = text.split()
+    low = text.lower()
+    for unit in sorted(_ADMIN_UNITS, key=len, reverse=True):
+        m = re.search(rf"(?:^|\s)({unit})\s+(\S.*)$", low)
+        if m and m.start(1) > 0:
+            head = text[: m.start(1)].strip()
+            place = title_words(text[m.end(1):].strip())
+            return f"{restore_case(head)} {unit} {place}".strip()
+    if words[0] in _KEEP_UPPER:
+        return " ".join([words[0]] + [_restore_part(" ".join(words[1:]))]) if len(words) > 1 else words[0]
+    for head in ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"):
+        if text.startswith(head):
+            rest = text[len(head):].strip()
+            fixed = {"ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "UỶ BAN NHÂN DÂN": "Ủy ban nhân dân",
+                     "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
+                     "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM": "Ủy ban Mặt trận Tổ quốc Việt Nam"}[head]
+            return f"{fixed} {_restore_part(rest)}".strip()
+    # Ministries and departments name their fields, each capitalised ("Sở Văn hóa, Thể thao và Du
+    # lịch"); other bodies capitalise the first word of their name only ("Hội đồng Đánh giá, phân hạng …").
+    for head in ("CHI CỤC", "TỔNG CỤC", "CỤC", "SỞ", "PHÒNG", "BỘ"):
+        if text.startswith(head + " "):
+            return f"{head.capitalize()} {_restore_part(text[len(head) + 1:])}"
+    for head in ("VĂN PHÒNG", "TRUNG TÂM", "BAN", "HỘI ĐỒNG", "VIỆN", "TRƯỜNG", "TỔ"):
+        if text.startswith(head + " "):
+            rest = _restore_part(text[len(head) + 1:].replace(", ", " , ").replace(" VÀ ", " và "), first=True)
+            rest = " ".join(w if w in _KEEP_UPPER else (w.lower() if i else w) for i, w in enumerate(rest.split()))
+            return f"{head.capitalize()} {rest.replace(' , ', ', ')}"
+    return _restore_part(text, first=True)
+
+
+def _restore_part(text: str, first: bool = False) -> str:
+    """Field names joined by "và" and ",": each part capitalised ("KHOA HỌC VÀ CÔNG NGHỆ")."""
+    if not text:
+        return text
+    out = []
+    for i, chunk in enumerate(re.split(r"(\s+VÀ\s+|,\s*)", text)):
+        if re.fullmatch(r"\s+VÀ\s+", chunk):
+            out.append(" và ")
+        elif re.fullmatch(r",\s*", chunk):
+            out.append(", ")
+        elif chunk:
+            words = chunk.split()
+            fixed = [w if w in _KEEP_UPPER or re.search(r"\d|&", w) else w.lower() for w in words]
+            if fixed and fixed[0] not in _KEEP_UPPER:
+                fixed[0] = fixed[0][:1].upper() + fixed[0][1:]
+            out.append(" ".join(fixed))
+    return "".join(out)
+
+
+def level_of(name: str) -> str:
+    """The level of a body by its name: tinh, huyen, xa, so, trung_uong or khac."""
+    low = fold(name, lower=True)
+    if re.search(r"\b(bo|chinh phu|thu tuong|quoc hoi)\b", low) and not re.search(r"\b(tinh|huyen|xa)\b", low):
+        return "trung_uong"
+    if low.startswith("so "):
+        return "so"
+    if re.search(r"\b(xa|phuong|thi tran|dac khu)\b", low) and not re.search(r"\bthi xa\b", low):
+        return "xa"
+    if re.search(r"\b(huyen|quan|thi xa)\b", low):
+        return "huyen"
+    if re.search(r"\bthanh pho\b", low):
+        # A centrally-run city is a province; a city of a province is a district-level unit.
+        central = ("ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue")
+        return "tinh" if any(c in low for c in central) else "huyen"
+    if re.search(r"\btinh\b", low):
+        return "tinh"
+    return "khac"
+
+
+def place_of(name: str) -> str | None:
+    """The place name (ND30-DATE-01) of a local body: "Ủy ban nhân dân huyện Bến Cầu" → "Bến Cầu"."""
+    m = re.search(r"\b(?:tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn)\s+(.+)$", name, re.I)
+    if not m:
+        return None
+    place = m.group(1).strip()
+    if re.match(r"(?i)^(thành phố|thị xã)\s", m.group(0)) and re.search(r"hồ chí minh", place, re.I):
+        return "Thành phố Hồ Chí Minh"
+    return place
+
+
+def is_body_head(text: str) -> bool:
+    up = text.upper()
+    return any(up == h or up.startswith(h + " ") for h in _BODY_HEADS)
+
+
+def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
+    """The issuer (and its governing body) from the header's left-column lines.
+
+    Bold tells them apart when the source knows it (ND30-CQ-01: the governing body is not bold);
+    otherwise a line that starts a new body's name ("SỞ …" under "UBND TỈNH …") ends the parent.
+    Returns the issuer data and the printed lines of its name.
+    """
+    texts = [normalise(line.text) for line in lines if line.text and not is_rule(line.text)]
+    if not texts:
+        return None, []
+    bolds = [line.bold for line in lines if line.text and not is_rule(line.text)]
+    split = 0
+    if any(b is False for b in bolds) and any(b is True for b in bolds):
+        # Leading non-bold lines are the governing body.
+        while split < len(texts) and bolds[split] is False:
+            split += 1
+    else:
+        for i in range(1, len(texts)):
+            if is_body_head(texts[i]):
+                split = i
+    parent_lines, name_lines = texts[:split], texts[split:]
+    if not name_lines:
+        name_lines, parent_lines = parent_lines, []
+    name = restore_case(" ".join(name_lines))
+    data: dict = {"name": name}
+    if parent_lines:
+        data["parent"] = restore_case(" ".join(parent_lines))
+    return data, name_lines
+
+
+def issuer_from_text(text: str) -> str | None:
+    """An issuer named in running text: "UBND huyện Bến Cầu ban hành …" → "Ủy ban nhân dân huyện Bến Cầu"."""
+    m = re.search(
+        r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN)\s+(tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn|TỈNH|HUYỆN|XÃ|THỊ XÃ|THÀNH PHỐ)\s+"
+        r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*){0,4})",
+        text,
+    )
+    if not m:
+        return None
+    unit = m.group(1).lower()
+    place = m.group(2)
+    if place.isupper():
+        place = title_words(place)
+    return f"Ủy ban nhân dân {unit} {place}"
+
+
+# ---------------------------------------------------------------- Số, date
+@dataclass
+class HeaderData:
+    """What the header zone holds, as read."""
+
+    issuer: dict | None = None
+    issuer_lines: list[str] = field(default_factory=list)
+    number: int | None = None
+    year_in_number: int | None = None
+    symbol: str | None = None
+    so_seen: bool = False
+    place: str | None = None
+    date: date | None = None
+    date_year: int | None = None
+    date_seen: bool = False
+    draft_mark: bool = False
+    vv: str | None = None  # trích yếu of a công văn ("V/v …")
+    notes: list[Note] = field(default_factory=list)
+
+
+def read_so(text: str) -> tuple[int | None, int | None, str | None] | None:
+    """(number, year, symbol) of a Số line (ND30-SO-03/04); number None in a draft."""
+    m = _SO_RE.search(text)
+    if not m:
+        return None
+    raw = m.group("number").strip(" .…_")
+    number = int(raw) if raw.isdigit() else None
+    symbol = re.sub(r"\s*-\s*", "-", m.group("symbol"))
+    year = int(m.group("year")) if m.group("year") else None
+    return number, year, symbol
+
+
+def read_date_line(text: str) -> tuple[str, date | None, int | None] | None:
+    """(place, date, year) of a place-and-date line (ND30-DATE-02); date None when blank (draft)."""
+    m = _DATE_RE.search(text)
+    if not m:
+        return None
+    place = normalise(m.group("place"))
+    year_text = m.group("year") or ""
+    year = int(year_text) if year_text.isdigit() else None
+    day, month = m.group("day"), m.group("month")
+    when = None
+    if day and month and year:
+        try:
+            when = date(year, int(month), int(day))
+        except ValueError:
+            when = None
+    return place, when, year
+
+
+def read_header(lines: list[Line]) -> HeaderData:
+    """The header zone: issuer (and parent), Số/ký hiệu, place and date; Quốc hiệu, Tiêu ngữ and
+    rule lines are recognised and set aside."""
+    data = HeaderData()
+    left: list[Line] = []
+    for line in lines:
+        for part in split_interleaved(line.text):
+            if not part or is_rule(part):
+                continue
+            piece = line.with_text(part)
+            if is_quoc_hieu(part) or is_tieu_ngu(part):
+                continue
+            if _DRAFT_RE.match(part):
+                data.draft_mark = True
+                continue
+            if (so := read_so(part)) is not None and part.lstrip().startswith("Số"):
+                data.number, data.year_in_number, data.symbol = so
+                data.so_seen = True
+                continue
+            if (dl := read_date_line(part)) is not None:
+                data.place, data.date, data.date_year = dl
+                data.date_seen = True
+                if data.date is None and dl[2] is not None and re.search(r"ngày\s*\d", part):
+                    data.notes.append(Note("date", f"ngày ban hành không hợp lệ: '{part}'", line.where()))
+                continue
+            if part.startswith(("V/v", "v/v", "V/V")):
+                data.vv = normalise(part[3:].strip(" :"))
+                continue
+            if part.isupper() or (line.cell is not None and line.cell[2] == 1):
+                left.append(piece)
+    data.issuer, data.issuer_lines = issuer_from_lines(left)
+    return data
+
+
+# ---------------------------------------------------------------- attached documents
+def read_kem_theo(text: str) -> dict | None:
+    """The parent decision of an attached document: "(Ban hành kèm theo Quyết định số 794/QĐ-UBND
+    ngày 24/3/2020 của UBND tỉnh Quảng Nam)" → type, number, symbol, date, issuer."""
+    if not _KEM_THEO_RE.match(text):
+        return None
+    inner = text.strip().strip("()")
+    m = _REF_RE.search(inner)
+    if not m:
+        return {"text": normalise(inner)}
+    out: dict = {"text": normalise(inner), "type": m.group("type").capitalize(), "number": int(m.group("number")),
+                 "symbol": re.sub(r"\s*-\s*", "-", m.group("symbol")).rstrip(".,")}
+    if m.group("date"):
+        from ..vi.dates import parse_date
+
+        try:
+            out["date"] = parse_date(re.sub(r"\s+", " ", m.group("date")).replace(" / ", "/").replace(" ", " "))
+        except ValueError:
+            pass
+    if m.group("issuer"):
+        out["issuer"] = normalise(m.group("issuer"))
+    return out
+
+
+# ---------------------------------------------------------------- signer, recipients
+_AUTHORITY_RE = re.compile(r"^(?P<prefix>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
+_NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
+_SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*|ký, ghi rõ.*|Ký và đóng dấu.*)\s*\)?\.?$")
+_LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*?)\s*[.;]?$")
+_RECIPIENT_RE = re.compile(r"^[-–+•]\s*(?P<item>.+)$")
+
+
+def is_authority_line(text: str) -> bool:
+    return bool(_AUTHORITY_RE.match(text.strip())) and text.strip()[: text.find(".")].strip() in AUTHORITY_PREFIXES
+
+
+def is_signer_title(text: str) -> bool:
+    t = normalise(text).upper().rstrip(".")
+    return t in SIGNER_TITLES or any(t.startswith(x + " ") for x in ("PHÓ CHỦ TỊCH", "CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN"))
+
+
+def is_name(text: str) -> bool:
+    t = normalise(text)
+    return bool(_NAME_RE.match(t)) and len(t) <= 60
+
+
+def split_tail_line(text: str) -> list[str]:
+    """A tail line holding both columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH")."""
+    if is_authority_line(text) or garbled_authority(text) is not None:
+        return [text]
+    m = re.search(r"(?:(?<=:)|(?<=;)|(?<=\.))\s+((?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ].*|" + "|".join(SIGNER_TITLES) + r")\s*$", text)
+    if m and m.start(1) > 0:
+        return [normalise(text[: m.start(1)]), normalise(m.group(1))]
+    return [text]
+
+
+@dataclass
+class TailData:
+    recipients: list[str] = field(default_factory=list)
+    archive: str | None = None
+    kinh_gui: list[str] = field(default_factory=list)
+    signer: dict | None = None
+    signer_lines: list[str] = field(default_factory=list)
+    name: str | None = None
+    extra: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def read_tail(lines: list[Line], issuer_name: str | None) -> TailData:
+    """Nơi nhận (recipients and the Lưu line), the signer's authority lines and name."""
+    tail = TailData()
+    mode = None
+    authority: list[tuple[str, Line]] = []
+    for line in lines:
+        for part in split_tail_line(line.text):
+            text = normalise(part)
+            if not text or is_rule(text) or _SIGNED_RE.match(text):
+                continue
+            if re.match(r"^Nơi nhận\s*:?", text):
+                mode = "recipients"
+                rest = re.sub(r"^Nơi nhận\s*:?\s*", "", text)
+                if rest:
+                    tail.recipients.append(strip_end_punctuation(rest.lstrip("-– ")))
+                continue
+            if re.match(r"^Kính gửi\s*:?", text):
+                mode = "kinh_gui"
+                rest = re.sub(r"^Kính gửi\s*:?\s*", "", text)
+                if rest:
+                    tail.kinh_gui.append(strip_end_punctuation(rest.lstrip("-– ")))
+                continue
+            in_right = line.cell is not None and line.cell[2] >= 2
+            if (m := _LUU_RE.match(text)) and (mode == "recipients" or text.startswith(("-", "–"))) and not in_right:
+                archive = m.group("archive").strip()
+                archive = strip_end_punctuation(archive)
+                tail.archive = archive or "VT"
+                continue
+            if is_authority_line(text) or garbled_authority(text) is not None or is_signer_title(text):
+                authority.append((text, line))
+                mode = "signer"
+                continue
+            if (m := _RECIPIENT_RE.match(text)) and not in_right:
+                item = strip_end_punctuation(m.group("item"))
+                if mode == "kinh_gui":
+                    tail.kinh_gui.append(item)
+                else:
+                    tail.recipients.append(item)
+                continue
+            if is_name(text):
+                tail.name = text
+                continue
+            if text.isupper() and len(text) < 60 and mode == "signer":
+                authority.append((text, line))
+                continue
+            tail.extra.append(text)
+    tail.signer_lines = [t for t, _ in authority]
+    tail.signer = signer_from_lines(authority, tail.name, issuer_name, tail.notes)
+    return tail
+
+
+def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issuer_name: str | None, notes: list[Note]) -> dict | None:
+    """The Signer data from the quyền hạn/chức vụ lines (ND30-SIGN-01/02), repairing garbled ones."""
+    lines = [(normalise(t).upper(), line) for t, line in authority]
+    if not lines and not name:
+        return None
+    data: dict = {}
+    rest: list[tuple[str, Line]] = []
+    for text, line in lines:
+        head = garbled_authority(text)
+        if head is not None:
+            # "Ư. CHỦ TỊCH": the extractor lost "TM. ỦY BAN NHÂN DÂN" and the "KT." prefix.
+            notes.append(Note("signer", f"dòng ký '{text}' bị lỗi trích xuất; đọc là 'KT. {head}'", line.where()))
+            text = f"KT. {head}"
+            if "on_behalf_of" not in data and issuer_name and fold(issuer_name, lower=True).startswith("uy ban nhan dan"):
+                data["on_behalf_of"] = "ỦY BAN NHÂN DÂN"
+                notes.append(Note("signer", "thêm dòng 'TM. ỦY BAN NHÂN DÂN' bị mất khi trích xuất (ND30-SIGN-02)", line.where()))
+        m = _AUTHORITY_RE.match(text)
+        if m and m.group("prefix") == "TM":
+            data["on_behalf_of"] = normalise(m.group("rest"))
+            continue
+        rest.append((text, line))
+    if rest:
+        first, line = rest[0]
+        m = _AUTHORITY_RE.match(first)
+        if m and m.group("prefix") in ("KT", "TL", "TUQ"):
+            data["authority"] = m.group("prefix")
+            data["head_title"] = normalise(m.group("rest"))
+            if len(rest) > 1:
+                data["title"] = normalise(rest[1][0])
+            else:
+                data["title"] = "PHÓ " + data["head_title"] if m.group("prefix") == "KT" else data["head_title"]
+                notes.append(Note("signer.title", f"thiếu dòng chức vụ người ký dưới '{first}'; tạm ghi '{data['title']}'", line.where()))
+        elif m and m.group("prefix") == "Q":
+            data["authority"] = "Q"
+            data["title"] = normalise(m.group("rest"))
+        else:
+            data["title"] = normalise(first)
+        extra = rest[2:] if data.get("authority") in ("KT", "TL", "TUQ") else rest[1:]
+        for text, line in extra:
+            notes.append(Note("signer", f"dòng '{text}' ở khối chữ ký không đặt được vào mô hình", line.where()))
+    if "title" not in data:
+        data["title"] = "PHÓ CHỦ TỊCH"
+        if issuer_name and fold(issuer_name, lower=True).startswith("uy ban nhan dan"):
+            data.update({"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH"})
+        notes.append(Note("signer", "không đọc được quyền hạn, chức vụ người ký; tạm ghi "
+                          + " / ".join(_preview_signer(data)) + " — cần kiểm tra"))
+    data["name"] = name or ""
+    if not name:
+        notes.append(Note("signer.name", "không đọc được họ tên người ký"))
+    return data
+
+
+def _preview_signer(data: dict) -> list[str]:
+    out = []
+    if data.get("on_behalf_of"):
+        out.append(f"TM. {data['on_behalf_of']}")
+    if data.get("authority") in ("KT", "TL", "TUQ"):
+        out.append(f"{data['authority']}. {data['head_title']}")
+    out.append(data["title"])
+    return out

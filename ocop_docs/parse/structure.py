@@ -1,0 +1,778 @@
+"""From the lines of a source to the engine's spec: zones first, then each zone's parts.
+
+A document is read in zones, as a reader's eye goes down the page:
+
+header      everything above the type name: issuing body, Quốc hiệu, Số, place and date;
+type/title  "KẾ HOẠCH" (or QUYẾT ĐỊNH, BÁO CÁO…), the trích yếu, a "(Kèm theo …)" line, and for
+            a Quyết định the authority line (ỦY BAN NHÂN DÂN TỈNH …);
+content     căn cứ lines, the preamble, then the numbered sections (for a Quyết định: the căn
+            cứ, "QUYẾT ĐỊNH:", then the articles); the closing "Trên đây là …";
+tail        Nơi nhận and the signer's lines and name (in a table, side by side, or one after the
+            other in extracted text);
+after       a document issued with a Quyết định ("Ban hành kèm theo …"), annexes.
+
+Nothing is dropped: what no zone can place is kept as prose, or returned as ``extra`` with a
+note. Fields the parser had to guess carry a :class:`Note`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..nd30 import doctypes
+from ..nd30.formats import strip_end_punctuation, symbol_for
+from ..nd30.rules import END_MARK
+from ..vi.text import fold, title_words
+from .body import build_tree, clean_blocks, match_label, to_blocks
+from .header import (
+    Note,
+    is_authority_line,
+    is_body_head,
+    is_name,
+    is_quoc_hieu,
+    is_signer_title,
+    is_tieu_ngu,
+    issuer_from_text,
+    level_of,
+    place_of,
+    read_header,
+    read_kem_theo,
+    read_tail,
+    restore_case,
+    type_name,
+)
+from .lines import Line, Source, normalise
+from .noise import garbled_authority, is_rule, join_broken
+
+BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
+_CITATION_START_RE = re.compile(
+    r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch|Hướng dẫn|"
+    r"Thông báo|Tờ trình|Đề án|Chương trình|Kết luận|Báo cáo|Hiến pháp)\b",
+    re.I,
+)
+_CLOSING_RE = re.compile(r"^Trên đây\b")
+_ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|DANH MỤC|BIỂU|MẪU SỐ|Phụ lục\s+[IVX\d]+)\b")
+_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$")
+
+
+@dataclass
+class Parsed:
+    """One document read from a file: its kind, the spec data, and what the reader must check."""
+
+    kind: str  # plan, decision
+    doc_type: str
+    data: dict
+    notes: list[Note] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    attachments: list["Parsed"] = field(default_factory=list)
+    parent: dict | None = None  # the decision an attached document was issued with
+    model: Any = None
+
+    def primary(self) -> "Parsed":
+        """The document a plan-drafting user wants: an attached plan of a decision, or this one."""
+        if self.kind != "plan":
+            for attached in self.attachments:
+                if attached.kind == "plan":
+                    return attached
+        return self
+
+
+# ---------------------------------------------------------------- segmentation
+def _is_type_line(line: Line) -> str | None:
+    if line.cell is not None and line.cell[2] >= 2:
+        return None
+    name = type_name(line.text)
+    if name is None:
+        return None
+    if line.style and line.style.startswith("ND30 - ") and line.style != "ND30 - Tên loại văn bản":
+        return None
+    return name
+
+
+def _is_tail_start(line: Line) -> bool:
+    text = line.text
+    return bool(re.match(r"^Nơi nhận\b", text)) or is_authority_line(text) or garbled_authority(text) is not None
+
+
+def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
+    """(start, type line, end, type) of each document in the lines: the main one, then attached ones."""
+    found = []
+    tail_seen = True  # the first type line always opens a document
+    last_start = 0
+    for i, line in enumerate(lines):
+        if _is_tail_start(line) or line.text.rstrip().endswith(END_MARK):
+            tail_seen = True
+        name = _is_type_line(line)
+        if name is None or not tail_seen:
+            continue
+        if found and i - found[-1][1] < 3:
+            continue
+        start = i
+        # An attached document's own header (issuer, Quốc hiệu) precedes its type line.
+        while start > last_start and _header_like(lines[start - 1]):
+            start -= 1
+        found.append((start, i, name))
+        tail_seen = False
+        last_start = i + 1
+    if not found:
+        return [(0, -1, len(lines), "")]
+    out = []
+    for k, (start, at, name) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(lines)
+        out.append((0 if k == 0 else start, at, end, name))
+    return out
+
+
+def _header_like(line: Line) -> bool:
+    text = line.text
+    if is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text):
+        return True
+    if is_authority_line(text) or is_signer_title(text) or is_name(text) or text.startswith(("-", "+")):
+        return False
+    return text.isupper() and len(text) < 90 and is_body_head(text) or (line.cell is not None and line.cell[0] >= 1 and text.isupper())
+
+
+# ---------------------------------------------------------------- the whole document
+def recognise(source: Source) -> Parsed:
+    """The main document of a source (with any attached documents) as spec data and notes."""
+    lines = [line for line in source.lines if line.text]
+    if not source.engine_styles:
+        lines = _join(lines)
+    parts = segments(lines)
+    docs: list[Parsed] = []
+    for start, at, end, name in parts:
+        docs.append(_document(lines[start:end], at - start if at >= 0 else -1, name, source))
+    main = docs[0]
+    for doc in docs[1:]:
+        if main.kind == "decision" and doc.parent and doc.parent.get("number") and "number" not in main.data:
+            # The decision's own header was lost; its attachment names it ("kèm theo Quyết định số 794/QĐ-UBND …").
+            main.data["number"] = doc.parent["number"]
+            if doc.parent.get("date"):
+                main.data["date"] = doc.parent["date"]
+                main.data.pop("draft_year", None)
+            main.notes = [n for n in main.notes if n.field not in ("number", "date")]
+            main.notes.append(Note("number", f"số và ngày của quyết định lấy từ dòng '{doc.parent.get('text')}' của văn bản kèm theo"))
+        doc.parent = doc.parent or _decision_ref(main)
+        _inherit(doc, main)
+        main.attachments.append(doc)
+    plan = next((d for d in main.attachments if d.kind == "plan"), None)
+    if main.kind == "decision" and plan is not None:
+        from .decision import plan_decision
+
+        data = plan_decision(main.data, plan.data, plan.parent, main.notes)
+        if data is not None:
+            main.kind = "plan_decision"
+            main.data = data
+    for where, message in source.notes:
+        main.notes.insert(0, Note("", message, where))
+    used = _used_footnote_texts(main)
+    unused = {k: v for k, v in source.footnotes.items() if v not in used}
+    main.footnotes = list(unused.values())
+    if unused:
+        main.notes.append(Note("", f"{len(unused)} chú thích cuối trang không gắn được vào đoạn nào; được giữ riêng (footnotes)"))
+    return main
+
+
+def _used_footnote_texts(doc: Parsed) -> set[str]:
+    """The footnote texts a paragraph of the document (or of its attachments) carries."""
+    texts: set[str] = set()
+
+    def walk(blocks):
+        for block in blocks:
+            if isinstance(block, dict):
+                for note in block.get("footnotes", []):
+                    texts.add(note["text"])
+                walk(block.get("content", []))
+
+    for d in [doc, *doc.attachments]:
+        walk(d.data.get("body", []))
+        walk(d.data.get("plan", {}).get("body", []))
+    return texts
+
+
+def _join(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in lines:
+        if line.cell is not None:
+            out.extend(join_broken(run))
+            run = []
+            out.append(line)
+        else:
+            run.append(line)
+    out.extend(join_broken(run))
+    return out
+
+
+def _decision_ref(doc: Parsed) -> dict | None:
+    if doc.kind != "decision":
+        return None
+    data = doc.data
+    return {k: data.get(k) for k in ("number", "symbol", "date", "title") if data.get(k) is not None} | {
+        "issuer": data.get("issuer", {}).get("name")
+    }
+
+
+def _inherit(doc: Parsed, main: Parsed) -> None:
+    """An attached document takes the issuer, place and signer of the decision that issues it."""
+    data, parent = doc.data, main.data
+    if not data.get("issuer") and parent.get("issuer"):
+        data["issuer"] = dict(parent["issuer"])
+    if "place" not in data and parent.get("place"):
+        data["place"] = parent["place"]
+        doc.notes = [n for n in doc.notes if n.field != "place"]
+    if doc.data.get("_signer_guessed") and parent.get("signer") and not parent.get("_signer_guessed"):
+        data["signer"] = dict(parent["signer"])
+        doc.notes = [n for n in doc.notes if not n.field.startswith("signer")]
+        doc.notes.append(Note("signer", "văn bản kèm theo không có chữ ký riêng; lấy người ký của quyết định ban hành"))
+    if data.get("date") is None and data.get("draft_year") is None and parent.get("date"):
+        data["draft_year"] = parent["date"].year
+
+
+def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
+    notes: list[Note] = []
+    header = read_header(lines[:at]) if at > 0 else read_header([])
+    notes.extend(header.notes)
+    doc_type = type_ or ("Công văn" if header.vv else "")
+    if not doc_type:
+        notes.append(Note("doc_type", "không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH…); coi là Kế hoạch"))
+        doc_type = "Kế hoạch"
+    i = at + 1 if at >= 0 else 0
+    # Trích yếu: the line after the type name, and its continuation lines.
+    title_lines: list[Line] = []
+    if header.vv:
+        title = header.vv
+    else:
+        while i < len(lines) and len(title_lines) < 4:
+            line = lines[i]
+            text = line.text
+            if is_rule(text):
+                i += 1
+                if title_lines:
+                    break
+                continue
+            if title_lines and not _continues_title(title_lines, line, source.engine_styles):
+                break
+            if not title_lines and (_not_a_title(text) or text.startswith("(")):
+                break
+            title_lines.append(line)
+            i += 1
+        title = normalise(" ".join(line.text for line in title_lines))
+    if title and title.isupper():
+        fixed = sentence_case(title)
+        notes.append(Note("title", f"trích yếu viết hoa toàn bộ; đã chuyển thành '{fixed}' — cần kiểm tra chữ hoa", title_lines[0].where() if title_lines else ""))
+        title = fixed
+    if not title:
+        notes.append(Note("title", "không đọc được trích yếu"))
+        title = "…"
+    # "(Kèm theo Quyết định số …)" — possibly over two lines.
+    parent = None
+    while i < len(lines) and (is_rule(lines[i].text)):
+        i += 1
+    if i < len(lines) and re.match(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", lines[i].text, re.I):
+        text = lines[i].text
+        j = i + 1
+        while ")" not in text and j < len(lines) and j - i < 3:
+            text = normalise(text + " " + lines[j].text)
+            j += 1
+        parent = read_kem_theo(text)
+        i = j
+    while i < len(lines) and is_rule(lines[i].text):
+        i += 1
+    # Authority line of a Quyết định ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "CHỦ TỊCH ỦY BAN NHÂN DÂN …").
+    authority = None
+    if doc_type in ("Quyết định", "Nghị quyết", "Nghị định") and i < len(lines):
+        text = lines[i].text
+        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text):
+            authority = text
+            i += 1
+    # Tail: from "Nơi nhận" or the first signer line after the content.
+    tail_at = next((k for k in range(i, len(lines)) if _is_tail_start(lines[k]) or
+                    (lines[k].cell is not None and _row_has_tail(lines, k))), len(lines))
+    content = lines[i:tail_at]
+    tail_lines = lines[tail_at:]
+    # Annexes and other trailing material after the closing paragraph.
+    extra: list[str] = []
+    content, closing, after = _closing(content)
+    annex_at = next((k for k, line in enumerate(tail_lines) if _ANNEX_RE.match(line.text) and line.text.isupper()), None)
+    if annex_at is not None:
+        after = after + tail_lines[annex_at:]
+        tail_lines = tail_lines[:annex_at]
+    if after:
+        # Lines after the closing that belong to the tail (a signer block typed before Nơi nhận).
+        kept = [line for line in after if _tail_like(line)]
+        tail_lines = kept + tail_lines
+        extra = [line.text for line in after if not _tail_like(line)]
+        if extra:
+            notes.append(Note("", f"{len(extra)} đoạn sau phần nội dung (phụ lục, danh sách…) không thuộc mô hình; được giữ riêng (extra)", after[0].where()))
+
+    engine = source.engine_styles
+    if doc_type == "Quyết định":
+        data, more = _decision(content, engine, notes)
+        kind = "decision"
+    else:
+        data, more = _plan_content(content, engine, notes, doc_type, source.footnotes)
+        kind = "plan"
+    extra = more + extra
+    # ---- header fields
+    issuer = dict(header.issuer) if header.issuer else None
+    issuer_lines = header.issuer_lines
+    if issuer is None and authority:
+        issuer = {"name": restore_case(re.sub(r"^CHỦ TỊCH\s+", "", authority))}
+    if issuer is None and parent and parent.get("issuer"):
+        guess = issuer_from_text(parent["issuer"])
+        if guess:
+            issuer = {"name": guess}
+    if issuer is None:
+        text = " ".join([*(b["text"] if isinstance(b, dict) else b for b in data.get("preamble", [])), title, closing or ""])
+        guess = issuer_from_text(text)
+        if guess is None and header.place:
+            m = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn)\b", text)
+            if m:
+                guess = f"Ủy ban nhân dân {m.group(1)} {header.place}"
+        if guess:
+            issuer = {"name": guess}
+            notes.append(Note("issuer", f"phần đầu văn bản không có tên cơ quan ban hành; suy ra từ nội dung: '{guess}'"))
+        elif at >= 0 or parent is None:
+            notes.append(Note("issuer", "không đọc được cơ quan ban hành"))
+    if issuer is not None:
+        issuer.setdefault("level", level_of(issuer["name"]))
+        abbreviation = None
+        if header.symbol and "-" in header.symbol:
+            abbreviation = header.symbol.split("-", 1)[1]
+            if "-" in abbreviation:
+                abbreviation = abbreviation.split("-")[0]
+        if not abbreviation:
+            abbreviation = "UBND" if fold(issuer["name"], lower=True).startswith("uy ban nhan dan") else _abbreviate(issuer["name"])
+        issuer["abbreviation"] = abbreviation
+        default_lines = _default_name_lines(issuer["name"])
+        if issuer_lines and [normalise(x).upper() for x in issuer_lines] != default_lines:
+            issuer["name_lines"] = [normalise(x) for x in issuer_lines]
+    tail = read_tail(tail_lines, (issuer or {}).get("name"))
+    notes.extend(tail.notes)
+    if tail.extra:
+        extra.extend(tail.extra)
+        notes.append(Note("", f"{len(tail.extra)} dòng ở khối nơi nhận/chữ ký không đặt được; được giữ riêng (extra)"))
+    data = {"kind": kind, "issuer": issuer, "doc_type": doc_type, **data}
+    if header.number is not None:
+        data["number"] = header.number
+    if header.year_in_number:
+        notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
+                          "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
+    if header.symbol:
+        type_abbr = doctypes.doc_type(doc_type).abbreviation if _known_type(doc_type) else None
+        default = symbol_for(type_abbr, issuer["abbreviation"]) if issuer else None
+        if header.symbol != default:
+            data["symbol"] = header.symbol
+    place = header.place
+    if not place and issuer:
+        place = place_of(issuer["name"])
+        if place and at > 0 and header.date_seen is False and parent is None:
+            notes.append(Note("place", f"không có dòng địa danh, ngày tháng; địa danh suy ra từ tên cơ quan: '{place}'"))
+        elif place and at <= 0:
+            notes.append(Note("place", f"không có phần đầu văn bản; địa danh suy ra từ tên cơ quan: '{place}'"))
+    if place:
+        data["place"] = place
+    else:
+        notes.append(Note("place", "không đọc được địa danh"))
+        data["place"] = "…"
+    if header.date:
+        data["date"] = header.date
+    if kind == "plan":
+        year, end_year = plan_years(title, data, header)
+        if year is None:
+            years = Counter(int(y) for y in re.findall(r"\bnăm\s+((?:19|20)\d{2})\b", " ".join(_texts(data))))
+            year = years.most_common(1)[0][0] if years else (header.date_year or 2000)
+            notes.append(Note("year", f"trích yếu không ghi năm của kế hoạch; lấy năm {year} (năm xuất hiện nhiều nhất trong nội dung)"))
+        data["year"] = year
+        if end_year and end_year != year:
+            data["end_year"] = end_year
+    if not header.date:
+        draft_year = header.date_year or (data.get("year") if kind == "plan" else None)
+        if draft_year:
+            data["draft_year"] = draft_year
+        if not header.date_seen and at > 0 and parent is None:
+            notes.append(Note("date", "không có dòng ngày tháng; để trống như bản dự thảo"))
+        elif at <= 0 and parent is None:
+            notes.append(Note("number", "không có phần đầu văn bản (số, ngày); để trống như bản dự thảo"))
+    data["title"] = title
+    if closing:
+        data["closing"] = closing
+    signer = tail.signer
+    if signer is None:
+        guessed = {"title": "PHÓ CHỦ TỊCH", "name": ""}
+        if issuer and fold(issuer["name"], lower=True).startswith("uy ban nhan dan"):
+            guessed.update({"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH"})
+        data["signer"] = guessed
+        data["_signer_guessed"] = True
+        notes.append(Note("signer", "không có khối chữ ký; tạm ghi người ký KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — cần kiểm tra"))
+    else:
+        data["signer"] = signer
+    if tail.recipients:
+        data["recipients"] = tail.recipients
+    if tail.archive:
+        data["archive"] = tail.archive
+    if tail.kinh_gui:
+        data.setdefault("preamble", []).insert(0, "Kính gửi: " + "; ".join(tail.kinh_gui))
+        notes.append(Note("preamble", "dòng 'Kính gửi' không có trong mô hình; ghi vào đoạn mở đầu"))
+    if authority and kind == "decision":
+        data["authority"] = authority
+    if not closing and not tail_lines and content and not content[-1].text.rstrip().endswith((".", "./.", ":", ";")):
+        notes.append(Note("", "văn bản có vẻ bị cắt cụt: không có đoạn kết, nơi nhận và chữ ký; đoạn cuối dừng giữa câu",
+                          content[-1].where()))
+    parsed = Parsed(kind, doc_type, data, notes, extra=extra, parent=parent)
+    if parent:
+        notes.append(Note("", "văn bản ban hành kèm theo " + parent.get("text", "quyết định") + "; không có số, ngày riêng"))
+    return parsed
+
+
+def _known_type(name: str) -> bool:
+    try:
+        doctypes.doc_type(name)
+        return True
+    except KeyError:
+        return False
+
+
+def _abbreviate(name: str) -> str:
+    words = [w for w in re.split(r"[\s,]+", fold(name)) if w and w.lower() not in ("va", "cua")]
+    return "".join(w[0].upper() for w in words[:6]) or "UBND"
+
+
+def _default_name_lines(name: str) -> list[str]:
+    from ..model.common import Issuer
+
+    try:
+        return Issuer(name=name).header_lines()
+    except Exception:
+        return [name.upper()]
+
+
+def _texts(data: dict) -> list[str]:
+    out = []
+
+    def walk(blocks):
+        for b in blocks:
+            if isinstance(b, str):
+                out.append(b)
+            elif isinstance(b, dict):
+                if "heading" in b:
+                    out.append(b["heading"])
+                    walk(b.get("content", []))
+                elif "target" in b:
+                    out.append(b["target"]["text"])
+
+    walk(data.get("body", []))
+    out.extend(data.get("preamble", []))
+    return out
+
+
+def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
+    text = line.text
+    if _starts_content(text) or text.startswith("(") or _ENACT_RE.match(text):
+        return False
+    first = title_lines[0]
+    if engine:
+        return line.style == first.style == "ND30 - Trích yếu"
+    if first.text.isupper() and text.isupper():
+        # "BAN HÀNH KẾ HOẠCH …" over two lines; an authority line ("ỦY BAN NHÂN DÂN TỈNH …") is not.
+        return not is_body_head(text) and not text.startswith("CHỦ TỊCH")
+    if first.bold is True and line.bold is True and (first.align or "") == (line.align or "") and first.align == "center":
+        return True
+    return False
+
+
+def _not_a_title(text: str) -> bool:
+    """The first line after the type name is the trích yếu unless it is plainly content."""
+    return (text.startswith(("Căn cứ ", "Kính gửi")) or match_label(text) is not None or len(text) > 350
+            or (";" in text and re.search(r"\bsố\s*\d", text) is not None))
+
+
+def _starts_content(text: str) -> bool:
+    return (text.startswith(BASIS_VERBS) or match_label(text) is not None or text.startswith("Kính gửi")
+            or bool(re.match(r"^(Căn cứ|Thực hiện|Theo|Xét)\b", text)))
+
+
+def _row_has_tail(lines: list[Line], k: int) -> bool:
+    cell = lines[k].cell
+    if cell is None:
+        return False
+    table, row, _ = cell
+    return any(line.cell is not None and line.cell[0] == table and line.cell[1] == row and _is_tail_start(line)
+               for line in lines[max(0, k - 40): k + 40])
+
+
+def _tail_like(line: Line) -> bool:
+    t = line.text
+    return bool(re.match(r"^Nơi nhận\b", t) or is_authority_line(t) or garbled_authority(t) is not None
+                or is_signer_title(t) or is_name(t) or re.match(r"^[-–]\s*Lưu\b", t))
+
+
+def _closing(content: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
+    """The content without its closing paragraph, the closing text, and the lines after it."""
+    for k in range(len(content) - 1, -1, -1):
+        if _CLOSING_RE.match(content[k].text) and match_label(content[k].text) is None:
+            closing = strip_end_punctuation(content[k].text)
+            return content[:k], closing, content[k + 1:]
+    # No "Trên đây": the paragraph carrying the end mark ends the content.
+    for k in range(len(content) - 1, -1, -1):
+        if content[k].text.rstrip().endswith(END_MARK):
+            line = content[k]
+            text = strip_end_punctuation(line.text)
+            if text and text[-1].isalnum():
+                text += "."
+            return content[:k] + [line.with_text(text)], None, content[k + 1:]
+    return content, None, []
+
+
+_PHRASES = {
+    "mỗi xã một sản phẩm": "Mỗi xã một sản phẩm", "kế hoạch": "Kế hoạch", "chương trình": "Chương trình",
+    "quyết định": "Quyết định", "đề án": "Đề án", "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng": "Hội đồng",
+}
+_ACRONYMS = {"OCOP", "UBND", "HĐND", "MTQG", "NTM", "PTNT", "NN&PTNT", "NN&MT", "TW", "CTMTQG"}
+_AFTER_PLACE_STOP = {"năm", "giai", "đến", "trên", "và", "với", "một", "mỗi", "các", "của", "tại", "theo"}
+
+
+def sentence_case(text: str) -> str:
+    """A title printed in capitals written in sentence case: place names, acronyms and a few
+    names of acts kept capitalised ("… CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM TỈNH QUẢNG NAM NĂM 2020" →
+    "… Chương trình Mỗi xã một sản phẩm tỉnh Quảng Nam năm 2020")."""
+    words = text.split()
+    out: list[str] = []
+    place = 0
+    for i, word in enumerate(words):
+        low = word.lower()
+        if word in _ACRONYMS or re.search(r"\d", word):
+            out.append(word)
+            place = 0
+            continue
+        if place and low not in _AFTER_PLACE_STOP:
+            out.append(title_words(low))
+            place -= 1
+            continue
+        place = 0
+        out.append(low)
+        prev = words[i - 1].lower() if i else ""
+        if low in ("tỉnh", "huyện", "phường", "quận") or (low == "phố" and prev == "thành") or (low == "xã" and prev == "thị") \
+                or (low == "xã" and prev not in ("mỗi",)):
+            place = 3
+    result = " ".join(out)
+    for phrase, fixed in _PHRASES.items():
+        result = re.sub(rf"\b{phrase}\b", fixed, result)
+    return result[:1].upper() + result[1:]
+
+
+def plan_years(title: str, data: dict, header) -> tuple[int | None, int | None]:
+    """The plan's year (and last year of a period) from its trích yếu."""
+    m = re.search(r"giai đoạn\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})", title, re.I)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    years = re.findall(r"\bnăm\s+((?:19|20)\d{2})\b", title, re.I)
+    if years:
+        return int(years[-1]), None
+    m = re.search(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b", title)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    return None, None
+
+
+# ---------------------------------------------------------------- content of a plan
+def split_citations(text: str) -> tuple[list[dict], str | None]:
+    """A căn cứ paragraph that cites several acts ("Thực hiện A; B; C; UBND tỉnh ban hành …") split
+    into one basis per act, and the enacting clause left at its end (a preamble), if any."""
+    verb = next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")
+    body = text[len(verb):].strip() if verb else text
+    pieces = _split_top(body, ";")
+    bases: list[dict] = []
+    rest: list[str] = []
+    for k, piece in enumerate(pieces):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if rest:
+            rest.append(piece)
+            continue
+        if k == 0 or _CITATION_START_RE.match(piece):
+            bases.append({"verb": verb if k == 0 else "", "text": strip_end_punctuation(piece)})
+        else:
+            sub_verb = next((v for v in BASIS_VERBS if piece.startswith(v + " ")), None)
+            if sub_verb:
+                bases.append({"verb": sub_verb, "text": strip_end_punctuation(piece[len(sub_verb):].strip())})
+            else:
+                rest.append(piece)
+    preamble = "; ".join(rest) if rest else None
+    return bases, preamble
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    out, depth, buf = [], 0, []
+    quote = False
+    for ch in text:
+        if ch in "(“":
+            depth += 1
+        elif ch in ")”" and depth:
+            depth -= 1
+        elif ch == '"':
+            quote = not quote
+        if ch == sep and depth == 0 and not quote:
+            out.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    out.append("".join(buf))
+    return out
+
+
+def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> tuple[list[dict], list[str]]:
+    """The căn cứ lines (one per cited act) and the preamble paragraphs before the first section."""
+    bases: list[dict] = []
+    preamble: list[str] = []
+    started = False  # a preamble paragraph was met: what follows is preamble too
+    # ND30 sets căn cứ lines in italic: when the source shows it, italic is what tells them.
+    italic_mode = not engine and any(line.italic is True and line.text.startswith(BASIS_VERBS) for line in lines)
+    for line in lines:
+        text = line.text
+        if engine:
+            if line.style == "ND30 - Căn cứ":
+                verb = next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")
+                bases.append({"verb": verb, "text": strip_end_punctuation(text[len(verb):].strip() if verb else text)})
+            else:
+                preamble.append(text)
+            continue
+        if text.startswith("Kính gửi"):
+            preamble.append(text)  # a report's addressee (ND30-RECIP-01), not a căn cứ
+            continue
+        starts = text.startswith(BASIS_VERBS) or bool(bases and not started and _CITATION_START_RE.match(text))
+        if italic_mode:
+            starts = line.italic is True and (text.startswith(BASIS_VERBS) or bool(bases and _CITATION_START_RE.match(text)))
+        if starts and not started:
+            found, rest = split_citations(text)
+            whole = (
+                # One upright paragraph holding the citation and the enacting clause: the writer's
+                # preamble ("Thực hiện …; Ủy ban nhân dân huyện ban hành Kế hoạch … như sau:").
+                (line.italic is False and not italic_mode and rest and re.search(r"\b(ban hành|xây dựng|triển khai)\b", rest))
+                # "Thực hiện Công văn số …, UBND xã báo cáo như sau:" — one sentence, not a list of căn cứ.
+                or (";" not in text and text.rstrip().endswith(":"))
+            )
+            if whole:
+                preamble.append(text)
+                started = True
+                continue
+            if len(found) > 1:
+                notes.append(Note("legal_bases", f"một đoạn căn cứ nêu {len(found)} văn bản; tách thành từng dòng căn cứ", line.where()))
+            bases.extend(found)
+            if rest:
+                preamble.append(rest)
+                started = True
+        else:
+            preamble.append(text)
+            started = True
+    return bases, preamble
+
+
+_HEAD_ONLY_RE = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+)\s*[.:]?$")
+
+
+def _merge_split_heads(lines: list[Line]) -> list[Line]:
+    """"Chương I" / "QUY ĐỊNH CHUNG" on two lines made one heading line."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _HEAD_ONLY_RE.match(out[-1].text) and line.text.isupper() and match_label(line.text) is None:
+            out[-1] = out[-1].with_text(f"{out[-1].text.rstrip('.:')}. {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
+def _table_rows(lines: list[Line], notes: list[Note]) -> list[Line]:
+    """Rows of a table inside the content kept as text: one paragraph per row, cells joined by " | "."""
+    out: list[Line] = []
+    tables: set[int] = set()
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.cell is None:
+            out.append(line)
+            k += 1
+            continue
+        table, row, _ = line.cell
+        cells: dict[int, list[str]] = {}
+        while k < len(lines) and lines[k].cell is not None and lines[k].cell[:2] == (table, row):
+            cells.setdefault(lines[k].cell[2], []).append(lines[k].text)
+            k += 1
+        text = " | ".join(" ".join(parts) for _, parts in sorted(cells.items()))
+        out.append(line.with_text(text, cell=None, bold=None, lead_bold=None))
+        if table not in tables:
+            tables.add(table)
+            notes.append(Note("body", "bảng trong nội dung được giữ dưới dạng đoạn văn, mỗi hàng một đoạn (ô cách nhau bằng ' | ')",
+                              line.where()))
+    return out
+
+
+def _plan_content(content: list[Line], engine: bool, notes: list[Note], doc_type: str,
+                  footnotes: dict[str, str] | None = None) -> tuple[dict, list[str]]:
+    content = _merge_split_heads(_table_rows(content, notes))
+    first = next((k for k, line in enumerate(content) if _is_section_start(line, engine)), len(content))
+    bases, preamble = _bases_and_preamble(content[:first], engine, notes)
+    tree = build_tree(content[first:], engine)
+    blocks = to_blocks(tree, notes, footnotes=footnotes)
+    body = clean_blocks(blocks)
+    if not body:
+        if preamble:
+            body = [preamble.pop()]
+            notes.append(Note("body", "văn bản không có mục đánh số; nội dung ghi thành đoạn văn"))
+        else:
+            body = ["…"]
+            notes.append(Note("body", "không đọc được nội dung văn bản"))
+    data: dict = {}
+    if bases:
+        data["legal_bases"] = bases
+    if preamble:
+        data["preamble"] = preamble
+    data["body"] = body
+    return data, []
+
+
+def _is_section_start(line: Line, engine: bool) -> bool:
+    if engine:
+        from .body import ENGINE_HEADING_DEPTH
+
+        if line.style in ENGINE_HEADING_DEPTH:
+            return True
+        if line.style in ("ND30 - Căn cứ",):
+            return False
+    found = match_label(line.text)
+    return found is not None and bool(found[1]) and found[0].kind not in ("paren",)
+
+
+# ---------------------------------------------------------------- content of a decision
+def _decision(content: list[Line], engine: bool, notes: list[Note]) -> tuple[dict, list[str]]:
+    content = _merge_split_heads(_table_rows(content, notes))
+    enact = next((k for k, line in enumerate(content) if _ENACT_RE.match(line.text)), None)
+    if enact is None:
+        enact = next((k for k, line in enumerate(content) if re.match(r"^Điều\s+1\b", line.text)), len(content))
+        if enact < len(content):
+            notes.append(Note("", "không thấy dòng 'QUYẾT ĐỊNH:'; phần điều khoản bắt đầu từ 'Điều 1'"))
+        before, articles_lines = content[:enact], content[enact:]
+    else:
+        before, articles_lines = content[:enact], content[enact + 1:]
+    bases, preamble = _bases_and_preamble(before, engine, notes)
+    articles = []
+    for line in articles_lines:
+        m = re.match(r"^Điều\s+(\d+)\s*[.:]\s*(.*)$", line.text)
+        if m:
+            articles.append({"label": f"Điều {m.group(1)}.", "text": [normalise(m.group(2))] if m.group(2) else []})
+        elif articles:
+            articles[-1]["text"].append(line.text)
+        else:
+            preamble.append(line.text)
+    data: dict = {}
+    if bases:
+        data["legal_bases"] = bases
+    if preamble:
+        data["preamble"] = preamble
+    data["articles"] = articles
+    return data, []

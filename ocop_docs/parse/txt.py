@@ -1,0 +1,126 @@
+"""Plain text as legal-documents websites and PDF extractors give it, read into lines.
+
+Paragraphs may be separated by blank lines or not; markdown emphasis and headings, nested list
+marks, markdown tables ("| … | … |"), footnote texts and page numbers are recognised here
+(``noise.py``); broken lines are joined by the structure recogniser, which knows the zones.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import UnreadableFile
+from ..vi.text import convert_legacy as convert_legacy_text, detect_legacy_encoding
+from .lines import Line, Source, normalise
+from .noise import clean_markdown, clean_text, extract_marks, footnote_definition, is_footnote_text, is_page_number
+
+MAX_TEXT_BYTES = 10 * 1024 * 1024
+"""Largest plain-text file accepted."""
+
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def read_text_bytes(path: str | Path) -> bytes:
+    """The bytes of a text file, refusing missing, special and oversized files (Vietnamese messages)."""
+    p = Path(path)
+    if not p.exists():
+        raise UnreadableFile(f"Không tìm thấy tệp {path}.")
+    if not p.is_file():
+        raise UnreadableFile(f"{path} không phải là một tệp.")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_TEXT_BYTES + 1)
+    except OSError as exc:
+        raise UnreadableFile(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise UnreadableFile(f"Tệp {path} lớn hơn {MAX_TEXT_BYTES // (1024 * 1024)} MB, không phải một văn bản.")
+    return data
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text of ``data`` and a note when it was not UTF-8 (UTF-16 with BOM, or Windows-1258/Latin-1)."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFile(f"Tệp {name} có vẻ là tệp nhị phân, không phải văn bản thuần (.txt).")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "tệp mã UTF-16"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1258"), "tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "tệp không phải UTF-8; đã đọc theo bảng mã Latin-1"
+
+
+def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
+    """The lines of a plain text (markdown cleaned) and the footnote texts found among them, by mark."""
+    lines: list[Line] = []
+    footnotes: dict[str, str] = {}
+    blank = False
+    table = 0
+    row = 0
+    in_table = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.strip() in ("\u00a0",):
+            blank = True
+            in_table = False
+            continue
+        if _TABLE_ROW_RE.match(raw):
+            if _TABLE_SEPARATOR_RE.match(raw.strip().strip("|")):
+                continue
+            if not in_table:
+                table += 1
+                row = 0
+                in_table = True
+            row += 1
+            cells = raw.strip().strip("|").split("|")
+            for col, cell in enumerate(cells, start=1):
+                for part in re.split(r"<br\s*/?>", cell):
+                    if part.strip():
+                        line = clean_markdown(Line(part.strip(), "txt", number, cell=(table, row, col)))
+                        text_, notes = clean_text(line.text)
+                        lines.append(line.with_text(text_, notes=line.notes + notes))
+            blank = False
+            continue
+        in_table = False
+        depth = len(raw) - len(raw.lstrip(" \t"))
+        line = Line(raw.rstrip(), "txt", number, blank_before=blank, list_depth=1 if depth >= 2 else 0)
+        blank = False
+        line = clean_markdown(line)
+        if is_footnote_text(line.text):
+            key, note = footnote_definition(line.text) or (str(len(footnotes) + 1), normalise(line.text))
+            footnotes[key] = note
+            continue
+        text_, marks = extract_marks(line.text)
+        line = line.with_text(text_, marks=marks)
+        cleaned, notes = clean_text(line.text)
+        if not cleaned or is_page_number(cleaned):
+            continue  # a page number left by the extractor
+        line = line.with_text(cleaned)
+        line.notes.extend(notes)
+        lines.append(line)
+    return lines, footnotes
+
+
+def source_from_text(text: str, name: str, note: str | None = None) -> Source:
+    """A plain text as a Source: legacy encodings converted first (their bytes look like footnote
+    marks and stray symbols), then lines cleaned and footnotes collected."""
+    encoding = detect_legacy_encoding(text[:200_000]) if not text.isascii() else None
+    if encoding:
+        text = convert_legacy_text(text, encoding)
+    lines, footnotes = text_lines(text)
+    source = Source(name, "txt", lines, footnotes=footnotes)
+    if note:
+        source.notes.append(("", note))
+    if encoding:
+        source.notes.append(("", f"văn bản gõ bằng bảng mã cũ {encoding}; đã chuyển sang Unicode, cần đọc soát lại"))
+    return source
+
+
+def read_txt(path: str | Path) -> Source:
+    """A plain-text file (.txt, .md) as lines, legacy encodings converted."""
+    data = read_text_bytes(path)
+    text, note = decode(data, str(path))
+    return source_from_text(text, str(path), note)

@@ -1,0 +1,359 @@
+"""Roll a plan forward: last year's Kế hoạch as this year's draft, and what a person must decide.
+
+    result = roll_forward(plan, 2026, issuer="Ủy ban nhân dân tỉnh Tây Ninh")
+    result.plan      # the draft (number and date blank)
+    result.changes   # what was changed, where, from what to what
+    result.reviews   # what a person must still decide (targets, budget, signer, căn cứ…)
+
+Rules (ocop.md §11.3, §12): the plan's own years move (title, preamble, headings, targets,
+task deadlines, "Quý II/2024"), citations of other documents keep theirs; number and date are
+left blank; căn cứ are re-checked against the registry (lapsed acts replaced by their successor);
+Bộ/Sở/Phòng NN&PTNT become Nông nghiệp và Môi trường from 01/03/2025; targets, budget and signer
+are carried over and marked for review. District authorities end on 30/06/2025 (OCOP-LEVEL): a
+district plan for 2026 or later is refused unless a province or commune issues it; for 2025 it is
+drafted with a warning.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..errors import RuleViolation
+from ..model.common import Issuer, LegalBasis
+from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
+from ..ocop import regimes
+from ..parse.header import level_of, place_of
+from ..render.context import automatic_label
+from ..render.context import document_context
+from ..vi.numbers import format_number
+from . import bases as basis_check
+from .text import YearMap, rename_agencies, shift_years
+
+DISTRICT_END = regimes.LAST_DISTRICT_DAY
+
+
+@dataclass
+class Item:
+    """One line of the report: a change made, or a decision left to a person."""
+
+    where: str  # Vietnamese location: "Mục II, đoạn 1", "Căn cứ 2", "Phần đầu (số, ngày)"
+    what: str  # what it is about
+    before: str = ""
+    after: str = ""
+    action: str = ""  # for a review: what the person must do
+    category: str = ""  # year, number, basis, agency, target, budget, signer, task, issuer, district, text
+    printed: list[str] = field(default_factory=list)  # texts of the new document to highlight
+
+
+@dataclass
+class RollResult:
+    """A draft plan for the new year, the changes made and the decisions left to a person."""
+
+    plan: Plan
+    source: Plan
+    year: int
+    on: date
+    changes: list[Item] = field(default_factory=list)
+    reviews: list[Item] = field(default_factory=list)
+    bases: list[basis_check.BasisCheck] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def default_date(year: int, today: date | None = None) -> date:
+    """The signing date the rules are read at: today when drafting within the year, else 1 January."""
+    today = today or date.today()
+    return today if today.year == year else date(year, 1, 1)
+
+
+def issuer_from_name(name: str) -> Issuer:
+    """An Issuer from a name an officer types ("UBND tỉnh Tây Ninh", "Ủy ban nhân dân xã Long Thuận")."""
+    import re
+
+    name = " ".join(name.split())
+    name = re.sub(r"^(UBND|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\b", "Ủy ban nhân dân", name)
+    abbreviation = "UBND" if name.startswith("Ủy ban nhân dân") else "".join(w[0] for w in name.split()[:4]).upper()
+    return Issuer(name=name, level=level_of(name), abbreviation=abbreviation)
+
+
+# ---------------------------------------------------------------- locations
+def _walk(blocks, path_labels: list[str], depth: int = 0):
+    """(location, block, depth) of every block, with the labels a reader sees ("III.2.b)")."""
+    index = 0
+    for n, block in enumerate(blocks, start=1):
+        if isinstance(block, Section) or (isinstance(block, Paragraph) and block.numbered):
+            label = (block.label if isinstance(block, Section) and block.label is not None else automatic_label(depth, index))
+            index += 1
+        else:
+            label = None
+        if isinstance(block, Section):
+            here = path_labels + [label.rstrip(".)") if label else f"«{block.heading[:30]}»"]
+            yield _place(here, None), block, depth
+            yield from _walk(block.content, here, depth + 1)
+        else:
+            yield _place(path_labels, n), block, depth
+
+
+def _place(labels: list[str], paragraph: int | None) -> str:
+    where = "Mục " + " › ".join(labels) if labels else "Phần nội dung"
+    return f"{where}, đoạn {paragraph}" if paragraph is not None else where
+
+
+# ---------------------------------------------------------------- the roll-forward
+def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date | None = None,
+                 end_year: int | None = None) -> RollResult:
+    """The draft of ``plan`` for ``year`` (see module doc). RuleViolation when it cannot exist."""
+    if year <= plan.year:
+        raise RuleViolation("OCOP-ROLL", f"năm mới ({year}) phải sau năm của kế hoạch cũ ({plan.year})")
+    on = on or default_date(year)
+    old_end = plan.end_year or plan.year
+    span = old_end - plan.year
+    new_end = end_year if end_year is not None else year + span
+    if new_end < year:
+        raise RuleViolation("OCOP-ROLL", f"năm cuối ({new_end}) không được trước năm đầu ({year})")
+    years = YearMap(plan.year, old_end, year, new_end)
+    new_issuer = issuer_from_name(issuer) if issuer else plan.issuer
+    result = RollResult(plan=plan, source=plan, year=year, on=on)
+    _district_rule(plan, new_issuer, year, issuer is not None, result)
+
+    data = plan.model_dump(mode="python")
+    draft = Plan.model_validate(copy.deepcopy(data))
+    changes, reviews = result.changes, result.reviews
+
+    # ---- header
+    updates: dict = {"number": None, "date": None, "draft_year": year, "year": year, "end_year": new_end if new_end != year else None}
+    if plan.number or plan.date:
+        old = f"Số {plan.number or '…'}/{plan.effective_symbol}" + (f", ngày {plan.date:%d/%m/%Y}" if plan.date else "")
+        changes.append(Item("Phần đầu (số, ngày)", "Số và ngày ban hành để trống cho văn thư", old, "để trống", category="number"))
+    reviews.append(Item("Phần đầu (số, ngày)", "Số, ngày ban hành", action="Văn thư cấp số và ghi ngày khi văn bản được ký",
+                        category="number"))
+    if years.period or new_end != year:
+        changes.append(Item("Phần đầu", "Thời gian của kế hoạch", _period(plan.year, old_end), _period(year, new_end),
+                            category="year"))
+        if years.period and new_end == year + span and end_year is None:
+            reviews.append(Item("Phần đầu", "Kế hoạch giai đoạn",
+                                action=f"Kế hoạch cũ là giai đoạn {plan.year}-{old_end}; bản dự thảo lấy giai đoạn {year}-{new_end}. "
+                                       f"Nếu chỉ lập kế hoạch năm {year}, chạy lại với --end-year {year}", category="year"))
+    if issuer:
+        updates["issuer"] = new_issuer
+        place = place_of(new_issuer.name) or plan.place
+        updates["place"] = place
+        changes.append(Item("Phần đầu (cơ quan ban hành)", "Cơ quan ban hành", plan.issuer.name, new_issuer.name, category="issuer"))
+        reviews.append(Item("Phần đầu (cơ quan ban hành)", "Cơ quan ban hành và nội dung giao việc",
+                            action=f"Kế hoạch cũ của {plan.issuer.name}; rà soát các đoạn giao việc cho cơ quan cấp cũ "
+                                   f"(phòng, ban cấp huyện…) và chuyển cho cơ quan của {new_issuer.name}",
+                            category="issuer", printed=[new_issuer.header_lines()[0]]))
+    draft = draft.model_copy(update=updates)
+
+    # ---- text of the plan's own time: title, preamble, body, closing
+    # Names of agencies merged on 01/03/2025 change in a plan that runs after that date.
+    rename = regimes.MINISTRY_MERGER <= date(year, 12, 31)
+
+    def rewrite(text: str, where: str, what: str, printed: bool = True) -> str:
+        new = shift_years(text, years)
+        made: list[Item] = []
+        for before, after in new.changes:
+            made.append(Item(where, what + ": năm của kế hoạch", before, after, category="year"))
+        for snippet in new.kept:
+            reviews.append(Item(where, what + ": năm khác năm của kế hoạch", before=snippet,
+                                action="Năm này không phải năm của kế hoạch cũ nên được giữ nguyên; kiểm tra có cần đổi",
+                                category="year", printed=[new.text] if printed else []))
+        out = new.text
+        if rename:
+            renamed = rename_agencies(out)
+            for before, after in renamed.changes:
+                made.append(Item(where, what + ": tên cơ quan từ 01/03/2025", before, after, category="agency"))
+            out = renamed.text
+        if issuer and plan.issuer.name != new_issuer.name:
+            for old_name, new_name in zip(_short_names(plan.issuer.name), _short_names(new_issuer.name)):
+                if old_name in out:
+                    out = out.replace(old_name, new_name)
+                    made.append(Item(where, what + ": tên cơ quan ban hành", old_name, new_name, category="issuer"))
+        for item in made:
+            item.printed = [out] if printed else []
+        changes.extend(made)
+        for act in basis_check.acts_in(out):
+            if act.lapsed(on):
+                nxt = basis_check.registry.successor(act.key, on)
+                hint = f"; văn bản thay thế: {nxt.short()}" if nxt else ""
+                reviews.append(Item(where, what + ": viện dẫn văn bản hết hiệu lực", before=act.short(),
+                                    action=f"Đoạn văn dẫn {act.short()} (hết hiệu lực sau {act.valid_to:%d/%m/%Y}){hint}; sửa lời văn",
+                                    category="basis", printed=[out] if printed else []))
+        return out
+
+    draft = draft.model_copy(update={"title": rewrite(plan.title, "Trích yếu", "Trích yếu")})
+    draft = draft.model_copy(update={"preamble": [rewrite(t, f"Đoạn mở đầu {i + 1}", "Đoạn mở đầu") for i, t in enumerate(plan.preamble)]})
+    if plan.closing:
+        draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết")})
+    body = copy.deepcopy(draft.body)
+    for where, block, depth in _walk(body, []):
+        if isinstance(block, Section):
+            block.heading = rewrite(block.heading, where, "Tiêu đề mục")
+            if block.responsible_body and rename:
+                block.responsible_body = rename_agencies(block.responsible_body).text
+        elif isinstance(block, Paragraph):
+            block.text = rewrite(block.text, where, "Đoạn văn")
+            for note in block.footnotes:
+                note.text = rewrite(note.text, where, "Chú thích", printed=False)
+                if note.after and note.after not in block.text:
+                    note.after = None
+        elif isinstance(block, TargetBlock):
+            target = block.target
+            old_text = target.text
+            target.text = rewrite(target.text, where, "Chỉ tiêu")
+            reviews.append(Item(where, "Chỉ tiêu", before=old_text, category="target", printed=[target.text],
+                                action=f"Chỉ tiêu của kế hoạch {_period(plan.year, old_end)} ({_value(target)}) được giữ nguyên; "
+                                       f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
+        elif isinstance(block, TaskBlock):
+            task = block.task
+            if task.deadline is not None:
+                new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ")
+                if new_deadline != task.deadline.text:
+                    task.deadline = type(task.deadline).model_validate(new_deadline)
+            if task.lead:
+                task.lead = rewrite(task.lead, where, "Đơn vị chủ trì")
+            task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
+            if task.result:
+                task.result = rewrite(task.result, where, "Kết quả")
+            if issuer:
+                reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
+                                    action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
+            elif new_issuer.level == "huyen" and year == DISTRICT_END.year and task.deadline is not None \
+                    and _after_district_end(task.deadline):
+                reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
+                                    printed=task.lines(),
+                                    action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
+                                           "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
+        elif isinstance(block, BudgetBlock):
+            budget = block.budget
+            for line in budget.lines:
+                line.item = rewrite(line.item, where, "Dòng kinh phí")
+                if line.source:
+                    line.source = rewrite(line.source, where, "Nguồn kinh phí")
+            reviews.append(Item(where, "Kinh phí", before=f"{format_number(budget.total)} đồng", category="budget",
+                                printed=[line.item for line in budget.lines],
+                                action=f"Kinh phí của kế hoạch {_period(plan.year, old_end)} được giữ nguyên; ghi kinh phí được giao "
+                                       f"(đề xuất) cho {_period(year, new_end)} và nguồn vốn theo chương trình đang áp dụng"))
+    draft = draft.model_copy(update={"body": body})
+
+    # ---- căn cứ
+    new_bases: list[LegalBasis] = []
+    checks = basis_check.check(plan.legal_bases, on, new_issuer.level, year)
+    result.bases = checks
+    for check in checks:
+        where = f"Căn cứ {check.index + 1}" if check.index >= 0 else "Căn cứ (thêm)"
+        if check.status == "added":
+            _insert_after_role(new_bases, check)
+            changes.append(Item(where, "Căn cứ được thêm", "", check.new.text, category="basis"))
+            reviews.append(Item(where, "Căn cứ mới thêm", before=check.new.text, action=check.message + "; xác nhận",
+                                category="basis", printed=[check.new.text]))
+            continue
+        if check.new is not None:
+            new_bases.append(check.new)
+        if check.status == "replaced":
+            changes.append(Item(where, "Căn cứ hết hiệu lực được thay", check.old.text, check.new.text, category="basis"))
+            reviews.append(Item(where, "Căn cứ thay thế", before=check.old.text, action=check.message + "; xác nhận",
+                                category="basis", printed=[check.new.text]))
+        elif check.status == "lapsed":
+            changes.append(Item(where, "Căn cứ hết hiệu lực được bỏ", check.old.text, "(bỏ)", category="basis"))
+            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis"))
+        elif check.status in ("unknown", "ended_period", "not_yet"):
+            reviews.append(Item(where, "Căn cứ cần xác nhận", before=check.old.text, action=check.message,
+                                category="basis", printed=[check.old.text]))
+        elif check.status == "amended" or (check.status == "valid" and "trước khi hết năm" in check.message):
+            reviews.append(Item(where, "Căn cứ sắp hết hiệu lực", before=check.old.text, action=check.message,
+                                category="basis", printed=[check.old.text]))
+    draft = draft.model_copy(update={"legal_bases": new_bases})
+
+    # ---- signer, recipients
+    signer = plan.signer
+    reviews.append(Item("Chữ ký", "Người ký", before=f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}",
+                        category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
+                        action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
+    recipients = []
+    for i, item in enumerate(plan.recipients):
+        recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))
+    draft = draft.model_copy(update={"recipients": recipients})
+    if issuer or new_issuer.level == "huyen":
+        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer",
+                            action="Rà soát nơi nhận (cơ quan cấp huyện không còn từ 01/07/2025; tên cơ quan mới)"))
+    result.plan = Plan.model_validate(draft.model_dump(mode="python"))
+    header = document_context(result.plan)
+    for item in reviews:
+        if item.category == "number":
+            item.printed = [header["so_ky_hieu"], header["date_line"]]
+    seen: dict[str, str] = {}
+    for where, block, _ in _walk(result.plan.body, []):
+        if isinstance(block, Section) and block.responsible_body:
+            key = block.responsible_body.lower()
+            if key in seen:
+                reviews.append(Item(where, "Hai mục giao việc cho cùng một cơ quan", before=block.responsible_body,
+                                    category="agency", printed=[block.heading],
+                                    action=f"Sau sáp nhập cơ quan, mục này và {seen[key]} cùng giao cho '{block.responsible_body}'; "
+                                           "gộp nội dung hai mục"))
+            else:
+                seen[key] = where
+    return result
+
+
+def _after_district_end(deadline) -> bool:
+    """A deadline that runs past 30/06/2025 (a date, month or quarter after it, or the whole year)."""
+    if deadline.kind == "date" and deadline.day is not None:
+        return deadline.day > DISTRICT_END
+    if deadline.kind == "month" and deadline.month is not None:
+        return deadline.month > DISTRICT_END.month
+    if deadline.kind == "quarter" and deadline.quarter is not None:
+        return deadline.quarter > 2
+    return deadline.kind in ("year", "text")
+
+
+def _value(target) -> str:
+    if target.value is None:
+        return "không có số"
+    value = format_number(target.value) if target.value == target.value.to_integral_value() else str(target.value)
+    return f"{value}%" if target.unit == "%" else f"{value} {target.unit or ''}".strip()
+
+
+def _period(a: int, b: int) -> str:
+    return f"năm {a}" if a == b else f"giai đoạn {a}-{b}"
+
+
+def _short_names(name: str) -> list[str]:
+    """A body's name as plans write it: in full, and "UBND …" for an Ủy ban nhân dân."""
+    out = [name]
+    if name.startswith("Ủy ban nhân dân "):
+        out.append("UBND " + name[len("Ủy ban nhân dân "):])
+    return out
+
+
+def _insert_after_role(bases: list[LegalBasis], check: basis_check.BasisCheck) -> None:
+    """An added căn cứ goes after the last one of the same role (1489 after 148), else at the end."""
+    for k in range(len(bases) - 1, -1, -1):
+        ref = bases[k].ref
+        act = basis_check.registry.registry().get(ref) if ref else basis_check.identify(bases[k].text)
+        if act is not None and act.role == check.act.role:
+            bases.insert(k + 1, check.new)
+            return
+    bases.append(check.new)
+
+
+def _district_rule(plan: Plan, new_issuer: Issuer, year: int, chosen: bool, result: RollResult) -> None:
+    """OCOP-LEVEL (ocop.md §12.2): no district authority after 30/06/2025."""
+    level = new_issuer.level
+    if level == "huyen" and year >= 2026:
+        hint = ("chọn cơ quan ban hành mới bằng --issuer, ví dụ --issuer \"Ủy ban nhân dân tỉnh …\" hoặc "
+                "--issuer \"Ủy ban nhân dân xã …\"")
+        who = new_issuer.name
+        raise RuleViolation(
+            "OCOP-LEVEL",
+            f"không thể lập kế hoạch năm {year} của {who}: từ ngày 01/07/2025 chính quyền địa phương chỉ còn hai cấp "
+            f"(tỉnh và xã), cấp huyện đã kết thúc hoạt động ngày {DISTRICT_END:%d/%m/%Y} (Luật Tổ chức chính quyền "
+            f"địa phương số 72/2025/QH15; Nghị quyết 202/2025/QH15). Nhiệm vụ OCOP của huyện nay do UBND tỉnh "
+            f"(công nhận 3 và 4 sao) và UBND xã (hướng dẫn chủ thể, đánh giá bước đầu) thực hiện; {hint}",
+        )
+    if level == "huyen" and year == 2025:
+        message = (f"{new_issuer.name} là cơ quan cấp huyện: cấp huyện kết thúc hoạt động ngày {DISTRICT_END:%d/%m/%Y} "
+                   f"(chính quyền địa phương hai cấp từ 01/07/2025). Kế hoạch năm 2025 chỉ có hiệu lực đến hết ngày "
+                   f"{DISTRICT_END:%d/%m/%Y}; các nhiệm vụ sau thời điểm đó phải chuyển cho UBND tỉnh hoặc UBND xã")
+        result.warnings.append(message)
+        result.reviews.append(Item("Toàn văn bản", "Cấp huyện kết thúc ngày 30/06/2025", action=message, category="district"))

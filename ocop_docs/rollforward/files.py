@@ -1,0 +1,84 @@
+"""Roll-forward from files to files: last year's plan in any format → draft spec, .docx and report.
+
+Every output is written atomically (a failed run leaves no half-written file); the .docx is
+rendered by the engine, then marked (``highlight.py``) and must pass ``check``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..errors import DataError, Problem
+from ..model.plan import Plan
+from ..parse import Note, parse_file
+from ..parse.spec import dump_yaml, spec_data
+from ..render.atomic import write_bytes_atomic
+from . import RollResult, roll_forward
+
+
+@dataclass
+class RollFiles:
+    """What a roll-forward run produced."""
+
+    result: RollResult
+    written: list[Path] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # what reading the old document was unsure of
+    marks: dict[str, int] = field(default_factory=dict)
+
+
+def load_plan(path: str | Path) -> tuple[Plan, list[Note]]:
+    """The plan in ``path``: a spec (.yaml/.json), or a document read back (.docx/.pdf/.txt).
+
+    A Quyết định ban hành Kế hoạch gives its attached plan. DataError when no plan can be read.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        from ..io import load_spec
+
+        spec = load_spec(path)
+        plan = getattr(spec, "plan", spec)
+        if not isinstance(plan, Plan):
+            raise DataError(path, f"tệp là '{spec.kind}', không phải kế hoạch; không chuyển sang năm mới được")
+        return plan, []
+    parsed = parse_file(path)
+    doc = parsed.primary()
+    notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
+    model = doc.model
+    if isinstance(model, Plan):
+        return model, notes
+    if model is not None and isinstance(getattr(model, "plan", None), Plan):
+        return model.plan, notes
+    problems = [Problem(n.message, path=n.field) for n in notes] or [Problem("không đọc được kế hoạch trong tệp")]
+    raise DataError(path, problems)
+
+
+def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
+        end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None) -> RollFiles:
+    """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked."""
+    plan, notes = load_plan(source)
+    result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+    files = RollFiles(result, notes=notes)
+    header = [
+        f"Bản dự thảo kế hoạch năm {year} chuyển từ {Path(source).name} (ocop-docs rollforward).",
+        f"{len(result.reviews)} việc cần người soạn quyết định, {len(result.changes)} thay đổi đã thực hiện"
+        + (f": xem {Path(report).name}" if report else "") + ".",
+    ]
+    header += [f"CẢNH BÁO: {w}" for w in result.warnings]
+    review_notes = [Note(item.where, f"{item.what} — {item.action}") for item in result.reviews]
+    text = dump_yaml(spec_data(result.plan), review_notes, header)
+    files.written.append(write_bytes_atomic(out, text.encode("utf-8")))
+    if docx:
+        from ..render import render_spec
+        from .highlight import highlight_docx
+
+        render_spec(result.plan, docx)
+        files.marks = highlight_docx(docx, result)
+        files.written.append(Path(docx))
+    if report:
+        from .report import render_report
+
+        outputs = [str(p) for p in files.written]
+        markdown = render_report(result, Path(source).name, [n.describe() for n in notes], outputs)
+        files.written.append(write_bytes_atomic(report, markdown.encode("utf-8")))
+    return files

@@ -1,0 +1,192 @@
+"""Rewriting the words of a plan for another year without touching what it cites.
+
+A plan's text mixes its own time ("năm 2024", "Quý II/2024", "trước ngày 30/3/2019", "giai đoạn
+2023-2025" for a period plan) with the dates of other documents it cites ("Quyết định số
+148/QĐ-TTg ngày 24/02/2023", "Kế hoạch số 15/KH-UBND năm 2023", "Nghị quyết số 51/2021/NQ-HĐND",
+"Chương trình … giai đoạn 2021-2025"). :func:`citation_spans` finds the citations; years outside
+them that denote the plan's own time are moved, the others are left and reported. Agency names
+are renamed the same way (ocop.md §12.1): the act's own wording changes, a citation keeps the
+name its document had.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DOC_WORDS = (
+    r"(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Công văn|Văn bản|"
+    r"Kế hoạch|Hướng dẫn|Thông báo|Tờ trình|Đề án|Kết luận|Báo cáo|Công điện)"
+)
+_NUMBER = r"(?:số\s*)?\d{1,5}\s*(?:/\s*\d{4})?\s*[/ ]\s*[A-ZĐ][\wĐđ&]*(?:\s*[-–]\s*[\wĐđ&]+)*"
+_DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+_CITATION_RE = re.compile(
+    rf"\b{_DOC_WORDS}\s+(?:{_NUMBER})(?:\s*,?\s*(?:ngày\s*{_DATE}|năm\s+\d{{4}}))?"
+    rf"(?:\s+(?:của|do)\s+[^;:.,()]{{0,120}}?(?=\s+(?:về|phê duyệt|ban hành|quy định|triển khai|hướng dẫn|thực hiện)\b|[;:.,()]|$))?"
+    rf"|\b{_DOC_WORDS}\s+[^;.()]{{0,160}}?\bngày\s*{_DATE}",
+    re.I,
+)
+_YEAR_RE = re.compile(r"(?<![\d])((?:19|20)\d{2})(?![\d])")
+_RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*[-–—]\s*)((?:19|20)\d{2})(?![\d/])")
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each citation of another document in ``text``."""
+    return [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+@dataclass
+class YearMap:
+    """How the years of the old plan map to the new one: [old, old_end] → [new, new_end]."""
+
+    old: int
+    old_end: int
+    new: int
+    new_end: int
+
+    def of(self, year: int) -> int | None:
+        """The new year of an old plan year (None for a year outside the old plan's time)."""
+        if not self.old <= year <= self.old_end:
+            return None
+        if year == self.old_end:
+            return self.new_end
+        return min(year - self.old + self.new, self.new_end)
+
+    @property
+    def period(self) -> bool:
+        return self.old_end != self.old
+
+
+@dataclass
+class Rewrite:
+    """A text after rewriting: what changed, and the years left alone that a person should look at."""
+
+    text: str
+    changes: list[tuple[str, str]] = field(default_factory=list)  # (before, after) snippets
+    kept: list[str] = field(default_factory=list)  # snippets with another year, left as written
+    cited: list[str] = field(default_factory=list)  # citations whose year was kept
+
+
+def _snippet(text: str, start: int, end: int, width: int = 28) -> str:
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def _pair(text: str, start: int, end: int, new: str, width: int = 28) -> tuple[str, str]:
+    """(before, after) snippets around one replacement, as a reader compares them."""
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    head = ("…" if a else "") + text[a:start]
+    tail = text[end:b] + ("…" if b < len(text) else "")
+    return (head + text[start:end] + tail).strip(), (head + new + tail).strip()
+
+
+def shift_years(text: str, years: YearMap) -> Rewrite:
+    """``text`` with the plan's own years moved to the new plan's, citations left as they are."""
+    spans = citation_spans(text)
+    out: list[str] = []
+    result = Rewrite(text)
+    pos = 0
+    replaced: list[tuple[int, int, str]] = []
+    # Ranges first ("giai đoạn 2023-2025"): the plan's own period moves, another period stays.
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE_RE.finditer(text):
+        if _inside(m.start(), spans):
+            continue
+        a, b = int(m.group(1)), int(m.group(3))
+        taken.append((m.start(), m.end()))
+        if (a, b) == (years.old, years.old_end) and years.period:
+            if years.new == years.new_end:
+                new = str(years.new)
+                # "giai đoạn 2023-2025" for a one-year plan: "năm 2026".
+                before = text[max(0, m.start() - 10): m.start()]
+                if before.rstrip().lower().endswith("giai đoạn"):
+                    start = m.start() - (len(before) - before.lower().rfind("giai đoạn"))
+                    replaced.append((start, m.end(), f"năm {new}"))
+                    continue
+            else:
+                new = f"{years.new}{m.group(2)}{years.new_end}"
+            replaced.append((m.start(), m.end(), new))
+        elif years.old <= a <= years.old_end or years.old <= b <= years.old_end:
+            result.kept.append(_snippet(text, m.start(), m.end()))
+    for m in _YEAR_RE.finditer(text):
+        if _inside(m.start(), taken):
+            continue
+        year = int(m.group(1))
+        # Part of a document number ("51/2021/NQ-HĐND"): a citation, whatever the words around it.
+        if text[m.end():m.end() + 1] == "/" and re.match(r"/\s*[A-ZĐ]", text[m.end():]):
+            continue
+        if _inside(m.start(), spans):
+            if years.of(year) is not None:
+                result.cited.append(_snippet(text, m.start(), m.end()))
+            continue
+        new = years.of(year)
+        if new is None:
+            if abs(year - years.old) <= 1 or abs(year - years.old_end) <= 1:
+                result.kept.append(_snippet(text, m.start(), m.end()))
+            continue
+        if new != year:
+            replaced.append((m.start(), m.end(), str(new)))
+    for start, end, new in sorted(replaced):
+        out.append(text[pos:start])
+        out.append(new)
+        result.changes.append(_pair(text, start, end, new))
+        pos = end
+    out.append(text[pos:])
+    result.text = "".join(out)
+    return result
+
+
+# ---------------------------------------------------------------- agency names (ocop.md §12.1)
+_RENAMES = (
+    (re.compile(r"Nông nghiệp và Phát triển nông thôn", re.I), "Nông nghiệp và Môi trường"),
+    (re.compile(r"Nông nghiệp và PTNT", re.I), "Nông nghiệp và Môi trường"),
+    (re.compile(r"\bNN\s*&\s*PTNT\b"), "NN&MT"),
+    (re.compile(r"\bNN và PTNT\b"), "NN&MT"),
+    (re.compile(r"Tài nguyên và Môi trường", re.I), "Nông nghiệp và Môi trường"),
+    (re.compile(r"\bTN\s*&\s*MT\b"), "NN&MT"),
+)
+
+
+def rename_agencies(text: str) -> Rewrite:
+    """Bộ/Sở/Phòng NN&PTNT (and TN&MT) written as Nông nghiệp và Môi trường, outside citations."""
+    spans = citation_spans(text)
+    result = Rewrite(text)
+    edits: list[tuple[int, int, str]] = []
+    for pattern, new in _RENAMES:
+        for m in pattern.finditer(text):
+            if _inside(m.start(), spans) or any(a < m.end() and m.start() < b for a, b, _ in edits):
+                continue
+            edits.append((m.start(), m.end(), new))
+    out, pos = [], 0
+    for start, end, new in sorted(edits):
+        out.append(text[pos:start])
+        out.append(new)
+        result.changes.append(_pair(text, start, end, new))
+        pos = end
+    out.append(text[pos:])
+    result.text = "".join(out)
+    return result
+
+
+def cited_numbers(text: str) -> list[str]:
+    """The document numbers cited in ``text`` ("148/QĐ – TTg" → "148/QĐ-TTg"), normalised."""
+    out = []
+    for m in re.finditer(rf"{_DOC_WORDS}\s+(?:số\s*)?(\d{{1,5}}(?:\s*/\s*\d{{4}})?\s*[/ ]\s*[A-ZĐ][\wĐđ&]*(?:\s*[-–/]\s*[\wĐđ&]+)*)", text, re.I):
+        out.append(normalise_number(m.group(1)))
+    return out
+
+
+def normalise_number(number: str) -> str:
+    """A document number as the registry writes it: "148/QĐ – TTg", "919/QĐ/TTg" → "148/QĐ-TTg", "919/QĐ-TTg"."""
+    number = re.sub(r"\s*[-–]\s*", "-", number.strip())
+    number = re.sub(r"\s*/\s*", "/", number)
+    m = re.match(r"^(\d+)(?:/(\d{4}))?[/ ](.+)$", number)
+    if not m:
+        return number
+    symbol = m.group(3).replace("/", "-").replace(" ", "-")
+    return f"{m.group(1)}/{m.group(2) + '/' if m.group(2) else ''}{symbol}"

@@ -1,0 +1,78 @@
+"""The noise of real extracted text, recognised without losing a word."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ocop_docs.parse import parse_text
+from ocop_docs.parse.lines import Line
+from ocop_docs.parse.noise import (
+    clean_markdown, clean_text, extract_marks, footnote_definition, garbled_authority, join_broken,
+)
+
+
+def test_markdown_becomes_hints():
+    run_in = clean_markdown(Line("**5. Phòng Y tế:** Phối hợp với các đơn vị"))
+    assert (run_in.text, run_in.lead_bold, run_in.bold) == ("5. Phòng Y tế: Phối hợp với các đơn vị", "5. Phòng Y tế:", None)
+    heading = clean_markdown(Line("## **KẾ HOẠCH**"))
+    assert (heading.text, heading.heading, heading.bold) == ("KẾ HOẠCH", 2, True)
+    assert clean_markdown(Line("  - + Xây dựng trang mục")).text == "+ Xây dựng trang mục"
+    assert clean_markdown(Line("Số: **35**/KH-UBND")).text == "Số: 35/KH-UBND"
+    assert clean_markdown(Line("(*thời gian trước ngày 15 hàng tháng*)")).text == "(thời gian trước ngày 15 hàng tháng)"
+
+
+def test_footnote_marks_and_texts():
+    assert extract_marks("theo 6 bước¹ trên cơ sở") == ("theo 6 bước trên cơ sở", [(11, "1")])
+    assert footnote_definition("¹ Bao gồm: (1) Tuyên truyền") == ("1", "Bao gồm: (1) Tuyên truyền")
+    assert footnote_definition("1. Mục đích") is None
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("Nơi nhận: ✓", "Nơi nhận:"),
+    ("- Lưu: VT, NL₅.", "- Lưu: VT, NL5."),
+    ("cho phù hợp. /.", "cho phù hợp./."),
+    ("cho phù hợp /.", "cho phù hợp./."),
+])
+def test_character_noise(raw, clean):
+    assert clean_text(raw)[0] == clean
+
+
+@pytest.mark.parametrize("line,head", [("Ư. CHỦ TỊCH", "CHỦ TỊCH"), ("KT. CHỦ TỊCH", None), ("II. MỤC TIÊU", None),
+                                       ("V. TỔ CHỨC THỰC HIỆN", None)])
+def test_garbled_signer_line(line, head):
+    assert garbled_authority(line) == head
+
+
+def test_lines_broken_at_page_ends_are_joined():
+    lines = [Line(t) for t in (
+        "I. MỤC ĐÍCH", "Tuyên truyền việc phát triển các mô hình, góp phần phát triển kinh tế - xã hội khu",
+        "vực nông thôn.", "- Hoàn thiện bộ nhận diện thương hiệu OCOP huyện", "- Cấp ủy, chính quyền các cấp.",
+        "1. Mục tiêu chung", "Đẩy mạnh",
+    )]
+    assert [line.text for line in join_broken(lines)] == [
+        "I. MỤC ĐÍCH", "Tuyên truyền việc phát triển các mô hình, góp phần phát triển kinh tế - xã hội khu vực nông thôn.",
+        "- Hoàn thiện bộ nhận diện thương hiệu OCOP huyện", "- Cấp ủy, chính quyền các cấp.", "1. Mục tiêu chung", "Đẩy mạnh",
+    ]
+
+
+def test_interleaved_two_column_header_of_extracted_text():
+    """A PDF extractor puts both header columns on one line: the parts are told apart by content."""
+    text = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAI CHÂU Độc lập - Tự do - Hạnh phúc
+Số: 1556/KH-UBND Lai Châu, ngày 25 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Chương trình Mỗi xã một sản phẩm năm 2024
+Căn cứ Quyết định số 919/QĐ-TTg ngày 01 tháng 8 năm 2022 của Thủ tướng Chính phủ;
+I. MỤC ĐÍCH
+Triển khai Chương trình.
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+- Bộ Nông nghiệp và PTNT; KT. CHỦ TỊCH
+- Lưu: VT, NN. PHÓ CHỦ TỊCH
+Lê Văn Lương
+"""
+    plan = parse_text(text).model
+    assert (plan.issuer.name, plan.number, plan.date, plan.place) == ("Ủy ban nhân dân tỉnh Lai Châu", 1556, date(2024, 4, 25), "Lai Châu")
+    assert plan.signer.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert plan.signer.name == "Lê Văn Lương"
+    assert plan.recipients == ["Bộ Nông nghiệp và PTNT"] and plan.archive == "VT, NN"

@@ -1,0 +1,190 @@
+"""Rolling last year's plan into a draft for the next year: the issue's acceptance cases and the rules.
+
+Dates the rules are read at are given explicitly, so the results do not depend on today's date.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
+
+from testpaths import CORPUS, SAMPLES
+from ocop_docs.cli import main
+from ocop_docs.errors import RuleViolation
+from ocop_docs.io import load_spec
+from ocop_docs.model.plan import Paragraph
+from ocop_docs.rollforward import roll_forward
+from ocop_docs.rollforward.files import load_plan, run
+from ocop_docs.rollforward.report import render_report
+
+BEN_CAU = CORPUS / "000_77207f9c62c10177.txt"
+HA_TINH = CORPUS / "003_3ec02ed1584b7994.txt"
+
+
+@pytest.fixture(scope="module")
+def ben_cau_2025(tmp_path_factory):
+    """000 (Bến Cầu 2024, a district) rolled to 2025, signed in January 2025, with its .docx and report."""
+    out = tmp_path_factory.mktemp("bc")
+    files = run(BEN_CAU, 2025, out / "kh-2025.yaml", on=date(2025, 1, 15), docx=out / "kh-2025.docx", report=out / "bao-cao.md")
+    return files, out
+
+
+def _texts(plan) -> list[str]:
+    return [b.text for _, b in plan.walk() if isinstance(b, Paragraph)]
+
+
+def test_ben_cau_2025_is_a_complete_draft(ben_cau_2025):
+    files, out = ben_cau_2025
+    plan = load_spec(out / "kh-2025.yaml")  # the written spec loads and validates
+    assert plan == files.result.plan
+    assert plan.title == "Triển khai thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn huyện Bến Cầu năm 2025"
+    assert (plan.year, plan.number, plan.date, plan.draft_year) == (2025, None, None, 2025)
+    assert "năm 2025 (gọi tắt là Chương trình OCOP)" in plan.preamble[0]
+    assert plan.closing.startswith("Trên đây là Kế hoạch triển khai thực hiện Chương trình quốc gia mỗi xã một sản phẩm trên địa bàn huyện năm 2025")
+    assert [t.deadline.text for t in plan.tasks] == ["trong năm 2025", "cuối năm 2025", "Năm 2025", "Năm 2025"]
+    assert plan.tasks[0].deadline.year == 2025
+    assert plan.budgets[0].lines[0].item == "Nhu cầu ngân sách thực hiện Chương trình OCOP năm 2025"
+    assert plan.budget_total == 14_000_000  # carried over, marked for review
+    # The plan year changed everywhere; a citation of another document kept its date.
+    assert not any("năm 2024" in t for t in _texts(plan))
+    assert any("Quyết định số 148/QĐ – TTg ngày 24/2/2023" in t for t in _texts(plan))
+    # From 01/03/2025 the agriculture department is Nông nghiệp và Môi trường (ocop.md §12.1).
+    assert plan.recipients[0] == "Sở Nông nghiệp và Môi trường tỉnh"
+    assert plan.tasks[0].lead == "Phòng Nông nghiệp và Môi trường huyện"
+
+
+def test_ben_cau_2025_report_names_what_to_confirm(ben_cau_2025):
+    files, out = ben_cau_2025
+    result = files.result
+    categories = {item.category for item in result.reviews}
+    assert {"budget", "target", "signer", "basis", "number", "district"} <= categories
+    report = (out / "bao-cao.md").read_text(encoding="utf-8")
+    assert report.startswith("# Báo cáo chuyển kế hoạch sang năm 2025")
+    for words in ("14.000.000 đồng", "Chỉ tiêu", "Trần Thanh Mềm", "Quyết định số 148/QĐ-TTg",
+                  "cấp huyện kết thúc hoạt động ngày 30/06/2025", "## Những thay đổi phần mềm đã thực hiện",
+                  "## Căn cứ pháp lý"):
+        assert words in report, words
+    # Each review has a location in the draft.
+    assert all(item.where for item in result.reviews)
+    # 148 is amended by 1489 during 2025: said, not silently ignored.
+    assert any("1489" in item.action for item in result.reviews if item.category == "basis")
+
+
+def test_ben_cau_2025_docx_passes_check_and_marks_reviews(ben_cau_2025):
+    from ocop_docs.check import check_file
+
+    files, out = ben_cau_2025
+    report = check_file(out / "kh-2025.docx")
+    assert [f for f in report.findings if f.severity == "error"] == []
+    document = Document(str(out / "kh-2025.docx"))
+    marked = {p.text for p in document.paragraphs if any(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in p.runs)}
+    assert any("14.000.000 đồng" in t for t in marked)
+    assert any(t.startswith("Phân đầu có ít nhất 01 sản phẩm") for t in marked)
+    signature = document.tables[-1].cell(0, 1)
+    assert all(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for p in signature.paragraphs for r in p.runs if r.text.strip())
+    changed = [p.text for p in document.paragraphs if any(r.font.highlight_color == WD_COLOR_INDEX.TURQUOISE for r in p.runs)]
+    assert any("năm 2025" in t for t in changed)
+    assert files.marks["review"] >= 8 and files.marks["change"] >= 5
+
+
+def test_district_plan_for_2026_is_refused_with_the_reason():
+    plan, _ = load_plan(BEN_CAU)
+    with pytest.raises(RuleViolation) as err:
+        roll_forward(plan, 2026, on=date(2026, 1, 5))
+    message = str(err.value)
+    assert "OCOP-LEVEL" in message and "01/07/2025" in message and "--issuer" in message and "hai cấp" in message
+
+
+def test_district_plan_goes_to_the_province_with_issuer():
+    plan, _ = load_plan(BEN_CAU)
+    result = roll_forward(plan, 2026, issuer="UBND tỉnh Tây Ninh", on=date(2026, 6, 1))
+    draft = result.plan
+    assert (draft.issuer.name, draft.issuer.level, draft.place) == ("Ủy ban nhân dân tỉnh Tây Ninh", "tinh", "Tây Ninh")
+    assert "UBND tỉnh Tây Ninh ban hành" in draft.preamble[0]
+    assert any(item.category == "issuer" for item in result.reviews)
+    # A commune is accepted too; a district is not.
+    assert roll_forward(plan, 2026, issuer="Ủy ban nhân dân xã Long Thuận", on=date(2026, 6, 1)).plan.issuer.level == "xa"
+    with pytest.raises(RuleViolation):
+        roll_forward(plan, 2026, issuer="Ủy ban nhân dân huyện Châu Thành", on=date(2026, 6, 1))
+
+
+def test_ha_tinh_2026_moves_to_the_2026_regime():
+    """003 (Hà Tĩnh 2023–2025, a province) rolled to 2026, signed after QĐ 26/2026/QĐ-TTg took effect."""
+    plan, _ = load_plan(HA_TINH)
+    result = roll_forward(plan, 2026, end_year=2026, on=date(2026, 9, 1))
+    draft = result.plan
+    assert draft.title == "Thực hiện Chương trình Mỗi xã một sản phẩm tỉnh Hà Tĩnh năm 2026"
+    assert (draft.year, draft.end_year) == (2026, None)
+    refs = [b.ref for b in draft.legal_bases]
+    # QĐ 919 (programme 2021–2025) → NQ 257/2025/QH15; QĐ 148 → QĐ 26/2026/QĐ-TTg; QĐ 04 dropped (no successor).
+    assert refs == ["NQ257-2025", "QD26-2026", None]
+    assert draft.legal_bases[1].text.startswith("Quyết định số 26/2026/QĐ-TTg")
+    assert draft.legal_bases[2].text.startswith("Công văn số 8050/BNN-VPĐP")  # kept, flagged
+    statuses = [c.status for c in result.bases]
+    assert statuses == ["replaced", "lapsed", "replaced", "ended_period"]
+    what_changed = [item for item in result.changes if item.category == "basis"]
+    assert len(what_changed) == 3
+    # The text of the plan cites QĐ 148 in two tasks: flagged with its successor, wording left to a person.
+    cited = [item for item in result.reviews if "viện dẫn văn bản hết hiệu lực" in item.what]
+    assert len(cited) == 3 and all("26/2026/QĐ-TTg" in item.action for item in cited)
+    assert result.warnings == []  # a province: no district rule
+
+
+def test_period_plan_keeps_its_length_by_default():
+    plan, _ = load_plan(HA_TINH)
+    result = roll_forward(plan, 2026, on=date(2026, 9, 1))
+    assert (result.plan.year, result.plan.end_year) == (2026, 2028)
+    assert result.plan.title.endswith("giai đoạn 2026-2028")
+    assert any("--end-year 2026" in item.action for item in result.reviews)
+
+
+def test_year_must_move_forward():
+    plan = load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml")
+    with pytest.raises(RuleViolation, match="phải sau năm"):
+        roll_forward(plan, 2024)
+
+
+def test_spec_and_document_inputs_roll_the_same():
+    """The hand-made sample of 000 and the extracted text of 000 give the same draft."""
+    from_spec = roll_forward(load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml"), 2025, on=date(2025, 1, 15)).plan
+    from_text = roll_forward(load_plan(BEN_CAU)[0], 2025, on=date(2025, 1, 15)).plan
+    from ocop_docs.render.context import plan_context
+
+    assert plan_context(from_spec) == plan_context(from_text)
+
+
+def test_report_is_markdown_in_vietnamese():
+    plan, _ = load_plan(HA_TINH)
+    report = render_report(roll_forward(plan, 2026, end_year=2026, on=date(2026, 9, 1)), "003.txt")
+    assert "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm |" in report
+    assert "hết hiệu lực — đã thay" in report and "Nghị quyết số 257/2025/QH15" in report
+
+
+# ---------------------------------------------------------------- command line
+def test_cli_rollforward_and_parse(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "kh-2025.yaml"
+    result = runner.invoke(main, ["rollforward", str(BEN_CAU), "--year", "2025", "--ngay", "15/01/2025", "-o", str(out),
+                                  "--docx", str(tmp_path / "kh.docx"), "--report", str(tmp_path / "bc.md")])
+    assert result.exit_code == 0, result.output
+    assert "việc cần người soạn quyết định" in result.output
+    assert (tmp_path / "kh.docx").is_file() and (tmp_path / "bc.md").is_file()
+    head = out.read_text(encoding="utf-8").splitlines()[0]
+    assert head.startswith("# Bản dự thảo kế hoạch năm 2025")
+
+    refused = runner.invoke(main, ["rollforward", str(BEN_CAU), "--year", "2026", "-o", str(tmp_path / "x.yaml")])
+    assert refused.exit_code == 2 and "OCOP-LEVEL" in refused.output and not (tmp_path / "x.yaml").exists()
+
+    spec = tmp_path / "ha-tinh.yaml"
+    parsed = runner.invoke(main, ["parse", str(HA_TINH), "-o", str(spec)])
+    assert parsed.exit_code == 0, parsed.output
+    assert load_spec(spec).title == "Thực hiện Chương trình Mỗi xã một sản phẩm tỉnh Hà Tĩnh giai đoạn 2023-2025"
+    as_json = runner.invoke(main, ["parse", str(CORPUS / "004_252fda28387b360a.txt"), "--json"])
+    assert as_json.exit_code == 0
+    payload = yaml.safe_load(as_json.stdout)
+    assert payload["kind"] == "plan_decision" and payload["spec"]["number"] == 794
+    assert any("khối chữ ký" in n["message"] for n in payload["notes"])
