@@ -412,7 +412,13 @@ def register_group() -> None:
 @click.option("--issuer", help="Chỉ cơ quan cấp có tên chứa chữ này (không phân biệt dấu).")
 @click.option("--year", type=int, help="Chỉ năm cấp này.")
 def register_list(register_file: Path | None, issuer: str | None, year: int | None) -> None:
-    """Liệt kê các số giấy chứng nhận đã cấp."""
+    """Liệt kê các số giấy chứng nhận đã cấp, theo cơ quan cấp và năm.
+
+    \b
+    Ví dụ:
+      ocop-docs register list --year 2026
+      ocop-docs register list --issuer "Hà Tĩnh" --register so-dang-ky.sqlite
+    """
     from .certificates.register import open_register
 
     with open_register(register_file, create=False) as reg:
@@ -438,6 +444,13 @@ def register_show(query: str, register_file: Path | None) -> None:
     """Xem một giấy chứng nhận theo số (hoặc một phần tên sản phẩm, chủ thể).
 
     Cũng nhận nội dung quét được từ mã QR (bắt đầu bằng OCOP-GCN/1) và đối chiếu với sổ.
+    Mã thoát: 0 tìm thấy (và mã QR khớp sổ), 1 không tìm thấy hoặc mã QR không khớp.
+
+    \b
+    Ví dụ:
+      ocop-docs register show 025/2026/GCN-OCOP
+      ocop-docs register show "mật ong"
+      ocop-docs register show "$(cat noi-dung-quet-qr.txt)"
     """
     from datetime import date
 
