@@ -106,7 +106,7 @@ def schema(kind: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
 @click.option(
     "--kind",
-    type=click.Choice(["plan", "decision", "attached", "report", "form", "certificate"]),
+    type=click.Choice(["plan", "decision", "attached", "report", "minutes", "letter", "form", "certificate"]),
     help="Loại văn bản; mặc định tự nhận biết (Kế hoạch, Quyết định, văn bản kèm theo…).",
 )
 def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:

@@ -9,7 +9,7 @@ from .checks import Checker
 from .report import KIND_NAMES, Report
 from .structure import identify
 
-KINDS = ("plan", "decision", "attached", "report", "form", "certificate")
+KINDS = ("plan", "decision", "attached", "report", "minutes", "letter", "form", "certificate")
 """Kinds a caller may ask for (``kind=``); "legal" and "other" are only ever detected."""
 
 NOT_CHECKABLE: dict[str, str] = {
@@ -26,6 +26,8 @@ NOT_CHECKABLE: dict[str, str] = {
     "ND30-APPX-04": "Chữ ký số cơ quan trên phụ lục điện tử ở tệp riêng: có trên bản đã ký số.",
     "ND30-COPY-01": "Bản sao (sao y, sao lục, trích sao): bản quét PDF và khối sao làm sau khi văn bản đã ban hành.",
     "ND30-MARK-02": "Màu mực đỏ tươi của dấu mức độ khẩn: đóng trên bản giấy.",
+    "ND30-MARK-01": "Dấu độ mật (TUYỆT MẬT, TỐI MẬT, MẬT) và dấu tài liệu thu hồi là con dấu theo mẫu của pháp luật về "
+                    "bảo vệ bí mật nhà nước, đóng trên văn bản mật; không có trong tệp .docx thông thường.",
 }
 """Rules of nd30.md that cannot be checked from a .docx file, with the reason (Vietnamese)."""
 
@@ -34,7 +36,8 @@ def check_file(path: str | os.PathLike, kind: str | None = None) -> Report:
     """The ND30 findings on the .docx at ``path``.
 
     ``kind`` (one of :data:`KINDS`) says what the document is; when None it is detected from the
-    tên loại line ("KẾ HOẠCH", "QUYẾT ĐỊNH"…) and the "(Kèm theo …)" line. Raises
+    tên loại line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "BIÊN BẢN", "GIẤY CHỨNG NHẬN"…), the "(Kèm theo …)"
+    line and, for a công văn ("letter"), the "V/v …" line under the Số. Raises
     :class:`ocop_docs.errors.UnreadableFile` for a file that is not a readable .docx. The file is
     opened read-only and never modified.
     """
@@ -68,5 +71,5 @@ def _fallback_kind(part) -> str:
     if part.appendix_first:
         return "attached"
     if part.vv is not None:
-        return "other"
+        return "letter"  # công văn (Mẫu 1.5): no tên loại, a "V/v …" trích yếu under the Số
     return "other"

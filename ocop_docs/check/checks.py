@@ -5,7 +5,7 @@ strings and regexes come from ``nd30.rules``, ``nd30.formats`` and ``nd30.doctyp
 place where the ND30 rules live), the severity from ``RULES``. Where the spec marks one case of
 an error rule as a WARNING (a zero before months 3–9 under DATE-02, a third ký hiệu group under
 SO-03, an upper-cased mixed-case abbreviation such as QYĐ under SO-04/ABBR-01), the finding is
-a warning: see :data:`SOFT_CASES`.
+a warning: see ``nd30.rules.SOFT_CASES``.
 """
 from __future__ import annotations
 
@@ -15,7 +15,19 @@ import re
 from ..docx.blocks import Block, DocumentView, Span
 from ..nd30 import metrics
 from ..nd30.doctypes import ABBREVIATIONS, COPY_ABBREVIATIONS, WRONG_ABBREVIATIONS, doc_type
-from ..nd30.formats import DATE_LINE_LOOSE_RE, DATE_LINE_RE, LUU_RE, SO_KY_HIEU_DRAFT_RE, SO_KY_HIEU_RE
+from ..nd30.formats import (
+    CIRCULATION_NOTES,
+    DATE_LINE_RE,
+    DEGREE_RE,
+    DRAFTER_LOOSE_RE,
+    DRAFTER_RE,
+    KINH_GUI_RE,
+    LUU_RE,
+    SIGNER_PREFIX_LOOSE_RE,
+    SIGNER_PREFIX_VARIANTS,
+    SO_KY_HIEU_DRAFT_RE,
+    SO_KY_HIEU_RE,
+)
 from ..nd30.rules import (
     A4_TWIPS,
     BODY_FIRST_LINE_TWIPS,
@@ -26,13 +38,19 @@ from ..nd30.rules import (
     MARGIN_RANGES_MM,
     MARGIN_TOLERANCE_MM,
     MM,
+    PAGE_SIZE_TOLERANCE_MM,
     QUOC_HIEU_VARIANTS,
+    RULE_ABOVE_CONTACT,
     RULE_UNDER_ISSUER,
     RULE_UNDER_TIEU_NGU,
     RULE_UNDER_TRICH_YEU,
     RULES,
+    SINGLE_LINE_FACTOR,
+    SIZE_PROFILES,
+    SOFT_CASES,  # noqa: F401  (re-exported: the soft cases used by add() through severity())
     TIEU_NGU,
     ElementStyle,
+    severity,
 )
 from ..vi.numbers import diem_index, diem_letter, from_roman, roman
 from ..vi.text import fold
@@ -50,13 +68,6 @@ from .structure import (
     top_items,
 )
 
-SOFT_CASES = {
-    ("ND30-DATE-02", "month_zero"): "warning",  # nd30.md §3.4: "tháng 03" is a WARNING
-    ("ND30-SO-03", "third_group"): "warning",  # nd30.md §3.3: KH-UBND-NN is a WARNING
-    ("ND30-SO-04", "upper_cased_abbreviation"): "warning",  # nd30.md ABBR-01: QYĐ, CTR, TTR
-}
-"""Cases the spec marks as warnings inside rules whose severity in RULES is "error"."""
-
 # Which rules apply to which kind of document (nd30.md; "form" and "certificate" are not ND30
 # document types: only the generic rules, resp. page size, font and Quốc hiệu, apply).
 GENERIC = {
@@ -68,16 +79,22 @@ GENERIC = {
 TYPED = GENERIC | {
     "ND30-TITLE-01", "ND30-TITLE-02", "ND30-TITLE-03", "ND30-BODY-01", "ND30-BODY-03", "ND30-BODY-05",
     "ND30-BODY-06", "ND30-BODY-07", "ND30-SIGN-01", "ND30-SIGN-04", "ND30-RECIP-01", "ND30-RECIP-03",
-    "ND30-APPX-02", "ND30-APPX-03",
+    "ND30-APPX-01", "ND30-APPX-02", "ND30-APPX-03", "ND30-DRAFTER-01", "ND30-ADDR-01", "ND30-MARK-03",
 }
 APPLICABLE: dict[str, set[str]] = {
     "plan": TYPED | {"ND30-TITLE-04", "ND30-SIGN-02"},
-    "report": TYPED | {"ND30-SIGN-02"},
-    "other": TYPED,
+    "report": TYPED | {"ND30-SIGN-02", "ND30-RECIP-02"},
+    # Biên bản (Mẫu 1.9): no căn cứ; signed by individuals (THƯ KÝ, CHỦ TỌA), not "TM."
+    "minutes": TYPED - {"ND30-BODY-01"},
+    # Công văn (Mẫu 1.5): no tên loại, "V/v …" trích yếu (TITLE-03), no căn cứ, "Kính gửi"
+    "letter": (TYPED - {"ND30-TITLE-01", "ND30-TITLE-02", "ND30-BODY-01"}) | {"ND30-SIGN-02", "ND30-RECIP-02"},
+    "other": TYPED | {"ND30-RECIP-02"},
     "decision": TYPED | {"ND30-TITLE-04", "ND30-TPL-QD-01", "ND30-TPL-QD-02", "ND30-TPL-QD-03", "ND30-STR-01"},
     "attached": TYPED | {"ND30-TPL-ATT-01"},
     "legal": TYPED - {"ND30-SO-03"},
     "form": set(GENERIC),
+    # A certificate is not an ND30 type (ND30-ABBR-03): A4 (landscape allowed), Times New Roman (its
+    # decorative colours are its own design, see check_fonts), the Quốc hiệu and Tiêu ngữ.
     "certificate": {"ND30-PAGE-01", "ND30-FONT-01", "ND30-LAYOUT-02", "ND30-QH-01", "ND30-QH-02", "ND30-QH-03", "ND30-QH-04"},
 }
 
@@ -90,17 +107,47 @@ BOX = {
     "chuc_vu_ky": "ô 7a: quyền hạn, chức vụ", "ho_ten_ky": "ô 7b: họ tên người ký", "noi_nhan_label": "ô 9b: Nơi nhận",
     "noi_nhan_item": "ô 9b: Nơi nhận", "kinh_gui": "ô 9a: Kính gửi", "phu_luc_label": "phụ lục",
     "phu_luc_title": "phụ lục", "page_number": "số trang", "page": "trang in", "signature": "ô 7: chữ ký",
+    "nguoi_soan_thao": "ô 12: ký hiệu người soạn thảo", "dia_chi_lien_he": "ô 13: địa chỉ liên hệ",
+    "pham_vi_luu_hanh": "ô 11: chỉ dẫn phạm vi lưu hành",
 }
 ALIGN_VI = {"left": "canh trái", "right": "canh phải", "center": "canh giữa", "justify": "canh đều hai lề",
             "distribute": "dàn đều"}
 _TNR = "times new roman"
 _TNR_SUFFIXES = (" bold italic", " bold", " italic", " regular")
-_DEGREE_RE = re.compile(
-    r"^(GS|PGS|TS|TSKH|ThS|Ths|THS|KS|BS|CN|DS|LS|NGƯT|NGND|Th\.S|BSCKI|BSCKII|Tiến sĩ|Thạc sĩ|Kỹ sư|Bác sĩ|"
-    r"Giáo sư|Phó Giáo sư|Dược sĩ|Luật sư)\b\.?\s*(?:[.,]?\s*(?:TS|ThS|KS|BS)\.?\s*)*",
-)
 _PLACE_GENERIC = ("thành phố", "thủ đô", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "đặc khu")
 _PLACEHOLDER_RE = re.compile(r"…|\.\.")
+# ND30-DATE-02: the parts of a date line, each possibly blank ("……, ngày    tháng    năm 20...")
+_DATE_PARTS_RE = re.compile(r"^(?P<place>[^,]*),\s*ngày\b(?P<day>.*?)\btháng\b(?P<month>.*?)\bnăm\b(?P<year>.*)$")
+_BLANK_RE = re.compile(r"^[\s.…_]*$")
+_DRAFT_YEAR_RE = re.compile(r"^(?:\d{2}|\d{4})?[.…_]*$")  # "20...", "20…", "2026"
+
+
+_LEADER_RE = re.compile(r"[.…_]{5,}")
+_DRAFTER_LINE_RE = re.compile(r"^[^\W\d_]+\s*\.\s*\([^()]*\)\.?$")
+_CONTACT_RE = re.compile(r"\b(dia chi|dien thoai|dt|email|e-mail|website|fax)\s*:")
+_CIRCULATION_KEYS = {key(t) for t in CIRCULATION_NOTES}
+
+
+def is_fill_in_line(text: str) -> bool:
+    """A line of a print-ready blank to be filled in by hand: it holds a dot leader ("……………",
+    "..........") of at least five dots, ellipses or underscores."""
+    return bool(_LEADER_RE.search(text))
+
+
+def fill_in_lines(body: list[Block]) -> set[int]:
+    """Indexes of the fill-in lines of a print-ready blank, and of the label lines ending ":"
+    that introduce them in the same layout ("4. Người đại diện:" over "- Họ tên: ……")."""
+    out = {b.index for b in body if is_fill_in_line(b.text)}
+    for b, nxt in zip(body, body[1:]):
+        if nxt.index in out and b.text.rstrip().endswith(":") and b.para.alignment == nxt.para.alignment \
+                and b.para.first_line == nxt.para.first_line:
+            out.add(b.index)
+    return out
+
+
+def _is_blank(value: str) -> bool:
+    """A field left to be filled in by hand: empty, or dots, ellipses or underscores."""
+    return bool(_BLANK_RE.match(value))
 
 
 def fmt_cm(twips: float) -> str:
@@ -189,21 +236,21 @@ class Checker:
         if rule_id not in self.applicable:
             return
         rule = RULES[rule_id]
-        severity = SOFT_CASES.get((rule_id, case), rule.severity) if case else rule.severity
+        severity_ = severity(rule_id, case)
         location, excerpt = self._where(where)
         element_name = BOX.get(element, element)
         if aggregate:
-            k = (rule_id, found, severity)
+            k = (rule_id, found, severity_)
             existing = self._aggregate.get(k)
             if existing is not None:
                 if location not in existing.other_locations and location != existing.location:
                     existing.count += 1
                     existing.other_locations.append(location)
                 return
-        finding = Finding(rule_id, severity, location, found, rule.asks, excerpt, element_name)
+        finding = Finding(rule_id, severity_, location, found, rule.asks, excerpt, element_name)
         self.findings.append(finding)
         if aggregate:
-            self._aggregate[(rule_id, found, severity)] = finding
+            self._aggregate[(rule_id, found, severity_)] = finding
 
     @staticmethod
     def _where(where) -> tuple[str, str]:
@@ -236,7 +283,9 @@ class Checker:
         first_kind = kinds[0] if kinds else "other"
         self.applicable = APPLICABLE.get(first_kind, TYPED)
         self.check_page(first_kind)
-        self.check_fonts()
+        self.check_fonts(black=first_kind != "certificate")
+        self.check_contact()
+        self.check_marks()
         for part, kind in zip(self.parts, kinds):
             self.applicable = APPLICABLE.get(kind, TYPED)
             self.check_part(part, kind)
@@ -245,7 +294,7 @@ class Checker:
     # ------------------------------------------------------------------ page (PAGE-01..05)
     def check_page(self, kind: str) -> None:
         aw, ah = A4_TWIPS
-        tol = MM  # ±1 mm (ND30-PAGE-01)
+        tol = MM * PAGE_SIZE_TOLERANCE_MM  # ND30-PAGE-01
         for sec in self.view.sections:
             where = f"thiết lập trang, mục {sec.index + 1}"
             w, h = sec.page_width, sec.page_height
@@ -319,7 +368,9 @@ class Checker:
                          element="page_number")
 
     # ------------------------------------------------------------------ fonts (FONT-01, FONT-04)
-    def check_fonts(self) -> None:
+    def check_fonts(self, black: bool = True) -> None:
+        """ND30-FONT-01 (Times New Roman, NFC, black unless ``black`` is False: a certificate's
+        colours are its design, not ND30's) and FONT-04 (Caps formatting)."""
         blocks = list(self.view.blocks)
         for hb in self.view.header_blocks.values():
             blocks.extend(hb)
@@ -334,7 +385,7 @@ class Checker:
                         reported.add(("font", font))
                         found = f"phông '{font}'" if font else "phông chữ không được khai báo (Word dùng phông mặc định của máy)"
                         self.add("ND30-FONT-01", block, found, aggregate=True)
-                if not fmt.is_black and ("color", fmt.color) not in reported:
+                if black and not fmt.is_black and ("color", fmt.color) not in reported:
                     reported.add(("color", fmt.color))
                     self.add("ND30-FONT-01", block, f"chữ màu #{fmt.color}", aggregate=True)
                 if run.decomposed and "nfd" not in reported:
@@ -453,23 +504,19 @@ class Checker:
                 self.add("ND30-QH-04", tn, "; ".join(problems), element="tieu_ngu")
 
     def check_size_pairs(self, part: Part) -> None:
-        """ND30-FONT-03: Quốc hiệu 13 / Tiêu ngữ 14 / date 14, or 12 / 13 / 13 (the n-th allowed
-        size of each element goes with the n-th of the others)."""
+        """ND30-FONT-03: Quốc hiệu 13 / Tiêu ngữ 14 / date 14, or 12 / 13 / 13 (``SIZE_PROFILES``)."""
         if part.quoc_hieu is None or part.tieu_ngu is None or part.date is None:
             return
         qh = part.quoc_hieu.first.summary.size
         tn = part.tieu_ngu.first.summary.size
         dt = part.date.first.summary.size
-        qh_sizes = ELEMENTS["quoc_hieu"].sizes
-        if qh is None or tn is None or dt is None or qh not in qh_sizes:
+        if qh is None or tn is None or dt is None or qh not in SIZE_PROFILES:
             return
-        i = qh_sizes.index(qh)
-        want_tn = ELEMENTS["tieu_ngu"].sizes[i]
-        want_dt = ELEMENTS["dia_danh_ngay"].sizes[i]
+        want_tn, want_dt = SIZE_PROFILES[qh]
         if tn != want_tn or dt != want_dt:
             self.add("ND30-FONT-03", part.tieu_ngu,
                      f"Quốc hiệu {fmt_pt(qh)}, Tiêu ngữ {fmt_pt(tn)}, ngày tháng {fmt_pt(dt)} "
-                     f"(với Quốc hiệu {fmt_pt(qh)} cần Tiêu ngữ và ngày tháng {fmt_pt(want_tn)})",
+                     f"(với Quốc hiệu {fmt_pt(qh)} cần Tiêu ngữ {fmt_pt(want_tn)} và ngày tháng {fmt_pt(want_dt)})",
                      element="tieu_ngu")
 
     def check_rule(self, rule_id: str, rule: RuleLine | None, element: Element, ratio: tuple[float, float],
@@ -588,26 +635,36 @@ class Checker:
         if part.header_table is not None and date.first.block.col == 0 and part.header_table.n_cols > 1:
             self.add("ND30-DATE-03", date, "địa danh, ngày tháng nằm ở cột trái (phải ở dưới Quốc hiệu, Tiêu ngữ)",
                      element="dia_danh_ngay")
-        if DATE_LINE_RE.match(text):
+        m = _DATE_PARTS_RE.match(text)
+        if DATE_LINE_RE.match(text) and not (m and _is_blank(m.group("place"))):
             self.check_place(date, text.split(",")[0])
             return
-        blanked = _PLACEHOLDER_RE.sub(" ", text).replace(".", " ")
-        blanked = " ".join(blanked.split()).replace(" ,", ",")
-        m = DATE_LINE_LOOSE_RE.match(blanked)
-        if not m:
-            if "," not in text:
+        if not m and "," not in text:
+            m = _DATE_PARTS_RE.match(re.sub(r"\s+ngày\b", ", ngày", text, count=1))
+            if m:
                 self.add("ND30-DATE-03", date, f"'{text}': thiếu dấu phẩy sau địa danh", element="dia_danh_ngay")
-                m = DATE_LINE_LOOSE_RE.match(re.sub(r"\s+ngày", ", ngày", blanked, count=1))
-            if not m:
-                self.add("ND30-DATE-02", date, f"'{text}' không đúng dạng '<Địa danh>, ngày … tháng … năm …'",
+        if not m:
+            self.add("ND30-DATE-02", date, f"'{text}' không đúng dạng '<Địa danh>, ngày … tháng … năm …'",
+                     element="dia_danh_ngay")
+            return
+        place, day, month, year = (m.group(g).strip() for g in ("place", "day", "month", "year"))
+        if re.fullmatch(r"\d+\.", year):
+            year = year[:-1]  # a full stop after the year
+        # Draft (print-ready) mode: day and month left blank for the văn thư (ND30-DATE-02); the
+        # place may then be dots too, as in the decree's own samples ("……, ngày … tháng … năm 20...").
+        draft = _is_blank(day) and _is_blank(month)
+        if _is_blank(place):
+            if not draft:
+                self.add("ND30-DATE-01", date, f"'{text}': địa danh để trống nhưng ngày tháng đã ghi",
                          element="dia_danh_ngay")
-                return
-        place, day, month, year = m.group("place"), m.group("day"), m.group("month"), m.group("year")
-        if place.strip():
+        else:
             self.check_place(date, place)
-        if day and (len(day) == 1 or day == "00" or int(day) > 31):
+        for what, value in (("ngày", day), ("tháng", month)):
+            if not _is_blank(value) and not value.isdigit():
+                self.add("ND30-DATE-02", date, f"{what} '{value}' không phải chữ số Ả Rập", element="dia_danh_ngay")
+        if day.isdigit() and (len(day) == 1 or day == "00" or int(day) > 31 or len(day) > 2):
             self.add("ND30-DATE-02", date, f"ngày '{day}' (ngày dưới 10 phải có số 0 phía trước)", element="dia_danh_ngay")
-        if month:
+        if month.isdigit():
             mv = int(month)
             if mv in (1, 2) and len(month) == 1:
                 self.add("ND30-DATE-02", date, f"tháng '{month}' (tháng 1, 2 phải ghi 01, 02)", element="dia_danh_ngay")
@@ -616,7 +673,11 @@ class Checker:
                          element="dia_danh_ngay", case="month_zero")
             elif mv == 0 or mv > 12:
                 self.add("ND30-DATE-02", date, f"tháng '{month}' không hợp lệ", element="dia_danh_ngay")
-        if year and year != "20.." and len(year) != 4:
+        if _is_blank(year) or (draft and _DRAFT_YEAR_RE.match(year)):
+            return
+        if not year.isdigit():
+            self.add("ND30-DATE-02", date, f"năm '{year}' không phải chữ số Ả Rập", element="dia_danh_ngay")
+        elif len(year) != 4:
             self.add("ND30-DATE-02", date, f"năm '{year}' không đủ 4 chữ số", element="dia_danh_ngay")
 
     def check_place(self, date: Element, place: str) -> None:
@@ -720,6 +781,7 @@ class Checker:
         lo_line, hi_line = BODY_LINE_AUTO_RANGE
         min_gap = BODY_MIN_SPACING_PT * 20
         previous: Block | None = None
+        form_lines = fill_in_lines(part.body)
         for b in part.body:
             if b.index in skip:
                 previous = b
@@ -731,26 +793,29 @@ class Checker:
                 run = next(r for r in b.runs if r.text.strip() and r.fmt.size not in spec.sizes)
                 problems.append(f"cỡ chữ {_sizes(sizes)} (theo {run.fmt.size_source})")
             h = headings.get(b.index)
-            if b.para.alignment != spec.align:
-                problems.append(ALIGN_VI.get(b.para.alignment, b.para.alignment))
-            first = b.para.first_line
-            start = b.para.left + first
-            ok_indent = any(abs(first - t) <= 1 for t in BODY_FIRST_LINE_TWIPS) and abs(b.para.left) <= 1
-            if b.label and any(abs(start - t) <= 1 for t in BODY_FIRST_LINE_TWIPS):
-                ok_indent = True
-            if not ok_indent:
-                if b.para.left:
-                    problems.append(f"lề trái {fmt_cm(b.para.left)}, dòng đầu {fmt_cm(first)} "
-                                    f"(phải lùi đầu dòng {fmt_cm(low_first)} hoặc {fmt_cm(high_first)})")
-                else:
-                    problems.append(f"lùi đầu dòng {fmt_cm(first)}")
-            before, after = b.para.space_before, b.para.space_after
-            prev_after = previous.para.space_after if previous is not None else 0
-            if before < min_gap and after < min_gap and prev_after + before < min_gap:
-                problems.append(f"cách đoạn {fmt_pt(max(before, after, prev_after + before) / 20)} pt")
-            if b.para.contextual_spacing and previous is not None and previous.para.style_id == b.para.style_id \
-                    and previous.para.contextual_spacing:
-                problems.append("bỏ khoảng cách giữa các đoạn cùng kiểu (contextualSpacing)")
+            # a line to fill in by hand on a print-ready blank ("1. Tên chủ thể: ……………") is laid
+            # out as a form line, not as a paragraph of text: only its size and line spacing count
+            if b.index not in form_lines:
+                if b.para.alignment != spec.align:
+                    problems.append(ALIGN_VI.get(b.para.alignment, b.para.alignment))
+                first = b.para.first_line
+                start = b.para.left + first
+                ok_indent = any(abs(first - t) <= 1 for t in BODY_FIRST_LINE_TWIPS) and abs(b.para.left) <= 1
+                if b.label and any(abs(start - t) <= 1 for t in BODY_FIRST_LINE_TWIPS):
+                    ok_indent = True
+                if not ok_indent:
+                    if b.para.left:
+                        problems.append(f"lề trái {fmt_cm(b.para.left)}, dòng đầu {fmt_cm(first)} "
+                                        f"(phải lùi đầu dòng {fmt_cm(low_first)} hoặc {fmt_cm(high_first)})")
+                    else:
+                        problems.append(f"lùi đầu dòng {fmt_cm(first)}")
+                before, after = b.para.space_before, b.para.space_after
+                prev_after = previous.para.space_after if previous is not None else 0
+                if before < min_gap and after < min_gap and prev_after + before < min_gap:
+                    problems.append(f"cách đoạn {fmt_pt(max(before, after, prev_after + before) / 20)} pt")
+                if b.para.contextual_spacing and previous is not None and previous.para.style_id == b.para.style_id \
+                        and previous.para.contextual_spacing:
+                    problems.append("bỏ khoảng cách giữa các đoạn cùng kiểu (contextualSpacing)")
             size = max(sizes) if sizes else (b.mark.size if b.mark else 14)
             if b.para.line_rule == "auto":
                 if not (lo_line <= b.para.line <= hi_line):
@@ -876,32 +941,19 @@ class Checker:
     # ------------------------------------------------------------------ signature (SIGN-01, 02, 04)
     def check_signature(self, part: Part, kind: str) -> None:
         if not part.signature_blocks:
-            if kind in ("plan", "decision", "report") and part.body:
+            if kind in ("plan", "decision", "report", "letter", "minutes") and part.body:
                 where = part.content_end or part.body[-1]
                 self.add("ND30-SIGN-01", where, "không tìm thấy khối chữ ký (quyền hạn, chức vụ, họ tên)",
                          element="signature")
             return
-        auth = part.authority
-        if not auth:
+        signers = part.signers or [(part.authority, part.signer)]
+        if not any(auth for auth, _ in signers):
             self.add("ND30-SIGN-01", part.signature_blocks[0], "không có quyền hạn, chức vụ người ký", element="chuc_vu_ky")
-        for n, s in enumerate(auth):
-            text = s.clean
-            problems = style_problems(ELEMENTS["chuc_vu_ky"], [s])
-            loose = re.match(r"^(T/M|K/T|T\.M|K\.T|T/L|T\.L|Q/|TM|KT|TL|TUQ|Q)\b(\.?)(\s*)", text, re.IGNORECASE)
-            if loose:
-                prefix = loose.group(1)
-                proper = {"t/m": "TM.", "t.m": "TM.", "k/t": "KT.", "k.t": "KT.", "t/l": "TL.", "t.l": "TL.",
-                          "tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q.", "q/": "Q."}.get(prefix.lower())
-                written = loose.group(0).strip()
-                if proper and (prefix.upper() + loose.group(2) != proper or not loose.group(3)) and len(text) > len(written):
-                    problems.append(f"viết '{written}' (đúng là '{proper} ')")
-                if proper == "KT." and n == len(auth) - 1:
-                    problems.append("sau 'KT.' thiếu dòng chức vụ của cấp phó")
-                if proper == "TM." and n > 0:
-                    problems.append("'TM.' phải đứng ở dòng đầu")
-            if problems:
-                self.add("ND30-SIGN-01", s, "; ".join(problems), element="chuc_vu_ky")
+        for auth, name in signers:
+            self.check_authority(auth)
+            self.check_signer_name(name)
         # ND30-SIGN-02 (UBND, documents other than decisions; decisions: TPL-QD-02)
+        auth = part.authority
         if kind != "decision" and part.ban_hanh is not None:
             issuer = key(part.ban_hanh.text)
             if issuer.startswith(("UY BAN NHAN DAN", "UBND")) and auth:
@@ -911,35 +963,58 @@ class Checker:
                              element="chuc_vu_ky")
                 elif not key(tm[0].clean[3:]).startswith(("UY BAN NHAN DAN", "UBND")):
                     self.add("ND30-SIGN-02", tm[0], f"'{tm[0].clean}' không thay mặt Ủy ban nhân dân", element="chuc_vu_ky")
-        # ND30-SIGN-04: the signer's name
-        name = part.signer
-        if name is not None:
-            text = name.clean
-            problems = style_problems(ELEMENTS["ho_ten_ky"], [name])
-            degree = _DEGREE_RE.match(text)
-            if degree and len(text) > degree.end():
-                problems.append(f"có học hàm, học vị '{degree.group(0).strip()}' trước họ tên")
-            if is_upper(text) and len(text.split()) >= 2:
-                problems.append("họ tên in hoa toàn bộ")
+
+    def check_authority(self, auth: list[Span]) -> None:
+        """ND30-SIGN-01: the quyền hạn/chức vụ lines of one signature (ô 7a)."""
+        for n, s in enumerate(auth):
+            text = s.clean
+            problems = style_problems(ELEMENTS["chuc_vu_ky"], [s])
+            loose = SIGNER_PREFIX_LOOSE_RE.match(text)
+            if loose:
+                prefix = loose.group(1)
+                proper = SIGNER_PREFIX_VARIANTS.get(prefix.lower())
+                written = loose.group(0).strip()
+                if proper and (prefix.upper() + loose.group(2) != proper or not loose.group(3)) and len(text) > len(written):
+                    problems.append(f"viết '{written}' (đúng là '{proper} ')")
+                if proper == "KT." and n == len(auth) - 1:
+                    problems.append("sau 'KT.' thiếu dòng chức vụ của cấp phó")
+                if proper == "TM." and n > 0:
+                    problems.append("'TM.' phải đứng ở dòng đầu")
             if problems:
-                self.add("ND30-SIGN-04", name, "; ".join(problems), element="ho_ten_ky")
+                self.add("ND30-SIGN-01", s, "; ".join(problems), element="chuc_vu_ky")
+
+    def check_signer_name(self, name: Span | None) -> None:
+        """ND30-SIGN-04: the signer's name (ô 7b): bold, normal case, no degree before it."""
+        if name is None:
+            return
+        text = name.clean
+        problems = style_problems(ELEMENTS["ho_ten_ky"], [name])
+        degree = DEGREE_RE.match(text)
+        if degree and len(text) > degree.end():
+            problems.append(f"có học hàm, học vị '{degree.group(0).strip()}' trước họ tên")
+        if is_upper(text) and len(text.split()) >= 2:
+            problems.append("họ tên in hoa toàn bộ")
+        if problems:
+            self.add("ND30-SIGN-04", name, "; ".join(problems), element="ho_ten_ky")
 
     # ------------------------------------------------------------------ recipients (RECIP-01, 03)
     def check_recipients(self, part: Part, kind: str) -> None:
         if part.kinh_gui and kind in ("plan", "decision", "attached"):
             self.add("ND30-RECIP-01", part.kinh_gui[0],
                      f"có 'Kính gửi' trong {('Kế hoạch' if kind != 'decision' else 'Quyết định')}", element="kinh_gui")
-        if part.kinh_gui and kind == "report" and part.noi_nhan_items:
+        if part.kinh_gui and kind in ("report", "letter") and part.noi_nhan_items:
             first = " ".join(s.clean for s in part.noi_nhan_items[0])
             if not first.startswith("- Như trên"):
                 self.add("ND30-RECIP-01", part.noi_nhan_items[0][0],
                          f"có 'Kính gửi' nhưng Nơi nhận không bắt đầu bằng '- Như trên;' (thấy '{first}')",
                          element="noi_nhan_item")
+        if part.kinh_gui:
+            self.check_kinh_gui(part)
         if not part.signature_blocks:
             return
         label = part.noi_nhan_label
         if label is None:
-            if kind in ("plan", "decision", "report"):
+            if kind in ("plan", "decision", "report", "letter"):
                 self.add("ND30-RECIP-03", part.signature_blocks[0], "không có 'Nơi nhận'", element="noi_nhan_label")
             return
         problems = []
@@ -948,10 +1023,22 @@ class Checker:
         problems += style_problems(ELEMENTS["noi_nhan_label"], [label])
         if problems:
             self.add("ND30-RECIP-03", label, "; ".join(problems), element="noi_nhan_label")
-        items = part.noi_nhan_items
+        items = list(part.noi_nhan_items)
+        # ô 12 may stand on its own line under the "- Lưu:" line (ND30-DRAFTER-01)
+        if items and len(items[-1]) > 1 and _DRAFTER_LINE_RE.match(items[-1][-1].clean):
+            self.check_drafter(items[-1][-1:], items[-1][-1].clean, own_line=True)
+            items[-1] = items[-1][:-1]
+        elif len(items) > 1:
+            tail = " ".join(s.clean for s in items[-1])
+            if not tail.startswith(("-", "–", "—", "+")) and _DRAFTER_LINE_RE.match(tail):
+                self.check_drafter(items[-1], tail, own_line=True)
+                items = items[:-1]
         if not items:
             self.add("ND30-RECIP-03", label, "không có dòng nào dưới 'Nơi nhận:'", element="noi_nhan_item")
             return
+        luu = " ".join(s.clean for s in items[-1])
+        if "Lưu" in luu:
+            self.check_drafter(items[-1], luu.split(":", 1)[-1], own_line=False)
         look = style_problems(ELEMENTS["noi_nhan_item"], [s for item in items for s in item])
         if look:
             self.add("ND30-RECIP-03", items[0][0], "các dòng nơi nhận: " + "; ".join(look), element="noi_nhan_item")
@@ -979,8 +1066,120 @@ class Checker:
             if problems:
                 self.add("ND30-RECIP-03", item[0], f"'{text}': " + "; ".join(problems), element="noi_nhan_item")
 
-    # ------------------------------------------------------------------ appendices (APPX-02, 03)
+    def check_drafter(self, item: list[Span], text: str, own_line: bool) -> None:
+        """ND30-DRAFTER-01: a drafter code and copy count ("PL.(300)") in ô 12, on the "- Lưu:"
+        line or on its own line under it: upper-case code, Arabic count in brackets, 11 pt."""
+        for m in DRAFTER_LOOSE_RE.finditer(text):
+            token = m.group(0).strip()
+            problems = []
+            if not DRAFTER_RE.match(token):
+                code, count = m.group(1), m.group(2)
+                if code != code.upper():
+                    problems.append(f"ký hiệu người soạn thảo '{code}' không in hoa")
+                if not count.isdigit():
+                    problems.append(f"số lượng bản '{count}' không phải chữ số Ả Rập")
+                if re.search(r"\s", token):
+                    problems.append("có dấu cách")
+                if not problems:
+                    problems.append("không đúng dạng 'PL.(300)'")
+            if own_line:
+                problems += style_problems(ELEMENTS["nguoi_soan_thao"], item, align=False)
+            if problems:
+                self.add("ND30-DRAFTER-01", item[0], f"'{token}': " + "; ".join(problems), element="nguoi_soan_thao")
+
+    def check_kinh_gui(self, part: Part) -> None:
+        """ND30-RECIP-02: "Kính gửi:" (ô 9a) and its recipients."""
+        lines = [s.strip() for b in part.kinh_gui for s in b.lines() if s.text.strip()]
+        if not lines:
+            return
+        first = lines[0]
+        problems: list[str] = []
+        m = KINH_GUI_RE.match(first.clean)
+        if m is None:
+            head = first.clean.split(":", 1)[0].strip()
+            problems.append(f"viết '{head}' (phải là 'Kính gửi:', chữ thường)")
+            m = re.match(r"^\S+\s+\S+\s*(?P<colon>:?)\s*(?P<rest>.*)$", first.clean)
+        if m is not None and not m.group("colon"):
+            problems.append("thiếu dấu hai chấm sau 'Kính gửi'")
+        rest = m.group("rest").strip() if m is not None else ""
+        recipients = ([rest] if rest else []) + [s.clean for s in lines[1:]]
+        if not recipients:
+            problems.append("không ghi nơi nhận sau 'Kính gửi:'")
+        elif len(recipients) == 1:
+            if not rest:
+                problems.append("gửi một nơi nhưng không ghi cùng dòng với 'Kính gửi:'")
+        else:
+            for n, text in enumerate(recipients):
+                last = n == len(recipients) - 1
+                if text.startswith(("–", "—")):
+                    problems.append(f"'{text}': dùng gạch ngang dài '–' thay cho '-'")
+                elif not text.startswith("- "):
+                    problems.append(f"'{text}': không bắt đầu bằng '- '")
+                if last and not text.endswith("."):
+                    problems.append(f"'{text}': dòng cuối không kết thúc bằng '.'")
+                elif not last and not text.endswith(";"):
+                    problems.append(f"'{text}': không kết thúc bằng ';'")
+        problems += style_problems(ELEMENTS["kinh_gui"], lines, align=False)
+        if problems:
+            self.add("ND30-RECIP-02", first, "; ".join(problems), element="kinh_gui")
+
+    def check_contact(self) -> None:
+        """ND30-ADDR-01: contact details (ô 13) at the foot of page 1 only, 11–12 pt, roman,
+        under a solid line as wide as the text area. Looked for in the footers of section 1."""
+        if not self.view.sections:
+            return
+        sec = self.view.sections[0]
+        keys = {"first": sec.footers.get("first") if sec.title_pg else None, "default": sec.footers.get("default")}
+        for kind_, key_ in keys.items():
+            blocks = self.view.header_blocks.get(key_, []) if key_ else []
+            contact = [b for b in blocks if _CONTACT_RE.search(key(b.text).lower())]
+            if not contact:
+                continue
+            problems = []
+            if kind_ == "default" and (sec.title_pg or estimate_pages(self.view) > 1.05):
+                problems.append("địa chỉ liên hệ ở chân trang của mọi trang (chỉ ghi ở trang thứ nhất)")
+            problems += style_problems(ELEMENTS["dia_chi_lien_he"], [b.span() for b in contact], align=False)
+            first = contact[0]
+            at = blocks.index(first)
+            width = 0
+            if first.para.border("top"):
+                width = max(first.width, 0)
+            elif at > 0:
+                above = blocks[at - 1]
+                if above.para.border("bottom") and (not above.text.strip() or above.text.strip() == first.text.strip()):
+                    width = max(above.width, 0)
+                else:
+                    shapes = [s.width for s in above.shapes if s.is_line]
+                    if shapes:
+                        width = max(shapes)
+            if not width:
+                problems.append("không có đường kẻ nét liền phía trên")
+            elif not (RULE_ABOVE_CONTACT[0] <= width / max(sec.text_width, 1) <= RULE_ABOVE_CONTACT[1]):
+                problems.append(f"đường kẻ phía trên dài {fmt_cm(width)}, vùng trình bày rộng {fmt_cm(sec.text_width)}")
+            if problems:
+                self.add("ND30-ADDR-01", first, "; ".join(problems), element="dia_chi_lien_he")
+
+    def check_marks(self) -> None:
+        """ND30-MARK-03: a circulation note ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ") in capitals,
+        13–14 pt, bold, centred in a single-line rectangular frame."""
+        for b in self.view.blocks:
+            text = b.text.strip()
+            if not text or len(text) > 40 or key(text) not in _CIRCULATION_KEYS:
+                continue
+            problems = style_problems(ELEMENTS["pham_vi_luu_hanh"], [b.span().strip()], align=False)
+            table = self.view.tables[b.table] if b.table is not None else None
+            in_box = table is not None and len(table.rows) == 1 and table.n_cols == 1
+            framed = all(b.para.border(side) for side in ("top", "bottom", "left", "right")) or in_box
+            if not framed:
+                problems.append("không đặt trong khung hình chữ nhật")
+            if b.para.alignment != "center":
+                problems.append(ALIGN_VI.get(b.para.alignment, b.para.alignment))
+            if problems:
+                self.add("ND30-MARK-03", b, "; ".join(problems), element="pham_vi_luu_hanh")
+
+    # ------------------------------------------------------------------ appendices (APPX-01, 02, 03)
     def check_appendices(self, part: Part) -> None:
+        self.check_appendix_reference(part)
         for label, title, kem in part.appendices:
             # ND30-PAGE-05: a phụ lục after the document is numbered on its own (a new section
             # whose page numbers restart at 1)
@@ -1003,6 +1202,23 @@ class Checker:
                     self.add("ND30-APPX-03", label, "không có dòng '(Kèm theo … số … ngày … của …)'", element="kem_theo")
             else:
                 self.style("ND30-APPX-03", "kem_theo", kem)
+
+    def check_appendix_reference(self, part: Part) -> None:
+        """ND30-APPX-01: the content points to its phụ lục; two or more are numbered in Roman."""
+        if part.appendix_first or not part.appendices:
+            return
+        body = " ".join(fold(b.full_text).lower() for b in part.body)
+        if "phu luc" not in body:
+            label = part.appendices[0][0]
+            self.add("ND30-APPX-01", label, "văn bản có phụ lục nhưng phần nội dung không chỉ dẫn đến phụ lục",
+                     element="phu_luc_label")
+        if len(part.appendices) > 1:
+            for label, _, _ in part.appendices:
+                m = re.match(r"^(?:Phụ lục|PHỤ LỤC)(?:\s+số)?\s+(\S+?)\.?$", label.text.strip(), re.IGNORECASE)
+                number = m.group(1) if m else ""
+                if not re.fullmatch(r"[IVXLC]+", number):
+                    self.add("ND30-APPX-01", label, f"có {len(part.appendices)} phụ lục nhưng '{label.text.strip()}' "
+                                                    "không đánh số bằng chữ số La Mã", element="phu_luc_label")
 
     # ------------------------------------------------------------------ decision (TPL-QD-01..03, STR-01)
     def check_decision(self, part: Part) -> None:
@@ -1132,7 +1348,7 @@ def estimate_pages(view: DocumentView) -> float:
 
     def height(b: Block) -> float:
         size = max(b.summary.sizes) if b.summary.sizes else (b.mark.size if b.mark else 12)
-        natural = size * 20 * 1.15
+        natural = size * 20 * SINGLE_LINE_FACTOR
         if b.para.line_rule == "auto":
             line_h = natural * b.para.line / 240
         elif b.para.line_rule == "exact":

@@ -16,6 +16,8 @@ KIND_NAMES = {
     "decision": "Quyết định",
     "attached": "Văn bản ban hành kèm theo quyết định / phụ lục",
     "report": "Báo cáo / Tờ trình",
+    "minutes": "Biên bản",
+    "letter": "Công văn",
     "form": "Biểu mẫu OCOP",
     "certificate": "Giấy chứng nhận",
     "legal": "Văn bản quy phạm pháp luật (ngoài phạm vi ND30)",

@@ -29,7 +29,8 @@ from functools import lru_cache
 
 from ..docx.blocks import Block, DocumentView, Span, TableInfo
 from ..nd30 import metrics
-from ..nd30.doctypes import DOC_TYPES
+from ..nd30.doctypes import CERTIFICATE_TITLES, DOC_TYPES, LEGAL_TYPES, OCOP_FORM_TITLES
+from ..nd30.formats import DRAFTER_LOOSE_RE, SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_RE
 from ..vi.text import fold, squash_spaces
 
 # ----------------------------------------------------------------------------- text helpers
@@ -54,27 +55,23 @@ _KEM_THEO_RE = re.compile(r"^\(\s*(ban hanh\s+)?kem theo\b")
 _NOI_NHAN_RE = re.compile(r"^noi nhan\b")
 _KINH_GUI_RE = re.compile(r"^kinh gui\b")
 _CAN_CU_PREFIXES = ("can cu", "theo de nghi", "xet de nghi", "thuc hien", "xet ")
-_PREFIX_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*")
-_PREFIX_LOOSE_RE = re.compile(r"^(T/M|K/T|T\.M|K\.T|TM|KT|TL|TUQ|Q|T\.L|T/L)\b\.?\s*", re.IGNORECASE)
+_PREFIX_RE = SIGNER_PREFIX_RE
+_PREFIX_LOOSE_RE = SIGNER_PREFIX_LOOSE_RE
 _APPENDIX_RE = re.compile(r"^phu luc(\s+so)?(\s+[ivxlc]+|\s+\d+[a-z]?|\s+[a-z])?\s*\.?\s*$")
 _DATE_HINT_RE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 
-# tên loại → kind. ND30 Điều 7 types come from nd30.doctypes; the others are not ND30 types.
-_KIND_OF_TYPE = {"Kế hoạch": "plan", "Quyết định": "decision", "Báo cáo": "report", "Tờ trình": "report"}
+# tên loại → kind. ND30 Điều 7 types, VBQPPL types, certificate and OCOP form titles come from
+# nd30.doctypes; the last three are not ND30 types (Điều 4.2.a, ND30-ABBR-03).
+_KIND_OF_TYPE = {"Kế hoạch": "plan", "Quyết định": "decision", "Báo cáo": "report", "Tờ trình": "report",
+                 "Biên bản": "minutes"}
 TYPE_NAMES: dict[str, tuple[str, str]] = {}
 for _t in DOC_TYPES:
     TYPE_NAMES[key(_t.name)] = (_t.name.upper(), _KIND_OF_TYPE.get(_t.name, "other"))
-for _name in ("NGHỊ ĐỊNH", "LUẬT", "BỘ LUẬT", "PHÁP LỆNH", "THÔNG TƯ", "THÔNG TƯ LIÊN TỊCH", "LỆNH"):
-    TYPE_NAMES[key(_name)] = (_name, "legal")
-TYPE_PREFIXES: tuple[tuple[str, str, str], ...] = (
-    (key("GIẤY CHỨNG NHẬN"), "GIẤY CHỨNG NHẬN", "certificate"),
-    (key("PHIẾU ĐĂNG KÝ"), "PHIẾU ĐĂNG KÝ", "form"),
-    (key("PHIẾU ĐÁNH GIÁ"), "PHIẾU ĐÁNH GIÁ", "form"),
-    (key("PHIẾU CHẤM ĐIỂM"), "PHIẾU CHẤM ĐIỂM", "form"),
-    (key("BÁO CÁO TỰ ĐÁNH GIÁ"), "BÁO CÁO TỰ ĐÁNH GIÁ", "form"),
-    (key("BỘ TIÊU CHÍ"), "BỘ TIÊU CHÍ", "form"),
-    (key("BẢNG ĐIỂM"), "BẢNG ĐIỂM", "form"),
-    (key("BẢNG TỔNG HỢP"), "BẢNG TỔNG HỢP", "form"),
+for _name in LEGAL_TYPES:
+    TYPE_NAMES[key(_name)] = (_name.upper(), "legal")
+TYPE_PREFIXES: tuple[tuple[str, str, str], ...] = tuple(
+    [(key(t), t.upper(), "certificate") for t in CERTIFICATE_TITLES]
+    + [(key(t), t.upper(), "form") for t in OCOP_FORM_TITLES]
 )
 
 
@@ -112,6 +109,16 @@ def is_can_cu(text: str, decision: bool) -> bool:
     k = key(text).lower()
     prefixes = _CAN_CU_PREFIXES if decision else _CAN_CU_PREFIXES[:3]
     return k.startswith(prefixes)
+
+
+def has_bases_block(part: "Part") -> bool:
+    """Whether the part may have căn cứ lines between its title and its body (ND30-BODY-01): a
+    typed document (decision, plan, report, …) does; a công văn (Mẫu 1.5), a biên bản (Mẫu 1.9),
+    an OCOP form or a certificate does not, so a body paragraph of theirs starting "Thực hiện …"
+    or "Căn cứ …" is content."""
+    if part.ten_loai is None or part.vv is not None:
+        return False
+    return part.kind not in ("minutes", "letter", "form", "certificate")
 
 
 def is_appendix_label(text: str) -> bool:
@@ -272,6 +279,9 @@ class Part:
     noi_nhan_items: list[list[Span]] = field(default_factory=list)
     authority: list[Span] = field(default_factory=list)
     signer: Span | None = None
+    # every signature of the part, left to right: (quyền hạn/chức vụ lines, name); a biên bản
+    # (Mẫu 1.9) is signed by the secretary and the chair side by side
+    signers: list[tuple[list[Span], Span | None]] = field(default_factory=list)
     appendix_first: bool = False
     appendices: list[tuple[Block, list[Block], Element | None]] = field(default_factory=list)
     top_blocks: list[Block] = field(default_factory=list)  # the blocks before the content
@@ -356,7 +366,8 @@ class _Identifier:
     def parts(self) -> list[Part]:
         starts = [0]
         for i, it in enumerate(self.items):
-            if i and it.is_table and _is_header_table(self.view, it.table, so_line=False):
+            if i and it.is_table and _is_header_table(self.view, it.table, so_line=False) and \
+                    not self._only_marks(starts[-1], i):
                 # a new document starts at its header table
                 starts.append(i)
             elif i > starts[-1] + 3 and it.block is not None and not it.block.is_empty and \
@@ -368,6 +379,18 @@ class _Identifier:
             end = starts[n + 1] if n + 1 < len(starts) else len(self.items)
             parts.append(self.identify(Part(start=s, end=end)))
         return parts
+
+    def _only_marks(self, start: int, end: int) -> bool:
+        """Whether items[start:end] hold nothing but marks printed above ô 1 (a circulation note
+        "LƯU HÀNH NỘI BỘ", ô 11): short upper-case lines, so the header table after them is
+        still the first document's."""
+        lines = []
+        for it in self.items[start:end]:
+            if it.is_table:
+                return False
+            if not it.block.is_empty:
+                lines.append(it.block.text.strip())
+        return len(lines) <= 3 and all(len(t) <= 40 and is_upper(t) for t in lines)
 
     def _kem_theo_follows(self, i: int) -> bool:
         for it in self.items[i + 1:i + 5]:
@@ -663,7 +686,16 @@ class _Identifier:
             if it.block is not None and _KINH_GUI_RE.match(key(it.block.text).lower()):
                 part.kinh_gui.append(it.block)
                 k += 1
-                while k < len(items) and items[k].block is not None and items[k].block.text.strip().startswith(("-", "–", "+")):
+                # the recipients, one a line: "- …;" (a missing dash is a finding, not the body)
+                while k < len(items) and items[k].block is not None:
+                    text = items[k].block.text.strip()
+                    prev = part.kinh_gui[-1].text.rstrip()
+                    listed = text.startswith(("-", "–", "+")) or (
+                        (prev.endswith(";") or prev.endswith(":")) and text.endswith((";", ".")) and len(text) < 200
+                        and not HEADING_RE.match(items[k].block.full_text.strip()))
+                    if not listed or (prev.endswith(":") and not text.startswith(("-", "–", "+")) and
+                                      not text.endswith(";")):
+                        break
                     part.kinh_gui.append(items[k].block)
                     k += 1
                 j = k
@@ -703,7 +735,7 @@ class _Identifier:
                     if not items[j].block.is_empty:
                         part.can_cu.append(items[j].block)
                     j += 1
-        else:
+        elif has_bases_block(part):
             # "Căn cứ …;", "Theo đề nghị …", "Thực hiện … ." before the body; an introductory
             # "Thực hiện …, UBND … ban hành Kế hoạch như sau:" is the first sentence of the body.
             while j < len(items) and items[j].block is not None:
@@ -741,7 +773,35 @@ class _Identifier:
                             return True
                         if cell.col == len(row) - 1 and is_authority_line(text):
                             return True
-        return False
+        return self._is_signer_columns_table(table)
+
+    def _cell_spans(self, blocks: list[Block]) -> list[Span]:
+        spans: list[Span] = []
+        for b in blocks:
+            for line in b.lines():
+                spans.append(line.strip() if line.text.strip() else line)
+            if any(s.kind == "image" for s in b.shapes):
+                spans.append(Span(b, 0, 0))
+        return spans
+
+    def _is_signer_columns_table(self, table: TableInfo) -> bool:
+        """A small table of signatures side by side (THƯ KÝ | CHỦ TỌA of a biên bản): every cell
+        with text is a signature (upper-case quyền hạn/chức vụ lines, room to sign, a name) or a
+        Nơi nhận, and at least one is a signature."""
+        if len(table.rows) > 3 or table.n_cols > 4:
+            return False
+        signatures = 0
+        for row in table.rows:
+            for cell in row:
+                blocks = [self.view.blocks[i] for i in cell.blocks]
+                if not any(b.text.strip() for b in blocks):
+                    continue
+                if any(_NOI_NHAN_RE.match(key(b.text).lower()) for b in blocks):
+                    continue
+                if not is_signature_column(self._cell_spans(blocks)):
+                    return False
+                signatures += 1
+        return signatures > 0
 
     def _is_signature_paragraph(self, b: Block) -> bool:
         for line in b.lines():
@@ -790,7 +850,7 @@ class _Identifier:
             return
         if part.signature_table is not None:
             self._signature_from_table(part, part.signature_table)
-            after = sig_at + 1
+            after = self._noi_nhan_after(part, items, sig_at + 1)
         else:
             after = self._signature_from_paragraphs(part, items, sig_at)
         # appendices after the signature
@@ -801,18 +861,61 @@ class _Identifier:
                 part.appendices.append((it.block, title, kem))
 
     def _signature_from_table(self, part: Part, table: TableInfo) -> None:
-        n = table.n_cols
-        left_blocks: list[Block] = []
-        right_blocks: list[Block] = []
+        """Nơi nhận from the column that has it (else the first column, as ô 9b sits on the
+        left); a signature from the last column and from any other column that reads as one."""
+        columns: dict[int, list[Block]] = {}
         for row in table.rows:
             for cell in row:
-                target = left_blocks if cell.col == 0 else right_blocks
-                if cell.col not in (0, len(row) - 1) and n > 2:
-                    continue
-                target.extend(self.view.blocks[i] for i in cell.blocks)
-        part.signature_blocks = left_blocks + right_blocks
-        self._parse_left(part, _lines(left_blocks))
-        self._parse_right(part, right_blocks)
+                columns.setdefault(cell.col, []).extend(self.view.blocks[i] for i in cell.blocks)
+        order = sorted(columns)
+        part.signature_blocks = [b for c in order for b in columns[c]]
+        noi_nhan = next((c for c in order if any(_NOI_NHAN_RE.match(key(line.clean).lower())
+                                                 for b in columns[c] for line in b.lines())), None)
+        if noi_nhan is None and len(order) > 1 and not is_signature_column(self._cell_spans(columns[order[0]])):
+            noi_nhan = order[0]
+        if noi_nhan is not None:
+            self._parse_left(part, _lines(columns[noi_nhan]))
+        for c in order:
+            spans = self._cell_spans(columns[c])
+            if c == noi_nhan:
+                # Mẫu 1.9 stacks the secretary's signature above the Nơi nhận in the left column
+                at = next((n for n, sp in enumerate(spans) if _NOI_NHAN_RE.match(key(sp.clean).lower())), 0)
+                if at and is_signature_column(spans[:at]):
+                    self._add_signer(part, spans[:at])
+                continue
+            if c == order[-1] or is_signature_column(spans):
+                self._add_signer(part, spans)
+
+    def _noi_nhan_after(self, part: Part, items: list[Item], at: int) -> int:
+        """A Nơi nhận typed as paragraphs under a signature table (Mẫu 1.9); returns the
+        position after it."""
+        if part.noi_nhan_label is not None:
+            return at
+        for m in range(at, min(at + 4, len(items))):
+            it = items[m]
+            if it.is_table:
+                return at
+            b = it.block
+            if b.is_empty:
+                continue
+            if not _NOI_NHAN_RE.match(key(b.text).lower()):
+                return at
+            blocks: list[Block] = []
+            n = m
+            while n < len(items) and items[n].block is not None:
+                b = items[n].block
+                text = b.text.strip()
+                if blocks and (is_appendix_label(text) or type_of_line(text)):
+                    break
+                if blocks and text and not text.startswith(("-", "+", "–", "—", "•")) and \
+                        blocks[-1].text.rstrip().endswith(".") and not DRAFTER_LOOSE_RE.fullmatch(text):
+                    break  # the list ended with "- Lưu: … ." (a drafter code "PL.(300)" may follow)
+                blocks.append(b)
+                n += 1
+            part.signature_blocks.extend(blocks)
+            self._parse_left(part, _lines(blocks))
+            return n
+        return at
 
     def _signature_from_paragraphs(self, part: Part, items: list[Item], at: int) -> int:
         left: list[Span] = []
@@ -868,41 +971,65 @@ class _Identifier:
                 items[-1].append(span)
         part.noi_nhan_items = items
 
-    def _parse_right(self, part: Part, blocks: list[Block]) -> None:
-        spans: list[Span] = []
-        for b in blocks:
-            for line in b.lines():
-                spans.append(line.strip() if line.text.strip() else line)
-            if any(s.kind == "image" for s in b.shapes):
-                spans.append(Span(b, 0, 0))
-        self._parse_right_spans(part, spans)
-
     def _parse_right_spans(self, part: Part, spans: list[Span]) -> None:
-        groups: list[list[Span]] = [[]]
-        for s in spans:
-            text = s.clean
-            if not text or (text.startswith("(") and text.endswith(")")) or text.startswith("(") or _RULE_TEXT_RE.match(text):
-                if groups[-1]:
-                    groups.append([])
-                continue
-            groups[-1].append(s)
-        groups = [g for g in groups if g]
-        if not groups:
+        self._add_signer(part, spans)
+
+    @staticmethod
+    def _add_signer(part: Part, spans: list[Span]) -> None:
+        authority, signer = signature_of(spans)
+        if not authority and signer is None:
             return
-        authority: list[Span] = []
-        signer: Span | None = None
-        first = groups[0]
-        for s in first:
-            if is_upper(s.text) or is_authority_line(s.text):
-                authority.append(s)
-            elif signer is None and authority:
-                signer = s
-        if len(groups) > 1:
-            signer = groups[-1][-1]
-        elif signer is None and len(first) > len(authority):
-            signer = first[-1]
+        part.signers.append((authority, signer))
         part.authority = authority
         part.signer = signer
+
+
+def _signature_groups(spans: list[Span]) -> list[list[Span]]:
+    """The lines of a signature split where there is room to sign: blank lines, "(Ký tên …)"
+    lines, rules, an image."""
+    groups: list[list[Span]] = [[]]
+    for s in spans:
+        text = s.clean
+        if not text or text.startswith("(") or _RULE_TEXT_RE.match(text):
+            if groups[-1]:
+                groups.append([])
+            continue
+        groups[-1].append(s)
+    return [g for g in groups if g]
+
+
+def signature_of(spans: list[Span]) -> tuple[list[Span], Span | None]:
+    """(quyền hạn/chức vụ lines, name line) of one signature's lines (ô 7a, 7b)."""
+    groups = _signature_groups(spans)
+    if not groups:
+        return [], None
+    authority: list[Span] = []
+    signer: Span | None = None
+    first = groups[0]
+    for s in first:
+        if is_upper(s.text) or is_authority_line(s.text):
+            authority.append(s)
+        elif signer is None and authority:
+            signer = s
+    if len(groups) > 1:
+        signer = groups[-1][-1]
+    elif signer is None and len(first) > len(authority):
+        signer = first[-1]
+    return authority, signer
+
+
+def is_signature_column(spans: list[Span]) -> bool:
+    """Whether the lines of a table cell read as one signature: upper-case quyền hạn/chức vụ
+    lines, then room to sign, then a short name line (no end punctuation)."""
+    groups = _signature_groups(spans)
+    if len(groups) < 2:
+        return False
+    first, last = groups[0], groups[-1][-1]
+    if not all(is_upper(s.text) and len(s.clean) <= 80 for s in first):
+        return False
+    name = last.clean
+    words = name.split()
+    return 1 < len(words) <= 8 and not name.endswith((";", ":", ",")) and not any(c.isdigit() for c in name)
 
 
 HEADING_RE = re.compile(

@@ -782,7 +782,9 @@ class _Reader:
         t_style = self.stylesheet.table_style_id(tbl)
         tbl_pr = tbl.find(_W["tblPr"])
         grid = [to_int(g.get(qn("w:w")), 0) or 0 for g in tbl.findall(f"{_W['tblGrid']}/{_W['gridCol']}")]
-        avail = ctx["width"]
+        # a top-level table of the body spans the text area of its own section (a landscape
+        # section of lists is wider than the portrait first section)
+        avail = self._section_width() if (area == "body" and not ctx["cells"]) else ctx["width"]
         width = sum(grid)
         tbl_w = tbl_pr.find(_W["tblW"]) if tbl_pr is not None else None
         if tbl_w is not None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from ..nd30.rules import SINGLE_LINE_FACTOR
 from .package import parse_xml, related_part
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -209,7 +210,7 @@ class ParagraphFormat:
         Times New Roman's single line ≈ 1.15 × the font size (ND30-BODY-03)."""
         if self.line_rule == "auto":
             return self.line / 240
-        return (self.line / 20) / (1.15 * size_pt)
+        return (self.line / 20) / (SINGLE_LINE_FACTOR * size_pt)
 
 
 _ALIGN = {

@@ -51,6 +51,17 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Thư công", None, "-"),
 )
 
+# Titles that are not types of ND30 Điều 7 but head documents the checker meets.
+# VBQPPL types (ND30 Điều 4.2.a: formatted under the Luật Ban hành VBQPPL).
+LEGAL_TYPES: tuple[str, ...] = ("Nghị định", "Luật", "Bộ luật", "Pháp lệnh", "Thông tư", "Thông tư liên tịch", "Lệnh")
+# Certificates and awards (ND30-ABBR-03: not ND30 types), matched as the start of the title line.
+CERTIFICATE_TITLES: tuple[str, ...] = ("Giấy chứng nhận", "Giấy khen", "Bằng khen")
+# The OCOP programme's forms (QĐ 26/2026/QĐ-TTg and its predecessors), matched as the start of the title line.
+OCOP_FORM_TITLES: tuple[str, ...] = (
+    "Phiếu đăng ký", "Phiếu đánh giá", "Phiếu chấm điểm", "Báo cáo tự đánh giá", "Bộ tiêu chí", "Bảng điểm",
+    "Bảng tổng hợp",
+)
+
 ABBREVIATIONS = {t.abbreviation for t in DOC_TYPES if t.abbreviation}
 COPY_ABBREVIATIONS = {"SY", "TrS", "SL"}
 # Wrong abbreviations seen in public code and in practice (ND30-ABBR-01, §8).

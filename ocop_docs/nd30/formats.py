@@ -25,6 +25,38 @@ DATE_LINE_LOOSE_RE = re.compile(
 )
 # ND30-RECIP-03
 LUU_RE = re.compile(r"^- Lưu: VT(, [^;]+)?\.$")
+# ND30-DRAFTER-01: the drafter's code and the number of copies, the last item of the "- Lưu:" line.
+DRAFTER_RE = re.compile(r"^[A-ZĐ]+\.\(\d+\)$")
+# What a writer may have meant as a drafter code: letters, a dot, a number in brackets ("pl. (300)").
+DRAFTER_LOOSE_RE = re.compile(r"(?<![\w.])([^\W\d_]+)\s*\.\s*\(\s*([^()]*?)\s*\)")
+
+# ND30-SIGN-01: the authority prefixes of Điều 13 and Mục II.7.b, in their printed form.
+SIGNER_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+SIGNER_PREFIX_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*")
+# Spellings of the prefixes seen in practice (lower-cased) → the prefix they stand for.
+SIGNER_PREFIX_VARIANTS: dict[str, str] = {
+    "t/m": "TM.", "t.m": "TM.", "tm": "TM.", "k/t": "KT.", "k.t": "KT.", "kt": "KT.", "t/l": "TL.", "t.l": "TL.",
+    "tl": "TL.", "tuq": "TUQ.", "q": "Q.", "q/": "Q.",
+}
+SIGNER_PREFIX_LOOSE_RE = re.compile(r"^(T/M|K/T|T\.M|K\.T|T/L|T\.L|Q/|TM|KT|TL|TUQ|Q)\b(\.?)(\s*)", re.IGNORECASE)
+
+# ND30-SIGN-04: academic titles, degrees and honorary titles that must not precede the signer's name.
+ACADEMIC_DEGREES: tuple[str, ...] = (
+    "GS", "PGS", "TS", "TSKH", "ThS", "Ths", "THS", "KS", "BS", "CN", "DS", "LS", "NGƯT", "NGND", "Th.S", "BSCKI",
+    "BSCKII", "Tiến sĩ", "Thạc sĩ", "Kỹ sư", "Bác sĩ", "Giáo sư", "Phó Giáo sư", "Dược sĩ", "Luật sư",
+)
+DEGREE_RE = re.compile(
+    r"^(" + "|".join(re.escape(d) for d in sorted(ACADEMIC_DEGREES, key=len, reverse=True)) + r")\b\.?\s*"
+    r"(?:[.,]?\s*(?:TS|ThS|KS|BS)\.?\s*)*"
+)
+"""A degree (and any degrees chained after it, "PGS.TS.") at the start of a signer's name."""
+
+# ND30-MARK-03: circulation notes (chỉ dẫn về phạm vi lưu hành, ô 11), Phụ lục I Mục III.2.c.
+CIRCULATION_NOTES: tuple[str, ...] = ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", "TRẢ LẠI SAU KHI HỌP (HỘI NGHỊ)",
+                                      "TRẢ LẠI SAU KHI HỌP", "TRẢ LẠI SAU HỘI NGHỊ")
+
+# ND30-RECIP-02
+KINH_GUI_RE = re.compile(r"^Kính gửi\s*(?P<colon>:?)\s*(?P<rest>.*)$")
 
 
 def so_number(number: int | None) -> str:

@@ -68,8 +68,34 @@ RULES: dict[str, Rule] = {
         Rule("ND30-TPL-QD-03", "error", "'Như Điều n' ở Nơi nhận trỏ đến Điều quy định trách nhiệm thi hành"),
         Rule("ND30-TPL-ATT-01", "error", "Văn bản kèm theo quyết định: không có số, ngày riêng; có dòng '(Kèm theo Quyết định số … ngày … của …)'"),
         Rule("ND30-STR-01", "error", "'QUYẾT ĐỊNH:' in hoa, đậm, canh giữa, có dấu hai chấm"),
+        Rule("ND30-RECIP-02", "error", "'Kính gửi:' chữ thường, cỡ 13–14, đứng, có dấu hai chấm; gửi một nơi thì cùng dòng; "
+                                       "gửi nhiều nơi thì mỗi nơi một dòng bắt đầu bằng '- ', kết thúc bằng ';', dòng cuối bằng '.'"),
+        Rule("ND30-APPX-01", "error", "Văn bản có phụ lục phải có chỉ dẫn về phụ lục đó; có từ hai phụ lục trở lên thì "
+                                      "đánh số bằng chữ số La Mã"),
+        Rule("ND30-DRAFTER-01", "error", "Ký hiệu người soạn thảo in hoa, số lượng bản phát hành bằng chữ số Ả Rập trong "
+                                         "ngoặc đơn (ví dụ 'PL.(300)'), cỡ 11, đứng"),
+        Rule("ND30-ADDR-01", "error", "Địa chỉ, điện thoại, email, website, fax: chỉ ở trang thứ nhất, cuối trang, chữ thường, "
+                                      "cỡ 11–12, đứng, dưới một đường kẻ nét liền dài hết chiều ngang vùng trình bày"),
+        Rule("ND30-MARK-01", "error", "Dấu độ mật (TUYỆT MẬT, TỐI MẬT, MẬT) ở ô 10a; dấu tài liệu thu hồi ở ô 11"),
+        Rule("ND30-MARK-03", "error", "Chỉ dẫn phạm vi lưu hành ('XEM XONG TRẢ LẠI', 'LƯU HÀNH NỘI BỘ'): in hoa, cỡ 13–14, "
+                                      "đứng, đậm, canh giữa trong khung hình chữ nhật viền đơn"),
     ]
 }
+
+SOFT_CASES: dict[tuple[str, str], Severity] = {
+    ("ND30-DATE-02", "month_zero"): "warning",  # nd30.md §3.4: "tháng 03" — the decree's examples omit the zero
+    ("ND30-SO-03", "third_group"): "warning",  # nd30.md §3.3: KH-UBND-NN, a third group the decree does not describe
+    ("ND30-SO-04", "upper_cased_abbreviation"): "warning",  # nd30.md ABBR-01: QYĐ, CTR, TTR for QyĐ, CTr, TTr
+}
+"""Cases the spec marks as warnings inside rules whose severity in RULES is "error":
+(rule ID, case) → severity of a finding of that case."""
+
+
+def severity(rule_id: str, case: str | None = None) -> Severity:
+    """The severity of a finding of ``rule_id``: the rule's, or that of its soft ``case``."""
+    if case is not None and (rule_id, case) in SOFT_CASES:
+        return SOFT_CASES[(rule_id, case)]
+    return RULES[rule_id].severity
 
 
 @dataclass(frozen=True)
@@ -116,7 +142,15 @@ ELEMENTS: dict[str, ElementStyle] = {
     "phu_luc_label": ElementStyle("ND30-APPX-02", (14,), 14, True, False, "center"),
     "phu_luc_title": ElementStyle("ND30-APPX-02", (13, 14), 14, True, False, "center", True),
     "page_number": ElementStyle("ND30-PAGE-04", (13, 14), 14, False, False, "center"),
+    # "Kính gửi": normal case, roman; the decree says nothing of weight, so bold is not constrained.
+    "kinh_gui": ElementStyle("ND30-RECIP-02", (13, 14), 14, None, False, "any"),
+    "nguoi_soan_thao": ElementStyle("ND30-DRAFTER-01", (11,), 11, False, False, "left"),
+    "dia_chi_lien_he": ElementStyle("ND30-ADDR-01", (11, 12), 11, False, False, "any"),
+    "pham_vi_luu_hanh": ElementStyle("ND30-MARK-03", (13, 14), 14, True, False, "center", True),
 }
+
+# ND30-FONT-03: sizes rise and fall together. Quốc hiệu size → (Tiêu ngữ size, date size).
+SIZE_PROFILES: dict[float, tuple[float, float]] = {13: (14, 14), 12: (13, 13)}
 
 # ND30-PAGE-01 / PAGE-03, in twips (1 mm = 56.69 tw). The engine writes the narrowest
 # margins of each range; the checker accepts the range with ±0.5 mm tolerance.
@@ -125,6 +159,11 @@ MM = 56.6929
 MARGIN_RANGES_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
 RENDER_MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 MARGIN_TOLERANCE_MM = 0.5
+PAGE_SIZE_TOLERANCE_MM = 1.0  # ND30-PAGE-01: A4 within ±1 mm
+
+# Times New Roman's single line is about 1.15 × the font size: converts exact/at-least line
+# spacing (pt) into lines (ND30-BODY-03, QH-04).
+SINGLE_LINE_FACTOR = 1.15
 
 # ND30-BODY-03: first-line indent 1 cm or 1.27 cm; ≥ 6 pt between paragraphs; 1–1.5 lines.
 BODY_FIRST_LINE_TWIPS = (567, 720)
@@ -137,6 +176,7 @@ BODY_RENDER_LINE = 264  # 1.1 lines
 RULE_UNDER_TIEU_NGU = (0.9, 1.1)
 RULE_UNDER_ISSUER = (0.30, 0.53)
 RULE_UNDER_TRICH_YEU = (0.30, 0.53)
+RULE_ABOVE_CONTACT = (0.9, 1.1)  # ND30-ADDR-01: the line above the contact details spans the text width
 RENDER_RULE_UNDER_ISSUER = 0.4
 RENDER_RULE_UNDER_TRICH_YEU = 0.4
 

@@ -84,13 +84,13 @@ def _score_sheet(out: Path, data, bo: int | None, template) -> Path:
 def demo_extras(samples: Path, outdir: Path) -> tuple[list[Path], list[Path]]:
     """For the demo: blank forms to print, and the results table of the sample score sheets.
 
-    Returns (the .docx files, the other files written). The blank Mẫu 03 is left out until the
-    checker accepts a dotted place name in a blank date line (reported to the lead).
+    Returns (the .docx files, the other files written).
     """
     outdir = Path(outdir)
     docx = [
         render_form("mau-01", outdir / "mau-01-trang.docx", blank=True),
         render_form("mau-02", outdir / "mau-02-trang.docx", blank=True),
+        render_form("mau-03", outdir / "mau-03-trang.docx", blank=True),
         render_form("phieu-danh-gia", outdir / "phieu-danh-gia-bo-01-trang.docx", bo=1),
     ]
     others: list[Path] = []

@@ -177,12 +177,20 @@ def fill(paragraph, text: str | list, *, size: float = 14, bold: bool = False, i
 
 
 def bottom_border(paragraph) -> None:
+    borders(paragraph, ("bottom",))
+
+
+def borders(paragraph, sides=("top", "left", "bottom", "right")) -> None:
+    """Single-line paragraph borders on ``sides`` (a box with all four)."""
     ppr = paragraph._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-        bottom.set(qn(k), v)
-    bdr.append(bottom)
+    for side in ("top", "left", "bottom", "right"):  # CT_PBdr order
+        if side not in sides:
+            continue
+        el = OxmlElement(f"w:{side}")
+        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+            el.set(qn(k), v)
+        bdr.append(el)
     # pBdr comes before spacing/ind/jc in CT_PPr
     anchor = next((ppr.find(qn(t)) for t in ("w:spacing", "w:ind", "w:jc") if ppr.find(qn(t)) is not None), None)
     if anchor is not None:
@@ -434,6 +442,69 @@ def build_report(kinh_gui: bool = True) -> docx.document.Document:
     body(doc, "Trên đây là báo cáo kết quả thực hiện Chương trình năm 2025 của Ủy ban nhân dân tỉnh./.")
     signature(doc, ["- Như trên;", "- Lưu: VT, NL."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Trần Văn Bình")
     return doc
+
+
+def build_letter(kinh_gui: list[str] | None = None, first_body: str | None = None) -> docx.document.Document:
+    """A correct công văn of a commune UBND (Mẫu 1.5): "V/v …" under the Số, "Kính gửi:", no
+    căn cứ, "- Như trên;" first in Nơi nhận. ``first_body`` replaces the first body paragraph."""
+    doc = new_document()
+    table = header(doc, so="Số: 45/UBND-KT", date="Vũ Quang, ngày 24 tháng 4 năm 2026",
+                   issuer=["ỦY BAN NHÂN DÂN", "XÃ VŨ QUANG"])
+    left = table.rows[0].cells[0]
+    fill(left.add_paragraph(), "V/v đề nghị đánh giá, phân hạng sản phẩm OCOP", size=13, align="center",
+         first_line=None, before=6, line=None)
+    recipients = kinh_gui or ["Ủy ban nhân dân tỉnh Hà Tĩnh."]
+    if len(recipients) == 1:
+        fill(doc.add_paragraph(), f"Kính gửi: {recipients[0]}", align="center", first_line=None, before=12, line=None)
+    else:
+        fill(doc.add_paragraph(), "Kính gửi:", align="left", first_line=1984, before=12, line=None)
+        for item in recipients:
+            p = fill(doc.add_paragraph(), item, align="left", first_line=None, before=0, line=None)
+            p.paragraph_format.left_indent = Twips(2552)
+    body(doc, first_body or ("Thực hiện Kế hoạch số 12/KH-UBND ngày 10 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh về "
+                             "triển khai Chương trình Mỗi xã một sản phẩm năm 2026, Ủy ban nhân dân xã Vũ Quang đã "
+                             "tiếp nhận, kiểm tra hồ sơ đăng ký đánh giá, phân hạng sản phẩm của các chủ thể."))
+    body(doc, BODY_TEXT)
+    body(doc, "Ủy ban nhân dân xã Vũ Quang kính đề nghị Ủy ban nhân dân tỉnh xem xét, tổ chức đánh giá./.")
+    signature(doc, ["- Như trên;", "- Sở Nông nghiệp và Môi trường;", "- Lưu: VT, KT."],
+              ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Trần Quốc Việt")
+    return doc
+
+
+def build_minutes() -> docx.document.Document:
+    """A correct biên bản (Mẫu 1.9): no date line in the header, signed THƯ KÝ | CHỦ TỌA side by
+    side (a name under each), Nơi nhận as paragraphs under the signatures."""
+    doc = new_document()
+    header(doc, so="Số: 01/BB-HĐ", date=None, issuer=["HỘI ĐỒNG ĐÁNH GIÁ,", "PHÂN HẠNG SẢN PHẨM OCOP"],
+           governing="UBND TỈNH HÀ TĨNH")
+    title(doc, "BIÊN BẢN", "Họp đánh giá, phân hạng sản phẩm OCOP cấp tỉnh năm 2026")
+    body(doc, "Thời gian bắt đầu: 08 giờ 00 phút, ngày 18 tháng 6 năm 2026.")
+    body(doc, "Địa điểm: Hội trường Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh.")
+    body(doc, "Thực hiện Kế hoạch số 12/KH-UBND ngày 10 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh, Hội đồng họp "
+              "đánh giá, phân hạng các sản phẩm OCOP cấp tỉnh năm 2026.")
+    body(doc, BODY_TEXT)
+    body(doc, "Cuộc họp kết thúc vào 11 giờ 30 phút, ngày 18 tháng 6 năm 2026./.")
+    half = TEXT_W // 2
+    table = two_column_table(doc, half, TEXT_W - half)
+    for cell, (title_, name) in zip(table.rows[0].cells, (("THƯ KÝ", "Lê Văn Cường"), ("CHỦ TỌA", "Nguyễn Văn An"))):
+        fill(cell.paragraphs[0], title_, bold=True, align="center", first_line=None, before=0, line=None)
+        fill(cell.add_paragraph(), "(Chữ ký)", size=13, italic=True, align="center", first_line=None, before=0, line=None)
+        for _ in range(3):
+            fill(cell.add_paragraph(), "", align="center", first_line=None, before=0, line=None)
+        fill(cell.add_paragraph(), name, bold=True, align="center", first_line=None, before=0, line=None)
+    fill(doc.add_paragraph(), "Nơi nhận:", size=12, bold=True, italic=True, align="left", first_line=None, before=12,
+         line=None)
+    for item in ("- Ủy ban nhân dân tỉnh (để báo cáo);", "- Thành viên Hội đồng;", "- Lưu: VT, Hồ sơ."):
+        fill(doc.add_paragraph(), item, size=11, align="left", first_line=None, before=0, line=None)
+    return doc
+
+
+def color(paragraph, hex_rgb: str) -> None:
+    """Colour every run of ``paragraph``."""
+    from docx.shared import RGBColor
+
+    for r in paragraph.runs:
+        r.font.color.rgb = RGBColor.from_string(hex_rgb)
 
 
 def build_certificate(landscape: bool = True) -> docx.document.Document:

@@ -471,7 +471,7 @@ def test_title_03_cong_van_vv_bold(check):
     B.body(doc, "Đề nghị các đơn vị thực hiện./.")
     assert fill_body
     report = check(doc)
-    assert report.kind == "other"
+    assert report.kind == "letter"  # công văn: no tên loại, a "V/v …" trích yếu
     fires(report, "ND30-TITLE-03", contains="in đậm")
 
 
@@ -718,7 +718,11 @@ def test_recip_03_en_dash_item(plan, check):
 # ----------------------------------------------------------------------------- phụ lục
 
 
-def _appendix(doc, label: str = "Phụ lục I", italic_link: bool = True, own_numbering: bool = True):
+def _appendix(doc, label: str = "Phụ lục I", italic_link: bool = True, own_numbering: bool = True,
+              referenced: bool = True):
+    if referenced:  # ND30-APPX-01: the content points to its phụ lục
+        B.insert_after(B.find(doc, "Tổ chức triển khai đồng bộ"),
+                       f"Danh sách sản phẩm đăng ký tại {label} kèm theo Kế hoạch này.")
     if own_numbering:  # ND30-PAGE-05: a new section whose page numbers restart at 1
         section = doc.add_section(WD_SECTION.NEW_PAGE)
         num_type = OxmlElement("w:pgNumType")

@@ -174,16 +174,10 @@ def test_attached_plan_has_no_number_and_a_kem_theo_line(docs):  # ND30-TPL-ATT-
     assert "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Chương trình Mỗi xã một sản phẩm tỉnh Quảng Nam năm 2020." in paragraphs
 
 
-def wrapped_title_bug(finding) -> bool:
-    """The checker measures a wrapped trích yếu unwrapped (wider than the 16.5 cm line); reported to the lead."""
-    m = re.search(r"dòng trích yếu \(([\d,]+) cm\)", finding.found)
-    return finding.rule_id == "ND30-TITLE-02" and m is not None and float(m.group(1).replace(",", ".")) > 16.5
-
-
 @pytest.mark.parametrize("stem", STEMS)
 def test_check_finds_no_error(rendered, stem):
     report = check_file(rendered[stem])
-    errors = [f for f in report.findings if f.severity == "error" and not wrapped_title_bug(f)]
+    errors = [f for f in report.findings if f.severity == "error"]
     assert errors == []
 
 

@@ -31,4 +31,4 @@ def test_sample_renders_and_passes_the_checker(path, tmp_path):
     assert [f for f in report.findings if f.severity == "error"] == []
     if path.stem.startswith(("mau-03", "cong-van")):
         detected = check_file(out)
-        assert [f.rule for f in detected.findings if f.severity == "error"] == [], detected.kind
+        assert [f.rule_id for f in detected.findings if f.severity == "error"] == [], detected.kind

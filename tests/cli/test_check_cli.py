@@ -1,0 +1,49 @@
+"""`ocop-docs check` as an officer uses it: messages, JSON, exit codes 0/1/2."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ocop_docs.check import KINDS
+from ocop_docs.cli import check, main
+
+
+def test_kind_choices_are_the_checker_kinds():
+    option = next(p for p in check.params if p.name == "kind")
+    assert tuple(option.type.choices) == KINDS
+
+
+def test_a_clean_plan_exits_0(rendered_plans):
+    result = CliRunner().invoke(main, ["check", str(rendered_plans["ben-cau-2024"])])
+    assert result.exit_code == 0, result.output
+    assert "không có lỗi thể thức" in result.output
+
+
+def test_a_wrong_date_line_exits_1_with_rule_id(rendered_plans, tmp_path: Path):
+    from docx import Document
+
+    document = Document(str(rendered_plans["vu-quang-2019"]))
+    cell = document.tables[0].cell(1, 1).paragraphs[0]
+    cell.runs[0].text = "Vũ Quang, ngày 22 tháng 03 năm 2019"  # ND30-DATE-02: warning
+    number = document.tables[0].cell(1, 0).paragraphs[0]
+    number.runs[0].text = "Số: 5/KH-UBND"  # ND30-SO-02: error
+    bad = tmp_path / "sai.docx"
+    document.save(str(bad))
+    result = CliRunner().invoke(main, ["check", str(bad)])
+    assert result.exit_code == 1
+    assert "ND30-SO-02" in result.output and "ND30-DATE-02" in result.output
+    result = CliRunner().invoke(main, ["check", "--json", str(bad)])
+    data = json.loads(result.output)
+    rules = {f["rule_id"] for f in data["findings"]}
+    assert {"ND30-SO-02", "ND30-DATE-02"} <= rules
+
+
+def test_unreadable_file_exits_2_without_traceback(tmp_path: Path):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"not a zip")
+    result = CliRunner().invoke(main, ["check", str(bad)])
+    assert result.exit_code == 2
+    assert "không phải là tệp .docx hợp lệ" in result.output
+    assert "Traceback" not in result.output
