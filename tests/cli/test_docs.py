@@ -39,3 +39,11 @@ def test_readme_has_exactly_two_setup_commands():
     assert lines == ["make demo", "make test"]
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_readme_lists_every_rule_the_checker_cannot_check():
+    from ocop_docs.check import NOT_CHECKABLE
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quy tắc không kiểm tra được", 1)[1]
+    assert [rule for rule in NOT_CHECKABLE if f"| {rule} |" not in section] == []
