@@ -320,7 +320,7 @@ class _Progress:
 
 
 @main.command()
-@click.argument("table", metavar="BANG_KET_QUA", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("table", metavar="[BANG_KET_QUA]", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--issuer", "issuer_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp YAML/JSON của đợt cấp: cơ quan cấp, quyết định công nhận, nơi ký, người ký.")
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -328,12 +328,13 @@ class _Progress:
 @click.option("--pdf", is_flag=True, help="Tạo thêm PDF từng giấy và một PDF gộp để in (cần LibreOffice).")
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ (kéo theo --pdf).")
 @click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Số tiến trình chạy song song (mỗi tiến trình một LibreOffice riêng).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64),
+              help="Số tiến trình chạy song song, mỗi tiến trình một LibreOffice riêng "
+                   "(mặc định: mỗi nhân CPU một tiến trình, tối đa 4, mỗi 100 giấy chứng nhận một tiến trình).")
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), help="Dùng mẫu giấy chứng nhận .docx khác mẫu có sẵn.")
 @click.pass_context
-def certificates(ctx: click.Context, table: Path, issuer_file: Path, outdir: Path, pdf: bool, pdfa: bool,
-                 register_file: Path | None, jobs: int, template: Path | None) -> None:
+def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outdir: Path, pdf: bool, pdfa: bool,
+                 register_file: Path | None, jobs: int | None, template: Path | None) -> None:
     """Cấp giấy chứng nhận sản phẩm OCOP hàng loạt từ bảng kết quả (.xlsx hoặc .csv).
 
     Bảng có mỗi dòng một sản phẩm, tiêu đề cột tiếng Việt (Tên sản phẩm, Chủ thể, Địa chỉ,

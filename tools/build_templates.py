@@ -942,6 +942,7 @@ def build_certificate(path: Path) -> None:
     # document puts each certificate's section break in it.
     para(doc, "", "GCN - Cuối trang")
     doc.core_properties.title = "Giấy chứng nhận sản phẩm OCOP"
+    doc.core_properties.author = doc.core_properties.last_modified_by = "ocop-docs"
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
 

@@ -40,6 +40,13 @@ def clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _short(value: Any) -> str:
+    from decimal import Decimal
+
+    if isinstance(value, (Decimal, float)) and not isinstance(value, bool):
+        from ..vi.numbers import format_number
+
+        text = format_number(value, 2).removesuffix(",00")
+        return text if len(text) <= 60 else text[:57] + "…"
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…'"
 

@@ -116,9 +116,12 @@ def check_star_matches_score(stars: int, score: Decimal | float | int | str) -> 
     """A stated star must be the band of the score (OCOP-BAND)."""
     expected = star_for_score(score)
     if stars != expected:
+        from ..vi.numbers import format_number
+
+        shown = format_number(Decimal(str(score)), 2)
         raise RuleViolation(
             "OCOP-BAND",
-            f"hạng {stars} sao không khớp với điểm {score}: điểm này thuộc hạng {expected} sao ({band_text(expected)})",
+            f"hạng {stars} sao không khớp với điểm {shown}: điểm này thuộc hạng {expected} sao ({band_text(expected)})",
         )
 
 

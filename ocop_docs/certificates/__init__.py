@@ -1,0 +1,17 @@
+"""Star certificates (Giấy chứng nhận sản phẩm OCOP) in batch: from a results table to .docx and PDF.
+
+``run_certificates(table, issuer_file, outdir, pdf=…, register=…, workers=…)`` is the whole job;
+its parts: ``model`` (the issuer file), ``rules`` (stars by score and by the level allowed to
+recognise them on the decision's date), ``register`` (SQLite register of numbers), ``context``
+(one certificate's template context), ``compiled`` (the compiled-template fast renderer),
+``qr`` (payload and encoder), ``reports`` (manifest and rejects), ``batch`` (the pure,
+idempotent batch function and the run).
+"""
+from .batch import COMBINED_PDF, BatchReport, CertificateResult, plan_jobs, produce_certificates, run_certificates
+from .model import CertificateIssuer, load_issuer
+from .register import Register, default_register_path, open_register
+
+__all__ = [
+    "BatchReport", "COMBINED_PDF", "CertificateIssuer", "CertificateResult", "Register", "default_register_path",
+    "load_issuer", "open_register", "plan_jobs", "produce_certificates", "run_certificates",
+]

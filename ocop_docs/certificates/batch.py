@@ -1,0 +1,515 @@
+"""A round's certificates, from the results table to .docx, PDF, manifest and rejects report.
+
+:func:`run_certificates` is the whole job: read the issuer file and the table, check every row
+(``rules``), number the good ones in the register (``register``), then hand the jobs to
+:func:`produce_certificates` — the pure, idempotent batch function: jobs in, results out. Given
+the same jobs it writes the same .docx bytes, and leaves a file alone when it already holds
+them; PDFs are made again only for certificates whose .docx changed.
+
+Speed (benchmarks/bench_certificates.py): the template is compiled once per worker
+(``compiled.CompiledTemplate``) and each .docx costs ~1.5 ms. PDFs: each worker converts its
+slice as combined documents of ``PER_DOCUMENT`` certificates (every certificate a section of its
+own), ``DOCUMENTS_PER_CALL`` documents a LibreOffice start (private profile: ``ocop_docs.convert``),
+checks each PDF has one page a certificate, and splits it (``pdfsplit``); the printing PDF is
+the documents' PDFs merged. ``workers`` processes each take a contiguous slice.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..errors import RuleViolation
+from ..io.tables import FIELD_NAMES_VI, read_products
+from . import layout, reports
+from .context import CertificateJob, certificate_context, qr_text, validity_end
+from .files import clean_stale, private_dir, replace_if_changed, sha256_file, write_if_changed
+from .model import CertificateIssuer, load_issuer, table_of
+from .pdfsplit import merge_documents
+from .register import Request, open_register
+from .rules import stars_for
+
+DOCX_DIR = "docx"
+PDF_DIR = "pdf"
+COMBINED_PDF = "giay-chung-nhan-tat-ca.pdf"
+QR_EMU = layout.QR_SIZE_MM * 36000  # EMU: 36,000 a millimetre
+# Certificates a combined document holds for LibreOffice: its time per page grows with the
+# document (measured, 500 certificates: 9.5 s CPU as one document, 6.9 s as five of 100).
+PER_DOCUMENT = 100
+# Combined documents one LibreOffice process converts before it is restarted (bounds its memory:
+# ~210 MB after 5 documents, ~360 MB after 50).
+DOCUMENTS_PER_CALL = 15
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def _quiet(phase: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass
+class CertificateResult:
+    """What was produced for one job."""
+
+    job: CertificateJob
+    docx: Path
+    docx_sha256: str
+    docx_written: bool
+    pdf: Path | None = None
+    pdf_sha256: str | None = None
+    pdf_written: bool = False
+    pdfa: bool | None = None
+
+
+@dataclass
+class BatchReport:
+    """The outcome of a run: certificates, rejected rows, files, warnings."""
+
+    outdir: Path
+    register: Path
+    results: list[CertificateResult]
+    rejects: list[reports.RejectLine]
+    manifest: Path
+    rejects_file: Path | None
+    combined_pdf: Path | None = None
+    combined_written: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def partial(self) -> bool:
+        """Some rows got no certificate (exit code 3 of the CLI)."""
+        return bool(self.rejects)
+
+    @property
+    def written(self) -> int:
+        return sum(1 for r in self.results if r.docx_written)
+
+    @property
+    def new_pdfs(self) -> int:
+        return sum(1 for r in self.results if r.pdf_written)
+
+
+# --------------------------------------------------------------------------- workers
+
+_STATE: dict = {}
+
+
+def _init_worker(template: str, issuer_json: str) -> None:
+    """Per process: the issuer and the template compiled once (a forked worker inherits them)."""
+    from .compiled import CompiledTemplate, ImageSlot
+
+    if _STATE.get("key") == (template, issuer_json):
+        return
+
+    issuer = CertificateIssuer.model_validate_json(issuer_json)
+    slots = (ImageSlot("qr", QR_EMU, QR_EMU),) if issuer.qr else ()
+    _STATE.clear()
+    _STATE.update(template=CompiledTemplate(template, slots), issuer=issuer, key=(template, issuer_json))
+
+
+def _images(job: CertificateJob, issuer: CertificateIssuer) -> dict:
+    if not issuer.qr:
+        return {}
+    from .qr import qr_png
+
+    return {"qr": qr_png(qr_text(job, issuer))}
+
+
+def _render_docx(task: tuple[list[CertificateJob], str]) -> list[tuple[int, str, bool]]:
+    """Render and write the .docx of each job: (seq, sha256, written)."""
+    jobs, folder = task
+    template, issuer = _STATE["template"], _STATE["issuer"]
+    out = []
+    for job in jobs:
+        data = template.render(certificate_context(job, issuer), _images(job, issuer))
+        sha, written = write_if_changed(Path(folder) / f"{job.stem}.docx", data)
+        out.append((job.seq, sha, written))
+    return out
+
+
+def _page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def _convert_slice(task: tuple[list[CertificateJob], str, bool, int]) -> list[tuple[str | None, int, int]]:
+    """Convert a worker's slice: combined documents of ``PER_DOCUMENT`` certificates (every
+    certificate a section of its own), all in ONE LibreOffice call, each PDF split per page.
+
+    Returns, per combined document in order: (its PDF, its page count, how many certificates it
+    holds); the per-certificate PDFs are written in the work folder as ``<stem>.pdf`` when the
+    page count is one a certificate, else the PDF is None and the caller converts them one by one.
+    """
+    from ..convert import to_pdf
+    from .pdfsplit import split_pages
+
+    jobs, work, pdfa, index = task
+    work_dir = Path(work)
+    template, issuer = _STATE["template"], _STATE["issuer"]
+    groups = _chunks(jobs, PER_DOCUMENT)
+    sources = []
+    for n, group in enumerate(groups):
+        bodies = [
+            template.render_body(certificate_context(job, issuer), _images(job, issuer), tag=str(job.seq)) for job in group
+        ]
+        source = work_dir / f"lo-{index:02d}-{n:04d}.docx"
+        source.write_bytes(template.combine(bodies))
+        sources.append(source)
+    pdfs = []
+    for call in _chunks(sources, DOCUMENTS_PER_CALL):  # one LibreOffice start a call; its memory grows per document
+        pdfs += to_pdf(call, work_dir, pdfa=pdfa)
+    out = []
+    for source, pdf, group in zip(sources, pdfs, groups):
+        source.unlink(missing_ok=True)
+        pages = _page_count(pdf)
+        if pages != len(group):
+            out.append((None, pages, len(group)))
+            continue
+        split_pages(pdf, [work_dir / f"{job.stem}.pdf" for job in group])
+        out.append((str(pdf), pages, len(group)))
+    return out
+
+
+class _Pool:
+    """``workers`` processes (or this one when 1), each with the template compiled once."""
+
+    def __init__(self, workers: int, template: Path, issuer: CertificateIssuer):
+        self.workers = max(1, workers)
+        self.args = (str(template), issuer.model_dump_json())
+        self.executor = None
+        _init_worker(*self.args)  # here too: forked workers start with it
+        if self.workers > 1:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=self.args
+            )
+
+    def map(self, fn, tasks):
+        if self.executor is None:
+            return map(fn, tasks)
+        return self.executor.map(fn, tasks)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+# --------------------------------------------------------------------------- the batch function
+
+
+def produce_certificates(
+    jobs: list[CertificateJob],
+    issuer: CertificateIssuer,
+    template: Path,
+    outdir: Path,
+    *,
+    pdf: bool = False,
+    pdfa: bool = False,
+    workers: int = 1,
+    progress: Progress = _quiet,
+) -> tuple[list[CertificateResult], Path | None, bool, list[str]]:
+    """Write the .docx (and PDFs) of ``jobs`` into ``outdir``: the pure, idempotent batch step.
+
+    Returns (results in job order, the combined PDF or None, whether it was written, warnings).
+    Files already holding the right content are left alone: a .docx whose bytes are unchanged
+    is not rewritten, and its PDF is not made again when the previous manifest shows that PDF
+    was made from the same .docx.
+    """
+    outdir = Path(outdir)
+    docx_dir, pdf_dir = outdir / DOCX_DIR, outdir / PDF_DIR
+    docx_dir.mkdir(parents=True, exist_ok=True)
+    clean_stale(outdir)
+    previous = {line.number: line for line in reports.read_manifest(outdir / reports.MANIFEST_NAME)}
+    warnings: list[str] = []
+    pool = _Pool(min(workers, max(1, len(jobs))), template, issuer)
+    try:
+        results: dict[int, CertificateResult] = {}
+        by_seq = {job.seq: job for job in jobs}
+        size = max(10, min(200, -(-len(jobs) // (pool.workers * 4))))
+        done = 0
+        progress("docx", 0, len(jobs))
+        for chunk_result in pool.map(_render_docx, [(chunk, str(docx_dir)) for chunk in _chunks(jobs, size)]):
+            for seq, sha, written in chunk_result:
+                job = by_seq[seq]
+                results[seq] = CertificateResult(job, docx_dir / f"{job.stem}.docx", sha, written)
+            done += len(chunk_result)
+            progress("docx", done, len(jobs))
+        ordered = [results[job.seq] for job in jobs]
+        combined, combined_written = None, False
+        if pdf and jobs:
+            combined, combined_written = _produce_pdfs(ordered, pdf_dir, outdir, pdfa, pool, previous, progress, warnings)
+        else:
+            _carry_pdfs(ordered, outdir, previous)
+    finally:
+        pool.close()
+    return ordered, combined, combined_written, warnings
+
+
+def _pdf_is_current(result: CertificateResult, outdir: Path, previous: dict, pdfa: bool) -> bool:
+    line = previous.get(result.job.number)
+    if not line or result.docx_written or line.docx_sha256 != result.docx_sha256 or not line.pdf:
+        return False
+    if (line.pdfa == "có") != pdfa:
+        return False
+    return sha256_file(outdir / line.pdf) == line.pdf_sha256
+
+
+def _carry_pdfs(results: list[CertificateResult], outdir: Path, previous: dict) -> None:
+    """Without --pdf, keep listing a PDF made earlier from the same .docx."""
+    for r in results:
+        line = previous.get(r.job.number)
+        if line and line.pdf and not r.docx_written and line.docx_sha256 == r.docx_sha256:
+            if sha256_file(outdir / line.pdf) == line.pdf_sha256:
+                r.pdf, r.pdf_sha256, r.pdfa = outdir / line.pdf, line.pdf_sha256, line.pdfa == "có"
+
+
+def _produce_pdfs(results, pdf_dir: Path, outdir: Path, pdfa: bool, pool: _Pool, previous: dict, progress, warnings):
+
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    combined = outdir / COMBINED_PDF
+    stale = [r for r in results if not _pdf_is_current(r, outdir, previous, pdfa)]
+    old_combined = previous.get("")
+    order_same = [n for n in previous if n] == [r.job.number for r in results]
+    if not stale and order_same and old_combined and sha256_file(combined) == old_combined.pdf_sha256 and old_combined.pdf == COMBINED_PDF:
+        for r in results:
+            line = previous[r.job.number]
+            r.pdf, r.pdf_sha256, r.pdfa = outdir / line.pdf, line.pdf_sha256, pdfa
+        return combined, False
+    # The combined printing PDF needs every certificate: convert them all, in one LibreOffice
+    # call per worker, but replace only the per-certificate PDFs whose .docx changed.
+    work = private_dir(outdir)
+    try:
+        jobs = [r.job for r in results]
+        slices = _chunks(jobs, -(-len(jobs) // pool.workers))
+        progress("pdf", 0, len(jobs))
+        slice_pdfs: list[Path] = []
+        done = 0
+        tasks = [(s, str(work), pdfa, i) for i, s in enumerate(slices)]
+        for parts, chunk in zip(pool.map(_convert_slice, tasks), slices):
+            for (pdf, pages, count), group in zip(parts, _chunks(chunk, PER_DOCUMENT)):
+                if pdf is None:
+                    warnings.append(
+                        f"Bản ghép {count} giấy chứng nhận ra {pages} trang thay vì {count}: "
+                        "chuyển từng giấy chứng nhận riêng để tìm giấy dài hơn một trang."
+                    )
+                    slice_pdfs.append(_fallback(group, results, work, pdfa, warnings))
+                else:
+                    slice_pdfs.append(Path(pdf))
+            done += len(chunk)
+            progress("pdf", done, len(jobs))
+        stale_seqs = {r.job.seq for r in stale}
+        for r in results:
+            fresh = work / f"{r.job.stem}.pdf"
+            target = pdf_dir / f"{r.job.stem}.pdf"
+            if r.job.seq in stale_seqs or not target.exists():
+                r.pdf_sha256, r.pdf_written = replace_if_changed(fresh, target)
+            else:
+                r.pdf_sha256 = previous[r.job.number].pdf_sha256
+                fresh.unlink(missing_ok=True)
+            r.pdf, r.pdfa = target, pdfa
+        staged = work / COMBINED_PDF
+        if len(slice_pdfs) == 1:
+            os.replace(slice_pdfs[0], staged)
+        else:
+            merge_documents(slice_pdfs, staged)
+        os.replace(staged, combined)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return combined, True
+
+
+def _fallback(chunk, results, work: Path, pdfa: bool, warnings: list[str]) -> Path:
+    """Convert the certificates of ``chunk`` one document each (one call) and merge them."""
+    from ..convert import to_pdf
+
+    by_seq = {r.job.seq: r for r in results}
+    sources = []
+    for job in chunk:
+        copy = work / f"{job.stem}.docx"
+        shutil.copyfile(by_seq[job.seq].docx, copy)
+        sources.append(copy)
+    pdfs = to_pdf(sources, work, pdfa=pdfa)
+    for job, pdf in zip(chunk, pdfs):
+        pages = _page_count(pdf)
+        if pages != 1:
+            warnings.append(f"Giấy chứng nhận số {job.number} ({job.name[:60]}) dài {pages} trang; hãy rút gọn nội dung hoặc sửa mẫu.")
+    for source in sources:
+        source.unlink(missing_ok=True)
+    merged = work / f"fallback-{chunk[0].seq}.pdf"
+    merge_documents(pdfs, merged)
+    return merged
+
+
+# --------------------------------------------------------------------------- the whole run
+
+
+def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
+    def value(field_name: str) -> str:
+        v = values.get(FIELD_NAMES_VI[field_name], values.get(field_name))
+        return "" if v is None else str(v)
+
+    return reports.RejectLine(row, reason, value("name"), value("owner"), value("score"), value("stars"))
+
+
+def plan_jobs(table_path: Path, issuer: CertificateIssuer) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
+    """The products of the table that may have a certificate, with their stars, and the rejects."""
+    table = read_products(table_path)
+    rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]
+    good = []
+    for product in table.products:
+        try:
+            good.append((product, stars_for(product, issuer)))
+        except (RuleViolation, ValueError) as exc:
+            rejects.append(
+                _reject(product.row, str(exc), {"name": product.name, "owner": product.owner, "score": product.score, "stars": product.stars})
+            )
+    rejects.sort(key=lambda r: r.row or 0)
+    return good, rejects
+
+
+def auto_workers(jobs: int) -> int:
+    """Worker processes when the user does not say: one a CPU (at most 4), one a hundred certificates."""
+    return max(1, min(os.cpu_count() or 1, 4, jobs // 100))
+
+
+def _trial_render(template: Path, issuer: CertificateIssuer, first, key: str, year: int, issued, until) -> None:
+    """Compile the template (kept for this process's workers) and render one certificate in memory."""
+    product, stars = first
+    _init_worker(str(template), issuer.model_dump_json())
+    job = CertificateJob(0, year, issuer.number_text(0, year), product.row, key, product.name, product.owner,
+                         product.address, product.group, product.code, product.score, stars, issued, until)
+    _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+
+
+def run_certificates(
+    table: str | Path | None,
+    issuer_file: str | Path,
+    outdir: str | Path,
+    *,
+    pdf: bool = False,
+    pdfa: bool = False,
+    register: str | Path | None = None,
+    workers: int | None = None,
+    template: str | Path | None = None,
+    progress: Progress = _quiet,
+) -> BatchReport:
+    """Certificates for every good row of ``table`` into ``outdir`` (see the module doc).
+
+    ``table`` None: the issuer file's ``results_table``. ``workers`` None: :func:`auto_workers`.
+
+    Raises DataError when the table or the issuer file cannot be used at all; rows that cannot
+    have a certificate are returned as rejects (``BatchReport.partial``).
+    """
+    from ..render.templates import template_path
+
+    issuer = load_issuer(issuer_file)
+    table = Path(table) if table else table_of(issuer, issuer_file)
+    outdir = Path(outdir)
+    template = template_path("certificate", template)
+    good, rejects = plan_jobs(table, issuer)
+    issued = issuer.issue_date
+    until = validity_end(issued)
+    year = issued.year
+    pdf = pdf or pdfa
+    keys = [product.key for product, _ in good]  # a property that folds the texts: once a product
+    if good:  # a template that cannot be used fails here, before any number is taken from the register
+        _trial_render(template, issuer, good[0], keys[0], year, issued, until)
+    with open_register(register) as reg:
+        requests = [
+            Request(
+                key, product.name, product.owner, product.address, product.code, stars,
+                str(product.score) if product.score is not None else None, product.row,
+            )
+            for key, (product, stars) in zip(keys, good)
+        ]
+        assignments = reg.assign(
+            issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,
+            decision=f"{issuer.decision.number}/{issuer.decision_symbol}", decision_date=issuer.decision.date,
+            issued_on=issued, valid_until=until, number_text=issuer.number_text, start=issuer.numbering.start,
+            requests=requests, source=str(table),
+        )
+        jobs = []
+        for key, (product, stars), a in zip(keys, good, assignments):
+            if a.conflict is not None:
+                c = a.conflict
+                rejects.append(
+                    reports.RejectLine(
+                        product.row,
+                        f"sản phẩm đã được cấp giấy chứng nhận số {c.number} theo Quyết định {c.decision} ngày "
+                        f"{c.decision_date:%d/%m/%Y} trong năm {c.year}; không cấp số thứ hai trong cùng năm",
+                        product.name, product.owner, str(product.score or ""), str(stars),
+                    )
+                )
+                continue
+            jobs.append(
+                CertificateJob(
+                    a.seq, year, a.number, product.row, key, product.name, product.owner, product.address,
+                    product.group, product.code, product.score, stars, issued, until,
+                )
+            )
+        rejects.sort(key=lambda r: r.row or 0)
+        jobs.sort(key=lambda j: j.seq)
+        workers = workers or auto_workers(len(jobs))
+        outdir.mkdir(parents=True, exist_ok=True)
+        results, combined, combined_written, warnings = produce_certificates(
+            jobs, issuer, template, outdir, pdf=pdf, pdfa=pdfa, workers=workers, progress=progress
+        )
+        lines = [
+            reports.ManifestLine(
+                r.job.number, r.job.name, r.job.owner, str(r.job.stars),
+                f"{r.job.score:.2f}" if r.job.score is not None else "",
+                r.job.issued.isoformat(), r.job.valid_until.isoformat(), str(r.job.row or ""),
+                r.docx.relative_to(outdir).as_posix(), r.docx_sha256,
+                r.pdf.relative_to(outdir).as_posix() if r.pdf else "", r.pdf_sha256 or "",
+                "" if r.pdfa is None else ("có" if r.pdfa else "không"),
+            )
+            for r in results
+        ]
+        if combined is not None:
+            lines.append(reports.ManifestLine(product=reports.COMBINED_LABEL, pdf=COMBINED_PDF, pdf_sha256=sha256_file(combined) or "", pdfa="có" if pdfa else "không"))
+        reg.record_files(
+            issuer.key, year,
+            [(r.job.seq, r.docx.relative_to(outdir).as_posix(), r.docx_sha256,
+              r.pdf.relative_to(outdir).as_posix() if r.pdf else None, r.pdf_sha256) for r in results],
+        )
+    manifest = outdir / reports.MANIFEST_NAME
+    reports.write_manifest(manifest, lines)
+    rejects_file = outdir / reports.REJECTS_NAME
+    reports.write_rejects(rejects_file, rejects)
+    return BatchReport(
+        outdir, Path(reg.path), results, rejects, manifest, rejects_file if rejects else None,
+        combined, combined_written, warnings,
+    )
+
+
+__all__ = [
+    "BatchReport", "COMBINED_PDF", "CertificateResult", "demo_certificates", "plan_jobs", "produce_certificates",
+    "run_certificates",
+]
+
+
+def demo_certificates(folder: Path, outdir: Path, *, pdf: bool = True, progress: Callable[[str], None] = print) -> list[Path]:
+    """Every issuer file of ``folder`` (samples/certificates) run into ``outdir``, with a register
+    of its own there (a demo never touches the user's register); returns the files written."""
+    written: list[Path] = []
+    for issuer_file in sorted(folder.glob("*.yaml")):
+        target = outdir / issuer_file.stem
+        report = run_certificates(None, issuer_file, target, pdf=pdf, register=outdir / "so-dang-ky-demo.sqlite")
+        files = [r.docx for r in report.results] + [r.pdf for r in report.results if r.pdf]
+        files += [p for p in (report.combined_pdf, report.manifest, report.rejects_file) if p]
+        written += files
+        progress(f"Giấy chứng nhận: {len(report.results)} giấy trong {target}")
+        if report.rejects:
+            progress(f"  {len(report.rejects)} dòng cố ý sai trong bảng mẫu bị loại, xem {report.rejects_file}")
+        for warning in report.warnings:
+            progress(f"  Cảnh báo: {warning}")
+    return written

@@ -1,0 +1,70 @@
+"""The page of a star certificate: sizes, widths and how long texts are fitted on one page.
+
+One place for the numbers the template builder writes (``tools/build_templates.py``) and the
+context uses to choose a type size: a certificate must stay on one landscape A4 page whatever
+the length of the product name, the chủ thể or the address, so long texts get a smaller size
+class (each class is a paragraph style in the template, which a clerk can restyle in Word),
+and the block that holds them has a fixed height as the last guard.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nd30.metrics import text_width_twips
+from ..nd30.rules import A4_TWIPS
+
+MM = 56.6929  # twips per millimetre
+
+# Landscape A4 (ND30-PAGE-01 allows it for a certificate, which is not an ND30 type: ND30-ABBR-03).
+PAGE_WIDTH, PAGE_HEIGHT = A4_TWIPS[1], A4_TWIPS[0]
+MARGINS_MM = {"top": 14, "bottom": 10, "left": 18, "right": 18}
+TEXT_WIDTH = PAGE_WIDTH - round((MARGINS_MM["left"] + MARGINS_MM["right"]) * MM)
+CELL_MARGINS = 2 * 108  # Word's default left + right cell margins
+
+# The decorative border: a thin-thick double line drawn round the page (w:pgBorders).
+BORDER = {"style": "thinThickSmallGap", "size_eighth_pt": 24, "space_pt": 22, "color": "9C6B12"}
+
+HEADER_WIDTHS = [5900, TEXT_WIDTH - 5900]
+FOOTER_WIDTHS = [1900, 5600, TEXT_WIDTH - 1900 - 5600]
+MIDDLE_HEIGHT = round(58 * MM)  # the fixed-height block of product, chủ thể, address, group
+QR_SIZE_MM = 27
+
+COLORS = {"title": "C00000", "stars": "D08C00", "product": "1F3864"}
+
+
+@dataclass(frozen=True)
+class SizeClass:
+    """One type size for a long text: its key in the context, size in pt, and lines allowed."""
+
+    key: str
+    size: float
+    lines: int
+    style: str  # the template's paragraph style (Vietnamese name shown in Word)
+
+
+NAME_CLASSES = (
+    SizeClass("l", 26, 1, "GCN - Tên sản phẩm"),
+    SizeClass("m", 21, 2, "GCN - Tên sản phẩm (vừa)"),
+    SizeClass("s", 16, 3, "GCN - Tên sản phẩm (nhỏ)"),
+    SizeClass("xs", 12, 5, "GCN - Tên sản phẩm (rất nhỏ)"),
+)
+INFO_CLASSES = (
+    SizeClass("n", 14, 2, "GCN - Thông tin"),
+    SizeClass("s", 12, 3, "GCN - Thông tin (nhỏ)"),
+    SizeClass("xs", 10, 4, "GCN - Thông tin (rất nhỏ)"),
+)
+# Fraction of a line's width counted as usable: word wrapping leaves the end of lines empty.
+WRAP_FILL = 0.88
+
+
+def _lines_needed(text: str, size: float, bold: bool, width: int) -> float:
+    return text_width_twips(text, size, bold) / (width * WRAP_FILL)
+
+
+def fit_class(text: str, classes: tuple[SizeClass, ...], bold: bool = False, width: int | None = None) -> SizeClass:
+    """The largest size class in which ``text`` fits its allowed number of lines."""
+    width = width or (TEXT_WIDTH - CELL_MARGINS)
+    for cls in classes:
+        if _lines_needed(text, cls.size, bold, width) <= cls.lines:
+            return cls
+    return classes[-1]

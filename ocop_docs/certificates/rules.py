@@ -1,0 +1,38 @@
+"""Whether a row of the results table may have a certificate, by the rules in force that day.
+
+The regime is the one of the recognition decision's signing date (``ocop.regimes``, ocop.md §1):
+
+* OCOP-BAND — the stars are the band of the average score (5★ 90–100, 4★ 70 to under 90,
+  3★ 50 to under 70; ocop.md §2.1); a stated star that contradicts the score is an error;
+* OCOP-RECOGNISE — 1★ and 2★ get no certificate, and the issuing level must be allowed to
+  recognise that star on that date (QĐ 1048: tỉnh 3–4★; QĐ 148: huyện 3★, tỉnh 4★; from
+  06/07/2025: tỉnh 3–4★; 5★ the ministry; ocop.md §3);
+* OCOP-DATES — a product is evaluated before it is recognised.
+"""
+from __future__ import annotations
+
+from ..errors import RuleViolation
+from ..model.product import Product
+from ..ocop import regimes
+from .model import CertificateIssuer
+
+
+def stars_for(product: Product, issuer: CertificateIssuer) -> int:
+    """The stars the certificate of ``product`` carries; RuleViolation (Vietnamese) when none."""
+    if product.score is None and product.stars is None:
+        raise RuleViolation("OCOP-BAND", "thiếu cả điểm và hạng sao")
+    stars = product.stars
+    if product.score is not None:
+        band = regimes.star_for_score(product.score)
+        if stars is None:
+            stars = band
+        else:
+            regimes.check_star_matches_score(stars, product.score)
+    on = issuer.decision.date
+    if product.evaluated_on is not None and product.evaluated_on > on:
+        raise RuleViolation(
+            "OCOP-DATES",
+            f"ngày đánh giá {product.evaluated_on:%d/%m/%Y} sau ngày ký quyết định công nhận {on:%d/%m/%Y}",
+        )
+    regimes.check_recognition(issuer.issuer.level, stars, on)
+    return stars

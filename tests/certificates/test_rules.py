@@ -1,0 +1,138 @@
+"""Star rules (OCOP-BAND) and who may recognise which stars on which date (OCOP-RECOGNISE, OCOP-LEVEL)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from gcn_helpers import issuer_data, write_issuer
+
+from ocop_docs.certificates.model import CertificateIssuer, load_issuer
+from ocop_docs.certificates.rules import stars_for
+from ocop_docs.errors import DataError, RuleViolation
+from ocop_docs.model.product import Product
+
+
+def issuer(level: str, date: str) -> CertificateIssuer:
+    return CertificateIssuer.model_validate(issuer_data(level=level, date=date))
+
+
+def product(score=None, stars=None, evaluated_on=None) -> Product:
+    return Product(name="Mật ong hoa rừng", owner="Hợp tác xã Ong mật", score=score, stars=stars, evaluated_on=evaluated_on)
+
+
+@pytest.mark.parametrize(
+    "score, stars",
+    [(50, 3), ("69.99", 3), (70, 4), ("89.99", 4), (90, 5), (100, 5), ("78.25", 4)],
+)
+def test_band_from_score_ocop_band(score, stars):
+    """ocop.md §2.1: "từ X đến dưới Y", 5★ from 90 to 100 inclusive (a ministry may issue 5★)."""
+    level = "trung_uong" if stars == 5 else "tinh"
+    assert stars_for(product(score=Decimal(str(score))), issuer(level, "2026-10-28")) == stars
+
+
+@pytest.mark.parametrize("score", [0, 29.99, 30, 49.99])
+def test_one_and_two_stars_get_no_certificate(score):
+    with pytest.raises(RuleViolation) as err:
+        stars_for(product(score=Decimal(str(score))), issuer("tinh", "2026-10-28"))
+    assert err.value.rule == "OCOP-RECOGNISE"
+    assert "không được cấp giấy chứng nhận" in str(err.value)
+
+
+def test_stated_star_contradicting_score_is_an_error():
+    with pytest.raises(RuleViolation) as err:
+        stars_for(product(score=Decimal("65.5"), stars=4), issuer("tinh", "2026-10-28"))
+    assert err.value.rule == "OCOP-BAND"
+    assert "thuộc hạng 3 sao" in str(err.value)
+
+
+def test_stars_without_score_are_taken_as_stated():
+    assert stars_for(product(stars=4), issuer("tinh", "2026-10-28")) == 4
+
+
+def test_neither_score_nor_stars():
+    with pytest.raises(RuleViolation, match="thiếu cả điểm và hạng sao"):
+        stars_for(product(), issuer("tinh", "2026-10-28"))
+
+
+# (level, decision date, stars, allowed) — ocop.md §3: QĐ 1048 tỉnh 3–4★; QĐ 148 huyện 3★ and
+# tỉnh 4★; QĐ 1489 (from 06/07/2025) and 26/2026 tỉnh 3–4★; 5★ only the ministry.
+RECOGNITION = [
+    ("tinh", "2021-07-21", 3, True),
+    ("tinh", "2021-07-21", 4, True),
+    ("trung_uong", "2021-07-21", 5, True),
+    ("huyen", "2023-11-14", 3, True),
+    ("huyen", "2023-11-14", 4, False),
+    ("tinh", "2023-11-14", 4, True),
+    ("tinh", "2023-11-14", 3, False),
+    ("tinh", "2025-06-19", 3, False),
+    ("tinh", "2025-07-06", 3, True),
+    ("tinh", "2025-08-05", 4, True),
+    ("tinh", "2026-10-28", 3, True),
+    ("tinh", "2026-10-28", 5, False),
+    ("trung_uong", "2026-10-28", 4, False),
+    ("trung_uong", "2026-10-28", 5, True),
+]
+
+
+@pytest.mark.parametrize("level, on, stars, allowed", RECOGNITION)
+def test_level_may_recognise_stars_on_date_ocop_recognise(level, on, stars, allowed):
+    score = {3: Decimal(60), 4: Decimal(80), 5: Decimal(95)}[stars]
+    iss = issuer(level, on)
+    if allowed:
+        assert stars_for(product(score=score), iss) == stars
+    else:
+        with pytest.raises(RuleViolation) as err:
+            stars_for(product(score=score), iss)
+        assert err.value.rule == "OCOP-RECOGNISE"
+        assert "chỉ được công nhận" in str(err.value)
+
+
+def test_district_issuer_after_june_2025_is_refused_for_the_whole_file(tmp_path):
+    """OCOP-LEVEL: no district level after 30/06/2025 — an error of the issuer file, not of a row."""
+    path = write_issuer(tmp_path, level="huyen", date="2025-08-05")
+    with pytest.raises(DataError) as err:
+        load_issuer(path)
+    assert "cấp huyện không còn" in str(err.value)
+    assert "issuer.level" in str(err.value)
+
+
+def test_level_that_recognises_nothing_is_refused(tmp_path):
+    path = write_issuer(tmp_path, level="huyen", date="2021-07-21")  # QĐ 1048: district only pre-scores
+    with pytest.raises(DataError, match="không có thẩm quyền công nhận"):
+        load_issuer(path)
+
+
+def test_ministry_must_carry_its_name_of_the_day(tmp_path):
+    path = write_issuer(tmp_path, level="trung_uong", date="2024-05-10")  # before the 01/03/2025 merger
+    with pytest.raises(DataError, match="OCOP-AGENCY"):
+        load_issuer(path)
+
+
+def test_evaluation_after_the_decision_is_refused():
+    from datetime import date
+
+    with pytest.raises(RuleViolation, match="sau ngày ký quyết định"):
+        stars_for(product(score=Decimal(60), evaluated_on=date(2026, 11, 2)), issuer("tinh", "2026-10-28"))
+
+
+def test_validity_is_36_months_to_the_same_day():
+    from datetime import date
+
+    from ocop_docs.certificates.context import validity_end
+
+    assert validity_end(date(2026, 10, 28)) == date(2029, 10, 28)
+    assert validity_end(date(2024, 2, 29)) == date(2027, 2, 28)
+
+
+def test_issuer_file_errors_name_field_and_line(tmp_path):
+    path = tmp_path / "dot.yaml"
+    path.write_text(
+        "issuer:\n  name: UBND tỉnh Hà Tĩnh\n  level: tinh\ndecision:\n  number: 12\n  date: 31/02/2026\n"
+        "place: Hà Tĩnh\nsigner:\n  title: Chủ tịch\nnumbering:\n  format: 'GCN-{stt}'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as err:
+        load_issuer(path)
+    text = str(err.value)
+    assert "decision.date" in text and "dòng 6" in text
+    assert "numbering.format" in text and "{so}" in text
