@@ -6,7 +6,7 @@ and exits with ``error.exit_code``; a traceback is shown only with ``--debug``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 

@@ -919,7 +919,6 @@ class _Identifier:
 
     def _signature_from_paragraphs(self, part: Part, items: list[Item], at: int) -> int:
         left: list[Span] = []
-        right_blocks: list[Block] = []
         right_spans: list[Span] = []
         m = at
         while m < len(items):

@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from ..errors import DataError, Problem
 from ..model.decision import Member, council_role, team_role
 from ..vi.text import fold
-from .messages import message
-from .tables import MAX_ROWS, MAX_TABLE_BYTES, Reject, _rows_csv, _rows_xlsx, match_headers
+from .tables import HeaderedRows, Reject, reject_reason
 
 Group = Literal["council", "team"]
 
@@ -66,39 +62,12 @@ def _honorific(value: Any) -> str | None:
 
 def read_members(path: str | Path, group: Group = "council", sheet: str | None = None) -> MemberTable:
     """The members of a council (``group='council'``) or of its team (``'team'``) in a sheet."""
-    path = Path(path)
-    if not path.is_file():
-        raise DataError(path, "không tìm thấy tệp")
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise DataError(path, f"tệp quá lớn (tối đa {MAX_TABLE_BYTES // (1024 * 1024)} MB)")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        rows = _rows_xlsx(path, sheet)
-    elif suffix in (".csv", ".txt"):
-        rows = _rows_csv(path)
-    else:
-        raise DataError(path, f"định dạng '{suffix}' không được hỗ trợ; dùng .xlsx hoặc .csv")
+    rows = HeaderedRows(path, MEMBER_HEADERS, REQUIRED, FIELD_NAMES_VI, sheet)
     to_role = council_role if group == "council" else team_role
-
-    columns: dict[int, str] = {}
     members: list[Member] = []
     rejects: list[Reject] = []
     seen: dict[str, int] = {}
-    for row_number, cells in rows:
-        if row_number > MAX_ROWS:
-            raise DataError(path, f"bảng có quá {MAX_ROWS} dòng")
-        if not columns:
-            found = match_headers(cells, MEMBER_HEADERS)
-            if set(REQUIRED) <= set(found.values()):
-                columns = found
-            elif row_number >= 10:
-                break
-            continue
-        values = {fld: cells[i] if i < len(cells) else None for i, fld in columns.items()}
-        values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-        if all(v is None or str(v) == "" for v in values.values()):
-            continue
-        shown = {FIELD_NAMES_VI[k]: v for k, v in values.items() if v not in (None, "")}
+    for row_number, values, shown in rows:
         data: dict[str, Any] = {"row": row_number}
         try:
             if values.get("name") in (None, ""):
@@ -114,12 +83,8 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
                 raise ValueError("thiếu Chức danh trong Hội đồng/Tổ")
             data["role"] = to_role(str(values["role"]))
             member = Member.model_validate(data)
-        except ValidationError as exc:
-            reason = "; ".join(f"{FIELD_NAMES_VI.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else ''}: {message(e)}" for e in exc.errors())
-            rejects.append(Reject(row_number, reason, shown))
-            continue
         except ValueError as exc:
-            rejects.append(Reject(row_number, str(exc), shown))
+            rejects.append(Reject(row_number, reject_reason(exc, FIELD_NAMES_VI), shown))
             continue
         key = fold(" ".join(member.name.split()), lower=True)
         if key in seen:
@@ -127,7 +92,4 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
             continue
         seen[key] = row_number
         members.append(member)
-    if not columns:
-        wanted = ", ".join(FIELD_NAMES_VI[f] for f in REQUIRED)
-        raise DataError(path, Problem(f"không tìm thấy dòng tiêu đề có các cột {wanted} trong 10 dòng đầu"))
-    return MemberTable(str(path), members, rejects, columns)
+    return MemberTable(str(rows.path), members, rejects, rows.columns)

@@ -208,57 +208,77 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
         yield i, row
 
 
+class HeaderedRows:
+    """The data rows of a sheet or CSV file, under a header row found among its first 10 rows.
+
+    Iterating yields ``(row number, values by field, values by Vietnamese column name)`` for
+    every non-empty row; ``columns`` maps column index → field once the header is found. A file
+    that cannot be read, or has no header with the ``required`` columns, raises DataError.
+    """
+
+    def __init__(self, path: str | Path, vocabulary: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                 field_names: dict[str, str], sheet: str | None = None):
+        self.path = Path(path)
+        self.vocabulary, self.required, self.field_names = vocabulary, required, field_names
+        self.columns: dict[int, str] = {}
+        if not self.path.is_file():
+            raise DataError(self.path, "không tìm thấy tệp")
+        if self.path.stat().st_size > MAX_TABLE_BYTES:
+            raise DataError(self.path, f"tệp quá lớn (tối đa {MAX_TABLE_BYTES // (1024 * 1024)} MB)")
+        suffix = self.path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            self._rows = _rows_xlsx(self.path, sheet)
+        elif suffix in (".csv", ".txt"):
+            self._rows = _rows_csv(self.path)
+        else:
+            raise DataError(self.path, f"định dạng '{suffix}' không được hỗ trợ; dùng .xlsx hoặc .csv")
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+        for row_number, cells in self._rows:
+            if row_number > MAX_ROWS:
+                raise DataError(self.path, f"bảng có quá {MAX_ROWS} dòng")
+            if not self.columns:
+                found = match_headers(cells, self.vocabulary)
+                if set(self.required) <= set(found.values()):
+                    self.columns = found
+                elif row_number >= 10:
+                    break
+                continue
+            values = {fld: cells[i] if i < len(cells) else None for i, fld in self.columns.items()}
+            values = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+            if all(v is None or str(v) == "" for v in values.values()):
+                continue
+            shown = {self.field_names[k]: v for k, v in values.items() if v not in (None, "")}
+            yield row_number, values, shown
+        if not self.columns:
+            wanted = ", ".join(self.field_names[f] for f in self.required)
+            raise DataError(self.path, Problem(f"không tìm thấy dòng tiêu đề có các cột {wanted} trong 10 dòng đầu"))
+
+
+def reject_reason(exc: ValueError, field_names: dict[str, str]) -> str:
+    """Why a row was rejected, in Vietnamese, naming the columns of a validation error."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{field_names.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else ''}: {message(e)}" for e in exc.errors()
+        )
+    return str(exc)
+
+
 def read_products(path: str | Path) -> ProductTable:
     """The products of a results table (.xlsx or .csv); bad rows become rejects."""
-    path = Path(path)
-    if not path.is_file():
-        raise DataError(path, "không tìm thấy tệp")
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise DataError(path, f"tệp quá lớn (tối đa {MAX_TABLE_BYTES // (1024 * 1024)} MB)")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        rows = _rows_xlsx(path)
-    elif suffix in (".csv", ".txt"):
-        rows = _rows_csv(path)
-    else:
-        raise DataError(path, f"định dạng '{suffix}' không được hỗ trợ; dùng .xlsx hoặc .csv")
-
-    columns: dict[int, str] = {}
+    rows = HeaderedRows(path, HEADERS, REQUIRED, FIELD_NAMES_VI)
     products: list[Product] = []
     rejects: list[Reject] = []
     seen: dict[str, int] = {}
-    for row_number, cells in rows:
-        if row_number > MAX_ROWS:
-            raise DataError(path, f"bảng có quá {MAX_ROWS} dòng")
-        if not columns:
-            found = match_headers(cells)
-            if set(REQUIRED) <= set(found.values()):
-                columns = found
-            elif row_number >= 10:
-                break
-            continue
-        values = {fld: cells[i] if i < len(cells) else None for i, fld in columns.items()}
-        if all(v is None or str(v).strip() == "" for v in values.values()):
-            continue
-        shown = {FIELD_NAMES_VI[k]: v for k, v in values.items() if v not in (None, "")}
+    for row_number, values, shown in rows:
         try:
             product = _row_to_product(row_number, values)
         except ValueError as exc:
-            problems = exc.errors() if isinstance(exc, ValidationError) else None
-            if problems:
-                reason = "; ".join(
-                    f"{FIELD_NAMES_VI.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else ''}: {message(e)}" for e in problems
-                )
-            else:
-                reason = str(exc)
-            rejects.append(Reject(row_number, reason, shown))
+            rejects.append(Reject(row_number, reject_reason(exc, FIELD_NAMES_VI), shown))
             continue
         if product.key in seen:
             rejects.append(Reject(row_number, f"trùng sản phẩm ở dòng {seen[product.key]} (cùng tên sản phẩm và chủ thể)", shown))
             continue
         seen[product.key] = row_number
         products.append(product)
-    if not columns:
-        wanted = ", ".join(FIELD_NAMES_VI[f] for f in REQUIRED)
-        raise DataError(path, Problem(f"không tìm thấy dòng tiêu đề có các cột {wanted} trong 10 dòng đầu"))
-    return ProductTable(str(path), products, rejects, columns)
+    return ProductTable(str(rows.path), products, rejects, rows.columns)

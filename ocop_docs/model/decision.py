@@ -804,7 +804,7 @@ class CouncilDecision(Decision):
                 content += _dash_lines([f"{m.role}: {m.person()}" for m in team.members])
                 first = Article(text=f"{action} {self.name} và {team.full_name}, cụ thể như sau:", content=content)
         duties = self.duties or self.default_duties()
-        content = [f"1. Nhiệm vụ của Hội đồng:"] + _dash_lines(duties)
+        content = ["1. Nhiệm vụ của Hội đồng:"] + _dash_lines(duties)
         k = 2
         if team:
             content += [f"{k}. Nhiệm vụ của {team.label}:"] + _dash_lines(team.duties or self.default_team_duties())

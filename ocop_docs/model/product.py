@@ -1,7 +1,7 @@
 """A product of an evaluation round: one row of the results table (danh sách sản phẩm)."""
 from __future__ import annotations
 
-from datetime import date
+
 from decimal import Decimal
 from typing import Literal
 

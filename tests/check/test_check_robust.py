@@ -9,6 +9,7 @@ import builders as B
 from ocop_docs.check.checks import Checker
 from ocop_docs.check.structure import identify
 from ocop_docs.docx import read_document
+from ocop_docs.nd30.rules import RULES
 
 _DOC = B.new_document()
 _FRAGMENTS = [
@@ -44,4 +45,10 @@ def test_checker_survives_arbitrary_layouts(layout):
     view = read_document(_DOC)
     parts = identify(view)
     for kind in ("plan", "decision", "attached", "report", "form", "certificate", "legal", "other"):
-        Checker(view, parts).run([kind] * len(parts))
+        findings = Checker(view, parts).run([kind] * len(parts))
+        # Whatever the layout, every finding is a well-formed report line: a known rule, its
+        # severity from the rule table (or a soft case of it), and a location to show.
+        for finding in findings:
+            assert finding.rule_id in RULES, finding.rule_id
+            assert finding.severity in ("error", "warning")
+            assert finding.location
