@@ -947,14 +947,19 @@ def build_certificate(path: Path) -> None:
     doc.save(path)
 
 
-def main() -> None:
-    build_plan(ROOT / "templates" / "plans" / "ke-hoach.docx")
-    decisions = ROOT / "templates" / "decisions"
+def build_all(root: Path) -> None:
+    """Every shipped template, into ``root`` (the repository's templates/ folder by default)."""
+    build_plan(root / "plans" / "ke-hoach.docx")
+    decisions = root / "decisions"
     build_council_decision(decisions / "quyet-dinh-hoi-dong.docx")
     build_recognition_decision(decisions / "quyet-dinh-cong-nhan.docx")
     build_plan_decision(decisions / "quyet-dinh-ban-hanh-ke-hoach.docx")
-    build_forms(ROOT / "templates" / "forms")
-    build_certificate(ROOT / "templates" / "certificates" / "giay-chung-nhan.docx")
+    build_forms(root / "forms")
+    build_certificate(root / "certificates" / "giay-chung-nhan.docx")
+
+
+def main() -> None:
+    build_all(ROOT / "templates")
     print("templates built")
 
 
