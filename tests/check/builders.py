@@ -598,3 +598,25 @@ def insert_after(paragraph, text: str = "", **kw):
 
 def remove(paragraph) -> None:
     paragraph._p.getparent().remove(paragraph._p)
+
+
+# Assertions on a checker report, shared by the rule tests.
+def findings(report, rule_id):
+    """The findings of one rule in a report."""
+    return [f for f in report.findings if f.rule_id == rule_id]
+
+
+def fires(report, rule_id, severity=None, contains=None):
+    """Assert that a rule fired (with that severity, and a 'found' text containing ``contains``)."""
+    found = findings(report, rule_id)
+    assert found, f"{rule_id} did not fire; findings: {[(f.rule_id, f.found) for f in report.findings]}"
+    if severity:
+        assert any(f.severity == severity for f in found), [(f.severity, f.found) for f in found]
+    if contains:
+        assert any(contains in f.found for f in found), [f.found for f in found]
+    return found
+
+
+def quiet(report):
+    """Assert that a report has no finding at all."""
+    assert report.findings == [], [(f.rule_id, f.found, f.excerpt) for f in report.findings]

@@ -14,18 +14,7 @@ from ocop_docs.check.checks import APPLICABLE
 from ocop_docs.nd30.rules import RULES
 
 
-def findings(report, rule_id):
-    return [f for f in report.findings if f.rule_id == rule_id]
-
-
-def fires(report, rule_id, severity=None, contains=None):
-    found = findings(report, rule_id)
-    assert found, f"{rule_id} did not fire; findings: {[(f.rule_id, f.found) for f in report.findings]}"
-    if severity:
-        assert any(f.severity == severity for f in found), [(f.severity, f.found) for f in found]
-    if contains:
-        assert any(contains in f.found for f in found), [f.found for f in found]
-    return found
+from builders import findings, fires
 
 
 def only(report, *rule_ids):

@@ -10,22 +10,7 @@ import builders as B
 from ocop_docs.nd30.metrics import text_width_twips
 
 
-def findings(report, rule_id):
-    return [f for f in report.findings if f.rule_id == rule_id]
-
-
-def fires(report, rule_id, severity=None, contains=None):
-    found = findings(report, rule_id)
-    assert found, f"{rule_id} did not fire; findings: {[(f.rule_id, f.found) for f in report.findings]}"
-    if severity:
-        assert any(f.severity == severity for f in found), [(f.severity, f.found) for f in found]
-    if contains:
-        assert any(contains in f.found for f in found), [f.found for f in found]
-    return found
-
-
-def quiet(report):
-    assert report.findings == [], [(f.rule_id, f.found, f.excerpt) for f in report.findings]
+from builders import findings, fires, quiet
 
 
 # ----------------------------------------------------------------------------- 1. wrapped lines
