@@ -216,6 +216,22 @@ def grid_table(doc, rows: int, widths: list[int]):
     return table
 
 
+
+def loop_table(doc, widths: list[int], headers, variable: str, keys, left=()):
+    """A bordered table: a bold header row, then one row per item of ``variable`` ({%tr for %}).
+
+    Column ``keys`` are the item's fields; those in ``left`` are left-aligned, the rest centred.
+    """
+    table = grid_table(doc, 4, widths)
+    for col, text in enumerate(headers):
+        form_cell(table.cell(0, col), text, "OCOP - Chữ trong bảng biểu mẫu (giữa)", bold=True)
+    form_cell(table.cell(1, 0), f"{{%tr for r in {variable} %}}")
+    for col, key in enumerate(keys):
+        style = "OCOP - Chữ trong bảng biểu mẫu" if key in left else "OCOP - Chữ trong bảng biểu mẫu (giữa)"
+        form_cell(table.cell(2, col), f"{{{{ r.{key} }}}}", style)
+    form_cell(table.cell(3, 0), "{%tr endfor %}")
+    return table
+
 def _cell(table, row: int, col: int, text: str, bold: bool = False, left: bool = False):
     cell = table.cell(row, col)
     p = para(cell, "", "ND30 - Chữ trong bảng (trái)" if left else "ND30 - Chữ trong bảng")
@@ -614,15 +630,10 @@ def build_self_assessment(path: Path) -> None:
     lines_loop(doc, "part3_guide")
     para(doc, "{%p if evaluation %}")
     para(doc, "{{ set_line }}", "OCOP - Mục (đậm)")
-    widths = [800, 3454, 900, 1000, 3200]
-    table = grid_table(doc, 4, widths)
-    for col, text in enumerate(("Mã", "Tiêu chí", "Điểm tối đa", "Tự đánh giá", "Mô tả, tài liệu minh chứng")):
-        form_cell(table.cell(0, col), text, "OCOP - Chữ trong bảng biểu mẫu (giữa)", bold=True)
-    form_cell(table.cell(1, 0), "{%tr for r in evaluation %}")
-    for col, key in enumerate(("code", "title", "max", "points", "evidence")):
-        style = "OCOP - Chữ trong bảng biểu mẫu" if key in ("title", "evidence") else "OCOP - Chữ trong bảng biểu mẫu (giữa)"
-        form_cell(table.cell(2, col), f"{{{{ r.{key} }}}}", style)
-    form_cell(table.cell(3, 0), "{%tr endfor %}")
+    table = loop_table(
+        doc, [800, 3454, 900, 1000, 3200], ("Mã", "Tiêu chí", "Điểm tối đa", "Tự đánh giá", "Mô tả, tài liệu minh chứng"),
+        "evaluation", ("code", "title", "max", "points", "evidence"), left=("title", "evidence"),
+    )
     total = table.add_row()
     form_cell(total.cells[1], "Tổng điểm tự đánh giá", bold=True)
     form_cell(total.cells[2], "100", "OCOP - Chữ trong bảng biểu mẫu (giữa)", bold=True)
@@ -720,15 +731,10 @@ def build_proposal_letter(path: Path) -> None:
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
     lines_loop(doc, "body", "ND30 - Nội dung")
-    widths = [700, 2500, 2554, 2200, 1400]
-    grid = grid_table(doc, 4, widths)
-    for col, text in enumerate(("STT", "Tên sản phẩm", "Chủ thể", "Bộ sản phẩm", "Hình thức")):
-        form_cell(grid.cell(0, col), text, "OCOP - Chữ trong bảng biểu mẫu (giữa)", bold=True)
-    form_cell(grid.cell(1, 0), "{%tr for r in rows %}")
-    for col, key in enumerate(("stt", "name", "owner", "group", "kind")):
-        style = "OCOP - Chữ trong bảng biểu mẫu (giữa)" if key in ("stt", "kind") else "OCOP - Chữ trong bảng biểu mẫu"
-        form_cell(grid.cell(2, col), f"{{{{ r.{key} }}}}", style)
-    form_cell(grid.cell(3, 0), "{%tr endfor %}")
+    loop_table(
+        doc, [700, 2500, 2554, 2200, 1400], ("STT", "Tên sản phẩm", "Chủ thể", "Bộ sản phẩm", "Hình thức"),
+        "rows", ("stt", "name", "owner", "group", "kind"), left=("name", "owner", "group"),
+    )
     lines_loop(doc, "after", "ND30 - Nội dung")
     signature_block(doc)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -766,16 +772,11 @@ def build_council_minutes(path: Path) -> None:
     para(doc, "Nội dung (theo diễn biến cuộc họp):", "ND30 - Nội dung")
     lines_loop(doc, "content", "ND30 - Nội dung")
     para(doc, "{{ result_head }}", "ND30 - Nội dung")
-    widths = [700, 2100, 1950, 1904, 900, 900, 900]
-    grid = grid_table(doc, 4, widths)
-    heads = ("STT", "Tên sản phẩm", "Chủ thể", "Bộ sản phẩm", "Số phiếu", "Điểm trung bình", "Hạng sao đề xuất")
-    for col, text in enumerate(heads):
-        form_cell(grid.cell(0, col), text, "OCOP - Chữ trong bảng biểu mẫu (giữa)", bold=True)
-    form_cell(grid.cell(1, 0), "{%tr for r in rows %}")
-    for col, key in enumerate(("stt", "name", "owner", "group", "sheets", "score", "stars")):
-        style = "OCOP - Chữ trong bảng biểu mẫu" if key in ("name", "owner", "group") else "OCOP - Chữ trong bảng biểu mẫu (giữa)"
-        form_cell(grid.cell(2, col), f"{{{{ r.{key} }}}}", style)
-    form_cell(grid.cell(3, 0), "{%tr endfor %}")
+    loop_table(
+        doc, [700, 2100, 1950, 1904, 900, 900, 900],
+        ("STT", "Tên sản phẩm", "Chủ thể", "Bộ sản phẩm", "Số phiếu", "Điểm trung bình", "Hạng sao đề xuất"),
+        "rows", ("stt", "name", "owner", "group", "sheets", "score", "stars"), left=("name", "owner", "group"),
+    )
     para(doc, "{%p if summary %}")
     para(doc, "{{ summary }}", "ND30 - Nội dung")
     para(doc, "{%p endif %}")
