@@ -85,12 +85,23 @@ def _pair(text: str, start: int, end: int, new: str, width: int = 28) -> tuple[s
     return (head + text[start:end] + tail).strip(), (head + new + tail).strip()
 
 
+def _apply(text: str, edits: list[tuple[int, int, str]], result: "Rewrite") -> "Rewrite":
+    """``result`` with its text made from ``text`` and the (start, end, new) edits, each recorded."""
+    out, pos = [], 0
+    for start, end, new in sorted(edits):
+        out.append(text[pos:start])
+        out.append(new)
+        result.changes.append(_pair(text, start, end, new))
+        pos = end
+    out.append(text[pos:])
+    result.text = "".join(out)
+    return result
+
+
 def shift_years(text: str, years: YearMap) -> Rewrite:
     """``text`` with the plan's own years moved to the new plan's, citations left as they are."""
     spans = citation_spans(text)
-    out: list[str] = []
     result = Rewrite(text)
-    pos = 0
     replaced: list[tuple[int, int, str]] = []
     # Ranges first ("giai đoạn 2023-2025"): the plan's own period moves, another period stays.
     taken: list[tuple[int, int]] = []
@@ -131,14 +142,7 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             continue
         if new != year:
             replaced.append((m.start(), m.end(), str(new)))
-    for start, end, new in sorted(replaced):
-        out.append(text[pos:start])
-        out.append(new)
-        result.changes.append(_pair(text, start, end, new))
-        pos = end
-    out.append(text[pos:])
-    result.text = "".join(out)
-    return result
+    return _apply(text, replaced, result)
 
 
 # ---------------------------------------------------------------- agency names (ocop.md §12.1)
@@ -162,15 +166,7 @@ def rename_agencies(text: str) -> Rewrite:
             if _inside(m.start(), spans) or any(a < m.end() and m.start() < b for a, b, _ in edits):
                 continue
             edits.append((m.start(), m.end(), new))
-    out, pos = [], 0
-    for start, end, new in sorted(edits):
-        out.append(text[pos:start])
-        out.append(new)
-        result.changes.append(_pair(text, start, end, new))
-        pos = end
-    out.append(text[pos:])
-    result.text = "".join(out)
-    return result
+    return _apply(text, edits, result)
 
 
 def cited_numbers(text: str) -> list[str]:
