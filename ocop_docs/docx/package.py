@@ -67,8 +67,11 @@ def _unreadable(path: str, reason: str) -> UnreadableFile:
     return UnreadableFile(f"Tệp {path} không phải là tệp .docx hợp lệ: {reason}.")
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
-    """The bytes of ``path`` (opened read-only), refusing missing, special or oversized files."""
+def read_bytes(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, too_large: str | None = None) -> bytes:
+    """The bytes of ``path`` (opened read-only), refusing missing, special or oversized files.
+
+    ``too_large`` is the message for a file over ``limit`` bytes (default: not a valid .docx).
+    """
     name = str(path)
     p = Path(path)
     if not p.exists():
@@ -77,11 +80,13 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise UnreadableFile(f"{name} không phải là một tệp.")
     try:
         with open(p, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(limit + 1)  # never more than the limit, whatever the file's size
     except OSError as e:
         raise UnreadableFile(f"Không đọc được tệp {name}: {e.strerror or e}.") from e
-    if len(data) > MAX_FILE_BYTES:
-        raise _unreadable(name, f"tệp lớn hơn {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if len(data) > limit:
+        if too_large:
+            raise UnreadableFile(too_large)
+        raise _unreadable(name, f"tệp lớn hơn {limit // (1024 * 1024)} MB")
     return data
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..docx.package import read_bytes
 from ..errors import UnreadableFile
 from ..vi.text import convert_legacy as convert_legacy_text, detect_legacy_encoding
 from .lines import Line, Source, normalise
@@ -23,19 +24,9 @@ _TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 def read_text_bytes(path: str | Path) -> bytes:
     """The bytes of a text file, refusing missing, special and oversized files (Vietnamese messages)."""
-    p = Path(path)
-    if not p.exists():
-        raise UnreadableFile(f"Không tìm thấy tệp {path}.")
-    if not p.is_file():
-        raise UnreadableFile(f"{path} không phải là một tệp.")
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)
-    except OSError as exc:
-        raise UnreadableFile(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise UnreadableFile(f"Tệp {path} lớn hơn {MAX_TEXT_BYTES // (1024 * 1024)} MB, không phải một văn bản.")
-    return data
+    return read_bytes(
+        path, MAX_TEXT_BYTES, f"Tệp {path} lớn hơn {MAX_TEXT_BYTES // (1024 * 1024)} MB, không phải một văn bản."
+    )
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
