@@ -31,6 +31,8 @@ class Problem:
     path: str = ""  # field path such as "body[2].content[0].task.deadline"
     line: int | None = None  # 1-based line in the source file, when known
     row: int | None = None  # 1-based row of a table, when the input is a table
+    column: int | None = None  # 1-based column (character) of ``line``, when known
+    rule: str | None = None  # the ND30/OCOP rule applied, for --debug and tools (never in the message)
 
     def describe(self) -> str:
         where = []
@@ -39,7 +41,7 @@ class Problem:
         if self.path:
             where.append(f"trường '{self.path}'")
         if self.line is not None:
-            where.append(f"dòng {self.line} của tệp")
+            where.append(f"dòng {self.line}" + (f", cột {self.column}" if self.column else "") + " của tệp")
         prefix = ", ".join(where)
         return f"{prefix}: {self.message}" if prefix else self.message
 
@@ -86,13 +88,31 @@ class ConversionError(OcopError):
 
 
 class RuleViolation(OcopError):
-    """A request that breaks a rule of the OCOP programme or of ND30 (cites the rule)."""
+    """A request that breaks a rule of the OCOP programme or of ND30.
+
+    The message is what an officer reads; the rule's code (``rule``, e.g. "OCOP-BAND") is kept for
+    ``--debug`` and for tests, not printed.
+    """
 
     exit_code = 2
 
     def __init__(self, rule: str, message: str):
         self.rule = rule
-        super().__init__(f"{message} [{rule}]")
+        super().__init__(message)
+
+
+class InvalidField(ValueError):
+    """A model validator's finding about one field, raised inside pydantic validation.
+
+    ``loc`` is the field's path relative to the model that raises it (e.g. ``("recipients", 2)``),
+    so the error is reported at that field's line in the YAML, not at the model's first line;
+    ``rule`` is the ND30/OCOP rule code, kept out of the message.
+    """
+
+    def __init__(self, message: str, loc: tuple = (), rule: str | None = None):
+        super().__init__(message)
+        self.loc = tuple(loc)
+        self.rule = rule
 
 
 class UnreadableFile(OcopError):

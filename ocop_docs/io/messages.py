@@ -39,16 +39,83 @@ def clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
+# What the codes of a choice mean, shown next to them ("'tinh' (tỉnh)") so an officer can pick one.
+CHOICE_WORDS = {
+    "trung_uong": "trung ương", "tinh": "tỉnh", "huyen": "huyện", "xa": "xã", "so": "sở, ngành", "khac": "khác",
+    "KT": "ký thay", "Q": "quyền", "TL": "thừa lệnh", "TUQ": "thừa ủy quyền",
+    "collective": "tập thể", "individual": "cá nhân", "long": "dài", "short": "ngắn",
+    "inline": "ghi trong Điều 1", "attached": "danh sách kèm theo",
+    "body": "đoạn thường", "dash": "gạch đầu dòng", "plus": "dấu cộng đầu dòng",
+    "trung-binh": "điểm trung bình", "da-so": "đa số phiếu", "tat-ca": "mọi phiếu",
+}
+
+
+def choices_text(choices: list[str]) -> str:
+    """``'tinh' (tỉnh), 'xa' (xã) hoặc 'khac' (khác)``: allowed values joined the Vietnamese way."""
+    items = [f"'{c}'" + (f" ({CHOICE_WORDS[c]})" if c in CHOICE_WORDS else "") for c in choices]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " hoặc " + items[-1]
+
+
+def _expected_choices(expected: str) -> list[str]:
+    """The values of pydantic's ``ctx['expected']`` ("'a', 'b' or 'c'", numbers unquoted)."""
+    import re
+
+    return [a or b for a, b in re.findall(r"'((?:[^'\\]|\\.)*)'|(-?\d+(?:\.\d+)?)", expected)]
+
+
+def number_text(value: Any) -> str:
+    """A number the Vietnamese way (1.000.000; 2,5), for limits and values in messages."""
+    from decimal import Decimal
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if isinstance(value, int):
+        text = f"{value:,}".replace(",", ".")
+        return text if len(text) <= 60 else text[:57] + "…"
+    from ..vi.numbers import format_number
+
+    try:
+        text = format_number(value, 2).removesuffix(",00")
+    except (ValueError, ArithmeticError):
+        return str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _short(value: Any) -> str:
     from decimal import Decimal
 
-    if isinstance(value, (Decimal, float)) and not isinstance(value, bool):
-        from ..vi.numbers import format_number
-
-        text = format_number(value, 2).removesuffix(",00")
-        return text if len(text) <= 60 else text[:57] + "…"
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
+        return number_text(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "trống"
+    if isinstance(value, dict):
+        text = "{" + ", ".join(f"{k}: {_short(v)}" for k, v in value.items()) + "}"
+    elif isinstance(value, list):
+        text = "[" + ", ".join(_short(v) for v in value) + "]"
+    else:
+        text = f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _not_text(value: Any) -> str:
+    """Why a value that should be text is not, in the terms of what YAML did with it."""
+    from decimal import Decimal
+
+    if isinstance(value, bool):
+        return ("phải là chữ, nhưng YAML đọc giá trị này là đúng/sai (true/false, yes/no, on/off); "
+                "hãy đặt giá trị trong dấu ngoặc kép")
+    if isinstance(value, (int, float, Decimal)):
+        return (f"phải là chữ, nhưng YAML đọc giá trị này là số ({_short(value)}); hãy đặt giá trị trong dấu ngoặc kép "
+                "(để giữ nguyên, kể cả số 0 ở đầu)")
+    if isinstance(value, dict):
+        return f"phải là một dòng chữ, không phải một nhóm trường (đang là {_short(value)})"
+    if isinstance(value, list):
+        return f"phải là một dòng chữ, không phải một danh sách (đang là {_short(value)})"
+    return f"phải là chữ (đang là {_short(value)})"
 
 
 def message(error: dict[str, Any]) -> str:
@@ -60,33 +127,49 @@ def message(error: dict[str, Any]) -> str:
         return "thiếu trường bắt buộc"
     if kind == "extra_forbidden":
         return "trường này không được hỗ trợ (kiểm tra lỗi chính tả tên trường)"
-    if kind == "value_error":
+    if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", error.get("msg", "")))
-        return text.removeprefix("Value error, ")
-    if kind in ("string_type",):
-        return f"phải là chuỗi văn bản (đang là {_short(value)})"
+        return text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "string_type":
+        return _not_text(value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"phải là số nguyên (đang là {_short(value)})"
-    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type"):
+    if kind in ("int_parsing_size",):
+        return "số quá lớn"
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type", "finite_number"):
         return f"phải là số (đang là {_short(value)})"
+    if kind in ("decimal_max_digits", "decimal_max_places", "decimal_whole_digits"):
+        return f"số có quá nhiều chữ số (đang là {_short(value)})"
     if kind == "greater_than_equal":
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge')} (đang là {_short(value)})"
+        return f"phải lớn hơn hoặc bằng {number_text(ctx.get('ge'))} (đang là {_short(value)})"
     if kind == "greater_than":
-        return f"phải lớn hơn {ctx.get('gt')} (đang là {_short(value)})"
+        return f"phải lớn hơn {number_text(ctx.get('gt'))} (đang là {_short(value)})"
     if kind == "less_than_equal":
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le')} (đang là {_short(value)})"
+        return f"phải nhỏ hơn hoặc bằng {number_text(ctx.get('le'))} (đang là {_short(value)})"
+    if kind == "less_than":
+        return f"phải nhỏ hơn {number_text(ctx.get('lt'))} (đang là {_short(value)})"
     if kind in ("date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"):
         return f"ngày không hợp lệ: {_short(value)} (viết YYYY-MM-DD hoặc DD/MM/YYYY)"
     if kind == "literal_error":
-        return f"giá trị {_short(value)} không hợp lệ; chấp nhận: {ctx.get('expected')}"
+        choices = _expected_choices(str(ctx.get("expected", "")))
+        return f"giá trị {_short(value)} không hợp lệ; chấp nhận: {choices_text(choices)}"
+    if kind in ("enum",):
+        return f"giá trị {_short(value)} không hợp lệ; chấp nhận: {choices_text(_expected_choices(str(ctx.get('expected', ''))))}"
     if kind in ("too_short", "string_too_short"):
         return "không được để trống"
-    if kind == "list_type":
+    if kind in ("too_long", "string_too_long"):
+        limit = ctx.get("max_length")
+        return f"quá dài (tối đa {number_text(limit)} {'ký tự' if kind == 'string_too_long' else 'mục'})"
+    if kind in ("list_type", "tuple_type", "set_type"):
         return f"phải là một danh sách (đang là {_short(value)})"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"phải là một nhóm trường dạng 'tên: giá trị' (đang là {_short(value)})"
-    if kind == "bool_parsing" or kind == "bool_type":
+    if kind in ("bool_parsing", "bool_type"):
         return f"phải là true hoặc false (đang là {_short(value)})"
-    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
         return "khối nội dung không hợp lệ: dùng một đoạn văn, hoặc 'heading', 'task', 'target', 'budget'"
-    return f"giá trị không hợp lệ ({error.get('msg', kind)})"
+    if kind in ("string_pattern_mismatch",):
+        return f"giá trị {_short(value)} không đúng dạng quy định"
+    if kind in ("recursion_loop",):
+        return "dữ liệu tự tham chiếu vòng tròn"
+    return f"giá trị {_short(value)} không hợp lệ"

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ..errors import DataError, Problem
-from .messages import clean_loc, field_path, message
+from ..errors import DataError, InvalidField, Problem, RuleViolation
+from .messages import choices_text, number_text, clean_loc, field_path, message
+from .yaml_errors import colon_fix, colon_message, quoted, syntax_problem
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
@@ -30,31 +32,226 @@ def _kinds() -> dict[str, type[BaseModel]]:
     return KINDS
 
 
-def _line_map(node: yaml.Node | None, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
-    """Field path → 1-based line of the YAML node that holds it."""
-    out = {} if out is None else out
-    if node is None:
-        return out
-    out.setdefault(path, node.start_mark.line + 1)
+MAX_DEPTH = 64
+"""Deepest nesting of groups and lists in a spec (real specs stay under 12)."""
+
+MAX_ALIAS_NODES = 10_000
+"""Most values YAML aliases (``*name``) may add when expanded: a few repeated blocks, never a bomb."""
+
+MAX_NUMBER_DIGITS = 40
+"""Longest number (in digits) a spec may hold; amounts and years are far shorter."""
+
+_FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+
+
+class LineMap(dict):
+    """Field path → 1-based line of the YAML that holds it (``lines[("signer", "name")] == 14``).
+
+    Also holds the 1-based column of each path and the "colon mistakes": an unquoted value with a
+    colon ("Giám đốc các sở: chủ trì") that YAML read as a one-field group.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.columns: dict[tuple, int] = {}
+        self.prose_keys: dict[tuple, tuple[int, int, str]] = {}  # key path → (line, column of ':', text)
+
+    def at(self, path: tuple) -> tuple[int | None, int | None]:
+        """Line and column of ``path``, or of its nearest mapped parent."""
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self:
+                return self[path[:cut]], self.columns.get(path[:cut])
+        return None, None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            key_path = path + (key.value,)
-            out[key_path] = key.start_mark.line + 1
-            _line_map(value, key_path, out)
-            out[key_path] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _line_map(item, path + (i,), out)
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_graph(root: yaml.Node, file: Path) -> None:
+    """Refuse alias bombs, self-referencing aliases, too deep nesting and absurdly long numbers.
+
+    Aliases make the node graph a DAG: its expanded size and depth are computed once per distinct
+    node (iteratively, so no hostile depth can exhaust Python's stack).
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            kids = _children(node)
+            on_path.discard(key)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
+            if height[key] > MAX_DEPTH:
+                raise DataError(file, Problem(f"các nhóm và danh sách lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)",
+                                              line=node.start_mark.line + 1))
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            raise DataError(file, Problem("bí danh YAML (*…) trỏ vào chính nhóm chứa nó (tự tham chiếu vòng tròn)",
+                                          line=node.start_mark.line + 1, column=node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
+            digits = sum(c.isdigit() for c in node.value)
+            if digits > MAX_NUMBER_DIGITS:
+                raise DataError(file, Problem(f"số quá lớn ({digits} chữ số; tối đa {MAX_NUMBER_DIGITS})",
+                                              line=node.start_mark.line + 1, column=node.start_mark.column + 1))
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((k, False) for k in _children(node) if id(k) not in size)
+    added = size[id(root)] - len(size)
+    if added > MAX_ALIAS_NODES:
+        raise DataError(file, Problem(
+            f"bí danh YAML (&tên … *tên) được mở rộng thành quá nhiều giá trị (thêm {number_text(added)} giá trị; "
+            f"tối đa {number_text(MAX_ALIAS_NODES)}); hãy viết trực tiếp nội dung thay cho bí danh"))
+
+
+def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> LineMap:
+    """Where each field path stands in the YAML, each distinct node walked once (aliases are not
+    re-walked); duplicate keys are errors naming both lines."""
+    out = LineMap()
+    if root is None:
+        return out
+    seen: set[int] = set()
+    duplicates: list[Problem] = []
+    stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        out.setdefault(path, node.start_mark.line + 1)
+        out.columns.setdefault(path, node.start_mark.column + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, yaml.Node] = {}
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key_path = path + (key.value,)
+                if key.value in first:
+                    duplicates.append(Problem(
+                        f"được ghi hai lần (dòng {first[key.value].start_mark.line + 1} và dòng "
+                        f"{key.start_mark.line + 1}); xóa một trong hai dòng",
+                        path=_dotted(key_path),
+                        line=key.start_mark.line + 1, column=key.start_mark.column + 1))
+                    continue
+                first[key.value] = key
+                out[key_path] = key.start_mark.line + 1
+                out.columns[key_path] = key.start_mark.column + 1
+                if not key.style and not _FIELD_NAME.fullmatch(key.value) and (
+                        not isinstance(value, yaml.ScalarNode) or not value.style):
+                    line = key.end_mark.line
+                    text = lines_of_text[line] if line < len(lines_of_text) else ""
+                    out.prose_keys[key_path] = (line + 1, key.end_mark.column + 1, text)
+                stack.append((value, key_path))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, path + (i,)) for i, item in enumerate(node.value))
+    if duplicates:
+        raise DataError(file, duplicates)
     return out
 
 
-def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
+def _dotted(path: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else ("." if i else "") + str(p) for i, p in enumerate(path))
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _TooLong(text)
+    return int(text)
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Duplicate(key)
+        out[key] = value
+    return out
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _depth_ok(data: Any) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _read_json(text: str, path: Path) -> tuple[Any, LineMap]:
+    try:
+        data = json.loads(text, parse_int=_json_int, object_pairs_hook=_json_pairs)
+    except json.JSONDecodeError as exc:
+        raise DataError(path, Problem(f"JSON sai cú pháp: {_json_problem(exc.msg)}", line=exc.lineno, column=exc.colno)) from None
+    except _TooLong as exc:
+        line, column = _position(text, text.find(exc.args[0]))
+        raise DataError(path, Problem(f"số quá lớn ({len(exc.args[0].lstrip('-'))} chữ số; tối đa {MAX_NUMBER_DIGITS})",
+                                      line=line, column=column)) from None
+    except _Duplicate as exc:
+        raise DataError(path, Problem(f"trường '{exc.args[0]}' được ghi hai lần; chỉ giữ một", path=exc.args[0])) from None
+    except RecursionError:
+        raise DataError(path, f"các nhóm và danh sách lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)") from None
+    if not _depth_ok(data):
+        raise DataError(path, f"các nhóm và danh sách lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")
+    try:  # JSON is YAML: the same composer gives the lines of its fields
+        return data, _line_map(yaml.compose(text, Loader=_Loader), path, text.splitlines())
+    except yaml.YAMLError:
+        return data, LineMap()
+
+
+_JSON_PROBLEMS = {
+    "Expecting value": "thiếu giá trị",
+    "Expecting property name enclosed in double quotes": "tên trường phải đặt trong dấu ngoặc kép (và không có dấu phẩy thừa)",
+    "Expecting ',' delimiter": "thiếu dấu phẩy",
+    "Expecting ':' delimiter": "thiếu dấu hai chấm sau tên trường",
+    "Unterminated string starting at": "chuỗi mở bằng dấu ngoặc kép chưa được đóng",
+    "Invalid control character at": "chuỗi chứa ký tự điều khiển (ví dụ Tab hoặc xuống dòng) không được phép",
+    "Invalid \\escape": "ký tự thoát sau dấu '\\' không hợp lệ",
+    "Extra data": "còn nội dung thừa sau phần dữ liệu",
+    "Illegal trailing comma before end of object": "dấu phẩy thừa trước '}'",
+    "Illegal trailing comma before end of array": "dấu phẩy thừa trước ']'",
+}
+
+
+def _json_problem(msg: str) -> str:
+    return next((vi for en, vi in _JSON_PROBLEMS.items() if msg.startswith(en)), "cú pháp không hợp lệ")
+
+
+def read_spec_data(path: str | Path) -> tuple[Any, LineMap]:
     """The parsed content of a spec file and its line map; DataError when it cannot be read."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise DataError(path, "không tìm thấy tệp") from None
+    except IsADirectoryError:
+        raise DataError(path, "đây là một thư mục, không phải tệp") from None
     except OSError as exc:
         raise DataError(path, f"không đọc được tệp ({exc.strerror})") from None
     if len(raw) > MAX_SPEC_BYTES:
@@ -64,53 +261,63 @@ def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
     except UnicodeDecodeError as exc:
         raise DataError(path, f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8") from None
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataError(path, Problem(f"JSON sai cú pháp: {exc.msg}", line=exc.lineno)) from None
-        lines: dict[tuple, int] = {}
-        try:
-            lines = _line_map(yaml.compose(text, Loader=_Loader))
-        except yaml.YAMLError:
-            pass
-        return data, lines
+        return _read_json(text, path)
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()  # one parse serves both the data and the line map
+            if node is not None:
+                _check_graph(node, path)  # before anything walks the expanded tree
+            lines = _line_map(node, path, text.splitlines())
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
-        lines = _line_map(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or "lỗi cú pháp"
-        context = exc.context_mark
-        if context is not None and context.line + 1 != line:
-            what += f"; phần bắt đầu từ dòng {context.line + 1}"
-        raise DataError(path, Problem(f"YAML sai cú pháp ({what})", line=line)) from None
     except yaml.YAMLError as exc:
-        raise DataError(path, f"YAML sai cú pháp ({exc})") from None
+        raise DataError(path, syntax_problem(exc, text)) from None
+    except (RecursionError, MemoryError):
+        raise DataError(path, f"các nhóm và danh sách lồng nhau quá sâu hoặc quá lớn (tối đa {MAX_DEPTH} cấp)") from None
     return data, lines
 
 
+def _colon_problem(loc: tuple, lines: LineMap) -> Problem | None:
+    """The colon-in-value explanation when the error at ``loc`` comes from one: the value at ``loc``
+    (or the group holding it) was read as a one-field group from an unquoted "text: text" line."""
+    for key_path, (line, column, text) in lines.prose_keys.items():
+        parent = key_path[:-1]
+        if key_path == loc or parent == loc or parent == loc[:-1]:
+            stripped = text.strip()
+            item = stripped[2:] if stripped.startswith("- ") else None
+            fix = (text[: len(text) - len(text.lstrip())] + "- " + quoted(item)) if item else colon_fix(text)
+            return Problem(colon_message(fix), path=_dotted(parent), line=line, column=column)
+    return None
+
+
 def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
-    """``data`` validated as ``model``; every problem found is reported at once."""
-    lines = lines or {}
+    """``data`` validated as ``model``; every problem found is reported at once, at its line."""
+    if not isinstance(lines, LineMap):
+        mapped = LineMap()
+        mapped.update(lines or {})
+        lines = mapped
     try:
         # Data files a spec names (members_file, products_file) are found relative to the spec.
         return model.model_validate(data, context={"spec_file": str(file)} if file else None)
+    except RuleViolation as exc:  # a rule of the whole document (OCOP/ND30), found by a model validator
+        raise DataError(file, Problem(exc.message, rule=exc.rule)) from None
     except ValidationError as exc:
-        problems = []
+        problems: list[Problem] = []
         for error in exc.errors():
             loc = clean_loc(tuple(error["loc"]))
-            line = None
-            for cut in range(len(loc), -1, -1):
-                if loc[:cut] in lines:
-                    line = lines[loc[:cut]]
-                    break
-            problems.append(Problem(message(error), path=field_path(tuple(error["loc"])), line=line))
+            cause = (error.get("ctx") or {}).get("error")
+            rule = None
+            if isinstance(cause, InvalidField):
+                loc, rule = loc + cause.loc, cause.rule
+            problem = _colon_problem(loc, lines)
+            if problem is None:
+                line, column = lines.at(loc)
+                path = field_path(tuple(error["loc"]) + (cause.loc if isinstance(cause, InvalidField) else ()))
+                problem = Problem(message(error), path=path, line=line, column=column, rule=rule)
+            if problem not in problems:
+                problems.append(problem)
         raise DataError(file, problems) from None
 
 
@@ -122,12 +329,14 @@ def load_spec(path: str | Path, kind: str | None = None):
     kinds = _kinds()
     wanted = kind or data.get("kind")
     if wanted is None:
-        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {', '.join(kinds)})", path="kind"))
-    if wanted not in kinds:
+        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {choices_text(list(kinds))})", path="kind"))
+    if not isinstance(wanted, str) or wanted not in kinds:
         raise DataError(
             path,
-            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {', '.join(kinds)}", path="kind", line=lines.get(("kind",))),
+            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {choices_text(list(kinds))}", path="kind",
+                    line=lines.get(("kind",)), column=lines.columns.get(("kind",))),
         )
     if kind and data.get("kind") not in (None, kind):
-        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind"))
+        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind",
+                                      line=lines.get(("kind",)), column=lines.columns.get(("kind",))))
     return validate_spec(data, kinds[wanted], path, lines)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from typing import Annotated, Any, Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from ..errors import InvalidField
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..vi.dates import parse_date
@@ -34,10 +36,28 @@ NonEmptyText = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
 OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
 
 
+def _is_number_type(annotation: Any) -> bool:
+    """Whether a field's type is (or may be) a number: int, float, Decimal, or a union/list holding one."""
+    if annotation in (int, float, Decimal):
+        return True
+    return any(_is_number_type(arg) for arg in get_args(annotation) if arg is not bool)
+
+
 class Model(BaseModel):
     """Base of every spec model: unknown fields are errors (they are usually typos)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_truth_value_as_number(cls, data: Any) -> Any:
+        # YAML reads true/false/yes/no as truth values and pydantic would take true as 1 ("1 đồng").
+        if isinstance(data, dict):
+            for name, value in data.items():
+                field = cls.model_fields.get(name) if isinstance(name, str) else None
+                if field is not None and isinstance(value, bool) and _is_number_type(field.annotation):
+                    raise InvalidField(f"phải là một số, không phải giá trị đúng/sai ({str(value).lower()})", (name,))
+        return data
 
 
 Level = Literal["trung_uong", "tinh", "huyen", "xa", "so", "khac"]
@@ -90,9 +110,8 @@ class Signer(Model):
     @model_validator(mode="after")
     def _needs_head(self) -> "Signer":
         if self.authority in ("KT", "TL", "TUQ") and not self.head_title:
-            raise ValueError(
-                f"ký {self.authority}. cần 'head_title' (chức vụ người đứng đầu, ví dụ 'CHỦ TỊCH') [ND30-SIGN-01]"
-            )
+            raise InvalidField(
+                f"ký {self.authority}. cần 'head_title' (chức vụ người đứng đầu, ví dụ 'CHỦ TỊCH')", rule="ND30-SIGN-01")
         return self
 
     def authority_lines(self) -> list[str]:
@@ -181,7 +200,7 @@ class Document(Model):
     @classmethod
     def _symbol(cls, value: str | None) -> str | None:
         if value and (" " in value or "/" in value):
-            raise ValueError("ký hiệu không được có dấu cách hoặc dấu '/' (ví dụ đúng: 'KH-UBND') [ND30-SO-04]")
+            raise InvalidField("ký hiệu không được có dấu cách hoặc dấu '/' (ví dụ đúng: 'KH-UBND')", rule="ND30-SO-04")
         if value and any(part.isdigit() and len(part) == 4 for part in value.split("-")):
-            raise ValueError("văn bản hành chính không ghi năm trong ký hiệu [ND30-SO-03]")
+            raise InvalidField("văn bản hành chính không ghi năm trong ký hiệu", rule="ND30-SO-03")
         return value

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..errors import InvalidField
 from ..vi.dates import DRAFT_BLANK, ngay_thang_nam, short_date
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
 from .plan import Plan
@@ -208,10 +209,9 @@ class Decision(Document):
     @model_validator(mode="after")
     def _decision_rules(self) -> "Decision":
         if self.date is None and self.expected_date is None:
-            raise ValueError(
+            raise InvalidField(
                 "bản dự thảo chưa có ngày ký: ghi 'expected_date' (ngày dự kiến ký) để áp dụng đúng quy định "
-                "đang có hiệu lực [OCOP-REGIME]"
-            )
+                "đang có hiệu lực", rule="OCOP-REGIME")
         self._check_authority()
         self._check_bases_order()
         self._check_recipients()
@@ -222,21 +222,19 @@ class Decision(Document):
         """ND30-TPL-QD-02 / SIGN-02: a collective thẩm quyền signs TM.; an individual one does not."""
         signer = self.signer
         if self.authority == "collective" and not signer.on_behalf_of:
-            raise ValueError(
+            raise InvalidField(
                 f"thẩm quyền ban hành là tập thể ('{self.issuer.name.upper()}') nên chữ ký phải có "
-                f"'TM. {_collective_name(self.issuer.name)}' (ghi signer.on_behalf_of) [ND30-TPL-QD-02]"
-            )
+                f"'TM. {_collective_name(self.issuer.name)}' (ghi signer.on_behalf_of)", ("signer",), "ND30-TPL-QD-02")
         if self.authority == "individual" and signer.on_behalf_of:
-            raise ValueError(
+            raise InvalidField(
                 f"thẩm quyền ban hành là cá nhân ('{self.head_title.upper()} {self.issuer.name.upper()}') nên chữ ký "
-                f"không có 'TM. {signer.on_behalf_of.upper()}' [ND30-TPL-QD-02]"
-            )
+                f"không có 'TM. {signer.on_behalf_of.upper()}'", ("signer", "on_behalf_of"), "ND30-TPL-QD-02")
         if signer.on_behalf_of:
             collective = signer.on_behalf_of.upper()
             if not self.issuer.name.upper().startswith(collective):
-                raise ValueError(
-                    f"chữ ký 'TM. {collective}' không khớp với cơ quan ban hành '{self.issuer.name}' [ND30-SIGN-02]"
-                )
+                raise InvalidField(
+                    f"chữ ký 'TM. {collective}' không khớp với cơ quan ban hành '{self.issuer.name}'",
+                    ("signer", "on_behalf_of"), "ND30-SIGN-02")
 
     def effective_bases(self) -> list[LegalBasis]:
         """The căn cứ block as printed: ``legal_bases`` (or, when empty, the registry's proposal for
@@ -262,21 +260,22 @@ class Decision(Document):
         """ND30-BODY-01: "Theo đề nghị của …" is the last line of the căn cứ block."""
         typed = list(self.legal_bases) + list(self.local_bases)
         if self.proposed_by and any(b.verb in ("Theo đề nghị của", "Xét đề nghị của") for b in typed):
-            raise ValueError("đã có dòng 'Theo đề nghị của …' trong căn cứ; bỏ 'proposed_by' hoặc bỏ dòng đó [ND30-BODY-01]")
+            raise InvalidField("đã có dòng 'Theo đề nghị của …' trong căn cứ; bỏ 'proposed_by' hoặc bỏ dòng đó",
+                               ("proposed_by",), "ND30-BODY-01")
         for i, basis in enumerate(self.effective_bases()[:-1]):
             if basis.verb in ("Theo đề nghị của", "Xét đề nghị của"):
-                raise ValueError(f"dòng '{basis.verb} …' phải là dòng cuối của phần căn cứ (đang ở dòng {i + 1}) [ND30-BODY-01]")
+                raise InvalidField(f"dòng '{basis.verb} …' phải là dòng cuối của phần căn cứ (đang ở dòng {i + 1})",
+                                   rule="ND30-BODY-01")
 
     def _check_recipients(self) -> None:
         """ND30-TPL-QD-03: "Như Điều n" is computed; a typed one must point at the executors' article."""
         n = self.executors_article_number
-        for item in self.recipients:
+        for i, item in enumerate(self.recipients):
             if m := _NHU_DIEU.match(item):
                 if int(m.group(1)) != n:
-                    raise ValueError(
+                    raise InvalidField(
                         f"Nơi nhận ghi 'Như Điều {m.group(1)}' nhưng điều quy định trách nhiệm thi hành là Điều {n}; "
-                        "bỏ dòng này, phần mềm tự ghi đúng số Điều [ND30-TPL-QD-03]"
-                    )
+                        "bỏ dòng này, phần mềm tự ghi đúng số Điều", ("recipients", i), "ND30-TPL-QD-03")
 
     def _apply_date_rules(self) -> None:
         """The rules that depend on the signing date (ocop.md §1, §12): level, agency names, bases."""
@@ -406,9 +405,8 @@ class PlanDecision(Decision):
     @classmethod
     def _title_13(cls, value: str | None) -> str | None:
         if value and not (value.startswith("Ban hành") or value.startswith("Phê duyệt")):
-            raise ValueError(
-                "trích yếu quyết định ban hành văn bản khác phải bắt đầu bằng 'Ban hành' hoặc 'Phê duyệt' [ND30-TITLE-04]"
-            )
+            raise InvalidField(
+                "trích yếu quyết định ban hành văn bản khác phải bắt đầu bằng 'Ban hành' hoặc 'Phê duyệt'", rule="ND30-TITLE-04")
         return value
 
     def default_title(self) -> str:
@@ -934,7 +932,7 @@ class RecognitionDecision(Decision):
                     regimes.check_star_matches_score(stars, product.score)
                 regimes.check_recognition(self.level, stars, on)
             except RuleViolation as exc:
-                violations.append((exc.rule, f"{label}, {stars} sao: {exc.message.rsplit(' [', 1)[0]}"))
+                violations.append((exc.rule, f"{label}, {stars} sao: {exc.message}"))
             if product.evaluated_on and product.evaluated_on > on:
                 raise ValueError(f"{label}: ngày đánh giá {short_date(product.evaluated_on)} sau ngày ký quyết định")
             products.append(product)

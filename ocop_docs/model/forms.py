@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..errors import InvalidField
 from .common import Document, Model, NonEmptyText, OptionalDate, Signer, Text
 from .decision import COUNCIL_ROLES, Member, _members_from_file, _resolve_file
 
@@ -353,9 +354,9 @@ class MinutesProduct(Model):
 
         band = star_for_score(self.score)
         if self.stars > band:
-            raise ValueError(
-                f"{self.name}: hạng {self.stars} sao cao hơn khung điểm {self.score} (hạng {band} sao, {band_text(band)}) [OCOP-BAND]"
-            )
+            raise InvalidField(
+                f"{self.name}: hạng {self.stars} sao cao hơn khung điểm {self.score} (hạng {band} sao, {band_text(band)})",
+                ("stars",), "OCOP-BAND")
         return self
 
 

@@ -95,11 +95,16 @@ class Task(Model):
         return out
 
 
+MAX_AMOUNT = 10**18 - 1
+"""Largest amount of one budget line (under a billion billion đồng): far above any real budget, and
+small enough that totals stay exact in every number formatter."""
+
+
 class BudgetLine(Model):
     """One line of the budget: item, amount in đồng, and funding source."""
 
     item: NonEmptyText
-    amount: int = Field(ge=0, description="Số tiền (đồng), số nguyên không âm")
+    amount: int = Field(ge=0, le=MAX_AMOUNT, description="Số tiền (đồng), số nguyên không âm")
     source: Text | None = Field(None, description="Nguồn kinh phí")
 
     @field_validator("amount", mode="before")
