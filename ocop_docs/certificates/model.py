@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import DataError, Problem, RuleViolation
+from ..io.messages import choices_text
 from ..model.common import Issuer, Model, NonEmptyText, OptionalDate, Signer, Text
 from ..nd30.formats import symbol_for
 from ..ocop import regimes
@@ -127,7 +128,7 @@ def check_issuer(issuer: CertificateIssuer, file: str | Path | None = None) -> r
         regimes.check_level_exists(level, on)
         regime = regimes.regime_on(on)
     except RuleViolation as exc:
-        raise DataError(file, Problem(str(exc), path="issuer.level")) from None
+        raise DataError(file, Problem(str(exc), path="issuer.level", rule=exc.rule)) from None
     if not regime.recognises.get(level):
         who = "; ".join(
             f"{regimes.LEVEL_NAMES[lv]}: {'/'.join(str(s) for s in sorted(st))} sao" for lv, st in regime.recognises.items()
@@ -135,15 +136,15 @@ def check_issuer(issuer: CertificateIssuer, file: str | Path | None = None) -> r
         problems.append(
             Problem(
                 f"cấp '{level}' không có thẩm quyền công nhận sản phẩm OCOP theo {regime.name}; "
-                f"chọn một trong {', '.join(CERTIFYING_LEVELS)} ({who}) [OCOP-RECOGNISE]",
-                path="issuer.level",
+                f"chọn {choices_text(list(CERTIFYING_LEVELS))} ({who})",
+                path="issuer.level", rule="OCOP-RECOGNISE",
             )
         )
     if level == "trung_uong" and hasattr(regimes, "check_ministry_name"):
         try:
             regimes.check_ministry_name(issuer.issuer.name, on)
         except RuleViolation as exc:
-            problems.append(Problem(str(exc), path="issuer.name"))
+            problems.append(Problem(str(exc), path="issuer.name", rule=exc.rule))
     if problems:
         raise DataError(file, problems)
     return regime

@@ -104,8 +104,9 @@ def test_level_that_recognises_nothing_is_refused(tmp_path):
 
 def test_ministry_must_carry_its_name_of_the_day(tmp_path):
     path = write_issuer(tmp_path, level="trung_uong", date="2024-05-10")  # before the 01/03/2025 merger
-    with pytest.raises(DataError, match="OCOP-AGENCY"):
+    with pytest.raises(DataError, match="phải là 'Bộ Nông nghiệp và Phát triển nông thôn'") as err:
         load_issuer(path)
+    assert err.value.problems[0].rule == "OCOP-AGENCY" and "OCOP-AGENCY" not in str(err.value)
 
 
 def test_evaluation_after_the_decision_is_refused():

@@ -288,8 +288,9 @@ def test_minutes_explain_a_star_below_the_band(tmp_path):
 def test_minutes_refuse_a_star_above_the_band(tmp_path):
     from ocop_docs.model.forms import MinutesProduct
 
-    with pytest.raises(ValueError, match=r"hạng 4 sao cao hơn khung điểm 69.99 \(hạng 3 sao, từ 50 đến dưới 70 điểm\) \[OCOP-BAND\]"):
+    with pytest.raises(ValueError, match=r"hạng 4 sao cao hơn khung điểm 69.99 \(hạng 3 sao, từ 50 đến dưới 70 điểm\)") as info:
         MinutesProduct(name="A", owner="B", bo=1, score="69.99", stars=4)
+    assert info.value.errors()[0]["ctx"]["error"].rule == "OCOP-BAND"
 
 
 # --- the PDFs ---------------------------------------------------------------------------------
