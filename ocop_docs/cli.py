@@ -31,6 +31,10 @@ class Cli(click.Group):
             return super().invoke(ctx)
         except OcopError as exc:
             if ctx.obj and ctx.obj.get("debug"):
+                rules = [exc.rule] if getattr(exc, "rule", None) else []
+                rules += [p.rule for p in getattr(exc, "problems", []) if p.rule]
+                if rules:
+                    click.echo(f"Mã quy tắc: {', '.join(dict.fromkeys(rules))}", err=True)
                 raise
             text = str(exc)
             click.secho(text if text.startswith("Lỗi") else f"Lỗi: {text}", fg="red", err=True)
@@ -38,6 +42,20 @@ class Cli(click.Group):
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
             ctx.exit(130)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (MemoryError, RecursionError) as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            what = "không đủ bộ nhớ" if isinstance(exc, MemoryError) else "dữ liệu lồng nhau quá sâu"
+            click.secho(f"Lỗi: dữ liệu vào quá lớn để xử lý ({what}); không có tệp nào được ghi.", fg="red", err=True)
+            ctx.exit(EXIT_DATA)
+        except Exception as exc:  # a defect of ocop-docs, never a traceback for the officer
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Lỗi phần mềm không lường trước ({type(exc).__name__}). Hãy chạy lại lệnh với --debug "
+                        "(ocop-docs --debug …) và gửi toàn bộ nội dung hiện ra cho người hỗ trợ.", fg="red", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -10,8 +10,10 @@ so before python-docx reads it the package is checked as a zip:
   bound of what decompression yields: Python's ``zipfile`` stops reading an entry at its declared
   size and fails on a CRC mismatch, so a lying header cannot blow past the limits;
 * the main part named by ``_rels/.rels`` (normally ``word/document.xml``) must exist;
-* no XML part may carry a DTD (``<!DOCTYPE``/``<!ENTITY``): Word refuses them too, and refusing
-  them up front means no entity can be expanded by any parser later.
+* no part may carry a DTD (``<!DOCTYPE``/``<!ENTITY``): Word refuses them too, and refusing
+  them up front means no entity can be expanded, nor its text dropped, by any parser later. Each
+  part's whole prolog is read by lxml itself, so a UTF-16 (or otherwise encoded) part or a DTD
+  behind kilobytes of comments is seen as the parsers that come later would see it.
 
 python-docx parses its parts with ``resolve_entities=False`` (``docx.oxml.parser`` and
 ``docx.opc.oxml``; lxml's default ``no_network=True`` and ``huge_tree=False`` apply); every part
@@ -49,7 +51,7 @@ MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 """Entries smaller than this (declared) are not held to MAX_RATIO: small XML compresses well."""
 
-_DTD_SCAN_BYTES = 2048
+_PROLOG_CHUNK = 64 * 1024
 _OFFICE_DOCUMENT_REL = "/officeDocument"
 
 SAFE_PARSER = etree.XMLParser(
@@ -133,8 +135,8 @@ def validate_package(data: bytes, name: str = "tệp") -> str:
         main = _main_part_name(zf, names, name)
         if main not in names:
             raise _unreadable(name, f"thiếu phần nội dung chính {main}")
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
+        for info in infos:  # every part: [Content_Types].xml may declare any name as XML
+            if not info.is_dir():
                 _refuse_dtd(zf, info, name)
     return main
 
@@ -153,7 +155,7 @@ def _main_part_name(zf: zipfile.ZipFile, names: set[str], name: str) -> str:
     if "_rels/.rels" not in names:
         raise _unreadable(name, "thiếu phần _rels/.rels")
     raw = _read_entry(zf, "_rels/.rels", name)
-    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+    if _prolog_has_dtd(io.BytesIO(raw)):
         raise _unreadable(name, "phần _rels/.rels chứa khai báo DTD")
     try:
         rels = parse_xml(raw)
@@ -165,9 +167,36 @@ def _main_part_name(zf: zipfile.ZipFile, names: set[str], name: str) -> str:
     raise _unreadable(name, "không có phần nội dung chính (word/document.xml)")
 
 
+def _prolog_has_dtd(stream) -> bool:
+    """Whether the XML in ``stream`` declares a DTD before its root element, in whatever encoding
+    (BOM, UTF-16 without BOM, encoding="…") lxml reads it. Reads only up to the root's start tag.
+
+    Bytes that are not XML (images) stop the parser at once; XML broken before its root is left to
+    the parser that reads the part later, which refuses it (no DTD of it can then take effect).
+    """
+    parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=False)
+    try:
+        while chunk := stream.read(_PROLOG_CHUNK):
+            parser.feed(chunk)
+            for _event, element in parser.read_events():
+                info = element.getroottree().docinfo
+                return bool(info.doctype or info.internalDTD is not None)
+        parser.close()
+    except etree.XMLSyntaxError as e:
+        return "DOCTYPE" in str(e) or "ENTITY" in str(e)
+    return False
+
+
 def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    head = _read_entry(zf, info.filename, name, _DTD_SCAN_BYTES)
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    try:
+        with zf.open(info) as fh:
+            found = _prolog_has_dtd(fh)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as e:
+        raise _unreadable(name, f"phần tử '{info.filename}' bị hỏng ({e})") from e
+    except Exception as e:  # zlib.error and friends from a corrupt deflate stream
+        raise _unreadable(name, f"phần tử '{info.filename}' bị hỏng ({e})") from e
+    if found:
         raise _unreadable(name, f"phần '{info.filename}' chứa khai báo DTD/thực thể (Word không cho phép)")
 
 

@@ -116,3 +116,41 @@ def test_broken_xml(good, tmp_path):
 def test_directory_is_not_a_file(tmp_path):
     with pytest.raises(UnreadableFile):
         open_docx(tmp_path)
+
+
+def _with_dtd(xml: bytes, encoding: str, padding: int = 0) -> bytes:
+    """``xml`` re-encoded in ``encoding`` with an internal DTD (an entity used in the text) behind
+    ``padding`` bytes of comments: what the 2 KB byte scan used to miss."""
+    text = xml.decode("utf-8")
+    head, rest = text.split("?>", 1)
+    head = head.replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"').replace("standalone=\"yes\"", "")
+    comments = "<!-- ghi chú -->" * (padding // 16)
+    body = rest.replace("<w:t>", "<w:t>&x;", 1)
+    return (head + "?>" + comments + '<!DOCTYPE d [<!ENTITY x "Xxe">]>' + body).encode(encoding)
+
+
+@pytest.mark.parametrize("encoding, padding", [("utf-16", 0), ("utf-16-le", 0), ("utf-8", 10_000), ("utf-16", 10_000)])
+def test_dtd_in_any_encoding_and_anywhere_in_the_prolog_is_refused_by_the_cli(good, tmp_path, encoding, padding):
+    """Case 16: a UTF-16 part or a DTD behind 10 KB of comments is refused (exit 2, Vietnamese),
+    by check and by parse alike, so no text behind the declaration is dropped in silence."""
+    from click.testing import CliRunner
+
+    from ocop_docs.cli import main
+
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        xml = z.read("word/document.xml")
+    path = tmp_path / "co-dtd.docx"
+    path.write_bytes(_rezip(good, replace={"word/document.xml": _with_dtd(xml, encoding, padding)}))
+    for args in (["check", str(path)], ["parse", str(path), "-o", str(tmp_path / "ra.yaml")]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "phần 'word/document.xml' chứa khai báo DTD/thực thể (Word không cho phép)" in result.output
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "ra.yaml").exists()
+
+
+def test_utf16_part_without_dtd_is_accepted(good):
+    """The whole-prolog check reads the encoding as parsers do: a clean UTF-16 part is no DTD."""
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        xml = z.read("word/styles.xml").decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    validate_package(_rezip(good, replace={"word/styles.xml": xml.encode("utf-16")}), "x.docx")
