@@ -87,6 +87,9 @@ def _open(path: Path):
             raise UnreadableFile(f"Tệp {path} có {len(pages)} trang, vượt giới hạn {MAX_PDF_PAGES} trang.")
     except UnreadableFile:
         raise
+    except pypdf.errors.DependencyError:  # AES without the cryptography package (a broken installation)
+        raise UnreadableFile(f"Tệp {path} được mã hóa AES nhưng máy thiếu thư viện 'cryptography' để mở; "
+                             "hãy cài lại ocop-docs theo hướng dẫn (pip install .).") from None
     except Exception as exc:  # a broken PDF: pypdf raises many kinds of errors
         raise UnreadableFile(f"Tệp {path} không phải là tệp PDF đọc được ({type(exc).__name__}: {exc}).") from None
     return reader

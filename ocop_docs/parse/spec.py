@@ -39,9 +39,10 @@ def validate(kind: str, data: dict, notes: list[Note]):
     try:
         return model.model_validate(public(data))
     except ValidationError as exc:
+        from ..io.messages import field_path, message
+
         for error in exc.errors():
-            where = ".".join(str(x) for x in error["loc"])
-            notes.append(Note(where, f"dữ liệu đọc được không hợp lệ: {error['msg']}"))
+            notes.append(Note(field_path(tuple(error["loc"])), f"dữ liệu đọc được không hợp lệ: {message(error)}"))
         return None
 
 
