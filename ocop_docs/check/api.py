@@ -8,6 +8,7 @@ from ..docx.package import open_docx
 from .checks import Checker
 from .report import KIND_NAMES, Report
 from .structure import identify
+from .unread import unchecked_content
 
 KINDS = ("plan", "decision", "attached", "report", "minutes", "letter", "form", "certificate")
 """Kinds a caller may ask for (``kind=``); "legal" and "other" are only ever detected."""
@@ -55,6 +56,7 @@ def check_file(path: str | os.PathLike, kind: str | None = None) -> Report:
     first = kinds[0] if kinds else (kind or "other")
     report = Report(path=str(path), kind=first, kind_detected=kind is None, findings=findings)
     report.notes.extend(dict.fromkeys(checker.notes))
+    report.unchecked.extend(unchecked_content(document))
     if first == "legal":
         report.notes.append(
             "Văn bản quy phạm pháp luật: thể thức do Luật Ban hành văn bản quy phạm pháp luật quy định "

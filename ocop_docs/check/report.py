@@ -58,6 +58,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)  # content the checker cannot read (altChunk, OLE…)
 
     @property
     def errors(self) -> int:
@@ -103,12 +104,16 @@ def format_text(report: Report) -> str:
     """The report as lines a clerk can read, then a summary line."""
     lines = [format_finding(f) for f in report.findings]
     lines.extend(f"Ghi chú: {note}" for note in report.notes)
+    lines.extend(f"CHƯA KIỂM TRA: {what}" for what in report.unchecked)
     kind = KIND_NAMES.get(report.kind, report.kind)
     how = "tự nhận diện" if report.kind_detected else "theo yêu cầu"
     if report.errors or report.warnings:
         summary = f"{report.errors} lỗi, {report.warnings} cảnh báo"
     else:
         summary = "không có lỗi thể thức nào"
+    if report.unchecked:
+        summary += (f" trong phần đã đọc được; {len(report.unchecked)} phần nội dung chưa được kiểm tra "
+                    "(xem các dòng CHƯA KIỂM TRA)")
     lines.append(f"Tệp {report.path} ({kind}, {how}): {summary}.")
     return "\n".join(lines)
 
@@ -126,5 +131,7 @@ def format_json(report: Report) -> str:
         "findings": [asdict(f) for f in report.findings],
         "notes": report.notes,
         "parts": report.parts,
+        "unchecked": report.unchecked,
+        "complete": not report.unchecked,
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
