@@ -90,14 +90,37 @@ def _mapping_value_problem(lines: list[str], line: int, column: int) -> str:
             "hãy đặt giá trị trong dấu ngoặc kép)")
 
 
+def _unclosed_quote(lines: list[str], upto: int) -> tuple[tuple[int, int], str] | None:
+    """The first value up to line ``upto`` (0-based) that opens a quote its line does not close.
+
+    YAML lets a quoted value run over several lines, so a forgotten closing quote is reported by
+    the parser lines later, where the next quote happens to be; officers never mean that.
+    """
+    for i, text in enumerate(lines[: upto + 1]):
+        m = _QUOTED_VALUE.match(text)
+        if not m:
+            continue
+        quote, rest = m.group(2), text[m.end():]
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else "'" in rest.replace("''", "")
+        if not closed:
+            return (i, m.end() - 1), quote
+    return None
+
+
+_QUOTED_VALUE = re.compile(r"""^(\s*(?:-\s+)*(?:[^\s:#'"][^:#]*?:\s+)?)(["'])""")
+
+
 def syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     """The Vietnamese :class:`Problem` for a YAML error raised while reading ``text``."""
     lines = text.splitlines()
     if isinstance(exc, yaml.reader.ReaderError):
-        before = text[: exc.position] if isinstance(exc.position, int) else ""
+        position = exc.position if isinstance(exc.position, int) else 0
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        if not (position < len(text) and ord(text[position]) == code):  # libyaml counts UTF-8 bytes
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        before = text[:position]
         line = before.count("\n")
         column = len(before) - (before.rfind("\n") + 1)
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
         return Problem(f"lỗi cú pháp YAML: tệp chứa ký tự điều khiển không in được (mã {code:#06x}); hãy xóa ký tự này",
                        line=line + 1, column=column + 1)
     if not isinstance(exc, yaml.MarkedYAMLError):
@@ -106,7 +129,11 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     context = exc.context or ""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line, mark.column) if mark else (None, None)
-    if problem.startswith("mapping values are not allowed"):
+    unclosed = _unclosed_quote(lines, line) if line is not None else None
+    if unclosed is not None and not problem.startswith("found unknown escape"):
+        (line, column), quote = unclosed
+        what = f"dấu ngoặc {'kép' if quote == chr(34) else 'đơn'} {quote} mở ở đây chưa được đóng trên cùng dòng"
+    elif problem.startswith("mapping values are not allowed"):
         what = _mapping_value_problem(lines, line, column)
     elif problem.startswith("found character that cannot start any token") or "cannot start any token" in problem:
         char = _char(lines, line, column)

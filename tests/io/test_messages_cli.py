@@ -1,0 +1,202 @@
+"""What an officer reads when a spec is wrong, through the real CLI: Vietnamese only, the exact line
+and column, the fix when the cause is known (a colon in an unquoted value), no rule code unless
+--debug, exit 2, no output file; hostile specs (alias bomb, huge numbers, deep nesting) the same."""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ocop_docs.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+
+PLAN = """\
+kind: plan
+issuer: {name: "Ủy ban nhân dân xã Vũ Quang", level: xa}
+place: Vũ Quang
+date: 2026-03-05
+year: 2026
+title: "Triển khai Chương trình OCOP năm 2026"
+body:
+  - heading: "MỤC ĐÍCH, YÊU CẦU"
+    content:
+      - "Triển khai đồng bộ các giải pháp."
+      - heading: "Kinh phí"
+        content:
+          - budget: {lines: [{item: "Tập huấn", amount: 14000000}]}
+signer: {on_behalf_of: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Nguyễn Văn A"}
+recipients:
+  - "UBND tỉnh"
+  - "Lưu: VT"
+"""
+
+BOMB = "kind: plan\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
+    f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+
+# Words of English error messages that must never reach an officer (quoted values are removed first).
+ENGLISH = re.compile(
+    r"\b(found|expected|should|valid|allowed|mapping|input|character|could|while|exceeds?|error|value error|"
+    r"the|or|not|is|must|field required|traceback|exception|none)\b", re.IGNORECASE)
+
+
+def english_leaks(text: str) -> list[str]:
+    """English words in ``text`` outside quoted values, paths and field names."""
+    bare = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|«[^»\n]*»|\S*/\S*|\S+\.(yaml|json|docx|xlsx|csv)\b", " ", text)
+    return ENGLISH.findall(bare)
+
+
+def render(tmp_path: Path, text: str, name: str = "ke-hoach.yaml", *extra: str):
+    spec = tmp_path / name
+    spec.write_text(text, encoding="utf-8")
+    out = tmp_path / "ra" / "ke-hoach.docx"
+    result = CliRunner().invoke(main, [*extra, "render", str(spec), "-o", str(out)])
+    assert not out.exists() and not list(tmp_path.glob("ra/*")), "no output, not even a partial one"
+    return result
+
+
+# (name, broken spec, words that must be in the message, "dòng L, cột C" expected)
+CASES = [
+    ("tab", PLAN.replace("place: Vũ Quang", "place: Vũ Quang\n\tyear: 2026"),
+     "có ký tự Tab ở đầu dòng; YAML chỉ dùng dấu cách để thụt lề", "dòng 4, cột 1"),
+    ("unclosed quote", PLAN.replace('title: "Triển khai Chương trình OCOP năm 2026"', 'title: "Triển khai Chương trình'),
+     'dấu ngoặc kép " mở ở đây chưa được đóng', "dòng 6, cột 8"),
+    ("colon in a value", PLAN.replace('title: "Triển khai Chương trình OCOP năm 2026"',
+                                      "title: Kế hoạch: triển khai OCOP năm 2026"),
+     'hãy đặt giá trị trong dấu ngoặc kép, ví dụ: title: "Kế hoạch: triển khai OCOP năm 2026"', "dòng 6, cột 16"),
+    ("colon in a list item", PLAN.replace('  - "Lưu: VT"', "  - Giám đốc các sở: Nông nghiệp, Tài chính"),
+     'hãy đặt giá trị trong dấu ngoặc kép, ví dụ: - "Giám đốc các sở: Nông nghiệp, Tài chính"', "dòng 17, cột 20"),
+    ("colon in a paragraph", PLAN.replace('      - "Triển khai đồng bộ các giải pháp."',
+                                          "      - Giám đốc các sở: chủ trì thực hiện"),
+     'ví dụ: - "Giám đốc các sở: chủ trì thực hiện"', "dòng 10, cột 24"),
+    ("bad indentation", PLAN.replace("place: Vũ Quang", " place: Vũ Quang"),
+     "thẳng cột với các trường cùng cấp", "dòng 3, cột 2"),
+    ("allowed values", PLAN.replace("level: xa", "level: phuong"),
+     "chấp nhận: 'trung_uong' (trung ương), 'tinh' (tỉnh), 'huyen' (huyện), 'xa' (xã), 'so' (sở, ngành) hoặc 'khac' (khác)",
+     "dòng 2, cột 47"),
+    ("boolean amount", PLAN.replace("amount: 14000000", "amount: true"),
+     "phải là một số, không phải giá trị đúng/sai (true)", "dòng 13, cột 49"),
+    ("key written twice", PLAN.replace("year: 2026\n", "year: 2026\nyear: 2027\n"),
+     "trường 'year', dòng 6, cột 1 của tệp: được ghi hai lần (dòng 5 và dòng 6); xóa một trong hai dòng", "dòng 6, cột 1"),
+    ("number as text", PLAN.replace("place: Vũ Quang", "place: 2026"),
+     "phải là chữ, nhưng YAML đọc giá trị này là số (2.026); hãy đặt giá trị trong dấu ngoặc kép", "dòng 3, cột 1"),
+    ("amount of 10^28", PLAN.replace("amount: 14000000", "amount: 10000000000000000000000000000"),
+     "phải nhỏ hơn hoặc bằng 999.999.999.999.999.999", "dòng 13, cột 49"),
+    ("5,000-digit integer", PLAN.replace("year: 2026", "year: " + "9" * 5000),
+     "số quá lớn (5000 chữ số; tối đa 40)", "dòng 5, cột 7"),
+    ("control character", PLAN.replace("place: Vũ Quang", "place: Vũ\x07Quang"),
+     "ký tự điều khiển không in được (mã 0x0007)", "dòng 3, cột 10"),
+    ("two documents", PLAN + "---\nkind: plan\n", "tệp chỉ được có một tài liệu", "dòng 18"),
+]
+
+
+@pytest.mark.parametrize("name, text, words, where", CASES, ids=[c[0] for c in CASES])
+def test_bad_spec_message_is_vietnamese_and_points_at_the_place(tmp_path, name, text, words, where):
+    result = render(tmp_path, text)
+    assert result.exit_code == 2, result.output
+    assert f"Lỗi dữ liệu trong tệp {tmp_path / 'ke-hoach.yaml'}" in result.output
+    assert words in result.output, result.output
+    assert f"{where} của tệp" in result.output or f"{where}," in result.output, result.output
+    assert not english_leaks(result.output), (english_leaks(result.output), result.output)
+
+
+def test_json_hostile_inputs(tmp_path):
+    deep = '{"kind": "plan", "body": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    result = render(tmp_path, deep, "sau.json")
+    assert result.exit_code == 2 and "các nhóm và danh sách lồng nhau quá sâu (tối đa 64 cấp)" in result.output
+    big = '{"kind": "plan",\n "year": ' + "9" * 5000 + "}"
+    result = render(tmp_path, big, "so-lon.json")
+    assert result.exit_code == 2 and "dòng 2, cột 10 của tệp: số quá lớn (5000 chữ số" in result.output
+    twice = '{"kind": "plan", "year": 2026, "year": 2027}'
+    result = render(tmp_path, twice, "hai-lan.json")
+    assert result.exit_code == 2 and "trường 'year'" in result.output and "được ghi hai lần" in result.output
+    result = render(tmp_path, '{"kind": "plan", "year": }', "sai.json")
+    assert result.exit_code == 2 and "dòng 1, cột 26 của tệp: JSON sai cú pháp: thiếu giá trị" in result.output
+    for output in (result.output,):
+        assert not english_leaks(output) and "Traceback" not in output
+
+
+def test_wrong_nhu_dieu_is_reported_at_its_line_without_the_rule_code(tmp_path):
+    sample = (SAMPLES / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml").read_text(encoding="utf-8")
+    lines = sample.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("recipients:"))
+    lines.insert(at + 1, '  - "Như Điều 9"')
+    text = "\n".join(lines) + "\n"
+    for name in ("ha-tinh-2026-ket-qua-dot-1.xlsx",):  # the spec names its table beside it
+        (tmp_path / name).write_bytes((SAMPLES / "decisions" / name).read_bytes())
+    result = render(tmp_path, text, "quyet-dinh.yaml")
+    assert result.exit_code == 2, result.output
+    assert (f"trường 'recipients[0]', dòng {at + 2}, cột 5 của tệp: Nơi nhận ghi 'Như Điều 9' nhưng điều quy định "
+            "trách nhiệm thi hành là Điều 5") in result.output
+    assert "ND30-" not in result.output and "[" not in result.output.split("của tệp:", 1)[1]
+    debug = render(tmp_path, text, "quyet-dinh.yaml", "--debug")
+    assert "Mã quy tắc: ND30-TPL-QD-03" in debug.output
+
+
+def test_document_rule_names_the_file_without_its_code(tmp_path):
+    """A rule of the whole document (a commune has no council) is an error of the file, no code."""
+    text = (SAMPLES / "decisions" / "ben-cau-2024-hoi-dong.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"level: \w+", "level: xa", text, count=1)
+    for name in ("ha-tinh-2026-thanh-vien.xlsx",):
+        (tmp_path / name).write_bytes((SAMPLES / "decisions" / name).read_bytes())
+    result = render(tmp_path, text, "hoi-dong.yaml")
+    assert result.exit_code == 2, result.output
+    assert f"Lỗi dữ liệu trong tệp {tmp_path / 'hoi-dong.yaml'}" in result.output
+    assert "không thành lập Hội đồng" in result.output and "OCOP-" not in result.output
+
+
+def _alias_bomb_commands(tmp_path: Path, bomb: Path) -> dict[str, list[str]]:
+    table = SAMPLES / "certificates" / "ha-tinh-2026-ket-qua-dot-2.csv"
+    return {
+        "render": ["render", str(bomb), "-o", str(tmp_path / "ra" / "a.docx")],
+        "score": ["score", str(bomb), "--bang", str(tmp_path / "ra" / "kq.xlsx")],
+        "rollforward": ["rollforward", str(bomb), "--year", "2027", "-o", str(tmp_path / "ra" / "kh.yaml")],
+        "certificates": ["certificates", str(table), "--issuer", str(bomb), "-o", str(tmp_path / "ra" / "gcn"),
+                         "--register", str(tmp_path / "ra" / "so.sqlite")],
+        "template check": ["template", "check", str(ROOT / "templates" / "plans" / "ke-hoach.docx"), "--kind", "plan",
+                           "--data", str(bomb)],
+    }
+
+
+@pytest.mark.parametrize("command", ["render", "score", "rollforward", "certificates", "template check"])
+def test_alias_bomb_is_refused_at_once_by_every_command(tmp_path, command):
+    """Case 5: a 353-byte file whose aliases expand to ~490 million values."""
+    bomb = tmp_path / "bom.yaml"
+    bomb.write_text(BOMB, encoding="utf-8")
+    assert bomb.stat().st_size < 400
+    started = time.monotonic()
+    result = CliRunner().invoke(main, _alias_bomb_commands(tmp_path, bomb)[command])
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2, result.output
+    assert "bí danh YAML (&tên … *tên) được mở rộng thành quá nhiều giá trị" in result.output
+    assert "tối đa 10.000" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "ra").exists() or not any((tmp_path / "ra").rglob("*"))
+
+
+def test_a_few_aliases_are_still_fine(tmp_path):
+    text = PLAN.replace('signer: {on_behalf_of: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Nguyễn Văn A"}',
+                        'signer: &ky {on_behalf_of: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Nguyễn Văn A"}')
+    spec = tmp_path / "ke-hoach.yaml"
+    spec.write_text(text, encoding="utf-8")
+    out = tmp_path / "ke-hoach.docx"
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(out)])
+    assert result.exit_code == 0, result.output and out.is_file()
+
+
+def test_self_referencing_alias_is_refused(tmp_path):
+    result = render(tmp_path, PLAN + "x: &vong [*vong]\n")
+    assert result.exit_code == 2
+    assert "dòng 18, cột 4 của tệp: bí danh YAML (*…) trỏ vào chính nhóm chứa nó" in result.output
+
+
+def test_json_check_report_is_vietnamese_for_bad_and_unreadable_files(tmp_path):
+    bad = tmp_path / "khong-phai-docx.docx"
+    bad.write_bytes(b"%PDF-1.4 nothing")
+    result = CliRunner().invoke(main, ["check", "--json", str(bad)])
+    assert result.exit_code == 2
+    assert not english_leaks(json.loads(result.output)["error"])
