@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def validate_package(data: bytes, name: str = "tệp") -> str:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
-        raise _unreadable(name, f"tệp ZIP bị hỏng ({e})") from e
+        raise _unreadable(name, "tệp ZIP bị hỏng (tải về chưa hết, hoặc tệp bị cắt)") from e
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
@@ -141,14 +142,22 @@ def validate_package(data: bytes, name: str = "tệp") -> str:
     return main
 
 
+def _xml_where(e: etree.XMLSyntaxError) -> str:
+    """`` (dòng 3, cột 14)`` of an lxml syntax error, or nothing (its English text stays out)."""
+    line, column = getattr(e, "position", None) or (getattr(e, "lineno", None), None)
+    if not line:
+        return ""
+    return f" (dòng {line}" + (f", cột {column}" if column else "") + ")"
+
+
 def _read_entry(zf: zipfile.ZipFile, entry: str, name: str, limit: int | None = None) -> bytes:
     try:
         with zf.open(entry) as fh:
             return fh.read() if limit is None else fh.read(limit)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as e:
-        raise _unreadable(name, f"phần tử '{entry}' bị hỏng ({e})") from e
+        raise _unreadable(name, f"phần tử '{entry}' bị hỏng (không giải nén được)") from e
     except Exception as e:  # zlib.error and friends from a corrupt deflate stream
-        raise _unreadable(name, f"phần tử '{entry}' bị hỏng ({e})") from e
+        raise _unreadable(name, f"phần tử '{entry}' bị hỏng (không giải nén được)") from e
 
 
 def _main_part_name(zf: zipfile.ZipFile, names: set[str], name: str) -> str:
@@ -160,7 +169,7 @@ def _main_part_name(zf: zipfile.ZipFile, names: set[str], name: str) -> str:
     try:
         rels = parse_xml(raw)
     except etree.XMLSyntaxError as e:
-        raise _unreadable(name, f"phần _rels/.rels không phải XML hợp lệ ({e})") from e
+        raise _unreadable(name, f"phần _rels/.rels không phải XML hợp lệ{_xml_where(e)}") from e
     for rel in rels:
         if str(rel.get("Type", "")).endswith(_OFFICE_DOCUMENT_REL) and rel.get("TargetMode") != "External":
             return rel.get("Target", "").lstrip("/")
@@ -193,9 +202,9 @@ def _refuse_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
         with zf.open(info) as fh:
             found = _prolog_has_dtd(fh)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as e:
-        raise _unreadable(name, f"phần tử '{info.filename}' bị hỏng ({e})") from e
+        raise _unreadable(name, f"phần tử '{info.filename}' bị hỏng (không giải nén được)") from e
     except Exception as e:  # zlib.error and friends from a corrupt deflate stream
-        raise _unreadable(name, f"phần tử '{info.filename}' bị hỏng ({e})") from e
+        raise _unreadable(name, f"phần tử '{info.filename}' bị hỏng (không giải nén được)") from e
     if found:
         raise _unreadable(name, f"phần '{info.filename}' chứa khai báo DTD/thực thể (Word không cho phép)")
 
@@ -217,14 +226,16 @@ def load_document(data: bytes, name: str = "tệp") -> docx.document.Document:
     try:
         return docx.Document(io.BytesIO(data))
     except etree.XMLSyntaxError as e:
-        raise _unreadable(name, f"nội dung XML bị hỏng ({e})") from e
+        raise _unreadable(name, f"nội dung XML bị hỏng{_xml_where(e)}") from e
     except ValueError as e:
         # python-docx: "file '…' is not a Word file, content type is '…'" (.docm, .dotx, .xlsx…)
-        raise _unreadable(name, f"không phải văn bản Word ({e})") from e
+        kind = re.search(r"content type is '([^']+)'", str(e))
+        raise _unreadable(name, "không phải văn bản Word .docx (có thể là tệp .docm có macro, mẫu .dotx hoặc "
+                                "bảng tính đổi đuôi)" + (f"; loại nội dung: {kind.group(1)}" if kind else "")) from e
     except (KeyError, zipfile.BadZipFile, OSError, EOFError, RuntimeError) as e:
-        raise _unreadable(name, f"cấu trúc gói bị hỏng ({e})") from e
+        raise _unreadable(name, "cấu trúc gói bị hỏng (thiếu phần hoặc liên kết giữa các phần)") from e
     except Exception as e:  # any other failure of a third-party reader on hostile input
-        raise _unreadable(name, f"không đọc được nội dung ({type(e).__name__}: {e})") from e
+        raise _unreadable(name, f"không đọc được nội dung (lỗi {type(e).__name__}; chạy với --debug để xem chi tiết)") from e
 
 
 def related_part(part, reltype: str):

@@ -91,7 +91,7 @@ def _open(path: Path):
         raise UnreadableFile(f"Tệp {path} được mã hóa AES nhưng máy thiếu thư viện 'cryptography' để mở; "
                              "hãy cài lại ocop-docs theo hướng dẫn (pip install .).") from None
     except Exception as exc:  # a broken PDF: pypdf raises many kinds of errors
-        raise UnreadableFile(f"Tệp {path} không phải là tệp PDF đọc được ({type(exc).__name__}: {exc}).") from None
+        raise UnreadableFile(f"Tệp {path} không phải là tệp PDF đọc được (tệp hỏng hoặc cấu trúc lạ; lỗi {type(exc).__name__}).") from None
     return reader
 
 
