@@ -302,11 +302,13 @@ def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]
 
 
 def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | None = None, *,
-                  when: datetime | None = None, comments: list[tuple[str, str]] = ()) -> RevisionCounts:
+                  when: datetime | None = None,
+                  comments: list[tuple[str | tuple[str, ...], str]] = ()) -> RevisionCounts:
     """Mark in ``new_docx`` what changed from ``old_docx`` as tracked changes; add ``comments``.
 
     ``comments`` are (words, text) pairs: each comment is anchored on the first place the words
-    occur in the new text. The result is written to ``out`` (default: ``new_docx``) atomically.
+    occur in the new text; ``words`` may be a tuple of candidates, tried in order. The result is
+    written to ``out`` (default: ``new_docx``) atomically.
     """
     from .atomic import atomic_path
 
@@ -346,10 +348,11 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
         else:
             _last_body_position(new_doc).addprevious(deleted)
     for words, text in comments:
-        if not _comment(new_doc, words, text):
-            counts.unanchored.append(words)
-        else:
+        candidates = (words,) if isinstance(words, str) else words
+        if any(_comment(new_doc, w, text) for w in candidates):
             counts.comments += 1
+        else:
+            counts.unanchored.append(candidates[0] if candidates else "")
     target = Path(out or new_docx)
     with atomic_path(target) as tmp:
         new_doc.save(str(tmp))
@@ -390,12 +393,9 @@ def _comment(document, words: str, text: str) -> bool:
         _top(first, p).addprevious(begin)
         top_last = _top(last, p)
         top_last.addnext(end)
+        # No "CommentReference" character style: the templates do not define it, and a style
+        # referenced but not defined is a repair in Word.
         ref_run = _element("w:r")
-        rpr = _element("w:rPr")
-        style = _element("w:rStyle")
-        style.set(qn("w:val"), "CommentReference")
-        rpr.append(style)
-        ref_run.append(rpr)
         ref = _element("w:commentReference")
         ref.set(qn("w:id"), cid)
         ref_run.append(ref)

@@ -44,6 +44,18 @@ class Item:
     action: str = ""  # for a review: what the person must do
     category: str = ""  # year, number, basis, agency, target, budget, signer, task, issuer, district, text
     printed: list[str] = field(default_factory=list)  # texts of the new document to highlight
+    anchor: str = ""  # the words of the new document a Word comment is anchored on, before ``printed``
+
+    def comment_words(self) -> tuple[str, ...]:
+        """Where the comment for this item may go in the draft, best first (empty: nowhere)."""
+        return tuple(w for w in (self.anchor, *self.printed) if w)
+
+    def comment_text(self) -> str:
+        """The Word comment an officer reads beside the words: what, the old value, what to do."""
+        text = self.what
+        if self.before and self.before not in self.comment_words():
+            text += f" — hiện ghi: «{self.before}»"
+        return text + (f". {self.action}" if self.action else "")
 
 
 @dataclass
@@ -231,7 +243,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 if line.source:
                     line.source = rewrite(line.source, where, "Nguồn kinh phí")
             reviews.append(Item(where, "Kinh phí", before=f"{format_number(budget.total)} đồng", category="budget",
-                                printed=[line.item for line in budget.lines],
+                                printed=[line.item for line in budget.lines], anchor=f"{format_number(budget.total)} đồng",
                                 action=f"Kinh phí của kế hoạch {_period(plan.year, old_end)} được giữ nguyên; ghi kinh phí được giao "
                                        f"(đề xuất) cho {_period(year, new_end)} và nguồn vốn theo chương trình đang áp dụng"))
     draft = draft.model_copy(update={"body": body})
@@ -275,13 +287,15 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
-        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer",
+        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
                             action="Rà soát nơi nhận (cơ quan cấp huyện không còn từ 01/07/2025; tên cơ quan mới)"))
     result.plan = Plan.model_validate(draft.model_dump(mode="python"))
     header = document_context(result.plan)
     for item in reviews:
         if item.category == "number":
             item.printed = [header["so_ky_hieu"], header["date_line"]]
+        elif item.where == "Toàn văn bản" and not item.printed:
+            item.anchor = result.plan.title  # a remark on the whole plan sits on its title
     seen: dict[str, str] = {}
     for where, block, _ in _walk(result.plan.body, []):
         if isinstance(block, Section) and block.responsible_body:
