@@ -303,12 +303,13 @@ def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]
 
 def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | None = None, *,
                   when: datetime | None = None,
-                  comments: list[tuple[str | tuple[str, ...], str]] = ()) -> RevisionCounts:
+                  comments: list[tuple] = ()) -> RevisionCounts:
     """Mark in ``new_docx`` what changed from ``old_docx`` as tracked changes; add ``comments``.
 
-    ``comments`` are (words, text) pairs: each comment is anchored on the first place the words
-    occur in the new text; ``words`` may be a tuple of candidates, tried in order. The result is
-    written to ``out`` (default: ``new_docx``) atomically.
+    ``comments`` are (words, text) or (words, text, within) tuples: each comment is anchored on the
+    first place the words occur in the new text (in a paragraph containing ``within``, when given);
+    ``words`` may be a tuple of candidates, tried in order. The result is written to ``out``
+    (default: ``new_docx``) atomically.
     """
     from .atomic import atomic_path
 
@@ -347,9 +348,10 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
             anchor.addprevious(deleted)
         else:
             _last_body_position(new_doc).addprevious(deleted)
-    for words, text in comments:
+    for words, text, *within in comments:
         candidates = (words,) if isinstance(words, str) else words
-        if any(_comment(new_doc, w, text) for w in candidates):
+        if any(_comment(new_doc, w, text, within[0] if within else "") for w in candidates) or any(
+                _comment_on_deleted(new_doc, w, text) for w in candidates):
             counts.comments += 1
         else:
             counts.unanchored.append(candidates[0] if candidates else "")
@@ -371,37 +373,59 @@ def _last_body_position(document):
 
 
 # ---------------------------------------------------------------- comments
-def _comment(document, words: str, text: str) -> bool:
-    """Anchor a comment on the first occurrence of ``words`` in the accepted text; False if absent."""
+def _comment(document, words: str, text: str, within: str = "") -> bool:
+    """Anchor a comment on the first occurrence of ``words`` in the accepted text (of a paragraph
+    that contains ``within``, when given); False if absent."""
     words = " ".join(words.split())
+    within = " ".join(within.split())
     if not words:
         return False
     for p in _story_paragraphs(document):
         flat = accepted_text(p)
-        start = " ".join(flat.split()).find(words)
-        if start < 0:
+        collapsed = " ".join(flat.split())
+        if collapsed.find(words) < 0 or (within and within not in collapsed):
             continue
         first, last = _anchor_runs(p, flat, words)
         if first is None:
             continue
-        comment = document.comments.add_comment(text=text, author=AUTHOR, initials="OD")
-        cid = str(comment.comment_id)
-        begin = _element("w:commentRangeStart")
-        begin.set(qn("w:id"), cid)
-        end = _element("w:commentRangeEnd")
-        end.set(qn("w:id"), cid)
-        _top(first, p).addprevious(begin)
-        top_last = _top(last, p)
-        top_last.addnext(end)
-        # No "CommentReference" character style: the templates do not define it, and a style
-        # referenced but not defined is a repair in Word.
-        ref_run = _element("w:r")
-        ref = _element("w:commentReference")
-        ref.set(qn("w:id"), cid)
-        ref_run.append(ref)
-        end.addnext(ref_run)
+        _place_comment(document, _top(first, p), _top(last, p), text)
         return True
     return False
+
+
+def _comment_on_deleted(document, words: str, text: str) -> bool:
+    """Anchor a comment on a deleted passage that holds ``words`` (what was removed, and why)."""
+    words = " ".join(words.split())
+    if not words:
+        return False
+    for wrapper in document.element.body.iter(qn("w:del")):
+        if wrapper.getparent().tag != qn("w:p"):
+            continue
+        deleted = " ".join("".join(t.text or "" for t in wrapper.iter(qn("w:delText"))).split())
+        if words not in deleted:
+            continue
+        _place_comment(document, wrapper, wrapper, text)
+        return True
+    return False
+
+
+def _place_comment(document, first, last, text: str) -> None:
+    """Comment range around paragraph-level elements ``first`` … ``last``, and its reference run."""
+    comment = document.comments.add_comment(text=text, author=AUTHOR, initials="OD")
+    cid = str(comment.comment_id)
+    begin = _element("w:commentRangeStart")
+    begin.set(qn("w:id"), cid)
+    end = _element("w:commentRangeEnd")
+    end.set(qn("w:id"), cid)
+    first.addprevious(begin)
+    last.addnext(end)
+    # No "CommentReference" character style: the templates do not define it, and a style
+    # referenced but not defined is a repair in Word.
+    ref_run = _element("w:r")
+    ref = _element("w:commentReference")
+    ref.set(qn("w:id"), cid)
+    ref_run.append(ref)
+    end.addnext(ref_run)
 
 
 def _top(element, p):

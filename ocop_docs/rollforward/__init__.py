@@ -28,6 +28,7 @@ from ..render.context import automatic_label
 from ..render.context import document_context
 from ..vi.numbers import format_number
 from . import bases as basis_check
+from .figures import figures_in
 from .text import YearMap, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
@@ -45,6 +46,7 @@ class Item:
     category: str = ""  # year, number, basis, agency, target, budget, signer, task, issuer, district, text
     printed: list[str] = field(default_factory=list)  # texts of the new document to highlight
     anchor: str = ""  # the words of the new document a Word comment is anchored on, before ``printed``
+    within: str = ""  # the paragraph (its text in the draft) the anchor words must be found in
 
     def comment_words(self) -> tuple[str, ...]:
         """Where the comment for this item may go in the draft, best first (empty: nowhere)."""
@@ -205,6 +207,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 block.responsible_body = rename_agencies(block.responsible_body).text
         elif isinstance(block, Paragraph):
             block.text = rewrite(block.text, where, "Đoạn văn")
+            _figures(block.text, where, "Đoạn văn", reviews, plan.year, old_end, year, new_end)
             for note in block.footnotes:
                 note.text = rewrite(note.text, where, "Chú thích", printed=False)
                 if note.after and note.after not in block.text:
@@ -227,6 +230,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
             if task.result:
                 task.result = rewrite(task.result, where, "Kết quả")
+                _figures(task.result, where, "Kết quả nhiệm vụ", reviews, plan.year, old_end, year, new_end)
             if issuer:
                 reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
                                     action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
@@ -268,7 +272,8 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                                 category="basis", printed=[check.new.text]))
         elif check.status == "lapsed":
             changes.append(Item(where, "Căn cứ hết hiệu lực được bỏ", check.old.text, "(bỏ)", category="basis"))
-            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis"))
+            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis",
+                                anchor=check.old.text))
         elif check.status in ("unknown", "ended_period", "not_yet"):
             reviews.append(Item(where, "Căn cứ cần xác nhận", before=check.old.text, action=check.message,
                                 category="basis", printed=[check.old.text]))
@@ -308,6 +313,22 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             else:
                 seen[key] = where
     return result
+
+
+def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,
+             new_end: int) -> None:
+    """Each amount of money and each target written in prose becomes a decision (figures.py)."""
+    for figure in figures_in(text):
+        if figure.kind == "money":
+            reviews.append(Item(where, f"{what}: số tiền", before=figure.words, category="budget", anchor=figure.words,
+                                within=text, printed=[text],
+                                action=f"Số tiền của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số tiền "
+                                       f"cho {_period(year, new_end)}"))
+        else:
+            reviews.append(Item(where, f"{what}: chỉ tiêu", before=figure.words, category="target", anchor=figure.words,
+                                within=text, printed=[text],
+                                action=f"Chỉ tiêu «{figure.words}» của kế hoạch {_period(old, old_end)} được giữ nguyên; "
+                                       f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
 
 
 def _after_district_end(deadline) -> bool:
