@@ -22,13 +22,14 @@ from datetime import date
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
 from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
-from ..ocop import regimes
+from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
 from ..render.context import automatic_label
 from ..render.context import document_context
 from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
+from .scope import rescope
 from .text import YearMap, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
@@ -183,6 +184,21 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 if old_name in out:
                     out = out.replace(old_name, new_name)
                     made.append(Item(where, what + ": tên cơ quan ban hành", old_name, new_name, category="issuer"))
+            scoped = rescope(out, plan.issuer, new_issuer)
+            for before, after in scoped.changes:
+                made.append(Item(where, what + f": địa bàn, cơ quan của {new_issuer.name}", before, after, category="issuer"))
+            out = scoped.text
+            for snippet in scoped.kept:
+                reviews.append(Item(where, what + ": từ 'huyện' còn lại", before=snippet, category="issuer",
+                                    anchor=snippet.strip("…").strip(), within=out, printed=[out] if printed else [],
+                                    action=f"Kế hoạch chuyển từ {plan.issuer.name} sang {new_issuer.name}: xem từ 'huyện' "
+                                           "này còn đúng không (cấp huyện kết thúc ngày 30/06/2025)"))
+        if on >= provinces.REORGANISED:
+            for name in provinces.merged_names_in(out):
+                reviews.append(Item(where, what + ": tỉnh đã sắp xếp", before=name.words, category="province",
+                                    anchor=name.words, within=out, printed=[out] if printed else [],
+                                    action=f"Từ 01/07/2025 {name.words} là một phần của {name.new.title} ({provinces.ACT}); "
+                                           "sửa tên tỉnh hoặc xác nhận đây là tên cũ được viện dẫn"))
         for item in made:
             item.printed = [out] if printed else []
         changes.extend(made)
@@ -274,6 +290,9 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             changes.append(Item(where, "Căn cứ hết hiệu lực được bỏ", check.old.text, "(bỏ)", category="basis"))
             reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis",
                                 anchor=check.old.text))
+        elif check.status == "superior_plan":
+            reviews.append(Item(where, "Căn cứ là kế hoạch của năm cũ", before=check.old.text, action=check.message,
+                                category="basis", printed=[check.old.text]))
         elif check.status in ("unknown", "ended_period", "not_yet"):
             reviews.append(Item(where, "Căn cứ cần xác nhận", before=check.old.text, action=check.message,
                                 category="basis", printed=[check.old.text]))

@@ -12,12 +12,14 @@ _STATUS = {
     "valid": "còn hiệu lực", "amended": "còn hiệu lực, có văn bản sửa đổi", "replaced": "hết hiệu lực — đã thay",
     "lapsed": "hết hiệu lực — đã bỏ", "added": "thêm mới", "unknown": "không có trong danh mục",
     "ended_period": "giai đoạn đã kết thúc", "not_yet": "chưa ban hành vào ngày ký",
+    "superior_plan": "kế hoạch năm cũ của cấp trên",
 }
 _CATEGORY = {
     "district": "Cấp huyện", "number": "Số, ngày", "year": "Năm", "basis": "Căn cứ", "target": "Chỉ tiêu",
     "budget": "Kinh phí", "signer": "Người ký", "issuer": "Cơ quan ban hành", "agency": "Tên cơ quan", "task": "Nhiệm vụ",
+    "province": "Tỉnh sau sắp xếp",
 }
-_ORDER = ("district", "issuer", "number", "basis", "target", "budget", "signer", "task", "agency", "year")
+_ORDER = ("district", "issuer", "province", "number", "basis", "target", "budget", "signer", "task", "agency", "year")
 
 
 def _cell(text: str, limit: int = 220) -> str:

@@ -74,13 +74,16 @@ def test_ben_cau_2025_report_names_what_to_confirm(ben_cau_2025):
     assert any("1489" in item.action for item in result.reviews if item.category == "basis")
 
 
-def test_ben_cau_2025_docx_passes_check_and_marks_reviews(ben_cau_2025):
+def test_ben_cau_2025_highlighted_draft_marks_reviews(tmp_path):
+    """--danh-dau to-mau: decisions in yellow, changes in blue; the marks make it a draft (ND30-FINAL-01)."""
     from ocop_docs.check import check_file
 
-    files, out = ben_cau_2025
-    report = check_file(out / "kh-2025.docx")
-    assert [f for f in report.findings if f.severity == "error"] == []
-    document = Document(str(out / "kh-2025.docx"))
+    files = run(BEN_CAU, 2025, tmp_path / "kh.yaml", on=date(2025, 1, 15), docx=tmp_path / "kh.docx", marks="highlight",
+                clean=tmp_path / "sach.docx")
+    report = check_file(tmp_path / "kh.docx")
+    assert {f.rule_id for f in report.findings if f.severity == "error"} == {"ND30-FINAL-01"}
+    assert check_file(tmp_path / "sach.docx").findings == []
+    document = Document(str(tmp_path / "kh.docx"))
     marked = {p.text for p in document.paragraphs if any(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in p.runs)}
     assert any("14.000.000 đồng" in t for t in marked)
     assert any(t.startswith("Phân đầu có ít nhất 01 sản phẩm") for t in marked)
