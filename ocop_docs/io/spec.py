@@ -313,7 +313,8 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
                 loc, rule = loc + cause.loc, cause.rule
             problem = _colon_problem(loc, lines)
             if problem is None:
-                line, column = lines.at(loc)
+                # An error of the whole document has no line: "dòng 1" would send the reader to the top.
+                line, column = lines.at(loc) if loc else (None, None)
                 path = field_path(tuple(error["loc"]) + (cause.loc if isinstance(cause, InvalidField) else ()))
                 problem = Problem(message(error), path=path, line=line, column=column, rule=rule)
             if problem not in problems:

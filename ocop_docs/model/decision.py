@@ -919,12 +919,13 @@ class RecognitionDecision(Decision):
             where = f"dòng {product.row}{source}" if product.row else f"products[{i}]"
             label = f"{where}: '{product.name}' ({product.owner})"
             if product.key in seen:
-                raise ValueError(f"{where}: sản phẩm '{product.name}' của '{product.owner}' có hai lần trong danh sách")
+                raise InvalidField(f"{where}: sản phẩm '{product.name}' của '{product.owner}' có hai lần trong danh sách",
+                                   ("products", i) if not product.row else ("products_file",))
             seen[product.key] = i
             stars = product.stars
             if stars is None:
                 if product.score is None:
-                    raise ValueError(f"{label}: thiếu hạng sao và điểm")
+                    raise InvalidField(f"{label}: thiếu hạng sao và điểm", ("products", i) if not product.row else ("products_file",))
                 stars = regimes.star_for_score(product.score)
                 product = product.model_copy(update={"stars": stars})
             try:
@@ -934,7 +935,8 @@ class RecognitionDecision(Decision):
             except RuleViolation as exc:
                 violations.append((exc.rule, f"{label}, {stars} sao: {exc.message}"))
             if product.evaluated_on and product.evaluated_on > on:
-                raise ValueError(f"{label}: ngày đánh giá {short_date(product.evaluated_on)} sau ngày ký quyết định")
+                raise InvalidField(f"{label}: ngày đánh giá {short_date(product.evaluated_on)} sau ngày ký quyết định",
+                                   ("products", i, "evaluated_on") if not product.row else ("products_file",))
             products.append(product)
         if violations:
             rule = violations[0][0]

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from ..errors import InvalidField
 from .common import DocTypeName, Document, Model, NonEmptyText, Text
 from .deadline import Deadline
 
@@ -241,7 +242,7 @@ class Plan(Document):
     @model_validator(mode="after")
     def _years(self) -> "Plan":
         if self.end_year is not None and self.end_year < self.year:
-            raise ValueError(f"end_year ({self.end_year}) nhỏ hơn year ({self.year})")
+            raise InvalidField(f"năm cuối ({self.end_year}) nhỏ hơn năm đầu ({self.year})", ("end_year",))
         return self
 
     # Views over the tree: the structured parts, wherever the writer put them.
