@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from english import english_leaks
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError
 from ocop_docs.io import load_spec
@@ -67,6 +68,7 @@ def test_cli_exits_non_zero_without_traceback_or_output(case, tmp_path: Path):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "Lỗi dữ liệu trong tệp" in result.output
+    assert not english_leaks(result.output), result.output
     assert not out.exists()
     assert not list(tmp_path.glob("out/*")), "no temporary or partial file may be left"
 

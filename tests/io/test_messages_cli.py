@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from english import english_leaks
 from ocop_docs.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,18 +39,6 @@ recipients:
 
 BOMB = "kind: plan\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
     f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
-
-# Words of English error messages that must never reach an officer (quoted values are removed first).
-ENGLISH = re.compile(
-    r"\b(found|expected|should|valid|allowed|mapping|input|character|could|while|exceeds?|error|value error|"
-    r"the|or|not|is|must|field required|traceback|exception|none)\b", re.IGNORECASE)
-
-
-def english_leaks(text: str) -> list[str]:
-    """English words in ``text`` outside quoted values, paths and field names."""
-    bare = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|«[^»\n]*»|\S*/\S*|\S+\.(yaml|json|docx|xlsx|csv)\b", " ", text)
-    return ENGLISH.findall(bare)
-
 
 def render(tmp_path: Path, text: str, name: str = "ke-hoach.yaml", *extra: str):
     spec = tmp_path / name
@@ -200,3 +189,55 @@ def test_json_check_report_is_vietnamese_for_bad_and_unreadable_files(tmp_path):
     result = CliRunner().invoke(main, ["check", "--json", str(bad)])
     assert result.exit_code == 2
     assert not english_leaks(json.loads(result.output)["error"])
+
+
+def _sample(path: str) -> str:
+    return (SAMPLES / path).read_text(encoding="utf-8")
+
+
+# (command, sample to break, how to break it, the Vietnamese words expected)
+OTHER_COMMANDS = [
+    ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace("bo: 1", "bo: true"),
+     "phải là một số, không phải giá trị đúng/sai (true)"),
+    ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace("member: Nguyễn Văn An", "member: Thành viên: An"),
+     'ví dụ: member: "Thành viên: An"'),
+    ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace('  "1.1": 3', '  "1.1": 3\n  "1.1": 2'),
+     "được ghi hai lần"),
+    ("certificates", "certificates/ha-tinh-2026-dot-2.yaml", lambda t: t.replace("level: tinh", "level: phuong"),
+     "hoặc 'khac' (khác)"),
+    ("certificates", "certificates/ha-tinh-2026-dot-2.yaml", lambda t: t.replace('place: "Hà Tĩnh"', "\tplace: Hà Tĩnh"),
+     "có ký tự Tab ở đầu dòng"),
+    ("form", "forms/mau-01-cam-vu-quang.yaml", lambda t: t.replace("province: Hà Tĩnh", "province: Hà Tĩnh\nprovince: Nghệ An"),
+     "được ghi hai lần (dòng 3 và dòng 4)"),
+    ("template check", "plans/vu-quang-2019.yaml", lambda t: t.replace("kind: plan", "kind: plan\nyear: [2019"),
+     "danh sách mở bằng '[' chưa được đóng"),
+    ("rollforward", "plans/vu-quang-2019.yaml", lambda t: t.replace("kind: plan", "kind: plan\nend_year: false"),
+     "phải là một số, không phải giá trị đúng/sai (false)"),
+]
+
+
+def _command(tmp_path: Path, command: str, data: Path) -> list[str]:
+    out = tmp_path / "ra"
+    return {
+        "score": ["score", str(data), "--bang", str(out / "kq.xlsx")],
+        "certificates": ["certificates", str(SAMPLES / "certificates" / "ha-tinh-2026-ket-qua-dot-2.csv"), "--issuer",
+                         str(data), "-o", str(out / "gcn"), "--register", str(out / "so.sqlite")],
+        "form": ["form", "mau-01", str(data), "-o", str(out / "mau-01.docx")],
+        "template check": ["template", "check", str(ROOT / "templates" / "plans" / "ke-hoach.docx"), "--kind", "plan",
+                           "--data", str(data)],
+        "rollforward": ["rollforward", str(data), "--year", "2020", "-o", str(out / "kh.yaml")],
+    }[command]
+
+
+@pytest.mark.parametrize("command, sample, breaking, words", OTHER_COMMANDS,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(OTHER_COMMANDS)])
+def test_every_command_reads_specs_with_the_same_vietnamese_messages(tmp_path, command, sample, breaking, words):
+    data = tmp_path / Path(sample).name
+    data.write_text(breaking(_sample(sample)), encoding="utf-8")
+    result = CliRunner().invoke(main, _command(tmp_path, command, data))
+    assert result.exit_code == 2, result.output
+    assert words in result.output, result.output
+    assert str(data) in result.output
+    assert not english_leaks(result.output), (english_leaks(result.output), result.output)
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "ra").exists() or not any((tmp_path / "ra").rglob("*"))
