@@ -5,38 +5,62 @@ from typing import Any
 
 TAGS = {"paragraph", "section", "task", "target", "budget"}
 
+# The names pydantic puts in a location for the member of a union it tried ("int", "list[any]").
+TYPE_TAGS = {"int", "float", "str", "bool", "decimal", "none", "is-instance", "lax-or-strict"}  # never field names
 
-def field_path(loc: tuple[Any, ...]) -> str:
-    """``('body', 2, 'section', 'content', 0)`` → ``body[2].content[0]`` (union tags dropped)."""
-    parts: list[str] = []
-    previous: Any = None
-    for item in loc:
-        if isinstance(item, int):
-            parts.append(f"[{item}]")
-        elif isinstance(item, str) and isinstance(previous, int) and item in TAGS:
-            previous = None
-            continue
-        elif isinstance(item, str) and (item.startswith("function-") or "[" in item):
-            continue
-        else:
-            parts.append(("." if parts else "") + str(item))
-        previous = item
-    return "".join(parts)
+# What a value of a type is, for "phải là …" when several members of a union were tried.
+TYPE_WORDS = {
+    "int_type": "số nguyên", "int_parsing": "số nguyên", "int_from_float": "số nguyên",
+    "float_type": "số", "float_parsing": "số", "decimal_type": "số", "decimal_parsing": "số",
+    "string_type": "chữ", "bool_type": "true hoặc false", "bool_parsing": "true hoặc false",
+    "dict_type": "một nhóm trường dạng 'tên: giá trị'", "model_type": "một nhóm trường dạng 'tên: giá trị'",
+    "model_attributes_type": "một nhóm trường dạng 'tên: giá trị'", "list_type": "một danh sách",
+    "date_type": "ngày", "date_parsing": "ngày",
+}
 
 
 def clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """The location as it stands in the input file (union tags and validator names dropped)."""
+    """The location as it stands in the input file (union tags, type tags and validator names dropped)."""
     out: list[Any] = []
     previous: Any = None
     for item in loc:
         if isinstance(item, str) and isinstance(previous, int) and item in TAGS:
             previous = None
             continue
-        if isinstance(item, str) and (item.startswith("function-") or "[" in item):
+        if isinstance(item, str) and (item.startswith("function-") or "[" in item or item in TYPE_TAGS):
             continue
         out.append(item)
         previous = item
     return tuple(out)
+
+
+def path_text(loc: tuple[Any, ...]) -> str:
+    """``('body', 2, 'content', 0)`` → ``body[2].content[0]``; a key that is not a name → ``ticks['1.1']``."""
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif isinstance(item, str) and not item.replace("_", "a").isalnum():
+            parts.append(f'["{item}"]')
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts)
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    """``('body', 2, 'section', 'content', 0)`` → ``body[2].content[0]`` (union tags dropped)."""
+    return path_text(clean_loc(loc))
+
+
+def union_message(errors: list[dict[str, Any]]) -> str | None:
+    """One message for the errors of the members of a union tried on one value, when they are all
+    type errors: "phải là số nguyên, một nhóm trường … hoặc một danh sách (đang là 'abc')"."""
+    words = [TYPE_WORDS.get(e.get("type", "")) for e in errors]
+    if len(errors) < 2 or None in words:
+        return None
+    words = list(dict.fromkeys(words))
+    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " hoặc " + words[-1]
+    return f"phải là {joined} (đang là {_short(errors[0].get('input'))})"
 
 
 # What the codes of a choice mean, shown next to them ("'tinh' (tỉnh)") so an officer can pick one.
@@ -77,7 +101,9 @@ def number_text(value: Any) -> str:
     from ..vi.numbers import format_number
 
     try:
-        text = format_number(value, 2).removesuffix(",00")
+        exponent = Decimal(str(value)).normalize().as_tuple().exponent
+        text = format_number(value, min(max(0, -exponent), 6) if isinstance(exponent, int) else 2)
+        text = text.rstrip("0").rstrip(",") if "," in text else text
     except (ValueError, ArithmeticError):
         return str(value)
     return text if len(text) <= 60 else text[:57] + "…"

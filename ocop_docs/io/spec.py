@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError, InvalidField, Problem, RuleViolation
-from .messages import choices_text, number_text, clean_loc, field_path, message
+from .messages import choices_text, clean_loc, field_path, message, number_text, path_text, union_message
 from .yaml_errors import colon_fix, colon_message, quoted, syntax_problem
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
@@ -140,7 +140,7 @@ def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> L
                     duplicates.append(Problem(
                         f"được ghi hai lần (dòng {first[key.value].start_mark.line + 1} và dòng "
                         f"{key.start_mark.line + 1}); xóa một trong hai dòng",
-                        path=_dotted(key_path),
+                        path=path_text(key_path),
                         line=key.start_mark.line + 1, column=key.start_mark.column + 1))
                     continue
                 first[key.value] = key
@@ -157,10 +157,6 @@ def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> L
     if duplicates:
         raise DataError(file, duplicates)
     return out
-
-
-def _dotted(path: tuple) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else ("." if i else "") + str(p) for i, p in enumerate(path))
 
 
 def _json_int(text: str) -> int:
@@ -288,7 +284,7 @@ def _colon_problem(loc: tuple, lines: LineMap) -> Problem | None:
             stripped = text.strip()
             item = stripped[2:] if stripped.startswith("- ") else None
             fix = (text[: len(text) - len(text.lstrip())] + "- " + quoted(item)) if item else colon_fix(text)
-            return Problem(colon_message(fix), path=_dotted(parent), line=line, column=column)
+            return Problem(colon_message(fix), path=path_text(parent), line=line, column=column)
     return None
 
 
@@ -305,8 +301,19 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         raise DataError(file, Problem(exc.message, rule=exc.rule)) from None
     except ValidationError as exc:
         problems: list[Problem] = []
-        for error in exc.errors():
+        errors = exc.errors()
+        by_loc: dict[tuple, list[dict]] = {}
+        for error in errors:
+            by_loc.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
+        for error in errors:
             loc = clean_loc(tuple(error["loc"]))
+            union = union_message(by_loc[loc])
+            if union is not None:  # the members of a union tried on one value: one message
+                line, column = lines.at(loc)
+                problem = Problem(union, path=path_text(loc), line=line, column=column)
+                if problem not in problems:
+                    problems.append(problem)
+                continue
             cause = (error.get("ctx") or {}).get("error")
             rule = None
             if isinstance(cause, InvalidField):

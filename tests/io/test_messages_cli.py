@@ -241,3 +241,14 @@ def test_every_command_reads_specs_with_the_same_vietnamese_messages(tmp_path, c
     assert not english_leaks(result.output), (english_leaks(result.output), result.output)
     assert "Traceback" not in result.output
     assert not (tmp_path / "ra").exists() or not any((tmp_path / "ra").rglob("*"))
+
+
+def test_union_of_types_is_one_message_and_keys_that_are_codes_are_quoted(tmp_path):
+    """A tick that is neither a number, a group nor a list: one line, not one per type tried."""
+    data = tmp_path / "phieu.yaml"
+    data.write_text(_sample("forms/phieu-cam-vu-quang-an.yaml").replace('  "1.1": 3', '  "1.1": ba'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(data)])
+    assert result.exit_code == 2
+    problems = [line for line in result.output.splitlines() if line.startswith("  - ")]
+    assert problems == ["  - trường 'ticks[\"1.1\"]', dòng 16, cột 3 của tệp: phải là số nguyên, một nhóm trường dạng "
+                        "'tên: giá trị' hoặc một danh sách (đang là 'ba')"]
