@@ -201,6 +201,10 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 
 def _read_json(text: str, path: Path) -> tuple[Any, LineMap]:
+    try:  # JSON is YAML: the same composer gives the lines of its fields (and of a key written twice)
+        lines = _line_map(yaml.compose(text, Loader=_Loader), path, text.splitlines())
+    except (yaml.YAMLError, RecursionError):
+        lines = LineMap()
     try:
         data = json.loads(text, parse_int=_json_int, object_pairs_hook=_json_pairs)
     except json.JSONDecodeError as exc:
@@ -215,10 +219,7 @@ def _read_json(text: str, path: Path) -> tuple[Any, LineMap]:
         raise DataError(path, f"các nhóm và danh sách lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)") from None
     if not _depth_ok(data):
         raise DataError(path, f"các nhóm và danh sách lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp)")
-    try:  # JSON is YAML: the same composer gives the lines of its fields
-        return data, _line_map(yaml.compose(text, Loader=_Loader), path, text.splitlines())
-    except yaml.YAMLError:
-        return data, LineMap()
+    return data, lines
 
 
 _JSON_PROBLEMS = {

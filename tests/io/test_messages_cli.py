@@ -101,9 +101,10 @@ def test_json_hostile_inputs(tmp_path):
     big = '{"kind": "plan",\n "year": ' + "9" * 5000 + "}"
     result = render(tmp_path, big, "so-lon.json")
     assert result.exit_code == 2 and "dòng 2, cột 10 của tệp: số quá lớn (5000 chữ số" in result.output
-    twice = '{"kind": "plan", "year": 2026, "year": 2027}'
+    twice = '{"kind": "plan",\n "year": 2026,\n "year": 2027}'
     result = render(tmp_path, twice, "hai-lan.json")
-    assert result.exit_code == 2 and "trường 'year'" in result.output and "được ghi hai lần" in result.output
+    assert result.exit_code == 2
+    assert "trường 'year', dòng 3, cột 2 của tệp: được ghi hai lần (dòng 2 và dòng 3)" in result.output
     result = render(tmp_path, '{"kind": "plan", "year": }', "sai.json")
     assert result.exit_code == 2 and "dòng 1, cột 26 của tệp: JSON sai cú pháp: thiếu giá trị" in result.output
     for output in (result.output,):
