@@ -1,6 +1,7 @@
 """Vietnamese wording of validation errors: pydantic's error types → what an officer reads."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 TAGS = {"paragraph", "section", "task", "target", "budget"}
@@ -95,6 +96,9 @@ def number_text(value: Any) -> str:
 
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return str(value)
+    finite = value.is_finite() if isinstance(value, Decimal) else not isinstance(value, float) or math.isfinite(value)
+    if not finite:
+        return "NaN (không phải số)" if value != value else ("âm vô cực" if value < 0 else "vô cực")
     if isinstance(value, int):
         text = f"{value:,}".replace(",", ".")
         return text if len(text) <= 60 else text[:57] + "…"

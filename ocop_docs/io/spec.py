@@ -57,8 +57,9 @@ class LineMap(dict):
         self.prose_keys: dict[tuple, tuple[int, int, str]] = {}  # key path → (line, column of ':', text)
 
     def at(self, path: tuple) -> tuple[int | None, int | None]:
-        """Line and column of ``path``, or of its nearest mapped parent."""
-        for cut in range(len(path), -1, -1):
+        """Line and column of ``path``, or of its nearest mapped parent (never the file as a whole:
+        "dòng 1" would send the reader to the top for a field that is missing from the file)."""
+        for cut in range(len(path), 0, -1):
             if path[:cut] in self:
                 return self[path[:cut]], self.columns.get(path[:cut])
         return None, None
@@ -321,8 +322,7 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
                 loc, rule = loc + cause.loc, cause.rule
             problem = _colon_problem(loc, lines)
             if problem is None:
-                # An error of the whole document has no line: "dòng 1" would send the reader to the top.
-                line, column = lines.at(loc) if loc else (None, None)
+                line, column = lines.at(loc)
                 path = field_path(tuple(error["loc"]) + (cause.loc if isinstance(cause, InvalidField) else ()))
                 problem = Problem(message(error), path=path, line=line, column=column, rule=rule)
             if problem not in problems:

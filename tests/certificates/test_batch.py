@@ -28,7 +28,7 @@ REJECTED = {  # row in the sample .xlsx → words of the Vietnamese reason
     26: "Hạng sao",
     30: "Chủ thể: thiếu",
     35: "trùng sản phẩm ở dòng 5",
-    39: "OCOP-BAND",
+    39: "hạng 4 sao không khớp với điểm 65,50",
     43: "cấp tỉnh chỉ được công nhận sản phẩm 3/4 sao",
     46: "2 sao không được công nhận",
 }
