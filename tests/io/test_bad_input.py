@@ -8,27 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from english import english_leaks
+from specs import PLAN
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError
 from ocop_docs.io import load_spec
 
-GOOD = """\
-kind: plan
-issuer: {name: "Ủy ban nhân dân xã Vũ Quang", level: xa}
-place: Vũ Quang
-date: 2026-03-05
-year: 2026
-title: "Triển khai Chương trình OCOP năm 2026"
-body:
-  - heading: "MỤC ĐÍCH, YÊU CẦU"
-    content:
-      - "Triển khai đồng bộ các giải pháp."
-      - heading: "Kinh phí"
-        content:
-          - budget: {lines: [{item: "Tập huấn", amount: 14000000}]}
-signer: {on_behalf_of: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Nguyễn Văn A"}
-recipients: ["UBND tỉnh"]
-"""
+GOOD = PLAN
 
 CASES = {
     "malformed YAML": (GOOD.replace("title: \"Triển", "title: [\"Triển"), None, "phần bắt đầu từ dòng 6", 7),
