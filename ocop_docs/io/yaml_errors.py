@@ -90,20 +90,37 @@ def _mapping_value_problem(lines: list[str], line: int, column: int) -> str:
             "hãy đặt giá trị trong dấu ngoặc kép)")
 
 
+def _closing(lines: list[str], line: int, start: int, quote: str) -> int | None:
+    """The line (0-based) where the quoted value opened at ``lines[line][start]`` closes, or None."""
+    for i in range(line, len(lines)):
+        text = lines[i][start + 1:] if i == line else lines[i]
+        if quote == '"':
+            if re.search(r'(?<!\\)(?:\\\\)*"', text):
+                return i
+        elif "'" in text.replace("''", ""):
+            return i
+    return None
+
+
 def _unclosed_quote(lines: list[str], upto: int) -> tuple[tuple[int, int], str] | None:
-    """The first value up to line ``upto`` (0-based) that opens a quote its line does not close.
+    """The value up to line ``upto`` (0-based) whose opening quote its own line does not close and
+    that is still open at line ``upto``.
 
     YAML lets a quoted value run over several lines, so a forgotten closing quote is reported by
-    the parser lines later, where the next quote happens to be; officers never mean that.
+    the parser lines later, where the next quote happens to be; officers never mean that. A value
+    that runs over lines but closes before the error is not the cause and is skipped.
     """
-    for i, text in enumerate(lines[: upto + 1]):
-        m = _QUOTED_VALUE.match(text)
-        if not m:
-            continue
-        quote, rest = m.group(2), text[m.end():]
-        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else "'" in rest.replace("''", "")
-        if not closed:
-            return (i, m.end() - 1), quote
+    i = 0
+    while i <= min(upto, len(lines) - 1):
+        m = _QUOTED_VALUE.match(lines[i])
+        if m:
+            start = m.end() - 1
+            closes = _closing(lines, i, start, m.group(2))
+            if closes != i:
+                if closes is None or closes >= upto:
+                    return (i, start), m.group(2)
+                i = closes
+        i += 1
     return None
 
 

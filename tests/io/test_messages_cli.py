@@ -223,3 +223,12 @@ def test_union_of_types_is_one_message_and_keys_that_are_codes_are_quoted(tmp_pa
     problems = [line for line in result.output.splitlines() if line.startswith("  - ")]
     assert problems == ["  - trường 'ticks[\"1.1\"]', dòng 16, cột 3 của tệp: phải là số nguyên, một nhóm trường dạng "
                         "'tên: giá trị' hoặc một danh sách (đang là 'ba')"]
+
+
+def test_a_quoted_value_over_two_lines_is_not_blamed_for_a_later_mistake(tmp_path):
+    text = PLAN.replace('title: "Triển khai Chương trình OCOP năm 2026"',
+                        'title: "Triển khai Chương trình OCOP\n  năm 2026"').replace("body:", "\tbody:")
+    result = render(tmp_path, text)
+    assert result.exit_code == 2
+    assert "dòng 8, cột 1 của tệp: lỗi cú pháp YAML: có ký tự Tab ở đầu dòng" in result.output, result.output
+    assert "ngoặc kép" not in result.output
