@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-TAGS = {"paragraph", "section", "task", "target", "budget"}
+TAGS = {"paragraph", "section", "task", "target", "budget", "table", "assignments"}  # tags of model/plan.py Block
 
 # The names pydantic puts in a location for the member of a union it tried ("int", "list[any]").
 TYPE_TAGS = {"int", "float", "str", "bool", "decimal", "none", "is-instance", "lax-or-strict"}  # never field names
@@ -197,7 +197,7 @@ def message(error: dict[str, Any]) -> str:
     if kind in ("bool_parsing", "bool_type"):
         return f"phải là true hoặc false (đang là {_short(value)})"
     if kind in ("union_tag_not_found", "union_tag_invalid"):
-        return "khối nội dung không hợp lệ: dùng một đoạn văn, hoặc 'heading', 'task', 'target', 'budget'"
+        return "khối nội dung không hợp lệ: dùng một đoạn văn, hoặc 'heading', 'task', 'target', 'budget', 'table', 'assignments'"
     if kind in ("string_pattern_mismatch",):
         return f"giá trị {_short(value)} không đúng dạng quy định"
     if kind in ("recursion_loop",):

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..errors import InvalidField
 from .common import Model, Text
 
 
@@ -83,27 +84,30 @@ class Table(Model):
     @model_validator(mode="after")
     def _consistent(self) -> "Table":
         width = self.n_cols
-        for kind, rows, offset in (("dòng tiêu đề", self.header, 0), ("dòng", self.rows, 0)):
+        for kind, field, rows, offset in (("dòng tiêu đề", "header", self.header, 0), ("dòng", "rows", self.rows, 0)):
             for n, filled in enumerate(_occupancy(rows), start=1):
                 if filled != width:
-                    raise ValueError(f"bảng{self._named()}: {kind} {n + offset} có {filled} cột, các dòng khác có {width} cột")
+                    raise InvalidField(f"bảng{self._named()}: {kind} {n + offset} có {filled} cột, các dòng khác có {width} cột",
+                                       (field, n - 1))
         for column in self.number_columns + (self.total.columns if self.total else []):
             if not 1 <= column <= width:
                 raise ValueError(f"bảng{self._named()}: không có cột {column} (bảng có {width} cột)")
         if self.widths is not None and len(self.widths) != width:
-            raise ValueError(f"bảng{self._named()}: widths có {len(self.widths)} số nhưng bảng có {width} cột")
+            raise InvalidField(f"bảng{self._named()}: widths có {len(self.widths)} số nhưng bảng có {width} cột",
+                               ("widths",))
         if self.total is not None:
             for column, stated in self.total.stated.items():
                 computed = self.column_sum(column)
                 value = parse_amount(stated)
                 if value is None:
-                    raise ValueError(f"bảng{self._named()}: dòng '{self.total.label}', cột {column}: '{stated}' không phải số")
+                    raise InvalidField(f"bảng{self._named()}: dòng '{self.total.label}', cột {column}: '{stated}' không phải số",
+                                       ("total",))
                 if value != computed:
                     from ..vi.numbers import format_number
 
-                    raise ValueError(
+                    raise InvalidField(
                         f"bảng{self._named()}: dòng '{self.total.label}', cột {column} ghi {stated} nhưng tổng các dòng là "
-                        f"{format_number(computed)}")
+                        f"{format_number(computed)}", ("total",))
         return self
 
     def _named(self) -> str:

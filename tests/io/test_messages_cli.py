@@ -232,3 +232,12 @@ def test_a_quoted_value_over_two_lines_is_not_blamed_for_a_later_mistake(tmp_pat
     assert result.exit_code == 2
     assert "dòng 8, cột 1 của tệp: lỗi cú pháp YAML: có ký tự Tab ở đầu dòng" in result.output, result.output
     assert "ngoặc kép" not in result.output
+
+
+def test_a_table_row_with_a_cell_missing_is_reported_at_its_line(tmp_path):
+    text = PLAN.replace('      - "Triển khai đồng bộ các giải pháp."',
+                        '      - table:\n          rows:\n            - ["1", "Tập huấn", "10"]\n            - ["2", "Hội chợ"]')
+    result = render(tmp_path, text)
+    assert result.exit_code == 2
+    assert ("trường 'body[0].content[0].table.rows[1]', dòng 13, cột 15 của tệp: bảng: dòng 2 có 2 cột, "
+            "các dòng khác có 3 cột") in result.output, result.output
