@@ -557,7 +557,8 @@ def _members_from_file(data: dict, group: str, info: ValidationInfo | None) -> d
     from ..io.tables import rejects_error
 
     if data.get("members"):
-        raise ValueError("ghi danh sách thành viên ở 'members' hoặc ở tệp 'members_file', không ghi cả hai")
+        raise InvalidField("ghi danh sách thành viên ở 'members' hoặc ở tệp 'members_file', không ghi cả hai",
+                           ("members_file",))
     path = _resolve_file(str(data["members_file"]), info)
     table = read_members(path, group, data.get("members_sheet"))
     if table.rejects:
@@ -585,12 +586,14 @@ class Team(Model):
     def _roles(self) -> "Team":
         if not self.members:
             raise ValueError(f"{self.label} chưa có thành viên (ghi 'members' hoặc 'members_file')")
-        wrong = [m for m in self.members if m.role not in TEAM_ROLES]
+        wrong = [(i, m) for i, m in enumerate(self.members) if m.role not in TEAM_ROLES]
         if wrong:
-            raise ValueError(f"{wrong[0].name}: chức danh '{wrong[0].role}' là của Hội đồng, không phải của {self.label}")
+            i, m = wrong[0]
+            raise InvalidField(f"{m.name}: chức danh '{m.role}' là của Hội đồng, không phải của {self.label}",
+                               ("members", i, "role"))
         leads = [m for m in self.members if m.role == "Tổ trưởng"]
         if len(leads) != 1:
-            raise ValueError(f"{self.label} cần đúng một Tổ trưởng (đang có {len(leads)})")
+            raise InvalidField(f"{self.label} cần đúng một Tổ trưởng (đang có {len(leads)})", ("members",))
         _no_duplicates(self.members, self.label)
         self.__dict__["members"] = sorted(self.members, key=lambda m: _rank(m.role, TEAM_ROLES))
         return self
@@ -676,22 +679,22 @@ class CouncilDecision(Decision):
             )
         if not self.members:
             raise ValueError("Hội đồng chưa có thành viên (ghi 'members' hoặc 'members_file')")
-        wrong = [m for m in self.members if m.role not in COUNCIL_ROLES]
+        wrong = [(i, m) for i, m in enumerate(self.members) if m.role not in COUNCIL_ROLES]
         if wrong:
-            raise ValueError(f"{wrong[0].name}: chức danh '{wrong[0].role}' là của Tổ, không phải của Hội đồng")
+            i, m = wrong[0]
+            raise InvalidField(f"{m.name}: chức danh '{m.role}' là của Tổ, không phải của Hội đồng", ("members", i, "role"))
         chairs = [m for m in self.members if m.role == "Chủ tịch Hội đồng"]
         if len(chairs) != 1:
-            raise ValueError(f"Hội đồng cần đúng một Chủ tịch Hội đồng (đang có {len(chairs)})")
+            raise InvalidField(f"Hội đồng cần đúng một Chủ tịch Hội đồng (đang có {len(chairs)})", ("members",))
         _no_duplicates(self.members, "Hội đồng")
         self.__dict__["members"] = sorted(self.members, key=lambda m: _rank(m.role, COUNCIL_ROLES))
         if self.action == "kiện toàn" and not self.replaces:
             raise ValueError("quyết định kiện toàn phải ghi quyết định được thay thế ('replaces': số, ngày, người ban hành)")
-        for ref in self.replaces:
+        for i, ref in enumerate(self.replaces):
             if ref.date and ref.date >= self.rules_date:
-                raise ValueError(
+                raise InvalidField(
                     f"quyết định được thay thế số {ref.number}/{ref.symbol} ngày {short_date(ref.date)} không trước ngày ký "
-                    f"({short_date(self.rules_date)})"
-                )
+                    f"({short_date(self.rules_date)})", ("replaces", i, "date"))
         return self
 
     @property
@@ -879,7 +882,8 @@ class RecognitionDecision(Decision):
         already = data.get("products") and all(isinstance(p, Product) for p in data["products"])
         if data.get("products_file") and not already:
             if data.get("products"):
-                raise ValueError("ghi sản phẩm ở 'products' hoặc ở tệp 'products_file', không ghi cả hai")
+                raise InvalidField("ghi sản phẩm ở 'products' hoặc ở tệp 'products_file', không ghi cả hai",
+                                   ("products_file",))
             from ..io.tables import read_products, rejects_error
 
             path = _resolve_file(str(data["products_file"]), info)
