@@ -40,6 +40,10 @@ class TotalRow(Model):
     stated: dict[int, Text] = Field(default_factory=dict, description="Số tổng văn bản ghi, theo cột (đếm từ 1)")
 
 
+MAX_NUMBER = Decimal(10) ** 18
+"""Numbers in a summed column stay under a billion billion (18 digits before the decimal comma)."""
+
+
 def parse_amount(text: str) -> Decimal | None:
     """A number as Vietnamese tables print it ("85.000.000", "1.234,5", "12"); None if not a number."""
     value = text.strip().replace("\u00a0", "").replace(" ", "")
@@ -95,6 +99,14 @@ class Table(Model):
         if self.widths is not None and len(self.widths) != width:
             raise InvalidField(f"bảng{self._named()}: widths có {len(self.widths)} số nhưng bảng có {width} cột",
                                ("widths",))
+        summed = set(self.number_columns) | set(self.total_columns())
+        for r, (row, starts) in enumerate(zip(self.rows, _starts(self.rows))):
+            for c, (cell, at) in enumerate(zip(row, starts)):
+                value = parse_amount(cell.text) if at in summed else None
+                if value is not None and (not value.is_finite() or abs(value) >= MAX_NUMBER):
+                    # Totals and their Vietnamese formatting stay exact only far below Decimal's 28 digits.
+                    raise InvalidField(f"bảng{self._named()}: dòng {r + 1}, cột {at}: số '{cell.text}' quá lớn "
+                                       "(tối đa 18 chữ số)", ("rows", r, c))
         if self.total is not None:
             for column, stated in self.total.stated.items():
                 computed = self.column_sum(column)

@@ -241,3 +241,15 @@ def test_a_table_row_with_a_cell_missing_is_reported_at_its_line(tmp_path):
     assert result.exit_code == 2
     assert ("trường 'body[0].content[0].table.rows[1]', dòng 13, cột 15 của tệp: bảng: dòng 2 có 2 cột, "
             "các dòng khác có 3 cột") in result.output, result.output
+
+
+def test_a_huge_number_in_a_summed_table_column_is_refused_at_its_cell(tmp_path):
+    """Case 11: an amount of 10^32 in a table with a total used to end in a traceback (Decimal's 28 digits)."""
+    text = PLAN.replace('      - "Triển khai đồng bộ các giải pháp."',
+                        '      - table:\n          number_columns: [3]\n          total: {label: "Tổng cộng"}\n'
+                        '          rows:\n            - ["1", "Tập huấn", "' + "1" + "0" * 32 + '"]\n'
+                        '            - ["2", "Hội chợ", "5"]')
+    result = render(tmp_path, text)
+    assert result.exit_code == 2, result.output
+    assert "table.rows[0][2]', dòng 14, cột 33 của tệp: bảng: dòng 1, cột 3: số '1" in result.output
+    assert "quá lớn (tối đa 18 chữ số)" in result.output
