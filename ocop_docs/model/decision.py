@@ -542,6 +542,8 @@ def _rank(role: str, order: tuple[str, ...]) -> int:
 def _resolve_file(value: str, info: ValidationInfo | None) -> Path:
     """A data file named in a spec, relative to the spec file (or to the working folder)."""
     path = Path(value)
+    if len(value) > 1024 or any(len(part.encode("utf-8")) > 255 for part in path.parts):
+        raise ValueError(f"tên tệp quá dài ({len(value)} ký tự): '{value[:40]}…'")
     if not path.is_absolute() and info is not None and info.context and info.context.get("spec_file"):
         path = Path(info.context["spec_file"]).parent / path
     return path

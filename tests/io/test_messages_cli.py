@@ -253,3 +253,31 @@ def test_a_huge_number_in_a_summed_table_column_is_refused_at_its_cell(tmp_path)
     assert result.exit_code == 2, result.output
     assert "table.rows[0][2]', dòng 14, cột 33 của tệp: bảng: dòng 1, cột 3: số '1" in result.output
     assert "quá lớn (tối đa 18 chữ số)" in result.output
+
+
+HOSTILE_VALUES = [None, True, [], {}, "x" * 5000, -1, 10**30, "2026-13-45", "Giám đốc: A", float("nan")]
+PLAN_FIELDS = [("year",), ("date",), ("title",), ("issuer", "level"), ("number",), ("signer", "title"), ("recipients",),
+               ("body", 0, "content", 1, "content", 0, "budget", "lines", 0, "amount")]
+
+
+@pytest.mark.parametrize("field", PLAN_FIELDS, ids=[".".join(map(str, f)) for f in PLAN_FIELDS])
+def test_hostile_values_in_any_field_end_in_a_vietnamese_message(tmp_path, field):
+    """Every field of a plan given each hostile value: a rendered file or a data error (exit 2) in
+    Vietnamese — never a defect message, a traceback or English."""
+    import copy
+
+    import yaml
+
+    base = yaml.safe_load(PLAN)
+    for value in HOSTILE_VALUES:
+        data = copy.deepcopy(base)
+        node = data
+        for key in field[:-1]:
+            node = node[key]
+        node[field[-1]] = value
+        spec = tmp_path / "ke-hoach.yaml"
+        spec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "ke-hoach.docx")])
+        assert result.exit_code in (0, 2), (value, result.output)
+        assert "Lỗi phần mềm" not in result.output and "Traceback" not in result.output, (value, result.output)
+        assert not english_leaks(result.output), (value, result.output)
