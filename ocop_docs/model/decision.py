@@ -677,7 +677,7 @@ class CouncilDecision(Decision):
             raise RuleViolation(
                 "OCOP-COUNCIL",
                 f"Hội đồng đánh giá, phân hạng sản phẩm OCOP chỉ có ở cấp huyện (đến 30/06/2025), cấp tỉnh và cấp trung ương; "
-                f"cơ quan ban hành cấp '{LEVEL_WORDS.get(self.level, self.level)}' không thành lập Hội đồng (ocop.md §4.2)",
+                f"cơ quan ban hành cấp '{LEVEL_WORDS.get(self.level, self.level)}' không thành lập Hội đồng",
             )
         if not self.members:
             raise ValueError("Hội đồng chưa có thành viên (ghi 'members' hoặc 'members_file')")
