@@ -43,6 +43,14 @@ CATALOGUE = {
     "directory": "Thư mục",
     "path": "Đường dẫn",
     "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} không phải giá trị đúng/sai. Nhận: {states}",
+    "{value!r} does not match the format {format}.": "{value!r} không đúng dạng {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} không đúng một trong các dạng {formats}.",
+    "Value must be an iterable.": "Giá trị phải là một danh sách.",
+    "unknown error": "lỗi không rõ",
+    "env var: {var}": "biến môi trường: {var}",
+    "deprecated": "không còn dùng",
+    "Error: invalid input": "Lỗi: giá trị nhập không hợp lệ",
 }
 PLURALS = {
     "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
@@ -52,6 +60,10 @@ PLURALS = {
     "{value!r} is not {choice}.": "{value!r} không phải là {choice}.",
     "{value!r} is not one of {choices}.": "{value!r} không thuộc: {choices}.",
     "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "Takes {nargs} values but 1 was given.": "Cần {nargs} giá trị nhưng chỉ có 1.",
+    "Takes {nargs} values but {len} were given.": "Cần {nargs} giá trị nhưng có {len}.",
+    "{len_type} values are required, but {len_value} was given.": "Cần {len_type} giá trị, nhưng có {len_value}.",
+    "{len_type} values are required, but {len_value} were given.": "Cần {len_type} giá trị, nhưng có {len_value}.",
     "(Did you mean one of: {possibilities}?)": "(Có phải ý bạn là: {possibilities}?)",
 }
 
