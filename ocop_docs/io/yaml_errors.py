@@ -90,6 +90,20 @@ def _mapping_value_problem(lines: list[str], line: int, column: int) -> str:
             "hãy đặt giá trị trong dấu ngoặc kép)")
 
 
+def _text_after_quote(lines: list[str], line: int | None, column: int | None) -> str | None:
+    """``title: "Kế hoạch" OCOP năm 2026``: words after the closing quote. The fix: the whole value
+    in single quotes, which keep double quotes inside as they are."""
+    if line is None or not 0 <= line < len(lines):
+        return None
+    text = lines[line]
+    if text[:column].rstrip()[-1:] not in ('"', "'"):
+        return None
+    m = _VALUE_START.match(text)
+    fix = f"{m.group(1)}'{m.group(2).replace(chr(39), chr(39) * 2)}'" if m else None
+    return ("còn chữ sau dấu ngoặc kép đóng; hãy đặt cả giá trị trong dấu ngoặc đơn"
+            + (f", ví dụ: {fix.strip()}" if fix else ""))
+
+
 def _closing(lines: list[str], line: int, start: int, quote: str) -> int | None:
     """The line (0-based) where the quoted value opened at ``lines[line][start]`` closes, or None."""
     for i in range(line, len(lines)):
@@ -152,6 +166,8 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
         what = f"dấu ngoặc {'kép' if quote == chr(34) else 'đơn'} {quote} mở ở đây chưa được đóng trên cùng dòng"
     elif problem.startswith("mapping values are not allowed"):
         what = _mapping_value_problem(lines, line, column)
+    elif _text_after_quote(lines, line, column):
+        what = _text_after_quote(lines, line, column)
     elif problem.startswith("found character that cannot start any token") or "cannot start any token" in problem:
         char = _char(lines, line, column)
         if char == "\t":

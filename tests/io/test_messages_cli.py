@@ -45,6 +45,10 @@ CASES = [
     ("colon in a paragraph", PLAN.replace('      - "Triển khai đồng bộ các giải pháp."',
                                           "      - Giám đốc các sở: chủ trì thực hiện"),
      'ví dụ: - "Giám đốc các sở: chủ trì thực hiện"', "dòng 10, cột 24"),
+    ("words after a closing quote", PLAN.replace('title: "Triển khai Chương trình OCOP năm 2026"',
+                                                 'title: "Kế hoạch" triển khai OCOP năm 2026'),
+     "còn chữ sau dấu ngoặc kép đóng; hãy đặt cả giá trị trong dấu ngoặc đơn, ví dụ: "
+     "title: '\"Kế hoạch\" triển khai OCOP năm 2026'", "dòng 6, cột 19"),
     ("bad indentation", PLAN.replace("place: Vũ Quang", " place: Vũ Quang"),
      "thẳng cột với các trường cùng cấp", "dòng 3, cột 2"),
     ("allowed values", PLAN.replace("level: xa", "level: phuong"),
