@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError, InvalidField, Problem, RuleViolation
-from .messages import choices_text, clean_loc, field_path, message, number_text, path_text, union_message
+from .messages import choices_text, clean_loc, message, number_text, path_text, union_message
 from .yaml_errors import colon_fix, colon_message, quoted, syntax_problem
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
@@ -290,6 +290,25 @@ def _colon_problem(loc: tuple, lines: LineMap) -> Problem | None:
     return None
 
 
+def _problem(error: dict, same_value: list[dict], lines: LineMap) -> Problem:
+    """The :class:`Problem` for one pydantic error, at its line; ``same_value`` are the errors on
+    the same value (several when pydantic tried each member of a union)."""
+    loc = clean_loc(tuple(error["loc"]))
+    union = union_message(same_value)
+    if union is not None:
+        line, column = lines.at(loc)
+        return Problem(union, path=path_text(loc), line=line, column=column)
+    cause = (error.get("ctx") or {}).get("error")
+    rule = None
+    if isinstance(cause, InvalidField):  # a model validator's finding about one of its fields
+        loc, rule = loc + cause.loc, cause.rule
+    colon = _colon_problem(loc, lines)
+    if colon is not None:
+        return colon
+    line, column = lines.at(loc)
+    return Problem(message(error), path=path_text(loc), line=line, column=column, rule=rule)
+
+
 def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
     """``data`` validated as ``model``; every problem found is reported at once, at its line."""
     if not isinstance(lines, LineMap):
@@ -302,29 +321,13 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
     except RuleViolation as exc:  # a rule of the whole document (OCOP/ND30), found by a model validator
         raise DataError(file, Problem(exc.message, rule=exc.rule)) from None
     except ValidationError as exc:
-        problems: list[Problem] = []
         errors = exc.errors()
-        by_loc: dict[tuple, list[dict]] = {}
+        by_value: dict[tuple, list[dict]] = {}
         for error in errors:
-            by_loc.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
+            by_value.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
+        problems: list[Problem] = []
         for error in errors:
-            loc = clean_loc(tuple(error["loc"]))
-            union = union_message(by_loc[loc])
-            if union is not None:  # the members of a union tried on one value: one message
-                line, column = lines.at(loc)
-                problem = Problem(union, path=path_text(loc), line=line, column=column)
-                if problem not in problems:
-                    problems.append(problem)
-                continue
-            cause = (error.get("ctx") or {}).get("error")
-            rule = None
-            if isinstance(cause, InvalidField):
-                loc, rule = loc + cause.loc, cause.rule
-            problem = _colon_problem(loc, lines)
-            if problem is None:
-                line, column = lines.at(loc)
-                path = field_path(tuple(error["loc"]) + (cause.loc if isinstance(cause, InvalidField) else ()))
-                problem = Problem(message(error), path=path, line=line, column=column, rule=rule)
+            problem = _problem(error, by_value[clean_loc(tuple(error["loc"]))], lines)
             if problem not in problems:
                 problems.append(problem)
         raise DataError(file, problems) from None
