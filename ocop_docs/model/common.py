@@ -4,7 +4,8 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, get_args
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -43,6 +44,25 @@ def _is_number_type(annotation: Any) -> bool:
     return any(_is_number_type(arg) for arg in get_args(annotation) if arg is not bool)
 
 
+def _truth_value_at(value: Any, annotation: Any) -> tuple | None:
+    """Where (relative path) ``value`` holds a truth value that ``annotation`` wants as a number:
+    the value itself, or an item of a list or dict field (``ticks: {"1.1": true}``)."""
+    if isinstance(value, bool):
+        return () if _is_number_type(annotation) else None
+    kinds = [annotation] + [a for a in get_args(annotation) if get_origin(annotation) in (Union, UnionType)]
+    for kind in kinds:
+        origin, args = get_origin(kind), get_args(kind)
+        if origin is dict and isinstance(value, dict) and len(args) == 2:
+            for key, item in value.items():
+                if (at := _truth_value_at(item, args[1])) is not None:
+                    return (key,) + at
+        elif origin is list and isinstance(value, list) and args:
+            for i, item in enumerate(value):
+                if (at := _truth_value_at(item, args[0])) is not None:
+                    return (i,) + at
+    return None
+
+
 class Model(BaseModel):
     """Base of every spec model: unknown fields are errors (they are usually typos)."""
 
@@ -55,8 +75,12 @@ class Model(BaseModel):
         if isinstance(data, dict):
             for name, value in data.items():
                 field = cls.model_fields.get(name) if isinstance(name, str) else None
-                if field is not None and isinstance(value, bool) and _is_number_type(field.annotation):
-                    raise InvalidField(f"phải là một số, không phải giá trị đúng/sai ({str(value).lower()})", (name,))
+                at = _truth_value_at(value, field.annotation) if field is not None else None
+                if at is not None:
+                    found = value
+                    for key in at:
+                        found = found[key]
+                    raise InvalidField(f"phải là một số, không phải giá trị đúng/sai ({str(found).lower()})", (name,) + at)
         return data
 
 

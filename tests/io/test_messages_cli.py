@@ -173,6 +173,8 @@ def _sample(path: str) -> str:
 OTHER_COMMANDS = [
     ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace("bo: 1", "bo: true"),
      "phải là một số, không phải giá trị đúng/sai (true)"),
+    ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace('  "1.1": 3', '  "1.1": true'),
+     "trường 'ticks[\"1.1\"]', dòng 16, cột 3 của tệp: phải là một số, không phải giá trị đúng/sai (true)"),
     ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace("member: Nguyễn Văn An", "member: Thành viên: An"),
      'ví dụ: member: "Thành viên: An"'),
     ("score", "forms/phieu-cam-vu-quang-an.yaml", lambda t: t.replace('  "1.1": 3', '  "1.1": 3\n  "1.1": 2'),
