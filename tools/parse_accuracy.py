@@ -12,7 +12,8 @@ an invented value is an error. A parser crash makes every field of that document
 
 What ``extract`` reads from the parser's spec, so that a parser change can keep it true:
 ``kind``; ``issuer.name_lines`` (else ``issuer.name``), ``issuer.parent``, ``issuer.level``;
-``number_text`` (the Số as printed) else ``number`` + ``symbol``; ``place``, ``date``,
+``number_text`` (the Số as printed) else ``number`` + ``symbol`` (or the default symbol the spec
+leaves out: type + issuer abbreviation); ``place``, ``date``,
 ``doc_type``, ``title``, ``authority``; ``legal_bases`` (verb + text; a "Theo/Xét đề nghị"
 entry is the proposal unless ``proposal`` is given); ``body`` headings (plans, reports) or
 ``articles`` (decisions); ``signer`` (on_behalf_of, authority, head_title, title, name);
@@ -107,6 +108,18 @@ def _sections(data: dict) -> list[str] | None:
     return [h for h in headings if h] or None
 
 
+def _default_symbol(data: dict) -> str | None:
+    """The symbol the spec leaves out because it is the default one (type + issuer abbreviation)."""
+    from ocop_docs.nd30 import doctypes
+    from ocop_docs.nd30.formats import symbol_for
+
+    issuer = data.get("issuer") or {}
+    try:
+        return symbol_for(doctypes.doc_type(data.get("doc_type")).abbreviation, issuer.get("abbreviation"))
+    except Exception:  # an unknown type or a missing abbreviation: no default to rebuild
+        return None
+
+
 def extract(parsed) -> dict:
     """The truth fields as the parser read them (see the module doc for the keys used)."""
     data = parsed.data or {}
@@ -121,7 +134,8 @@ def extract(parsed) -> dict:
             bases.append(full)
     number = _text(data.get("number_text"))
     if number is None and data.get("number") is not None:
-        number = f"{data['number']}/{data['symbol']}" if data.get("symbol") else str(data["number"])
+        symbol = data.get("symbol") or _default_symbol(data)
+        number = f"{data['number']}/{symbol}" if symbol else str(data["number"])
     recipients = list(data.get("recipients") or [])
     if data.get("archive"):
         recipients.append(f"Lưu: {data['archive']}")
@@ -161,6 +175,9 @@ def same(field: str, expected, got) -> bool:
             return not expected and not got
         return (norm_list(expected.get("lines"), norm) == norm_list(got.get("lines"), norm)
                 and norm(expected.get("name")) == norm(got.get("name")))
+    if field == "number":  # "1578 /KH-UBND" is "1578/KH-UBND"; a dropped leading zero ("09") is not
+        strip = lambda v: re.sub(r"\s*([/-])\s*", r"\1", norm(v)) if v is not None else None  # noqa: E731
+        return strip(expected) == strip(got)
     if field in ("proposal",):
         return norm_item(expected) == norm_item(got)
     return norm(expected) == norm(got)
@@ -192,8 +209,14 @@ def evaluate(corpus: Path = CORPUS) -> dict:
             crash, got = f"{type(exc).__name__}: {exc}", {}
         fields = {}
         for field in FIELDS:
-            ok = crash is None and same(field, truth.get(field), got.get(field))
-            fields[field] = {"ok": ok, "expected": truth.get(field), "got": got.get(field)}
+            expected = truth.get(field)
+            ok = crash is None and same(field, expected, got.get(field))
+            # Where the site kept only "ỦY BAN NHÂN DÂN" of the header cell, the full name read from
+            # the rest of the page (authority line, preamble, metadata) is right too.
+            if field == "issuer" and truth.get("issuer_full"):
+                ok = ok or (crash is None and same(field, truth["issuer_full"], got.get(field)))
+                expected = [expected, truth["issuer_full"]]
+            fields[field] = {"ok": ok, "expected": expected, "got": got.get(field)}
         results.append({"slug": folder.name, "layout": meta.get("layout"), "crash": crash, "fields": fields})
     return summarise(results)
 
