@@ -15,7 +15,7 @@ import yaml
 
 from testpaths import ROOT
 
-FLOORS = {"header": 0.65, "legal_bases": 0.27, "sections": 0.80, "all": 0.61}
+FLOORS = {"header": 0.65, "legal_bases": 0.26, "sections": 0.81, "all": 0.61}
 
 
 def load_accuracy():
