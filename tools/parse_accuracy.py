@@ -76,7 +76,8 @@ def _text(value) -> str | None:
     if isinstance(value, (list, tuple)):
         value = " ".join(str(v) for v in value if v)
     value = str(value).strip()
-    return value or None
+    # "…" is how the spec writes a blank to fill (a draft's number, place): nothing was read.
+    return None if re.fullmatch(r"[.…_\s]*", value) else value
 
 
 def _signer(data: dict) -> dict | None:

@@ -15,7 +15,7 @@ import yaml
 
 from testpaths import ROOT
 
-FLOORS = {"header": 0.65, "legal_bases": 0.26, "sections": 0.81, "all": 0.61}
+FLOORS = {"header": 0.66, "legal_bases": 0.26, "sections": 0.81, "all": 0.61}
 
 
 def load_accuracy():
@@ -104,6 +104,8 @@ def test_extract_maps_the_parser_spec_onto_truth_fields():
     assert got["sections"] == ["Điều 1. Phê duyệt kèm theo."]
     assert got["signer"] == {"lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "name": "Phạm Duy Hưng"}
     assert got["recipients"] == ["Bộ Y tế", "Lưu: VT"]
+    # The spec's blank to fill ("…") is nothing read, not a value.
+    assert acc.extract(SimpleNamespace(data={"place": "…", "title": "..."}, kind="plan"))["place"] is None
 
 
 def test_a_full_issuer_name_read_from_the_page_counts_where_the_site_cut_the_header(tmp_path, monkeypatch):
