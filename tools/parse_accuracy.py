@@ -8,7 +8,9 @@ layout) and truth.yaml (what a careful reader sees). The parser's output (``pars
 mapped onto the truth fields by ``extract`` and both sides are lightly normalised (NFC,
 whitespace, case, the uỷ/ủy tone placement, trailing punctuation of list items) before they
 are compared. A field the truth leaves null is right only if the parser leaves it empty too:
-an invented value is an error. A parser crash makes every field of that document wrong.
+an invented value is an error. A parser crash makes every field of that document wrong. Where
+the site cut the header cell to "ỦY BAN NHÂN DÂN", truth.yaml also gives ``issuer_full`` (the
+name the rest of the page shows) and either name counts.
 
 What ``extract`` reads from the parser's spec, so that a parser change can keep it true:
 ``kind``; ``issuer.name_lines`` (else ``issuer.name``), ``issuer.parent``, ``issuer.level``;
