@@ -6,6 +6,6 @@ A module of its own (not conftest.py), because several folders have a conftest.p
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "ocop_docs" / "samples"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"

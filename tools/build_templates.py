@@ -1,4 +1,4 @@
-"""Build the shipped docxtpl templates (templates/**.docx) from code.
+"""Build the shipped docxtpl templates (ocop_docs/templates/**.docx) from code.
 
 The templates are ordinary Word files that clerks may edit; this script is how the project
 makes them reproducibly. Layout follows ND30 Mẫu 1.4 (Kế hoạch); styles come from
@@ -960,7 +960,7 @@ def build_all(root: Path) -> None:
 
 
 def main() -> None:
-    build_all(ROOT / "templates")
+    build_all(ROOT / "ocop_docs" / "templates")
     print("templates built")
 
 

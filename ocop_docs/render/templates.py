@@ -1,12 +1,11 @@
-"""Where the templates are: the shipped ``templates/`` folder, or a user's override folder."""
+"""Where the templates are: the shipped ``ocop_docs/templates/`` folder, or a user's override folder."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 from ..errors import TemplateError
-
-SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
+from ..shipped import TEMPLATES_DIR as SHIPPED
 
 TEMPLATES = {
     "plan": "plans/ke-hoach.docx",

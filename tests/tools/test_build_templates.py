@@ -27,10 +27,10 @@ def parts(path) -> dict[str, bytes]:
 def test_committed_templates_match_the_builder(tmp_path):
     load_builder().build_all(tmp_path)
     built = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.docx"))
-    shipped = sorted(p.relative_to(ROOT / "templates") for p in (ROOT / "templates").rglob("*.docx"))
+    shipped = sorted(p.relative_to(ROOT / "ocop_docs" / "templates") for p in (ROOT / "ocop_docs" / "templates").rglob("*.docx"))
     assert built == shipped
     for relative in built:
-        fresh, committed = parts(tmp_path / relative), parts(ROOT / "templates" / relative)
+        fresh, committed = parts(tmp_path / relative), parts(ROOT / "ocop_docs" / "templates" / relative)
         # docProps/core.xml carries the build time; everything else must be identical.
         fresh.pop("docProps/core.xml", None)
         committed.pop("docProps/core.xml", None)
