@@ -61,6 +61,8 @@ RULE_STYLES = {
     "ND30KeDuoiTrichYeu": rules.RENDER_RULE_UNDER_TRICH_YEU,
 }
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
 KEEP_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer", "HeaderChar", "FooterChar"}
 
 
@@ -77,6 +79,7 @@ def _set_fonts(rpr) -> None:
 
 def prepare_document(document, landscape: bool = False) -> None:
     """Page setup (ND30-PAGE-01/03) and the ND30 styles; unused built-in styles removed."""
+    drop_styles_with_effects(document)
     styles_el = document.styles.element
     # A lean styles part: docDefaults + the styles we use (python-docx's default carries ~350 KB).
     latent = styles_el.find(qn("w:latentStyles"))
@@ -129,6 +132,15 @@ def prepare_document(document, landscape: bool = False) -> None:
     section.right_margin = Mm(margins["right"])
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
+
+
+def drop_styles_with_effects(document) -> None:
+    """Remove word/stylesWithEffects.xml (python-docx's default template carries Word 2010's copy of
+    its styles): once styles.xml is ours the two disagree and Word repairs the file."""
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            part.drop_rel(rid)
 
 
 def add_paragraph_style(document, style_id: str, name: str, element: str | None, extra: dict):
@@ -224,16 +236,9 @@ def add_page_number_header(document, section=None) -> None:
 def borderless_table(document_or_cell, rows: int, widths_twips: list[int]):
     """A table without borders, fixed column widths (header and signature blocks, ND30-LAYOUT-02/03)."""
     table = document_or_cell.add_table(rows=rows, cols=len(widths_twips))
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed, inserted in schema order (before w:tblLook)
     tbl = table._tbl
-    tblPr = tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblPr.append(layout)
-    tblW = tblPr.find(qn("w:tblW"))
-    if tblW is None:
-        tblW = OxmlElement("w:tblW")
-        tblPr.append(tblW)
+    tblW = tbl.tblPr.find(qn("w:tblW"))  # python-docx's add_table always writes one
     tblW.set(qn("w:w"), str(sum(widths_twips)))
     tblW.set(qn("w:type"), "dxa")
     grid = tbl.tblGrid
