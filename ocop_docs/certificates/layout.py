@@ -1,6 +1,6 @@
 """The page of a star certificate: sizes, widths and how long texts are fitted on one page.
 
-One place for the numbers the template builder writes (``tools/build_templates.py``) and the
+One place for the numbers the certificate template was laid out with and the
 context uses to choose a type size: a certificate must stay on one landscape A4 page whatever
 the length of the product name, the chủ thể or the address, so long texts get a smaller size
 class (each class is a paragraph style in the template, which a clerk can restyle in Word),

@@ -3,14 +3,16 @@
 The rule under the Tiêu ngữ is as long as its line (ND30-QH-03); the rules under the issuing
 body and the trích yếu are 1/3 to 1/2 of theirs (ND30-CQ-03, TITLE-02). The rule paragraphs
 carry a bottom border and one of the styles of ``styles.RULE_STYLES``; here their indents are
-set so the border spans the right length, centred under the text above.
+set so the border spans the right length, centred under the text above. Styles are recognised by
+name, so a template re-saved by LibreOffice (which renames style IDs) still gets its rules sized.
 """
 from __future__ import annotations
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..nd30.metrics import text_width_twips
-from .styles import RULE_STYLES
+from .styles import ISSUER, RULE_UNDER_ISSUER, RULE_STYLES, style_names
 
 _CELL_MARGIN_TWIPS = 108 * 2  # Word's default left + right cell margins
 
@@ -86,7 +88,7 @@ def _style_id(p) -> str | None:
     return style.get(qn("w:val")) if style is not None else None
 
 
-def _lines_above(rule_p, rule_style: str):
+def _lines_above(rule_p, rule_style: str, names: dict[str, str]):
     """The paragraphs whose text the rule sits under (several for a wrapped issuer name)."""
     from docx.text.paragraph import Paragraph
 
@@ -95,9 +97,9 @@ def _lines_above(rule_p, rule_style: str):
     while prev is not None and prev.tag == qn("w:p"):
         paragraph = Paragraph(prev, None)
         if paragraph.text.strip():
-            if rule_style != "ND30KeDuoiCoQuan":
+            if rule_style != RULE_UNDER_ISSUER:
                 return [paragraph]
-            if _style_id(prev) != "ND30CoQuanBanHanh":
+            if names.get(_style_id(prev)) != ISSUER:
                 return lines or [paragraph]
             lines.append(paragraph)
         prev = prev.getprevious()
@@ -110,12 +112,13 @@ def size_rules(document) -> int:
     from docx.text.paragraph import Paragraph
 
     sized = 0
+    names = style_names(document)
     for p in document.element.body.iter(qn("w:p")):
-        rule_style = _style_id(p)
+        rule_style = names.get(_style_id(p))
         ratio = RULE_STYLES.get(rule_style) if rule_style else None
         if ratio is None:
             continue
-        lines = _lines_above(p, rule_style)
+        lines = _lines_above(p, rule_style, names)
         rule = Paragraph(p, None)
         container = _container_width(document, rule)
         widest = 0
@@ -150,16 +153,10 @@ def keep_signature_with_text(document) -> None:
         tables[-1],
     )
     for tr in signature.findall(qn("w:tr")):
-        tr_pr = tr.find(qn("w:trPr"))
-        if tr_pr is None:
-            from docx.oxml import OxmlElement
-
-            tr_pr = OxmlElement("w:trPr")
-            tr.insert(0, tr_pr)
+        tr_pr = tr.get_or_add_trPr()  # after a w:tblPrEx, in schema order
         if tr_pr.find(qn("w:cantSplit")) is None:
-            from docx.oxml import OxmlElement
-
-            tr_pr.append(OxmlElement("w:cantSplit"))
+            # CT_TrPr: a choice of row properties, then the revision marks (ins, del, trPrChange)
+            tr_pr.insert_element_before(OxmlElement("w:cantSplit"), "w:ins", "w:del", "w:trPrChange")
     previous = signature.getprevious()
     kept = 0
     while previous is not None and previous.tag == qn("w:p") and kept < 2:
