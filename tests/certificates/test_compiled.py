@@ -13,6 +13,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from gcn_helpers import issuer_data
 from lxml import etree
+from wordcheck import findings_of
 
 from ocop_docs.certificates.batch import QR_EMU
 from ocop_docs.certificates.compiled import CompiledTemplate, ImageSlot
@@ -89,6 +90,19 @@ def test_same_document_as_plain_docxtpl(compiled, case):
     assert images(ours) == images(theirs) == [png]
     text = [p.text for p in Document(io.BytesIO(ours)).paragraphs]
     assert text == [p.text for p in Document(io.BytesIO(theirs)).paragraphs]
+
+
+def test_certificates_alone_and_combined_open_in_word_without_repair(compiled, tmp_path):
+    """The OOXML validator finds nothing in a certificate of each case nor in a combined document."""
+    bodies, files = [], []
+    for i, (name, job) in enumerate(JOBS.items(), 1):
+        context, png = certificate_context(job, ISSUER), {"qr": qr_png(qr_text(job, ISSUER))}
+        files.append(tmp_path / f"{name}.docx")
+        files[-1].write_bytes(compiled.render(context, png))
+        bodies.append(compiled.render_body(context, png, tag=str(i)))
+    files.append(tmp_path / "combined.docx")
+    files[-1].write_bytes(compiled.combine(bodies))
+    assert findings_of(files) == {}
 
 
 def test_without_qr_same_as_plain_docxtpl():

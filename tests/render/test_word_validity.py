@@ -1,6 +1,6 @@
 """Word opens every output without repair: the OOXML validator (openxml-audit) finds nothing in the
 shipped templates, in every document the demo writes, or in the other render paths (roll-forward
-draft with highlights, certificates rendered alone and combined for printing)."""
+draft with highlights); certificates alone and combined: tests/certificates/test_compiled.py."""
 from __future__ import annotations
 
 import zipfile
@@ -90,26 +90,3 @@ def test_rollforward_draft_with_highlights_is_valid(tmp_path):
     assert sum(files.marks.values()) > 0  # the highlight step really rewrote the document
     assert word_findings(tmp_path / "kh.docx") == []
 
-
-def test_certificates_alone_and_combined_are_valid(tmp_path):
-    import sys
-
-    sys.path.insert(0, str(SAMPLES.parents[1] / "tests" / "certificates"))
-    from test_compiled import ISSUER, JOBS
-
-    from ocop_docs.certificates.batch import QR_EMU
-    from ocop_docs.certificates.compiled import CompiledTemplate, ImageSlot
-    from ocop_docs.certificates.context import certificate_context, qr_text
-    from ocop_docs.certificates.qr import qr_png
-    from ocop_docs.render.templates import template_path
-
-    compiled = CompiledTemplate(template_path("certificate"), (ImageSlot("qr", QR_EMU, QR_EMU),))
-    bodies, files = [], []
-    for i, (name, job) in enumerate(JOBS.items(), 1):
-        context, images = certificate_context(job, ISSUER), {"qr": qr_png(qr_text(job, ISSUER))}
-        files.append(tmp_path / f"{name}.docx")
-        files[-1].write_bytes(compiled.render(context, images))
-        bodies.append(compiled.render_body(context, images, tag=str(i)))
-    files.append(tmp_path / "combined.docx")
-    files[-1].write_bytes(compiled.combine(bodies))
-    assert findings_of(files) == {}
