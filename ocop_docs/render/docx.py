@@ -1,10 +1,10 @@
 """Rendering a docxtpl template with a context into a .docx, safely and strictly."""
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from docx import Document as open_document
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
@@ -14,11 +14,12 @@ from .atomic import atomic_path
 from .environment import make_environment
 from .footnotes import apply_footnotes
 from .layout import keep_signature_with_text, size_rules
+from .templates import read_template
 
 
 def _locate(template: Path, needle: str) -> tuple[str, str]:
     """Where in the template a tag mentioning ``needle`` is: ("đoạn 12", its text)."""
-    document = open_document(str(template))
+    document = read_template(template)[1]
     index = 0
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -46,10 +47,9 @@ def _missing_name(message: str) -> str:
 def render_document(template: str | Path, context: dict):
     """The rendered python-docx Document (in memory); TemplateError on any template problem."""
     template = Path(template)
-    try:
-        tpl = DocxTemplate(str(template))
-    except Exception as exc:  # a broken zip or not a docx
-        raise TemplateError(template, f"không mở được tệp mẫu ({exc.__class__.__name__})") from None
+    data, document = read_template(template)
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.docx = document  # already read (and checked) once
     env = make_environment()
     try:
         tpl.render(context, jinja_env=env)
