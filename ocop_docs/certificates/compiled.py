@@ -320,14 +320,20 @@ class CompiledTemplate:
         from jinja2 import UndefinedError
         from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 
+        from ..render.environment import TemplateLimit
+
         try:
             return self._finish(part.template.render(ctx))
         except UndefinedError as exc:
             raise TemplateError(self.path, f"thiếu dữ liệu cho thẻ ({exc})") from None
+        except TemplateLimit as exc:
+            raise TemplateError(self.path, f"mẫu vượt giới hạn an toàn: {exc}") from None
         except SecurityError as exc:
             raise TemplateError(self.path, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
         except JinjaTemplateError as exc:
             raise TemplateError(self.path, f"lỗi khi điền mẫu: {exc}") from None
+        except RecursionError:
+            raise TemplateError(self.path, "mẫu gọi macro lồng nhau quá sâu") from None
 
     @staticmethod
     def _renumber(xml: str, start: int = 1000) -> str:

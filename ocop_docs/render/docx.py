@@ -11,7 +11,7 @@ from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
 from .atomic import atomic_path
-from .environment import make_environment
+from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
 from .layout import keep_signature_with_text, size_rules
 from .templates import read_template
@@ -65,10 +65,14 @@ def render_document(template: str | Path, context: dict):
         name = _missing_name(str(exc))
         where, nearby = _locate(template, name) if name else ("", "")
         raise TemplateError(template, f"thiếu dữ liệu cho '{name or exc}'", where, nearby[:200]) from None
+    except TemplateLimit as exc:
+        raise TemplateError(template, f"mẫu vượt giới hạn an toàn: {exc}") from None
     except SecurityError as exc:
         raise TemplateError(template, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
     except JinjaTemplateError as exc:
         raise TemplateError(template, f"lỗi khi điền mẫu: {exc}") from None
+    except RecursionError:
+        raise TemplateError(template, "mẫu gọi macro lồng nhau quá sâu") from None
     size_rules(tpl.docx)
     keep_signature_with_text(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})

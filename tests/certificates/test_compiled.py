@@ -208,3 +208,18 @@ def test_tags_in_a_header_are_rendered_like_docxtpl(tmp_path):
     for docx in (ours, buffer.getvalue()):
         assert Document(io.BytesIO(docx)).sections[0].header.paragraphs[0].text == "Bản sao số 001/2026/GCN-OCOP"
     assert canonical_body(ours) == canonical_body(buffer.getvalue())
+
+
+@pytest.mark.parametrize("source, words", [
+    ("{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}", "vòng lặp"),
+    ("{{ (9**999999999) > 1 }}", "lũy thừa"),
+    ("{{ 'A'*100000000 }}", "phép nhân chuỗi"),
+])
+def test_hostile_template_is_refused_not_hung(source, words, tmp_path):
+    """Issue 13 case 7: the batch's compiled renderer has the limits of render/environment.py."""
+    document = Document(str(TEMPLATE))
+    document.paragraphs[0].insert_paragraph_before(source)
+    path = tmp_path / "gcn-doc-hai.docx"
+    document.save(str(path))
+    with pytest.raises(TemplateError, match=f"vượt giới hạn an toàn: .*{words}"):
+        CompiledTemplate(path).render(certificate_context(JOBS["short"], ISSUER))
