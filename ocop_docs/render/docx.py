@@ -13,7 +13,7 @@ from ..errors import TemplateError
 from .atomic import atomic_path
 from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
-from .layout import keep_signature_with_text, size_rules
+from .layout import keep_page_numbers, keep_signature_with_text, size_rules
 from .templates import read_template
 
 
@@ -75,6 +75,7 @@ def render_document(template: str | Path, context: dict):
         raise TemplateError(template, "mẫu gọi macro lồng nhau quá sâu") from None
     size_rules(tpl.docx)
     keep_signature_with_text(tpl.docx)
+    keep_page_numbers(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
     return tpl
 

@@ -8,6 +8,7 @@ name, so a template re-saved by LibreOffice (which renames style IDs) still gets
 """
 from __future__ import annotations
 
+from docx.enum.section import WD_HEADER_FOOTER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -165,3 +166,52 @@ def keep_signature_with_text(document) -> None:
         if paragraph.text.strip():
             kept += 1
         previous = previous.getprevious()
+
+
+def _numbered_header(document, sect_pr) -> str | None:
+    """The rId of the section's own default header when it shows the page number (a PAGE field)."""
+    ref = sect_pr.get_headerReference(WD_HEADER_FOOTER.PRIMARY)
+    if ref is None:
+        return None
+    part = document.part.related_parts.get(ref.rId)
+    element = getattr(part, "element", None)
+    if element is None:
+        return None
+    fields = [t.text or "" for t in element.iter(qn("w:instrText"))]
+    fields += [f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple"))]
+    return ref.rId if any(f.split() and f.split()[0].upper() == "PAGE" for f in fields) else None
+
+
+def keep_page_numbers(document) -> int:
+    """Give back the page number to a section that lost it while another section has one.
+
+    A LibreOffice re-save of a two-section template (a decision and the list or plan it issues) keeps
+    only the first page's empty header in the first section, so the decision's later pages come out
+    without numbers (ND30-PAGE-04). Such a section gets the document's page-number header again, shown
+    from its second page. Returns how many sections were repaired; a document whose template never
+    numbered its pages is left as it is.
+    """
+    sections = list(document.sections)
+    numbered = [_numbered_header(document, s._sectPr) for s in sections]
+    source = next((rid for rid in numbered if rid), None)
+    if source is None or all(numbered):
+        return 0
+    repaired = 0
+    for section, rid in zip(sections, numbered):
+        if rid:
+            continue
+        sect_pr = section._sectPr
+        own = sect_pr.get_headerReference(WD_HEADER_FOOTER.PRIMARY)
+        if own is not None:
+            own_rid = sect_pr.remove_headerReference(WD_HEADER_FOOTER.PRIMARY)
+            if not section.different_first_page_header_footer:
+                # the first page's header, written as the section's only one: it stays the first page's
+                if sect_pr.get_headerReference(WD_HEADER_FOOTER.FIRST_PAGE) is not None:
+                    sect_pr.remove_headerReference(WD_HEADER_FOOTER.FIRST_PAGE)
+                sect_pr.add_headerReference(WD_HEADER_FOOTER.FIRST_PAGE, own_rid)
+        sect_pr.add_headerReference(WD_HEADER_FOOTER.PRIMARY, source)
+        if sect_pr.get_headerReference(WD_HEADER_FOOTER.FIRST_PAGE) is None:
+            section.first_page_header.is_linked_to_previous = False  # an empty one: no number on page one
+        section.different_first_page_header_footer = True
+        repaired += 1
+    return repaired
