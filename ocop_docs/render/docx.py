@@ -14,6 +14,7 @@ from .atomic import atomic_path
 from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
 from .layout import keep_page_numbers, keep_signature_with_text, size_rules
+from .tables import apply_tables
 from .templates import read_template
 
 
@@ -77,6 +78,7 @@ def render_document(template: str | Path, context: dict):
     keep_signature_with_text(tpl.docx)
     keep_page_numbers(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
+    apply_tables(tpl.docx, context.get("tables") or {})
     return tpl
 
 
