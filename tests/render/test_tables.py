@@ -126,3 +126,9 @@ def test_a_long_table_repeats_its_header_on_the_next_page(tmp_path):
         page = next(text for text in pages if f"Nhiệm vụ số {n}\n" in text or f"Nhiệm vụ số {n} " in text)
         assert "Quý II/2026" in page
     assert spanning
+
+
+def test_word_opens_the_tables_without_repair(rendered):
+    from wordcheck import word_findings
+
+    assert word_findings(rendered) == []

@@ -1,6 +1,6 @@
 """Word opens every output without repair: the OOXML validator (openxml-audit) finds nothing in the
 shipped templates, in every document the demo writes, or in the other render paths (roll-forward
-draft with highlights); certificates alone and combined: tests/certificates/test_compiled.py."""
+drafts, tracked or highlighted, and clean); tables: tests/render/test_tables.py; certificates alone and combined: tests/certificates/test_compiled.py."""
 from __future__ import annotations
 
 import zipfile
@@ -82,11 +82,12 @@ def test_footnote_reference_after_run_language_stays_in_schema_order(tmp_path):
     assert word_findings(out) == []
 
 
-def test_rollforward_draft_with_highlights_is_valid(tmp_path):
+@pytest.mark.parametrize("marks", ["track", "highlight"])
+def test_rollforward_drafts_are_valid(marks, tmp_path):
+    """The draft marked with tracked changes and comments, or with highlights, and the clean one."""
     from ocop_docs.rollforward.files import run
 
     files = run(SAMPLES / "plans" / "ben-cau-2024.yaml", 2025, tmp_path / "kh.yaml", on=date(2025, 1, 15),
-                docx=tmp_path / "kh.docx")
-    assert sum(files.marks.values()) > 0  # the highlight step really rewrote the document
-    assert word_findings(tmp_path / "kh.docx") == []
-
+                docx=tmp_path / "kh.docx", marks=marks, clean=tmp_path / "kh-sach.docx")
+    assert files.marks and sum(files.marks.values()) > 0  # the marking step really rewrote the document
+    assert findings_of([tmp_path / "kh.docx", tmp_path / "kh-sach.docx"]) == {}
