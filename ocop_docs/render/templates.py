@@ -57,4 +57,4 @@ def read_template(path: str | Path):
         validate_package(data, name)
         return data, load_document(data, name)
     except UnreadableFile as exc:
-        raise TemplateError(path, f"không dùng được làm mẫu. {exc}") from None
+        raise TemplateError(path, f"không mở được tệp mẫu. {exc}") from None

@@ -92,3 +92,19 @@ def test_restyle_drops_styles_with_effects(tmp_path):
     assert "word/stylesWithEffects.xml" in zipfile.ZipFile(path).namelist()
     assert restyle_template(path) is True
     assert "word/stylesWithEffects.xml" not in zipfile.ZipFile(path).namelist()
+
+
+def test_certificate_size_classes_are_the_template_styles():
+    """The context fits long names with the sizes of the template's "GCN - …" styles and its margins."""
+    from docx.shared import Mm
+
+    from ocop_docs.certificates import layout
+
+    document = Document(str(TEMPLATES_DIR / "certificates" / "giay-chung-nhan.docx"))
+    styles = paragraph_styles(document)
+    for cls in layout.NAME_CLASSES + layout.INFO_CLASSES:
+        assert styles[cls.style].font.size == Pt(cls.size), cls.style
+    section = document.sections[0]
+    assert section.page_width.twips == layout.PAGE_WIDTH
+    for side, mm in layout.MARGINS_MM.items():
+        assert abs(getattr(section, f"{side}_margin") - Mm(mm)) < Mm(0.1), side
