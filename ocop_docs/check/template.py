@@ -1545,7 +1545,7 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
 
 def _short(source: str) -> str:
     try:
-        return str(Path(source).relative_to(SAMPLES.parent))
+        return str(Path(source).relative_to(SAMPLES.parent.parent))  # ocop_docs/samples/…
     except ValueError:
         return source
 
