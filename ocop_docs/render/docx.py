@@ -13,9 +13,14 @@ from ..errors import TemplateError
 from .atomic import atomic_path
 from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
+<<<<<<< HEAD
 from .layout import keep_page_numbers, keep_signature_with_text, size_rules
 from .tables import apply_tables
 from .templates import read_template
+=======
+from .tables import apply_tables, tidy_tables
+from .layout import keep_signature_with_text, size_rules
+>>>>>>> main
 
 
 def _locate(template: Path, needle: str) -> tuple[str, str]:
@@ -79,6 +84,7 @@ def render_document(template: str | Path, context: dict):
     keep_page_numbers(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
     apply_tables(tpl.docx, context.get("tables") or {})
+    tidy_tables(tpl.docx)
     return tpl
 
 
