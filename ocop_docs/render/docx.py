@@ -13,14 +13,9 @@ from ..errors import TemplateError
 from .atomic import atomic_path
 from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
-<<<<<<< HEAD
 from .layout import keep_page_numbers, keep_signature_with_text, size_rules
-from .tables import apply_tables
-from .templates import read_template
-=======
 from .tables import apply_tables, tidy_tables
-from .layout import keep_signature_with_text, size_rules
->>>>>>> main
+from .templates import read_template
 
 
 def _locate(template: Path, needle: str) -> tuple[str, str]:
