@@ -192,7 +192,12 @@ def keep_page_numbers(document) -> int:
     numbered its pages is left as it is.
     """
     sections = list(document.sections)
-    numbered = [_numbered_header(document, s._sectPr) for s in sections]
+    numbered, inherited = [], None
+    for section in sections:
+        own = section._sectPr.get_headerReference(WD_HEADER_FOOTER.PRIMARY)
+        # a section without its own default header shows the previous section's one
+        inherited = _numbered_header(document, section._sectPr) if own is not None else inherited
+        numbered.append(inherited)
     source = next((rid for rid in numbered if rid), None)
     if source is None or all(numbered):
         return 0

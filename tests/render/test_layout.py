@@ -47,3 +47,18 @@ def test_shipped_template_unchanged(tmp_path):
     for ours, theirs in zip(template.sections, document.sections):
         assert [r.get(r.tag.split("}")[0] + "}type") for r in ours._sectPr.headerReference_lst] == \
                [r.get(r.tag.split("}")[0] + "}type") for r in theirs._sectPr.headerReference_lst]
+
+
+def test_a_section_that_shows_the_previous_header_is_left_alone():
+    """No header of its own means the previous section's one (numbered): nothing to repair (a
+    landscape table's section, say)."""
+    from docx.enum.section import WD_SECTION
+
+    from ocop_docs.render.layout import keep_page_numbers
+
+    document = Document(str(template_path("plan")))
+    document.add_section(WD_SECTION.NEW_PAGE)  # python-docx: a new section without header references
+    last = document.sections[-1]
+    assert last._sectPr.get_headerReference(WD_HEADER_FOOTER.PRIMARY) is None
+    assert keep_page_numbers(document) == 0
+    assert last._sectPr.get_headerReference(WD_HEADER_FOOTER.PRIMARY) is None
