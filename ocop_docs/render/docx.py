@@ -7,7 +7,8 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
 from .atomic import atomic_path

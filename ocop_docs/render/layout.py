@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..nd30.metrics import text_width_twips
-from .styles import ISSUER, RULE_UNDER_ISSUER, RULE_STYLES, style_names
+from .styles import ISSUER, RULE_STYLES, RULE_UNDER_ISSUER, style_names
 
 _CELL_MARGIN_TWIPS = 108 * 2  # Word's default left + right cell margins
 

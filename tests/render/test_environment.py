@@ -8,11 +8,11 @@ import time
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from testpaths import SAMPLES
 
 from ocop_docs.cli import main
 from ocop_docs.render.environment import MAX_STRING, TemplateLimit, make_environment
 from ocop_docs.render.templates import template_path
-from testpaths import SAMPLES
 
 HOSTILE = {
     "nested-range": ("{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}", "vòng lặp"),

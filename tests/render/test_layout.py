@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from docx import Document
 from docx.enum.section import WD_HEADER_FOOTER
+from testpaths import SAMPLES
 
 from ocop_docs.check import check_file
 from ocop_docs.io import load_spec
 from ocop_docs.render import render_spec
 from ocop_docs.render.layout import _numbered_header
 from ocop_docs.render.templates import template_path
-from testpaths import SAMPLES
 
 SPEC = SAMPLES / "decisions" / "ha-tinh-2026-hoi-dong.yaml"
 

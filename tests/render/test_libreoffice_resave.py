@@ -9,12 +9,12 @@ import subprocess
 
 import pytest
 from docx import Document
+from testpaths import SAMPLES
 
 from ocop_docs.check import check_file
 from ocop_docs.convert.libreoffice import find_soffice
 from ocop_docs.render.styles import RULE_UNDER_TRICH_YEU
 from ocop_docs.shipped import TEMPLATES_DIR
-from testpaths import SAMPLES
 
 RULE_LENGTHS = {"ND30-CQ-03", "ND30-QH-03", "ND30-TITLE-02"}
 

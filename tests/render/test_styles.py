@@ -13,7 +13,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ocop_docs.nd30 import rules
-from ocop_docs.render.styles import ALIGN, RULE_STYLES, STYLES, apply_nd30_styles, restyle_template
+from ocop_docs.render.styles import (
+    ALIGN,
+    RULE_STYLES,
+    STYLES,
+    apply_nd30_styles,
+    restyle_template,
+)
 from ocop_docs.shipped import TEMPLATES_DIR
 
 TEMPLATES = sorted(TEMPLATES_DIR.rglob("*.docx"))

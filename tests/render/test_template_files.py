@@ -9,12 +9,12 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from testpaths import SAMPLES
 
 from ocop_docs.certificates.compiled import CompiledTemplate
 from ocop_docs.cli import main
 from ocop_docs.errors import TemplateError
 from ocop_docs.render.templates import read_template, template_path
-from testpaths import SAMPLES
 
 PLAN = SAMPLES / "plans" / "ben-cau-2024.yaml"
 

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 from lxml import etree
-
-from ocop_docs.shipped import TEMPLATES_DIR
 from testpaths import SAMPLES
 from wordcheck import findings_of, word_findings
+
+from ocop_docs.shipped import TEMPLATES_DIR
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
