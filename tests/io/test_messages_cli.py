@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from english import english_leaks
 from specs import PLAN
+from testpaths import ROOT, SAMPLES
 from ocop_docs.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples"
+TEMPLATES = ROOT / "ocop_docs" / "templates"
 
 
 BOMB = "kind: plan\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
@@ -200,7 +200,7 @@ def _command(tmp_path: Path, command: str, data: Path) -> list[str]:
         "certificates": ["certificates", str(SAMPLES / "certificates" / "ha-tinh-2026-ket-qua-dot-2.csv"), "--issuer",
                          str(data), "-o", str(out / "gcn"), "--register", str(out / "so.sqlite")],
         "form": ["form", "mau-01", str(data), "-o", str(out / "mau-01.docx")],
-        "template check": ["template", "check", str(ROOT / "templates" / "plans" / "ke-hoach.docx"), "--kind", "plan",
+        "template check": ["template", "check", str(TEMPLATES / "plans" / "ke-hoach.docx"), "--kind", "plan",
                            "--data", str(data)],
         "rollforward": ["rollforward", str(data), "--year", "2027", "-o", str(out / "kh.yaml")],
     }[command]
