@@ -75,7 +75,10 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
     from .io import load_spec
     from .render import render_spec
 
-    model = load_spec(spec)
+    notices: list[str] = []
+    model = load_spec(spec, notices=notices)
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     written = [render_spec(model, out, template)]
     if pdf or pdfa:
         from .convert import to_pdf
@@ -346,13 +349,13 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
     Kết quả trong thư mục -o:
       docx/, pdf/                    mỗi sản phẩm một tệp
       giay-chung-nhan-tat-ca.pdf     bản gộp để in (với --pdf)
-      manifest.csv                   số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
-      dong-bi-loai.csv               các dòng không được cấp, số dòng và lý do
+      manifest.xlsx                  số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
+      dong-bi-loai.xlsx              các dòng không được cấp, số dòng và lý do
 
     \b
     Mã thoát:
       0  mọi dòng đều được cấp giấy chứng nhận
-      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.csv)
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
       2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký
       4  không chuyển được sang PDF (LibreOffice)
 
@@ -384,6 +387,8 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
         click.echo(f"PDF: {report.new_pdfs} tệp mới; bản gộp để in ({state}): {report.combined_pdf}")
     click.echo(f"Danh sách tệp: {report.manifest}")
     click.echo(f"Sổ đăng ký: {report.register}")
+    for notice in report.notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     for warning in report.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
     if report.partial:

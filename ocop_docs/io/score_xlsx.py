@@ -29,7 +29,7 @@ from ..model.product import Product
 from ..render.atomic import atomic_path
 from ..vi.text import fold
 from .messages import message
-from .tables import _rows_xlsx
+from .workbook import Uncomputed, read_sheet
 
 LABELS = {
     "bo": "Bộ tiêu chí số",
@@ -111,7 +111,7 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
     rows: dict[tuple, int] = {}
     table_at: int | None = None
     problems: list[Problem] = []
-    for row_number, cells in _rows_xlsx(path):
+    for row_number, cells in read_sheet(path).rows:
         cells = list(cells) + [None] * (6 - len(cells))
         if table_at is None:
             key = _key(cells[0])

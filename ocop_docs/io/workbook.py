@@ -1,0 +1,182 @@
+"""Reading a sheet of an .xlsx workbook as Excel shows it, with nothing lost in silence.
+
+The workbook is checked as a zip with the same limits as a .docx (``docx/package.py``: entry
+count, declared sizes, compression ratio, no DTD) before openpyxl reads it, plus a tighter limit
+on the total uncompressed size, because openpyxl holds every cell in memory.
+
+What Excel shows and openpyxl's plain reading would lose or invent:
+
+* a hidden sheet is not the "first" sheet when no sheet is named, and is said so;
+* hidden rows are skipped and listed (the officer hid them because they do not count);
+* a merged cell shows its value in every row of the region (a "Đơn vị công tác" merged over
+  three members belongs to all three), so the value is copied into every cell of the region;
+* a formula whose result was never computed (a file written by a program, not saved by Excel)
+  has no value: it becomes :class:`Uncomputed`, reported as an error naming the cell, never
+  read as an empty cell.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..docx.package import read_bytes, validate_package
+from ..errors import DataError, UnreadableFile
+from ..vi.text import fold
+
+MAX_XLSX_UNCOMPRESSED = 64 * 1024 * 1024
+"""Largest total uncompressed size of a workbook's parts (openpyxl keeps every cell in memory)."""
+
+MAX_XLSX_BYTES = 50 * 1024 * 1024
+"""Largest .xlsx file accepted."""
+
+
+@dataclass(frozen=True)
+class Uncomputed:
+    """A formula cell that has no computed value in the file."""
+
+    ref: str
+    formula: str
+
+    def __str__(self) -> str:
+        return f"ô {self.ref} có công thức {self.formula} nhưng chưa có giá trị đã tính"
+
+
+@dataclass
+class SheetData:
+    """The cells of one sheet, row by row, and what was skipped while reading it (Vietnamese)."""
+
+    name: str
+    rows: list[tuple[int, list[Any]]]
+    notices: list[str] = field(default_factory=list)
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _not_xlsx(path: Path, reason: str) -> DataError:
+    return DataError(path, f"không đọc được tệp Excel: {reason}; hãy mở tệp bằng Excel và lưu lại dạng .xlsx")
+
+
+def _checked_bytes(path: Path) -> bytes:
+    """The bytes of a workbook after the zip checks of ``docx/package.py`` and the size limit."""
+    try:
+        data = read_bytes(path, MAX_XLSX_BYTES, f"Tệp {path} quá lớn (tối đa {MAX_XLSX_BYTES // (1024 * 1024)} MB).")
+        validate_package(data, str(path))
+    except UnreadableFile as exc:
+        # The shared checks speak of a .docx; this file is a workbook.
+        raise DataError(path, str(exc).replace("tệp .docx hợp lệ", "tệp Excel .xlsx hợp lệ").rstrip(".")) from None
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        total = sum(info.file_size for info in zf.infolist())
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise _not_xlsx(path, f"nội dung giải nén {total // (1024 * 1024)} MB, vượt giới hạn "
+                              f"{MAX_XLSX_UNCOMPRESSED // (1024 * 1024)} MB (nghi là bom nén)")
+    return data
+
+
+def _load(path: Path, data: bytes, values: bool):
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(data), data_only=values, read_only=False)
+    except ValueError as exc:
+        if "digits" in str(exc):  # Python refuses to read an integer of more than 4,300 digits
+            raise _not_xlsx(path, "có ô chứa số quá dài (hàng nghìn chữ số), không phải số Excel ghi") from None
+        raise _not_xlsx(path, f"cấu trúc tệp không hợp lệ ({exc})") from None
+    except SyntaxError as exc:  # xml.etree's ParseError and lxml's XMLSyntaxError
+        raise _not_xlsx(path, f"nội dung XML bị hỏng ({exc})") from None
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, TypeError, AttributeError, IndexError) as exc:
+        raise _not_xlsx(path, f"cấu trúc tệp không hợp lệ ({type(exc).__name__})") from None
+    except Exception as exc:  # any other failure of a third-party reader on hostile input
+        raise _not_xlsx(path, f"không đọc được nội dung ({type(exc).__name__})") from None
+
+
+def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]):
+    hidden = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
+    if sheet_name is None:
+        visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+        if not visible:
+            raise DataError(path, "mọi trang tính đều bị ẩn; hãy hiện trang cần đọc hoặc ghi tên trang")
+        if hidden:
+            notices.append(f"bỏ qua trang tính ẩn: {', '.join(repr(n) for n in hidden)}; đọc trang '{visible[0].title}'")
+        return visible[0]
+    names = {fold(ws.title, lower=True).strip(): ws for ws in workbook.worksheets}
+    sheet = names.get(fold(sheet_name, lower=True).strip())
+    if sheet is None:
+        raise DataError(path, f"không có trang tính '{sheet_name}'; các trang có: {', '.join(workbook.sheetnames)}")
+    if sheet.title in hidden:
+        notices.append(f"trang tính '{sheet.title}' đang bị ẩn nhưng được đọc vì được ghi tên")
+    return sheet
+
+
+def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 200_000) -> SheetData:
+    """The rows of a sheet (1-based row number, cell values) as Excel shows them; see the module."""
+    path = Path(path)
+    data = _checked_bytes(path)
+    values_book = _load(path, data, values=True)
+    notices: list[str] = []
+    sheet = _pick_sheet(path, values_book, sheet_name, notices)
+    if sheet.max_row > max_rows:
+        raise DataError(path, f"trang '{sheet.title}' có {sheet.max_row} dòng, vượt giới hạn {max_rows} dòng")
+    formulas = None
+    if sheet.max_row and _has_formulas(data):
+        formulas = _load(path, data, values=False)[sheet.title]
+    grid: dict[int, list[Any]] = {}
+    width = sheet.max_column or 0
+    for r, row in enumerate(sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width, values_only=True), 1):
+        grid[r] = list(row)
+    if formulas is not None:
+        for row in formulas.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width):
+            for cell in row:
+                if cell.data_type == "f" and grid[cell.row][cell.column - 1] is None:
+                    text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "") or "="
+                    grid[cell.row][cell.column - 1] = Uncomputed(cell.coordinate, str(text)[:60])
+    for region in sheet.merged_cells.ranges:
+        top = grid.get(region.min_row, [])
+        value = top[region.min_col - 1] if region.min_col - 1 < len(top) else None
+        for r in range(region.min_row, min(region.max_row, sheet.max_row) + 1):
+            for c in range(region.min_col - 1, min(region.max_col, width)):
+                if (r, c) != (region.min_row, region.min_col - 1):
+                    grid[r][c] = value
+    hidden_rows = sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r in grid
+                         and any(v not in (None, "") for v in grid[r]))
+    if hidden_rows:
+        notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {_ranges(hidden_rows)}")
+    rows = [(r, grid[r]) for r in sorted(grid) if r not in set(hidden_rows)]
+    values_book.close()
+    return SheetData(sheet.title, rows, notices)
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet part holds a formula element (then the formulas are read too)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with zf.open(info) as fh:
+                    while chunk := fh.read(1 << 20):
+                        if b"<f>" in chunk or b"<f " in chunk or b":f>" in chunk or b":f " in chunk:
+                            return True
+    return False
+
+
+def _ranges(numbers: list[int]) -> str:
+    """"3–5, 9" for [3, 4, 5, 9] (row numbers as an officer reads them)."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}" if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return "dòng " + ", ".join(out)
