@@ -86,7 +86,7 @@ def xlsx_bytes(title: str, columns: Sequence[Column], rows: Sequence[Sequence[An
     wb.properties.modified = fixed
     for c, column in enumerate(columns, 1):
         cell = ws.cell(1, c)
-        _set_text(cell, column.header)
+        set_text(cell, column.header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = column.width
@@ -103,13 +103,13 @@ def xlsx_bytes(title: str, columns: Sequence[Column], rows: Sequence[Sequence[An
                 cell.value = float(value) if column.kind == "score" else int(value)
                 cell.number_format = "0.00" if column.kind == "score" else "0"
             else:
-                _set_text(cell, value if isinstance(value, str) else str(value))
+                set_text(cell, value if isinstance(value, str) else str(value))
     buffer = io.BytesIO()
     wb.save(buffer)
     return _fixed_zip(buffer.getvalue())
 
 
-def _set_text(cell, text: str) -> None:
+def set_text(cell, text: str) -> None:
     """A text cell that Excel never evaluates, whatever it starts with."""
     cell.value = text
     cell.data_type = "s"  # openpyxl would otherwise store a text starting with "=" as a formula

@@ -177,8 +177,10 @@ def number_cell(value: Any, what: str) -> Decimal | None:
     if isinstance(value, bool):
         raise ValueError(f"{what} '{value}' không phải là số")
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")) or abs(value) >= 10 ** MAX_NUMBER_DIGITS:
-            raise ValueError(f"{what} quá lớn hoặc không phải là số")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{what} không phải là số")
+        if abs(value) >= 10 ** MAX_NUMBER_DIGITS:
+            raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
         number = Decimal(repr(value))
     elif isinstance(value, (int, Decimal)):
         number = Decimal(value) if isinstance(value, int) and abs(value) < 10 ** MAX_NUMBER_DIGITS else value
