@@ -73,8 +73,9 @@ def _checked_bytes(path: Path) -> bytes:
         data = read_bytes(path, MAX_XLSX_BYTES, f"Tệp {path} quá lớn (tối đa {MAX_XLSX_BYTES // (1024 * 1024)} MB).")
         validate_package(data, str(path))
     except UnreadableFile as exc:
-        # The shared checks speak of a .docx; this file is a workbook.
-        raise DataError(path, str(exc).replace("tệp .docx hợp lệ", "tệp Excel .xlsx hợp lệ").rstrip(".")) from None
+        # The shared checks speak of a .docx; keep only the reason.
+        reason = str(exc).split(" hợp lệ: ", 1)[-1].rstrip(".").replace("Word không cho phép", "Excel không cho phép")
+        raise _not_xlsx(path, reason) from None
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         total = sum(info.file_size for info in zf.infolist())
     if total > MAX_XLSX_UNCOMPRESSED:
@@ -88,16 +89,24 @@ def _load(path: Path, data: bytes, values: bool):
 
     try:
         return load_workbook(io.BytesIO(data), data_only=values, read_only=False)
-    except ValueError as exc:
-        if "digits" in str(exc):  # Python refuses to read an integer of more than 4,300 digits
-            raise _not_xlsx(path, "có ô chứa số quá dài (hàng nghìn chữ số), không phải số Excel ghi") from None
-        raise _not_xlsx(path, f"cấu trúc tệp không hợp lệ ({exc})") from None
-    except SyntaxError as exc:  # xml.etree's ParseError and lxml's XMLSyntaxError
-        raise _not_xlsx(path, f"nội dung XML bị hỏng ({exc})") from None
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, TypeError, AttributeError, IndexError) as exc:
-        raise _not_xlsx(path, f"cấu trúc tệp không hợp lệ ({type(exc).__name__})") from None
-    except Exception as exc:  # any other failure of a third-party reader on hostile input
-        raise _not_xlsx(path, f"không đọc được nội dung ({type(exc).__name__})") from None
+    except Exception as exc:  # openpyxl wraps what went wrong; the message names the cause, in Vietnamese
+        raise _not_xlsx(path, _cause(exc)) from None
+
+
+def _cause(exc: BaseException) -> str:
+    """What went wrong inside openpyxl, from the chain of exceptions it raised."""
+    chain: list[BaseException] = []
+    while exc is not None and len(chain) < 10:
+        chain.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    for e in chain:
+        if isinstance(e, ValueError) and "digits" in str(e):  # Python reads no integer of over 4,300 digits
+            return "có ô chứa số quá dài (hàng nghìn chữ số), không phải số Excel ghi"
+    for e in chain:
+        if isinstance(e, SyntaxError):  # xml.etree's ParseError and lxml's XMLSyntaxError
+            line = getattr(e, "lineno", None) or (getattr(e, "position", None) or (None,))[0]
+            return "nội dung XML bị hỏng" + (f" (dòng {line} của phần XML)" if line else "")
+    return f"cấu trúc tệp không hợp lệ ({type(chain[-1]).__name__})"
 
 
 def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]):
