@@ -521,7 +521,7 @@ class HeaderedRows:
                 skipped["stray"].append((row_number, line))
                 continue
             self.data_rows += 1
-            shown = {self.headers.get(k) or self.field_names[k]: v for k, v in values.items() if v not in (None, "")}
+            shown = {self.field_names[k]: v for k, v in values.items() if v not in (None, "")}
             yield Row(row_number, values, shown, section)
         self._report(skipped, total)
 
