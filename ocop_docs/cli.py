@@ -585,7 +585,7 @@ def _vn_date(value: str | None):
               help="Cách đánh dấu bản dự thảo .docx: sua-doi = thay đổi theo dõi và ghi chú của Word; to-mau = tô vàng chỗ cần quyết định, tô xanh chỗ đã đổi.")
 @click.option("--clean", "clean", type=click.Path(dir_okay=False, path_type=Path),
               help="Tạo thêm bản sạch .docx: mọi thay đổi đã được chấp nhận, không ghi chú, không tô màu.")
-@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo (Markdown) các thay đổi và việc cần quyết định.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo các thay đổi và việc cần quyết định: .xlsx (mỗi danh sách một trang tính) hoặc .md (Markdown).")
 def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
                 docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
@@ -596,7 +596,7 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
 
     \b
     Ví dụ:
-      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thaydoi.md
+      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thay-doi.xlsx
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """

@@ -74,16 +74,29 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> bytes
 
 def xlsx_bytes(title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> bytes:
     """An .xlsx workbook of one sheet: bold header, frozen first row, typed cells, no formulas."""
+    return workbook_bytes([(title, columns, rows)])
+
+
+def workbook_bytes(sheets: Sequence[tuple[str, Sequence[Column], Sequence[Sequence[Any]]]]) -> bytes:
+    """An .xlsx workbook with one sheet per (title, columns, rows), as :func:`xlsx_bytes` writes one."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
+    wb.remove(wb.active)
     fixed = dt.datetime(*_FIXED_TIME)
     wb.properties.created = fixed
     wb.properties.modified = fixed
+    for title, columns, rows in sheets:
+        _fill(wb.create_sheet(title[:31]), columns, rows)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _fill(ws, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     for c, column in enumerate(columns, 1):
         cell = ws.cell(1, c)
         set_text(cell, column.header)
@@ -104,9 +117,8 @@ def xlsx_bytes(title: str, columns: Sequence[Column], rows: Sequence[Sequence[An
                 cell.number_format = "0.00" if column.kind == "score" else "0"
             else:
                 set_text(cell, value if isinstance(value, str) else str(value))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+                if column.width >= 30:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def set_text(cell, text: str) -> None:
