@@ -122,7 +122,8 @@ def _text(value: Any, kind: str) -> str:
 
 
 def write_manifest(path: Path, lines: list[ManifestLine]) -> tuple[str, bool]:
-    """Write the manifest (atomically, only when it changes)."""
+    """Write the manifest (atomically, only when it changes); a manifest.csv of an earlier version goes."""
+    path.with_suffix(".csv").unlink(missing_ok=True)
     keys = list(MANIFEST_COLUMNS)
     kinds = {k: MANIFEST_KINDS.get(k, ("text", 12))[0] for k in keys}
     rows = [[_typed(getattr(line, k), kinds[k]) for k in keys] for line in lines]
@@ -152,6 +153,7 @@ def read_manifest(path: Path) -> list[ManifestLine]:
 
 def write_rejects(path: Path, rejects: list[RejectLine]) -> bool:
     """Write the rejects report, or remove a stale one when there is nothing to report."""
+    path.with_suffix(".csv").unlink(missing_ok=True)  # the CSV report of an earlier version
     if not rejects:
         existed = path.exists()
         path.unlink(missing_ok=True)

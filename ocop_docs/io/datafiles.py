@@ -41,7 +41,7 @@ def _members(data: dict, group: str, spec_file: str | Path | None, notices: list
 
 
 def _products(data: dict, spec_file: str | Path | None, notices: list[str]) -> dict:
-    from .tables import read_products, rejects_error
+    from .tables import FIELD_NAMES_VI, read_products, rejects_error
 
     if not data.get("products_file") or not isinstance(data.get("products_file"), str):
         return data
@@ -53,6 +53,13 @@ def _products(data: dict, spec_file: str | Path | None, notices: list[str]) -> d
     if table.rejects:
         # A recognition decision must not silently drop a product.
         raise rejects_error(path, table.rejects, "sản phẩm ở dòng này")
+    requested = data.get("columns") if isinstance(data.get("columns"), list) else []
+    missing = [c for c in requested if c != "stt" and c in FIELD_NAMES_VI and c not in table.columns.values()]
+    if missing:
+        names = ", ".join(f"'{FIELD_NAMES_VI[c]}'" for c in missing)
+        raise DataError(table.where or path, Problem(
+            f"tệp dữ liệu yêu cầu in cột {names} ('columns') nhưng bảng không có cột này; thêm cột vào bảng "
+            f"hoặc bỏ khỏi 'columns'"))
     notices.extend(table.notices)
     return dict(data, products=[p.model_dump() for p in table.products])
 

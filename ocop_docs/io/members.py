@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import Problem
 from ..model.decision import Member, council_role, team_role
 from ..vi.text import fold
 from .tables import HeaderedRows, Reject, Row, norm_header, strip_section_number
@@ -97,6 +98,11 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
     """
     rows = HeaderedRows(path, MEMBER_HEADERS, REQUIRED, FIELD_NAMES_VI, sheet, used=USED, evidence=("role",),
                         what="thành viên", section_words=_SECTION_WORDS)
+    if not {"position_unit", "position", "unit"} & set(rows.columns.values()):
+        # The decision prints each member's post and unit; a list without them cannot make it.
+        raise rows.error(Problem(
+            "bảng thiếu cột Chức vụ hoặc Đơn vị công tác (hoặc một cột 'Chức vụ, đơn vị công tác'): quyết định ghi "
+            "chức vụ, đơn vị của từng thành viên", row=rows.header_row))
     to_role = council_role if group == "council" else team_role
     members: list[Member] = []
     rejects: list[Reject] = []

@@ -141,6 +141,7 @@ class ProductTable:
     rejects: list[Reject]
     columns: dict[int, str]
     notices: list[str] = field(default_factory=list)
+    where: str = ""  # "kq.xlsx (trang 'Đợt 2')": the file and sheet, for messages
 
 
 def _stars(value: Any) -> int | None:
@@ -355,6 +356,7 @@ class HeaderedRows:
         self.header_row: int | None = None
         self.data_rows = 0
         self.sheet_name: str | None = None
+        self.hidden_columns: set[str] = set()
         if not self.path.is_file():
             raise DataError(self.path, "không tìm thấy tệp")
         if self.path.stat().st_size > MAX_TABLE_BYTES:
@@ -364,6 +366,7 @@ class HeaderedRows:
             sheet_data = read_sheet(self.path, sheet, MAX_ROWS)
             self.sheet_name = sheet_data.name
             self.notices.extend(sheet_data.notices)
+            self.hidden_columns = sheet_data.hidden_columns
             self._rows: Iterator[tuple[int, list[Any]]] | list = sheet_data.rows
         elif suffix in (".csv", ".txt"):
             self._rows = _rows_csv(self.path)
@@ -444,6 +447,9 @@ class HeaderedRows:
             self._pending.append(nxt)
         self.header_row = row_number
         self.columns = found
+        hidden = [f"{column_letter(i)} «{header[i]}»" for i in sorted(found) if column_letter(i) in self.hidden_columns]
+        if hidden:
+            self.notices.append(f"cột đang bị ẩn nhưng vẫn được đọc: {', '.join(hidden)}")
         self.letters = {fld: column_letter(i) for i, fld in found.items()}
         self.headers = {fld: header[i] for i, fld in found.items()}
         ignored = [f"{column_letter(i)} «{text}»" for i, text in enumerate(header)
@@ -626,4 +632,5 @@ def read_products(path: str | Path, sheet: str | None = None) -> ProductTable:
         products.append(product)
     where = f"{Path(path).name}" + (f", {rows.where}" if rows.where else "")
     notices = [f"{where}: {n}" for n in rows.notices]
-    return ProductTable(str(rows.path), products, rejects, rows.columns, notices)
+    located = f"{rows.path} ({rows.where})" if rows.where else str(rows.path)
+    return ProductTable(str(rows.path), products, rejects, rows.columns, notices, located)

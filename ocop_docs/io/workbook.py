@@ -51,6 +51,7 @@ class SheetData:
     name: str
     rows: list[tuple[int, list[Any]]]
     notices: list[str] = field(default_factory=list)
+    hidden_columns: set[str] = field(default_factory=set)  # letters of the columns Excel does not show
 
 
 def column_letter(index: int) -> str:
@@ -161,8 +162,14 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
     if hidden_rows:
         notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {_ranges(hidden_rows)}")
     rows = [(r, grid[r]) for r in sorted(grid) if r not in set(hidden_rows)]
+    hidden_columns = set()
+    for key, dim in sheet.column_dimensions.items():
+        if dim.hidden:
+            # one dimension may cover a range of columns (min..max, 1-based)
+            lo, hi = dim.min or 0, dim.max or 0
+            hidden_columns |= {column_letter(c - 1) for c in range(lo, hi + 1)} if lo and hi else {key}
     values_book.close()
-    return SheetData(sheet.title, rows, notices)
+    return SheetData(sheet.title, rows, notices, hidden_columns)
 
 
 def _has_formulas(data: bytes) -> bool:

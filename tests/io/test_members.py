@@ -95,7 +95,8 @@ def test_spec_with_a_bad_members_row_fails_naming_file_and_row(tmp_path):
     assert "dòng 3: thành viên ở dòng này không dùng được: chức danh 'Tổ phó' là của Tổ giúp việc" in str(info.value)
     # The good file next to the spec is found relative to the spec, wherever the command runs.
     (tmp_path / "tv.xlsx").unlink()
-    workbook(tmp_path / "tv.xlsx", {"Hội đồng": [["Họ và tên", "Chức danh trong Hội đồng"], ["Nguyễn Văn A", "Chủ tịch"]]})
+    workbook(tmp_path / "tv.xlsx", {"Hội đồng": [["Họ và tên", "Chức vụ", "Chức danh trong Hội đồng"],
+                                                 ["Nguyễn Văn A", "Phó Chủ tịch UBND huyện", "Chủ tịch"]]})
     decision = load_spec(spec)
     assert decision.members[0].role == "Chủ tịch Hội đồng"
 
@@ -173,3 +174,25 @@ def test_unit_column_headed_co_quan_don_vi_reaches_the_decision(tmp_path):
     assert "Nguyễn Đức Thịnh" in text
     assert "Người Đã Nghỉ" not in text  # hidden row: not printed
     assert "Hoàng Văn Lập" not in text  # signature under the table: not a member
+
+
+def test_a_list_without_post_or_unit_is_an_error_naming_file_and_sheet(tmp_path):
+    workbook(tmp_path / "tv.xlsx", {"Hội đồng": [["TT", "Họ tên", "Năm sinh", "Chức danh HĐ"], [1, "Nguyễn Văn A", 1970, "CT"]]})
+    with pytest.raises(DataError) as info:
+        read_members(tmp_path / "tv.xlsx")
+    text = str(info.value)
+    assert f"{tmp_path / 'tv.xlsx'} (trang 'Hội đồng')" in text
+    assert "dòng 1: bảng thiếu cột Chức vụ hoặc Đơn vị công tác" in text
+
+
+def test_hidden_column_is_read_and_said(tmp_path):
+    path = workbook(tmp_path / "tv.xlsx", {"Hội đồng": [
+        ["Họ và tên", "Chức vụ", "Đơn vị công tác", "Chức danh"], ["Nguyễn Văn A", "Giám đốc", "Sở Y tế", "Chủ tịch"]]})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.column_dimensions["C"].hidden = True
+    wb.save(path)
+    table = read_members(path)
+    assert table.members[0].unit == "Sở Y tế"
+    assert "tv.xlsx, trang 'Hội đồng': cột đang bị ẩn nhưng vẫn được đọc: C «Đơn vị công tác»" in table.notices
