@@ -17,10 +17,11 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)

@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import DataError, Problem
 from ..model.product import Product
 from ..vi.dates import parse_date
-from ..vi.numbers import from_roman, parse_number
+from ..vi.numbers import parse_number
 from ..vi.text import fold
 from .messages import message
 from .workbook import Uncomputed, column_letter, read_sheet
@@ -178,7 +180,7 @@ def number_cell(value: Any, what: str) -> Decimal | None:
     if isinstance(value, bool):
         raise ValueError(f"{what} '{value}' không phải là số")
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError(f"{what} không phải là số")
         if abs(value) >= 10 ** MAX_NUMBER_DIGITS:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
@@ -271,8 +273,7 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        for i, row in enumerate(reader, start=1):
-            yield i, row
+        yield from enumerate(reader, start=1)
     except csv.Error as exc:
         raise DataError(path, f"tệp CSV sai cấu trúc ({exc})") from None
 
@@ -559,18 +560,13 @@ class HeaderedRows:
             shown = "; ".join(f"dòng {n} «{_clip(t, 50)}»" for n, t in items[:6])
             return shown + (f"; … và {len(items) - 6} dòng khác" if len(items) > 6 else "")
 
-        if skipped["section"]:
-            self.notices.append(f"dòng tên mục (không phải {self.what}): {rows(skipped['section'])}")
-        if skipped["numbers"]:
-            self.notices.append(f"bỏ qua dòng đánh số cột: {rows(skipped['numbers'])}")
-        if skipped["header"]:
-            self.notices.append(f"bỏ qua dòng tiêu đề lặp lại: {rows(skipped['header'])}")
-        if skipped["note"]:
-            self.notices.append(f"bỏ qua dòng ghi chú: {rows(skipped['note'])}")
-        if skipped["footer"]:
-            self.notices.append(f"bỏ qua {len(skipped['footer'])} dòng cuối bảng (tổng cộng, chữ ký): {rows(skipped['footer'])}")
-        if skipped["stray"]:
-            self.notices.append(f"bỏ qua dòng chỉ có dữ liệu ở cột không dùng: {rows(skipped['stray'])}")
+        labels = {
+            "section": f"dòng tên mục (không phải {self.what})", "numbers": "bỏ qua dòng đánh số cột",
+            "header": "bỏ qua dòng tiêu đề lặp lại", "note": "bỏ qua dòng ghi chú",
+            "footer": f"bỏ qua {len(skipped['footer'])} dòng cuối bảng (tổng cộng, chữ ký)",
+            "stray": "bỏ qua dòng chỉ có dữ liệu ở cột không dùng",
+        }
+        self.notices += [f"{label}: {rows(skipped[key])}" for key, label in labels.items() if skipped[key]]
         if total is not None and total[1] != self.data_rows:
             self.notices.append(f"dòng {total[0]} ghi tổng cộng {total[1]} nhưng bảng có {self.data_rows} {self.what}; hãy kiểm tra lại")
 
@@ -594,15 +590,6 @@ class HeaderedRows:
         for fld, value in row.values.items():
             if isinstance(value, Uncomputed):
                 raise CellError(fld, f"{value}; hãy mở tệp bằng Excel, để Excel tính rồi lưu lại (không đọc ô này là ô trống)")
-
-
-def reject_reason(exc: ValueError, field_names: dict[str, str]) -> str:
-    """Why a row was rejected, in Vietnamese, naming the columns of a validation error."""
-    if isinstance(exc, ValidationError):
-        return "; ".join(
-            f"{field_names.get(str(e['loc'][0]), e['loc'][0]) if e['loc'] else ''}: {message(e)}" for e in exc.errors()
-        )
-    return str(exc)
 
 
 def read_products(path: str | Path, sheet: str | None = None) -> ProductTable:

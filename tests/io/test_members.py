@@ -150,8 +150,8 @@ def test_clerk_sheet_council_and_team_read_from_one_sheet(tmp_path):
 
 def test_unit_column_headed_co_quan_don_vi_reaches_the_decision(tmp_path):
     """The issue's case: "Cơ quan, đơn vị" was dropped in silence and every member printed without their Sở."""
-    from docx import Document
     from click.testing import CliRunner
+    from docx import Document
 
     from ocop_docs.cli import main
 
