@@ -34,8 +34,7 @@ def _members(data: dict, group: str, spec_file: str | Path | None, notices: list
     sheet = data.get("members_sheet") if isinstance(data.get("members_sheet"), str) else None
     table = read_members(path, group, sheet)
     if table.rejects:
-        shown = f"{path} (trang '{sheet}')" if sheet else path
-        raise rejects_error(shown, table.rejects, "thành viên ở dòng này")
+        raise rejects_error(table.where, table.rejects, "thành viên ở dòng này")
     notices.extend(table.notices)
     return dict(data, members=[m.model_dump() for m in table.members])
 
@@ -52,12 +51,12 @@ def _products(data: dict, spec_file: str | Path | None, notices: list[str]) -> d
     table = read_products(path)
     if table.rejects:
         # A recognition decision must not silently drop a product.
-        raise rejects_error(path, table.rejects, "sản phẩm ở dòng này")
+        raise rejects_error(table.where, table.rejects, "sản phẩm ở dòng này")
     requested = data.get("columns") if isinstance(data.get("columns"), list) else []
     missing = [c for c in requested if c != "stt" and c in FIELD_NAMES_VI and c not in table.columns.values()]
     if missing:
         names = ", ".join(f"'{FIELD_NAMES_VI[c]}'" for c in missing)
-        raise DataError(table.where or path, Problem(
+        raise DataError(table.where, Problem(
             f"tệp dữ liệu yêu cầu in cột {names} ('columns') nhưng bảng không có cột này; thêm cột vào bảng "
             f"hoặc bỏ khỏi 'columns'"))
     notices.extend(table.notices)

@@ -57,6 +57,7 @@ class MemberTable:
     rejects: list[Reject]
     columns: dict[int, str]
     notices: list[str] = field(default_factory=list)
+    where: str = ""  # "tv.xlsx (trang 'Hội đồng')": the file and sheet, for messages
 
 
 def _honorific(value: Any) -> str | None:
@@ -147,4 +148,5 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
             f"thành viên {GROUP_NAMES[group]}, không đọc ở đây"
         )
     where = Path(path).name + (f", {rows.where}" if rows.where else "")
-    return MemberTable(str(rows.path), members, rejects, rows.columns, [f"{where}: {n}" for n in notices])
+    located = f"{rows.path} ({rows.where})" if rows.where else str(rows.path)
+    return MemberTable(str(rows.path), members, rejects, rows.columns, [f"{where}: {n}" for n in notices], located)

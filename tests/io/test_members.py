@@ -90,7 +90,7 @@ def test_spec_with_a_bad_members_row_fails_naming_file_and_row(tmp_path):
     )
     with pytest.raises(DataError) as info:
         load_spec(spec)
-    assert info.value.file == str(tmp_path / "tv.xlsx")
+    assert info.value.file == f"{tmp_path / 'tv.xlsx'} (trang 'Hội đồng')"
     assert info.value.problems[0].row == 3
     assert "dòng 3: thành viên ở dòng này không dùng được: chức danh 'Tổ phó' là của Tổ giúp việc" in str(info.value)
     # The good file next to the spec is found relative to the spec, wherever the command runs.
