@@ -35,7 +35,7 @@ def _members(data: dict, group: str, spec_file: str | Path | None, notices: list
     table = read_members(path, group, sheet)
     if table.rejects:
         raise rejects_error(table.where, table.rejects, "thành viên ở dòng này")
-    notices.extend(table.notices)
+    notices.extend([n for n in table.notices if n not in notices])  # council and team may share one sheet
     return dict(data, members=[m.model_dump() for m in table.members])
 
 

@@ -113,7 +113,12 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
     rows: dict[tuple, int] = {}
     table_at: int | None = None
     problems: list[Problem] = []
-    for row_number, cells in read_sheet(path).rows:
+    sheet_data = read_sheet(path)
+    if sheet_data.hidden_rows:
+        # A member's marks must all be visible to be checked: a hidden row is not read, and not ignored either.
+        raise DataError(path, f"phiếu có dòng bị ẩn ({', '.join(map(str, sheet_data.hidden_rows[:10]))}); "
+                              "hãy hiện mọi dòng (Home › Format › Unhide Rows) rồi lưu lại")
+    for row_number, cells in sheet_data.rows:
         cells = list(cells) + [None] * (6 - len(cells))
         uncomputed = [v for v in cells[:6] if isinstance(v, Uncomputed)]
         if uncomputed:

@@ -372,7 +372,8 @@ class HeaderedRows:
         elif suffix in (".csv", ".txt"):
             self._rows = _rows_csv(self.path)
         else:
-            raise DataError(self.path, f"định dạng '{suffix}' không được hỗ trợ; dùng .xlsx hoặc .csv")
+            hint = "; hãy mở bằng Excel và lưu lại dạng .xlsx (Excel Workbook)" if suffix in (".xls", ".ods", ".xlsb") else ""
+            raise DataError(self.path, f"định dạng '{suffix}' không được hỗ trợ; dùng .xlsx hoặc .csv{hint}")
         self._iter = iter(self._rows)
         self._pending: list[tuple[int, list[Any]]] = []
         self._find_header()

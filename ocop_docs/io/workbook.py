@@ -52,6 +52,7 @@ class SheetData:
     rows: list[tuple[int, list[Any]]]
     notices: list[str] = field(default_factory=list)
     hidden_columns: set[str] = field(default_factory=set)  # letters of the columns Excel does not show
+    hidden_rows: list[int] = field(default_factory=list)  # rows with content that were skipped as hidden
 
 
 def column_letter(index: int) -> str:
@@ -169,7 +170,7 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
             lo, hi = dim.min or 0, dim.max or 0
             hidden_columns |= {column_letter(c - 1) for c in range(lo, hi + 1)} if lo and hi else {key}
     values_book.close()
-    return SheetData(sheet.title, rows, notices, hidden_columns)
+    return SheetData(sheet.title, rows, notices, hidden_columns, hidden_rows)
 
 
 def _has_formulas(data: bytes) -> bool:
