@@ -325,7 +325,7 @@ def strip_section_number(text: str) -> str:
 
 @dataclass
 class Row:
-    """A data row: its number, values by field, values by column header (as written), section."""
+    """A data row: its number, values by field, values by Vietnamese field name (for reports), section."""
 
     number: int
     values: dict[str, Any]
@@ -407,7 +407,7 @@ class HeaderedRows:
         return None
 
     def _find_header(self) -> None:
-        best: tuple[int, int, list[Any], dict[int, str]] | None = None
+        best: tuple[int, list[Any], dict[int, str]] | None = None  # the row most like a header
         while True:
             item = self._next()
             if item is None:
@@ -417,14 +417,14 @@ class HeaderedRows:
             if set(self.required) <= set(found.values()):
                 self._set_header(row_number, cells, found)
                 return
-            if found and (best is None or len(found) > len(best[3])):
-                best = (row_number, 0, cells, found)
+            if found and (best is None or len(found) > len(best[2])):
+                best = (row_number, cells, found)
             if row_number >= HEADER_SEARCH_ROWS:
                 break
         wanted = ", ".join(self.field_names[f] for f in self.required)
         if best is not None:
-            missing = [self.field_names[f] for f in self.required if f not in best[3].values()]
-            have = ", ".join(f"{column_letter(i)} «{_text_of(best[2][i])}»" for i in sorted(best[3]))
+            missing = [self.field_names[f] for f in self.required if f not in best[2].values()]
+            have = ", ".join(f"{column_letter(i)} «{_text_of(best[1][i])}»" for i in sorted(best[2]))
             raise self.error(Problem(
                 f"dòng tiêu đề thiếu cột {', '.join(missing)} (cần các cột {wanted}); các cột nhận ra: {have}",
                 row=best[0]))

@@ -50,6 +50,7 @@ def test_sample_round_exit_code_and_reports(sample_batch):
     assert result.returncode == 3, result.stderr  # partial: some rows rejected
     assert "Đã cấp 34 giấy chứng nhận" in result.stdout
     assert "9 dòng không được cấp giấy chứng nhận" in result.stderr
+    assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 48 «Tổng cộng: 43 sản phẩm»" in result.stderr
     rejects = read_xlsx(out / "gcn" / "dong-bi-loai.xlsx")
     assert list(rejects[0]) == ["Dòng", "Lý do", "Tên sản phẩm", "Chủ thể", "Điểm", "Hạng sao"]
     assert {int(r["Dòng"]): r["Lý do"] for r in rejects}.keys() == REJECTED.keys()
