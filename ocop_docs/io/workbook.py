@@ -17,6 +17,7 @@ What Excel shows and openpyxl's plain reading would lose or invent:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,12 @@ MAX_XLSX_UNCOMPRESSED = 64 * 1024 * 1024
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024
 """Largest .xlsx file accepted."""
+
+MAX_COLUMNS = 256
+"""Widest sheet read (a table of products or members has a dozen columns)."""
+
+MAX_MERGED_CELLS = 200_000
+"""Most cells all merged regions of a workbook may cover together."""
 
 
 @dataclass(frozen=True)
@@ -133,31 +140,37 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
     """The rows of a sheet (1-based row number, cell values) as Excel shows them; see the module."""
     path = Path(path)
     data = _checked_bytes(path)
+    has_formulas = _scan_sheets(path, data)
     values_book = _load(path, data, values=True)
     notices: list[str] = []
     sheet = _pick_sheet(path, values_book, sheet_name, notices)
     if sheet.max_row > max_rows:
         raise DataError(path, f"trang '{sheet.title}' có {sheet.max_row} dòng, vượt giới hạn {max_rows} dòng")
-    formulas = None
-    if sheet.max_row and _has_formulas(data):
-        formulas = _load(path, data, values=False)[sheet.title]
+    # Only the cells the file holds: iter_rows() would create every cell of the used range.
+    existing = sheet._cells
+    width = max((c for _, c in existing), default=0)
+    if width > MAX_COLUMNS:
+        raise DataError(path, f"trang '{sheet.title}' có dữ liệu tới cột {column_letter(width - 1)}, "
+                              f"vượt giới hạn {MAX_COLUMNS} cột")
     grid: dict[int, list[Any]] = {}
-    width = sheet.max_column or 0
-    for r, row in enumerate(sheet.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width, values_only=True), 1):
-        grid[r] = list(row)
-    if formulas is not None:
-        for row in formulas.iter_rows(min_row=1, max_row=sheet.max_row, max_col=width):
-            for cell in row:
-                if cell.data_type == "f" and grid[cell.row][cell.column - 1] is None:
-                    text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "") or "="
-                    grid[cell.row][cell.column - 1] = Uncomputed(cell.coordinate, str(text)[:60])
-    for region in sheet.merged_cells.ranges:
-        top = grid.get(region.min_row, [])
-        value = top[region.min_col - 1] if region.min_col - 1 < len(top) else None
-        for r in range(region.min_row, min(region.max_row, sheet.max_row) + 1):
+
+    def row_of(r: int) -> list[Any]:
+        return grid.setdefault(r, [None] * width)
+
+    for (r, c), cell in existing.items():
+        if cell.value is not None:
+            row_of(r)[c - 1] = cell.value
+    if has_formulas:
+        for (r, c), cell in _load(path, data, values=False)[sheet.title]._cells.items():
+            if cell.data_type == "f" and row_of(r)[c - 1] is None:
+                text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "") or "="
+                grid[r][c - 1] = Uncomputed(cell.coordinate, str(text)[:60])
+    for region in sheet.merged_cells.ranges:  # their area is bounded by _scan_sheets
+        value = grid.get(region.min_row, [None] * width)[region.min_col - 1]
+        for r in range(region.min_row, region.max_row + 1):
             for c in range(region.min_col - 1, min(region.max_col, width)):
-                if (r, c) != (region.min_row, region.min_col - 1):
-                    grid[r][c] = value
+                if value is not None or r in grid:
+                    row_of(r)[c] = value
     hidden_rows = sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r in grid
                          and any(v not in (None, "") for v in grid[r]))
     if hidden_rows:
@@ -173,16 +186,34 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
     return SheetData(sheet.title, rows, notices, hidden_columns, hidden_rows)
 
 
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet part holds a formula element (then the formulas are read too)."""
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})\"")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _scan_sheets(path: Path, data: bytes) -> bool:
+    """Whether any worksheet holds a formula (then formulas are read too); DataError when the merged
+    regions cover more than MAX_MERGED_CELLS cells (openpyxl makes an object for every merged cell:
+    one region "A1:XFD20000" in a 2 KB file would take minutes and gigabytes)."""
+    formulas = False
+    merged = 0
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         for info in zf.infolist():
-            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                with zf.open(info) as fh:
-                    while chunk := fh.read(1 << 20):
-                        if b"<f>" in chunk or b"<f " in chunk or b":f>" in chunk or b":f " in chunk:
-                            return True
-    return False
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            xml = zf.read(info)
+            formulas = formulas or bool(_FORMULA.search(xml))
+            for c1, r1, c2, r2 in _MERGE_REF.findall(xml):
+                merged += (abs(int(r2) - int(r1)) + 1) * (abs(_column_number(c2) - _column_number(c1)) + 1)
+                if merged > MAX_MERGED_CELLS:
+                    raise _not_xlsx(path, f"vùng ô gộp quá lớn (hơn {MAX_MERGED_CELLS} ô, ở phần {info.filename})")
+    return formulas
 
 
 def _ranges(numbers: list[int]) -> str:

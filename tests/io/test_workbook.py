@@ -175,3 +175,31 @@ def test_read_sheet_names_missing_and_hidden_sheets(tmp_path):
     rewrite(path, {"xl/workbook.xml": book.replace(b'state="visible"', b'state="hidden"')})
     with pytest.raises(DataError, match="mọi trang tính đều bị ẩn; hãy hiện trang cần đọc hoặc ghi tên trang"):
         read_sheet(path)
+
+
+def test_merged_region_bomb_is_refused_quickly(tmp_path):
+    """A 2 KB workbook merging A1:XFD20000 (327 million cells) would take openpyxl minutes and gigabytes."""
+    import time
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEAD)
+    ws.append([1, "Trà xanh", "HTX Trà", 70])
+    ws.merge_cells("E1:F2")
+    path = saved(wb, tmp_path / "gop.xlsx")
+    sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    rewrite(path, {"xl/worksheets/sheet1.xml": sheet.replace(b'ref="E1:F2"', b'ref="E1:XFD20000"')})
+    started = time.perf_counter()
+    with pytest.raises(DataError, match=r"(?s)gop.xlsx.*vùng ô gộp quá lớn \(hơn 200000 ô"):
+        read_products(path)
+    assert time.perf_counter() - started < 5
+
+
+def test_a_cell_far_to_the_right_is_refused_not_expanded(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEAD)
+    ws.append([1, "Trà xanh", "HTX Trà", 70])
+    ws["XFD2"] = "x"
+    with pytest.raises(DataError, match="có dữ liệu tới cột XFD, vượt giới hạn 256 cột"):
+        read_products(saved(wb, tmp_path / "rong.xlsx"))
