@@ -453,7 +453,7 @@ _COUNCIL_WORDS = {
     "pho chu tich thuong truc hoi dong": "Phó Chủ tịch Thường trực Hội đồng",
     "uy vien": "Ủy viên", "uy vien hoi dong": "Ủy viên", "thanh vien": "Ủy viên", "thanh vien hoi dong": "Ủy viên",
     "uy vien kiem thu ky": "Ủy viên kiêm Thư ký", "uy vien thu ky": "Ủy viên kiêm Thư ký",
-    "uy vien thuong truc": "Ủy viên", "uy vien kiem thu ky hoi dong": "Ủy viên kiêm Thư ký",
+    "uy vien thuong truc": "Ủy viên",
     "thanh vien kiem thu ky": "Ủy viên kiêm Thư ký", "thanh vien thu ky": "Ủy viên kiêm Thư ký",
     "thu ky": "Ủy viên kiêm Thư ký", "thu ky hoi dong": "Ủy viên kiêm Thư ký", "uy vien kiem thu ky hoi dong": "Ủy viên kiêm Thư ký",
 }
