@@ -281,7 +281,10 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
     """
     from .render.forms import render_form
 
-    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template)]
+    notices: list[str] = []
+    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template, notices=notices)]
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     if pdf and out.suffix.lower() == ".docx":
         from .convert import to_pdf
 

@@ -112,3 +112,32 @@ def test_score_table_never_carries_a_formula_and_csv_reads_in_vietnamese_excel(t
     cells = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))[1]
     assert cells[1].startswith("'=HYPERLINK(") and cells[5] == "76,33" and cells[6] == "4"
     assert cells[8].count("/") == 2  # dd/mm/yyyy
+
+
+def test_minutes_with_members_from_a_sheet_say_what_was_not_used(tmp_path):
+    """``form bien-ban`` with ``members_file``: members from the sheet, unused column and footer reported."""
+    import yaml
+    from docx import Document
+    from openpyxl import Workbook
+
+    data = yaml.safe_load((SAMPLES / "forms" / "bien-ban-hoi-dong-ha-tinh.yaml").read_text(encoding="utf-8"))
+    del data["members"]
+    data["members_file"] = "co-mat.xlsx"
+    data["sheets"] = [str(SAMPLES / "forms" / Path(s).name) for s in data["sheets"]]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Có mặt"
+    ws.append(["STT", "Họ tên", "Chức vụ, đơn vị công tác", "Chức danh HĐ", "Ký tên"])
+    ws.append([1, "Phan Đình Khánh", "Phó Chủ tịch UBND tỉnh", "Chủ tịch HĐ", None])
+    ws.append([2, "Trần Văn Bình", "Chi cục trưởng Chi cục Phát triển nông thôn", "Thư ký HĐ", None])
+    ws.append(["Tổng cộng: 02 người"])
+    wb.save(tmp_path / "co-mat.xlsx")
+    spec = tmp_path / "bien-ban.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("form", "bien-ban", spec, "-o", tmp_path / "bb.docx")
+    assert result.exit_code == 0, result.output
+    assert "Lưu ý: co-mat.xlsx, trang 'Có mặt': các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): E «Ký tên»" in result.output
+    assert "Lưu ý: co-mat.xlsx, trang 'Có mặt': bỏ qua 1 dòng cuối bảng (tổng cộng, chữ ký): dòng 4 «Tổng cộng: 02 người»" in result.output
+    document = Document(tmp_path / "bb.docx")
+    text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    assert "Phan Đình Khánh" in text and "Trần Văn Bình" in text
