@@ -458,7 +458,7 @@ class HeaderedRows:
                    if text and (i not in found or found[i] not in self.used)]
         if ignored:
             self.notices.append(f"các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): {', '.join(ignored)}")
-        self._header_texts = {norm_header(t) for t in header if t}
+        self._header_texts = {t for t in header if t}  # a header repeated on every printed page is a copy
 
     def _continues_header(self, header: list[str], cells: list[Any]) -> bool:
         texts = [_text_of(c) for c in cells]
@@ -500,7 +500,7 @@ class HeaderedRows:
             if self._is_column_numbers(texts):
                 skipped["numbers"].append((row_number, line))
                 continue
-            if {norm_header(t) for t in texts if t} <= self._header_texts:
+            if {t for t in texts if t} <= self._header_texts:
                 skipped["header"].append((row_number, line))  # the header repeated (printed on every page)
                 continue
             has_evidence = all(values.get(f) not in (None, "") for f in self.required) and (

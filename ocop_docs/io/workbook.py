@@ -33,7 +33,7 @@ MAX_XLSX_UNCOMPRESSED = 64 * 1024 * 1024
 MAX_XLSX_BYTES = 50 * 1024 * 1024
 """Largest .xlsx file accepted."""
 
-MAX_COLUMNS = 256
+MAX_COLUMNS = 100
 """Widest sheet read (a table of products or members has a dozen columns)."""
 
 MAX_MERGED_CELLS = 200_000
@@ -97,7 +97,7 @@ def _load(path: Path, data: bytes, values: bool):
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(data), data_only=values, read_only=False)
+        return load_workbook(io.BytesIO(data), data_only=values, read_only=True)
     except Exception as exc:  # openpyxl wraps what went wrong; the message names the cause, in Vietnamese
         raise _not_xlsx(path, _cause(exc)) from None
 
@@ -137,57 +137,118 @@ def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]
 
 
 def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 200_000) -> SheetData:
-    """The rows of a sheet (1-based row number, cell values) as Excel shows them; see the module."""
+    """The rows of a sheet (1-based row number, cell values) as Excel shows them; see the module.
+
+    openpyxl reads the values in its streaming (read-only) mode, over the cells the file holds
+    only; what that mode does not give (hidden rows and columns, merged regions, formulas without
+    a value) is read from the sheet's XML by :func:`_layout`.
+    """
     path = Path(path)
     data = _checked_bytes(path)
-    has_formulas = _scan_sheets(path, data)
-    values_book = _load(path, data, values=True)
+    _check_merges(path, data)
+    book = _load(path, data, values=True)
     notices: list[str] = []
-    sheet = _pick_sheet(path, values_book, sheet_name, notices)
-    if sheet.max_row > max_rows:
-        raise DataError(path, f"trang '{sheet.title}' có {sheet.max_row} dòng, vượt giới hạn {max_rows} dòng")
-    # Only the cells the file holds: iter_rows() would create every cell of the used range.
-    existing = sheet._cells
-    width = max((c for _, c in existing), default=0)
-    if width > MAX_COLUMNS:
-        raise DataError(path, f"trang '{sheet.title}' có dữ liệu tới cột {column_letter(width - 1)}, "
-                              f"vượt giới hạn {MAX_COLUMNS} cột")
-    grid: dict[int, list[Any]] = {}
-
-    def row_of(r: int) -> list[Any]:
-        return grid.setdefault(r, [None] * width)
-
-    for (r, c), cell in existing.items():
-        if cell.value is not None:
-            row_of(r)[c - 1] = cell.value
-    if has_formulas:
-        for (r, c), cell in _load(path, data, values=False)[sheet.title]._cells.items():
-            if cell.data_type == "f" and row_of(r)[c - 1] is None:
-                text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "") or "="
-                grid[r][c - 1] = Uncomputed(cell.coordinate, str(text)[:60])
-    for region in sheet.merged_cells.ranges:  # their area is bounded by _scan_sheets
-        value = grid.get(region.min_row, [None] * width)[region.min_col - 1]
-        for r in range(region.min_row, region.max_row + 1):
-            for c in range(region.min_col - 1, min(region.max_col, width)):
-                if value is not None or r in grid:
-                    row_of(r)[c] = value
-    hidden_rows = sorted(r for r, dim in sheet.row_dimensions.items() if dim.hidden and r in grid
-                         and any(v not in (None, "") for v in grid[r]))
+    try:
+        sheet = _pick_sheet(path, book, sheet_name, notices)
+        part = str(getattr(sheet, "_worksheet_path", "")).lstrip("/")
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read(part) if part in zf.namelist() else b""
+        layout = _layout(xml)
+        grid = _values(path, sheet, max_rows)
+    finally:
+        book.close()
+    if layout.formulas:
+        formulas = _load(path, data, values=False)
+        try:
+            for r, cells in _values(path, formulas[sheet.title], max_rows).items():
+                for c, text in enumerate(cells):
+                    if isinstance(text, str) and text.startswith("=") and _cell_row(grid, r, c + 1)[c] is None:
+                        grid[r][c] = Uncomputed(f"{column_letter(c)}{r}", text[:60])
+        finally:
+            formulas.close()
+    for r1, c1, r2, c2 in layout.merges:
+        top = grid.get(r1, [])
+        value = top[c1 - 1] if c1 - 1 < len(top) else None
+        if value is None:
+            continue
+        for r in range(r1, r2 + 1):
+            row = _cell_row(grid, r, c2)
+            for c in range(c1 - 1, c2):
+                row[c] = value
+    width = max((len(cells) for cells in grid.values()), default=0)
+    rows = [(r, grid[r] + [None] * (width - len(grid[r]))) for r in sorted(grid)]
+    hidden_rows = [r for r, cells in rows if r in layout.hidden_rows and any(v not in (None, "") for v in cells)]
     if hidden_rows:
         notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {_ranges(hidden_rows)}")
-    rows = [(r, grid[r]) for r in sorted(grid) if r not in set(hidden_rows)]
-    hidden_columns = set()
-    for key, dim in sheet.column_dimensions.items():
-        if dim.hidden:
-            # one dimension may cover a range of columns (min..max, 1-based)
-            lo, hi = dim.min or 0, dim.max or 0
-            hidden_columns |= {column_letter(c - 1) for c in range(lo, hi + 1)} if lo and hi else {key}
-    values_book.close()
+    skipped = set(hidden_rows)
+    rows = [(r, cells) for r, cells in rows if r not in skipped]
+    hidden_columns = {column_letter(c - 1) for c in layout.hidden_columns if c <= width}
     return SheetData(sheet.title, rows, notices, hidden_columns, hidden_rows)
 
 
+def _cell_row(grid: dict[int, list[Any]], r: int, width: int) -> list[Any]:
+    """Row ``r`` of the grid, at least ``width`` cells long."""
+    row = grid.setdefault(r, [])
+    if len(row) < width:
+        row.extend([None] * (width - len(row)))
+    return row
+
+
+def _values(path: Path, sheet, max_rows: int) -> dict[int, list[Any]]:
+    """Row number → cell values of the rows that hold a value, over the cells the file holds only."""
+    sheet.reset_dimensions()  # a forged <dimension ref="A1:XFD1048576"> would make every cell of it
+    grid: dict[int, list[Any]] = {}
+    try:
+        for r, cells in enumerate(sheet.iter_rows(values_only=True), 1):
+            if r > max_rows:
+                raise DataError(path, f"trang '{sheet.title}' có hơn {max_rows} dòng, vượt giới hạn")
+            if len(cells) > MAX_COLUMNS and any(v is not None for v in cells[MAX_COLUMNS:]):
+                last = max(i for i, v in enumerate(cells) if v is not None)
+                raise DataError(path, f"trang '{sheet.title}' có dữ liệu tới cột {column_letter(last)}, "
+                                      f"vượt giới hạn {MAX_COLUMNS} cột")
+            if any(v is not None for v in cells):
+                values = list(cells[:MAX_COLUMNS])
+                while values and values[-1] is None:
+                    values.pop()
+                grid[r] = values
+    except DataError:
+        raise
+    except Exception as exc:  # the streaming reader parses as it goes: its failures come here
+        raise _not_xlsx(path, _cause(exc)) from None
+    return grid
+
+
+@dataclass
+class _Layout:
+    hidden_rows: set[int]
+    hidden_columns: set[int]  # 1-based
+    merges: list[tuple[int, int, int, int]]  # (first row, first column, last row, last column), 1-based
+    formulas: bool
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)/?>")
+_ATTRIBUTE = re.compile(rb"\b(r|min|max|hidden)=\"([^\"]*)\"")
 _MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _layout(xml: bytes) -> _Layout:
+    """What Excel shows of a sheet that openpyxl's streaming mode does not give, from its XML."""
+    hidden_rows, hidden_columns = set(), set()
+    for attributes in _ROW_TAG.findall(xml):
+        found = dict(_ATTRIBUTE.findall(attributes))
+        if found.get(b"hidden") in (b"1", b"true") and found.get(b"r", b"").isdigit():
+            hidden_rows.add(int(found[b"r"]))
+    for attributes in _COL_TAG.findall(xml):
+        found = dict(_ATTRIBUTE.findall(attributes))
+        if found.get(b"hidden") in (b"1", b"true") and found.get(b"min", b"").isdigit():
+            low = int(found[b"min"])
+            high = min(int(found.get(b"max", found[b"min"])), MAX_COLUMNS)
+            hidden_columns |= set(range(low, high + 1))
+    merges = [(int(r1), _column_number(c1), int(r2), _column_number(c2)) for c1, r1, c2, r2 in _MERGE_REF.findall(xml)]
+    merges = [(min(a, c), min(b, d), max(a, c), max(b, d)) for a, b, c, d in merges]
+    return _Layout(hidden_rows, hidden_columns, merges, bool(_FORMULA.search(xml)))
 
 
 def _column_number(letters: bytes) -> int:
@@ -197,23 +258,18 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _scan_sheets(path: Path, data: bytes) -> bool:
-    """Whether any worksheet holds a formula (then formulas are read too); DataError when the merged
-    regions cover more than MAX_MERGED_CELLS cells (openpyxl makes an object for every merged cell:
-    one region "A1:XFD20000" in a 2 KB file would take minutes and gigabytes)."""
-    formulas = False
+def _check_merges(path: Path, data: bytes) -> None:
+    """DataError when the merged regions of the worksheets cover more than MAX_MERGED_CELLS cells:
+    a region "A1:XFD20000" in a 2 KB file is 327 million cells to fill."""
     merged = 0
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         for info in zf.infolist():
             if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
                 continue
-            xml = zf.read(info)
-            formulas = formulas or bool(_FORMULA.search(xml))
-            for c1, r1, c2, r2 in _MERGE_REF.findall(xml):
+            for c1, r1, c2, r2 in _MERGE_REF.findall(zf.read(info)):
                 merged += (abs(int(r2) - int(r1)) + 1) * (abs(_column_number(c2) - _column_number(c1)) + 1)
                 if merged > MAX_MERGED_CELLS:
                     raise _not_xlsx(path, f"vùng ô gộp quá lớn (hơn {MAX_MERGED_CELLS} ô, ở phần {info.filename})")
-    return formulas
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -201,5 +201,5 @@ def test_a_cell_far_to_the_right_is_refused_not_expanded(tmp_path):
     ws.append(HEAD)
     ws.append([1, "Trà xanh", "HTX Trà", 70])
     ws["XFD2"] = "x"
-    with pytest.raises(DataError, match="có dữ liệu tới cột XFD, vượt giới hạn 256 cột"):
+    with pytest.raises(DataError, match="có dữ liệu tới cột XFD, vượt giới hạn 100 cột"):
         read_products(saved(wb, tmp_path / "rong.xlsx"))
