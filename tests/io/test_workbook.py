@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -203,3 +204,17 @@ def test_a_cell_far_to_the_right_is_refused_not_expanded(tmp_path):
     ws["XFD2"] = "x"
     with pytest.raises(DataError, match="có dữ liệu tới cột XFD, vượt giới hạn 100 cột"):
         read_products(saved(wb, tmp_path / "rong.xlsx"))
+
+
+def test_a_forged_dimension_does_not_make_empty_cells(tmp_path):
+    """<dimension ref="A1:XFD1048576"> claims 17 billion cells; only the cells the file holds are read."""
+    import time
+
+    path = simple(tmp_path / "dim.xlsx")
+    sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    forged = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', sheet)
+    assert forged != sheet
+    rewrite(path, {"xl/worksheets/sheet1.xml": forged})
+    started = time.perf_counter()
+    assert [p.name for p in read_products(path).products] == ["Trà xanh"]
+    assert time.perf_counter() - started < 5
