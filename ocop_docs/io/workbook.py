@@ -1,8 +1,10 @@
 """Reading a sheet of an .xlsx workbook as Excel shows it, with nothing lost in silence.
 
 The workbook is checked as a zip with the same limits as a .docx (``docx/package.py``: entry
-count, declared sizes, compression ratio, no DTD) before openpyxl reads it, plus a tighter limit
-on the total uncompressed size, because openpyxl holds every cell in memory.
+count, declared sizes, compression ratio, no DTD) before openpyxl reads it, plus tighter limits:
+total uncompressed size, sheet width, and the area of merged regions. openpyxl streams the values
+(read-only mode, over the cells the file holds, whatever its <dimension> claims); what that mode
+does not give is read from the sheet's XML.
 
 What Excel shows and openpyxl's plain reading would lose or invent:
 
@@ -28,7 +30,7 @@ from ..errors import DataError, UnreadableFile
 from ..vi.text import fold
 
 MAX_XLSX_UNCOMPRESSED = 64 * 1024 * 1024
-"""Largest total uncompressed size of a workbook's parts (openpyxl keeps every cell in memory)."""
+"""Largest total uncompressed size of a workbook's parts (every sheet's XML is scanned in memory)."""
 
 MAX_XLSX_BYTES = 50 * 1024 * 1024
 """Largest .xlsx file accepted."""
