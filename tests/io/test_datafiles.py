@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from ocop_docs.errors import DataError
 from ocop_docs.io.spec import load_spec
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml"
+SAMPLE = Path(__file__).resolve().parents[2] / "ocop_docs" / "samples" / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml"
 
 
 def spec_with_table(tmp_path: Path, **changes) -> Path:
