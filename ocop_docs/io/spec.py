@@ -309,8 +309,16 @@ def _problem(error: dict, same_value: list[dict], lines: LineMap) -> Problem:
     return Problem(message(error), path=path_text(loc), line=line, column=column, rule=rule)
 
 
-def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
-    """``data`` validated as ``model``; every problem found is reported at once, at its line."""
+def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None,
+                  notices: list[str] | None = None):
+    """``data`` validated as ``model``; every problem found is reported at once, at its line.
+
+    The tables the data names (members_file, products_file) are read first (``io/datafiles.py``);
+    what their readers skipped is added to ``notices``.
+    """
+    from .datafiles import resolve_data_files
+
+    data = resolve_data_files(data, file, notices)
     if not isinstance(lines, LineMap):
         mapped = LineMap()
         mapped.update(lines or {})
@@ -333,8 +341,11 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         raise DataError(file, problems) from None
 
 
-def load_spec(path: str | Path, kind: str | None = None):
-    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given)."""
+def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | None = None):
+    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given).
+
+    ``notices`` receives what the readers of the tables it names skipped (Vietnamese).
+    """
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: plan')")
@@ -351,4 +362,4 @@ def load_spec(path: str | Path, kind: str | None = None):
     if kind and data.get("kind") not in (None, kind):
         raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind",
                                       line=lines.get(("kind",)), column=lines.columns.get(("kind",))))
-    return validate_spec(data, kinds[wanted], path, lines)
+    return validate_spec(data, kinds[wanted], path, lines, notices)
