@@ -68,3 +68,16 @@ def fit_class(text: str, classes: tuple[SizeClass, ...], bold: bool = False, wid
         if _lines_needed(text, cls.size, bold, width) <= cls.lines:
             return cls
     return classes[-1]
+
+
+def fits(text: str, classes: tuple[SizeClass, ...], bold: bool = False, width: int | None = None) -> bool:
+    """Whether ``text`` fits its allowed lines in the smallest size class (else it would be cut)."""
+    smallest = classes[-1]
+    return _lines_needed(text, smallest.size, bold, width or (TEXT_WIDTH - CELL_MARGINS)) <= smallest.lines
+
+
+def capacity(classes: tuple[SizeClass, ...], bold: bool = False) -> int:
+    """About how many characters fit in the smallest size class (for messages)."""
+    smallest = classes[-1]
+    per_char = text_width_twips("a" * 100, smallest.size, bold) / 100
+    return int(smallest.lines * (TEXT_WIDTH - CELL_MARGINS) * WRAP_FILL / per_char)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..model.decision import Member, council_role, team_role
-from ..vi.text import fold
+from ..vi.text import fold, same_key
 from .tables import HeaderedRows, Reject, reject_reason
 
 Group = Literal["council", "team"]
@@ -86,7 +86,7 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
         except ValueError as exc:
             rejects.append(Reject(row_number, reject_reason(exc, FIELD_NAMES_VI), shown))
             continue
-        key = fold(" ".join(member.name.split()), lower=True)
+        key = same_key(member.name)  # exact: "Hùng" and "Hưng" are two people
         if key in seen:
             rejects.append(Reject(row_number, f"trùng người ở dòng {seen[key]} (cùng họ và tên)", shown))
             continue

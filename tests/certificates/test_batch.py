@@ -279,7 +279,7 @@ def test_register_list_and_show(sample_batch):
     out, _ = sample_batch
     reg = str(out / "register.sqlite")
     listing = run_cli("register", "list", "--register", reg, "--year", "2026")
-    assert listing.returncode == 0 and "Cộng: 34 giấy chứng nhận." in listing.stdout
+    assert listing.returncode == 0 and "Cộng: 34 số (34 đã cấp, 0 đang giữ chưa có đủ tệp, 0 đã hủy)." in listing.stdout
     assert "001/2026/GCN-OCOP" in listing.stdout and "Cam Vũ Quang" in listing.stdout
     shown = run_cli("register", "show", "003/2026/GCN-OCOP", "--register", reg)
     assert shown.returncode == 0

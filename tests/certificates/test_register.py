@@ -110,6 +110,7 @@ def test_find_by_number_text_or_name(tmp_path):
         assert [e.product for e in reg.find("002/2026/GCN-OCOP")] == ["Bưởi"]
         assert [e.product for e in reg.find("mat ong")] == ["Mật ong"]
         assert [e.seq for e in reg.find("2")] == [2]
+        reg.record_files("uy ban nhan dan tinh ha tinh", 2026, [(2, "docx/b.docx", "x", None, None, True)])
         [entry] = reg.find("Bưởi")
     fields = {"product": "Bưởi", "stars": 3, "issued": D, "valid_until": date(2029, 10, 28),
               "issuer": "Ủy ban nhân dân tỉnh Hà Tĩnh"}
