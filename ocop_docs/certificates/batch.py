@@ -113,6 +113,14 @@ def _init_worker(template: str, issuer_json: str) -> None:
     _STATE.update(template=CompiledTemplate(template, slots), issuer=issuer, key=(template, issuer_json))
 
 
+def _start_worker(parent: int, template: str, issuer_json: str) -> None:
+    """A pool worker: dies with the batch process (``lifetime``), then compiles the template."""
+    from ..lifetime import die_with_parent
+
+    die_with_parent(parent)
+    _init_worker(template, issuer_json)
+
+
 def _images(job: CertificateJob, issuer: CertificateIssuer) -> dict:
     if not issuer.qr:
         return {}
@@ -188,7 +196,8 @@ class _Pool:
         if self.workers > 1:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=self.args
+                self.workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                initargs=(os.getpid(), *self.args),
             )
 
     def map(self, fn, tasks):

@@ -180,13 +180,17 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 def _run_soffice(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     """Run one soffice command in its own process group: (exit code or None on timeout, stderr)."""
+    from ..lifetime import GroupWatch, die_with_parent
+
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=die_with_parent,
     )
+    watch = GroupWatch(proc.pid)  # soffice.bin is soffice's child: killed with the group if we are killed
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -195,6 +199,8 @@ def _run_soffice(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     except BaseException:  # KeyboardInterrupt and the like: leave no soffice behind
         _kill_group(proc)
         raise
+    finally:
+        watch.close()
     stderr = err.decode("utf-8", "replace")
     if proc.returncode != 0 and not _clean_stderr(stderr):
         stderr += "\n" + out.decode("utf-8", "replace")
