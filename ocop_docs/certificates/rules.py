@@ -16,6 +16,7 @@ import unicodedata
 from ..errors import RuleViolation
 from ..model.product import Product
 from ..ocop import regimes
+from ..vi.numbers import format_number
 from . import layout
 from .model import CertificateIssuer
 
@@ -58,6 +59,6 @@ def check_texts(product: Product) -> None:
             raise ValueError(f"{label} '{text}' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)")
         if not layout.fits(prefix + text, classes, bold):
             raise ValueError(
-                f"{label} dài {len(text):,} ký tự, không in vừa giấy chứng nhận một trang (tối đa khoảng "
-                f"{layout.capacity(classes, bold) - len(prefix):,} ký tự ở cỡ chữ nhỏ nhất); hãy rút gọn".replace(",", ".")
+                f"{label} dài {format_number(len(text))} ký tự, không in vừa giấy chứng nhận một trang (tối đa khoảng "
+                f"{format_number(layout.capacity(classes, bold) - len(prefix))} ký tự ở cỡ chữ nhỏ nhất); hãy rút gọn"
             )
