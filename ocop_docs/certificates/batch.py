@@ -397,7 +397,7 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
         for group in alike.values():
             if len(group) > 1:
                 shown = ", ".join(f"dòng {p.row} '{p.name}'" for p in group)
-                warnings.append(f"Tên chỉ khác nhau ở dấu hoặc chữ hoa ({shown}), cùng chủ thể '{group[0].owner}': "
+                warnings.append(f"Tên chỉ khác nhau ở dấu ({shown}), cùng chủ thể '{group[0].owner}': "
                                 "được coi là các sản phẩm khác nhau, mỗi sản phẩm một số; nếu là một sản phẩm, hãy sửa bảng.")
     return good, rejects
 
@@ -589,7 +589,7 @@ def run_certificates(
                 continue
             for other in a.similar:
                 warnings.append(f"Dòng {product.row}: '{product.name}' là sản phẩm mới (số {a.number}); sổ đã có "
-                                f"'{other.product}' (số {other.number}) chỉ khác ở dấu hoặc chữ hoa — có phải cùng một sản phẩm?")
+                                f"'{other.product}' (số {other.number}) chỉ khác ở dấu — có phải cùng một sản phẩm?")
             if a.replaces is not None:
                 notices.append(f"Số {a.number} cấp lại cho '{product.name}', thay số {a.replaces.number} đã hủy.")
             jobs.append(

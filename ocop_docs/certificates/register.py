@@ -179,7 +179,7 @@ class Assignment:
     new: bool = False
     conflict: Entry | None = None  # the entry that holds this product under another decision
     replaces: Entry | None = None  # the voided entry this new number re-issues
-    similar: tuple[Entry, ...] = ()  # registered products whose names differ only by marks or case
+    similar: tuple[Entry, ...] = ()  # registered products whose names differ only by marks
 
 
 @dataclass

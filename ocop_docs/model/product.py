@@ -35,7 +35,7 @@ class Product(Model):
 
     @property
     def key(self) -> str:
-        """Identity of a product: exact name + owner, NFC and whitespace normalised (duplicates, registers)."""
+        """Identity of a product: name + owner as written, marks included (``vi.text.same_key``; duplicates, registers)."""
         return product_key(self.name, self.owner)
 
     @property

@@ -26,12 +26,12 @@ def nfc(s: str) -> str:
 
 
 def same_key(s: str) -> str:
-    """The form in which two names are the same name: NFC, whitespace runs as one space.
+    """The form in which two names are the same name: NFC, whitespace runs as one space, lower case.
 
-    Nothing else is folded: "Gạo tám thơm" and "Gạo tấm thơm", "Hùng" and "Hưng" are different
-    names; ``fold`` is only for suggesting "did you mean".
+    Marks are never folded: "Gạo tám thơm" and "Gạo tấm thơm", "Hùng" and "Hưng" are different
+    names ("MẬT ONG" and "Mật ong" are one); ``fold`` is only for suggesting "did you mean".
     """
-    return " ".join(nfc(s).split())
+    return " ".join(nfc(s).split()).lower()
 
 
 def fold(s: str, lower: bool = False) -> str:

@@ -217,9 +217,15 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
             assert z.testzip() is None
     with open_register(tmp_path / "r.sqlite", create=False) as reg:
         numbers_before = {e.product: e.number for e in reg.entries()}
+        statuses = {e.status for e in reg.entries()}
     assert len(numbers_before) == 1500  # numbers are assigned in one transaction, before any file
+    assert statuses == {"reserved"}  # none is final: the run never confirmed its files
+    shown = run_cli("register", "show", "001/2026/GCN-OCOP", "--register", str(tmp_path / "r.sqlite"))
+    assert "chưa có giá trị" in shown.stdout and "còn hiệu lực" not in shown.stdout
     result = run_cli(*args[3:])
     assert result.returncode == 0, result.stderr
+    with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
+        assert {e.status for e in reg.entries()} == {"issued"}
     assert f"{len(done)} không đổi" in result.stdout
     lines = read_manifest(out / "manifest.csv")
     assert {l.product: l.number for l in lines} == numbers_before

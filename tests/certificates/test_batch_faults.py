@@ -164,7 +164,7 @@ def test_names_differing_by_one_mark_in_one_table_are_both_issued(tmp_path):
     result = run_cli(*args_for(tmp_path, write_csv(tmp_path / "t.csv", rows), write_issuer(tmp_path), tmp_path / "gcn"))
     assert result.returncode == 0, result.stderr
     assert "Đã cấp 2 giấy chứng nhận" in result.stdout
-    assert "Tên chỉ khác nhau ở dấu hoặc chữ hoa (dòng 2 'Gạo tám thơm', dòng 3 'Gạo tấm thơm')" in result.stderr
+    assert "Tên chỉ khác nhau ở dấu (dòng 2 'Gạo tám thơm', dòng 3 'Gạo tấm thơm')" in result.stderr
     with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
         assert {e.product: e.number for e in reg.entries()} == {"Gạo tám thơm": "001/2026/GCN-OCOP",
                                                                "Gạo tấm thơm": "002/2026/GCN-OCOP"}

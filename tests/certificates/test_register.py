@@ -200,7 +200,7 @@ def test_schema_1_register_is_converted_and_keeps_every_number(tmp_path):
     with open_register(path, readonly=True) as reg:  # a look-up reads the old file as it is, writing nothing
         assert [(e.number, e.status) for e in reg.entries()] == [("001/2026/GCN-OCOP", "issued"), ("002/2026/GCN-OCOP", "issued")]
     with open_register(path) as reg:
-        assert [(e.issuer, e.product_key) for e in reg.entries()] == [(HT, "Mật ong|HTX Sơn Kim"), (HT, "Bưởi|HTX Sơn Kim")]
+        assert [(e.issuer, e.product_key) for e in reg.entries()] == [(HT, "mật ong|htx sơn kim"), (HT, "bưởi|htx sơn kim")]
         assert [h["action"] for h in reg.history()] == ["chuyen-doi"]
         [c] = take(reg, [request("Cam")], name="UBND tỉnh Hà Tĩnh")
         assert c.number == "003/2026/GCN-OCOP"
