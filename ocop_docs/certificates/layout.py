@@ -81,3 +81,30 @@ def capacity(classes: tuple[SizeClass, ...], bold: bool = False) -> int:
     smallest = classes[-1]
     per_char = text_width_twips("a" * 100, smallest.size, bold) / 100
     return int(smallest.lines * (TEXT_WIDTH - CELL_MARGINS) * WRAP_FILL / per_char)
+
+
+# Line height as a multiple of the type size, and the space around each paragraph (pt), as the
+# template's "GCN - …" styles set them; the block's fixed height is the last guard, not the plan.
+LINE_FACTOR = 1.17
+PARAGRAPH_SPACE_PT = 4.0
+
+
+def block_height_pt(name: str, owner: str, address: str, details: str) -> float:
+    """About how tall the fixed-height block's texts are in their chosen size classes (pt)."""
+    import math
+
+    width = TEXT_WIDTH - CELL_MARGINS
+    parts = [(name, NAME_CLASSES, True), (owner, INFO_CLASSES, False)]
+    parts += [(address, INFO_CLASSES, False)] if address else []
+    height = 0.0
+    for text, classes, bold in parts:
+        cls = fit_class(text, classes, bold)
+        lines = max(1, math.ceil(_lines_needed(text, cls.size, bold, width)))
+        height += lines * cls.size * LINE_FACTOR + PARAGRAPH_SPACE_PT
+    if details:
+        size = INFO_CLASSES[1].size
+        height += max(1, math.ceil(_lines_needed(details, size, False, width))) * size * LINE_FACTOR + PARAGRAPH_SPACE_PT
+    return height
+
+
+BLOCK_HEIGHT_PT = MIDDLE_HEIGHT / 20

@@ -62,3 +62,11 @@ def check_texts(product: Product) -> None:
                 f"{label} dài {format_number(len(text))} ký tự, không in vừa giấy chứng nhận một trang (tối đa khoảng "
                 f"{format_number(layout.capacity(classes, bold) - len(prefix))} ký tự ở cỡ chữ nhỏ nhất); hãy rút gọn"
             )
+    details = " – ".join(t for t in (product.group and f"Nhóm sản phẩm: {product.group}",
+                                     product.code and f"Mã số sản phẩm: {product.code}") if t)
+    address = f"Địa chỉ: {product.address}" if product.address else ""
+    if layout.block_height_pt(product.name, f"Chủ thể: {product.owner}", address, details) > layout.BLOCK_HEIGHT_PT:
+        raise ValueError(
+            "tên sản phẩm, chủ thể, địa chỉ" + (" và nhóm/mã số sản phẩm" if details else "")
+            + " cộng lại quá dài, không in vừa ô nội dung của giấy chứng nhận (dòng cuối sẽ bị mất); hãy rút gọn"
+        )

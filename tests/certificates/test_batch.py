@@ -248,6 +248,21 @@ def test_long_texts_stay_on_one_page(tmp_path):
     assert info.pages == 1
     flat = "".join(info.text.split())
     assert "".join(name.split()) in flat and "".join(owner.split())[:120] in flat
+    assert "".join(address.split()) in flat and "Nhómsảnphẩm:Chếbiếntừgạo,ngũcốc" in flat  # no line cut off
+
+
+def test_texts_too_long_together_are_refused_not_cut(tmp_path):
+    """Each text fits on its own, all together they would push the Nhóm sản phẩm line out of the block."""
+    name = ("Mật ong hoa rừng " * 40)[:520]
+    owner = ("Hợp tác xã Dịch vụ nông nghiệp " * 30)[:540]
+    address = ("Tổ dân phố số 12, đường Trần Phú, " * 30)[:540]
+    table = write_csv(tmp_path / "t.csv", [[1, name, owner, address, "Rau, củ, quả, hạt tươi", 60, 3]] + product_rows(1, start=2))
+    result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
+                     "--register", str(tmp_path / "r.sqlite"))
+    assert result.returncode == 3
+    assert ("dòng 2: tên sản phẩm, chủ thể, địa chỉ và nhóm/mã số sản phẩm cộng lại quá dài, không in vừa ô nội dung"
+            in result.stderr)
+    assert "Đã cấp 1 giấy chứng nhận" in result.stdout
 
 
 @pytest.mark.parametrize("content, words", [
