@@ -73,35 +73,38 @@ def test_missing_libreoffice_leaves_numbers_reserved_not_valid(tmp_path):
     assert "còn hiệu lực" in run_cli("register", "show", "001/2026/GCN-OCOP", "--register", reg).stdout
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
+def _stat(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name (state is [0], ppid [1], start time [19])."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _descendants(pid: int) -> set[tuple[int, str]]:
+    """Every process under ``pid``, as (pid, start time): a pid reused later is not the same process."""
+    children: dict[int, list[tuple[int, str]]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(ppid, []).append(int(entry))
+            fields = _stat(int(entry))
+            if fields:
+                children.setdefault(int(fields[1]), []).append((int(entry), fields[19]))
     found, todo = set(), [pid]
     while todo:
         for child in children.get(todo.pop(), []):
             found.add(child)
-            todo.append(child)
+            todo.append(child[0])
     return found
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
+def _alive(process: tuple[int, str]) -> bool:
+    fields = _stat(process[0])
+    return bool(fields) and fields[19] == process[1] and fields[0] not in ("Z", "X")
 
 
-def _name(pid: int) -> str:
+def _name(process: tuple[int, str]) -> str:
     try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
+        return Path(f"/proc/{process[0]}/comm").read_text().strip()
     except OSError:
         return ""
 
@@ -133,7 +136,7 @@ def test_workers_and_libreoffice_die_with_a_killed_parent(tmp_path):
     finally:
         for p in seen:
             if _alive(p):
-                os.kill(p, signal.SIGKILL)
+                os.kill(p[0], signal.SIGKILL)
 
 
 def test_names_without_letters_or_too_long_are_refused_by_row(tmp_path):
