@@ -388,6 +388,10 @@ class Register:
                 f"Sổ đăng ký {self.path} bị sửa tay: số {values.get('number')} (mã dòng {values.get('id')}) có trạng "
                 f"thái '{values['status']}' không hợp lệ (reserved, issued hoặc void)"
             )
+        if self.version < SCHEMA_VERSION:  # schema 1 keyed by folded names: the keys it gets when converted
+            folded = " ".join(fold(values["issuer_name"], lower=True).split())
+            values["issuer"] = issuer_key(values["issuer_name"] if values["issuer"] == folded else values["issuer"])
+            values["product_key"] = product_key(values["product"], values["owner"])
         return Entry(**values)
 
     def _write(self, action):
@@ -440,6 +444,8 @@ class Register:
         return out
 
     def _issuer_rows(self, issuer: str, year: int | None = None) -> list[Entry]:
+        if self.version < SCHEMA_VERSION:  # an old file read as it is: its keys are computed here
+            return [e for e in self._rows(*(("year = ?", (year,)) if year is not None else ())) if e.issuer == issuer]
         # "key~old-key": a second numbering of the body kept apart by the schema 1 → 2 conversion
         where, args = "(issuer = ? OR substr(issuer, 1, ?) = ?)", [issuer, len(issuer) + 1, issuer + "~"]
         if year is not None:

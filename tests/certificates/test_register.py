@@ -197,8 +197,13 @@ def v1_register(path, rows: list[tuple[str, int, str]]):
 def test_schema_1_register_is_converted_and_keeps_every_number(tmp_path):
     path = tmp_path / "r.sqlite"
     v1_register(path, [("Ủy ban nhân dân tỉnh Hà Tĩnh", 1, "Mật ong"), ("Ủy ban nhân dân tỉnh Hà Tĩnh", 2, "Bưởi")])
-    with open_register(path, readonly=True) as reg:  # a look-up reads the old file as it is, writing nothing
+    before = path.read_bytes()
+    with open_register(path, readonly=True) as reg:  # a look-up (or a trial run) reads the old file as it is
         assert [(e.number, e.status) for e in reg.entries()] == [("001/2026/GCN-OCOP", "issued"), ("002/2026/GCN-OCOP", "issued")]
+        [plan] = reg.plan(issuer_key=HT, year=2026, decision="2698/QĐ-UBND", decision_date=D, start=1,
+                          number_text=lambda s, y: f"{s:03d}/{y}/GCN-OCOP", requests=[request("Cam"), request("Bưởi")])[:1]
+        assert plan.number == "003/2026/GCN-OCOP"
+    assert path.read_bytes() == before
     with open_register(path) as reg:
         assert [(e.issuer, e.product_key) for e in reg.entries()] == [(HT, "mật ong|htx sơn kim"), (HT, "bưởi|htx sơn kim")]
         assert [h["action"] for h in reg.history()] == ["chuyen-doi"]
