@@ -365,8 +365,6 @@ def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, regist
         ctx.exit(EXIT_DATA)
     finally:
         progress.close()
-    for notice in report.notices:
-        click.echo(notice, err=True)
     unchanged = len(report.results) - report.written
     click.echo(f"Đã cấp {len(report.results)} giấy chứng nhận vào {report.outdir} "
                f"({report.written} tệp .docx mới hoặc đã sửa, {unchanged} không đổi).")
@@ -375,6 +373,8 @@ def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, regist
         click.echo(f"PDF: {report.new_pdfs} tệp mới; bản gộp để in ({state}): {report.combined_pdf}")
     click.echo(f"Danh sách tệp: {report.manifest}")
     click.echo(f"Sổ đăng ký: {report.register}")
+    for notice in report.notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     for warning in report.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
     if report.partial:

@@ -79,7 +79,7 @@ class BatchReport:
     combined_pdf: Path | None = None
     combined_written: bool = False
     warnings: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # where the register is, re-issued numbers
+    notices: list[str] = field(default_factory=list)  # where the register is, re-issued numbers, look-alike names
 
     @property
     def partial(self) -> bool:
@@ -372,11 +372,11 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
 
 
 def plan_jobs(table_path: Path, issuer: CertificateIssuer,
-              warnings: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
+              notices: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
 
-    ``warnings`` receives a notice for names that differ only by diacritics or case (two
-    products, as written; the clerk is asked whether they are one).
+    ``notices`` receives a line for names that differ only by diacritics (two products, as
+    written; the clerk is asked whether they are one).
     """
     table = read_products(table_path)
     rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]
@@ -390,14 +390,14 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
                 _reject(product.row, str(exc), {"name": product.name, "owner": product.owner, "score": product.score, "stars": product.stars})
             )
     rejects.sort(key=lambda r: r.row or 0)
-    if warnings is not None:
+    if notices is not None:
         alike: dict[str, list] = {}
         for product, _ in good:
             alike.setdefault(product.similar_key, []).append(product)
         for group in alike.values():
             if len(group) > 1:
                 shown = ", ".join(f"dòng {p.row} '{p.name}'" for p in group)
-                warnings.append(f"Tên chỉ khác nhau ở dấu ({shown}), cùng chủ thể '{group[0].owner}': "
+                notices.append(f"Tên chỉ khác nhau ở dấu ({shown}), cùng chủ thể '{group[0].owner}': "
                                 "được coi là các sản phẩm khác nhau, mỗi sản phẩm một số; nếu là một sản phẩm, hãy sửa bảng.")
     return good, rejects
 
@@ -561,7 +561,8 @@ def run_certificates(
     outdir = Path(outdir)
     template = template_path("certificate", template)
     warnings: list[str] = []
-    good, rejects = plan_jobs(table, issuer, warnings)
+    notices: list[str] = []
+    good, rejects = plan_jobs(table, issuer, notices)
     issued = issuer.issue_date
     until = validity_end(issued)
     year = issued.year
@@ -572,7 +573,7 @@ def run_certificates(
         _trial_render(template, issuer, _trial_job(issuer, product, stars, keys[0], year, issued, until))
     _check_writable(outdir)
     register_path, note = register_location(register, outdir)
-    notices = [note] if note else []
+    notices += [note] if note else []
     with open_register(register_path) as reg:
         assignments = reg.assign(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,

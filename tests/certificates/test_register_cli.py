@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from ocop_docs.certificates.files import sha256_file
 from ocop_docs.certificates.register import open_register
-from ocop_docs.certificates.reports import read_manifest
+from ocop_docs.certificates.reports import MANIFEST_NAME, read_manifest
 
 
 def batch(tmp_path, table, issuer, out="gcn", *extra):
@@ -86,7 +86,7 @@ def test_wrong_decision_number_is_corrected_by_reissue(tmp_path):
                    "--ly-do", "Quyết định ghi nhầm số 2689", "--register", reg)
     assert done.returncode == 0, done.stderr
     assert "Số 003/2026/GCN-OCOP cấp lại cho 'Sản phẩm số 1', thay số 001/2026/GCN-OCOP đã hủy." in done.stderr
-    assert [l.number for l in read_manifest(tmp_path / "gcn-sua" / "manifest.csv")] == ["003/2026/GCN-OCOP", "004/2026/GCN-OCOP"]
+    assert [l.number for l in read_manifest(tmp_path / "gcn-sua" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP", "004/2026/GCN-OCOP"]
     old = run_cli("register", "show", "001/2026/GCN-OCOP", "--register", reg)
     assert "ĐÃ HỦY" in old.stdout and "Quyết định ghi nhầm số 2689" in old.stdout and "Được thay bằng:   003/2026/GCN-OCOP" in old.stdout
     assert "còn hiệu lực" not in old.stdout
