@@ -48,24 +48,31 @@ def _clean(name: str) -> str:
     return " ".join(text.split())
 
 
+def _bare(name: str) -> str:
+    name = fold(name, lower=True)
+    return re.sub(r"^(thanh pho|tinh|xa|phuong|dac khu|thi tran)\s+", "", name)
+
+
 @lru_cache(maxsize=1)
-def _official() -> tuple[dict[str, int], dict[tuple[int, str], int], dict[str, list[int]]]:
-    """Provinces by folded name; communes by (province, folded name) and by folded name alone."""
-    from vietnam_provinces import Province, Ward
+def _provinces() -> dict[str, int]:
+    """Province codes by folded name ("ha tinh" → 42)."""
+    from vietnam_provinces import Province
 
-    def bare(name: str) -> str:
-        name = fold(name, lower=True)
-        return re.sub(r"^(thanh pho|tinh|xa|phuong|dac khu|thi tran)\s+", "", name)
+    return {_bare(p.name): int(p.code) for p in Province.iter_all()}
 
-    provinces = {bare(p.name): int(p.code) for p in Province.iter_all()}
+
+@lru_cache(maxsize=1)
+def _communes() -> tuple[dict[tuple[int, str], int], dict[str, list[int]]]:
+    """Commune codes by (province, "xa vu quang") and by "xa vu quang" alone (loaded only when asked)."""
+    from vietnam_provinces import Ward
+
     communes: dict[tuple[int, str], int] = {}
     by_name: dict[str, list[int]] = {}
     for w in Ward.iter_all():
-        kind = fold(str(w.division_type.value), lower=True)
-        label = f"{kind} {bare(w.name)}"
+        label = f"{fold(str(w.division_type.value), lower=True)} {_bare(w.name)}"
         communes[(int(w.province_code), label)] = int(w.code)
         by_name.setdefault(label, []).append(int(w.code))
-    return provinces, communes, by_name
+    return communes, by_name
 
 
 def _word_starts(text: str) -> list[int]:
@@ -82,7 +89,7 @@ def identify(name: str) -> IssuerIdentity:
     candidates = [m for m in candidates if not any(o.start() < m.start() < o.end(1) for o in candidates)]
     if not candidates:
         return IssuerIdentity(head, head, "", None)
-    provinces, communes, by_name = _official()
+    provinces = _provinces()
     province_code = None
     for extra in parts[1:]:  # "UBND xã Vũ Quang, tỉnh Hà Tĩnh"
         pm = re.match(r"(?:tinh|thanh pho)\s+(.+)$", extra)
@@ -97,6 +104,7 @@ def identify(name: str) -> IssuerIdentity:
         if kind in ("tinh", "thanh pho") and place in provinces:
             code = f"T{provinces[place]:02d}"
         elif kind in ("xa", "phuong", "dac khu", "thi tran"):
+            communes, by_name = _communes()
             if province_code is not None and (province_code, area) in communes:
                 code = f"X{communes[(province_code, area)]}"
             elif len(by_name.get(area, [])) == 1:

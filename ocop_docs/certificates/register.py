@@ -563,9 +563,10 @@ class Register:
         now = _now()
 
         def work() -> None:
+            by_seq = {e.seq: e for e in self._rows("issuer = ? AND year = ?", (issuer_key, year)) if e.status != VOID}
             for seq, docx, docx_sha, pdf, pdf_sha, complete in files:
-                [entry] = [e for e in self._rows("issuer = ? AND year = ? AND seq = ?", (issuer_key, year, seq))] or [None]
-                if entry is None or entry.status == VOID:
+                entry = by_seq.get(seq)
+                if entry is None:
                     continue
                 status = ISSUED if complete else entry.status
                 self.db.execute(

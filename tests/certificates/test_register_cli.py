@@ -153,3 +153,20 @@ def test_register_without_its_schema_is_refused_not_rewritten(tmp_path):
     assert path.read_bytes() == before
     with open_register(tmp_path / "new.sqlite") as reg:  # a new register is made on purpose only
         assert reg.entries() == []
+
+
+def test_new_spelling_of_a_known_issuer_continues_its_numbers_with_a_warning(tmp_path):
+    """Case 2: "UBND tỉnh Hà Tĩnh" after "Ủy ban nhân dân tỉnh Hà Tĩnh": one numbering (code 42), and a warning."""
+    from gcn_helpers import issuer_data
+
+    assert batch(tmp_path, write_csv(tmp_path / "a.csv", product_rows(2)), write_issuer(tmp_path)).returncode == 0
+    data = issuer_data()
+    data["issuer"]["name"] = "UBND tỉnh Hà Tĩnh"
+    short = tmp_path / "viet-tat.json"
+    import json
+
+    short.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = batch(tmp_path, write_csv(tmp_path / "b.csv", product_rows(1, prefix="Cam")), short, "gcn-b")
+    assert result.returncode == 0, result.stderr
+    assert "Cảnh báo: Cơ quan cấp 'UBND tỉnh Hà Tĩnh' được viết khác lần trước ('Ủy ban nhân dân tỉnh Hà Tĩnh')" in result.stderr
+    assert [l.number for l in read_manifest(tmp_path / "gcn-b" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP"]
