@@ -6,9 +6,9 @@ parent (an orphan worker waits forever holding ~80 MB; an orphan LibreOffice kee
 * ``die_with_parent``: Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` — the kernel kills this process
   when its parent dies; called first thing in a pool worker.
 * ``GroupWatch``: LibreOffice's ``soffice`` starts ``soffice.bin`` as a child of its own, which a
-  death signal on ``soffice`` does not reach. A watcher (``sh``) reads a pipe whose only writer is
-  this process; when this process ends for any reason the pipe closes and the watcher kills the
-  whole process group of the converter.
+  death signal on ``soffice`` would not reach (and ``preexec_fn`` is unsafe in a process with
+  threads). A watcher (``sh``) reads a pipe whose only writer is this process; when this process
+  ends for any reason the pipe closes and the watcher kills the converter's whole process group.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ class GroupWatch:
             return
         try:
             self.proc = subprocess.Popen(
-                ["sh", "-c", 'cat >/dev/null; kill -KILL -- "-$1" 2>/dev/null', "sh", str(pgid)],
+                ["sh", "-c", 'cat >/dev/null; kill -KILL "-$1" 2>/dev/null', "sh", str(pgid)],
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
         except OSError:

@@ -31,7 +31,7 @@ from .context import CertificateJob, certificate_context, qr_text, validity_end
 from .files import clean_stale, private_dir, replace_if_changed, sha256_file, write_if_changed
 from .model import CertificateIssuer, load_issuer, table_of
 from .pdfsplit import merge_documents
-from .register import Request, open_register
+from .register import Request, decide, open_register
 from .rules import check_texts, stars_for
 
 DOCX_DIR = "docx"
@@ -447,14 +447,10 @@ class TrialReport:
 
     register: Path
     register_exists: bool
-    assignments: list  # register.Assignment, in table order
+    assignments: list  # register.Assignment, in table order (conflicts are also in rejects)
     rejects: list[reports.RejectLine]
     sample: Path | None
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def partial(self) -> bool:
-        return bool(self.rejects) or any(a.conflict is not None for a in self.assignments)
 
 
 def _requests(good, keys) -> list[Request]:
@@ -495,9 +491,9 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     keys = [product.key for product, _ in good]
     path, _ = register_location(register, outdir)
     requests = _requests(good, keys)
-    plan_args = dict(issuer_key=issuer.key, year=year, decision=f"{issuer.decision.number}/{issuer.decision_symbol}",
-                     decision_date=issuer.decision.date, number_text=issuer.number_text, start=issuer.numbering.start,
-                     requests=requests, reissue=reissue)
+    plan_args = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
+                 "decision_date": issuer.decision.date, "number_text": issuer.number_text,
+                 "start": issuer.numbering.start, "requests": requests, "reissue": reissue}
     exists = path.is_file()
     if exists:
         with open_register(path, readonly=True) as reg:
@@ -505,8 +501,6 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
             problems = reg.problems(issuer.key, year)
         warnings += [f"Sổ đăng ký không nhất quán: {p}" for p in problems]
     else:
-        from .register import decide
-
         assignments = decide([], requests, plan_args["decision"], plan_args["decision_date"], issuer.number_text,
                               issuer.numbering.start, year, reissue)
     for (product, stars), a in zip(good, assignments):
@@ -524,7 +518,7 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
             write_if_changed(written, data)
         except OSError as exc:
             raise OutputError(written.parent, exc, "chạy thử không lấy số nào") from None
-    return TrialReport(path, exists, [a for a in assignments], rejects, written, warnings)
+    return TrialReport(path, exists, assignments, rejects, written, warnings)
 
 
 def run_certificates(

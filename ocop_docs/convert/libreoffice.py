@@ -180,18 +180,16 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 def _run_soffice(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     """Run one soffice command in its own process group: (exit code or None on timeout, stderr)."""
-    from ..lifetime import GroupWatch, die_with_parent
+    from ..lifetime import GroupWatch
 
-    parent = os.getpid()
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
-        preexec_fn=lambda: die_with_parent(parent),
     )
-    watch = GroupWatch(proc.pid)  # soffice.bin is soffice's child: killed with the group if we are killed
+    watch = GroupWatch(proc.pid)  # if this process is killed, soffice and its soffice.bin are killed with it
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
