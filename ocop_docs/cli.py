@@ -394,6 +394,8 @@ def _print_trial(ctx: click.Context, trial) -> None:
     for a in given:
         if not a.new:
             what = "giữ số đã có"
+            if a.held is not None and a.held.status == "reserved":
+                what = "tiếp tục số đang giữ, chưa có đủ tệp"
         elif a.replaces is not None:
             what = f"số mới, thay số {a.replaces.number}" + (" (sẽ bị hủy)" if a.replaces.status != "void" else " (đã hủy)")
         else:

@@ -180,6 +180,7 @@ class Assignment:
     conflict: Entry | None = None  # the entry that holds this product under another decision
     replaces: Entry | None = None  # the voided entry this new number re-issues
     similar: tuple[Entry, ...] = ()  # registered products whose names differ only by marks
+    held: Entry | None = None  # the entry whose number this product keeps (not new)
 
 
 @dataclass
@@ -240,10 +241,7 @@ class Register:
             else:
                 self._open_writable()
         except sqlite3.DatabaseError as exc:
-            raise RegisterError(
-                f"Không mở được sổ đăng ký {self.path}: {_sqlite_vi(exc)} "
-                "(tệp hỏng, không phải sổ đăng ký, hoặc không có quyền ghi)"
-            ) from None
+            raise RegisterError(f"Không mở được sổ đăng ký {self.path}: {_sqlite_vi(exc)}") from None
 
     # ------------------------------------------------------------------ opening
 
@@ -509,7 +507,7 @@ class Register:
                                     " WHERE id = ?", (VOID, reissue_reason, now, now, a.replaces.id))
                     self._log("huy", a.replaces, reissue_reason, f"cấp lại theo Quyết định {decision}", at=now)
                 if not a.new:
-                    old = next(e for e in rows if e.seq == a.seq and e.status != VOID)
+                    old = a.held
                     changes = _changes(old, req, issued_on, valid_until)
                     self.db.execute(
                         "UPDATE certificates SET product = ?, owner = ?, address = ?, product_code = ?, stars = ?,"
@@ -700,7 +698,7 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
             continue
         seen.add(req.product_key)
         if old is not None and old.decision == decision and old.decision_date == decision_date:
-            out.append(Assignment(req, old.seq, old.number, new=False))
+            out.append(Assignment(req, old.seq, old.number, new=False, held=old))
             continue
         if old is not None and not reissue:
             out.append(Assignment(req, conflict=old))
