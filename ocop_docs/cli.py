@@ -637,8 +637,8 @@ def register_reissue(ctx: click.Context, table: Path | None, issuer_file: Path, 
 
     \b
     Ví dụ:
-      ocop-docs register cap-lai ket-qua.xlsx --issuer dot-2-da-sua.yaml -o gcn-sua/ \
-          --ly-do "Quyết định 2698 ghi nhầm thành 2689" --register so-dang-ky.sqlite --thu
+      ocop-docs register cap-lai ket-qua.xlsx --issuer dot-2-da-sua.yaml -o gcn-sua/ --register so-dang-ky.sqlite --ly-do "Sai số quyết định" --thu
+      ocop-docs register cap-lai ket-qua.xlsx --issuer dot-2-da-sua.yaml -o gcn-sua/ --register so-dang-ky.sqlite --ly-do "Sai số quyết định" --pdf
     """
     reason = " ".join(reason.split())
     if not reason:
