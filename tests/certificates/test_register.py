@@ -324,3 +324,18 @@ def test_hand_edited_values_get_a_message(tmp_path):
     with open_register(path, readonly=True) as reg, pytest.raises(RegisterError) as info:
         reg.entries()
     assert "bị sửa tay" in str(info.value) and "valid_until" in str(info.value) and "001/2026/GCN-OCOP" in str(info.value)
+
+
+def test_register_location_is_never_hidden(tmp_path, monkeypatch):
+    """--register, else OCOP_DOCS_REGISTER, else beside the output folder (batch) or in the current folder (look-up)."""
+    from ocop_docs.certificates.register import REGISTER_NAME, register_location
+
+    monkeypatch.delenv("OCOP_DOCS_REGISTER", raising=False)
+    monkeypatch.chdir(tmp_path)
+    path, note = register_location(None, tmp_path / "dot-2" / "gcn")
+    assert path == tmp_path / "dot-2" / REGISTER_NAME and "tạo sổ mới" in note
+    with pytest.raises(RegisterError, match="Cần chỉ sổ đăng ký"):
+        register_location(None)
+    monkeypatch.setenv("OCOP_DOCS_REGISTER", str(tmp_path / "chung.sqlite"))
+    assert register_location(None, tmp_path / "gcn") == (tmp_path / "chung.sqlite", None)
+    assert register_location(tmp_path / "rieng.sqlite", tmp_path / "gcn") == (tmp_path / "rieng.sqlite", None)
