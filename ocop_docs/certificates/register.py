@@ -265,6 +265,10 @@ class Register:
     def _open_writable(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connect(str(self.path))
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and not {"meta", "certificates"} <= tables:  # another program's database: leave it as it is
+            self.db.close()
+            raise RegisterError(f"Tệp {self.path} là cơ sở dữ liệu khác, không phải sổ đăng ký giấy chứng nhận")
         mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if mode.lower() != "wal":
             raise sqlite3.OperationalError(f"journal_mode {mode}")

@@ -151,6 +151,10 @@ def test_register_without_its_schema_is_refused_not_rewritten(tmp_path):
     result = run_cli("register", "list", "--register", str(path))
     assert result.returncode == 2 and "không phải sổ đăng ký" in result.stderr and "Traceback" not in result.stderr
     assert path.read_bytes() == before
+    table = write_csv(tmp_path / "t.csv", product_rows(1))
+    batch_run = batch(tmp_path, table, write_issuer(tmp_path))  # --register r.sqlite: the other program's file
+    assert batch_run.returncode == 2 and "cơ sở dữ liệu khác, không phải sổ đăng ký" in batch_run.stderr
+    assert path.read_bytes() == before
     with open_register(tmp_path / "new.sqlite") as reg:  # a new register is made on purpose only
         assert reg.entries() == []
 
