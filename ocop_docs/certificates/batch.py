@@ -79,7 +79,8 @@ class BatchReport:
     combined_pdf: Path | None = None
     combined_written: bool = False
     warnings: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # where the register is, re-issued numbers, look-alike names
+    # rows and columns of the table that were skipped, where the register is, re-issued numbers, look-alike names
+    notices: list[str] = field(default_factory=list)
 
     @property
     def partial(self) -> bool:
@@ -375,10 +376,13 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
               notices: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
 
-    ``notices`` receives a line for names that differ only by diacritics (two products, as
-    written; the clerk is asked whether they are one).
+    What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
+    is added to ``notices``, and a line for names that differ only by diacritics (two products,
+    as written; the clerk is asked whether they are one).
     """
     table = read_products(table_path)
+    if notices is not None:
+        notices.extend(table.notices)
     rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]
     good = []
     for product in table.products:

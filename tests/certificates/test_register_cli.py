@@ -127,13 +127,16 @@ def test_export_to_excel_with_history_and_no_live_formulas(tmp_path):
     assert result.returncode == 0 and "(3 số)" in result.stdout
     book = load_workbook(out)
     assert book.sheetnames == ["Sổ đăng ký", "Lịch sử"]
-    rows = list(book["Sổ đăng ký"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("Số giấy chứng nhận", "Trạng thái", "Cơ quan cấp")
-    by_number = {r[0]: r for r in rows[1:]}
-    assert by_number["001/2026/GCN-OCOP"][1] == "đã hủy" and by_number["001/2026/GCN-OCOP"][17] == "'=1+1"
-    assert by_number["003/2026/GCN-OCOP"][5] == "'=HYPERLINK(\"http://x\",\"bấm\")"
-    assert by_number["003/2026/GCN-OCOP"][6] == "'@HTX Công thức" and by_number["003/2026/GCN-OCOP"][7] == "'+84 thôn 1"
-    for row in book["Sổ đăng ký"].iter_rows():
+    sheet = book["Sổ đăng ký"]
+    assert [c.value for c in sheet[1]][:3] == ["Số giấy chứng nhận", "Trạng thái", "Cơ quan cấp"]
+    by_number = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    assert by_number["001/2026/GCN-OCOP"][1].value == "đã hủy" and by_number["001/2026/GCN-OCOP"][17].value == "=1+1"
+    assert by_number["003/2026/GCN-OCOP"][5].value == "=HYPERLINK(\"http://x\",\"bấm\")"
+    assert by_number["003/2026/GCN-OCOP"][6].value == "@HTX Công thức" and by_number["003/2026/GCN-OCOP"][7].value == "+84 thôn 1"
+    for cell in (by_number["001/2026/GCN-OCOP"][17], *by_number["003/2026/GCN-OCOP"][5:8]):
+        assert cell.data_type == "s" and cell.quotePrefix  # text Excel shows as typed, never runs
+    assert by_number["003/2026/GCN-OCOP"][14].number_format == "DD/MM/YYYY"
+    for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f"
     history = [r[1] for r in book["Lịch sử"].iter_rows(min_row=2, values_only=True)]
