@@ -1,8 +1,13 @@
 """The ``ocop-docs`` command line: a thin layer over the library.
 
 Arguments, progress, Vietnamese messages and exit codes live here; every rule lives in the
-library. A user's mistake ends with a message and an exit code, never a traceback (unless
-``--debug``).
+library. A user's mistake ends with a message and an exit code (``errors.ExitCode``), never a
+traceback (unless ``--debug``). The kinds of document each command accepts, and their help
+lines, come from the registry (``ocop_docs.kinds``).
+
+The library is imported inside each command: importing all of it takes 1.06 s against 0.29 s for
+the registry alone (measured with ``/usr/bin/time python -c "import …"``), which every
+``--help`` and every short command would otherwise pay.
 """
 from __future__ import annotations
 
@@ -12,19 +17,31 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .cli_messages import install as _vietnamese_click_messages
-from .errors import OcopError
-
-_vietnamese_click_messages()
+from . import __version__, kinds
+from .cli_messages import Context, show_error
+from .errors import ExitCode, OcopError
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
-EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
+
+class Command(click.Command):
+    """A command whose help and usage errors are in Vietnamese."""
+
+    context_class = Context
 
 
-class Cli(click.Group):
-    """A click group that shows library errors as designed messages, not tracebacks."""
+class Group(click.Group):
+    """A group of commands whose help and usage errors are in Vietnamese."""
+
+    context_class = Context
+    command_class = Command
+
+
+Group.group_class = Group
+
+
+class Cli(Group):
+    """The top group: shows library and click errors as designed Vietnamese messages, not tracebacks."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -37,7 +54,56 @@ class Cli(click.Group):
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
-            ctx.exit(130)
+            ctx.exit(ExitCode.INTERRUPTED)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Click's ``main``, with its errors shown in Vietnamese (``cli_messages.show_error``)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            show_error(exc)
+            code = exc.exit_code
+        except click.Abort:
+            click.echo("Đã hủy.", err=True)
+            code = 1
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+class KindType(click.ParamType):
+    """A kind of document by its id or an older name (``ocop_docs.kinds``); ``command`` narrows the choice."""
+
+    name = "loại văn bản"
+
+    def __init__(self, command: str | None = None, with_model: bool = False):
+        self.command, self.with_model = command, with_model
+
+    def ids(self) -> list[str]:
+        return kinds.ids(self.command, with_model=self.with_model)
+
+    def convert(self, value, param, ctx) -> str:
+        kind = kinds.find(value)
+        if kind is None or kind.id not in self.ids():
+            self.fail(f"loại '{value}' không có; chọn một trong: "
+                      f"{kinds.choices_text(self.command, with_model=self.with_model)}", param, ctx)
+        return kind.id
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "LOAI"
+
+
+def _kind_help(command: str | None = None, with_model: bool = False) -> str:
+    """The help block listing the kinds a command takes, one per line (click's \\b keeps the lines)."""
+    return "\b\nLOAI là một trong:\n" + "\n".join(f"  {line}" for line in kinds.help_lines(command, with_model=with_model))
+
+
+def _with_kinds(command: str | None = None, with_model: bool = False):
+    """Append the registry's list of kinds to a command's help."""
+    def decorate(f):
+        f.__doc__ = f.__doc__.rstrip() + "\n\n    " + _kind_help(command, with_model).replace("\n", "\n    ") + "\n"
+        return f
+    return decorate
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -51,7 +117,8 @@ def main(ctx: click.Context, debug: bool) -> None:
     Ví dụ:
       ocop-docs demo -o ketqua/                 # tạo các văn bản mẫu
       ocop-docs render kehoach.yaml -o kehoach.docx --pdf
-      ocop-docs schema plan > plan.schema.json
+      ocop-docs new ke-hoach -o kehoach.yaml       # tệp dữ liệu để điền
+      ocop-docs schema ke-hoach > ke-hoach.schema.json
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -66,7 +133,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) -> None:
     """Tạo văn bản .docx (và PDF) từ tệp dữ liệu YAML/JSON.
 
-    Tệp dữ liệu khai báo loại văn bản ở trường 'kind' (ví dụ 'kind: plan').
+    Tệp dữ liệu khai báo loại văn bản ở trường 'kind' (ví dụ 'kind: ke-hoach'; tên cũ như
+    'plan' vẫn được nhận).
 
     \b
     Ví dụ:
@@ -86,19 +154,38 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
 
 
 @main.command()
-@click.argument("kind")
+@click.argument("kind", type=KindType(with_model=True))
+@_with_kinds(with_model=True)
 def schema(kind: str) -> None:
     """In JSON Schema của một loại tệp dữ liệu, để trình soạn thảo kiểm tra và gợi ý.
 
     \b
     Ví dụ:
-      ocop-docs schema plan > plan.schema.json
+      ocop-docs schema ke-hoach > ke-hoach.schema.json
     """
-    from .model import KINDS
+    click.echo(json.dumps(kinds.get(kind).model.model_json_schema(), ensure_ascii=False, indent=2))
 
-    if kind not in KINDS:
-        raise click.BadParameter(f"loại '{kind}' không có; chọn một trong: {', '.join(KINDS)}", param_hint="KIND")
-    click.echo(json.dumps(KINDS[kind].model_json_schema(), ensure_ascii=False, indent=2))
+
+@main.command()
+@click.argument("kind", type=KindType(with_model=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp YAML sẽ tạo (không ghi đè tệp đã có).")
+@_with_kinds(with_model=True)
+def new(kind: str, out: Path) -> None:
+    """Tạo tệp dữ liệu YAML ban đầu của một loại văn bản, mọi trường có chú thích tiếng Việt.
+
+    Mỗi trường ghi rõ bắt buộc hay không, ý nghĩa và ví dụ; điền các trường rồi dùng
+    'ocop-docs render' (hoặc 'ocop-docs form' với biểu mẫu).
+
+    \b
+    Ví dụ:
+      ocop-docs new ke-hoach -o kehoach-2026.yaml
+      ocop-docs new quyet-dinh-cong-nhan -o cong-nhan-dot-1.yaml
+    """
+    from .io.starter import write_starter
+
+    write_starter(kind, out)
+    click.echo(f"Đã ghi {out}")
 
 
 @main.command()
@@ -154,35 +241,31 @@ def template_group() -> None:
 
     \b
     Ví dụ:
-      ocop-docs template check templates/plans/ke-hoach.docx --kind plan
+      ocop-docs template check templates/plans/ke-hoach.docx --kind ke-hoach
     """
 
 
 @template_group.command("check")
 @click.argument("template", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", "kind", required=True, metavar="LOAI",
-              help="Loại văn bản của mẫu: plan, plan_decision, council_decision, recognition_decision, certificate, "
-                   "mau-01, mau-02, mau-03, phieu-danh-gia, cong-van-de-nghi, bien-ban.")
+@click.option("--kind", "kind", required=True, type=KindType(), help="Loại văn bản của mẫu (danh sách LOAI ở trên).")
 @click.option("--data", "data", type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp dữ liệu YAML/JSON để điền thử vào mẫu (giấy chứng nhận: tệp của đợt cấp).")
+@_with_kinds()
 def template_check(template: Path, kind: str, data: Path | None) -> None:
     """Kiểm tra mẫu .docx đã sửa: thẻ sai cú pháp, khối chưa đóng, tên trường không có, thẻ bị Word tách.
 
     Mỗi lỗi nêu vị trí (đoạn, ô bảng, đầu/chân trang), chữ gần đó và cách sửa. Tên trường được
-    đối chiếu với dữ liệu mẫu của loại văn bản; --data điền thử một tệp dữ liệu và liệt kê mọi
-    trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
+    đối chiếu với các trường khai báo cho loại văn bản; --data điền thử một tệp dữ liệu và liệt kê
+    mọi trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
 
     \b
     Ví dụ:
-      ocop-docs template check templates/plans/ke-hoach.docx --kind plan
-      ocop-docs template check mau-cua-toi/ke-hoach.docx --kind plan --data kehoach.yaml
-      ocop-docs template check giay-chung-nhan.docx --kind certificate --data dot-2.yaml
+      ocop-docs template check templates/plans/ke-hoach.docx --kind ke-hoach
+      ocop-docs template check mau-cua-toi/ke-hoach.docx --kind ke-hoach --data kehoach.yaml
+      ocop-docs template check giay-chung-nhan.docx --kind giay-chung-nhan --data dot-2.yaml
     """
-    from .check.template import check_template, format_template_report, template_kinds
+    from .check.template import check_template, format_template_report
 
-    if kind not in template_kinds():
-        raise click.BadParameter(f"loại '{kind}' không có; chọn một trong: {', '.join(template_kinds())}",
-                                 param_hint="--kind")
     report = check_template(template, kind, data)
     click.echo(format_template_report(report))
     sys.exit(report.exit_code)
@@ -248,7 +331,7 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
 
 
 @main.command()
-@click.argument("kind", metavar="LOAI")
+@click.argument("kind", type=KindType("form"))
 @click.argument("data", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp sẽ tạo (.docx; phiếu đánh giá có thể ghi .xlsx).")
@@ -256,17 +339,9 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
 @click.option("--bo", type=int, help="Số bộ tiêu chí 1–26 (cho phiếu đánh giá).")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cùng tên (cần LibreOffice).")
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), help="Dùng mẫu .docx khác mẫu có sẵn.")
+@_with_kinds("form")
 def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, pdf: bool, template: Path | None) -> None:
     """Tạo biểu mẫu OCOP (Quyết định số 26/2026/QĐ-TTg) từ tệp dữ liệu, hoặc mẫu trắng để in.
-
-    \b
-    LOAI là một trong:
-      mau-01            Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP
-      mau-02            Báo cáo tự đánh giá về sản phẩm
-      mau-03            Báo cáo của UBND cấp xã về hồ sơ đăng ký
-      phieu-danh-gia    Bộ tiêu chí kiêm phiếu đánh giá (cần --bo khi in trắng)
-      cong-van-de-nghi  Công văn UBND xã đề nghị UBND tỉnh đánh giá, phân hạng
-      bien-ban          Biên bản họp Hội đồng đánh giá, phân hạng
 
     \b
     Ví dụ:
@@ -289,7 +364,6 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
 
 # --------------------------------------------------------------------------- star certificates (issue 5)
 
-EXIT_PARTIAL = 3
 _REGISTER_HELP = (
     "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, "
     "hoặc ~/.local/share/ocop-docs/so-dang-ky-giay-chung-nhan.sqlite."
@@ -373,7 +447,7 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
         if ctx.obj and ctx.obj.get("debug"):
             raise
         click.secho(f"Lỗi: {exc}", fg="red", err=True)
-        ctx.exit(EXIT_DATA)
+        ctx.exit(ExitCode.DATA)
     finally:
         progress.close()
     unchanged = len(report.results) - report.written
@@ -393,7 +467,7 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
             click.echo(f"  - dòng {reject.row}: {reject.reason}", err=True)
         if len(report.rejects) > 20:
             click.echo(f"  … và {len(report.rejects) - 20} dòng khác", err=True)
-        ctx.exit(EXIT_PARTIAL)
+        ctx.exit(ExitCode.PARTIAL)
 
 
 @main.group("register")
@@ -469,7 +543,7 @@ def register_show(query: str, register_file: Path | None) -> None:
         entries = reg.find(query)
     if not entries:
         click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
-        sys.exit(1)
+        sys.exit(ExitCode.FINDINGS)
     mismatch = False
     for e in entries:
         status = "còn hiệu lực" if e.valid_until >= date.today() else "đã hết hiệu lực"
@@ -497,7 +571,7 @@ def register_show(query: str, register_file: Path | None) -> None:
             else:
                 click.secho("  Mã QR khớp với sổ đăng ký.", fg="green")
     if mismatch:
-        sys.exit(1)
+        sys.exit(ExitCode.FINDINGS)
 
 
 @main.command(name="parse")
@@ -553,7 +627,7 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
             click.echo(f"  - {n.describe()}", err=True)
     if parsed.model is None:
         click.secho("Dữ liệu đọc được chưa tạo lại văn bản được (xem các điểm cần kiểm tra).", fg="yellow", err=True)
-        sys.exit(EXIT_FINDINGS)
+        sys.exit(ExitCode.FINDINGS)
 
 
 def _vn_date(value: str | None):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from . import kinds
 from .errors import ConversionError
 
 
@@ -12,11 +13,10 @@ def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[
     from .io import load_spec
     from .render import render_spec
 
-    specs = sorted(samples.glob("plans/*.yaml"))
-    # Decisions; files starting with "_" are documented examples of a spec's shape, not samples.
-    specs += sorted(p for p in samples.glob("decisions/*.yaml") if not p.name.startswith("_"))
-    # The OCOP forms: dossiers, members' score sheets, the commune's letter, the council's minutes.
-    specs += sorted(samples.glob("forms/*.yaml"))
+    # The sample folders of the kinds made from one data file (plans, decisions, forms), in the
+    # registry's order; files starting with "_" are documented examples of a spec's shape, not samples.
+    folders = dict.fromkeys(k.samples for k in kinds.all_kinds(with_model=True) if k.samples)
+    specs = [p for folder in folders for p in sorted(samples.glob(f"{folder}/*.yaml")) if not p.name.startswith("_")]
     written: list[Path] = []
     docx_files: list[Path] = []
     for i, spec_path in enumerate(specs, 1):

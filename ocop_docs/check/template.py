@@ -11,8 +11,7 @@ message:
    the opening tag), then every XML part is compiled whole exactly as docxtpl does
    (``DocxTemplate.patch_xml``, one ``<w:p>`` per line, the project's sandboxed environment);
 2. names the data of the kind does not provide: the valid names and the fields of loop items are
-   learnt by building the context of every sample spec of the kind (``samples/*/*.yaml``, "_"
-   examples included, plus the blank forms) and walking the dicts and lists; the template's Jinja
+   the fields the kind declares in its registry entry (``ocop_docs.kinds``); the template's Jinja
    AST gives every name and attribute path it uses, with loop variables bound to list items;
 3. loops over values that are not lists (``{% for x in title %}`` where ``title`` is text);
 4. tags Word broke: a tag spanning paragraphs or table cells, a tag interrupted by a Word field,
@@ -45,13 +44,11 @@ from jinja2 import StrictUndefined, meta, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from lxml import etree
 
+from .. import kinds
 from ..docx.blocks import Location, read_document
 from ..docx.package import open_docx, parse_xml
 from ..errors import DataError, OcopError, TemplateError, UnreadableFile
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
-
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
-"""The sample specs whose contexts tell which names each kind of template may use."""
 
 ERROR, WARNING = "error", "warning"
 
@@ -231,20 +228,9 @@ class KindData:
     skipped: list[str]
 
 
-def _spec_kind(path: Path) -> str | None:
-    try:
-        head = path.read_text(encoding="utf-8-sig")[:20000]
-    except OSError:
-        return None
-    m = re.search(r"(?m)^kind:\s*['\"]?([\w-]+)", head)
-    return m.group(1) if m else None
-
-
 def template_kinds() -> list[str]:
-    """The kinds a template can be checked as: every kind that has a shipped template."""
-    from ..render.templates import TEMPLATES
-
-    return list(TEMPLATES)
+    """The kinds a template can be checked as: every registered kind (``ocop_docs.kinds``)."""
+    return kinds.ids()
 
 
 def _certificate_contexts(issuer_file: Path) -> list[dict]:
@@ -268,7 +254,7 @@ def _certificate_contexts(issuer_file: Path) -> list[dict]:
 
 def _spec_contexts(spec_file: Path, kind: str) -> list[dict]:
     """The contexts a data file gives a template of ``kind`` (DataError when it cannot be used)."""
-    if kind == "certificate":
+    if kinds.get(kind).model is None:
         return _certificate_contexts(spec_file)
     from ..io import load_spec
     from ..render import context_for
@@ -276,37 +262,35 @@ def _spec_contexts(spec_file: Path, kind: str) -> list[dict]:
     return [context_for(load_spec(spec_file, kind))]
 
 
-def _blank_contexts(kind: str) -> list[dict]:
-    if kind == "phieu-danh-gia":
-        from ..ocop.criteria import criteria_set
-        from ..render.forms_context import score_sheet_context
+_FIELD_PART_RE = re.compile(r"\[\]|\{\}|\.?[A-Za-z_]\w*")
 
-        return [score_sheet_context(criteria_set(1))]
-    from ..render.forms import BLANK_CONTEXTS
 
-    return [BLANK_CONTEXTS[kind]()] if kind in BLANK_CONTEXTS else []
+def declared_shape(fields: tuple[str, ...] | list[str]) -> Shape:
+    """The shape a kind's field declaration describes (see :class:`ocop_docs.kinds.Kind`)."""
+    root = _scalar("dict")
+    for declared in fields:
+        path, _, types = declared.partition(":")
+        shape = root
+        for token in _FIELD_PART_RE.findall(path):
+            if token == "[]":
+                shape.types.add("list")
+                shape.item = shape.item or Shape()
+                shape = shape.item
+            elif token == "{}":
+                shape.types.add("dict")  # a mapping read with .items(): no fixed keys
+            else:
+                shape.types.add("dict")
+                shape = shape.keys.setdefault(token.lstrip("."), Shape())
+        if not shape.types:
+            shape.types.update(types.split("|") if types else ["str"])
+    return root
 
 
 @lru_cache(maxsize=None)
-def kind_data(kind: str, samples: str = str(SAMPLES)) -> KindData:
-    """The shape of the data a template of ``kind`` receives, learnt from the sample specs."""
-    spec_kind = "certificate-issuer" if kind == "certificate" else kind
-    root, sources, skipped = Shape(), [], []
-    for path in sorted(Path(samples).glob("*/*.yaml")) + sorted(Path(samples).glob("*/*.json")):
-        if _spec_kind(path) != spec_kind:
-            continue
-        try:
-            contexts = _spec_contexts(path, kind)
-        except OcopError:
-            skipped.append(str(path))
-            continue
-        for context in contexts:
-            root.add(context)
-        sources.append(str(path))
-    for context in _blank_contexts(kind):
-        root.add(context)
-        sources.append("mẫu trắng")
-    return KindData(kind, root, sources, skipped)
+def kind_data(kind: str) -> KindData:
+    """The shape of the data a template of ``kind`` receives: the fields the kind declares."""
+    entry = kinds.get(kind)
+    return KindData(entry.id, declared_shape(entry.fields), [f"khai báo của loại '{entry.id}'"], [])
 
 
 # ----------------------------------------------------------------------------- the template as docxtpl reads it
@@ -1496,15 +1480,16 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
 def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike | None = None) -> TemplateReport:
     """The problems of the docxtpl template at ``path`` used for documents of ``kind``.
 
-    ``kind`` is one of :func:`template_kinds` (the kinds of ``render.templates.TEMPLATES``);
+    ``kind`` is one of :func:`template_kinds` (the registered kinds, by id or older name);
     ``data`` is a spec (YAML/JSON; for "certificate" an issuer file) to render the template with.
     Raises :class:`UnreadableFile` when ``path`` is not a readable .docx, :class:`ValueError` for an
     unknown kind and :class:`DataError` when ``data`` cannot be read at all (invalid fields are
     reported as problems). The template is opened read-only and never modified.
     """
-    kinds = template_kinds()
-    if kind not in kinds:
-        raise ValueError(f"loại '{kind}' không có; chọn một trong: {', '.join(kinds)}")
+    entry = kinds.find(kind)
+    if entry is None:
+        raise ValueError(f"loại '{kind}' không có; chọn một trong: {kinds.choices_text()}")
+    kind = entry.id
     path = Path(path)
     document = open_docx(path)
     try:
@@ -1526,30 +1511,18 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
         _compile_part(part, env, problems)
     shape = kind_data(kind)
     unknown: set[str] = set()
-    if shape.sources:
-        for part in parts:
-            unknown |= _check_names(part, shape, env, problems)
-        report.notes.append(f"Tên trường được đối chiếu với dữ liệu của: {', '.join(_short(s) for s in shape.sources)}.")
-        if any(p.ast is None and p.tags for p in parts):
-            report.notes.append("Mẫu còn lỗi cú pháp nên mới kiểm tra tên trường trong từng thẻ {{ }}; sửa các lỗi "
-                                "trên rồi chạy lại để kiểm tra đầy đủ (trường của mục trong vòng lặp, vòng lặp).")
-    else:
-        report.notes.append(f"Không có tệp dữ liệu mẫu nào của loại '{kind}' nên chưa kiểm tra tên trường.")
-    if shape.skipped:
-        report.notes.append(f"Bỏ qua các tệp mẫu không đọc được: {', '.join(_short(s) for s in shape.skipped)}.")
+    for part in parts:
+        unknown |= _check_names(part, shape, env, problems)
+    report.notes.append(f"Tên trường được đối chiếu với các trường khai báo cho loại '{kind}' ({entry.name}).")
+    if any(p.ast is None and p.tags for p in parts):
+        report.notes.append("Mẫu còn lỗi cú pháp nên mới kiểm tra tên trường trong từng thẻ {{ }}; sửa các lỗi "
+                            "trên rồi chạy lại để kiểm tra đầy đủ (trường của mục trong vòng lặp, vòng lặp).")
     if data is not None:
         _check_data(path, kind, Path(data), parts, problems, report.notes, unknown)
     if not any(p.tags for p in parts):
         report.notes.append("Mẫu không có thẻ nào ({{ }} hoặc {% %}); văn bản tạo ra sẽ giống hệt mẫu.")
     report.problems = _dedupe(problems)
     return report
-
-
-def _short(source: str) -> str:
-    try:
-        return str(Path(source).relative_to(SAMPLES.parent))
-    except ValueError:
-        return source
 
 
 def _dedupe(problems: list[TemplateProblem]) -> list[TemplateProblem]:
@@ -1563,6 +1536,6 @@ def _dedupe(problems: list[TemplateProblem]) -> list[TemplateProblem]:
 
 
 __all__ = [
-    "TemplateProblem", "TemplateReport", "check_template", "format_template_report", "kind_data",
+    "TemplateProblem", "TemplateReport", "check_template", "declared_shape", "format_template_report", "kind_data",
     "recording_undefined", "template_kinds", "vi_syntax_message",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .. import kinds
 from ..errors import DataError, Problem
 from .messages import clean_loc, field_path, message
 
@@ -22,12 +23,6 @@ _Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-def _kinds() -> dict[str, type[BaseModel]]:
-    from ..model import KINDS
-
-    return KINDS
 
 
 def _line_map(node: yaml.Node | None, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
@@ -115,19 +110,23 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
 
 
 def load_spec(path: str | Path, kind: str | None = None):
-    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given)."""
+    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given).
+
+    A kind is named by its id or an older name (``ocop_docs.kinds``).
+    """
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
-        raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: plan')")
-    kinds = _kinds()
+        raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: ke-hoach')")
+    choices = kinds.choices_text(with_model=True)
     wanted = kind or data.get("kind")
     if wanted is None:
-        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {', '.join(kinds)})", path="kind"))
-    if wanted not in kinds:
+        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {choices})", path="kind"))
+    entry = kinds.find(wanted)
+    if entry is None or entry.model is None:
         raise DataError(
             path,
-            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {', '.join(kinds)}", path="kind", line=lines.get(("kind",))),
+            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {choices}", path="kind", line=lines.get(("kind",))),
         )
-    if kind and data.get("kind") not in (None, kind):
-        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind"))
-    return validate_spec(data, kinds[wanted], path, lines)
+    if kind and data.get("kind") is not None and kinds.find(data.get("kind")) is not entry:
+        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{entry.id}'", path="kind"))
+    return validate_spec(data, entry.model, path, lines)

@@ -376,7 +376,7 @@ class PlanDecision(Decision):
     """
 
     form: ClassVar[str] = "1.3"
-    kind: Literal["plan_decision"] = "plan_decision"
+    kind: Literal["quyet-dinh-ban-hanh-ke-hoach", "plan_decision"] = "quyet-dinh-ban-hanh-ke-hoach"
     verb: Literal["Ban hành", "Phê duyệt"] = Field("Ban hành", description="'Ban hành' hoặc 'Phê duyệt' (ND30-TITLE-04)")
     title: Text | None = Field(None, description="Trích yếu; mặc định '<verb> <Kế hoạch> <tên kế hoạch>'")
     issue_text: Text | None = Field(None, description="Nội dung Điều 1; mặc định '<verb> kèm theo Quyết định này Kế hoạch …'")
@@ -639,7 +639,7 @@ class CouncilDecision(Decision):
     attached list; from YAML or from an Excel sheet (``members_file``).
     """
 
-    kind: Literal["council_decision"] = "council_decision"
+    kind: Literal["quyet-dinh-hoi-dong", "council_decision"] = "quyet-dinh-hoi-dong"
     action: Literal["thành lập", "kiện toàn"] = Field("thành lập", description="'thành lập' hoặc 'kiện toàn' (kiện toàn ghi 'replaces')")
     title: Text | None = Field(None, description="Trích yếu; mặc định 'Về việc <action> Hội đồng … [và Tổ …]'")
     area: Text | None = Field(None, description="Địa bàn, ví dụ 'huyện Bến Cầu'; mặc định lấy từ tên cơ quan ban hành")
@@ -858,7 +858,7 @@ class RecognitionDecision(Decision):
     or from the products table (``products_file``, read by ``io.tables.read_products``).
     """
 
-    kind: Literal["recognition_decision"] = "recognition_decision"
+    kind: Literal["quyet-dinh-cong-nhan", "recognition_decision"] = "quyet-dinh-cong-nhan"
     verb: Literal["công nhận", "phê duyệt"] = Field("công nhận", description="'công nhận' hoặc 'phê duyệt'")
     with_certificate: bool = Field(True, description="Có 'và cấp Giấy chứng nhận'")
     show_level: bool = Field(True, description="Ghi 'cấp huyện'/'cấp tỉnh' trong trích yếu")

@@ -16,7 +16,7 @@ class Product(Model):
     """An evaluated product: name, owner (chủ thể), address, group, score, stars, code."""
 
     row: int | None = Field(None, description="Số dòng trong bảng nguồn (để báo lỗi)")
-    stt: int | None = None
+    stt: int | None = Field(None, description="Số thứ tự trong bảng")
     name: NonEmptyText = Field(description="Tên sản phẩm")
     owner: NonEmptyText = Field(description="Tên chủ thể (doanh nghiệp, HTX, hộ kinh doanh)")
     address: Text = Field("", description="Địa chỉ chủ thể")
@@ -26,7 +26,7 @@ class Product(Model):
     evaluated_on: OptionalDate = Field(None, description="Ngày đánh giá")
     code: Text | None = Field(None, description="Mã số sản phẩm (T)-(X)-(STT)-(Năm)")
     form: EvaluationForm | None = Field(None, description="Hình thức: mới, nâng hạng, đánh giá lại")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Ghi chú")
 
     @field_validator("score")
     @classmethod

@@ -29,11 +29,14 @@ Role = str  # org_law, gov_law, programme, programme_plan, criteria, other
 ROLE_ORDER = ("org_law", "gov_law", "programme", "programme_plan", "criteria")
 # Which roles each kind of document cites.
 KIND_ROLES = {
-    "council_decision": ("org_law", "gov_law", "programme", "criteria"),
-    "recognition_decision": ("org_law", "gov_law", "programme", "criteria"),
-    "plan_decision": ("org_law", "gov_law", "programme", "programme_plan", "criteria"),
-    "plan": ("programme", "programme_plan", "criteria"),
+    "quyet-dinh-hoi-dong": ("org_law", "gov_law", "programme", "criteria"),
+    "quyet-dinh-cong-nhan": ("org_law", "gov_law", "programme", "criteria"),
+    "quyet-dinh-ban-hanh-ke-hoach": ("org_law", "gov_law", "programme", "programme_plan", "criteria"),
+    "ke-hoach": ("programme", "programme_plan", "criteria"),
 }
+# The kinds' names before the naming rule of ocop_docs/kinds.py, still accepted.
+_OLD_KIND_NAMES = {"council_decision": "quyet-dinh-hoi-dong", "recognition_decision": "quyet-dinh-cong-nhan",
+                   "plan_decision": "quyet-dinh-ban-hanh-ke-hoach", "plan": "ke-hoach"}
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def propose(kind: str, level: str, on: date) -> list:
     """
     from ..model.common import LegalBasis
 
-    roles = KIND_ROLES.get(kind, ROLE_ORDER)
+    roles = KIND_ROLES.get(_OLD_KIND_NAMES.get(kind, kind), ROLE_ORDER)
     chosen: list[LegalAct] = []
     for role in ROLE_ORDER:
         if role not in roles:

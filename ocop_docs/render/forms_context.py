@@ -130,6 +130,13 @@ def score_sheet_spec_context(sheet, file: str = "") -> dict:
     return score_sheet_context(cs, check_sheet(SheetSource(sheet, file or "phiếu đánh giá"), cs))
 
 
+def blank_score_sheet_context(bo: int = 1) -> dict:
+    """The blank sheet of criteria set ``bo`` (set 1 when not said: every set has the same fields)."""
+    from ..ocop.criteria import criteria_set
+
+    return score_sheet_context(criteria_set(bo))
+
+
 def _sheet_date_line(sheet) -> str:
     from ..vi.dates import date_line
 
