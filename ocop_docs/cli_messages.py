@@ -74,7 +74,9 @@ def _pattern(source: str) -> re.Pattern:
 
 
 _TABLE = {**CATALOGUE, **PLURALS}
-_PATTERNS = [(_pattern(k), v) for k, v in _TABLE.items() if "{" in k]
+# The most specific pattern first: "{value!r} is not one of {choices}." before "{value!r} is not {choice}.".
+_PATTERNS = [(_pattern(k), v) for k, v in sorted(_TABLE.items(), key=lambda kv: -len(re.sub(r"\{[^}]*\}", "", kv[0])))
+             if "{" in k]
 
 
 def translate(text: str) -> str:
@@ -86,6 +88,9 @@ def translate(text: str) -> str:
         if m:
             values = {k: translate(v) if k == "message" else v for k, v in m.groupdict().items()}
             return re.sub(r"\{(\w+)(?:![rs])?\}", lambda t: values.get(t.group(1), t.group(0)), target)
+    sentences = re.split(r"(?<=[.?])\s+(?=[A-Z(])", text)  # "No such command 'x'. Did you mean 'y'?"
+    if len(sentences) > 1:
+        return " ".join(translate(sentence) for sentence in sentences)
     return text
 
 
@@ -100,6 +105,13 @@ def error_message(exc: click.ClickException) -> str:
         if isinstance(hint, (list, tuple)):
             hint = " / ".join(hint)
         return f"{_MISSING.get(kind, 'Thiếu tham số')} {hint}.".replace(" .", ".")
+    if isinstance(exc, click.NoSuchOption):
+        text = translate(exc.message)
+        if exc.possibilities:
+            quoted = [repr(p) for p in exc.possibilities]
+            text += " " + (translate(f"Did you mean {quoted[0]}?") if len(quoted) == 1
+                           else translate(f"(Did you mean one of: {', '.join(quoted)}?)"))
+        return text
     return translate(exc.format_message())
 
 

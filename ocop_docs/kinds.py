@@ -46,12 +46,12 @@ class Kind:
     id: str
     name: str  # Vietnamese name, as in help texts and messages
     model: type[BaseModel] | None  # None: not made from one data file (star certificates, in batch)
-    context: str | None  # "module:function" turning a validated model into the template's context
+    context: str | Callable | None  # "module:function" (or the function) turning a validated model into the context
     template: str  # file name under the templates folder
     fields: tuple[str, ...]
     check: str  # the ND30 checker's profile (``check.api.KINDS``)
     command: str = "render"  # the CLI command that makes it: "render", "form" or "certificates"
-    blank: str | None = None  # "module:function" giving the context of the blank form to print
+    blank: str | Callable | None = None  # "module:function" (or the function) giving the blank form's context
     aliases: tuple[str, ...] = ()  # older names; for a kind with a model, the extra values of its ``kind`` Literal
     samples: str = ""  # folder of samples/ holding its sample data files (the demo renders them)
 
@@ -81,7 +81,9 @@ REGISTRY: dict[str, Kind] = {}
 _BY_NAME: dict[str, Kind] = {}
 
 
-def _resolve(dotted: str) -> Callable:
+def _resolve(dotted: str | Callable) -> Callable:
+    if callable(dotted):
+        return dotted
     module, _, name = dotted.partition(":")
     return getattr(importlib.import_module(module), name)
 
