@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .. import kinds
 from ..errors import DataError, Problem
 from .messages import clean_loc, field_path, message
+from .references import resolve_references
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
@@ -93,9 +94,9 @@ def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
 def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
     """``data`` validated as ``model``; every problem found is reported at once."""
     lines = lines or {}
+    data = resolve_references(data, model, file, lines)  # the files it names (members_file…), read here
     try:
-        # Data files a spec names (members_file, products_file) are found relative to the spec.
-        return model.model_validate(data, context={"spec_file": str(file)} if file else None)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

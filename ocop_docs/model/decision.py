@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..vi.dates import DRAFT_BLANK, ngay_thang_nam, short_date
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
@@ -541,34 +541,6 @@ def _rank(role: str, order: tuple[str, ...]) -> int:
     return order.index(role) if role in order else len(order)
 
 
-def _resolve_file(value: str, info: ValidationInfo | None) -> Path:
-    """A data file named in a spec, relative to the spec file (or to the working folder)."""
-    path = Path(value)
-    if not path.is_absolute() and info is not None and info.context and info.context.get("spec_file"):
-        path = Path(info.context["spec_file"]).parent / path
-    return path
-
-
-def _members_from_file(data: dict, group: str, info: ValidationInfo | None) -> dict:
-    """Replace ``members_file`` (+ ``members_sheet``) by the members it lists; DataError on bad rows."""
-    if not data.get("members_file"):
-        return data
-    if data.get("members") and all(isinstance(m, Member) for m in data["members"]):
-        return data  # re-validation of a model already read (validate_assignment)
-    from ..io.members import read_members
-    from ..io.tables import rejects_error
-
-    if data.get("members"):
-        raise ValueError("ghi danh sách thành viên ở 'members' hoặc ở tệp 'members_file', không ghi cả hai")
-    path = _resolve_file(str(data["members_file"]), info)
-    table = read_members(path, group, data.get("members_sheet"))
-    if table.rejects:
-        raise rejects_error(path, table.rejects, "thành viên ở dòng này")
-    data = dict(data)
-    data["members"] = [m.model_dump() for m in table.members]
-    return data
-
-
 class Team(Model):
     """The advisory team of a council (Tổ tư vấn / Tổ giúp việc / Tổ thư ký — one label)."""
 
@@ -577,11 +549,6 @@ class Team(Model):
     members_file: Text | None = Field(None, description="Tệp Excel/CSV danh sách thành viên Tổ (đường dẫn tính từ tệp dữ liệu)")
     members_sheet: Text | None = Field(None, description="Tên trang tính trong tệp Excel")
     duties: list[NonEmptyText] | None = Field(None, description="Nhiệm vụ của Tổ; mặc định theo quy định hiện hành")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _file(cls, data: Any, info: ValidationInfo) -> Any:
-        return _members_from_file(data, "team", info) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _roles(self) -> "Team":
@@ -658,13 +625,6 @@ class CouncilDecision(Decision):
     )
     working_mode: Text | None = Field(None, description="Chế độ làm việc; mặc định 'làm việc theo chế độ kiêm nhiệm'")
     funding: Text | None = Field(None, description="Kinh phí hoạt động; mặc định từ kinh phí thực hiện Chương trình OCOP")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shape(cls, data: Any, info: ValidationInfo) -> Any:
-        if not isinstance(data, dict):
-            return data
-        return _members_from_file(data, "council", info)
 
     @model_validator(mode="after")
     def _council(self) -> "CouncilDecision":
@@ -874,23 +834,12 @@ class RecognitionDecision(Decision):
 
     @model_validator(mode="before")
     @classmethod
-    def _shape(cls, data: Any, info: ValidationInfo) -> Any:
+    def _shape(cls, data: Any) -> Any:
+        # The products of a products_file are read by io.references before validation.
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        already = data.get("products") and all(isinstance(p, Product) for p in data["products"])
-        if data.get("products_file") and not already:
-            if data.get("products"):
-                raise ValueError("ghi sản phẩm ở 'products' hoặc ở tệp 'products_file', không ghi cả hai")
-            from ..io.tables import read_products, rejects_error
-
-            path = _resolve_file(str(data["products_file"]), info)
-            table = read_products(path)
-            if table.rejects:
-                # A recognition decision must not silently drop a product.
-                raise rejects_error(path, table.rejects, "sản phẩm ở dòng này")
-            data["products"] = [p.model_dump() for p in table.products]
-        elif isinstance(data.get("products"), list):
+        if isinstance(data.get("products"), list) and not data.get("products_file"):
             # Scores typed as officers write them ("72,5") read like the products table does.
             from ..vi.numbers import parse_number
 

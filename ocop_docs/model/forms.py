@@ -14,10 +14,10 @@ import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .common import Document, Model, NonEmptyText, OptionalDate, Signer, Text
-from .decision import COUNCIL_ROLES, Member, _members_from_file, _resolve_file
+from .decision import COUNCIL_ROLES, Member
 
 # QĐ 26/2026 Phụ lục II: "Mã số sản phẩm (T)-(X)-(STT)-(Năm)", T = mã tỉnh, X = mã xã
 # (QĐ 19/2025/QĐ-TTg: 2 and 5 digits), STT = số thứ tự do xã lập, Năm = năm đánh giá.
@@ -381,11 +381,6 @@ class CouncilMinutes(Document):
     products: list[MinutesProduct] = Field(default_factory=list, description="Sản phẩm ghi tay (khi không tính từ phiếu)")
     conclusions: list[NonEmptyText] = Field(default_factory=list, description="Kết luận, kiến nghị của Hội đồng")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _members(cls, data: Any, info: ValidationInfo) -> Any:
-        return _members_from_file(data, "council", info) if isinstance(data, dict) else data
-
     @model_validator(mode="after")
     def _council_roles(self) -> "CouncilMinutes":
         wrong = [m for m in self.members if m.role not in COUNCIL_ROLES]
@@ -399,18 +394,6 @@ class CouncilMinutes(Document):
         if value != "Biên bản":
             raise ValueError("biên bản họp Hội đồng là một Biên bản (Mẫu 1.9)")
         return value
-
-    @field_validator("sheets")
-    @classmethod
-    def _sheet_paths(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        """Sheets named relative to the minutes' data file; each must exist."""
-        out = []
-        for name in value:
-            path = _resolve_file(name, info)
-            if not path.is_file():
-                raise ValueError(f"không tìm thấy phiếu đánh giá '{name}' ({path})")
-            out.append(str(path))
-        return out
 
     @model_validator(mode="after")
     def _has_products(self) -> "CouncilMinutes":
