@@ -311,7 +311,7 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
       ocop-docs score phieu/*.yaml --bang ket-qua.xlsx
     """
     from .io.score_xlsx import write_products
-    from .ocop.scoring import report_lines, result_dict, score_files
+    from .scoring import report_lines, result_dict, score_files
 
     results = score_files(sheets, rule)
     for i, result in enumerate(results):
@@ -323,7 +323,7 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
         write_products([r.to_product() for r in results], table)
         click.echo(f"Đã ghi {table}")
     if json_out:
-        from .render.atomic import write_bytes_atomic
+        from .io.atomic import write_bytes_atomic
 
         data = [result_dict(r) for r in results]
         write_bytes_atomic(json_out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
@@ -592,7 +592,7 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
       ocop-docs parse kehoach.pdf --json -o kehoach.json
     """
     from .parse import dump_json, dump_yaml, parse_file, spec_data
-    from .render.atomic import write_bytes_atomic
+    from .io.atomic import write_bytes_atomic
 
     parsed = parse_file(file)
     data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)

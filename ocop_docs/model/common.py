@@ -1,37 +1,18 @@
 """The parts every administrative document shares: issuer, number, date, bases, signer, recipients."""
 from __future__ import annotations
 
-import unicodedata
-from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
-from ..vi.dates import parse_date
+from ..vi.fields import NonEmptyText, OptionalDate, Text
+from ..vi.fields import nfc as _nfc
+from ..vi.fields import to_date as _to_date
 
-
-def _nfc(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
-    return value
-
-
-def _to_date(value: Any) -> Any:
-    """Accept ISO dates and the way officers type them ("22/3/2019")."""
-    if value is None or isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        if not value.strip():
-            return None
-        return parse_date(value)  # raises ValueError with a Vietnamese message
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_nfc)]
-NonEmptyText = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
-OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
+__all__ = ["Document", "Issuer", "LegalBasis", "Model", "NonEmptyText", "OptionalDate", "Signer", "Text",
+           "model_kind_names"]
 
 
 class Model(BaseModel):

@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..vi.dates import DRAFT_BLANK, ngay_thang_nam, short_date
+from ..vi.fields import to_date
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
 from .plan import Plan
 from .product import Product
@@ -153,9 +154,7 @@ class Decision(Document):
             ]
         if data.get("draft_year") is None and not data.get("date") and data.get("expected_date"):
             try:
-                from .common import _to_date
-
-                expected = _to_date(data["expected_date"])
+                expected = to_date(data["expected_date"])
                 if isinstance(expected, date):
                     data["draft_year"] = expected.year
             except ValueError:
@@ -245,7 +244,7 @@ class Decision(Document):
         if not bases and self.propose_bases:
             from ..ocop.legal_bases import propose
 
-            bases = propose(self.kind, self.level, self.rules_date)
+            bases = [LegalBasis(verb=b.verb, text=b.text, ref=b.ref) for b in propose(self.kind, self.level, self.rules_date)]
         bases += list(self.local_bases)
         if self.proposed_by:
             bases.append(LegalBasis(verb="Theo đề nghị của", text=self.proposed_by))

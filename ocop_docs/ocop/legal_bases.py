@@ -131,15 +131,22 @@ def _criteria(on: date) -> list[LegalAct]:
     return chain + amending
 
 
-def propose(kind: str, level: str, on: date) -> list:
+@dataclass(frozen=True)
+class ProposedBasis:
+    """A căn cứ line the registry proposes: verb, citation and the act's key (the model makes a LegalBasis of it)."""
+
+    verb: str
+    text: str
+    ref: str
+
+
+def propose(kind: str, level: str, on: date) -> list[ProposedBasis]:
     """The căn cứ lines proposed for a document of ``kind`` issued at ``level`` on ``on``.
 
-    Returns LegalBasis models ("Căn cứ …" with ``ref`` set), in the usual order: the law on
+    Returns the lines ("Căn cứ …" with ``ref`` set) in the usual order: the law on
     the organisation of the issuer, the programme, the central implementation plan (plans
     only), the criteria decision(s) of the regime in force.
     """
-    from ..model.common import LegalBasis
-
     roles = KIND_ROLES.get(_OLD_KIND_NAMES.get(kind, kind), ROLE_ORDER)
     chosen: list[LegalAct] = []
     for role in ROLE_ORDER:
@@ -151,7 +158,7 @@ def propose(kind: str, level: str, on: date) -> list:
         chosen += [
             e for e in registry().values() if e.role == role and e.valid_on(on) and (not e.levels or level in e.levels)
         ]
-    return [LegalBasis(verb="Căn cứ", text=e.citation, ref=e.key) for e in chosen]
+    return [ProposedBasis("Căn cứ", e.citation, e.key) for e in chosen]
 
 
 _NUMBER = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?/[A-ZĐ][\w&Đđ.-]*)")

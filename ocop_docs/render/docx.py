@@ -10,7 +10,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
-from .atomic import atomic_path
+from ..io.atomic import atomic_path
 from .environment import make_environment
 from .footnotes import apply_footnotes
 from .layout import keep_signature_with_text, size_rules

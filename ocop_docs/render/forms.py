@@ -43,7 +43,7 @@ def render_form(kind: str, out: str | Path, data: str | Path | None = None, blan
 
 def _score_sheet(out: Path, data, bo: int | None, template) -> Path:
     from ..ocop.criteria import criteria_set
-    from ..ocop.scoring import check_sheet, read_sheet
+    from ..scoring import check_sheet, read_sheet
 
     source = read_sheet(data) if data is not None else None
     if source is not None and bo is not None and int(bo) != source.sheet.bo:
@@ -85,7 +85,7 @@ def demo_extras(samples: Path, outdir: Path) -> tuple[list[Path], list[Path]]:
     sheets = sorted(Path(samples).glob("phieu-*.yaml"))
     if sheets:
         from ..io.score_xlsx import write_products
-        from ..ocop.scoring import score_files
+        from ..scoring import score_files
 
         results = score_files(sheets)
         others.append(write_products([r.to_product() for r in results], outdir / "ket-qua-cham-diem.xlsx"))

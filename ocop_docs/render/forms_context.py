@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docxtpl import RichText
 
-from ..model.criteria import CriteriaSet
+from ..ocop.criteria_sets import CriteriaSet
 
 BOX_EMPTY = "☐"
 BOX_TICKED = "☒"
@@ -122,7 +122,7 @@ def score_sheet_context(cs: CriteriaSet, member=None, sheet=None) -> dict:
 def score_sheet_spec_context(sheet, file: str = "") -> dict:
     """The sheet of a ``ScoreSheet`` spec: ticked when it has ticks (checked: one per criterion)."""
     from ..ocop.criteria import criteria_set
-    from ..ocop.scoring import SheetSource, check_sheet
+    from ..scoring import SheetSource, check_sheet
 
     cs = criteria_set(sheet.bo)
     if not sheet.ticks:
@@ -315,7 +315,7 @@ def self_assessment_context(form=None) -> dict:
     if f is not None and f.self_ticks:
         from ..model.forms import ProductInfo, ScoreSheet
         from ..ocop.criteria import criteria_set
-        from ..ocop.scoring import SheetSource, check_sheet
+        from ..scoring import SheetSource, check_sheet
 
         cs = criteria_set(f.bo)
         sheet = ScoreSheet(bo=f.bo, product=ProductInfo(name=f.product_name, owner=f.owner), ticks=f.self_ticks)
@@ -512,7 +512,7 @@ def proposal_letter_context(letter) -> dict:
 def _minutes_products(minutes):
     """(rows for the table, explanation lines) from the sheets (scored) or the typed results."""
     from ..ocop.criteria import criteria_set
-    from ..ocop.scoring import diem, score_files
+    from ..scoring import diem, score_files
 
     rows, notes = [], []
     results = score_files(minutes.sheets) if minutes.sheets else []

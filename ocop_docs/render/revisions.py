@@ -311,7 +311,7 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     ``words`` may be a tuple of candidates, tried in order. The result is written to ``out``
     (default: ``new_docx``) atomically.
     """
-    from .atomic import atomic_path
+    from ..io.atomic import atomic_path
 
     when = when or datetime.now(timezone.utc)
     counts = RevisionCounts()
