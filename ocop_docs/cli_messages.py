@@ -86,12 +86,16 @@ def translate(text: str) -> str:
     for pattern, target in _PATTERNS:
         m = pattern.fullmatch(text)
         if m:
-            values = {k: translate(v) if k == "message" else v for k, v in m.groupdict().items()}
-            return re.sub(r"\{(\w+)(?:![rs])?\}", lambda t: values.get(t.group(1), t.group(0)), target)
+            return _fill(target, {k: translate(v) if k == "message" else v for k, v in m.groupdict().items()})
     sentences = re.split(r"(?<=[.?])\s+(?=[A-Z(])", text)  # "No such command 'x'. Did you mean 'y'?"
     if len(sentences) > 1:
         return " ".join(translate(sentence) for sentence in sentences)
     return text
+
+
+def _fill(target: str, values: dict[str, str]) -> str:
+    """``target`` with its placeholders replaced by the texts matched in click's message."""
+    return re.sub(r"\{(\w+)(?:![rs])?\}", lambda t: values.get(t.group(1), t.group(0)), target)
 
 
 _MISSING = {"argument": "Thiếu tham số", "option": "Thiếu tùy chọn", "parameter": "Thiếu tham số"}

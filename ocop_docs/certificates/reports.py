@@ -89,7 +89,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
 def write_manifest(path: Path, lines: list[ManifestLine]) -> tuple[str, bool]:
     """Write the manifest (atomically, only when it changes)."""
     keys = list(MANIFEST_COLUMNS)
-    return write_if_changed(path, _csv(list(MANIFEST_COLUMNS.values()), [[getattr(l, k) for k in keys] for l in lines]))
+    return write_if_changed(path, _csv(list(MANIFEST_COLUMNS.values()), [[getattr(line, k) for k in keys] for line in lines]))
 
 
 def read_manifest(path: Path) -> list[ManifestLine]:

@@ -9,7 +9,6 @@ from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..vi.fields import NonEmptyText, OptionalDate, Text
 from ..vi.fields import nfc as _nfc
-from ..vi.fields import to_date as _to_date
 
 __all__ = ["Document", "Issuer", "LegalBasis", "Model", "NonEmptyText", "OptionalDate", "Signer", "Text",
            "model_kind_names"]

@@ -216,7 +216,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
     if plan.closing:
         draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết")})
     body = copy.deepcopy(draft.body)
-    for where, block, depth in _walk(body, []):
+    for where, block, _depth in _walk(body, []):
         if isinstance(block, Section):
             block.heading = rewrite(block.heading, where, "Tiêu đề mục")
             if block.responsible_body and rename:

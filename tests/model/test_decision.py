@@ -3,7 +3,6 @@ rules that depend on the signing date (ocop.md §1–3, §12; ND30-TPL-QD-02/03)
 from __future__ import annotations
 
 import copy
-from datetime import date
 
 import pytest
 from pydantic import ValidationError
