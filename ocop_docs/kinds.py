@@ -163,14 +163,14 @@ _DECISION_FIELDS = DOCUMENT_FIELDS + (
 register(Kind(
     "ke-hoach", "Kế hoạch (Mẫu 1.4 Nghị định 30)", Plan, "ocop_docs.render.context:plan_context",
     "plans/ke-hoach.docx",
-    DOCUMENT_FIELDS + ("preamble[]", "body[].kind", "body[].lead", "body[].text", "footnotes{}"),
+    DOCUMENT_FIELDS + ("preamble[]", "body[].kind", "body[].lead", "body[].text", "footnotes{}", "tables{}"),
     check="plan", samples="plans",
 ))
 register(Kind(
     "quyet-dinh-ban-hanh-ke-hoach", "Quyết định ban hành kế hoạch (kèm theo kế hoạch)", PlanDecision,
     "ocop_docs.render.decision_context:plan_decision_context", "decisions/quyet-dinh-ban-hanh-ke-hoach.docx",
     _DECISION_FIELDS + ("plan_type_name", "plan_title", "plan_bases[]", "plan_preamble[]", "plan_body[].kind",
-                        "plan_body[].lead", "plan_body[].text"),
+                        "plan_body[].lead", "plan_body[].text", "tables{}"),
     check="decision", samples="decisions",
 ))
 register(Kind(
