@@ -40,14 +40,23 @@ from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, meta, nodes
 from jinja2.exceptions import TemplateSyntaxError
+from jinja2.runtime import missing
 from lxml import etree
 
 from .. import kinds
+from ..certificates.batch import plan_jobs
+from ..certificates.context import CertificateJob, certificate_context, validity_end
+from ..certificates.model import load_issuer, table_of
 from ..docx.blocks import Location, read_document
 from ..docx.package import open_docx, parse_xml
 from ..errors import DataError, OcopError, TemplateError, UnreadableFile
+from ..io import load_spec
+from ..io.spec import read_spec_data
+from ..render import context_for, render_document
+from ..render.environment import make_environment
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
 
 ERROR, WARNING = "error", "warning"
@@ -235,9 +244,6 @@ def template_kinds() -> list[str]:
 
 def _certificate_contexts(issuer_file: Path) -> list[dict]:
     """The context of every certificate the issuer file's results table would give (numbers 1, 2…)."""
-    from ..certificates.batch import plan_jobs
-    from ..certificates.context import CertificateJob, certificate_context, validity_end
-    from ..certificates.model import load_issuer, table_of
 
     issuer = load_issuer(issuer_file)
     good, _ = plan_jobs(table_of(issuer, issuer_file), issuer)
@@ -256,8 +262,6 @@ def _spec_contexts(spec_file: Path, kind: str) -> list[dict]:
     """The contexts a data file gives a template of ``kind`` (DataError when it cannot be used)."""
     if kinds.get(kind).model is None:
         return _certificate_contexts(spec_file)
-    from ..io import load_spec
-    from ..render import context_for
 
     return [context_for(load_spec(spec_file, kind))]
 
@@ -843,7 +847,6 @@ def _check_blocks(part: PartSource, problems: list[TemplateProblem]) -> None:
 
 def _compile_part(part: PartSource, env, problems: list[TemplateProblem]) -> None:
     """Patch and compile the whole part as docxtpl does; map a Jinja error to its paragraph."""
-    from docxtpl import DocxTemplate
 
     marked = copy.deepcopy(part.element)
     for i, p in enumerate(marked.iter(_W_P)):
@@ -1364,7 +1367,6 @@ def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: 
 
     Top-level names in ``reported`` (already reported as unknown to the kind) are not repeated.
     """
-    from jinja2.runtime import missing
 
     clean = True
     for part in parts:
@@ -1433,7 +1435,6 @@ def _traceback_line(exc: BaseException) -> int:
 def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], problems: list[TemplateProblem],
                 notes: list[str], reported: set[str] = frozenset()) -> None:
     """Validate the data file, then render the template with it (recording, then strict)."""
-    from ..io.spec import read_spec_data
 
     read_spec_data(data)  # a file that cannot be read at all is a DataError for the caller (exit 2)
     try:
@@ -1455,7 +1456,6 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
     if any(p.compiled is None for p in parts):
         notes.append("Mẫu còn lỗi cú pháp nên chưa tạo thử cả văn bản với dữ liệu.")
         return
-    from ..render import render_document
 
     try:
         render_document(path, contexts[0])
@@ -1496,7 +1496,6 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
         view = read_document(document)
     except Exception as exc:  # hostile XML the reader cannot walk: the file is unusable as a template
         raise UnreadableFile(f"Tệp {path} không đọc được nội dung ({type(exc).__name__}: {exc}).") from exc
-    from ..render.environment import make_environment
 
     env = make_environment()
     report = TemplateReport(str(path), kind, str(data) if data is not None else None)

@@ -19,8 +19,14 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..errors import RuleViolation
+from ..ocop import regimes
+from ..ocop.legal_bases import basis_from_ref, check_bases, criteria_citation, propose
+from ..ocop.regimes import LEVEL_NAMES, VALIDITY_MONTHS, star_for_score
 from ..vi.dates import DRAFT_BLANK, ngay_thang_nam, short_date
 from ..vi.fields import to_date
+from ..vi.numbers import parse_number
+from ..vi.text import fold
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
 from .plan import Plan
 from .product import Product
@@ -140,7 +146,6 @@ class Decision(Document):
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        from ..ocop.legal_bases import basis_from_ref
 
         for key in ("legal_bases", "local_bases"):
             bases = data.get(key)
@@ -242,8 +247,6 @@ class Decision(Document):
         the kind, level and date), then ``local_bases``, then "Theo đề nghị của …" (ND30-BODY-01)."""
         bases = list(self.legal_bases)
         if not bases and self.propose_bases:
-            from ..ocop.legal_bases import propose
-
             bases = [LegalBasis(verb=b.verb, text=b.text, ref=b.ref) for b in propose(self.kind, self.level, self.rules_date)]
         bases += list(self.local_bases)
         if self.proposed_by:
@@ -279,8 +282,6 @@ class Decision(Document):
 
     def _apply_date_rules(self) -> None:
         """The rules that depend on the signing date (ocop.md §1, §12): level, agency names, bases."""
-        from ..ocop import regimes
-        from ..ocop.legal_bases import check_bases
 
         on = self.rules_date
         regimes.regime_on(on)
@@ -461,8 +462,6 @@ _TEAM_WORDS = {
 
 
 def _role_key(text: str) -> str:
-    from ..vi.text import fold
-
     key = " ".join(fold(text, lower=True).replace("–", "-").split()).strip(" .;:")
     return key
 
@@ -570,8 +569,6 @@ class Team(Model):
 
 
 def _no_duplicates(members: list[Member], body: str) -> None:
-    from ..vi.text import fold
-
     seen: dict[str, Member] = {}
     for m in members:
         key = fold(" ".join(m.name.split()), lower=True)
@@ -581,7 +578,6 @@ def _no_duplicates(members: list[Member], body: str) -> None:
         seen[key] = m
 
 
-LEVEL_WORDS = {"huyen": "cấp huyện", "tinh": "cấp tỉnh", "trung_uong": "cấp trung ương", "xa": "cấp xã"}
 _LOCAL_HEADS = {"huyen": "huyện", "tinh": "tỉnh"}
 
 
@@ -627,13 +623,11 @@ class CouncilDecision(Decision):
 
     @model_validator(mode="after")
     def _council(self) -> "CouncilDecision":
-        from ..errors import RuleViolation
-
         if self.level not in ("huyen", "tinh", "trung_uong"):
             raise RuleViolation(
                 "OCOP-COUNCIL",
                 f"Hội đồng đánh giá, phân hạng sản phẩm OCOP chỉ có ở cấp huyện (đến 30/06/2025), cấp tỉnh và cấp trung ương; "
-                f"cơ quan ban hành cấp '{LEVEL_WORDS.get(self.level, self.level)}' không thành lập Hội đồng (ocop.md §4.2)",
+                f"cơ quan ban hành cấp '{LEVEL_NAMES.get(self.level, self.level)}' không thành lập Hội đồng (ocop.md §4.2)",
             )
         if not self.members:
             raise ValueError("Hội đồng chưa có thành viên (ghi 'members' hoặc 'members_file')")
@@ -664,7 +658,7 @@ class CouncilDecision(Decision):
         """The council's name: "Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Bến Cầu [năm 2024]"."""
         if self.council_name:
             return self.council_name
-        where = self.area_name or LEVEL_WORDS.get(self.level, "")
+        where = self.area_name or LEVEL_NAMES.get(self.level, "")
         text = f"Hội đồng đánh giá, phân hạng sản phẩm OCOP {where}".strip()
         return f"{text} năm {self.year}" if self.year else text
 
@@ -689,8 +683,6 @@ class CouncilDecision(Decision):
     # ---- wording by regime -----------------------------------------------------------------
     def default_duties(self) -> list[str]:
         """The council's duties under the regime in force (ocop.md §3, §4.4; QĐ 26/2026 Điều 7.3)."""
-        from ..ocop import regimes
-        from ..ocop.legal_bases import criteria_citation
 
         on = self.rules_date
         regime = regimes.regime_on(on)
@@ -840,7 +832,6 @@ class RecognitionDecision(Decision):
         data = dict(data)
         if isinstance(data.get("products"), list) and not data.get("products_file"):
             # Scores typed as officers write them ("72,5") read like the products table does.
-            from ..vi.numbers import parse_number
 
             def score(item: Any) -> Any:
                 if isinstance(item, dict) and isinstance(item.get("score"), str) and item["score"].strip():
@@ -855,9 +846,6 @@ class RecognitionDecision(Decision):
 
     @model_validator(mode="after")
     def _recognition(self) -> "RecognitionDecision":
-        from ..errors import RuleViolation
-        from ..ocop import regimes
-
         if not self.products:
             raise ValueError("danh sách sản phẩm trống (ghi 'products' hoặc 'products_file')")
         on = self.rules_date
@@ -871,20 +859,16 @@ class RecognitionDecision(Decision):
             if product.key in seen:
                 raise ValueError(f"{where}: sản phẩm '{product.name}' của '{product.owner}' có hai lần trong danh sách")
             seen[product.key] = i
-            stars = product.stars
-            if stars is None:
-                if product.score is None:
-                    raise ValueError(f"{label}: thiếu hạng sao và điểm")
-                stars = regimes.star_for_score(product.score)
-                product = product.model_copy(update={"stars": stars})
             try:
-                if product.score is not None:
-                    regimes.check_star_matches_score(stars, product.score)
-                regimes.check_recognition(self.level, stars, on)
+                stars = regimes.recognise(self.level, on, score=product.score, stars=product.stars,
+                                          evaluated_on=product.evaluated_on)
             except RuleViolation as exc:
-                violations.append((exc.rule, f"{label}, {stars} sao: {exc.message.rsplit(' [', 1)[0]}"))
-            if product.evaluated_on and product.evaluated_on > on:
-                raise ValueError(f"{label}: ngày đánh giá {short_date(product.evaluated_on)} sau ngày ký quyết định")
+                shown = product.stars
+                if shown is None and product.score is not None and 0 <= product.score <= 100:
+                    shown = regimes.star_for_score(product.score)
+                violations.append((exc.rule, f"{label}{f', {shown} sao' if shown else ''}: {exc.message.rsplit(' [', 1)[0]}"))
+                continue
+            product = product.model_copy(update={"stars": stars})
             products.append(product)
         if violations:
             rule = violations[0][0]
@@ -905,8 +889,8 @@ class RecognitionDecision(Decision):
     def _scope(self) -> str:
         """"sản phẩm OCOP cấp tỉnh đợt 1 năm 2026"."""
         text = "sản phẩm OCOP"
-        if self.show_level and self.level in LEVEL_WORDS:
-            text += f" {LEVEL_WORDS[self.level]}"
+        if self.show_level and self.level in LEVEL_NAMES:
+            text += f" {LEVEL_NAMES[self.level]}"
         if self.round:
             text += f" đợt {self.round}"
         return f"{text} năm {self.year}"
@@ -917,7 +901,6 @@ class RecognitionDecision(Decision):
 
     def star_counts(self) -> list[tuple[int, int]]:
         """(stars, count) from the highest star down."""
-        from ..ocop.regimes import star_for_score
 
         counts: dict[int, int] = {}
         for p in self.products:
@@ -927,18 +910,9 @@ class RecognitionDecision(Decision):
         return sorted(counts.items(), reverse=True)
 
     def default_standing_body(self) -> str:
-        from ..ocop import regimes
-
-        on = self.rules_date
-        if self.level == "huyen":
-            return "Phòng Nông nghiệp và Môi trường" if on >= regimes.MINISTRY_MERGER else "Phòng Nông nghiệp và Phát triển nông thôn"
-        if self.level == "trung_uong":
-            return "Văn phòng Điều phối nông thôn mới Trung ương"
-        return regimes.department_name(on)
+        return regimes.standing_body(self.level, self.rules_date)
 
     def default_communes(self) -> str:
-        from ..ocop import regimes
-
         if self.level == "huyen":
             return "Ủy ban nhân dân các xã, thị trấn"
         if self.level == "trung_uong":
@@ -965,8 +939,6 @@ class RecognitionDecision(Decision):
         return self._scope().upper().replace("SẢN PHẨM OCOP", "SẢN PHẨM OCOP ĐƯỢC CÔNG NHẬN", 1)
 
     def own_articles(self) -> list[Article]:
-        from ..ocop.regimes import VALIDITY_MONTHS
-
         total = len(self.products)
         counts = "; ".join(f"{_n(c)} sản phẩm đạt hạng {s} sao" for s, c in self.star_counts())
         cert = " và cấp Giấy chứng nhận" if self.with_certificate else ""

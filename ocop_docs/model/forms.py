@@ -16,6 +16,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..nd30.formats import symbol_for
+from ..ocop.regimes import band_text, star_for_score
+from ..vi.text import fold
 from .common import Document, Model, NonEmptyText, OptionalDate, Signer, Text
 from .decision import COUNCIL_ROLES, Member
 
@@ -101,8 +104,6 @@ _REGISTRATION_WORDS = {
 def _registration_kind(value: Any) -> Any:
     """"Lần đầu", "lan-dau", "mới" → "lần đầu" (Mẫu 01 item 4)."""
     if isinstance(value, str):
-        from ..vi.text import fold
-
         key = " ".join(fold(value, lower=True).replace("_", " ").split())
         return _REGISTRATION_WORDS.get(key, _REGISTRATION_WORDS.get(key.replace(" ", "-"), value.strip()))
     return value
@@ -326,8 +327,6 @@ class ProposalLetter(Document):
 
     @property
     def effective_symbol(self) -> str:
-        from ..nd30.formats import symbol_for
-
         return self.symbol or symbol_for(None, self.issuer.abbreviation, self.unit)
 
 
@@ -349,8 +348,6 @@ class MinutesProduct(Model):
 
     @model_validator(mode="after")
     def _star_within_band(self) -> "MinutesProduct":
-        from ..ocop.regimes import band_text, star_for_score
-
         band = star_for_score(self.score)
         if self.stars > band:
             raise ValueError(

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from ..nd30.doctypes import doc_type
+from ..vi.numbers import format_number, parse_number
 from .common import DocTypeName, Document, Model, NonEmptyText, Text
 from .deadline import Deadline
 from .table import Table, TotalRow
@@ -107,8 +109,6 @@ class BudgetLine(Model):
     @classmethod
     def _amount(cls, value: Any) -> Any:
         if isinstance(value, str):
-            from ..vi.numbers import parse_number
-
             if re.fullmatch(r"\s*\d{1,3}(,\d{3})+\s*(đồng|đ)?\s*", value):
                 # "1,000" is a thousands separator in English but a decimal comma in Vietnamese.
                 raise ValueError(f"số tiền '{value.strip()}' không rõ ràng; viết 1000 hoặc 1.000 (dấu chấm ngăn cách hàng nghìn)")
@@ -135,8 +135,6 @@ class Budget(Model):
     @model_validator(mode="after")
     def _total_matches(self) -> "Budget":
         if self.stated_total is not None and self.stated_total != self.total:
-            from ..vi.numbers import format_number
-
             raise ValueError(f"dòng '{self.total_label}' ghi {format_number(self.stated_total)} đồng nhưng tổng các dòng là "
                              f"{format_number(self.total)} đồng")
         return self
@@ -294,8 +292,6 @@ class Plan(Document):
     @field_validator("doc_type")
     @classmethod
     def _plan_like(cls, value: str) -> str:
-        from ..nd30.doctypes import doc_type
-
         if doc_type(value).form != "1.4":
             raise ValueError(f"'{value}' không trình bày theo Mẫu 1.4 như một kế hoạch; dùng Kế hoạch, Chương trình, Phương án…")
         return value

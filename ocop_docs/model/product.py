@@ -1,12 +1,12 @@
 """A product of an evaluation round: one row of the results table (danh sách sản phẩm)."""
 from __future__ import annotations
 
-
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, field_validator
 
+from ..vi.text import fold
 from .common import Model, NonEmptyText, OptionalDate, Text
 
 EvaluationForm = Literal["mới", "nâng hạng", "đánh giá lại"]
@@ -36,6 +36,5 @@ class Product(Model):
     @property
     def key(self) -> str:
         """Identity of a product within a round: folded name + owner (for duplicates, registers)."""
-        from ..vi.text import fold
 
         return f"{fold(' '.join(self.name.split()), lower=True)}|{fold(' '.join(self.owner.split()), lower=True)}"

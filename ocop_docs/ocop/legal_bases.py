@@ -20,6 +20,7 @@ import yaml
 from ..errors import RuleViolation
 from ..vi.dates import short_date
 from ..vi.text import fold
+from .regimes import regime_on
 
 REGISTRY_FILE = Path(__file__).resolve().parent.parent / "data" / "legal_bases.yaml"
 
@@ -123,7 +124,6 @@ def successor(key: str, on: date) -> LegalAct | None:
 
 def _criteria(on: date) -> list[LegalAct]:
     """The criteria decisions of the regime in force on ``on``, amended act first (ocop.md §1)."""
-    from .regimes import regime_on
 
     base = act(regime_on(on).criteria_ref)
     chain = [act(base.amends), base] if base.amends else [base]

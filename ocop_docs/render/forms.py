@@ -10,7 +10,12 @@ from pathlib import Path
 
 from .. import kinds
 from ..errors import DataError, Problem
+from ..io.score_xlsx import write_products, write_sheet_xlsx
+from ..io.spec import load_spec
+from ..ocop.criteria import criteria_set
+from ..scoring import check_sheet, read_sheet, score_files
 from . import forms_context as fc
+from . import render_spec
 from .docx import render_docx
 from .templates import template_path
 
@@ -35,16 +40,11 @@ def render_form(kind: str, out: str | Path, data: str | Path | None = None, blan
         raise DataError(out, "biểu mẫu được ghi ra tệp Word (.docx)")
     if blank:
         return render_docx(template_path(kind, template), entry.blank_context(), out)
-    from ..io.spec import load_spec
-    from . import render_spec
 
     return render_spec(load_spec(data, kind), out, template)
 
 
 def _score_sheet(out: Path, data, bo: int | None, template) -> Path:
-    from ..ocop.criteria import criteria_set
-    from ..scoring import check_sheet, read_sheet
-
     source = read_sheet(data) if data is not None else None
     if source is not None and bo is not None and int(bo) != source.sheet.bo:
         raise DataError(data, Problem(f"tệp ghi bộ {source.sheet.bo} nhưng lệnh ghi --bo {bo}", path="bo"))
@@ -52,8 +52,6 @@ def _score_sheet(out: Path, data, bo: int | None, template) -> Path:
         raise DataError(None, Problem("cần --bo (số bộ tiêu chí 1–26) cho phiếu trắng", path="bo"))
     cs = criteria_set(source.sheet.bo if source else bo)
     if out.suffix.lower() in (".xlsx", ".xlsm"):
-        from ..io.score_xlsx import write_sheet_xlsx
-
         sheet = source.sheet if source else None
         if sheet is not None and sheet.ticks:
             check_sheet(source, cs)
@@ -84,9 +82,6 @@ def demo_extras(samples: Path, outdir: Path) -> tuple[list[Path], list[Path]]:
     others: list[Path] = []
     sheets = sorted(Path(samples).glob("phieu-*.yaml"))
     if sheets:
-        from ..io.score_xlsx import write_products
-        from ..scoring import score_files
-
         results = score_files(sheets)
         others.append(write_products([r.to_product() for r in results], outdir / "ket-qua-cham-diem.xlsx"))
     return docx, others
