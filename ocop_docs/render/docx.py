@@ -13,7 +13,7 @@ from ..errors import TemplateError
 from ..io.atomic import atomic_path
 from .environment import make_environment
 from .footnotes import apply_footnotes
-from .tables import apply_tables
+from .tables import apply_tables, tidy_tables
 from .layout import keep_signature_with_text, size_rules
 
 
@@ -74,6 +74,7 @@ def render_document(template: str | Path, context: dict):
     keep_signature_with_text(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
     apply_tables(tpl.docx, context.get("tables") or {})
+    tidy_tables(tpl.docx)
     return tpl
 
 

@@ -253,6 +253,87 @@ def build_table(table: Table, width: int = TEXT_WIDTH) -> list:
     return out
 
 
+# Schema orders (ECMA-376 Part 1: CT_TblPr 17.4.60, CT_TrPr 17.4.82) for inserting into a template's tables.
+_TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+                "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+                "tblCaption", "tblDescription", "tblPrChange")
+_TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
+               "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+
+
+def _insert_in_order(parent, child, order: tuple[str, ...]) -> None:
+    """Insert ``child`` into ``parent`` before the first sibling that the schema puts after it."""
+    name = etree.QName(child).localname
+    later = set(order[order.index(name) + 1:])
+    for existing in parent:
+        if etree.QName(existing).localname in later:
+            existing.addprevious(child)
+            return
+    parent.append(child)
+
+
+def _bordered(tbl) -> bool:
+    """A table of content (bordered grid), not a layout table (header, signature: no borders)."""
+    inside = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:insideH')}")
+    return inside is not None and inside.get(qn("w:val")) not in ("nil", "none")
+
+
+def _header_like(tr) -> bool:
+    texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))).strip() for tc in tr.findall(qn("w:tc"))]
+    if texts and texts[0].upper() in ("STT", "TT", "SỐ TT"):
+        return True
+    runs = [r for r in tr.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    return bool(runs) and all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)
+
+
+def tidy_tables(document) -> int:
+    """The content tables a template brings, in the same style as the built ones: rows that never
+    split across pages, the header row repeated, cell padding, a gap after the table. Returns how
+    many tables were tidied."""
+    count = 0
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        if not _bordered(tbl):
+            continue
+        count += 1
+        tblpr = tbl.find(qn("w:tblPr"))
+        if tblpr.find(qn("w:tblCellMar")) is None:
+            # left and right only: a template's rows keep their height (and its pages their count)
+            margins = _w("tblCellMar")
+            for side in ("left", "right"):
+                _w(side, margins, w=CELL_MARGIN[side], type="dxa")
+            _insert_in_order(tblpr, margins, _TBLPR_ORDER)
+        for n, tr in enumerate(tbl.findall(qn("w:tr"))):
+            trpr = tr.find(qn("w:trPr"))
+            if trpr is None:
+                trpr = _w("trPr")
+                anchor = tr.find(qn("w:tblPrEx"))
+                (anchor.addnext if anchor is not None else lambda e: tr.insert(0, e))(trpr)
+            if trpr.find(qn("w:cantSplit")) is None:
+                _insert_in_order(trpr, _w("cantSplit"), _TRPR_ORDER)
+            if n == 0 and _header_like(tr) and trpr.find(qn("w:tblHeader")) is None:
+                _insert_in_order(trpr, _w("tblHeader"), _TRPR_ORDER)
+        following = tbl.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            ppr = following.find(qn("w:pPr"))
+            if ppr is None:
+                ppr = _w("pPr")
+                following.insert(0, ppr)
+            spacing = ppr.find(qn("w:spacing"))
+            if spacing is None:
+                spacing = _w("spacing")
+                _insert_in_order(ppr, spacing, _PPR_ORDER)
+            if int(spacing.get(qn("w:before"), "0") or 0) < SPACE_AROUND:
+                spacing.set(qn("w:before"), str(SPACE_AROUND))
+    return count
+
+
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+              "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
 def apply_tables(document, tables: dict[int, Table]) -> int:
     """Replace each table placeholder paragraph of ``document`` by its table; how many were placed.
 

@@ -126,3 +126,48 @@ def test_a_long_table_repeats_its_header_on_the_next_page(tmp_path):
         page = next(text for text in pages if f"Nhiệm vụ số {n}\n" in text or f"Nhiệm vụ số {n} " in text)
         assert "Quý II/2026" in page
     assert spanning
+
+
+# ---------------------------------------------------------------- the templates' own tables
+def _body(path):
+    return etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")).find(f"{W}body")
+
+
+@pytest.mark.parametrize("sample", ["decisions/ha-tinh-2026-cong-nhan-dot-1.yaml", "forms/cong-van-de-nghi-vu-quang.yaml",
+                                    "forms/bien-ban-hoi-dong-ha-tinh.yaml"])
+def test_template_tables_get_the_same_style(tmp_path, sample):
+    """The recognition list, the công văn and the biên bản: rows never split, header repeated, cell
+    padding, a gap after the table — whatever the template holds."""
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    docx = render_spec(load_spec(SAMPLES / sample), tmp_path / "out.docx")
+    bordered = [t for t in _body(docx).iter(f"{W}tbl")
+                if t.find(f"{W}tblPr/{W}tblBorders/{W}insideH") is not None]
+    assert bordered
+    for tbl in bordered:
+        rows = tbl.findall(f"{W}tr")
+        assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows)
+        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+        names = [etree.QName(c).localname for c in tbl.find(f"{W}tblPr")]
+        assert "tblCellMar" in names and names.index("tblCellMar") < names.index("tblLook")
+        following = tbl.getnext()
+        if following is not None and following.tag == f"{W}p":
+            assert int(following.find(f"{W}pPr/{W}spacing").get(f"{W}before")) >= 120
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_recognition_list_keeps_each_product_on_one_page(tmp_path):
+    """The issue's case: 'Nhung hươu sấy lát Sơn' / 'Tây' was split over two pages."""
+    from pypdf import PdfReader
+
+    from ocop_docs.convert import to_pdf_one
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    docx = render_spec(load_spec(SAMPLES / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml"), tmp_path / "cn.docx")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(to_pdf_one(docx, tmp_path / "cn.pdf"))).pages]
+    holder = [n for n, text in enumerate(pages) if "Nhung hươu sấy lát" in text]
+    assert len(holder) == 1 and "Sơn Tây" in pages[holder[0]]
+    annex = [text for text in pages if "Tên sản phẩm" in text]
+    assert len(annex) >= 2  # the header row is repeated on the list's next page
