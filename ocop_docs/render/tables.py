@@ -307,7 +307,10 @@ def tidy_tables(document) -> int:
             if trpr is None:
                 trpr = _w("trPr")
                 anchor = tr.find(qn("w:tblPrEx"))
-                (anchor.addnext if anchor is not None else lambda e: tr.insert(0, e))(trpr)
+                if anchor is not None:
+                    anchor.addnext(trpr)
+                else:
+                    tr.insert(0, trpr)
             if trpr.find(qn("w:cantSplit")) is None:
                 _insert_in_order(trpr, _w("cantSplit"), _TRPR_ORDER)
             if n == 0 and _header_like(tr) and trpr.find(qn("w:tblHeader")) is None:
