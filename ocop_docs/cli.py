@@ -19,7 +19,7 @@ from . import __version__, api, kinds
 from .certificates import run_certificates
 from .certificates.qr import FORMAT_ID, parse_payload
 from .certificates.register import compare_payload, open_register
-from .check import check_file, format_json, format_text
+from .check import check_file, format_json, format_text, kind_names
 from .check.template import check_template, format_template_report
 from .cli_messages import Context, show_error
 from .convert import to_pdf
@@ -195,8 +195,10 @@ def new(kind: str, out: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
 @click.option(
     "--kind",
-    type=click.Choice(["plan", "decision", "attached", "report", "minutes", "letter", "form", "certificate"]),
-    help="Loại văn bản; mặc định tự nhận biết (Kế hoạch, Quyết định, văn bản kèm theo…).",
+    type=click.Choice(kind_names()),
+    metavar="LOAI",
+    help="Loại văn bản: ke-hoach, quyet-dinh, van-ban-kem-theo, bao-cao, bien-ban, cong-van, bieu-mau, "
+         "giay-chung-nhan (hoặc mã một loại văn bản, tên cũ tiếng Anh); mặc định tự nhận biết.",
 )
 def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
     """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của tệp .docx (không sửa tệp).
@@ -207,7 +209,7 @@ def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
     \b
     Ví dụ:
       ocop-docs check kehoach.docx
-      ocop-docs check quyetdinh.docx --kind decision --json > ketqua.json
+      ocop-docs check quyetdinh.docx --kind quyet-dinh --json > ketqua.json
       ocop-docs check ketqua/*.docx
     """
     worst = 0
