@@ -42,12 +42,21 @@ class Command(click.Command):
 
     context_class = Context
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
 
 class Group(click.Group):
     """A group of commands whose help and usage errors are in Vietnamese."""
 
     context_class = Context
     command_class = Command
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        super().__init__(*args, **kwargs)
 
 
 Group.group_class = Group

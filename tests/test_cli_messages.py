@@ -15,7 +15,7 @@ def run(*args):
 def test_usage_errors_are_vietnamese_with_usage_and_hint():
     result = run("render")
     assert result.exit_code == 2
-    assert "Cách dùng: main render" in result.output and "Xem hướng dẫn: 'main render --help'." in result.output
+    assert "Cách dùng: main render [TÙY CHỌN] SPEC" in result.output and "Xem hướng dẫn: 'main render --help'." in result.output
     assert "Lỗi: Thiếu tham số 'SPEC'." in result.output
     assert "Usage" not in result.output and "Missing" not in result.output
 
@@ -32,7 +32,7 @@ def test_unknown_option_command_and_bad_choice():
 
 def test_help_is_vietnamese():
     text = run("--help").output
-    assert text.startswith("Cách dùng: main [OPTIONS] COMMAND") and "Tùy chọn:" in text and "Các lệnh:" in text
+    assert text.startswith("Cách dùng: main [TÙY CHỌN] LỆNH [THAM SỐ]...") and "Tùy chọn:" in text and "Các lệnh:" in text
     text = run("demo", "--help").output
     assert "[mặc định: pdf]" in text and "Hiện hướng dẫn này và thoát." in text and "default" not in text
 
