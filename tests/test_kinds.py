@@ -180,6 +180,11 @@ def test_a_new_kind_is_one_model_one_context_one_template_one_entry(thong_bao, t
     assert "kind: thong-bao" in starter and "noi_dung:" in starter and "Các đoạn nội dung thông báo" in starter
     assert runner.invoke(main, ["schema", "thong-bao"]).exit_code == 0
 
+    # The ND30 checker takes the kind's name and checks it with the kind's profile.
+    from ocop_docs.check import check_file
+
+    assert check_file(out, kind="thong-bao").kind == "other"
+
     # The template checker holds templates to the fields the entry declares.
     assert check_template(thong_bao.template, "thong-bao").errors == 0
     wrong = build_template(tmp_path / "sai.docx", "{{ noi_dung_chinh }}")

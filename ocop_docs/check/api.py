@@ -32,7 +32,7 @@ def checker_kind(name: str) -> str:
     if name in VI_KINDS:
         return VI_KINDS[name]
     entry = kinds.find(name)
-    if entry is None or entry.check not in KINDS:
+    if entry is None or entry.check not in (*KINDS, "other"):  # "other": a kind checked by the common rules only
         raise ValueError(f"Loại văn bản '{name}' không hợp lệ; chọn một trong: {', '.join(VI_KINDS)}")
     return entry.check
 
