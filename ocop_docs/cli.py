@@ -32,10 +32,8 @@ from .parse import dump_json, dump_yaml, parse_file, spec_data
 from .render.forms import render_form
 from .rollforward.files import run as run_rollforward
 from .scoring import report_lines, result_dict, score_files
+from .shipped import SAMPLES_DIR
 from .vi.dates import parse_date
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
 
 class Command(click.Command):
     """A command whose help and usage errors are in Vietnamese."""
@@ -160,7 +158,7 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
 
     \b
     Ví dụ:
-      ocop-docs render samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
+      ocop-docs render ocop_docs/samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
     """
     for path in api.render(spec, out, template=template, pdf=pdf, pdfa=pdfa):
         click.echo(f"Đã ghi {path}")
@@ -251,7 +249,7 @@ def template_group() -> None:
 
     \b
     Ví dụ:
-      ocop-docs template check templates/plans/ke-hoach.docx --kind ke-hoach
+      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind ke-hoach
     """
 
 
@@ -270,7 +268,7 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
 
     \b
     Ví dụ:
-      ocop-docs template check templates/plans/ke-hoach.docx --kind ke-hoach
+      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind ke-hoach
       ocop-docs template check mau-cua-toi/ke-hoach.docx --kind ke-hoach --data kehoach.yaml
       ocop-docs template check giay-chung-nhan.docx --kind giay-chung-nhan --data dot-2.yaml
     """
@@ -283,7 +281,7 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Tạo cả PDF (cần LibreOffice).")
 def demo(outdir: Path, pdf: bool) -> None:
-    """Tạo tất cả văn bản mẫu trong thư mục samples/ và in danh sách tệp đã ghi.
+    """Tạo tất cả văn bản mẫu trong thư mục ocop_docs/samples/ và in danh sách tệp đã ghi.
 
     \b
     Ví dụ:
@@ -293,7 +291,7 @@ def demo(outdir: Path, pdf: bool) -> None:
     def progress(message: str) -> None:
         click.echo(message)
 
-    written = run_demo(SAMPLES, outdir, pdf=pdf, progress=progress)
+    written = run_demo(SAMPLES_DIR, outdir, pdf=pdf, progress=progress)
     click.echo(f"Xong: {len(written)} tệp trong {outdir}")
 
 

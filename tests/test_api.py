@@ -7,7 +7,7 @@ from docx import Document as WordDocument
 
 import ocop_docs
 from ocop_docs.errors import DataError
-from testpaths import ROOT
+from testpaths import ROOT, SAMPLES
 
 
 def readme_example() -> str:
@@ -17,7 +17,8 @@ def readme_example() -> str:
 
 
 def test_readme_python_example_runs(tmp_path, capsys):
-    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    (tmp_path / "ocop_docs").mkdir()
+    (tmp_path / "ocop_docs" / "samples").symlink_to(SAMPLES)
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
