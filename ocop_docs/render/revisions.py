@@ -21,7 +21,10 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from docx import Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from ..io.atomic import atomic_path
 
 AUTHOR = "ocop-docs"
 ATOM = "\ufffc"  # stands for a run without text (a footnote reference, a drawing) in compared texts
@@ -77,8 +80,6 @@ class _Marker:
 
 
 def _element(tag: str):
-    from docx.oxml import OxmlElement
-
     return OxmlElement(tag)
 
 
@@ -311,7 +312,6 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     ``words`` may be a tuple of candidates, tried in order. The result is written to ``out``
     (default: ``new_docx``) atomically.
     """
-    from ..io.atomic import atomic_path
 
     when = when or datetime.now(timezone.utc)
     counts = RevisionCounts()
