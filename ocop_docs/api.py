@@ -24,12 +24,13 @@ from .rollforward.files import load_plan
 
 
 def render(spec: str | Path | BaseModel, out: str | Path, *, template: str | Path | None = None,
-           pdf: bool = False, pdfa: bool = False) -> list[Path]:
+           pdf: bool = False, pdfa: bool = False, notices: list[str] | None = None) -> list[Path]:
     """Make the document of ``spec`` (a YAML/JSON data file, or a validated model) as ``out`` (.docx).
 
-    ``pdf``/``pdfa`` add a PDF beside it (LibreOffice). Returns the files written.
+    ``pdf``/``pdfa`` add a PDF beside it (LibreOffice). Returns the files written; ``notices``
+    receives what the readers of the tables the data file names skipped (Vietnamese).
     """
-    model = spec if isinstance(spec, BaseModel) else load_spec(spec)
+    model = spec if isinstance(spec, BaseModel) else load_spec(spec, notices=notices)
     out = Path(out)
     written = [render_spec(model, out, template)]
     if pdf or pdfa:

@@ -160,7 +160,11 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
     Ví dụ:
       ocop-docs render ocop_docs/samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
     """
-    for path in api.render(spec, out, template=template, pdf=pdf, pdfa=pdfa):
+    notices: list[str] = []
+    written = api.render(spec, out, template=template, pdf=pdf, pdfa=pdfa, notices=notices)
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
+    for path in written:
         click.echo(f"Đã ghi {path}")
 
 
@@ -350,7 +354,10 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
       ocop-docs form phieu-danh-gia --bo 1 -o phieu-bo-01.xlsx
       ocop-docs form phieu-danh-gia phieu-thanh-vien-a.yaml -o phieu-a.docx --pdf
     """
-    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template)]
+    notices: list[str] = []
+    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template, notices=notices)]
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     if pdf and out.suffix.lower() == ".docx":
         written += to_pdf([out], out.parent)
     for path in written:
@@ -415,13 +422,13 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
     Kết quả trong thư mục -o:
       docx/, pdf/                    mỗi sản phẩm một tệp
       giay-chung-nhan-tat-ca.pdf     bản gộp để in (với --pdf)
-      manifest.csv                   số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
-      dong-bi-loai.csv               các dòng không được cấp, số dòng và lý do
+      manifest.xlsx                  số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
+      dong-bi-loai.xlsx              các dòng không được cấp, số dòng và lý do
 
     \b
     Mã thoát:
       0  mọi dòng đều được cấp giấy chứng nhận
-      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.csv)
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
       2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký
       4  không chuyển được sang PDF (LibreOffice)
 
@@ -450,6 +457,8 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
         click.echo(f"PDF: {report.new_pdfs} tệp mới; bản gộp để in ({state}): {report.combined_pdf}")
     click.echo(f"Danh sách tệp: {report.manifest}")
     click.echo(f"Sổ đăng ký: {report.register}")
+    for notice in report.notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     for warning in report.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
     if report.partial:
@@ -634,7 +643,7 @@ def _vn_date(value: str | None):
               help="Cách đánh dấu bản dự thảo .docx: sua-doi = thay đổi theo dõi và ghi chú của Word; to-mau = tô vàng chỗ cần quyết định, tô xanh chỗ đã đổi.")
 @click.option("--clean", "clean", type=click.Path(dir_okay=False, path_type=Path),
               help="Tạo thêm bản sạch .docx: mọi thay đổi đã được chấp nhận, không ghi chú, không tô màu.")
-@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo (Markdown) các thay đổi và việc cần quyết định.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo các thay đổi và việc cần quyết định: .xlsx (mỗi danh sách một trang tính) hoặc .md (Markdown).")
 def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
                 docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
@@ -645,7 +654,7 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
 
     \b
     Ví dụ:
-      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thaydoi.md
+      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thay-doi.xlsx
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """

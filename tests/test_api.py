@@ -33,7 +33,7 @@ def test_readme_python_example_runs(tmp_path, capsys):
     assert draft.plan.year == 2025 and draft.changes
     text = "\n".join(p.text for p in WordDocument(str(tmp_path / "ket-qua" / "ben-cau-2025.docx")).paragraphs)
     assert "năm 2025" in text
-    assert len(batch.results) > 20 and batch.rejects and (tmp_path / "ket-qua" / "gcn" / "manifest.csv").exists()
+    assert len(batch.results) > 20 and batch.rejects and (tmp_path / batch.manifest).exists()
 
 
 def test_api_names_are_the_functions_and_errors_are_the_library_s(tmp_path):

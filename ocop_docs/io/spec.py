@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .. import kinds
 from ..errors import DataError, Problem
 from .messages import clean_loc, field_path, message
-from .references import resolve_references
+from .datafiles import resolve_data_files
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
@@ -91,10 +91,15 @@ def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
     return data, lines
 
 
-def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
-    """``data`` validated as ``model``; every problem found is reported at once."""
+def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None,
+                  notices: list[str] | None = None):
+    """``data`` validated as ``model``; every problem found is reported at once.
+
+    The files the data names (members_file, products_file, sheets) are read first (``io/datafiles.py``:
+    models never open files); what the table readers skipped is added to ``notices``.
+    """
     lines = lines or {}
-    data = resolve_references(data, model, file, lines)  # the files it names (members_file…), read here
+    data = resolve_data_files(data, file, notices)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -110,10 +115,11 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         raise DataError(file, problems) from None
 
 
-def load_spec(path: str | Path, kind: str | None = None):
+def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | None = None):
     """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given).
 
-    A kind is named by its id or an older name (``ocop_docs.kinds``).
+    A kind is named by its id or an older name (``ocop_docs.kinds``). ``notices`` receives what the
+    readers of the tables it names skipped (Vietnamese).
     """
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
@@ -130,4 +136,4 @@ def load_spec(path: str | Path, kind: str | None = None):
         )
     if kind and data.get("kind") is not None and kinds.find(data.get("kind")) is not entry:
         raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{entry.id}'", path="kind"))
-    return validate_spec(data, entry.model, path, lines)
+    return validate_spec(data, entry.model, path, lines, notices)

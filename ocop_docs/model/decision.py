@@ -452,7 +452,9 @@ _COUNCIL_WORDS = {
     "pho chu tich thuong truc": "Phó Chủ tịch Thường trực Hội đồng",
     "pho chu tich thuong truc hoi dong": "Phó Chủ tịch Thường trực Hội đồng",
     "uy vien": "Ủy viên", "uy vien hoi dong": "Ủy viên", "thanh vien": "Ủy viên", "thanh vien hoi dong": "Ủy viên",
-    "uy vien kiem thu ky": "Ủy viên kiêm Thư ký", "uy vien, thu ky": "Ủy viên kiêm Thư ký", "uy vien - thu ky": "Ủy viên kiêm Thư ký",
+    "uy vien kiem thu ky": "Ủy viên kiêm Thư ký", "uy vien thu ky": "Ủy viên kiêm Thư ký",
+    "uy vien thuong truc": "Ủy viên",
+    "thanh vien kiem thu ky": "Ủy viên kiêm Thư ký", "thanh vien thu ky": "Ủy viên kiêm Thư ký",
     "thu ky": "Ủy viên kiêm Thư ký", "thu ky hoi dong": "Ủy viên kiêm Thư ký", "uy vien kiem thu ky hoi dong": "Ủy viên kiêm Thư ký",
 }
 _TEAM_WORDS = {
@@ -461,33 +463,51 @@ _TEAM_WORDS = {
 }
 
 
+# Abbreviations clerks write in the role column ("Phó CT HĐ", "UV", "TV", "Thư ký HĐ").
+_ROLE_ABBREVIATIONS = {"hd": "hoi dong", "hđ": "hoi dong", "ct": "chu tich", "pct": "pho chu tich", "uv": "uy vien",
+                       "tv": "thanh vien", "tk": "thu ky", "tt": "thuong truc", "ttr": "to truong"}
+
+
 def _role_key(text: str) -> str:
-    key = " ".join(fold(text, lower=True).replace("–", "-").split()).strip(" .;:")
+    words = re.sub(r"[,;.:()\-–]", " ", fold(text, lower=True)).split()
+    return " ".join(" ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in words).split())
+
+
+def _without_body(key: str, bodies: tuple[str, ...]) -> str:
+    """"uy vien kiem thu ky hoi dong" → "uy vien kiem thu ky": the body named after the role adds nothing."""
+    for body in bodies:
+        if key.endswith(" " + body):
+            return key[: -len(body) - 1]
     return key
+
+
+_TEAM_BODIES = ("to giup viec", "to tu van", "to thu ky", "to cong tac", "to")
 
 
 def council_role(text: str) -> str:
     """The canonical council role of what an officer wrote ("Uỷ viên, thư ký" → "Ủy viên kiêm Thư ký")."""
     key = _role_key(text)
+    if key.startswith("to ") or key in ("to truong", "to pho") or any(key.endswith(" " + b) for b in _TEAM_BODIES[:-1]):
+        raise ValueError(f"chức danh '{text}' là của Tổ giúp việc, không phải của Hội đồng")
+    key = _without_body(key, ("hoi dong",))
     if key in _COUNCIL_WORDS:
         return _COUNCIL_WORDS[key]
-    if key.startswith("to ") or key in ("to truong", "to pho"):
-        raise ValueError(f"chức danh '{text}' là của Tổ giúp việc, không phải của Hội đồng")
     raise ValueError(f"chức danh trong Hội đồng '{text}' không hiểu được; dùng: {', '.join(COUNCIL_ROLES)}")
 
 
 def team_role(text: str) -> str:
     """The canonical team role of what an officer wrote ("Tổ trưởng Tổ tư vấn" → "Tổ trưởng")."""
     key = _role_key(text)
+    if "hoi dong" in key or key.startswith("chu tich") or key.startswith("pho chu tich"):
+        raise ValueError(f"chức danh '{text}' là của Hội đồng, không phải của Tổ")
     for prefix in ("to truong", "to pho"):
         if key == prefix or key.startswith(prefix + " "):
             return _TEAM_WORDS[prefix]
+    key = _without_body(key, _TEAM_BODIES)
     if key in _TEAM_WORDS:
         return _TEAM_WORDS[key]
     if key.startswith("thanh vien ") and "thu ky" not in key:
         return "Thành viên"
-    if "hoi dong" in key or key.startswith("chu tich") or key.startswith("pho chu tich"):
-        raise ValueError(f"chức danh '{text}' là của Hội đồng, không phải của Tổ")
     raise ValueError(f"chức danh trong Tổ '{text}' không hiểu được; dùng: {', '.join(TEAM_ROLES)}")
 
 
@@ -826,13 +846,12 @@ class RecognitionDecision(Decision):
     @model_validator(mode="before")
     @classmethod
     def _shape(cls, data: Any) -> Any:
-        # The products of a products_file are read by io.references before validation.
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        if isinstance(data.get("products"), list) and not data.get("products_file"):
+        # The rows of products_file are put in 'products' by io/datafiles.py before validation.
+        if isinstance(data.get("products"), list):
             # Scores typed as officers write them ("72,5") read like the products table does.
-
             def score(item: Any) -> Any:
                 if isinstance(item, dict) and isinstance(item.get("score"), str) and item["score"].strip():
                     try:

@@ -21,8 +21,11 @@ from .templates import template_path
 
 
 def render_form(kind: str, out: str | Path, data: str | Path | None = None, blank: bool = False,
-                bo: int | None = None, template: str | Path | None = None) -> Path:
-    """Write form ``kind`` to ``out``: from the data file ``data``, or blank; returns ``out``."""
+                bo: int | None = None, template: str | Path | None = None, notices: list[str] | None = None) -> Path:
+    """Write form ``kind`` to ``out``: from the data file ``data``, or blank; returns ``out``.
+
+    ``notices`` receives what the readers of the tables the data names skipped (``io/datafiles.py``).
+    """
     out = Path(out)
     entry = kinds.find(kind)
     if entry is None or entry.command != "form":
@@ -41,7 +44,7 @@ def render_form(kind: str, out: str | Path, data: str | Path | None = None, blan
     if blank:
         return render_docx(template_path(kind, template), entry.blank_context(), out)
 
-    return render_spec(load_spec(data, kind), out, template)
+    return render_spec(load_spec(data, kind, notices), out, template)
 
 
 def _score_sheet(out: Path, data, bo: int | None, template) -> Path:
