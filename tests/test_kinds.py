@@ -207,3 +207,13 @@ def test_declared_shape_reads_lists_groups_and_types():
     assert shape.keys["a"].types == {"str"} and shape.keys["b"].item.types == {"str"}
     assert shape.keys["c"].item.keys["d"].types == {"number"} and shape.keys["e"].keys["f"].types == {"str"}
     assert shape.keys["g"].types == {"dict"} and shape.keys["g"].keys == {}
+
+
+def test_readme_table_of_kinds_is_the_registry():
+    from testpaths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Các loại văn bản", 1)[1].split("| mã | văn bản | lệnh | mã cũ |", 1)[1].split("\n\n", 1)[0]
+    rows = [[cell.strip().strip("`") for cell in line.strip("|").split("|")] for line in table.strip().splitlines()[1:]]
+    documented = {row[0]: (row[2], tuple(a.strip().strip("`") for a in row[3].split(",") if a.strip())) for row in rows}
+    assert documented == {k.id: (k.command, k.aliases) for k in kinds.all_kinds()}
