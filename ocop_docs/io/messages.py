@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import math
+import re
+from decimal import Decimal
 from typing import Any
+
+from ..vi.numbers import format_number
 
 TAGS = {"paragraph", "section", "task", "target", "budget", "table", "assignments"}  # tags of model/plan.py Block
 
@@ -85,15 +89,11 @@ def choices_text(choices: list[str]) -> str:
 
 def _expected_choices(expected: str) -> list[str]:
     """The values of pydantic's ``ctx['expected']`` ("'a', 'b' or 'c'", numbers unquoted)."""
-    import re
-
     return [a or b for a, b in re.findall(r"'((?:[^'\\]|\\.)*)'|(-?\d+(?:\.\d+)?)", expected)]
 
 
 def number_text(value: Any) -> str:
     """A number the Vietnamese way (1.000.000; 2,5), for limits and values in messages."""
-    from decimal import Decimal
-
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return str(value)
     finite = value.is_finite() if isinstance(value, Decimal) else not isinstance(value, float) or math.isfinite(value)
@@ -102,8 +102,6 @@ def number_text(value: Any) -> str:
     if isinstance(value, int):
         text = f"{value:,}".replace(",", ".")
         return text if len(text) <= 60 else text[:57] + "…"
-    from ..vi.numbers import format_number
-
     try:
         exponent = Decimal(str(value)).normalize().as_tuple().exponent
         text = format_number(value, min(max(0, -exponent), 6) if isinstance(exponent, int) else 2)
@@ -114,8 +112,6 @@ def number_text(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
-    from decimal import Decimal
-
     if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
         return number_text(value)
     if isinstance(value, bool):
@@ -133,8 +129,6 @@ def _short(value: Any) -> str:
 
 def _not_text(value: Any) -> str:
     """Why a value that should be text is not, in the terms of what YAML did with it."""
-    from decimal import Decimal
-
     if isinstance(value, bool):
         return ("phải là chữ, nhưng YAML đọc giá trị này là đúng/sai (true/false, yes/no, on/off); "
                 "hãy đặt giá trị trong dấu ngoặc kép")

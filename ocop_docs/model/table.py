@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import InvalidField
+from ..vi.numbers import format_number
 from .common import Model, Text
 
 
@@ -115,8 +116,6 @@ class Table(Model):
                     raise InvalidField(f"bảng{self._named()}: dòng '{self.total.label}', cột {column}: '{stated}' không phải số",
                                        ("total",))
                 if value != computed:
-                    from ..vi.numbers import format_number
-
                     raise InvalidField(
                         f"bảng{self._named()}: dòng '{self.total.label}', cột {column} ghi {stated} nhưng tổng các dòng là "
                         f"{format_number(computed)}", ("total",))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-import ocop_docs.io
+import ocop_docs.api
 from english import english_leaks
 from ocop_docs.cli import main
 
@@ -19,7 +19,7 @@ def test_unexpected_errors_are_messages(tmp_path, monkeypatch, error, code, word
     def broken(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(ocop_docs.io, "load_spec", broken)
+    monkeypatch.setattr(ocop_docs.api, "load_spec", broken)
     spec = tmp_path / "a.yaml"
     spec.write_text("kind: plan\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "a.docx")])

@@ -185,9 +185,9 @@ OTHER_COMMANDS = [
      "có ký tự Tab ở đầu dòng"),
     ("form", "forms/mau-01-cam-vu-quang.yaml", lambda t: t.replace("province: Hà Tĩnh", "province: Hà Tĩnh\nprovince: Nghệ An"),
      "được ghi hai lần (dòng 3 và dòng 4)"),
-    ("template check", "plans/vu-quang-2019.yaml", lambda t: t.replace("kind: plan", "kind: plan\nyear: [2019"),
+    ("template check", "plans/vu-quang-2019.yaml", lambda t: t.replace("kind: ke-hoach", "kind: ke-hoach\nyear: [2019"),
      "danh sách mở bằng '[' chưa được đóng"),
-    ("rollforward", "plans/vu-quang-2019.yaml", lambda t: t.replace("kind: plan", "kind: plan\nend_year: false"),
+    ("rollforward", "plans/vu-quang-2019.yaml", lambda t: t.replace("kind: ke-hoach", "kind: ke-hoach\nend_year: false"),
      "phải là một số, không phải giá trị đúng/sai (false)"),
 ]
 
