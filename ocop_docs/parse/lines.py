@@ -67,7 +67,8 @@ class Line:
     def with_text(self, text: str, **changes) -> "Line":
         """A copy of the line holding ``text`` (and any other field ``changes``)."""
         changes.setdefault("marks", list(self.marks))
-        return replace(self, text=text, notes=list(self.notes), **changes)
+        changes.setdefault("notes", list(self.notes))
+        return replace(self, text=text, **changes)
 
     @property
     def in_table(self) -> bool:

@@ -207,29 +207,55 @@ _CONNECTIVES = {
 }
 
 
-def continues(prev: Line, line: Line) -> bool:
-    """Whether ``line`` is the rest of ``prev``, cut where a page or a column ended."""
+_NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
+
+
+def _stands_alone(text: str) -> bool:
+    """A capitalised line that is a part of its own, never the rest of a wrapped heading."""
+    from .header import is_authority_line, is_body_head, is_quoc_hieu, is_signer_title, is_tieu_ngu, type_name
+
+    return bool(type_name(text) or is_body_head(text) or is_authority_line(text) or is_signer_title(text)
+                or is_quoc_hieu(text) or is_tieu_ngu(text) or garbled_authority(text) is not None
+                or text.startswith(("CHỦ TỊCH", "QUYẾT ĐỊNH", "PHỤ LỤC", "DANH SÁCH")))
+
+
+def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
+    """Whether ``line`` is the rest of ``prev``, cut where a page, a column or a web page's width ended.
+
+    A new paragraph starts where the document starts one: a numbering label, a dash item,
+    "Căn cứ", "Điều n.", a heading in capitals, a sentence end followed by a capital. Otherwise
+    a line that starts in lower case or with a number, or follows a comma or a word that cannot
+    end a sentence, continues the one before; a heading in capitals wrapped over lines is one.
+    """
     a, b = prev.text.rstrip(), line.text.lstrip()
     if not a or not b or prev.in_table != line.in_table or prev.cell is not None:
         return False
     if a.endswith(_TERMINAL) or a.endswith(("./.", ".”", ".\"", ".)", ":”")):
         return False
-    if _LIST_START_RE.match(b) or is_footnote_text(b):
+    if _LIST_START_RE.match(b) or is_footnote_text(b) or _NEW_PARAGRAPH_RE.match(b) or is_rule(b) or is_rule(a):
         return False
     if prev.bold is True and line.bold is False and len(a) < 120:
         return False  # a heading followed by its text
-    if _LOWER_START_RE.match(b):
+    if _LOWER_START_RE.match(b) or re.match(r"^\d", b):
         return True
-    # "… của" / "Ủy ban nhân dân tỉnh …": a long line ending in a word that cannot end a sentence.
+    if a.isupper() and b.isupper():
+        # "I. MỤC ĐÍCH," / "YÊU CẦU": one heading — unless either line is a part of its own.
+        return not (blank_paragraphs and line.blank_before) and not _stands_alone(a) and not _stands_alone(b) \
+            and len(a) + len(b) < 250
+    if a.endswith(","):
+        return not b.isupper()
+    # "… của" / "Ủy ban nhân dân tỉnh …": a line ending in a word that cannot end a sentence.
     last = a.split()[-1].lower() if a.split() else ""
-    return len(a) > 60 and last in _CONNECTIVES and b[:1].isupper() and not b.isupper()
+    return len(a) > 20 and last in _CONNECTIVES and b[:1].isupper() and not b.isupper()
 
 
 def join_broken(lines: list[Line]) -> list[Line]:
     """Lines broken mid-sentence (page breaks, hard line ends) joined back into paragraphs."""
     out: list[Line] = []
+    # A copy that separates its paragraphs by blank lines tells where a paragraph ends.
+    blank_paragraphs = sum(line.blank_before for line in lines) > len(lines) * 0.4
     for line in lines:
-        if out and continues(out[-1], line):
+        if out and continues(out[-1], line, blank_paragraphs):
             prev = out[-1]
             shift = len(prev.text) + 1
             joined = prev.with_text(normalise(prev.text + " " + line.text),

@@ -43,8 +43,10 @@ from .header import (
     restore_case,
     type_name,
 )
+from ..nd30.patterns import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
 from .noise import garbled_authority, is_rule, join_broken
+from .site import SiteMeta, strip_site
 
 BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
 _CITATION_START_RE = re.compile(
@@ -139,8 +141,10 @@ def _header_like(line: Line) -> bool:
 def recognise(source: Source) -> Parsed:
     """The main document of a source (with any attached documents) as spec data and notes."""
     lines = [line for line in source.lines if line.text]
+    meta = None
     if not source.engine_styles:
-        lines = _join(lines)
+        lines, meta = strip_site(lines)
+        lines = _join(_merge_type_lines(lines))
     parts = segments(lines)
     docs: list[Parsed] = []
     for start, at, end, name in parts:
@@ -166,6 +170,8 @@ def recognise(source: Source) -> Parsed:
         if data is not None:
             main.kind = "plan_decision"
             main.data = data
+    if meta is not None:
+        _use_site_meta(main, meta)
     for where, message in source.notes:
         main.notes.insert(0, Note("", message, where))
     used = _used_footnote_texts(main)
@@ -174,6 +180,50 @@ def recognise(source: Source) -> Parsed:
     if unused:
         main.notes.append(Note("", f"{len(unused)} chú thích cuối trang không gắn được vào đoạn nào; được giữ riêng (footnotes)"))
     return main
+
+
+def _merge_type_lines(lines: list[Line]) -> list[Line]:
+    """A type name a web copy wrapped ("KẾ" / "HOẠCH", "QUYẾT" / "ĐỊNH") made one line again."""
+    out: list[Line] = []
+    for line in lines:
+        if out and out[-1].text.isupper() and line.text.isupper() and len(out[-1].text) < 12 \
+                and type_name(out[-1].text) is None and type_name(f"{out[-1].text} {line.text}"):
+            out[-1] = out[-1].with_text(f"{out[-1].text} {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
+def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
+    """A field the document lacks taken from the website's metadata table, with a note saying so."""
+    from ..vi.dates import parse_date
+    from .header import read_so
+
+    if meta.dropped:
+        doc.notes.append(Note("", f"đã bỏ {meta.dropped} dòng của trang web (điều hướng, thông tin văn bản, văn bản liên quan…)"))
+    data, values = doc.data, meta.values
+    source = "lấy từ bảng thông tin của trang web, văn bản sao chép không ghi"
+    if "number" not in data and values.get("number") and doc.kind in ("plan", "decision"):
+        so = read_so("Số: " + values["number"])
+        if so and so[0]:
+            data["number"] = so[0]
+            if so[2] and so[2] != data.get("symbol"):
+                data["symbol"] = so[2]
+            doc.notes = [n for n in doc.notes if n.field != "number"]
+            doc.notes.append(Note("number", f"số, ký hiệu '{values['number']}' {source}", meta.where.get("number", "")))
+    if data.get("date") is None and values.get("date"):
+        try:
+            when = parse_date(values["date"])
+        except ValueError:
+            when = None
+        if when is not None:
+            data["date"] = when
+            data.pop("draft_year", None)
+            doc.notes = [n for n in doc.notes if n.field != "date"]
+            doc.notes.append(Note("date", f"ngày ban hành {when:%d/%m/%Y} {source}", meta.where.get("date", "")))
+    if values.get("signer") and not (data.get("signer") or {}).get("name"):
+        doc.notes.append(Note("signer.name", f"trang web ghi người ký '{values['signer']}'; văn bản sao chép không có khối chữ ký",
+                              meta.where.get("signer", "")))
 
 
 def _used_footnote_texts(doc: Parsed) -> set[str]:
@@ -234,13 +284,21 @@ def _inherit(doc: Parsed, main: Parsed) -> None:
 
 def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     notes: list[Note] = []
-    header = read_header(lines[:at]) if at > 0 else read_header([])
+    if at >= 0:
+        header = read_header(lines[:at]) if at > 0 else read_header([])
+        i = at + 1
+    else:
+        # No type line ("QUYẾT ĐỊNH" lost in the copy): the header zone ends at its last header line.
+        i = header_end(lines)
+        header = read_header(lines[:i])
+        at = i - 1 if i > 0 else -1
     notes.extend(header.notes)
-    doc_type = type_ or ("Công văn" if header.vv else "")
+    doc_type = type_ or ("Công văn" if header.vv else "") or _type_from_evidence(header.symbol, lines[i:])
+    if doc_type and not type_ and not header.vv:
+        notes.append(Note("doc_type", f"không có dòng tên loại văn bản; nhận là {doc_type} theo ký hiệu và nội dung"))
     if not doc_type:
         notes.append(Note("doc_type", "không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH…); coi là Kế hoạch"))
         doc_type = "Kế hoạch"
-    i = at + 1 if at >= 0 else 0
     # Trích yếu: the line after the type name, and its continuation lines.
     title_lines: list[Line] = []
     if header.vv:
@@ -349,7 +407,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
             abbreviation = "UBND" if fold(issuer["name"], lower=True).startswith("uy ban nhan dan") else _abbreviate(issuer["name"])
         issuer["abbreviation"] = abbreviation
         default_lines = _default_name_lines(issuer["name"])
-        if issuer_lines and [normalise(x).upper() for x in issuer_lines] != default_lines:
+        # A web copy wraps the name where its page was narrow, not where the document did.
+        if issuer_lines and source.kind != "txt" and [normalise(x).upper() for x in issuer_lines] != default_lines:
             issuer["name_lines"] = [normalise(x) for x in issuer_lines]
     tail = read_tail(tail_lines, (issuer or {}).get("name"))
     notes.extend(tail.notes)
@@ -427,6 +486,32 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     if parent:
         notes.append(Note("", "văn bản ban hành kèm theo " + parent.get("text", "quyết định") + "; không có số, ngày riêng"))
     return parsed
+
+
+def header_end(lines: list[Line]) -> int:
+    """The index after the header zone of a document without a type line (0 when it has no header)."""
+    end = 0
+    for k, line in enumerate(lines[:40]):
+        text = line.text.strip(" |")
+        if (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text) or SO_RE.match(text) or DATE_RE.search(text)
+                and ", ngày" in text or (text.isupper() and is_body_head(text) and len(text) < 90)):
+            end = k + 1
+        elif text.startswith(BASIS_VERBS) or match_label(text) or _ENACT_RE.match(text):
+            break
+    return end
+
+
+def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
+    """The document type a copy without its type line shows: the ký hiệu ("QĐ-UBND"), or articles."""
+    if symbol:
+        abbreviation = symbol.split("-", 1)[0]
+        for t in doctypes.DOC_TYPES:
+            if t.abbreviation and t.abbreviation == abbreviation:
+                return t.name
+    if any(re.match(r"^Điều\s+1\s*[.:]", line.text) for line in lines[:400]) \
+            or any(_ENACT_RE.match(line.text) for line in lines[:200]):
+        return "Quyết định"
+    return ""
 
 
 def _known_type(name: str) -> bool:

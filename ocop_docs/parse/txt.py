@@ -19,6 +19,10 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 """Largest plain-text file accepted."""
 
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+# A web copy's table row without the leading bar: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |".
+_BARE_ROW_RE = re.compile(r"^[^|]*\S\s*\|(?:.*\S)?\s*$|^[^|]*\S\s+\|\s+\S.*$")
+# Escapes a site's script printed as text ("…NAM\\r\\nĐộc lập…").
+_LITERAL_BREAK_RE = re.compile(r"\\r\\n|\\n|\\r")
 _TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
@@ -53,12 +57,15 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     table = 0
     row = 0
     in_table = False
+    if len(_LITERAL_BREAK_RE.findall(text[:200_000])) >= 3:
+        text = _LITERAL_BREAK_RE.sub("\n", text).replace("\\t", " ")
     for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.strip() in ("\u00a0",):
-            blank = True
+        if not raw.strip() or raw.strip() in ("\u00a0", "|"):
+            # A bar alone on its line separates two cells of a web copy's header (one cell per line).
+            blank = blank or not raw.strip()
             in_table = False
             continue
-        if _TABLE_ROW_RE.match(raw):
+        if _TABLE_ROW_RE.match(raw) or _BARE_ROW_RE.match(raw):
             if _TABLE_SEPARATOR_RE.match(raw.strip().strip("|")):
                 continue
             if not in_table:
@@ -67,6 +74,8 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
                 in_table = True
             row += 1
             cells = raw.strip().strip("|").split("|")
+            if len(cells) < 2 and not _TABLE_ROW_RE.match(raw):
+                cells = [raw.strip().rstrip("|")]
             for col, cell in enumerate(cells, start=1):
                 for part in re.split(r"<br\s*/?>", cell):
                     if part.strip():
