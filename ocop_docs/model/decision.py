@@ -183,12 +183,18 @@ class Decision(Document):
     def effective_authority(self) -> Authority:
         if self.authority:
             return self.authority
+        if self.signer is None:
+            return "collective"
         return "collective" if self.signer.on_behalf_of else "individual"
 
     @property
     def head_title(self) -> str:
         """The head's title: "Chủ tịch" for a UBND, "Bộ trưởng" for a ministry (from the signer)."""
+        if self.signer is None:
+            raise ValueError("cần người ký ('signer') để ghi chức vụ người đứng đầu trong quyết định")
         title = self.signer.head_title if self.signer.authority in ("KT", "TL", "TUQ") else self.signer.title
+        if not title:
+            raise ValueError("cần chức vụ người ký ('signer.title') để ghi thẩm quyền ban hành")
         return title.strip()
 
     def authority_line(self) -> str:
@@ -221,6 +227,10 @@ class Decision(Document):
     def _check_authority(self) -> None:
         """ND30-TPL-QD-02 / SIGN-02: a collective thẩm quyền signs TM.; an individual one does not."""
         signer = self.signer
+        if signer is None:
+            if self.authority == "individual":
+                raise ValueError("thẩm quyền ban hành là cá nhân: cần người ký ('signer') [ND30-TPL-QD-02]")
+            return
         if self.authority == "collective" and not signer.on_behalf_of:
             raise ValueError(
                 f"thẩm quyền ban hành là tập thể ('{self.issuer.name.upper()}') nên chữ ký phải có "
@@ -293,7 +303,7 @@ class Decision(Document):
 
     def current_texts(self) -> list[tuple[str, str]]:
         """(where, text) of every text written in the present tense of the act (not citations)."""
-        texts = [("issuer.name", self.issuer.name), ("signer.title", self.signer.title)]
+        texts = [("issuer.name", self.issuer.name)] + ([("signer.title", self.signer.title)] if self.signer and self.signer.title else [])
         if self.proposed_by:
             texts.append(("proposed_by", self.proposed_by))
         texts += [(f"executors[{i}]", t) for i, t in enumerate(self.executors)]

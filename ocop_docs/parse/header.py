@@ -548,22 +548,12 @@ def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issue
         for text, line in extra:
             notes.append(Note("signer", f"dòng '{text}' ở khối chữ ký không đặt được vào mô hình", line.where()))
     if "title" not in data:
-        data["title"] = "PHÓ CHỦ TỊCH"
-        if issuer_name and fold(issuer_name, lower=True).startswith("uy ban nhan dan"):
-            data.update({"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH"})
-        notes.append(Note("signer", "không đọc được quyền hạn, chức vụ người ký; tạm ghi "
-                          + " / ".join(_preview_signer(data)) + " — cần kiểm tra"))
+        # A name without its title: the title stays empty; never a default.
+        notes.append(Note("signer.title", "không đọc được quyền hạn, chức vụ người ký; để trống — cần bổ sung",
+                          lines[-1][1].where() if lines else ""))
+        if not name:
+            return None
     data["name"] = name or ""
     if not name:
         notes.append(Note("signer.name", "không đọc được họ tên người ký"))
     return data
-
-
-def _preview_signer(data: dict) -> list[str]:
-    out = []
-    if data.get("on_behalf_of"):
-        out.append(f"TM. {data['on_behalf_of']}")
-    if data.get("authority") in ("KT", "TL", "TUQ"):
-        out.append(f"{data['authority']}. {data['head_title']}")
-    out.append(data["title"])
-    return out

@@ -97,10 +97,14 @@ def _start(lines: list[Line]) -> int:
         text = lines[i].text
         if QUOC_HIEU_RE.search(text):
             start = i
-            # The issuing body's lines just above (one cell per line in web copies).
-            while start > 0 and i - start < 8:
-                prev = lines[start - 1].text.strip(" |")
-                if (prev.isupper() and len(prev) < 90) or not prev or set(prev) <= set("-_–—=|. "):
+            # The issuing body's lines just above (one cell per line in web copies), or the whole header table.
+            table = lines[i].cell[0] if lines[i].cell else None
+            while start > 0 and (i - start < 8 or table is not None):
+                prev_line = lines[start - 1]
+                prev = prev_line.text.strip(" |")
+                if table is not None and prev_line.cell and prev_line.cell[0] == table:
+                    start -= 1
+                elif (prev.isupper() and len(prev) < 90) or not prev or set(prev) <= set("-_–—=|. "):
                     start -= 1
                 else:
                     break

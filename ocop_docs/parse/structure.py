@@ -274,7 +274,7 @@ def _inherit(doc: Parsed, main: Parsed) -> None:
     if "place" not in data and parent.get("place"):
         data["place"] = parent["place"]
         doc.notes = [n for n in doc.notes if n.field != "place"]
-    if doc.data.get("_signer_guessed") and parent.get("signer") and not parent.get("_signer_guessed"):
+    if not data.get("signer") and parent.get("signer"):
         data["signer"] = dict(parent["signer"])
         doc.notes = [n for n in doc.notes if not n.field.startswith("signer")]
         doc.notes.append(Note("signer", "văn bản kèm theo không có chữ ký riêng; lấy người ký của quyết định ban hành"))
@@ -460,16 +460,11 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     data["title"] = title
     if closing:
         data["closing"] = closing
-    signer = tail.signer
-    if signer is None:
-        guessed = {"title": "PHÓ CHỦ TỊCH", "name": ""}
-        if issuer and fold(issuer["name"], lower=True).startswith("uy ban nhan dan"):
-            guessed.update({"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH"})
-        data["signer"] = guessed
-        data["_signer_guessed"] = True
-        notes.append(Note("signer", "không có khối chữ ký; tạm ghi người ký KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — cần kiểm tra"))
+    if tail.signer is None:
+        # Never a default signer: the field stays empty and is listed as missing.
+        notes.append(Note("signer", "văn bản không có khối chữ ký (quyền hạn, chức vụ, họ tên người ký); để trống — cần bổ sung"))
     else:
-        data["signer"] = signer
+        data["signer"] = tail.signer
     if tail.recipients:
         data["recipients"] = tail.recipients
     if tail.archive:
