@@ -321,6 +321,34 @@ def build_recognition_decision(path: Path) -> None:
     doc.save(path)
 
 
+def build_general_decision(path: Path) -> None:
+    """templates/decisions/quyet-dinh.docx — any other decision as printed (Mẫu 1.2): căn cứ, other
+    opening paragraphs, articles with khoản and điểm, and what it issues after the signature."""
+    doc = new_document()
+    header_block(doc)
+    para(doc, "{{ type_name }}", "ND30 - Tên loại văn bản")
+    para(doc, "{{ title }}", "ND30 - Trích yếu")
+    para(doc, "", "ND30 - Kẻ dưới trích yếu")
+    para(doc, "{{ authority_line }}", "ND30 - Thẩm quyền ban hành")
+    para(doc, "{%p for line in bases %}")
+    para(doc, "{{ line }}", "ND30 - Căn cứ")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p for text in preamble %}")
+    para(doc, "{{ text }}", "ND30 - Nội dung")
+    para(doc, "{%p endfor %}")
+    para(doc, "QUYẾT ĐỊNH:", "ND30 - QUYẾT ĐỊNH:")
+    articles_loop(doc)
+    signature_block(doc)
+    para(doc, "{%p if attached %}")
+    attached_section(doc)
+    para(doc, "{%p for text in attached %}")
+    para(doc, "{{ text }}", "ND30 - Nội dung")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+
+
 def build_plan_decision(path: Path) -> None:
     """templates/decisions/quyet-dinh-ban-hanh-ke-hoach.docx — a decision issuing a plan (Mẫu 1.3) and
     the plan attached after it: names-only header, no Số and date, "(Kèm theo …)" line (ND30-TPL-ATT-01)."""
@@ -955,6 +983,7 @@ def build_all(root: Path) -> None:
     build_council_decision(decisions / "quyet-dinh-hoi-dong.docx")
     build_recognition_decision(decisions / "quyet-dinh-cong-nhan.docx")
     build_plan_decision(decisions / "quyet-dinh-ban-hanh-ke-hoach.docx")
+    build_general_decision(decisions / "quyet-dinh.docx")
     build_forms(root / "forms")
     build_certificate(root / "certificates" / "giay-chung-nhan.docx")
 

@@ -3,13 +3,14 @@ from .common import Document, Issuer, LegalBasis, Signer
 from .deadline import Deadline
 from .plan import Budget, BudgetBlock, BudgetLine, Footnote, Paragraph, Plan, Section, Target, TargetBlock, Task, TaskBlock
 
-from .decision import CouncilDecision, PlanDecision, RecognitionDecision  # noqa: E402
+from .decision import CouncilDecision, GeneralDecision, PlanDecision, RecognitionDecision  # noqa: E402
 
 KINDS = {
     "plan": Plan,
     "plan_decision": PlanDecision,
     "council_decision": CouncilDecision,
     "recognition_decision": RecognitionDecision,
+    "decision": GeneralDecision,
 }
 
 from .forms import CommuneReport, CouncilMinutes, ProposalLetter, Registration, ScoreSheet, SelfAssessment  # noqa: E402

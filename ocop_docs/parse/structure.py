@@ -170,6 +170,14 @@ def recognise(source: Source) -> Parsed:
         if data is not None:
             main.kind = "plan_decision"
             main.data = data
+    if main.kind == "decision":
+        from .decision import general_decision
+
+        main.data = general_decision(main.data, main.extra, main.notes)
+        if main.extra:
+            main.notes = [n for n in main.notes if "không thuộc mô hình" not in n.message]
+            main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
+            main.extra = []
     if meta is not None:
         _use_site_meta(main, meta)
     for where, message in source.notes:

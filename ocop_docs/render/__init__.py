@@ -7,13 +7,14 @@ from .context import plan_context
 from .docx import render_docx, render_document
 from .templates import template_path
 
-from .decision_context import council_context, plan_decision_context, recognition_context  # noqa: E402
+from .decision_context import council_context, general_decision_context, plan_decision_context, recognition_context  # noqa: E402
 
 CONTEXTS = {
     "plan": plan_context,
     "plan_decision": plan_decision_context,
     "council_decision": council_context,
     "recognition_decision": recognition_context,
+    "decision": general_decision_context,
 }
 
 from . import forms_context as _forms  # noqa: E402

@@ -7,7 +7,7 @@ only place the text.
 """
 from __future__ import annotations
 
-from ..model.decision import CouncilDecision, Decision, PlanDecision, RecognitionDecision
+from ..model.decision import CouncilDecision, Decision, GeneralDecision, PlanDecision, RecognitionDecision
 from ..nd30 import formats
 from ..vi.numbers import format_number, roman
 from .context import document_context, plan_body
@@ -139,6 +139,41 @@ def plan_decision_context(decision: PlanDecision) -> dict:
             "plan_preamble": list(plan.preamble),
             "plan_body": body,
             "footnotes": notes,
+        }
+    )
+    return context
+
+
+def general_decision_context(decision: GeneralDecision) -> dict:
+    """Any other decision as printed: "Điều n." with its title or text, then its khoản, điểm and
+    list lines each a paragraph (ND30-BODY-05); the parts attached after the signature."""
+    items: list[dict] = []
+    for n, article in enumerate(decision.articles, 1):
+        label = f"Điều {n}."
+        if article.title:
+            items.append({"kind": "article_title", "label": label, "text": f" {article.title}"})
+            if article.text:
+                items.append({"kind": "p", "text": article.text})
+        else:
+            items.append({"kind": "article", "label": label, "text": f" {article.text}" if article.text else ""})
+        for clause in article.clauses:
+            if clause.label or clause.text:
+                items.append({"kind": "p", "text": " ".join(x for x in (clause.label, clause.text) if x)})
+            items.extend({"kind": "p", "text": t} for t in clause.content)
+            for point in clause.points:
+                items.append({"kind": "p", "text": " ".join(x for x in (point.label, point.text) if x)})
+                items.extend({"kind": "p", "text": t} for t in point.content)
+    last = items[-1]
+    items[-1] = dict(last, text=formats.with_end_mark(last["text"]))  # ND30-BODY-07
+    context = document_context(decision)
+    context.update(
+        {
+            "bases": formats.basis_lines([(b.verb, b.text) for b in decision.effective_bases()]),
+            "preamble": list(decision.preamble),
+            "authority_line": decision.authority_line(),
+            "articles": items,
+            "attached": list(decision.attached),
+            "footnotes": {},
         }
     )
     return context

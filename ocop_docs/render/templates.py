@@ -13,6 +13,7 @@ TEMPLATES = {
     "plan_decision": "decisions/quyet-dinh-ban-hanh-ke-hoach.docx",
     "council_decision": "decisions/quyet-dinh-hoi-dong.docx",
     "recognition_decision": "decisions/quyet-dinh-cong-nhan.docx",
+    "decision": "decisions/quyet-dinh.docx",
     "certificate": "certificates/giay-chung-nhan.docx",
     "phieu-danh-gia": "forms/phieu-danh-gia.docx",
     "mau-01": "forms/mau-01-phieu-dang-ky.docx",
