@@ -520,7 +520,13 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
     from .parse import dump_json, dump_yaml, parse_file, spec_data
     from .render.atomic import write_bytes_atomic
 
-    parsed = parse_file(file)
+    def progress(done: int, total: int) -> None:
+        # Scanned pages take seconds each: say how far the OCR is (stderr, so the data stays clean).
+        end = "\n" if done == total else "\r"
+        click.echo(f"Nhận dạng chữ (OCR) bản quét: {done}/{total} trang", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+    parsed = parse_file(file, progress)
     data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)
     notes = list(parsed.notes)
     if as_json or (out is not None and out.suffix.lower() == ".json"):

@@ -22,8 +22,9 @@ from .structure import Parsed, recognise
 READERS = {".txt": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
 
 
-def read_source(path: str | Path) -> Source:
-    """The lines of a file, by its extension (.txt/.md, .docx, .pdf)."""
+def read_source(path: str | Path, progress=None) -> Source:
+    """The lines of a file, by its extension (.txt/.md, .docx, .pdf); ``progress(done, total)``
+    is told of the pages read by OCR in a scanned PDF."""
     path = Path(path)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
@@ -42,20 +43,32 @@ def read_source(path: str | Path) -> Source:
         return read_docx(path)
     from .pdf import read_pdf
 
-    return read_pdf(path)
+    return read_pdf(path, progress)
 
 
 def parse_source(source: Source) -> Parsed:
     """A source's lines as parsed documents, each validated against its model when there is one."""
     parsed = recognise(source)
     for doc in [parsed, *parsed.attachments]:
+        if source.ocr_pages:
+            _mark_ocr(doc, source, main=doc is parsed)
         doc.model = validate(doc.kind, doc.data, doc.notes)
     return parsed
 
 
-def parse_file(path: str | Path) -> Parsed:
+def _mark_ocr(doc: Parsed, source: Source, main: bool) -> None:
+    """Numbers, dates and symbols read by OCR listed as uncertain, with the checks that failed."""
+    from .ocr import ocr_notes
+
+    where = "trang " + ", ".join(str(p) for p in source.ocr_pages)
+    texts = [line.text for line in source.lines if "ocr" in line.notes] if main else []
+    for field_, message in ocr_notes(doc.data, texts, where):
+        doc.notes.append(Note(field_, message))
+
+
+def parse_file(path: str | Path, progress=None) -> Parsed:
     """The document in ``path`` read back into the engine's spec (see module doc)."""
-    return parse_source(read_source(path))
+    return parse_source(read_source(path, progress))
 
 
 def parse_text(text: str, name: str = "văn bản") -> Parsed:

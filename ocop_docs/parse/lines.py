@@ -85,3 +85,4 @@ class Source:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, Vietnamese message)
     footnotes: dict[str, str] = field(default_factory=dict)  # footnote key → its text
     engine_styles: bool = False  # the file carries the engine's own ND30 paragraph styles
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scanned, no text layer)
