@@ -558,8 +558,9 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
         for n in notes[:20]:
             click.echo(f"  - {n.describe()}", err=True)
     if parsed.model is None:
-        click.secho("Dữ liệu đọc được chưa tạo lại văn bản được (xem các điểm cần kiểm tra).", fg="yellow", err=True)
-        sys.exit(EXIT_FINDINGS)
+        click.secho("Văn bản thiếu phần bắt buộc nên chưa tạo lại được: phần đọc được đã ghi ra, "
+                    "cần bổ sung các điểm nêu trên.", fg="yellow", err=True)
+        sys.exit(EXIT_DATA)
 
 
 def _vn_date(value: str | None):

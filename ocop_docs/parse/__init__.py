@@ -11,6 +11,7 @@ the zones and the model's parts, ``spec`` validates and writes the spec.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import UnreadableFile
@@ -47,7 +48,14 @@ def read_source(path: str | Path, progress=None) -> Source:
 
 
 def parse_source(source: Source) -> Parsed:
-    """A source's lines as parsed documents, each validated against its model when there is one."""
+    """A source's lines as parsed documents, each validated against its model when there is one.
+
+    UnreadableFile (a Vietnamese message) when the source holds no text an administrative
+    document is made of (empty, only site noise, only numbers or symbols).
+    """
+    words = sum(len(re.findall(r"[^\W\d_]{2,}", line.text)) for line in source.lines[:2000])
+    if words < 3:
+        raise UnreadableFile(f"Tệp {source.path} không có nội dung văn bản để đọc (trống, hoặc không có chữ).")
     parsed = recognise(source)
     for doc in [parsed, *parsed.attachments]:
         if source.ocr_pages:

@@ -65,7 +65,12 @@ def _font_flags(font: dict | None) -> tuple[bool, bool]:
 
 
 def _open(path: Path):
+    import logging
+
     import pypdf
+
+    # pypdf logs repairs of damaged files ("EOF marker not found") on stderr: the message we raise says it.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     p = Path(path)
     if not p.exists():

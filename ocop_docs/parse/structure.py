@@ -674,6 +674,11 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
     verb = next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")
     body = text[len(verb):].strip() if verb else text
     pieces = _split_top(body, ";")
+    # "… của Thủ tướng Chính phủ. Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" — the enacting
+    # sentence glued to the last citation is the preamble, not part of the căn cứ.
+    glued = _ENACTING_RE.search(pieces[-1])
+    if glued:
+        pieces[-1:] = [pieces[-1][: glued.start() + 1], pieces[-1][glued.end():]]
     bases: list[dict] = []
     rest: list[str] = []
     for k, piece in enumerate(pieces):
@@ -693,6 +698,12 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
                 rest.append(piece)
     preamble = "; ".join(rest) if rest else None
     return bases, preamble
+
+
+_ENACTING_RE = re.compile(
+    r"\.\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Giám đốc|Sở|Ban|Phòng|Hội đồng|Văn phòng)\b[^.;]*?"
+    r"\b(?:ban hành|xây dựng|triển khai|như sau|quyết định|báo cáo)\b)"
+)
 
 
 def _split_top(text: str, sep: str) -> list[str]:
@@ -743,7 +754,7 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
                 # preamble ("Thực hiện …; Ủy ban nhân dân huyện ban hành Kế hoạch … như sau:").
                 (line.italic is False and not italic_mode and rest and re.search(r"\b(ban hành|xây dựng|triển khai)\b", rest))
                 # "Thực hiện Công văn số …, UBND xã báo cáo như sau:" — one sentence, not a list of căn cứ.
-                or (";" not in text and text.rstrip().endswith(":"))
+                or (";" not in text and text.rstrip().endswith(":") and not _ENACTING_RE.search(text))
             )
             if whole:
                 preamble.append(text)
