@@ -414,7 +414,7 @@ def read_kem_theo(text: str) -> dict | None:
 
 # ---------------------------------------------------------------- signer, recipients
 _AUTHORITY_RE = re.compile(r"^(?P<prefix>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
-_NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
+_NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*|ký, ghi rõ.*|Ký và đóng dấu.*)\s*\)?\.?$")
 _LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*?)\s*[.;]?$")
 _RECIPIENT_RE = re.compile(r"^[-–+•]\s*(?P<item>.+)$")

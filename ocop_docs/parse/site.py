@@ -111,7 +111,8 @@ def _start(lines: list[Line]) -> int:
             return start
     for i in range(limit):
         text = lines[i].text.strip(" |")
-        if (text.isupper() and is_body_head(text) and len(text) < 90) or SO_RE.match(text) or type_name(text) \
+        # A type name is printed in capitals ("Kế hoạch" in a metadata table is the site's).
+        if (text.isupper() and (is_body_head(text) or type_name(text)) and len(text) < 90) or SO_RE.match(text) \
                 or TIEU_NGU_RE.search(text):
             return i
     return 0

@@ -229,6 +229,19 @@ def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
             data.pop("draft_year", None)
             doc.notes = [n for n in doc.notes if n.field != "date"]
             doc.notes.append(Note("date", f"ngày ban hành {when:%d/%m/%Y} {source}", meta.where.get("date", "")))
+    if not data.get("issuer") and values.get("issuer") and doc.kind in ("plan", "decision"):
+        # "Nơi ban hành: Tỉnh Lai Châu" names a UBND only when the text says a UBND issues it.
+        m = re.match(r"^(Tỉnh|Huyện|Xã|Thị xã|Thành phố|Quận|Phường|Thị trấn)\s+(\S.*)$", values["issuer"], re.I)
+        texts = " ".join([data.get("title", ""), *(p for p in data.get("preamble", []) if isinstance(p, str))])
+        if m and re.search(rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+{m.group(1).lower()}\b", texts):
+            name = f"Ủy ban nhân dân {m.group(1).lower()} {m.group(2)}"
+            data["issuer"] = {"name": name, "level": level_of(name), "abbreviation": "UBND"}
+            doc.notes = [n for n in doc.notes if n.field != "issuer"]
+            doc.notes.append(Note("issuer", f"cơ quan ban hành '{name}' {source}", meta.where.get("issuer", "")))
+            if data.get("place") in (None, "…") and place_of(name):
+                data["place"] = place_of(name)
+                doc.notes = [n for n in doc.notes if n.field != "place"]
+                doc.notes.append(Note("place", f"địa danh suy ra từ tên cơ quan: '{data['place']}'"))
     if values.get("signer") and not (data.get("signer") or {}).get("name"):
         doc.notes.append(Note("signer.name", f"trang web ghi người ký '{values['signer']}'; văn bản sao chép không có khối chữ ký",
                               meta.where.get("signer", "")))
@@ -430,6 +443,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
                           "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
     if header.symbol:
+        # Kept as printed; left out only when the model's default prints exactly the same.
         type_abbr = doctypes.doc_type(doc_type).abbreviation if _known_type(doc_type) else None
         default = symbol_for(type_abbr, issuer["abbreviation"]) if issuer else None
         if header.symbol != default:
