@@ -98,13 +98,30 @@ def _signer(data: dict) -> dict | None:
 def _sections(data: dict) -> list[str] | None:
     if data.get("articles"):
         out = []
-        for article in data["articles"]:
-            first = article.get("text") or [""]
+        for n, article in enumerate(data["articles"], 1):
+            # A read-back decision: {"label", "text": [lines]}; the general decision model: {"title"|"text", "clauses"}.
+            first = article.get("title") or article.get("text") or [""]
             first = first[0] if isinstance(first, list) else first
-            out.append(f"{article.get('label', '')} {first if isinstance(first, str) else ''}".strip())
+            label = article.get("label") or f"Điều {n}."
+            out.append(f"{label} {first if isinstance(first, str) else ''}".strip())
         return out
     headings = [block.get("heading") for block in data.get("body") or [] if isinstance(block, dict)]
     return [h for h in headings if h] or None
+
+
+_SUBJECT_KINDS = {"phê duyệt": "approval_decision", "ban hành quy chế": "regulation_decision",
+                  "hội đồng": "council_decision", "công nhận": "recognition_decision"}
+_TYPE_KINDS = {"Nghị quyết": "resolution", "Hướng dẫn": "guidance", "Báo cáo": "report", "Thông báo": "notice"}
+
+
+def _kind(data: dict, parsed) -> str | None:
+    """The truth's kind from the parser's: its model kind, refined by the decision's subject or the type."""
+    kind = data.get("kind") or parsed.kind
+    if kind == "decision" and data.get("subject") in _SUBJECT_KINDS:
+        return _SUBJECT_KINDS[data["subject"]]
+    if kind == "plan" and data.get("doc_type") in _TYPE_KINDS:
+        return _TYPE_KINDS[data["doc_type"]]
+    return kind
 
 
 def extract(parsed) -> dict:
@@ -115,19 +132,26 @@ def extract(parsed) -> dict:
     for basis in data.get("legal_bases") or []:
         verb, text = (basis.get("verb") or "", basis.get("text") or "") if isinstance(basis, dict) else ("", str(basis))
         full = f"{verb} {text}".strip()
+        if not verb and bases and full:
+            # The parser gives each cited act its own căn cứ; the truth keeps acts cited after ";"
+            # without their own verb in the item of the verb before them.
+            bases[-1] = f"{bases[-1]}; {full}"
+            continue
         if verb.startswith(PROPOSAL_VERBS) and proposal is None:
             proposal = full
         elif full:
             bases.append(full)
     number = _text(data.get("number_text"))
     if number is None and data.get("number") is not None:
-        number = f"{data['number']}/{data['symbol']}" if data.get("symbol") else str(data["number"])
+        # The spec leaves out a ký hiệu its model prints by default: the printed one is the model's.
+        symbol = data.get("symbol") or getattr(getattr(parsed, "model", None), "effective_symbol", None)
+        number = f"{data['number']}/{symbol}" if symbol else str(data["number"])
     recipients = list(data.get("recipients") or [])
     if data.get("archive"):
         recipients.append(f"Lưu: {data['archive']}")
     date = data.get("date")
     return {
-        "kind": data.get("kind") or parsed.kind,
+        "kind": _kind(data, parsed),
         "issuer": _text(issuer.get("name_lines")) or _text(issuer.get("name")),
         "parent": _text(issuer.get("parent")),
         "level": issuer.get("level"),

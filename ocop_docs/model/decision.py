@@ -1110,6 +1110,27 @@ class DecisionArticle(Model):
         return self
 
 
+DecisionSubject = Literal["phê duyệt", "ban hành quy chế", "ban hành kế hoạch", "hội đồng", "công nhận", "khác"]
+
+
+def decision_subject(title: str | None, first_article: str | None) -> DecisionSubject:
+    """What a decision does, from its trích yếu and its Điều 1 (the type line may be lost in a copy)."""
+    from ..vi.text import fold
+
+    text = fold(" ".join(x for x in (title, first_article) if x), lower=True)
+    if re.search(r"\b(thanh lap|kien toan|cung co)\b.{0,40}\b(hoi dong|to tu van|to giup viec|ban chi dao)\b", text):
+        return "hội đồng"
+    if re.search(r"\bcong nhan\b.{0,60}\b(ket qua|san pham|hang)\b", text):
+        return "công nhận"
+    if re.search(r"\bban hanh\b.{0,40}\b(quy che|quy dinh|quy trinh|bo tieu chi)\b", text):
+        return "ban hành quy chế"
+    if re.search(r"\bban hanh\b.{0,40}\b(ke hoach|chuong trinh)\b", text):
+        return "ban hành kế hoạch"
+    if re.search(r"\bphe duyet\b", text):
+        return "phê duyệt"
+    return "khác"
+
+
 class GeneralDecision(Document):
     """Any Quyết định cá biệt (Mẫu 1.2) kept as printed: the parser's model for a decision that is
     none of the OCOP kinds above (phê duyệt đề án, quy chế, giao chỉ tiêu…).
@@ -1122,13 +1143,20 @@ class GeneralDecision(Document):
     form: ClassVar[str] = "1.2"
     kind: Literal["decision"] = "decision"
     doc_type: DocTypeName = Field("Quyết định", description="Luôn là 'Quyết định'")
+    title: Text | None = Field(None, description="Trích yếu; trống khi bản sao không giữ trích yếu (cần bổ sung trước khi ban hành)")
     authority: Text | None = Field(
         None, description="Dòng thẩm quyền ban hành như in, ví dụ 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BẾN CẦU'; "
         "trống: tên cơ quan ban hành viết hoa"
     )
+    subject: DecisionSubject | None = Field(
+        None, description="Quyết định này làm gì (đọc từ trích yếu và Điều 1): phê duyệt, ban hành quy chế, "
+        "ban hành kế hoạch, hội đồng, công nhận, khác"
+    )
     proposed_by: Text | None = Field(None, description="Dòng 'Theo đề nghị của …' (không ghi chữ 'Theo đề nghị của')")
     preamble: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn khác trước 'QUYẾT ĐỊNH:'")
-    articles: list[DecisionArticle] = Field(min_length=1, description="Các điều, theo thứ tự")
+    articles: list[DecisionArticle] = Field(
+        default_factory=list, description="Các điều, theo thứ tự (trống khi bản sao bị cắt trước Điều 1)"
+    )
     attached: list[NonEmptyText] = Field(
         default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới"
     )
@@ -1159,7 +1187,7 @@ class GeneralDecision(Document):
 
     def texts(self) -> list[tuple[str, str]]:
         """(where, text) of every text of the decision a reader may need to revise, in order."""
-        out = [("Trích yếu", self.title)]
+        out = [("Trích yếu", self.title)] if self.title else []
         out += [(f"Đoạn mở đầu {i + 1}", t) for i, t in enumerate(self.preamble)]
         for n, article in enumerate(self.articles, 1):
             where = f"Điều {n}"

@@ -139,12 +139,10 @@ def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dic
     from .body import match_label
 
     data: dict = {"kind": "decision"}
-    for key in ("issuer", "number", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
+    for key in ("issuer", "doc_type", "number", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
                 "signer", "recipients", "archive", "authority"):
         if decision.get(key) is not None:
             data[key] = decision[key]
-    if data.get("authority") and decision.get("issuer") and data["authority"] == decision["issuer"]["name"].upper():
-        data.pop("authority")  # the default: the issuer's name in capitals
     articles = []
     for article in decision.get("articles") or []:
         lines = list(article["text"])
@@ -176,10 +174,14 @@ def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dic
             notes.append(Note("articles", f"{article['label']} không có nội dung đọc được"))
         articles.append(out)
     if not articles:
-        notes.append(Note("articles", "không tìm thấy điều khoản nào ('Điều 1.'); nội dung ghi thành một điều — cần kiểm tra"))
-        preamble = data.pop("preamble", [])
-        articles = [{"clauses": [{"text": t} for t in preamble]}] if preamble else [{"text": "…"}]
-    data["articles"] = articles
+        # A copy cut before Điều 1 (or without articles): nothing is made up; the reader adds them.
+        notes.append(Note("articles", "không tìm thấy điều khoản nào ('Điều 1.'); để trống — cần bổ sung"))
+    else:
+        data["articles"] = articles
+    from ..model.decision import decision_subject
+
+    first = articles[0].get("text") or articles[0].get("title") if articles else None
+    data["subject"] = decision_subject(data.get("title"), first)
     if extra:
         data["attached"] = list(extra)
     return data

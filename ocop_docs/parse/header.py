@@ -166,6 +166,8 @@ def place_of(name: str) -> str | None:
 
 def is_body_head(text: str) -> bool:
     up = text.upper()
+    if re.match(r"^(BAN HÀNH|HỘI NGHỊ|TỔ CHỨC THỰC HIỆN|BỘ TIÊU CHÍ)\b", up):
+        return False  # a verb or a common noun, not the name of a body
     return any(up == h or up.startswith(h + " ") for h in _BODY_HEADS)
 
 

@@ -244,6 +244,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
             and len(a) + len(b) < 250
     if a.endswith(","):
         return not b.isupper()
+    if a.startswith(("Căn cứ ", "Thực hiện ")) and not b.isupper():
+        return True  # a căn cứ runs to its ";" — "… 75, Luật" / "Trồng trọt;"
     # "… của" / "Ủy ban nhân dân tỉnh …": a line ending in a word that cannot end a sentence.
     last = a.split()[-1].lower() if a.split() else ""
     return len(a) > 20 and last in _CONNECTIVES and b[:1].isupper() and not b.isupper()

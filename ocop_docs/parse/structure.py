@@ -335,8 +335,9 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
                 continue
             if title_lines and not _continues_title(title_lines, line, source.engine_styles):
                 break
-            if not title_lines and (_not_a_title(text) or text.startswith("(")):
-                break
+            if not title_lines and (_not_a_title(text) or text.startswith("(")
+                                    or (doc_type in ("Quyết định", "Nghị quyết") and _is_authority_text(text))):
+                break  # the copy lost its trích yếu: the thẩm quyền line follows the header
             title_lines.append(line)
             i += 1
         title = normalise(" ".join(line.text for line in title_lines))
@@ -346,7 +347,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         title = fixed
     if not title:
         notes.append(Note("title", "không đọc được trích yếu"))
-        title = "…"
+        # A decision's model keeps it empty; a plan's needs one, so a visible placeholder stands in.
+        title = None if doc_type == "Quyết định" else "…"
     # "(Kèm theo Quyết định số …)" — possibly over two lines.
     parent = None
     while i < len(lines) and (is_rule(lines[i].text)):
@@ -365,7 +367,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     authority = None
     if doc_type in ("Quyết định", "Nghị quyết", "Nghị định") and i < len(lines):
         text = lines[i].text
-        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text):
+        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text) and not is_rule(text):
             authority = text
             i += 1
     # Tail: from "Nơi nhận" or the first signer line after the content.
@@ -585,6 +587,12 @@ def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
     if first.bold is True and line.bold is True and (first.align or "") == (line.align or "") and first.align == "center":
         return True
     return False
+
+
+def _is_authority_text(text: str) -> bool:
+    """A THẨM QUYỀN BAN HÀNH line: "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG …"."""
+    return text.isupper() and len(text) < 160 and (
+        is_body_head(text) or bool(re.match(r"^(CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|CỤC TRƯỞNG)\s", text)))
 
 
 def _not_a_title(text: str) -> bool:

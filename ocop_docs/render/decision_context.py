@@ -163,11 +163,13 @@ def general_decision_context(decision: GeneralDecision) -> dict:
             for point in clause.points:
                 items.append({"kind": "p", "text": " ".join(x for x in (point.label, point.text) if x)})
                 items.extend({"kind": "p", "text": t} for t in point.content)
-    last = items[-1]
-    items[-1] = dict(last, text=formats.with_end_mark(last["text"]))  # ND30-BODY-07
+    if items:
+        last = items[-1]
+        items[-1] = dict(last, text=formats.with_end_mark(last["text"]))  # ND30-BODY-07
     context = document_context(decision)
     context.update(
         {
+            "title": decision.title or "",
             "bases": formats.basis_lines([(b.verb, b.text) for b in decision.effective_bases()]),
             "preamble": list(decision.preamble),
             "authority_line": decision.authority_line(),

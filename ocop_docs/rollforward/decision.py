@@ -52,7 +52,8 @@ def roll_decision(decision: GeneralDecision, year: int, *, on: date | None = Non
     reviews.append(Item("Phần đầu (số, ngày)", "Số, ngày ban hành", action="Văn thư cấp số và ghi ngày khi văn bản được ký",
                         category="number"))
     data.update(number=None, date=None, draft_year=year)
-    data["title"] = rewrite(data["title"], "Trích yếu")
+    if data["title"]:
+        data["title"] = rewrite(data["title"], "Trích yếu")
     data["preamble"] = [rewrite(t, f"Đoạn mở đầu {i + 1}") for i, t in enumerate(data["preamble"])]
     for n, article in enumerate(data["articles"], 1):
         where = f"Điều {n}"

@@ -221,11 +221,15 @@ Các sở thực hiện.
 
 def test_bases_run_together_are_split_one_by_one():
     text = ("ỦY BAN NHÂN DÂN HUYỆN BẾN CẦU\nKẾ HOẠCH\nThực hiện Chương trình OCOP năm 2024\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; "
-            "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ; Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n"
+            "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ; Căn cứ Nghị định số 98/2018/NĐ-CP ngày 05/7/2018 "
+            "của Chính phủ; Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n"
             "I. MỤC TIÊU\nCó thêm 5 sản phẩm.\n")
     plan = parse_text(text).model
-    assert [b.text for b in plan.legal_bases] == ["Luật Tổ chức chính quyền địa phương ngày 19/6/2015",
-                                                 "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ"]
+    # One căn cứ per cited act; an act cited after ";" without its own verb is printed without one.
+    assert [(b.verb, b.text) for b in plan.legal_bases] == [
+        ("Căn cứ", "Luật Tổ chức chính quyền địa phương ngày 19/6/2015"),
+        ("", "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ"),
+        ("Căn cứ", "Nghị định số 98/2018/NĐ-CP ngày 05/7/2018 của Chính phủ")]
     assert plan.preamble == ["Ủy ban nhân dân huyện ban hành Kế hoạch như sau:"]
 
 
