@@ -29,7 +29,7 @@ def plan_decision(decision: dict, plan: dict, parent: dict | None, notes: list[N
     articles = decision.get("articles") or []
     if not articles:
         return None
-    title = decision.get("title", "")
+    title = decision.get("title") or ""
     verb = "Phê duyệt" if title.startswith("Phê duyệt") else "Ban hành"
     data: dict = {"kind": "plan_decision"}
     for key in ("issuer", "number", "symbol", "place", "date", "draft_year", "recipients", "archive", "signer"):

@@ -171,6 +171,10 @@ def is_body_head(text: str) -> bool:
     return any(up == h or up.startswith(h + " ") for h in _BODY_HEADS)
 
 
+_BARE_HEADS = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"}
+_UNIT_RE = re.compile(r"^(TỈNH|HUYỆN|XÃ|THỊ XÃ|THÀNH PHỐ|QUẬN|PHƯỜNG|THỊ TRẤN)\s+\S")
+
+
 def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
     """The issuer (and its governing body) from the header's left-column lines.
 
@@ -178,10 +182,15 @@ def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
     otherwise a line that starts a new body's name ("SỞ …" under "UBND TỈNH …") ends the parent.
     Returns the issuer data and the printed lines of its name.
     """
-    texts = [normalise(line.text) for line in lines if line.text and not is_rule(line.text)]
+    kept = [line for line in lines if line.text and not is_rule(line.text)]
+    # Rows a copy shuffled: "TỈNH LAI CHÂU" above "ỦY BAN NHÂN DÂN" belongs after it.
+    heads = [k for k, line in enumerate(kept) if normalise(line.text).upper() in _BARE_HEADS]
+    if heads and heads[0] > 0 and all(_UNIT_RE.match(normalise(line.text)) for line in kept[:heads[0]]):
+        kept = kept[heads[0]:heads[0] + 1] + kept[:heads[0]] + kept[heads[0] + 1:]
+    texts = [normalise(line.text) for line in kept]
     if not texts:
         return None, []
-    bolds = [line.bold for line in lines if line.text and not is_rule(line.text)]
+    bolds = [line.bold for line in kept]
     split = 0
     if any(b is False for b in bolds) and any(b is True for b in bolds):
         # Leading non-bold lines are the governing body.
@@ -325,6 +334,8 @@ def read_header(lines: list[Line]) -> HeaderData:
             if _VV_RE.match(fragment) or (vv and not fragment.isupper()):
                 vv.append(_VV_RE.sub("", fragment))
                 continue
+            if re.search(r"\d", fragment) and "/" in fragment:
+                continue  # a number and symbol ("99/KH-UBND") is never the name of a body
             if fragment.isupper() or (line.cell is not None and line.cell[2] == 1 and line.bold is not False
                                       and not fragment[:1].islower()):
                 left.append(line.with_text(fragment))

@@ -210,6 +210,12 @@ _CONNECTIVES = {
 _NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
 
 
+_BASIS_START_RE = re.compile(
+    r"^(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Công văn|Văn bản|"
+    r"Chỉ thị|Điều|Kết luận|Thông báo|Hướng dẫn)\b"
+)
+
+
 def _stands_alone(text: str) -> bool:
     """A capitalised line that is a part of its own, never the rest of a wrapped heading."""
     from .header import is_authority_line, is_body_head, is_quoc_hieu, is_signer_title, is_tieu_ngu, type_name
@@ -244,7 +250,7 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
             and len(a) + len(b) < 250
     if a.endswith(","):
         return not b.isupper()
-    if a.startswith(("Căn cứ ", "Thực hiện ")) and not b.isupper():
+    if _BASIS_START_RE.match(a) and not b.isupper():
         return True  # a căn cứ runs to its ";" — "… 75, Luật" / "Trồng trọt;"
     # "… của" / "Ủy ban nhân dân tỉnh …": a line ending in a word that cannot end a sentence.
     last = a.split()[-1].lower() if a.split() else ""

@@ -93,28 +93,38 @@ def _start(lines: list[Line]) -> int:
     from .header import is_body_head, type_name
 
     limit = min(len(lines), 400)
+    found = None
     for i in range(limit):
-        text = lines[i].text
-        if QUOC_HIEU_RE.search(text):
-            start = i
-            # The issuing body's lines just above (one cell per line in web copies), or the whole header table.
-            table = lines[i].cell[0] if lines[i].cell else None
-            while start > 0 and (i - start < 8 or table is not None):
-                prev_line = lines[start - 1]
-                prev = prev_line.text.strip(" |")
-                if table is not None and prev_line.cell and prev_line.cell[0] == table:
-                    start -= 1
-                elif (prev.isupper() and len(prev) < 90) or not prev or set(prev) <= set("-_–—=|. "):
-                    start -= 1
-                else:
-                    break
-            return start
-    for i in range(limit):
-        text = lines[i].text.strip(" |")
-        # A type name is printed in capitals ("Kế hoạch" in a metadata table is the site's).
-        if (text.isupper() and (is_body_head(text) or type_name(text)) and len(text) < 90) or SO_RE.match(text) \
-                or TIEU_NGU_RE.search(text):
-            return i
+        if QUOC_HIEU_RE.search(lines[i].text):
+            found = i
+            break
+    if found is None:
+        for i in range(limit):
+            text = lines[i].text.strip(" |")
+            # A type name is printed in capitals ("Kế hoạch" in a metadata table is the site's).
+            if (text.isupper() and (is_body_head(text) or type_name(text)) and len(text) < 90) or SO_RE.match(text) \
+                    or TIEU_NGU_RE.search(text):
+                found = i
+                break
+    if found is not None:
+        i = found
+        start = i
+        # The issuing body's lines just above (one cell per line in web copies), or the whole header table.
+        table = lines[i].cell[0] if lines[i].cell else None
+        while start > 0 and (i - start < 8 or table is not None):
+            prev_line = lines[start - 1]
+            prev = prev_line.text.strip(" |")
+            row = [x.text for x in lines[max(0, start - 8):start] if prev_line.cell and x.cell
+                   and x.cell[:2] == prev_line.cell[:2]] or [prev]
+            if any(_META_RE.match(t.strip(" |")) or is_site_noise(t) for t in row):
+                break  # the site's metadata table, not the document's header
+            if table is not None and prev_line.cell and prev_line.cell[0] == table:
+                start -= 1
+            elif (prev.isupper() and len(prev) < 90) or not prev or set(prev) <= set("-_–—=|. "):
+                start -= 1
+            else:
+                break
+        return start
     return 0
 
 

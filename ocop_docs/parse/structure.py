@@ -232,7 +232,7 @@ def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
     if not data.get("issuer") and values.get("issuer") and doc.kind in ("plan", "decision"):
         # "Nơi ban hành: Tỉnh Lai Châu" names a UBND only when the text says a UBND issues it.
         m = re.match(r"^(Tỉnh|Huyện|Xã|Thị xã|Thành phố|Quận|Phường|Thị trấn)\s+(\S.*)$", values["issuer"], re.I)
-        texts = " ".join([data.get("title", ""), *(p for p in data.get("preamble", []) if isinstance(p, str))])
+        texts = " ".join([data.get("title") or "", *(p for p in data.get("preamble", []) if isinstance(p, str))])
         if m and re.search(rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+{m.group(1).lower()}\b", texts):
             name = f"Ủy ban nhân dân {m.group(1).lower()} {m.group(2)}"
             data["issuer"] = {"name": name, "level": level_of(name), "abbreviation": "UBND"}
@@ -283,7 +283,7 @@ def _decision_ref(doc: Parsed) -> dict | None:
         return None
     data = doc.data
     return {k: data.get(k) for k in ("number", "symbol", "date", "title") if data.get(k) is not None} | {
-        "issuer": data.get("issuer", {}).get("name")
+        "issuer": (data.get("issuer") or {}).get("name")
     }
 
 
@@ -408,7 +408,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         if guess:
             issuer = {"name": guess}
     if issuer is None:
-        text = " ".join([*(b["text"] if isinstance(b, dict) else b for b in data.get("preamble", [])), title, closing or ""])
+        text = " ".join([*(b["text"] if isinstance(b, dict) else b for b in data.get("preamble", [])), title or "", closing or ""])
         guess = issuer_from_text(text)
         if guess is None and header.place:
             m = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn)\b", text)

@@ -49,6 +49,10 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("latin-1"), "tệp không phải UTF-8; đã đọc theo bảng mã Latin-1"
 
 
+# A line ending so expects a number: a lone number after it is the document's, not a page number.
+_NUMBER_EXPECTED_RE = re.compile(r"(?:\b(?:ngày|tháng|năm|số|Số|khoản|Điều|điểm)|:|/|-)\s*$")
+
+
 def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     """The lines of a plain text (markdown cleaned) and the footnote texts found among them, by mark."""
     lines: list[Line] = []
@@ -96,8 +100,8 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
         text_, marks = extract_marks(line.text)
         line = line.with_text(text_, marks=marks)
         cleaned, notes = clean_text(line.text)
-        if not cleaned or is_page_number(cleaned):
-            continue  # a page number left by the extractor
+        if not cleaned or (is_page_number(cleaned) and not (lines and _NUMBER_EXPECTED_RE.search(lines[-1].text))):
+            continue  # a page number left by the extractor (not the day after "ngày")
         line = line.with_text(cleaned)
         line.notes.extend(notes)
         lines.append(line)
