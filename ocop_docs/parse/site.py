@@ -50,6 +50,8 @@ META_KEYS = {
     "người ký": "signer", "ngày ban hành": "date", "ngày ký": "date", "ngày hiệu lực": "effective",
     "ngày công báo": "gazette", "số công báo": "gazette_number", "tình trạng": "status",
     "tình trạng hiệu lực": "status", "lĩnh vực": "field", "trích yếu": "title", "chức vụ": "signer_title",
+    "ngày hết hiệu lực": "expiry", "ngày có hiệu lực": "effective", "ngày đăng": "posted", "ngày cập nhật": "posted",
+    "nguồn": "origin", "cơ quan": "issuer", "người ban hành": "signer", "thể loại": "doc_type",
 }
 _META_RE = re.compile(r"^(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True)) + r")\s*:\s*(?P<value>.*)$", re.I)
 

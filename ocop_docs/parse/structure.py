@@ -421,6 +421,11 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
             notes.append(Note("issuer", "không đọc được cơ quan ban hành"))
     if issuer is not None:
         issuer.setdefault("level", level_of(issuer["name"]))
+        if issuer["level"] == "khac":
+            found = _level_from_text(authority, title, data, issuer["name"])
+            if found:
+                issuer["level"], said = found
+                notes.append(Note("issuer.level", f"tên cơ quan '{issuer['name']}' không ghi cấp; cấp đọc từ {said}"))
         abbreviation = None
         if header.symbol and "-" in header.symbol:
             abbreviation = header.symbol.split("-", 1)[1]
@@ -507,13 +512,37 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     return parsed
 
 
+def _level_from_text(authority: str | None, title: str | None, data: dict, name: str) -> tuple[str, str] | None:
+    """The level of a body printed without its unit ("ỦY BAN NHÂN DÂN"), from what the document says
+    of it: the thẩm quyền line, "Ủy ban nhân dân tỉnh ban hành …", or the area its trích yếu names."""
+    if not re.match(r"^(Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$", name, re.I):
+        return None
+    if authority and level_of(authority) != "khac":
+        return level_of(authority), f"dòng thẩm quyền '{authority}'"
+    preamble = " ".join(p for p in data.get("preamble", []) if isinstance(p, str))
+    m = re.search(r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|huyện|xã|thành phố|thị xã|quận|phường)\b",
+                  preamble, re.I)
+    if m:
+        return level_of(f"Ủy ban nhân dân {m.group(1)} X"), f"câu '{m.group(0)}' của đoạn mở đầu"
+    m = re.search(r"\b(tỉnh|thành phố|huyện|thị xã|xã|phường)\s+[A-ZĐÀ-Ỹ]", title or "", re.I)
+    if m:
+        return level_of(f"Ủy ban nhân dân {m.group(0)}"), f"địa bàn ghi trong trích yếu ('{m.group(0)}…')"
+    return None
+
+
 def header_end(lines: list[Line]) -> int:
     """The index after the header zone of a document without a type line (0 when it has no header)."""
     end = 0
+    numbered = False  # the Số or the date line was met: a body's name after them is the thẩm quyền line
     for k, line in enumerate(lines[:40]):
         text = line.text.strip(" |")
-        if (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text) or SO_RE.match(text) or DATE_RE.search(text)
-                and ", ngày" in text or (text.isupper() and is_body_head(text) and len(text) < 90)):
+        if numbered and text.isupper() and (is_body_head(text) or text.startswith("CHỦ TỊCH")):
+            break
+        if SO_RE.match(text) or DATE_RE.search(text) and ", ngày" in text:
+            numbered = True
+            end = k + 1
+        elif (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text)
+                or (text.isupper() and is_body_head(text) and len(text) < 90)):
             end = k + 1
         elif text.startswith(BASIS_VERBS) or match_label(text) or _ENACT_RE.match(text):
             break
