@@ -56,7 +56,7 @@ _CITATION_START_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^Trên đây\b")
 _ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|DANH MỤC|BIỂU|MẪU SỐ|Phụ lục\s+[IVX\d]+)\b")
-_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$")
+_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?\s*$")
 
 
 @dataclass
@@ -110,6 +110,8 @@ def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
         name = _is_type_line(line)
         if name is None or not tail_seen:
             continue
+        if not found and name in ("Quyết định", "Nghị quyết") and any(x.text.startswith(BASIS_VERBS) for x in lines[:i]):
+            continue  # "QUYẾT ĐỊNH" after the căn cứ is the enacting line that lost its colon
         if found and i - found[-1][1] < 3:
             continue
         start = i
@@ -370,6 +372,10 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         if text.isupper() and not _ENACT_RE.match(text) and not match_label(text) and not is_rule(text):
             authority = text
             i += 1
+            # "HỘI ĐỒNG NHÂN DÂN TỈNH …" / "KHÓA XVIII – KỲ HỌP THỨ 13": the session line is part of it.
+            while i < len(lines) and lines[i].text.isupper() and re.match(r"^(KHÓA|KHOÁ|KỲ HỌP)\b", lines[i].text):
+                authority = f"{authority} {lines[i].text}"
+                i += 1
     # Tail: from "Nơi nhận" or the first signer line after the content.
     tail_at = next((k for k in range(i, len(lines)) if _is_tail_start(lines[k]) or
                     (lines[k].cell is not None and _row_has_tail(lines, k))), len(lines))
