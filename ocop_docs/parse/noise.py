@@ -211,8 +211,8 @@ _NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|X
 
 
 _BASIS_START_RE = re.compile(
-    r"^(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Công văn|Văn bản|"
-    r"Chỉ thị|Điều|Kết luận|Thông báo|Hướng dẫn)\b"
+    r"^(?:(?:Theo|Xét) đề nghị\b|(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Công văn|Văn bản|"
+    r"Chỉ thị|Điều|Kết luận|Thông báo|Hướng dẫn)\b)"
 )
 
 

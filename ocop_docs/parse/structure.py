@@ -734,6 +734,9 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
     # "… của Thủ tướng Chính phủ. Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" — the enacting
     # sentence glued to the last citation is the preamble, not part of the căn cứ.
     glued = _ENACTING_RE.search(pieces[-1])
+    if glued is None and (text.startswith(("Theo đề nghị", "Xét đề nghị")) or pieces[-1].lstrip().startswith(("Theo đề nghị", "Xét đề nghị"))):
+        # "Theo đề nghị của Sở …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:"
+        glued = _PROPOSAL_TAIL_RE.search(pieces[-1])
     if glued:
         pieces[-1:] = [pieces[-1][: glued.start() + 1], pieces[-1][glued.end():]]
     bases: list[dict] = []
@@ -751,6 +754,9 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
             sub_verb = next((v for v in BASIS_VERBS if piece.startswith(v + " ")), None)
             if sub_verb:
                 bases.append({"verb": sub_verb, "text": strip_end_punctuation(piece[len(sub_verb):].strip())})
+            elif bases and not _ENACTING_START_RE.match(piece) and not re.search(r"\bnhư sau\s*:?\s*$", piece):
+                # "…; số: 1760/QĐ-TTg ngày …": the same citation goes on after the ";" — never lost.
+                bases[-1]["text"] = f"{bases[-1]['text']}; {strip_end_punctuation(piece)}"
             else:
                 rest.append(piece)
     preamble = "; ".join(rest) if rest else None
@@ -760,6 +766,13 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
 _ENACTING_RE = re.compile(
     r"\.\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Giám đốc|Sở|Ban|Phòng|Hội đồng|Văn phòng)\b[^.;]*?"
     r"\b(?:ban hành|xây dựng|triển khai|như sau|quyết định|báo cáo)\b)"
+)
+
+
+_ENACTING_START_RE = re.compile(r"^(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng|HĐND|Giám đốc|Sở|Ban|Phòng|Văn phòng)\b")
+_PROPOSAL_TAIL_RE = re.compile(
+    r",\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng nhân dân|HĐND|Giám đốc|Sở)\b[^.;]*?"
+    r"\b(?:ban hành|quyết nghị|quyết định|xây dựng|triển khai)\b)"
 )
 
 
@@ -811,7 +824,8 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
                 # preamble ("Thực hiện …; Ủy ban nhân dân huyện ban hành Kế hoạch … như sau:").
                 (line.italic is False and not italic_mode and rest and re.search(r"\b(ban hành|xây dựng|triển khai)\b", rest))
                 # "Thực hiện Công văn số …, UBND xã báo cáo như sau:" — one sentence, not a list of căn cứ.
-                or (";" not in text and text.rstrip().endswith(":") and not _ENACTING_RE.search(text))
+                or (";" not in text and text.rstrip().endswith(":") and not _ENACTING_RE.search(text)
+                    and not (text.startswith(("Theo đề nghị", "Xét đề nghị")) and _PROPOSAL_TAIL_RE.search(text)))
             )
             if whole:
                 preamble.append(text)
