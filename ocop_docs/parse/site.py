@@ -26,7 +26,7 @@ _ANYWHERE_RE = re.compile(
 )
 # A site's list of related documents: an index glued to a title ("- 1Luật tổ chức …", "2Nghị định …").
 _RELATED_RE = re.compile(
-    r"^[-•*]?\s*\d{1,3}(?=(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công văn|Kế hoạch|"
+    r"^(?:[-•*]?\s*\d{1,3}|[-•*]\s*\d{1,3}\s)(?=(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công văn|Kế hoạch|"
     r"Văn bản|Pháp lệnh|Hiến pháp|Thông báo|Hướng dẫn|Báo cáo)\b)"
 )
 # Headings that open a site's own section after the document: what follows is the site's.

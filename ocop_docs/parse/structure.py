@@ -408,7 +408,10 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     issuer = dict(header.issuer) if header.issuer else None
     issuer_lines = header.issuer_lines
     if issuer is None and authority:
-        issuer = {"name": restore_case(re.sub(r"^CHỦ TỊCH\s+", "", authority))}
+        # The thẩm quyền line names the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "… KHÓA XVIII – KỲ HỌP THỨ 13").
+        body = re.sub(r"\s+(KHÓA|KHOÁ|KỲ HỌP)\b.*$", "", re.sub(r"^CHỦ TỊCH\s+", "", authority))
+        issuer = {"name": restore_case(body)}
+        notes.append(Note("issuer", f"phần đầu văn bản không có tên cơ quan ban hành; lấy từ dòng thẩm quyền '{authority}'"))
     if issuer is None and parent and parent.get("issuer"):
         guess = issuer_from_text(parent["issuer"])
         if guess:
