@@ -21,13 +21,15 @@ from datetime import date
 
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
-from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
-from ..ocop import regimes
+from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
+from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
 from ..render.context import automatic_label
 from ..render.context import document_context
 from ..vi.numbers import format_number
 from . import bases as basis_check
+from .figures import figures_in
+from .scope import rescope
 from .text import YearMap, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
@@ -44,6 +46,20 @@ class Item:
     action: str = ""  # for a review: what the person must do
     category: str = ""  # year, number, basis, agency, target, budget, signer, task, issuer, district, text
     printed: list[str] = field(default_factory=list)  # texts of the new document to highlight
+    anchor: str = ""  # the words of the new document a Word comment is anchored on, before ``printed``
+    within: str = ""  # the paragraph (its text in the draft) the anchor words must be found in
+    comment: bool = True  # False: listed in the report only (one comment on the whole table says it)
+
+    def comment_words(self) -> tuple[str, ...]:
+        """Where the comment for this item may go in the draft, best first (empty: nowhere)."""
+        return tuple(w for w in (self.anchor, *self.printed) if w)
+
+    def comment_text(self) -> str:
+        """The Word comment an officer reads beside the words: what, the old value, what to do."""
+        text = self.what
+        if self.before and self.before not in self.comment_words():
+            text += f" — hiện ghi: «{self.before}»"
+        return text + (f". {self.action}" if self.action else "")
 
 
 @dataclass
@@ -169,6 +185,21 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 if old_name in out:
                     out = out.replace(old_name, new_name)
                     made.append(Item(where, what + ": tên cơ quan ban hành", old_name, new_name, category="issuer"))
+            scoped = rescope(out, plan.issuer, new_issuer)
+            for before, after in scoped.changes:
+                made.append(Item(where, what + f": địa bàn, cơ quan của {new_issuer.name}", before, after, category="issuer"))
+            out = scoped.text
+            for snippet in scoped.kept:
+                reviews.append(Item(where, what + ": từ 'huyện' còn lại", before=snippet, category="issuer",
+                                    anchor=snippet.strip("…").strip(), within=out, printed=[out] if printed else [],
+                                    action=f"Kế hoạch chuyển từ {plan.issuer.name} sang {new_issuer.name}: xem từ 'huyện' "
+                                           "này còn đúng không (cấp huyện kết thúc ngày 30/06/2025)"))
+        if on >= provinces.REORGANISED:
+            for name in provinces.merged_names_in(out):
+                reviews.append(Item(where, what + ": tỉnh đã sắp xếp", before=name.words, category="province",
+                                    anchor=name.words, within=out, printed=[out] if printed else [],
+                                    action=f"Từ 01/07/2025 {name.words} là một phần của {name.new.title} ({provinces.ACT}); "
+                                           "sửa tên tỉnh hoặc xác nhận đây là tên cũ được viện dẫn"))
         for item in made:
             item.printed = [out] if printed else []
         changes.extend(made)
@@ -186,13 +217,17 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
     if plan.closing:
         draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết")})
     body = copy.deepcopy(draft.body)
+    tables_seen: list[str] = []
     for where, block, depth in _walk(body, []):
+        if isinstance(block, (TableBlock, AssignmentBlock)) or (isinstance(block, BudgetBlock) and block.budget.as_table):
+            tables_seen.append(where)  # tables are numbered in reading order when rendered (render/tables.py)
         if isinstance(block, Section):
             block.heading = rewrite(block.heading, where, "Tiêu đề mục")
             if block.responsible_body and rename:
                 block.responsible_body = rename_agencies(block.responsible_body).text
         elif isinstance(block, Paragraph):
             block.text = rewrite(block.text, where, "Đoạn văn")
+            _figures(block.text, where, "Đoạn văn", reviews, plan.year, old_end, year, new_end)
             for note in block.footnotes:
                 note.text = rewrite(note.text, where, "Chú thích", printed=False)
                 if note.after and note.after not in block.text:
@@ -204,26 +239,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             reviews.append(Item(where, "Chỉ tiêu", before=old_text, category="target", printed=[target.text],
                                 action=f"Chỉ tiêu của kế hoạch {_period(plan.year, old_end)} ({_value(target)}) được giữ nguyên; "
                                        f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
-        elif isinstance(block, TaskBlock):
-            task = block.task
-            if task.deadline is not None:
-                new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ")
-                if new_deadline != task.deadline.text:
-                    task.deadline = type(task.deadline).model_validate(new_deadline)
-            if task.lead:
-                task.lead = rewrite(task.lead, where, "Đơn vị chủ trì")
-            task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
-            if task.result:
-                task.result = rewrite(task.result, where, "Kết quả")
-            if issuer:
-                reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
-                                    action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
-            elif new_issuer.level == "huyen" and year == DISTRICT_END.year and task.deadline is not None \
-                    and _after_district_end(task.deadline):
-                reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
-                                    printed=task.lines(),
-                                    action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
-                                           "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
+        elif isinstance(block, TableBlock):
+            _roll_table(block.table, where, rewrite, reviews, plan.year, old_end, year, new_end, len(tables_seen))
+        elif isinstance(block, (TaskBlock, AssignmentBlock)):
+            tasks = block.assignments if isinstance(block, AssignmentBlock) else [block.task]
+            for task in tasks:
+                _roll_task(task, where, rewrite, reviews, issuer, new_issuer, year, plan.year, old_end, new_end)
         elif isinstance(block, BudgetBlock):
             budget = block.budget
             for line in budget.lines:
@@ -231,7 +252,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 if line.source:
                     line.source = rewrite(line.source, where, "Nguồn kinh phí")
             reviews.append(Item(where, "Kinh phí", before=f"{format_number(budget.total)} đồng", category="budget",
-                                printed=[line.item for line in budget.lines],
+                                printed=[line.item for line in budget.lines], anchor=f"{format_number(budget.total)} đồng",
                                 action=f"Kinh phí của kế hoạch {_period(plan.year, old_end)} được giữ nguyên; ghi kinh phí được giao "
                                        f"(đề xuất) cho {_period(year, new_end)} và nguồn vốn theo chương trình đang áp dụng"))
     draft = draft.model_copy(update={"body": body})
@@ -256,7 +277,11 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                                 category="basis", printed=[check.new.text]))
         elif check.status == "lapsed":
             changes.append(Item(where, "Căn cứ hết hiệu lực được bỏ", check.old.text, "(bỏ)", category="basis"))
-            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis"))
+            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis",
+                                anchor=check.old.text))
+        elif check.status == "superior_plan":
+            reviews.append(Item(where, "Căn cứ là kế hoạch của năm cũ", before=check.old.text, action=check.message,
+                                category="basis", printed=[check.old.text]))
         elif check.status in ("unknown", "ended_period", "not_yet"):
             reviews.append(Item(where, "Căn cứ cần xác nhận", before=check.old.text, action=check.message,
                                 category="basis", printed=[check.old.text]))
@@ -279,13 +304,15 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
-        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer",
+        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
                             action="Rà soát nơi nhận (cơ quan cấp huyện không còn từ 01/07/2025; tên cơ quan mới)"))
     result.plan = Plan.model_validate(draft.model_dump(mode="python"))
     header = document_context(result.plan)
     for item in reviews:
         if item.category == "number":
             item.printed = [header["so_ky_hieu"], header["date_line"]]
+        elif item.where == "Toàn văn bản" and not item.printed:
+            item.anchor = result.plan.title  # a remark on the whole plan sits on its title
     seen: dict[str, str] = {}
     for where, block, _ in _walk(result.plan.body, []):
         if isinstance(block, Section) and block.responsible_body:
@@ -298,6 +325,85 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             else:
                 seen[key] = where
     return result
+
+
+def _roll_task(task, where: str, rewrite, reviews: list[Item], issuer, new_issuer, year: int, old: int, old_end: int,
+               new_end: int) -> None:
+    """A task's deadline, bodies and result for the new year (a task block or a row of the assignment table)."""
+    if task.deadline is not None:
+        new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ")
+        if new_deadline != task.deadline.text:
+            task.deadline = type(task.deadline).model_validate(new_deadline)
+    if task.lead:
+        task.lead = rewrite(task.lead, where, "Đơn vị chủ trì")
+    task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
+    if task.result:
+        task.result = rewrite(task.result, where, "Kết quả")
+        _figures(task.result, where, "Kết quả nhiệm vụ", reviews, old, old_end, year, new_end)
+    if issuer:
+        reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
+                            anchor=task.lead or "",
+                            action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
+    elif new_issuer.level == "huyen" and year == DISTRICT_END.year and task.deadline is not None \
+            and _after_district_end(task.deadline):
+        reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
+                            printed=task.lines(), anchor=task.deadline.text if not task.lines() else "",
+                            action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
+                                   "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
+
+
+def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_end: int, year: int, new_end: int,
+                number: int) -> None:
+    """A table's cells for the new year: words rewritten like prose; every figure in a number column
+    (and every amount or target in the text cells) is a decision with its old value."""
+    from ..render.tables import bookmark
+
+    numbers = set(table.number_columns)
+    figures = []
+    for r, row in enumerate(table.rows, start=1):
+        column = 1
+        for cell in row:
+            here = f"{where}, bảng, dòng {r}, cột {column}"
+            if column in numbers and cell.text.strip():
+                figures.append(cell.text)
+                reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, category="target", comment=False,
+                                    action=f"Số liệu của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
+                                           f"cho {_period(year, new_end)}"))
+            elif cell.text.strip():
+                cell.text = rewrite(cell.text, here, "Ô của bảng")
+                _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end)
+            column += cell.colspan
+    for h, row in enumerate(table.header, start=1):
+        for cell in row:
+            if cell.text.strip():
+                cell.text = rewrite(cell.text, f"{where}, bảng, dòng tiêu đề {h}", "Tiêu đề bảng")
+    if table.title:
+        table.title = rewrite(table.title, where, "Tên bảng")
+    if figures:
+        total = ""
+        if table.total is not None and table.total.stated:
+            total = "; tổng cộng được tính lại từ các dòng khi in (bỏ hoặc sửa số tổng đã ghi: " + \
+                "; ".join(table.total.stated.values()) + ")"
+        reviews.append(Item(where, "Số liệu trong bảng" + (f" «{table.title}»" if table.title else ""),
+                            before="; ".join(figures), category="target", anchor="#" + bookmark(number),
+                            action=f"{len(figures)} ô số của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
+                                   f"cho {_period(year, new_end)}{total}"))
+
+
+def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,
+             new_end: int) -> None:
+    """Each amount of money and each target written in prose becomes a decision (figures.py)."""
+    for figure in figures_in(text):
+        if figure.kind == "money":
+            reviews.append(Item(where, f"{what}: số tiền", before=figure.words, category="budget", anchor=figure.words,
+                                within=text, printed=[text],
+                                action=f"Số tiền của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số tiền "
+                                       f"cho {_period(year, new_end)}"))
+        else:
+            reviews.append(Item(where, f"{what}: chỉ tiêu", before=figure.words, category="target", anchor=figure.words,
+                                within=text, printed=[text],
+                                action=f"Chỉ tiêu «{figure.words}» của kế hoạch {_period(old, old_end)} được giữ nguyên; "
+                                       f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
 
 
 def _after_district_end(deadline) -> bool:
