@@ -20,6 +20,7 @@ from .lines import Line, Source
 from .spec import dump_json, dump_yaml, spec_data, validate
 from .structure import Parsed, recognise
 
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 READERS = {".txt": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
 
 
@@ -53,7 +54,11 @@ def parse_source(source: Source) -> Parsed:
     UnreadableFile (a Vietnamese message) when the source holds no text an administrative
     document is made of (empty, only site noise, only numbers or symbols).
     """
-    words = sum(len(re.findall(r"[^\W\d_]{2,}", line.text)) for line in source.lines[:2000])
+    words = 0
+    for line in source.lines:
+        words += len(_WORD_RE.findall(line.text))
+        if words >= 3:
+            break
     if words < 3:
         raise UnreadableFile(f"Tệp {source.path} không có nội dung văn bản để đọc (trống, hoặc không có chữ).")
     parsed = recognise(source)

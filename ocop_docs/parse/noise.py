@@ -18,6 +18,8 @@ from .lines import Line, normalise
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUB_TO_DIGIT = str.maketrans(SUBSCRIPTS, "0123456789")
+_SUBSCRIPT_SET = frozenset(SUBSCRIPTS)
+_SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
 _NESTED_LIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*•]\s+)(?P<mark>[-+•*])\s+")
@@ -134,6 +136,8 @@ def clean_markdown(line: Line) -> Line:
 
 def strip_footnote_marks(text: str) -> tuple[str, int]:
     """``text`` without superscript footnote marks after words ("6 bước¹" → "6 bước"), and how many."""
+    if _SUPERSCRIPT_SET.isdisjoint(text):
+        return text, 0
     new, count = _FOOTNOTE_MARK_RE.subn("", text)
     return new, count
 
@@ -143,6 +147,8 @@ _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 def extract_marks(text: str) -> tuple[str, list[tuple[int, str]]]:
     """``text`` without its superscript footnote marks, and each mark as (offset, key)."""
+    if _SUPERSCRIPT_SET.isdisjoint(text):
+        return text, []
     marks = []
     out = []
     last = 0
@@ -178,7 +184,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     if _STRAY_RE.search(text) and len(text.strip()) > 1:
         text = _STRAY_RE.sub("", text)
         notes.append("stray-mark")
-    if any(c in SUBSCRIPTS for c in text):
+    if not _SUBSCRIPT_SET.isdisjoint(text):
         text = text.translate(_SUB_TO_DIGIT)
         notes.append("subscript")
     if _END_MARK_RE.search(text) and not text.rstrip().endswith("./."):
