@@ -176,6 +176,11 @@ def recognise(source: Source) -> Parsed:
         from .decision import general_decision
 
         main.data = general_decision(main.data, main.extra, main.notes)
+        if main.data.get("subject") == "hội đồng" and not main.extra:
+            _as_council(main)
+        elif main.data.get("subject") == "hội đồng":
+            main.notes.append(Note("kind", "quyết định về Hội đồng OCOP có danh sách kèm theo sau chữ ký; chưa đọc được theo "
+                                           "mô hình council_decision, giữ nguyên dạng quyết định chung (kind: decision)"))
         if main.extra:
             main.notes = [n for n in main.notes if "không thuộc mô hình" not in n.message]
             main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
@@ -190,6 +195,27 @@ def recognise(source: Source) -> Parsed:
     if unused:
         main.notes.append(Note("", f"{len(unused)} chú thích cuối trang không gắn được vào đoạn nào; được giữ riêng (footnotes)"))
     return main
+
+
+def _as_council(doc: Parsed) -> None:
+    """A decision about an OCOP council read into CouncilDecision when it fits (else it stays general)."""
+    from ..model.decision import CouncilDecision
+    from .council import council_decision
+    from .spec import public
+
+    notes: list[Note] = []
+    data, why = council_decision(doc.data, notes)
+    if data is not None:
+        try:
+            CouncilDecision.model_validate(public(data))
+        except ValueError as exc:  # pydantic's ValidationError and the OCOP rules are ValueErrors
+            data, why = None, str(exc).splitlines()[-1].strip() if str(exc) else type(exc).__name__
+    if data is None:
+        doc.notes.append(Note("kind", f"quyết định về Hội đồng OCOP chưa đọc được theo mô hình council_decision ({why}); "
+                                      "giữ nguyên dạng quyết định chung (kind: decision)"))
+        return
+    doc.kind, doc.data = "council_decision", data
+    doc.notes.extend(notes)
 
 
 def _merge_type_lines(lines: list[Line]) -> list[Line]:

@@ -326,3 +326,31 @@ def test_general_decision_rolls_forward_to_a_new_date():
     assert draft.kind == "decision" and len(draft.articles) == 3
     assert any(item.category == "signer" for item in result.reviews)
     assert any(item.category == "number" for item in result.changes)
+
+
+def test_council_decision_reads_into_its_own_model_and_renders_the_same(tmp_path):
+    from docx import Document
+
+    from ocop_docs.io import load_spec
+    from ocop_docs.parse import parse_file
+    from ocop_docs.render import render_spec
+    from testpaths import SAMPLES
+
+    first = render_spec(load_spec(SAMPLES / "decisions" / "ben-cau-2024-hoi-dong.yaml"), tmp_path / "hd.docx")
+    parsed = parse_file(first)
+    model = parsed.model
+    assert parsed.kind == "council_decision" and model.kind == "council_decision", [n.describe() for n in parsed.notes]
+    assert model.action == "kiện toàn" and len(model.members) == 9 and len(model.team.members) == 4
+    assert model.members[0].role == "Chủ tịch Hội đồng" and model.members[0].name == "Nguyễn Văn Hùng"
+    assert model.team.label == "Tổ giúp việc" and model.replaces[0].number == 1526
+    again = render_spec(model, tmp_path / "hd2.docx")
+    texts = lambda path: [p.text for p in Document(str(path)).paragraphs]  # noqa: E731
+    assert texts(again) == texts(first)  # parse → render prints the same decision, word for word
+
+
+def test_council_decision_that_does_not_fit_stays_general_with_the_reason():
+    text = DECISION.replace("Về việc phê duyệt Đề án phát triển sản phẩm OCOP tỉnh Kiên Giang giai đoạn 2021-2025",
+                            "Về việc thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Kiên Giang")
+    parsed = parse_text(text)
+    assert parsed.kind == "decision" and parsed.model.subject == "hội đồng"
+    assert any(n.field == "kind" and "chưa đọc được theo mô hình council_decision" in n.message for n in parsed.notes)
