@@ -177,14 +177,17 @@ def recognise(source: Source) -> Parsed:
 
         main.data = general_decision(main.data, main.extra, main.notes)
         if main.data.get("subject") == "hội đồng" and not main.extra:
-            _as_council(main)
+            _as_ocop_kind(main, "council_decision")
         elif main.data.get("subject") == "hội đồng":
             main.notes.append(Note("kind", "quyết định về Hội đồng OCOP có danh sách kèm theo sau chữ ký; chưa đọc được theo "
                                            "mô hình council_decision, giữ nguyên dạng quyết định chung (kind: decision)"))
+        elif main.data.get("subject") == "công nhận":
+            _as_ocop_kind(main, "recognition_decision")
         if main.extra:
             main.notes = [n for n in main.notes if "không thuộc mô hình" not in n.message]
-            main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
-            main.extra = []
+            if main.kind == "decision":
+                main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
+            main.extra = []  # kept in 'attached', or read into the list of products
     if meta is not None:
         _use_site_meta(main, meta)
     for where, message in source.notes:
@@ -197,25 +200,71 @@ def recognise(source: Source) -> Parsed:
     return main
 
 
-def _as_council(doc: Parsed) -> None:
-    """A decision about an OCOP council read into CouncilDecision when it fits (else it stays general)."""
-    from ..model.decision import CouncilDecision
+def _row_texts(lines: list[Line]) -> list[str]:
+    """Texts of lines, a table row's cells joined as "a | b | c" (a cell's paragraphs by a space)."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.cell is None:
+            out.append(line.text)
+            k += 1
+            continue
+        cells: dict[int, list[str]] = {}
+        key = line.cell[:2]
+        while k < len(lines) and lines[k].cell is not None and lines[k].cell[:2] == key:
+            cells.setdefault(lines[k].cell[2], []).append(lines[k].text)
+            k += 1
+        out.append(" | ".join(" ".join(parts) for _, parts in sorted(cells.items())))
+    return out
+
+
+def _same_wording(doc: Parsed, model) -> str | None:
+    """Where the model would print the articles otherwise than the document does (None when it prints them the same)."""
+    from ..render.decision_context import article_items
+    from ..vi.text import fold
+
+    printed = [" ".join(x for x in (item.get("label", ""), item["text"].strip()) if x) for item in article_items(model)]
+    read: list[str] = []
+    for n, article in enumerate(doc.data.get("articles", []), 1):
+        from .council import _lines
+
+        lines = _lines(article)
+        read.append(f"Điều {n}. {lines[0]}" if lines else f"Điều {n}.")
+        read += lines[1:]
+    key = lambda t: fold(re.sub(r"[\s./;:,]+", " ", t), lower=True).strip()  # noqa: E731
+    for a, b in zip(printed + [""] * len(read), read + [""] * len(printed)):
+        if key(a) != key(b):
+            return f"mô hình in '{a[:70]}' thay cho '{b[:70]}'"
+    return None
+
+
+def _as_ocop_kind(doc: Parsed, kind: str) -> None:
+    """A council or recognition decision read into its own model when it fits and the model prints
+    its articles word for word as the document does; else it stays general, with the reason."""
+    from ..model import KINDS
     from .council import council_decision
+    from .recognition import recognition_decision
     from .spec import public
 
+    reader = {"council_decision": council_decision, "recognition_decision": recognition_decision}[kind]
+    what = {"council_decision": "về Hội đồng OCOP", "recognition_decision": "công nhận kết quả đánh giá, phân hạng"}[kind]
     notes: list[Note] = []
-    data, why = council_decision(doc.data, notes)
+    data, why = reader(doc.data, notes)
     if data is not None:
         try:
-            CouncilDecision.model_validate(public(data))
+            model = KINDS[kind].model_validate(public(data))
+            why = _same_wording(doc, model) or ""
         except ValueError as exc:  # pydantic's ValidationError and the OCOP rules are ValueErrors
-            data, why = None, str(exc).splitlines()[-1].strip() if str(exc) else type(exc).__name__
+            why = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
+        if why:
+            data = None
     if data is None:
-        doc.notes.append(Note("kind", f"quyết định về Hội đồng OCOP chưa đọc được theo mô hình council_decision ({why}); "
+        doc.notes.append(Note("kind", f"quyết định {what} chưa đọc được theo mô hình {kind} ({why}); "
                                       "giữ nguyên dạng quyết định chung (kind: decision)"))
         return
-    doc.kind, doc.data = "council_decision", data
-    doc.notes.extend(notes)
+    doc.kind, doc.data = kind, data
+    doc.notes = [n for n in doc.notes if n.field != "attached"] + notes
 
 
 def _merge_type_lines(lines: list[Line]) -> list[Line]:
@@ -412,13 +461,17 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     content, closing, after = _closing(content)
     annex_at = next((k for k, line in enumerate(tail_lines) if _ANNEX_RE.match(line.text) and line.text.isupper()), None)
     if annex_at is not None:
-        after = after + tail_lines[annex_at:]
+        annex = tail_lines[annex_at:]
         tail_lines = tail_lines[:annex_at]
-    if after:
-        # Lines after the closing that belong to the tail (a signer block typed before Nơi nhận).
+    else:
+        annex = []
+    if after or annex:
+        # Lines after the closing that belong to the tail (a signer block typed before Nơi nhận); an
+        # annex after the signature is never the tail ("Bưởi Phúc Trạch" in a product list is no signer).
         kept = [line for line in after if _tail_like(line)]
         tail_lines = kept + tail_lines
-        extra = [line.text for line in after if not _tail_like(line)]
+        extra = _row_texts([line for line in after if not _tail_like(line)] + annex)
+        after = after + annex
         if extra:
             notes.append(Note("", f"{len(extra)} đoạn sau phần nội dung (phụ lục, danh sách…) không thuộc mô hình; được giữ riêng (extra)", after[0].where()))
 

@@ -354,3 +354,26 @@ def test_council_decision_that_does_not_fit_stays_general_with_the_reason():
     parsed = parse_text(text)
     assert parsed.kind == "decision" and parsed.model.subject == "hội đồng"
     assert any(n.field == "kind" and "chưa đọc được theo mô hình council_decision" in n.message for n in parsed.notes)
+
+
+def test_recognition_decision_reads_its_product_list_and_renders_the_same(tmp_path):
+    from docx import Document
+
+    from ocop_docs.io import load_spec
+    from ocop_docs.parse import parse_file
+    from ocop_docs.render import render_spec
+    from testpaths import SAMPLES
+
+    sample = load_spec(SAMPLES / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml")
+    first = render_spec(sample, tmp_path / "cn.docx")
+    parsed = parse_file(first)
+    model = parsed.model
+    assert parsed.kind == "recognition_decision" and model is not None, [n.describe() for n in parsed.notes]
+    assert (model.round, model.year, model.with_certificate) == (1, 2026, True)
+    assert [(p.name, p.owner, p.score, p.stars, p.code) for p in model.products] == \
+        [(p.name, p.owner, p.score, p.stars, p.code) for p in sample.products]
+    assert not any(n.field == "attached" for n in parsed.notes)  # the list is the products, not loose text
+    again = render_spec(model, tmp_path / "cn2.docx")
+    cells = lambda path: [c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells]  # noqa: E731
+    texts = lambda path: [p.text for p in Document(str(path)).paragraphs]  # noqa: E731
+    assert texts(again) == texts(first) and cells(again) == cells(first)
