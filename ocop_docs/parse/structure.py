@@ -763,6 +763,18 @@ _ACRONYMS = {"OCOP", "UBND", "HĐND", "MTQG", "NTM", "PTNT", "NN&PTNT", "NN&MT",
 _AFTER_PLACE_STOP = {"năm", "giai", "đến", "trên", "và", "với", "một", "mỗi", "các", "của", "tại", "theo"}
 
 
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether a lower-case word can be one Vietnamese syllable ("huyện" yes; "htx", "ocop" no)."""
+    return bool(_SYLLABLE_RE.match(word))
+
+
 def sentence_case(text: str) -> str:
     """A title printed in capitals written in sentence case: place names, acronyms and a few
     names of acts kept capitalised ("… CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM TỈNH QUẢNG NAM NĂM 2020" →
@@ -772,16 +784,17 @@ def sentence_case(text: str) -> str:
     place = 0
     for i, word in enumerate(words):
         low = word.lower()
-        if word in _ACRONYMS or re.search(r"\d", word):
-            out.append(word)
+        bare = low.strip("()“”\"',.;:")
+        if word in _ACRONYMS or re.search(r"\d", word) or (bare and not is_syllable(bare)):
+            out.append(word)  # an acronym ("HTX", "NN&PTNT"): no Vietnamese syllable is written so
             place = 0
             continue
         if place and low not in _AFTER_PLACE_STOP:
             out.append(title_words(low))
-            place -= 1
+            place = 0 if word.endswith((",", ";", ")")) else place - 1  # "xã Tân Hòa, huyện …"
             continue
         place = 0
-        out.append(low)
+        out.append("Sở" if low == "sở" else low)
         prev = words[i - 1].lower() if i else ""
         if low in ("tỉnh", "huyện", "phường", "quận") or (low == "phố" and prev == "thành") or (low == "xã" and prev == "thị") \
                 or (low == "xã" and prev not in ("mỗi",)):

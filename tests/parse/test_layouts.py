@@ -377,3 +377,17 @@ def test_recognition_decision_reads_its_product_list_and_renders_the_same(tmp_pa
     cells = lambda path: [c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells]  # noqa: E731
     texts = lambda path: [p.text for p in Document(str(path)).paragraphs]  # noqa: E731
     assert texts(again) == texts(first) and cells(again) == cells(first)
+
+
+@pytest.mark.parametrize("upper,expected", [
+    ("BAN HÀNH KẾ HOẠCH PHÁT TRIỂN HTX NÔNG NGHIỆP GẮN VỚI SẢN PHẨM OCOP TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH",
+     "Ban hành Kế hoạch phát triển HTX nông nghiệp gắn với sản phẩm OCOP trên địa bàn thành phố Hồ Chí Minh"),
+    ("VỀ VIỆC PHÊ DUYỆT ĐỀ ÁN HỖ TRỢ SỞ NN&PTNT VÀ UBND CÁC HUYỆN",
+     "Về việc phê duyệt Đề án hỗ trợ Sở NN&PTNT và UBND các huyện"),
+    ("TRIỂN KHAI CHƯƠNG TRÌNH MTQG XÂY DỰNG NÔNG THÔN MỚI TẠI XÃ TÂN HÒA, HUYỆN GÒ CÔNG ĐÔNG",
+     "Triển khai Chương trình MTQG xây dựng nông thôn mới tại xã Tân Hòa, huyện Gò Công Đông"),
+])
+def test_vietnamese_aware_case_keeps_names_and_acronyms(upper, expected):
+    from ocop_docs.parse.structure import sentence_case
+
+    assert sentence_case(upper) == expected
