@@ -592,6 +592,9 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
                 docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
 
+    Một quyết định đọc được (kind: decision) cũng chuyển được sang năm mới: để trống số, ngày,
+    đổi năm của chính quyết định, liệt kê căn cứ và người ký để xác nhận.
+
     Đổi năm của kế hoạch ở mọi chỗ (trừ năm trong văn bản được viện dẫn), để trống số và ngày,
     kiểm tra lại căn cứ theo danh mục văn bản, đổi tên cơ quan đã sáp nhập; chỉ tiêu, kinh phí,
     người ký được giữ nguyên và đánh dấu để người soạn quyết định.
