@@ -314,6 +314,9 @@ def test_general_decision_renders_and_reads_back_the_same(tmp_path):
     assert "Quyết định này có hiệu lực kể từ ngày ký./." in texts  # ND30-BODY-07
     again = parse_file(out).model
     assert spec_data(again) == spec_data(model)
+    from ocop_docs.check import check_file
+
+    assert [f for f in check_file(out).findings if f.severity == "error"] == []  # ND30 form
 
 
 def test_general_decision_rolls_forward_to_a_new_date():
