@@ -141,7 +141,7 @@ def extract(parsed) -> dict:
             proposal = full
         elif full:
             bases.append(full)
-    number = _text(data.get("number_text"))
+    number = _text(data.get("number_text") or data.get("_number_text"))
     if number is None and data.get("number") is not None:
         # The spec leaves out a ký hiệu its model prints by default: the printed one is the model's.
         symbol = data.get("symbol") or getattr(getattr(parsed, "model", None), "effective_symbol", None)

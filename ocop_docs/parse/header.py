@@ -236,6 +236,7 @@ class HeaderData:
     number: int | None = None
     year_in_number: int | None = None
     symbol: str | None = None
+    number_text: str | None = None  # the Số and ký hiệu exactly as printed ("09/KH-UBND", "25/2022/QĐ-UBND")
     so_seen: bool = False
     place: str | None = None
     date: date | None = None
@@ -310,6 +311,7 @@ def read_header(lines: list[Line]) -> HeaderData:
             continue  # "Hồ sơ" is no Số
         if not data.so_seen:
             data.number, data.year_in_number, data.symbol = _so_fields(m)
+            data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
             data.so_seen = True
         spans.append((m.start(), m.end()))
     for m in DATE_RE.finditer(blob):

@@ -534,6 +534,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     data = {"kind": kind, "issuer": issuer, "doc_type": doc_type, **data}
     if header.number is not None:
         data["number"] = header.number
+    if header.number_text:
+        data["_number_text"] = header.number_text  # as printed (leading zeros, the year of a normative act)
     if header.year_in_number:
         notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
                           "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
