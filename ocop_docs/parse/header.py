@@ -450,13 +450,36 @@ def is_name(text: str) -> bool:
 
 
 def split_tail_line(text: str) -> list[str]:
-    """A tail line holding both columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH")."""
-    if is_authority_line(text) or garbled_authority(text) is not None:
+    """A tail line holding both columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH"),
+    a whole Nơi nhận cell on one line ("Nơi nhận: - Như Điều 4; - Bộ KH&CN; - Lưu VT."), or a whole
+    signature cell ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Quốc Doanh")."""
+    if re.match(r"^Nơi nhận\s*:?\s*[-–]", text) and re.search(r";\s*[-–]\s", text):
+        head, _, rest = text.partition(":")
+        return [head + ":"] + ["- " + item.strip() for item in re.split(r"(?:^|;)\s*[-–]\s+", rest.strip()) if item.strip()]
+    if is_authority_line(text):
+        return _split_signature(text)
+    if garbled_authority(text) is not None:
         return [text]
     m = re.search(r"(?:(?<=:)|(?<=;)|(?<=\.))\s+((?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ].*|" + "|".join(SIGNER_TITLES) + r")\s*$", text)
     if m and m.start(1) > 0:
         return [normalise(text[: m.start(1)]), normalise(m.group(1))]
     return [text]
+
+
+def _split_signature(text: str) -> list[str]:
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Quốc Doanh" → ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Quốc Doanh"]."""
+    words = text.split()
+    name_at = next((k for k in range(len(words)) if not words[k].isupper() and is_name(" ".join(words[k:]))), len(words))
+    upper, name = " ".join(words[:name_at]), " ".join(words[name_at:])
+    m = _AUTHORITY_RE.match(upper)
+    lines = [upper]
+    if m and m.group("prefix") in ("KT", "TL", "TUQ"):
+        rest = m.group("rest").strip()
+        for title in sorted(SIGNER_TITLES, key=len, reverse=True):
+            if rest.startswith(title + " ") and rest[len(title):].strip() in SIGNER_TITLES:
+                lines = [f"{m.group('prefix')}. {title}", rest[len(title):].strip()]
+                break
+    return lines + ([name] if name else [])
 
 
 @dataclass
@@ -513,7 +536,7 @@ def read_tail(lines: list[Line], issuer_name: str | None) -> TailData:
             if is_name(text):
                 tail.name = text
                 continue
-            if text.isupper() and len(text) < 60 and mode == "signer":
+            if text.isupper() and len(text) < 60 and mode == "signer" and not re.match(r"^[IVXLC]+\.\s", text):
                 authority.append((text, line))
                 continue
             tail.extra.append(text)
@@ -552,8 +575,8 @@ def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issue
             if len(rest) > 1:
                 data["title"] = normalise(rest[1][0])
             else:
-                data["title"] = "PHÓ " + data["head_title"] if m.group("prefix") == "KT" else data["head_title"]
-                notes.append(Note("signer.title", f"thiếu dòng chức vụ người ký dưới '{first}'; tạm ghi '{data['title']}'", line.where()))
+                # Never a default title: the line under "KT. CHỦ TỊCH" stays empty until someone writes it.
+                notes.append(Note("signer.title", f"thiếu dòng chức vụ người ký dưới '{first}'; để trống — cần bổ sung", line.where()))
         elif m and m.group("prefix") == "Q":
             data["authority"] = "Q"
             data["title"] = normalise(m.group("rest"))
@@ -562,7 +585,7 @@ def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issue
         extra = rest[2:] if data.get("authority") in ("KT", "TL", "TUQ") else rest[1:]
         for text, line in extra:
             notes.append(Note("signer", f"dòng '{text}' ở khối chữ ký không đặt được vào mô hình", line.where()))
-    if "title" not in data:
+    if "title" not in data and not data.get("head_title"):
         # A name without its title: the title stays empty; never a default.
         notes.append(Note("signer.title", "không đọc được quyền hạn, chức vụ người ký; để trống — cần bổ sung",
                           lines[-1][1].where() if lines else ""))

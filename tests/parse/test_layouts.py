@@ -394,3 +394,18 @@ def test_vietnamese_aware_case_keeps_names_and_acronyms(upper, expected):
     from ocop_docs.parse.structure import sentence_case
 
     assert sentence_case(upper) == expected
+
+
+def test_signature_and_recipients_each_in_one_web_cell():
+    text = DECISION.split("Nơi nhận:")[0] + (
+        "Nơi nhận: - Như Điều 3; - Bộ trưởng (để b/c); - Bộ KH&CN; - Lưu: VT, KHCN. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lâm Minh Thành |\n")
+    model = parse_text(text).model
+    assert model.recipients == ["Như Điều 3", "Bộ trưởng (để b/c)", "Bộ KH&CN"] and model.archive == "VT, KHCN"
+    assert model.signer.authority_lines() == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"] and model.signer.name == "Lâm Minh Thành"
+
+
+def test_a_missing_title_line_under_kt_is_not_made_up():
+    text = DECISION.replace("- Như Điều 3; | PHÓ CHỦ TỊCH |", "- Như Điều 3; | |")
+    parsed = parse_text(text)
+    assert parsed.model.signer.authority_lines() == ["KT. CHỦ TỊCH"] and parsed.model.signer.title is None
+    assert any(n.field == "signer.title" and "để trống" in n.message for n in parsed.notes)
