@@ -115,7 +115,8 @@ def _sections(data: dict) -> list[str] | None:
 
 _SUBJECT_KINDS = {"phê duyệt": "approval_decision", "ban hành quy chế": "regulation_decision",
                   "hội đồng": "council_decision", "công nhận": "recognition_decision"}
-_TYPE_KINDS = {"Nghị quyết": "resolution", "Hướng dẫn": "guidance", "Báo cáo": "report", "Thông báo": "notice"}
+_TYPE_KINDS = {"Nghị quyết": "resolution", "Hướng dẫn": "guidance", "Báo cáo": "report", "Thông báo": "notice",
+               "Công văn": "official_letter"}
 
 
 def _kind(data: dict, parsed) -> str | None:
@@ -176,7 +177,9 @@ def extract(parsed) -> dict:
         "place": _text(data.get("place")),
         "date": date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else _text(date),
         "doc_type": _text(data.get("doc_type")),
-        "title": _text(data.get("title")),
+        # A công văn's trích yếu is printed after "V/v", which the spec leaves out.
+        "title": (f"V/v {data['title']}" if data.get("doc_type") == "Công văn" and data.get("title")
+                  else _text(data.get("title"))),
         "authority": _text(data.get("authority")),
         "legal_bases": bases or None,
         "proposal": proposal,

@@ -1093,15 +1093,15 @@ DecisionSubject = Literal["phê duyệt", "ban hành quy chế", "ban hành kế
 
 
 def decision_subject(title: str | None, first_article: str | None) -> DecisionSubject:
-    """What a decision does, from its trích yếu and its Điều 1 (the type line may be lost in a copy)."""
+    """What a decision does, from its trích yếu, or from its Điều 1 when a copy lost the trích yếu."""
     from ..vi.text import fold
 
-    text = fold(" ".join(x for x in (title, first_article) if x), lower=True)
+    text = fold(title or first_article or "", lower=True)
     if re.search(r"\b(thanh lap|kien toan|cung co)\b.{0,40}\b(hoi dong|to tu van|to giup viec|ban chi dao)\b", text):
         return "hội đồng"
-    if re.search(r"\bcong nhan\b.{0,60}\b(ket qua|san pham|hang)\b", text):
+    if re.search(r"\bcong nhan\b", text):
         return "công nhận"
-    if re.search(r"\bban hanh\b.{0,40}\b(quy che|quy dinh|quy trinh|bo tieu chi)\b", text):
+    if re.search(r"\bban hanh\b.{0,40}\b(quy che|quy dinh|quy trinh)\b", text):
         return "ban hành quy chế"
     if re.search(r"\bban hanh\b.{0,40}\b(ke hoach|chuong trinh)\b", text):
         return "ban hành kế hoạch"

@@ -168,7 +168,8 @@ def is_body_head(text: str) -> bool:
     up = text.upper()
     if re.match(r"^(BAN HÀNH|HỘI NGHỊ|TỔ CHỨC THỰC HIỆN|BỘ TIÊU CHÍ)\b", up):
         return False  # a verb or a common noun, not the name of a body
-    return any(up == h or up.startswith(h + " ") for h in _BODY_HEADS)
+    # A one-word head alone ("BAN", "SỞ") names no body: a copy wrapped "BAN" / "HÀNH QUY ĐỊNH …".
+    return any((up == h and " " in h) or up.startswith(h + " ") for h in _BODY_HEADS)
 
 
 _BARE_HEADS = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"}

@@ -631,6 +631,8 @@ def header_end(lines: list[Line]) -> int:
         if SO_RE.match(text) or DATE_RE.search(text) and ", ngày" in text:
             numbered = True
             end = k + 1
+        elif re.match(r"^V/[vV]\b", text):
+            end = k + 1  # the trích yếu of a công văn sits in its header, under the Số
         elif (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text)
                 or (text.isupper() and is_body_head(text) and len(text) < 90)):
             end = k + 1
@@ -646,6 +648,8 @@ def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
         for t in doctypes.DOC_TYPES:
             if t.abbreviation and t.abbreviation == abbreviation:
                 return t.name
+        if "-" in symbol:
+            return "Công văn"  # ND30-SO-04: a công văn's ký hiệu names the body, not a type ("73/UBND-TH")
     if any(re.match(r"^Điều\s+1\s*[.:]", line.text) for line in lines[:400]) \
             or any(_ENACT_RE.match(line.text) for line in lines[:200]):
         return "Quyết định"
