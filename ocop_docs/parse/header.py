@@ -135,7 +135,8 @@ def _restore_part(text: str, first: bool = False) -> str:
 
 def level_of(name: str) -> str:
     """The level of a body by its name: tinh, huyen, xa, so, trung_uong or khac."""
-    low = fold(name, lower=True)
+    # "Xã hội" (Bộ Lao động - Thương binh và Xã hội, the Quốc hiệu) is no commune.
+    low = re.sub(r"\bxa hoi\b", "", fold(name, lower=True))
     if re.search(r"\b(bo|chinh phu|thu tuong|quoc hoi)\b", low) and not re.search(r"\b(tinh|huyen|xa)\b", low):
         return "trung_uong"
     if low.startswith("so "):

@@ -250,6 +250,9 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
         return False  # a heading followed by its text
     if _LOWER_START_RE.match(b) or re.match(r"^\d", b):
         return True
+    if a.isupper() and b.isupper() and re.search(r"(?:^|\s)(?:ỦY|UỶ|HỘI|VĂN|CHỦ)$", a) \
+            and re.match(r"^(?:BAN|ĐỒNG|PHÒNG|TỊCH)\b", b) and not _stands_alone(a):
+        return True  # a name wrapped inside a word pair: "… CỦA ỦY" / "BAN NHÂN DÂN XÃ …"
     if a.isupper() and b.isupper():
         # "I. MỤC ĐÍCH," / "YÊU CẦU": one heading — unless either line is a part of its own.
         return not (blank_paragraphs and line.blank_before) and not _stands_alone(a) and not _stands_alone(b) \

@@ -270,13 +270,27 @@ def _as_ocop_kind(doc: Parsed, kind: str) -> None:
 def _merge_type_lines(lines: list[Line]) -> list[Line]:
     """A type name a web copy wrapped ("KẾ" / "HOẠCH", "QUYẾT" / "ĐỊNH") made one line again."""
     out: list[Line] = []
-    for line in lines:
+    typed = False
+    for k, line in enumerate(lines):
         if out and out[-1].text.isupper() and line.text.isupper() and len(out[-1].text) < 12 \
                 and type_name(out[-1].text) is None and type_name(f"{out[-1].text} {line.text}"):
             out[-1] = out[-1].with_text(f"{out[-1].text} {line.text}")
+            typed = True
+            continue
+        typed = typed or type_name(line.text) is not None
+        # "QUY CHẾ LÀM" / "VIỆC …": the type name and the start of the trích yếu on one line of the header.
+        m = _TYPE_HEAD_RE.match(line.text)
+        if m and not typed and k < 40 and line.text.isupper() and any(is_quoc_hieu(x.text) for x in lines[:k]):
+            out.append(line.with_text(m.group(1)))
+            out.append(line.with_text(line.text[m.end():].strip()))
+            typed = True
             continue
         out.append(line)
     return out
+
+
+_TYPE_HEAD_RE = re.compile(r"^(" + "|".join(re.escape(t.upper_name) for t in doctypes.DOC_TYPES if len(t.upper_name) > 4)
+                           + r")\s+(?=\S)")
 
 
 def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
@@ -319,6 +333,12 @@ def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
                 data["place"] = place_of(name)
                 doc.notes = [n for n in doc.notes if n.field != "place"]
                 doc.notes.append(Note("place", f"địa danh suy ra từ tên cơ quan: '{data['place']}'"))
+    issuer = data.get("issuer") or {}
+    if issuer.get("level") == "khac" and values.get("issuer") and level_of(values["issuer"]) != "khac" \
+            and re.match(r"^(Ủy ban nhân dân|Hội đồng nhân dân|Chủ tịch Ủy ban nhân dân)$", issuer.get("name", ""), re.I):
+        issuer["level"] = level_of(values["issuer"])
+        doc.notes.append(Note("issuer.level", f"cấp đọc từ bảng thông tin của trang web ('{values['issuer']}'); "
+                                              "phần đầu văn bản chỉ ghi tên cơ quan, không ghi cấp", meta.where.get("issuer", "")))
     if values.get("signer") and not (data.get("signer") or {}).get("name"):
         doc.notes.append(Note("signer.name", f"trang web ghi người ký '{values['signer']}'; văn bản sao chép không có khối chữ ký",
                               meta.where.get("signer", "")))
