@@ -99,3 +99,14 @@ def test_ocr_checks_flag_a_misread_year_range():
     messages = [m for _, m in notes]
     assert any("khoảng năm '2033- 2025' có năm đầu sau năm cuối" in m for m in messages)
     assert any("năm '2099' quá xa ngày ban hành 02/05/2023" in m for m in messages)
+
+
+def test_rollforward_report_lists_what_ocr_read(scanned_plan, tmp_path):
+    """The roll-forward of a scanned plan names the OCR'd number and date among the uncertain points."""
+    from ocop_docs.rollforward.files import run
+
+    report = tmp_path / "bao-cao.md"
+    run(scanned_plan, 2020, tmp_path / "kh-2020.yaml", report=report)
+    text = report.read_text(encoding="utf-8")
+    assert "Điểm chưa chắc chắn khi đọc văn bản gốc" in text
+    assert "số văn bản '35' đọc bằng nhận dạng chữ (OCR)" in text
