@@ -890,6 +890,8 @@ _ENACTING_RE = re.compile(
 )
 
 
+# The comma where a citation ends and its purpose or the enacting clause begins.
+_PURPOSE_RE = re.compile(r",\s+(?=(?:nhằm|để)\s|(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng)\b[^.;]*?\b(?:ban hành|xây dựng|triển khai|báo cáo)\b)")
 _ENACTING_START_RE = re.compile(r"^(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng|HĐND|Giám đốc|Sở|Ban|Phòng|Văn phòng)\b")
 _PROPOSAL_TAIL_RE = re.compile(
     r",\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng nhân dân|HĐND|Giám đốc|Sở)\b[^.;]*?"
@@ -948,6 +950,17 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
                 or (";" not in text and text.rstrip().endswith(":") and not _ENACTING_RE.search(text)
                     and not (text.startswith(("Theo đề nghị", "Xét đề nghị")) and _PROPOSAL_TAIL_RE.search(text)))
             )
+            if whole and ";" not in text and (cut := _PURPOSE_RE.search(text)) and _CITATION_START_RE.match(
+                    text[len(next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")):].strip()):
+                # "Thực hiện Quyết định số 919/QĐ-TTg …, nhằm …, Ủy ban nhân dân thành phố ban hành … như sau:":
+                # the cited act is the căn cứ, the purpose and the enacting clause the preamble.
+                verb = next(v for v in BASIS_VERBS if text.startswith(v + " "))
+                bases.append({"verb": verb, "text": strip_end_punctuation(text[len(verb):cut.start()].strip())})
+                preamble.append(text[cut.end():].strip()[:1].upper() + text[cut.end():].strip()[1:])
+                notes.append(Note("legal_bases", "câu căn cứ có cả mục đích và câu ban hành; phần sau dấu phẩy ghi vào đoạn mở đầu",
+                                  line.where()))
+                started = True
+                continue
             if whole:
                 preamble.append(text)
                 started = True

@@ -409,3 +409,14 @@ def test_a_missing_title_line_under_kt_is_not_made_up():
     parsed = parse_text(text)
     assert parsed.model.signer.authority_lines() == ["KT. CHỦ TỊCH"] and parsed.model.signer.title is None
     assert any(n.field == "signer.title" and "để trống" in n.message for n in parsed.notes)
+
+
+def test_a_basis_sentence_with_its_purpose_and_enacting_clause():
+    text = ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\nKẾ HOẠCH\nThực hiện Đề án OCOP năm 2024\n"
+            "Thực hiện Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ, nhằm tiếp tục triển khai Đề án "
+            "có hiệu quả, Ủy ban nhân dân thành phố ban hành Kế hoạch với những nội dung sau:\nI. MỤC TIÊU\nCó thêm 5 sản phẩm.\n")
+    plan = parse_text(text).model
+    assert [(b.verb, b.text) for b in plan.legal_bases] == [
+        ("Thực hiện", "Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ")]
+    assert plan.preamble == ["Nhằm tiếp tục triển khai Đề án có hiệu quả, Ủy ban nhân dân thành phố ban hành Kế hoạch "
+                             "với những nội dung sau:"]
