@@ -527,13 +527,7 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
     from .parse import dump_json, dump_yaml, parse_file, spec_data
     from .render.atomic import write_bytes_atomic
 
-    def progress(done: int, total: int) -> None:
-        # Scanned pages take seconds each: say how far the OCR is (stderr, so the data stays clean).
-        end = "\n" if done == total else "\r"
-        click.echo(f"Nhận dạng chữ (OCR) bản quét: {done}/{total} trang", err=True, nl=False)
-        click.echo(end, err=True, nl=False)
-
-    parsed = parse_file(file, progress)
+    parsed = parse_file(file, _ocr_progress)
     data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)
     notes = list(parsed.notes)
     if as_json or (out is not None and out.suffix.lower() == ".json"):
@@ -568,6 +562,13 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
         click.secho("Văn bản thiếu phần bắt buộc nên chưa tạo lại được: phần đọc được đã ghi ra, "
                     "cần bổ sung các điểm nêu trên.", fg="yellow", err=True)
         sys.exit(EXIT_DATA)
+
+
+def _ocr_progress(done: int, total: int) -> None:
+    """Scanned pages take seconds each: say how far the OCR is (on stderr, so the data stays clean)."""
+    end = "\n" if done == total else "\r"
+    click.echo(f"Nhận dạng chữ (OCR) bản quét: {done}/{total} trang", err=True, nl=False)
+    click.echo(end, err=True, nl=False)
 
 
 def _vn_date(value: str | None):
@@ -615,7 +616,8 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
     from .rollforward.files import run as run_rollforward
 
     files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
-                            report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean)
+                            report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean,
+                            progress=_ocr_progress)
     result = files.result
     for warning in result.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)

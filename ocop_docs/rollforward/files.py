@@ -34,7 +34,7 @@ class RollFiles:
     marks: dict[str, int] = field(default_factory=dict)
 
 
-def load_plan(path: str | Path) -> tuple[Plan | GeneralDecision, list[Note]]:
+def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, list[Note]]:
     """The plan in ``path``: a spec (.yaml/.json), or a document read back (.docx/.pdf/.txt).
 
     A Quyết định ban hành Kế hoạch gives its attached plan; any other decision is returned as
@@ -49,7 +49,7 @@ def load_plan(path: str | Path) -> tuple[Plan | GeneralDecision, list[Note]]:
         if not isinstance(plan, (Plan, GeneralDecision)):
             raise DataError(path, f"tệp là '{spec.kind}', không phải kế hoạch; không chuyển sang năm mới được")
         return plan, []
-    parsed = parse_file(path)
+    parsed = parse_file(path, progress)  # progress: pages of a scanned PDF read by OCR
     doc = parsed.primary()
     notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
     model = doc.model
@@ -65,7 +65,7 @@ def load_plan(path: str | Path) -> tuple[Plan | GeneralDecision, list[Note]]:
 
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
-        marks: str = "track", clean: str | Path | None = None) -> RollFiles:
+        marks: str = "track", clean: str | Path | None = None, progress=None) -> RollFiles:
     """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
 
     ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
@@ -73,7 +73,7 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     """
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
-    plan, notes = load_plan(source)
+    plan, notes = load_plan(source, progress)
     if isinstance(plan, GeneralDecision):
         from .decision import roll_decision
 
