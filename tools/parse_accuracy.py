@@ -180,7 +180,7 @@ def extract(parsed) -> dict:
         # A công văn's trích yếu is printed after "V/v", which the spec leaves out.
         "title": (f"V/v {data['title']}" if data.get("doc_type") == "Công văn" and data.get("title")
                   else _text(data.get("title"))),
-        "authority": _text(data.get("authority")),
+        "authority": _text(data.get("authority") or data.get("_authority")),
         "legal_bases": bases or None,
         "proposal": proposal,
         "sections": _sections(data),

@@ -53,7 +53,9 @@ META_KEYS = {
     "ngày hết hiệu lực": "expiry", "ngày có hiệu lực": "effective", "ngày đăng": "posted", "ngày cập nhật": "posted",
     "nguồn": "origin", "cơ quan": "issuer", "người ban hành": "signer", "thể loại": "doc_type",
 }
-_META_RE = re.compile(r"^(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True)) + r")\s*:\s*(?P<value>.*)$", re.I)
+# "Số hiệu: 115/KH-UBND", or the key alone in its cell ("| Số hiệu | 44/2025/QĐ-CTUBND |").
+_META_RE = re.compile(r"^(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True))
+                      + r")\s*(?::\s*(?P<value>.*)|$)", re.I)
 
 
 @dataclass
@@ -79,7 +81,7 @@ def _meta(lines: list[Line], meta: SiteMeta) -> set[int]:
         if not m:
             continue
         key = META_KEYS[m.group("key").lower()]
-        value = m.group("value").strip(" |")
+        value = (m.group("value") or "").strip(" |")
         used.add(i)
         if not value and i + 1 < len(lines) and not _META_RE.match(lines[i + 1].text):
             value = lines[i + 1].text.strip(" |")

@@ -613,6 +613,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         notes.append(Note("preamble", "dòng 'Kính gửi' không có trong mô hình; ghi vào đoạn mở đầu"))
     if authority and kind == "decision":
         data["authority"] = authority
+    elif authority:
+        data["_authority"] = authority  # a Nghị quyết's "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA …": read, not modelled
     if not closing and not tail_lines and content and not content[-1].text.rstrip().endswith((".", "./.", ":", ";")):
         notes.append(Note("", "văn bản có vẻ bị cắt cụt: không có đoạn kết, nơi nhận và chữ ký; đoạn cuối dừng giữa câu",
                           content[-1].where()))
