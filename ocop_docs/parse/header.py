@@ -42,7 +42,6 @@ _REF_RE = re.compile(
 )
 _TYPE_NAMES = {t.upper_name: t.name for t in doctypes.DOC_TYPES}
 _TYPE_NAMES.update({"NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "LUẬT": "Luật", "QUYẾT ĐỊNH:": None})
-_DRAFT_RE = re.compile(r"^\(?\s*DỰ THẢO\b.*\)?$", re.I)
 
 # Words that start the name of a body (used to tell a governing body from the issuer's name).
 _BODY_HEADS = (

@@ -19,17 +19,22 @@ def article_items(decision: Decision) -> list[dict]:
     items: list[dict] = []
     for numbered in decision.articles():
         article = numbered.article
-        label = f"Điều {numbered.number}."
-        if article.title:
-            items.append({"kind": "article_title", "label": label, "text": f" {article.title}"})
-            if article.text:
-                items.append({"kind": "p", "text": article.text})
-        else:
-            items.append({"kind": "article", "label": label, "text": f" {article.text}" if article.text else ""})
+        items += article_head(f"Điều {numbered.number}.", article.title, article.text)
         items.extend({"kind": "p", "text": text} for text in article.content)
-    # ND30-BODY-07: the content ends with "./.".
-    last = items[-1]
-    items[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    return with_end_mark(items)
+
+
+def article_head(label: str, title: str | None, text: str | None) -> list[dict]:
+    """"Điều n." with its bold title (and its text after it), or with its text on the same line."""
+    if title:
+        return [{"kind": "article_title", "label": label, "text": f" {title}"}] + ([{"kind": "p", "text": text}] if text else [])
+    return [{"kind": "article", "label": label, "text": f" {text}" if text else ""}]
+
+
+def with_end_mark(items: list[dict]) -> list[dict]:
+    """ND30-BODY-07: the content ends with "./."."""
+    if items:
+        items[-1] = dict(items[-1], text=formats.with_end_mark(items[-1]["text"]))
     return items
 
 
@@ -151,13 +156,7 @@ def general_decision_context(decision: GeneralDecision) -> dict:
     list lines each a paragraph (ND30-BODY-05); the parts attached after the signature."""
     items: list[dict] = []
     for n, article in enumerate(decision.articles, 1):
-        label = f"Điều {n}."
-        if article.title:
-            items.append({"kind": "article_title", "label": label, "text": f" {article.title}"})
-            if article.text:
-                items.append({"kind": "p", "text": article.text})
-        else:
-            items.append({"kind": "article", "label": label, "text": f" {article.text}" if article.text else ""})
+        items += article_head(f"Điều {n}.", article.title, article.text)
         for clause in article.clauses:
             if clause.label or clause.text:
                 items.append({"kind": "p", "text": " ".join(x for x in (clause.label, clause.text) if x)})
@@ -165,9 +164,7 @@ def general_decision_context(decision: GeneralDecision) -> dict:
             for point in clause.points:
                 items.append({"kind": "p", "text": " ".join(x for x in (point.label, point.text) if x)})
                 items.extend({"kind": "p", "text": t} for t in point.content)
-    if items:
-        last = items[-1]
-        items[-1] = dict(last, text=formats.with_end_mark(last["text"]))  # ND30-BODY-07
+    items = with_end_mark(items)
     context = document_context(decision)
     context.update(
         {
