@@ -3,7 +3,7 @@
 #   make test   runs ruff, then the test suite (the import contract of pyproject.toml included)
 VENV   ?= .venv
 PYTHON ?= python3
-APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils
+APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils tesseract-ocr tesseract-ocr-vie
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test system-deps bench templates clean

@@ -67,7 +67,8 @@ class Line:
     def with_text(self, text: str, **changes) -> "Line":
         """A copy of the line holding ``text`` (and any other field ``changes``)."""
         changes.setdefault("marks", list(self.marks))
-        return replace(self, text=text, notes=list(self.notes), **changes)
+        changes.setdefault("notes", list(self.notes))
+        return replace(self, text=text, **changes)
 
     @property
     def in_table(self) -> bool:
@@ -84,3 +85,4 @@ class Source:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, Vietnamese message)
     footnotes: dict[str, str] = field(default_factory=dict)  # footnote key → its text
     engine_styles: bool = False  # the file carries the engine's own ND30 paragraph styles
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scanned, no text layer)
