@@ -76,6 +76,15 @@ class Cli(Group):
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a fault of ours: a designed message, never a traceback (--debug shows it)
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Lỗi phần mềm (không phải lỗi của dữ liệu): {type(exc).__name__}: {exc}. Không có tệp dở "
+                        "dang nào được ghi. Chạy lại lệnh với --debug đặt ngay sau ocop-docs để xem chi tiết và gửi "
+                        "cho người phát triển.", fg="red", err=True)
+            ctx.exit(ExitCode.INTERNAL)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Click's ``main``, with its errors shown in Vietnamese (``cli_messages.show_error``)."""
