@@ -994,9 +994,13 @@ def _merge_split_heads(lines: list[Line]) -> list[Line]:
     return out
 
 
-TABLE_MARK = "\ue010{}\ue011"
-"""The text of the line that stands for a content table until the blocks are built."""
-_TABLE_MARK_RE = re.compile("^\ue010(\\d+)\ue011$")
+def table_mark(n: int) -> str:
+    """The text of the line that stands for content table ``n`` until the blocks are built: private-use
+    characters only, so no reader of prose (targets, deadlines, labels) takes it for words or numbers."""
+    return f"\ue010{chr(0xE100 + n)}\ue011"
+
+
+_TABLE_MARK_RE = re.compile("^\ue010([\ue100-\uefff])\ue011$")
 
 
 def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None,
@@ -1025,7 +1029,7 @@ def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None
             table = table_from_cells(_cell_rows(lines[k:end]))  # rows "a | b | c" of a web copy
         if table is not None:
             found.append(_with_caption(table, out))
-            out.append(line.with_text(TABLE_MARK.format(len(found) - 1), cell=None, table_path=(), bold=None,
+            out.append(line.with_text(table_mark(len(found) - 1), cell=None, table_path=(), bold=None,
                                       lead_bold=None))
             k = end
             continue
@@ -1075,7 +1079,7 @@ def _put_tables(blocks, found: list) -> list:
         text = block if isinstance(block, str) else block.get("text") if isinstance(block, dict) else None
         m = _TABLE_MARK_RE.match(text.strip()) if isinstance(text, str) else None
         if m:
-            out.append({"table": found[int(m.group(1))].model_dump(mode="json", exclude_defaults=True)})
+            out.append({"table": found[ord(m.group(1)) - 0xE100].model_dump(mode="json", exclude_defaults=True)})
             continue
         if isinstance(block, dict) and isinstance(block.get("content"), list):
             block = dict(block, content=_put_tables(block["content"], found))
