@@ -80,7 +80,7 @@ class Cli(Group):
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except (MemoryError, RecursionError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
@@ -88,12 +88,13 @@ class Cli(Group):
             what = "không đủ bộ nhớ" if isinstance(exc, MemoryError) else "dữ liệu lồng nhau quá sâu"
             click.secho(f"Lỗi: dữ liệu vào quá lớn để xử lý ({what}); không có tệp nào được ghi.", fg="red", err=True)
             ctx.exit(ExitCode.DATA)
-        except Exception as exc:  # a defect of ocop-docs, never a traceback for the officer
+        except Exception as exc:  # a fault of ours: a designed message, never a traceback (--debug shows it)
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.secho(f"Lỗi phần mềm không lường trước ({type(exc).__name__}). Hãy chạy lại lệnh với --debug "
-                        "(ocop-docs --debug …) và gửi toàn bộ nội dung hiện ra cho người hỗ trợ.", fg="red", err=True)
-            ctx.exit(ExitCode.FINDINGS)  # Python's own code for an uncaught error
+            click.secho(f"Lỗi phần mềm (không phải lỗi của dữ liệu): {type(exc).__name__}: {exc}. Không có tệp dở "
+                        "dang nào được ghi. Chạy lại lệnh với --debug đặt ngay sau ocop-docs để xem chi tiết và gửi "
+                        "cho người phát triển.", fg="red", err=True)
+            ctx.exit(ExitCode.INTERNAL)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Click's ``main``, with its errors shown in Vietnamese (``cli_messages.show_error``)."""

@@ -100,8 +100,12 @@ class Table(Model):
         if self.widths is not None and len(self.widths) != width:
             raise InvalidField(f"bảng{self._named()}: widths có {len(self.widths)} số nhưng bảng có {width} cột",
                                ("widths",))
+        if self.total is not None and not self.total.columns:
+            # The columns summed, written out: the stated ones, else every number column (one form to compare).
+            columns = sorted(self.total.stated) or list(self.number_columns)
+            self.__dict__["total"] = self.total.model_copy(update={"columns": columns})
         summed = set(self.number_columns) | set(self.total_columns())
-        for r, (row, starts) in enumerate(zip(self.rows, _starts(self.rows))):
+        for r, (row, starts) in enumerate(zip(self.rows, cell_starts(self.rows))):
             for c, (cell, at) in enumerate(zip(row, starts)):
                 value = parse_amount(cell.text) if at in summed else None
                 if value is not None and (not value.is_finite() or abs(value) >= MAX_NUMBER):
@@ -136,7 +140,7 @@ class Table(Model):
     def column_sum(self, column: int) -> Decimal:
         """The sum of the numbers in ``column`` (1-based) over the body rows."""
         total = Decimal(0)
-        for row, starts in zip(self.rows, _starts(self.rows)):
+        for row, starts in zip(self.rows, cell_starts(self.rows)):
             for cell, at in zip(row, starts):
                 if at == column:
                     value = parse_amount(cell.text)
@@ -172,7 +176,8 @@ def _layout(rows: list[list[Cell]]) -> list[tuple[list[int], int]]:
     return out
 
 
-def _starts(rows: list[list[Cell]]) -> list[list[int]]:
+def cell_starts(rows: list[list[Cell]]) -> list[list[int]]:
+    """For each row, the 1-based grid column where each of its cells starts."""
     return [starts for starts, _ in _layout(rows)]
 
 

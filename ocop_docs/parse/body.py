@@ -491,7 +491,10 @@ def to_blocks(nodes: list[Node], notes: list[Note], depth: int = 0, role: str | 
     for node in nodes:
         here = f"{path}[{len(out)}]"
         if node.is_section or node.numbered:
-            auto = automatic_label(depth, section_index)
+            try:
+                auto = automatic_label(depth, section_index)
+            except ValueError:  # more điểm than letters a–y: only the document's own label can stand
+                auto = None
             section_index += 1
             label = node.label.text if node.label else ""
             explicit = label

@@ -39,6 +39,7 @@ class Line:
     index: int = 0  # 1-based paragraph (docx), line (txt) or visual line (pdf) number
     page: int | None = None
     cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    table_path: tuple = ()  # every (table, row, column) from the body down, for a line in nested tables
     bold: bool | None = None
     italic: bool | None = None
     lead_bold: str | None = None
@@ -86,3 +87,4 @@ class Source:
     footnotes: dict[str, str] = field(default_factory=dict)  # footnote key → its text
     engine_styles: bool = False  # the file carries the engine's own ND30 paragraph styles
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scanned, no text layer)
+    tables: dict = field(default_factory=dict)  # body table number → its content table (model.table.Table), Word sources

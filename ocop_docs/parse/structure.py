@@ -48,6 +48,7 @@ from ..nd30.patterns import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
 from .noise import garbled_authority, is_rule, join_broken
 from .site import SiteMeta, strip_site
+from .tables import table_from_cells
 
 BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
 _CITATION_START_RE = re.compile(
@@ -500,7 +501,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         data, more = _decision(content, engine, notes)
         kind = "decision"
     else:
-        data, more = _plan_content(content, engine, notes, doc_type, source.footnotes)
+        data, more = _plan_content(content, engine, notes, doc_type, source.footnotes, source.tables)
         kind = "plan"
     extra = more + extra
     # ---- header fields
@@ -993,16 +994,44 @@ def _merge_split_heads(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _table_rows(lines: list[Line], notes: list[Note]) -> list[Line]:
-    """Rows of a table inside the content kept as text: one paragraph per row, cells joined by " | "."""
+def table_mark(n: int) -> str:
+    """The text of the line that stands for content table ``n`` until the blocks are built: private-use
+    characters only, so no reader of prose (targets, deadlines, labels) takes it for words or numbers."""
+    return f"\ue010{chr(0xE100 + n)}\ue011"
+
+
+_TABLE_MARK_RE = re.compile("^\ue010([\ue100-\uefff])\ue011$")
+
+
+def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None,
+                found: list | None = None) -> list[Line]:
+    """Tables inside the content: a content table (a Word table in ``tables``, or the "a | b | c" rows
+    of a web copy) becomes one line marking it, its table appended to ``found``; any other table is
+    kept as text, one paragraph per row, cells joined by " | " (and said so)."""
+    tables = tables or {}
+    found = found if found is not None else []
     out: list[Line] = []
-    tables: set[int] = set()
+    flattened: set[int] = set()
     k = 0
     while k < len(lines):
         line = lines[k]
         if line.cell is None:
             out.append(line)
             k += 1
+            continue
+        top = line.table_path[0][0] if line.table_path else line.cell[0]
+        end = k
+        while end < len(lines) and lines[end].cell is not None and (
+                lines[end].table_path[0][0] if lines[end].table_path else lines[end].cell[0]) == top:
+            end += 1
+        table = tables.get(top) if len(line.table_path) <= 1 else None
+        if table is None and not line.table_path:
+            table = table_from_cells(_cell_rows(lines[k:end]))  # rows "a | b | c" of a web copy
+        if table is not None:
+            found.append(_with_caption(table, out))
+            out.append(line.with_text(table_mark(len(found) - 1), cell=None, table_path=(), bold=None,
+                                      lead_bold=None))
+            k = end
             continue
         table, row, _ = line.cell
         cells: dict[int, list[str]] = {}
@@ -1011,21 +1040,62 @@ def _table_rows(lines: list[Line], notes: list[Note]) -> list[Line]:
             k += 1
         text = " | ".join(" ".join(parts) for _, parts in sorted(cells.items()))
         out.append(line.with_text(text, cell=None, bold=None, lead_bold=None))
-        if table not in tables:
-            tables.add(table)
+        if table not in flattened:
+            flattened.add(table)
             notes.append(Note("body", "bảng trong nội dung được giữ dưới dạng đoạn văn, mỗi hàng một đoạn (ô cách nhau bằng ' | ')",
                               line.where()))
     return out
 
 
+_CAPTION_RE = re.compile(r"^(?:Bảng|Biểu)\s+(?:số\s+)?[\dIVX]+[a-z]?\s*[.:]?\s*\S", re.I)
+_UNIT_RE = re.compile(r"^\(?\s*Đơn vị(?: tính)?\s*:[^()]*\)?$", re.I)
+
+
+def _with_caption(table, out: list[Line]):
+    """The table with the caption ("Bảng 2. …") and unit line ("(Đơn vị tính: đồng)") printed just
+    above it, taken from ``out``, where they were read as paragraphs."""
+    update = {}
+    if out and _UNIT_RE.match(out[-1].text.strip()):
+        update["unit"] = out.pop().text.strip().strip("()").strip()
+    if out and _CAPTION_RE.match(out[-1].text.strip()) and len(out[-1].text) < 200:
+        update["title"] = out.pop().text.strip()
+    return table.model_copy(update=update) if update else table
+
+
+def _cell_rows(lines: list[Line]) -> list[list[str]]:
+    """The cell texts of one table's lines, row by row (a cell's paragraphs joined by a space)."""
+    rows: dict[int, dict[int, list[str]]] = {}
+    for line in lines:
+        _, row, column = line.cell
+        rows.setdefault(row, {}).setdefault(column, []).append(line.text)
+    width = max((max(cells) for cells in rows.values()), default=0)
+    return [[" ".join(cells.get(c, [])) for c in range(1, width + 1)] for _, cells in sorted(rows.items())]
+
+
+def _put_tables(blocks, found: list) -> list:
+    """The content blocks with each table mark replaced by its table block."""
+    out = []
+    for block in blocks:
+        text = block if isinstance(block, str) else block.get("text") if isinstance(block, dict) else None
+        m = _TABLE_MARK_RE.match(text.strip()) if isinstance(text, str) else None
+        if m:
+            out.append({"table": found[ord(m.group(1)) - 0xE100].model_dump(mode="json", exclude_defaults=True)})
+            continue
+        if isinstance(block, dict) and isinstance(block.get("content"), list):
+            block = dict(block, content=_put_tables(block["content"], found))
+        out.append(block)
+    return out
+
+
 def _plan_content(content: list[Line], engine: bool, notes: list[Note], doc_type: str,
-                  footnotes: dict[str, str] | None = None) -> tuple[dict, list[str]]:
-    content = _merge_split_heads(_table_rows(content, notes))
+                  footnotes: dict[str, str] | None = None, tables: dict | None = None) -> tuple[dict, list[str]]:
+    found: list = []
+    content = _merge_split_heads(_table_rows(content, notes, tables, found))
     first = next((k for k, line in enumerate(content) if _is_section_start(line, engine)), len(content))
     bases, preamble = _bases_and_preamble(content[:first], engine, notes)
     tree = build_tree(content[first:], engine)
     blocks = to_blocks(tree, notes, footnotes=footnotes)
-    body = clean_blocks(blocks)
+    body = _put_tables(clean_blocks(blocks), found)
     if not body:
         if preamble:
             body = [preamble.pop()]

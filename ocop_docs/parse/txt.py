@@ -61,6 +61,7 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     table = 0
     row = 0
     in_table = False
+    markdown = False
     if len(_LITERAL_BREAK_RE.findall(text[:200_000])) >= 3:
         text = _LITERAL_BREAK_RE.sub("\n", text).replace("\\t", " ")
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -76,8 +77,13 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
                 table += 1
                 row = 0
                 in_table = True
+                # Markdown rows open with a bar; a web copy's rows do not, so there a leading bar is
+                # an empty first cell ("| Tổng cộng | 85.000.000 |": no STT), kept to keep the columns.
+                markdown = raw.lstrip().startswith("|")
             row += 1
             cells = raw.strip().strip("|").split("|")
+            if not markdown and raw.lstrip().startswith("|"):
+                cells = [""] + cells
             if len(cells) < 2 and not _TABLE_ROW_RE.match(raw):
                 cells = [raw.strip().rstrip("|")]
             for col, cell in enumerate(cells, start=1):

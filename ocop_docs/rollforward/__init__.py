@@ -236,6 +236,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             target = block.target
             old_text = target.text
             target.text = rewrite(target.text, where, "Chỉ tiêu")
+            _figures(target.text, where, "Chỉ tiêu", reviews, plan.year, old_end, year, new_end)
             reviews.append(Item(where, "Chỉ tiêu", before=old_text, category="target", printed=[target.text],
                                 action=f"Chỉ tiêu của kế hoạch {_period(plan.year, old_end)} ({_value(target)}) được giữ nguyên; "
                                        f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
