@@ -14,10 +14,12 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# LibreOffice (the PDF engine), Liberation fonts (metric twins of Times New Roman), poppler.
+# LibreOffice (the PDF engine), Liberation fonts (metric twins of Times New Roman), poppler,
+# Tesseract with its Vietnamese model (scanned PDFs). Installed when any of them is missing.
 system-deps:
 	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
-	    && fc-list 2>/dev/null | grep -qi "Liberation Serif"; then :; else \
+	    && fc-list 2>/dev/null | grep -qi "Liberation Serif" \
+	    && tesseract --list-langs 2>/dev/null | grep -qx vie; then :; else \
 	  echo "Installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	fi
