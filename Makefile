@@ -1,12 +1,13 @@
 # ocop-docs — the two commands of the README, each installing what it needs on a fresh machine.
 #   make demo   renders every shipped sample (plans, decisions, certificates…) into out/demo
 #   make test   runs the test suite
+#   make serve  starts the web pages on http://127.0.0.1:8080
 VENV   ?= .venv
 PYTHON ?= python3
-APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils
+APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test system-deps bench templates clean
+.PHONY: demo test serve system-deps bench templates clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +15,11 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# LibreOffice (the PDF engine), Liberation fonts (metric twins of Times New Roman), poppler.
+# LibreOffice (the PDF engine), Liberation fonts (metric twins of Times New Roman), poppler,
+# Chromium (the web pages' browser tests).
 system-deps:
 	@if command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	    && command -v chromium >/dev/null 2>&1 \
 	    && fc-list 2>/dev/null | grep -qi "Liberation Serif"; then :; else \
 	  echo "Installing $(APT_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
@@ -27,6 +30,11 @@ demo: system-deps $(VENV)/.installed
 
 test: system-deps $(VENV)/.installed
 	$(VENV)/bin/python -m pytest
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+serve: system-deps $(VENV)/.installed
+	$(VENV)/bin/ocop-docs serve --host $(HOST) --port $(PORT) $(if $(USERS),--users $(USERS))
 
 bench: system-deps $(VENV)/.installed
 	$(VENV)/bin/python benchmarks/run_all.py

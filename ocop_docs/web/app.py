@@ -1,0 +1,331 @@
+"""Routes and pages of ``ocop-docs serve`` (Starlette, Jinja2 pages rendered on the server).
+
+Every page is Vietnamese. Long work runs as a job (``jobs``); a job's page polls its progress
+(htmx, vendored in static/) and shows the result when it is done. Nothing here decides a rule
+of ND30 or of OCOP: that is the library's (called through ``library``).
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from ..errors import DataError, OcopError
+from . import library, work
+from .accounts import LOCAL, Account, load_accounts, verify_password
+from .config import WebConfig
+from .jobs import JobPool, scrub
+from .security import BodyLimit, check_csrf, csrf_token, save_upload
+
+log = logging.getLogger("ocop_docs.web")
+HERE = Path(__file__).resolve().parent
+
+JOBS = (
+    ("/kiem-tra", "Kiểm tra thể thức", "Tải lên một tệp .docx bất kỳ: xem các lỗi thể thức theo Nghị định 30 "
+                                      "cạnh hình trang văn bản có lỗi."),
+    ("/giay-chung-nhan", "Giấy chứng nhận", "Từ bảng kết quả đánh giá (.xlsx, .csv): chạy thử, rồi cấp giấy "
+                                            "chứng nhận có số trong sổ đăng ký, tải về tệp .zip."),
+    ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp."),
+)
+
+
+class NotLoggedIn(Exception):
+    pass
+
+
+def create_app(config: WebConfig | None = None) -> Starlette:
+    config = config or WebConfig()
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["gio"] = lambda t: time.strftime("%H:%M ngày %d/%m/%Y", time.localtime(t))
+    pool = JobPool(config.jobs_dir, config.pool_size, config.job_ttl_seconds)
+    accounts: dict[str, Account] = load_accounts(config.users_file) if config.users_file else {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def current_user(request: Request) -> Account | None:
+        if config.users_file is None:
+            return LOCAL
+        name = request.session.get("user")
+        return accounts.get(name) if isinstance(name, str) else None
+
+    def need_user(request: Request) -> Account:
+        user = current_user(request)
+        if user is None:
+            raise NotLoggedIn()
+        return user
+
+    def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+        context.update(user=current_user(request), csrf=csrf_token(request), jobs_menu=JOBS,
+                       login_needed=config.users_file is not None)
+        return templates.TemplateResponse(request, name, context, status_code=status)
+
+    async def posted_form(request: Request):
+        form = await request.form(max_files=4, max_fields=200)
+        if not check_csrf(request, form):
+            raise HTTPException(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo không khớp). "
+                                     "Hãy tải lại trang rồi gửi lại.")
+        return form
+
+    def job_of(request: Request, user: Account):
+        job = pool.get(request.path_params["job_id"], user.name)
+        if job is None:
+            raise HTTPException(404, "Không có việc này (đã quá hạn và được xóa, hoặc không phải của tài khoản này).")
+        return job
+
+    # ------------------------------------------------------------------ pages
+
+    async def home(request: Request):
+        user = need_user(request)
+        return page(request, "home.html", recent=pool.of(user.name)[:20],
+                    ttl_hours=config.job_ttl_seconds / 3600)
+
+    async def login(request: Request):
+        if config.users_file is None:
+            return RedirectResponse("/", 303)
+        error = ""
+        if request.method == "POST":
+            form = await posted_form(request)
+            name, password = str(form.get("ten", "")), str(form.get("mat_khau", ""))
+            account = accounts.get(name)
+            if account is not None and verify_password(password, account.password_hash):
+                request.session.clear()
+                request.session["user"] = name
+                return RedirectResponse("/", 303)
+            time.sleep(0.5)  # slows down guessing
+            error = "Sai tên tài khoản hoặc mật khẩu."
+        return page(request, "login.html", status=401 if error else 200, error=error)
+
+    async def logout(request: Request):
+        await posted_form(request)
+        request.session.clear()
+        return RedirectResponse("/dang-nhap" if config.users_file else "/", 303)
+
+    # Kiểm tra thể thức ------------------------------------------------
+
+    async def check_page(request: Request):
+        user = need_user(request)
+        if request.method == "GET":
+            return page(request, "check.html")
+        form = await posted_form(request)
+        job = pool.create(user.name, "check", "Kiểm tra thể thức")
+        try:
+            source = await save_upload(form.get("tep"), job.folder / work.IN, (".docx",), "tệp .docx cần kiểm tra")
+        except OcopError as exc:
+            return page(request, "check.html", status=400, error=str(exc))
+        job.title = f"Kiểm tra thể thức: {source.name}"
+        job.result["source"] = str(source)
+        job.result["file_name"] = source.name
+        pool.submit(job, work.check_work)
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
+    # Giấy chứng nhận ---------------------------------------------------
+
+    def round_defaults(user: Account) -> dict:
+        return {"ten_co_quan": user.issuer or "", "viet_tat": "UBND", "cap": "tinh", "ky_hieu": "QĐ-UBND",
+                "mau_so": "{so:03d}/{nam}/GCN-OCOP", "so_dau": "1", "qr": "1", "tham_quyen": "KT",
+                "chuc_vu_dung_dau": "Chủ tịch"}
+
+    async def certificates_page(request: Request):
+        user = need_user(request)
+        return page(request, "certificates.html", values=round_defaults(user))
+
+    async def certificates_trial(request: Request):
+        user = need_user(request)
+        form = await posted_form(request)
+        values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
+        job = pool.create(user.name, "cert-trial", "Chạy thử cấp giấy chứng nhận")
+        folder = job.folder / work.IN
+        uploaded_round = form.get("tep_dot")
+        from_form = not getattr(uploaded_round, "filename", "")
+        try:
+            table = await save_upload(form.get("bang"), folder, (".xlsx", ".csv"), "bảng kết quả")
+            if from_form:
+                round_file = folder / "du-lieu-dot-cap.yaml"
+                round_file.write_text(yaml.safe_dump(round_from_form(values), allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
+            else:
+                round_file = await save_upload(uploaded_round, folder, (".yaml", ".yml"), "tệp dữ liệu đợt cấp")
+            issuer = library.load_round(round_file)
+            if user.issuer is not None and issuer.issuer.name != user.issuer:
+                raise DataError(None, f"tài khoản này thuộc {user.issuer}; chỉ cấp giấy chứng nhận của cơ quan mình "
+                                      f"(dữ liệu đợt cấp ghi {issuer.issuer.name})")
+        except OcopError as exc:
+            message = scrub(str(exc), job.folder)
+            if from_form:
+                message = label_fields(message)
+            return page(request, "certificates.html", status=400, error=message, values=values)
+        job.title = f"{issuer.issuer.name}, Quyết định {issuer.decision.number}/{issuer.decision_symbol}"
+        job.result["_inputs"] = work.CertificateInputs(table, round_file, config.register)
+        pool.submit(job, lambda j: work.trial_work(j, j.result["_inputs"]))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
+    async def certificates_issue(request: Request):
+        user = need_user(request)
+        await posted_form(request)
+        trial = job_of(request, user)
+        if trial.kind != "cert-trial" or trial.state != "xong":
+            raise HTTPException(400, "Chỉ cấp thật sau khi chạy thử xong.")
+        job = pool.create(user.name, "cert-issue", trial.title)
+        inputs = work.copy_inputs(trial, job)
+        pool.submit(job, lambda j: work.issue_work(j, inputs))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
+    async def register_page(request: Request):
+        user = need_user(request)
+        query = str(request.query_params.get("tim", "")).strip()[:200]
+        year_text = str(request.query_params.get("nam", "")).strip()
+        year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+        try:
+            entries = library.register_entries(config.register, user.issuer, query, year)
+        except OcopError as exc:
+            return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
+        return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
+
+    # Jobs ---------------------------------------------------------------
+
+    async def job_page(request: Request):
+        user = need_user(request)
+        job = job_of(request, user)
+        return page(request, f"job_{job.kind.replace('-', '_')}.html", job=job)
+
+    async def job_status(request: Request):
+        user = need_user(request)
+        job = job_of(request, user)
+        if job.finished:  # the whole page again, now with its result
+            return Response("", headers={"HX-Refresh": "true"})
+        return page(request, "_progress.html", job=job)
+
+    async def job_picture(request: Request):
+        user = need_user(request)
+        job = job_of(request, user)
+        n = request.path_params["n"]
+        pages = job.result.get("pages") or []
+        if not 1 <= n <= len(pages):
+            raise HTTPException(404, "Không có trang này.")
+        return FileResponse(job.folder / work.PAGES / pages[n - 1], media_type="image/png")
+
+    async def job_download(request: Request):
+        user = need_user(request)
+        job = job_of(request, user)
+        entry = job.files.get(request.path_params["key"])
+        if entry is None or not entry[0].exists():
+            raise HTTPException(404, "Không có tệp này.")
+        path, name = entry
+        return FileResponse(path, headers={"Content-Disposition": content_disposition(name)})
+
+    # ------------------------------------------------------------------ errors
+
+    async def http_error(request: Request, exc: HTTPException):
+        return page(request, "error.html", status=exc.status_code, message=exc.detail)
+
+    async def not_logged_in(request: Request, exc: NotLoggedIn):
+        if request.headers.get("HX-Request"):
+            return Response("", status_code=401, headers={"HX-Redirect": "/dang-nhap"})
+        return RedirectResponse("/dang-nhap", 303)
+
+    async def server_error(request: Request, exc: Exception):
+        log.exception("error on %s", request.url.path)
+        return HTMLResponse("<!doctype html><html lang='vi'><meta charset='utf-8'><h1>Lỗi phần mềm</h1>"
+                            "<p>Trang này gặp lỗi; chi tiết đã ghi ở nhật ký máy chủ. <a href='/'>Về trang chủ</a></p>",
+                            status_code=500)
+
+    routes = [
+        Route("/", home),
+        Route("/dang-nhap", login, methods=["GET", "POST"]),
+        Route("/dang-xuat", logout, methods=["POST"]),
+        Route("/kiem-tra", check_page, methods=["GET", "POST"]),
+        Route("/giay-chung-nhan", certificates_page),
+        Route("/giay-chung-nhan/chay-thu", certificates_trial, methods=["POST"]),
+        Route("/so-dang-ky", register_page),
+        Route("/viec/{job_id}", job_page),
+        Route("/viec/{job_id}/tien-do", job_status),
+        Route("/viec/{job_id}/trang/{n:int}.png", job_picture),
+        Route("/viec/{job_id}/tai/{key}", job_download),
+        Route("/viec/{job_id}/cap-that", certificates_issue, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    middleware = [
+        Middleware(BodyLimit, limit=config.max_upload_bytes),
+        Middleware(SessionMiddleware, secret_key=config.secret_key, session_cookie="ocop_phien",
+                   max_age=12 * 3600, same_site="strict", https_only=config.https_only),
+    ]
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        pool.shutdown()
+
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
+                    exception_handlers={HTTPException: http_error, NotLoggedIn: not_logged_in, 500: server_error})
+    app.state.pool = pool
+    app.state.config = config
+    return app
+
+
+# --------------------------------------------------------------------------- the round's form
+
+ROUND_FIELDS = {
+    "issuer.name": "Cơ quan cấp", "issuer.abbreviation": "Chữ viết tắt", "issuer.level": "Cấp",
+    "decision.number": "Số quyết định", "decision.symbol": "Ký hiệu quyết định", "decision.date": "Ngày ký quyết định",
+    "decision.signed_by": "Người ký quyết định", "place": "Địa danh", "round": "Đợt",
+    "signer.authority": "Thẩm quyền ký", "signer.head_title": "Chức vụ người đứng đầu", "signer.title": "Chức vụ người ký",
+    "signer.name": "Họ tên người ký", "numbering.format": "Mẫu số giấy chứng nhận", "numbering.start": "Số đầu tiên",
+}
+
+
+def round_from_form(v: dict[str, str]) -> dict:
+    """The round's data (the issuer file's fields) from the form, nothing added that was not typed."""
+    def text(key: str) -> str | None:
+        value = v.get(key, "").strip()
+        return value or None
+
+    def number(key: str):
+        value = text(key)
+        return int(value) if value and value.isdigit() else value
+
+    data = {
+        "kind": "certificate-issuer",
+        "issuer": {"name": text("ten_co_quan"), "abbreviation": text("viet_tat") or "UBND", "level": text("cap")},
+        "decision": {"number": number("so_qd"), "symbol": text("ky_hieu"), "date": text("ngay_qd"),
+                     "signed_by": text("nguoi_ky_qd")},
+        "place": text("dia_danh"),
+        "round": text("dot"),
+        "signer": {"authority": text("tham_quyen"), "head_title": text("chuc_vu_dung_dau"),
+                   "title": text("chuc_vu"), "name": text("ho_ten") or ""},
+        "numbering": {"format": text("mau_so") or "{so:03d}/{nam}/GCN-OCOP", "start": number("so_dau") or 1},
+        "qr": v.get("qr") == "1",
+    }
+    if not data["signer"]["authority"]:
+        data["signer"].pop("authority")
+        data["signer"].pop("head_title")
+    return data
+
+
+def label_fields(message: str) -> str:
+    """A library message about the round's file, with the form's labels instead of field paths."""
+    message = message.replace("Lỗi dữ liệu trong tệp du-lieu-dot-cap.yaml", "Dữ liệu đợt cấp chưa đúng")
+    for path, label in ROUND_FIELDS.items():
+        message = message.replace(f"trường '{path}'", f"ô «{label}»")
+    return re.sub(r", dòng \d+ của tệp", "", message)
+
+
+def content_disposition(name: str) -> str:
+    """attachment; Vietnamese name for browsers (RFC 5987), an ASCII one for the others."""
+    from ..vi.text import fold
+
+    name = re.sub(r'[/\\:*?"<>|\x00-\x1f]+', "-", name)  # "2698/QĐ-UBND" must not read as a folder
+    ascii_name = re.sub(r"[^A-Za-z0-9._ -]+", "_", fold(name)) or "tep"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"

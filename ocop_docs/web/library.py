@@ -1,0 +1,92 @@
+"""The one place the web pages call the engine: the same library functions the CLI calls.
+
+When the public API (``from ocop_docs import check, issue_certificates…``) and the register's
+dry run land, only this module changes.
+"""
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from ..certificates import run_certificates
+from ..certificates.model import load_issuer
+from ..certificates.register import default_register_path, open_register
+from ..check import check_file
+from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
+from ..convert import to_pdf_one
+from ..errors import DataError
+
+__all__ = [
+    "KIND_NAMES", "SEVERITY_NAMES", "Report", "check_document", "document_pdf", "issue_certificates",
+    "load_round", "register_entries", "trial_certificates", "zip_folder",
+]
+
+
+def check_document(path: Path) -> Report:
+    """ND30 findings of an uploaded .docx (``ocop-docs check``)."""
+    return check_file(path)
+
+
+def document_pdf(docx: Path, pdf: Path) -> Path:
+    """The PDF of a .docx through the project's LibreOffice converter."""
+    return to_pdf_one(docx, pdf)
+
+
+def load_round(path: Path):
+    """The round's data (issuer file of ``ocop-docs certificates --issuer``), validated."""
+    return load_issuer(path)
+
+
+def register_path(register: Path | None) -> Path:
+    return Path(register) if register else default_register_path()
+
+
+def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Path | None, progress, *,
+                       pdf: bool = True, workers: int | None = 1):
+    """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register."""
+    return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress)
+
+
+def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path | None, progress):
+    """A run against a copy of the register: the numbers the real run would give, the rejected
+    rows and the files, without writing to the register itself."""
+    copy = outdir / "so-dang-ky-thu.sqlite"
+    source = register_path(register)
+    if source.exists():
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+    return run_certificates(table, round_file, outdir / "ket-qua", pdf=False, register=copy, workers=1,
+                            progress=progress)
+
+
+def register_entries(register: Path | None, issuer: str | None, query: str = "", year: int | None = None):
+    """Entries of the register, only the issuing body ``issuer`` when given (exact name)."""
+    path = register_path(register)
+    if not path.exists():
+        return []
+    with open_register(path, create=False) as reg:
+        entries = reg.find(query) if query else reg.entries(None, year)
+    if year is not None:
+        entries = [e for e in entries if e.year == year]
+    if issuer is not None:
+        entries = [e for e in entries if e.issuer_name == issuer]
+    return entries
+
+
+def zip_folder(folder: Path, out: Path, skip: tuple[str, ...] = ()) -> Path:
+    """Every file under ``folder`` into the .zip ``out`` (paths relative to ``folder``)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)
+    if not files:
+        raise DataError(None, "không có tệp nào để đóng gói")
+    tmp = out.with_name(out.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in files:
+            zf.write(p, p.relative_to(folder).as_posix())
+    tmp.replace(out)
+    return out
