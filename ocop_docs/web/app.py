@@ -177,8 +177,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         user = need_user(request)
         await posted_form(request)
         trial = job_of(request, user)
-        if trial.kind != "cert-trial" or trial.state != "xong":
-            raise HTTPException(400, "Chỉ cấp thật sau khi chạy thử xong.")
+        if trial.kind != "cert-trial" or trial.state != "xong" or not trial.result.get("issued"):
+            raise HTTPException(400, "Chỉ cấp thật sau khi chạy thử xong và có ít nhất một dòng được cấp.")
         job = pool.create(user.name, "cert-issue", trial.title)
         inputs = work.copy_inputs(trial, job)
         pool.submit(job, lambda j: work.issue_work(j, inputs))

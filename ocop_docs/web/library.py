@@ -51,6 +51,7 @@ def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Pa
 def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path | None, progress):
     """A run against a copy of the register: the numbers the real run would give, the rejected
     rows and the files, without writing to the register itself."""
+    outdir.mkdir(parents=True, exist_ok=True)
     copy = outdir / "so-dang-ky-thu.sqlite"
     source = register_path(register)
     if source.exists():
