@@ -1,0 +1,128 @@
+"""The pages in a real browser: a uvicorn server started by the test, Debian's headless Chromium.
+
+Screenshots are written to out/web-screenshots/ so a reviewer can look at them.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from testpaths import ROOT
+
+from web_helpers import text_of
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "out" / "web-screenshots"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed (make test installs it)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("server")
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ocop_docs.cli", "serve", "--port", str(port), "--thu-muc", str(tmp / "web"),
+         "--register", str(tmp / "so.sqlite")],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(base + "/", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the server did not start: " + proc.stdout.read1().decode("utf-8", "replace"))
+        yield base, tmp
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def chromium(url: str, tmp: Path, shot: str, size: str = "1366,768") -> str:
+    """Screenshot ``url`` into out/web-screenshots/<shot>.png; return the DOM after its scripts ran."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              f"--user-data-dir={tmp / 'chromium'}", f"--window-size={size}", "--hide-scrollbars"]
+    png = SHOTS / f"{shot}.png"
+    png.unlink(missing_ok=True)
+    subprocess.run(common + [f"--screenshot={png}", url], check=True, capture_output=True, timeout=90)
+    assert png.exists() and png.stat().st_size > 5000, f"no screenshot of {url}"
+    dom = subprocess.run(common + ["--dump-dom", url], check=True, capture_output=True, timeout=90)
+    return dom.stdout.decode("utf-8")
+
+
+def test_home_and_check_result_in_chromium(server, plan_with_faults):
+    base, tmp = server
+    started = time.perf_counter()
+    home = httpx.get(base + "/")
+    assert time.perf_counter() - started < 1.0
+    dom = chromium(base + "/", tmp, "trang-chu-1366x768")
+    assert "Bạn cần làm gì?" in text_of(dom)
+
+    # Upload as the page does (same session cookie for the CSRF token), then look at the result.
+    with httpx.Client(base_url=base) as client:
+        page = client.get("/kiem-tra").text
+        token = page.split('name="csrf" value="')[1].split('"')[0]
+        r = client.post("/kiem-tra", data={"csrf": token},
+                        files={"tep": (plan_with_faults.name, plan_with_faults.read_bytes())})
+        job = str(r.url)
+        assert "/viec/" in job
+        for _ in range(240):
+            if client.get(job + "/tien-do").headers.get("hx-refresh"):
+                break
+            time.sleep(0.5)
+    assert home.status_code == 200
+    dom = chromium(job, tmp, "kiem-tra-ket-qua-1366x768")
+    text = text_of(dom)
+    assert "Kế hoạch: 4 lỗi, 0 cảnh báo." in text
+    assert "Phần đầu: Quốc hiệu" in text
+    dom = chromium(job, tmp, "kiem-tra-ket-qua-dien-thoai", size="390,844")
+    assert "ô 4: địa danh, ngày tháng" in text_of(dom)
+
+
+def test_progress_page_polls_until_done(server):
+    """A page opened while its job runs shows the bar, and htmx replaces it with the result."""
+    base, tmp = server
+    with httpx.Client(base_url=base) as client:
+        page = client.get("/giay-chung-nhan").text
+        token = page.split('name="csrf" value="')[1].split('"')[0]
+        form = {"csrf": token, "ten_co_quan": "Ủy ban nhân dân tỉnh Hà Tĩnh", "cap": "tinh", "so_qd": "2698",
+                "ky_hieu": "QĐ-UBND", "ngay_qd": "2026-10-28", "dia_danh": "Hà Tĩnh", "tham_quyen": "",
+                "chuc_vu": "Chủ tịch", "ho_ten": "Võ Trọng Hải", "qr": "1"}
+        table = ROOT / "samples" / "certificates" / "ha-tinh-2026-ket-qua-dot-2.xlsx"
+        r = client.post("/giay-chung-nhan/chay-thu", data=form, files={"bang": ("kq.xlsx", table.read_bytes())})
+        job = str(r.url)
+    # --dump-dom waits for the page's load, not for polling; a virtual time budget lets htmx poll.
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    png = SHOTS / "giay-chung-nhan-chay-thu-1366x768.png"
+    png.unlink(missing_ok=True)
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp / 'chromium'}", "--window-size=1366,768", "--hide-scrollbars",
+                    "--virtual-time-budget=20000", f"--screenshot={png}", job],
+                   check=True, capture_output=True, timeout=120)
+    assert png.exists()
+    text = text_of(httpx.get(job).text)
+    assert "34 giấy chứng nhận" in text and "Giấy chứng nhận mẫu" in text
