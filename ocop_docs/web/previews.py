@@ -16,7 +16,7 @@ MAX_PAGES = 40
 TIMEOUT_S = 60
 
 
-def page_pictures(pdf: Path, outdir: Path, *, dpi: int = 60, max_pages: int = MAX_PAGES) -> list[Path]:
+def page_pictures(pdf: Path, outdir: Path, *, dpi: int = 80, max_pages: int = MAX_PAGES) -> list[Path]:
     """PNG pictures of the first ``max_pages`` pages of ``pdf`` in ``outdir``, in page order."""
     outdir.mkdir(parents=True, exist_ok=True)
     prefix = outdir / "trang"
