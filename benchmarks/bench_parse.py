@@ -1,6 +1,6 @@
 """How long reading a document back takes: ``ocop_docs.parse.parse_file`` on text, .docx and PDF.
 
-Inputs: the 60 KB plain text of the Hà Tĩnh 2023–2025 plan (shared/corpus/003_…, the largest
+Inputs: the 60 KB plain text of the Hà Tĩnh 2023–2025 plan (tests/data/corpus/003_…, the largest
 real document of the corpus), the same plan rendered by the engine (.docx, ~19 pages) and that
 .docx converted to PDF by LibreOffice. Each is parsed ``--runs`` times in this process (the
 first run, which imports and warms caches, is reported apart) and the median is printed, with
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TEXT = ROOT.parent / "shared" / "corpus" / "003_3ec02ed1584b7994.txt"
+TEXT = ROOT / "tests" / "data" / "corpus" / "003_3ec02ed1584b7994.txt"
 SAMPLE = ROOT / "samples" / "plans" / "ha-tinh-2023-2025.yaml"
 
 

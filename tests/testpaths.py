@@ -1,4 +1,4 @@
-"""Paths the tests share: the repository, its samples, and the shared reference material.
+"""Paths the tests share: the repository, its samples, and the reference material kept in it.
 
 A module of its own (not conftest.py), because several folders have a conftest.py and
 "from conftest import …" would pick whichever was imported first.
@@ -7,5 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+"""Real documents (plain text, and the government's Word files in docx/); see its INDEX.md."""
+DOCS = ROOT / "docs"
+"""The ND30 and OCOP specifications (docs/spec) and the legal text the criteria come from (docs/legal)."""

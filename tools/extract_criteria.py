@@ -1,6 +1,6 @@
 """Extract Phụ lục I (classification) and Phụ lục II (the 26 criteria sets) of QĐ 26/2026/QĐ-TTg.
 
-Reads the plain-text transcript ``../shared/legal/qd-26-2026-QD-TTg.txt`` (line breaks follow
+Reads the plain-text transcript ``docs/legal/qd-26-2026-QD-TTg.txt`` (line breaks follow
 the source's table cells), applies the hand corrections recorded in
 ``ocop_docs/data/criteria/corrections.yaml`` (each with its reason), and writes
 ``ocop_docs/data/criteria/classification.json`` and ``bo-01.json`` … ``bo-26.json``.
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from ocop_docs.model.criteria import Classification, CriteriaSet  # noqa: E402
 
-LEGAL = ROOT.parent / "shared" / "legal" / "qd-26-2026-QD-TTg.txt"
+LEGAL = ROOT / "docs" / "legal" / "qd-26-2026-QD-TTg.txt"
 OUT = ROOT / "ocop_docs" / "data" / "criteria"
 CORRECTIONS = OUT / "corrections.yaml"
 DOCUMENT = "Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026"

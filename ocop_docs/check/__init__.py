@@ -1,6 +1,6 @@
 """ND30 checker for any .docx: ``check_file(path, kind=None) -> Report``.
 
-Findings cite the rule IDs of ``shared/spec/nd30.md`` with the severity and Vietnamese text of
+Findings cite the rule IDs of ``docs/spec/nd30.md`` with the severity and Vietnamese text of
 ``nd30.rules.RULES``. ``format_text``/``format_json`` render a report; the CLI exits with
 ``report.exit_code`` (0 no error, 1 errors) or ``UnreadableFile.exit_code`` (2).
 """

@@ -1,6 +1,6 @@
 """The ND30 rules, checked on an identified document.
 
-Every rule cites its ID of ``shared/spec/nd30.md``; sizes, weights, alignments, margins, ratios,
+Every rule cites its ID of ``docs/spec/nd30.md``; sizes, weights, alignments, margins, ratios,
 strings and regexes come from ``nd30.rules``, ``nd30.formats`` and ``nd30.doctypes`` (the one
 place where the ND30 rules live), the severity from ``RULES``. Where the spec marks one case of
 an error rule as a WARNING (a zero before months 3–9 under DATE-02, a third ký hiệu group under

@@ -1,6 +1,6 @@
 """The ND30 format rules, once: identifiers, severities and the style of each element.
 
-Each rule ID is the one of ``shared/spec/nd30.md``. The same tables drive the template
+Each rule ID is the one of ``docs/spec/nd30.md``. The same tables drive the template
 builder (which writes the styles into the templates) and the checker (which verifies any
 document against them), so rendering and checking cannot disagree.
 """

@@ -3,7 +3,7 @@
 One place for: which criteria decision is in force (QĐ 1048/2019, QĐ 148/2023, QĐ 148 as
 amended by QĐ 1489/2025, QĐ 26/2026/QĐ-TTg), the star bands, which level may recognise which
 stars, the end of district authorities, the merged ministry's name, and certificate validity.
-Sources: shared/spec/ocop.md §1–3, §8, §12 (cited per rule as OCOP-…).
+Sources: docs/spec/ocop.md §1–3, §8, §12 (cited per rule as OCOP-…).
 """
 from __future__ import annotations
 

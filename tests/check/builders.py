@@ -25,8 +25,8 @@ from docx.shared import Pt, Twips
 from ocop_docs.nd30.metrics import text_width_twips
 from ocop_docs.vi.numbers import roman
 
-CORPUS_DOCX = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "docx"
-"""The government's Word files (shared corpus)."""
+CORPUS_DOCX = Path(__file__).resolve().parents[1] / "data" / "corpus" / "docx"
+"""The government's Word files (tests/data/corpus/docx)."""
 
 FONT = "Times New Roman"
 PAGE_W, PAGE_H = 11906, 16838

@@ -1,4 +1,4 @@
-"""One document per rule violation (ND30 rule IDs of shared/spec/nd30.md), and the correct
+"""One document per rule violation (ND30 rule IDs of docs/spec/nd30.md), and the correct
 builders that keep every rule quiet."""
 from __future__ import annotations
 

@@ -14,9 +14,9 @@ from ocop_docs.errors import DataError
 from ocop_docs.ocop import criteria
 from ocop_docs.ocop.criteria import all_sets, classification, criteria_set, product_class, verify_all, verify_set
 
-from testpaths import ROOT, SHARED
+from testpaths import DOCS, ROOT
 
-LEGAL = SHARED / "legal" / "qd-26-2026-QD-TTg.txt"
+LEGAL = DOCS / "legal" / "qd-26-2026-QD-TTg.txt"
 # Sets whose transcript splits the last character of table cells onto their own line ("PHẨ" / "M").
 SPLIT_SETS = {18, 19, 20}
 

@@ -1,4 +1,4 @@
-"""The five real documents of shared/corpus parse with the fields a reader sees in them.
+"""The five real documents of tests/data/corpus parse with the fields a reader sees in them.
 
 Every expected value below was checked by reading the corpus file (line numbers cited). The
 noise of each file is real: missing headers (000, 001, 004), markdown (002), a footnote landing

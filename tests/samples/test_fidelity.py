@@ -1,4 +1,4 @@
-"""The sample plans reproduce the real plans of shared/corpus word for word.
+"""The sample plans reproduce the real plans of tests/data/corpus word for word.
 
 Every line of each original's body (from the trích yếu to the closing paragraph) must appear,
 as a contiguous run of words, in the rendered document. Only extraction noise is forgiven:
