@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -25,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..errors import DataError, OcopError
-from . import library, work
+from . import council, library, work
 from .accounts import LOCAL, Account, load_accounts, verify_password
 from .config import WebConfig
 from .jobs import JobPool, scrub
@@ -40,6 +41,8 @@ JOBS = (
     ("/giay-chung-nhan", "Giấy chứng nhận", "Từ bảng kết quả đánh giá (.xlsx, .csv): chạy thử, rồi cấp giấy "
                                             "chứng nhận có số trong sổ đăng ký, tải về tệp .zip."),
     ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp."),
+    ("/hoi-dong", "Quyết định Hội đồng", "Quyết định thành lập hoặc kiện toàn Hội đồng đánh giá, phân hạng sản "
+                                         "phẩm OCOP và Tổ tư vấn: điền biểu mẫu hoặc đọc danh sách từ Excel."),
 )
 
 
@@ -195,6 +198,76 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
         return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
 
+    # Quyết định Hội đồng ------------------------------------------------
+
+    def council_defaults(user: Account) -> dict:
+        return {"hanh_dong": "thành lập", "co_quan": user.issuer or "", "viet_tat": "UBND", "cap": "tinh",
+                "tham_quyen": "KT", "chuc_vu_dung_dau": "Chủ tịch", "chuc_vu_ky": "Phó Chủ tịch", "luu": "VT"}
+
+    def council_form(request, values, status=200, **extra):
+        return page(request, "council.html", status=status, values=values, issuers=council.ISSUERS,
+                    council_roles=council.COUNCIL_ROLES, team_roles=council.TEAM_ROLES,
+                    groups=[(p, label, council.member_rows(values, p)) for p, _, label in council.GROUPS],
+                    replaced_rows=range(council.REPLACED_ROWS), **extra)
+
+    async def council_page(request: Request):
+        user = need_user(request)
+        source = request.query_params.get("tu")
+        values = council_defaults(user)
+        if source:
+            job = pool.get(source, user.name)
+            if job is not None and "form" in job.result:
+                values = dict(job.result["form"])
+        if request.method == "GET":
+            return council_form(request, values)
+        form = await posted_form(request)
+        values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
+        step = values.pop("buoc", "tao")
+        if step.startswith("doc-excel-"):
+            prefix = step.removeprefix("doc-excel-")
+            group = dict((p, g) for p, g, _ in council.GROUPS).get(prefix)
+            if group is None:
+                raise HTTPException(400, "Bước không hợp lệ.")
+            with tempfile.TemporaryDirectory(dir=pool.root) as scratch:  # the sheet is read, then dropped
+                try:
+                    sheet = await save_upload(form.get(f"excel_{prefix}"), Path(scratch), (".xlsx", ".csv"),
+                                              "danh sách thành viên")
+                    table = library.read_member_sheet(sheet, group)
+                except OcopError as exc:
+                    return council_form(request, values, 400, error=scrub(str(exc), Path(scratch)))
+            council.members_to_form(values, prefix, table.members)
+            names = library.member_field_names()
+            reading = {
+                "prefix": prefix, "file": sheet.name, "count": len(table.members),
+                "used": [f"cột {i + 1}: {names.get(f, f)}" for i, f in sorted(table.columns.items())],
+                "notices": list(getattr(table, "notices", [])),
+                "rejects": [{"row": r.row, "reason": r.reason} for r in table.rejects],
+            }
+            return council_form(request, values, reading=reading)
+        if step == "can-cu":
+            on = council.signing_date(values)
+            if on is None:
+                return council_form(request, values, 400, error="Cần chọn ngày ký để đề xuất căn cứ đúng thời điểm.")
+            values["can_cu"] = "\n".join(library.propose_bases("council_decision", values.get("cap") or "tinh", on))
+            return council_form(request, values, notice="Đã đề xuất căn cứ theo danh mục văn bản tại ngày ký; "
+                                                        "sửa, thêm hoặc bỏ dòng nếu cần.")
+        job = pool.create(user.name, "document", "Quyết định Hội đồng")
+        spec_file = job.folder / work.IN / "quyet-dinh-hoi-dong.yaml"
+        spec_file.parent.mkdir(parents=True, exist_ok=True)
+        spec_file.write_text(yaml.safe_dump(council.spec_from_form(values), allow_unicode=True, sort_keys=False),
+                             encoding="utf-8")
+        try:
+            library.load_document(spec_file)
+        except OcopError as exc:
+            return council_form(request, values, 400, error=council.label_fields(scrub(str(exc), job.folder),
+                                                                                   spec_file.name))
+        action = values.get("hanh_dong") or "thành lập"
+        job.title = f"Quyết định {action} Hội đồng — {values.get('co_quan', '')}"
+        job.result.update(form=values, edit=f"/hoi-dong?tu={job.id}")
+        name = f"Quyết định {action} Hội đồng OCOP"
+        pool.submit(job, lambda j: work.document_work(j, spec_file, name))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
     # Jobs ---------------------------------------------------------------
 
     async def job_page(request: Request):
@@ -251,6 +324,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/giay-chung-nhan", certificates_page),
         Route("/giay-chung-nhan/chay-thu", certificates_trial, methods=["POST"]),
         Route("/so-dang-ky", register_page),
+        Route("/hoi-dong", council_page, methods=["GET", "POST"]),
         Route("/viec/{job_id}", job_page),
         Route("/viec/{job_id}/tien-do", job_status),
         Route("/viec/{job_id}/trang/{n:int}.png", job_picture),

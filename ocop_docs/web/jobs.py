@@ -131,10 +131,9 @@ class JobPool:
 
     def _clean_leftovers(self) -> None:
         """Folders of a previous run of the server: their jobs are gone with it."""
-        for user in self.root.iterdir():
-            if user.is_dir():
-                for folder in user.iterdir():
-                    shutil.rmtree(folder, ignore_errors=True)
+        for child in self.root.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
 
 
 def scrub(message: str, folder: Path) -> str:

@@ -80,6 +80,41 @@ def register_entries(register: Path | None, issuer: str | None, query: str = "",
     return entries
 
 
+def load_document(spec_file: Path):
+    """A data file validated as ``ocop-docs render`` reads it (DataError naming every field)."""
+    from ..io import load_spec
+
+    return load_spec(spec_file)
+
+
+def render_spec_file(spec_file: Path, out: Path) -> Path:
+    """A data file (YAML, ``kind:`` inside) rendered to .docx (``ocop-docs render``)."""
+    from ..io import load_spec
+    from ..render import render_spec
+
+    return render_spec(load_spec(spec_file), out)
+
+
+def propose_bases(kind: str, level: str, on) -> list[str]:
+    """The căn cứ lines the legal-basis registry proposes for a document signed on ``on``."""
+    from ..ocop.legal_bases import propose
+
+    return [f"{b.verb} {b.text};".strip() for b in propose(kind, level, on)]
+
+
+def read_member_sheet(path: Path, group: str = "council"):
+    """Members of a council (or its team) from an Excel/CSV sheet, with the rows not used."""
+    from ..io.members import read_members
+
+    return read_members(path, group)
+
+
+def member_field_names() -> dict[str, str]:
+    from ..io.members import FIELD_NAMES_VI
+
+    return FIELD_NAMES_VI
+
+
 def zip_folder(folder: Path, out: Path, skip: tuple[str, ...] = ()) -> Path:
     """Every file under ``folder`` into the .zip ``out`` (paths relative to ``folder``)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)

@@ -136,3 +136,20 @@ def copy_inputs(source: Job, target: Job) -> CertificateInputs:
     table = Path(shutil.copy2(inputs.table, folder / inputs.table.name))
     round_file = Path(shutil.copy2(inputs.round_file, folder / inputs.round_file.name))
     return CertificateInputs(table, round_file, inputs.register)
+
+
+# --------------------------------------------------------------------------- documents
+
+def document_work(job: Job, spec_file: Path, name: str) -> None:
+    """A document from its data file: .docx, PDF and the picture of every page."""
+    job.progress("Tạo tệp .docx", 0, 3)
+    out = job.folder / OUT
+    out.mkdir(parents=True, exist_ok=True)
+    docx = library.render_spec_file(spec_file, out / "van-ban.docx")
+    job.progress("Tạo bản PDF", 1, 3)
+    pdf = library.document_pdf(docx, out / "van-ban.pdf")
+    job.progress("Vẽ các trang", 2, 3)
+    job.result["pages"] = _pictures(job, pdf)
+    job.add_file("docx", docx, f"{name}.docx")
+    job.add_file("pdf", pdf, f"{name}.pdf")
+    job.progress("Xong", 3, 3)
