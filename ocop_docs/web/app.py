@@ -41,6 +41,8 @@ JOBS = (
     ("/giay-chung-nhan", "Giấy chứng nhận", "Từ bảng kết quả đánh giá (.xlsx, .csv): chạy thử, rồi cấp giấy "
                                             "chứng nhận có số trong sổ đăng ký, tải về tệp .zip."),
     ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp."),
+    ("/ke-hoach", "Kế hoạch năm sau", "Từ kế hoạch năm trước (.docx, .pdf, .txt hoặc dán nội dung): bản dự thảo "
+                                      "năm mới, danh sách việc cần quyết định, tải .docx và PDF."),
     ("/hoi-dong", "Quyết định Hội đồng", "Quyết định thành lập hoặc kiện toàn Hội đồng đánh giá, phân hạng sản "
                                          "phẩm OCOP và Tổ tư vấn: điền biểu mẫu hoặc đọc danh sách từ Excel."),
 )
@@ -268,6 +270,67 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         pool.submit(job, lambda j: work.document_work(j, spec_file, name))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
+    # Kế hoạch năm sau ---------------------------------------------------
+
+    async def plan_page(request: Request):
+        user = need_user(request)
+        values = {"nam": str(time.localtime().tm_year + 1), "co_quan": ""}
+        if request.method == "GET":
+            return page(request, "plan.html", values=values, issuers=council.ISSUERS)
+        form = await posted_form(request)
+        values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
+        job = pool.create(user.name, "plan", "Kế hoạch năm sau")
+        try:
+            year = _year(values.get("nam"), "Năm của kế hoạch mới")
+            end_year = _year(values.get("nam_cuoi"), "Năm cuối của giai đoạn") if values.get("nam_cuoi") else None
+            on = _day(values.get("ngay_ky"))
+            pasted = values.get("van_ban", "").strip()
+            upload = form.get("tep")
+            if getattr(upload, "filename", ""):
+                source = await save_upload(upload, job.folder / work.IN, (".docx", ".pdf", ".txt", ".yaml", ".yml"),
+                                           "kế hoạch năm trước")
+            elif pasted:
+                source = job.folder / work.IN / "ke-hoach-dan-vao.txt"
+                source.parent.mkdir(parents=True, exist_ok=True)
+                source.write_text(pasted, encoding="utf-8")
+            else:
+                raise DataError(None, "chọn tệp kế hoạch năm trước hoặc dán nội dung kế hoạch vào ô văn bản")
+        except OcopError as exc:
+            return page(request, "plan.html", status=400, error=scrub(str(exc), job.folder), values=values,
+                        issuers=council.ISSUERS)
+        issuer = values.get("co_quan", "").strip() or None
+        job.title = f"Kế hoạch năm {year} từ {source.name}"
+        pool.submit(job, lambda j: work.plan_work(j, source, year, issuer, on, end_year))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
+    async def plan_edit(request: Request):
+        user = need_user(request)
+        form = await posted_form(request)
+        draft = job_of(request, user)
+        if draft.kind != "plan" or draft.state != "xong":
+            raise HTTPException(400, "Chỉ sửa được sau khi bản dự thảo đã tạo xong.")
+        data = yaml.safe_load(Path(draft.result["spec"]).read_text(encoding="utf-8"))
+        number = str(form.get("so", "")).strip()
+        data["number"] = int(number) if number.isdigit() else (number or None)
+        data["date"] = str(form.get("ngay", "")).strip() or None
+        for field, key in (("title", "chuc_vu_ky"), ("name", "ho_ten_ky")):
+            value = str(form.get(key, "")).strip()
+            if value or field == "name":
+                data.setdefault("signer", {})[field] = value
+        job = pool.create(user.name, "document", f"{draft.title} (đã sửa)")
+        spec_file = job.folder / work.IN / "ke-hoach.yaml"
+        spec_file.parent.mkdir(parents=True, exist_ok=True)
+        spec_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        try:
+            library.load_document(spec_file)
+        except OcopError as exc:
+            message = scrub(str(exc), job.folder).replace("Lỗi dữ liệu trong tệp ke-hoach.yaml", "Dữ liệu chưa đúng")
+            message = message.replace("trường 'number'", "ô «Số»").replace("trường 'date'", "ô «Ngày ký»")
+            return page(request, "job_plan.html", status=400, job=draft, edit_error=message)
+        job.result["edit"] = f"/viec/{draft.id}"
+        pool.submit(job, lambda j: work.document_work(j, spec_file, f"Kế hoạch OCOP năm {draft.result['year']}"))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
     # Jobs ---------------------------------------------------------------
 
     async def job_page(request: Request):
@@ -325,6 +388,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/giay-chung-nhan/chay-thu", certificates_trial, methods=["POST"]),
         Route("/so-dang-ky", register_page),
         Route("/hoi-dong", council_page, methods=["GET", "POST"]),
+        Route("/ke-hoach", plan_page, methods=["GET", "POST"]),
+        Route("/viec/{job_id}/sua-ke-hoach", plan_edit, methods=["POST"]),
         Route("/viec/{job_id}", job_page),
         Route("/viec/{job_id}/tien-do", job_status),
         Route("/viec/{job_id}/trang/{n:int}.png", job_picture),
@@ -347,6 +412,25 @@ def create_app(config: WebConfig | None = None) -> Starlette:
     app.state.pool = pool
     app.state.config = config
     return app
+
+
+def _year(text: str | None, label: str) -> int:
+    text = (text or "").strip()
+    if not (text.isdigit() and 2000 <= int(text) <= 2100):
+        raise DataError(None, f"ô «{label}»: cần một năm, ví dụ 2026 (đang là '{text}')")
+    return int(text)
+
+
+def _day(text: str | None):
+    from datetime import date
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DataError(None, f"ô «Ngày ký dự kiến»: ngày '{text}' không hợp lệ") from None
 
 
 # --------------------------------------------------------------------------- the round's form

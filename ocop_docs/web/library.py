@@ -115,6 +115,17 @@ def member_field_names() -> dict[str, str]:
     return FIELD_NAMES_VI
 
 
+def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = None, on=None,
+              end_year: int | None = None):
+    """Last year's plan (any format) rolled to ``year`` (``ocop-docs rollforward``): the draft's
+    data file, the draft .docx with its marks, and the report."""
+    from ..rollforward.files import run
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    return run(source, year, outdir / "ke-hoach.yaml", issuer=issuer, on=on, end_year=end_year,
+               docx=outdir / "du-thao-danh-dau.docx", report=outdir / "bao-cao-thay-doi.md")
+
+
 def zip_folder(folder: Path, out: Path, skip: tuple[str, ...] = ()) -> Path:
     """Every file under ``folder`` into the .zip ``out`` (paths relative to ``folder``)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)

@@ -153,3 +153,39 @@ def document_work(job: Job, spec_file: Path, name: str) -> None:
     job.add_file("docx", docx, f"{name}.docx")
     job.add_file("pdf", pdf, f"{name}.pdf")
     job.progress("Xong", 3, 3)
+
+
+# --------------------------------------------------------------------------- next year's plan
+
+def _item(item, texts: list[str]) -> dict:
+    probe = next((t for t in (item.printed or []) + [item.after, item.before] if t and len(t.split()) >= 2), "")
+    return {"category": item.category, "where": item.where, "what": item.what, "before": item.before,
+            "after": item.after, "action": item.action, "page": page_of(probe, texts) if probe else None}
+
+
+def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_year: int | None) -> None:
+    """Kế hoạch năm sau: the draft, what changed, what a person must decide, and the pages."""
+    job.progress("Đọc kế hoạch cũ và chuyển sang năm mới", 0, 4)
+    out = job.folder / OUT
+    files = library.roll_plan(source, year, out, issuer=issuer, on=on, end_year=end_year)
+    job.progress("Tạo bản sạch .docx", 1, 4)
+    spec = out / "ke-hoach.yaml"
+    clean = library.render_spec_file(spec, out / "ban-sach.docx")
+    job.progress("Tạo bản PDF", 2, 4)
+    pdf = library.document_pdf(clean, out / "ban-sach.pdf")
+    job.progress("Vẽ các trang", 3, 4)
+    job.result["pages"] = _pictures(job, pdf)
+    texts = page_texts(pdf)
+    result = files.result
+    job.result.update(
+        year=year, spec=str(spec),
+        reviews=[_item(i, texts) for i in result.reviews], changes=[_item(i, texts) for i in result.changes],
+        warnings=list(result.warnings), notes=[n.describe() for n in files.notes],
+        signer={"title": result.plan.signer.title, "name": result.plan.signer.name},
+    )
+    name = f"Kế hoạch OCOP năm {year}"
+    job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo có đánh dấu.docx")
+    job.add_file("docx", clean, f"{name}.docx")
+    job.add_file("pdf", pdf, f"{name}.pdf")
+    job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")
+    job.progress("Xong", 4, 4)

@@ -64,7 +64,7 @@ def chromium(url: str, tmp: Path, shot: str, size: str = "1366,768") -> str:
     SHOTS.mkdir(parents=True, exist_ok=True)
     common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              f"--user-data-dir={tmp / 'chromium'}", f"--window-size={size}", "--hide-scrollbars"]
+              f"--user-data-dir={tmp / 'chromium'}", f"--window-size={size}", "--hide-scrollbars", "--lang=vi-VN"]
     png = SHOTS / f"{shot}.png"
     png.unlink(missing_ok=True)
     subprocess.run(common + [f"--screenshot={png}", url], check=True, capture_output=True, timeout=90)
@@ -80,6 +80,8 @@ def test_home_and_check_result_in_chromium(server, plan_with_faults):
     assert time.perf_counter() - started < 1.0
     dom = chromium(base + "/", tmp, "trang-chu-1366x768")
     assert "Bạn cần làm gì?" in text_of(dom)
+    dom = chromium(base + "/hoi-dong", tmp, "hoi-dong-bieu-mau-1366x768")
+    assert "Thành viên Hội đồng" in text_of(dom)
 
     # Upload as the page does (same session cookie for the CSRF token), then look at the result.
     with httpx.Client(base_url=base, follow_redirects=True) as client:
