@@ -45,7 +45,15 @@ JOBS = (
                                       "năm mới, danh sách việc cần quyết định, tải .docx và PDF."),
     ("/hoi-dong", "Quyết định Hội đồng", "Quyết định thành lập hoặc kiện toàn Hội đồng đánh giá, phân hạng sản "
                                          "phẩm OCOP và Tổ tư vấn: điền biểu mẫu hoặc đọc danh sách từ Excel."),
+    ("/bieu-mau", "Biểu mẫu và chấm điểm", "Biểu mẫu OCOP trắng hoặc đã điền; chấm điểm từ phiếu của các thành "
+                                           "viên: hạng sao và điều còn thiếu để lên hạng."),
 )
+
+
+JOB_PAGES = {"check": "job_check.html", "cert-trial": "job_cert_trial.html", "cert-issue": "job_cert_issue.html",
+             "document": "job_document.html", "form": "job_document.html", "plan": "job_plan.html",
+             "score": "job_score.html"}
+"""The page that shows each kind of job."""
 
 
 class NotLoggedIn(Exception):
@@ -79,7 +87,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         return templates.TemplateResponse(request, name, context, status_code=status)
 
     async def posted_form(request: Request):
-        form = await request.form(max_files=4, max_fields=200)
+        form = await request.form(max_files=60, max_fields=2000)
         if not check_csrf(request, form):
             raise HTTPException(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo không khớp). "
                                      "Hãy tải lại trang rồi gửi lại.")
@@ -331,12 +339,73 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         pool.submit(job, lambda j: work.document_work(j, spec_file, f"Kế hoạch OCOP năm {draft.result['year']}"))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
+    # Biểu mẫu và chấm điểm ----------------------------------------------
+
+    def forms_page_of(request, status=200, **extra):
+        kinds, blanks = library.form_kinds()
+        return page(request, "forms.html", status=status, kinds=kinds, blanks=sorted(blanks),
+                    rules=library.minimum_rules(), **extra)
+
+    async def forms_page(request: Request):
+        need_user(request)
+        return forms_page_of(request)
+
+    async def forms_make(request: Request):
+        user = need_user(request)
+        form = await posted_form(request)
+        kinds, blanks = library.form_kinds()
+        kind = str(form.get("loai", ""))
+        if request.path_params["how"] not in ("trang", "dien"):
+            raise HTTPException(404, "Không có trang này.")
+        blank = request.path_params["how"] == "trang"
+        if kind not in kinds or (blank and kind not in blanks):
+            return forms_page_of(request, 400, error=f"Chọn một biểu mẫu trong danh sách (đang là '{kind}').")
+        bo_text = str(form.get("bo", "")).strip()
+        bo = int(bo_text) if bo_text.isdigit() and 1 <= int(bo_text) <= 26 else None
+        if blank and kind == "phieu-danh-gia" and bo is None:
+            return forms_page_of(request, 400, error="Phiếu đánh giá trắng cần số bộ tiêu chí (1–26).")
+        name = kinds[kind].split(" (")[0] + (" (mẫu trắng)" if blank else "")
+        job = pool.create(user.name, "form", name)
+        data = None
+        if not blank:
+            try:
+                data = await save_upload(form.get("du_lieu"), job.folder / work.IN, (".yaml", ".yml"),
+                                         "tệp dữ liệu của biểu mẫu")
+            except OcopError as exc:
+                return forms_page_of(request, 400, error=scrub(str(exc), job.folder))
+            bo = None
+        if kind == "phieu-danh-gia" and bo:
+            name += f" - bộ {bo:02d}"
+        pool.submit(job, lambda j: work.form_work(j, kind, name, data, blank, bo))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
+    async def score_page(request: Request):
+        user = need_user(request)
+        form = await posted_form(request)
+        rule = str(form.get("quy_tac", "trung-binh"))
+        if rule not in library.minimum_rules():
+            rule = "trung-binh"
+        job = pool.create(user.name, "score", "Chấm điểm")
+        uploads = [u for u in form.getlist("phieu") if getattr(u, "filename", "")]
+        try:
+            if not uploads:
+                raise DataError(None, "chọn các phiếu đánh giá của thành viên Hội đồng (.xlsx hoặc .yaml)")
+            sheets = []
+            for n, upload in enumerate(uploads, start=1):
+                sheets.append(await save_upload(upload, job.folder / work.IN / f"{n:02d}", (".xlsx", ".yaml", ".yml"),
+                                                "phiếu đánh giá"))
+        except OcopError as exc:
+            return forms_page_of(request, 400, error=scrub(str(exc), job.folder))
+        job.title = f"Chấm điểm {len(sheets)} phiếu đánh giá"
+        pool.submit(job, lambda j: work.score_work(j, sheets, rule))
+        return RedirectResponse(f"/viec/{job.id}", 303)
+
     # Jobs ---------------------------------------------------------------
 
     async def job_page(request: Request):
         user = need_user(request)
         job = job_of(request, user)
-        return page(request, f"job_{job.kind.replace('-', '_')}.html", job=job)
+        return page(request, JOB_PAGES[job.kind], job=job)
 
     async def job_status(request: Request):
         user = need_user(request)
@@ -389,6 +458,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/so-dang-ky", register_page),
         Route("/hoi-dong", council_page, methods=["GET", "POST"]),
         Route("/ke-hoach", plan_page, methods=["GET", "POST"]),
+        Route("/bieu-mau", forms_page),
+        Route("/bieu-mau/cham-diem", score_page, methods=["POST"]),
+        Route("/bieu-mau/{how:str}", forms_make, methods=["POST"]),
         Route("/viec/{job_id}/sua-ke-hoach", plan_edit, methods=["POST"]),
         Route("/viec/{job_id}", job_page),
         Route("/viec/{job_id}/tien-do", job_status),

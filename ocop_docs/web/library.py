@@ -126,6 +126,48 @@ def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = Non
                docx=outdir / "du-thao-danh-dau.docx", report=outdir / "bao-cao-thay-doi.md")
 
 
+def form_kinds() -> tuple[dict[str, str], set[str]]:
+    """The OCOP forms (``ocop-docs form``): kind → Vietnamese name, and those that have a blank."""
+    from ..render.forms import BLANK_KINDS, FORM_KINDS
+
+    return FORM_KINDS, BLANK_KINDS
+
+
+def render_form_file(kind: str, out: Path, data: Path | None = None, *, blank: bool = False, bo: int | None = None) -> Path:
+    """A form filled from a data file, or blank (``ocop-docs form``); .docx, or .xlsx for a score sheet."""
+    from ..render.forms import render_form
+
+    return render_form(kind, out, data, blank=blank, bo=bo)
+
+
+def minimum_rules() -> dict[str, str]:
+    from ..ocop.scoring import MINIMUM_RULES
+
+    return MINIMUM_RULES
+
+
+def score_sheets(paths: list[Path], rule: str):
+    """Members' filled score sheets → one result per product (``ocop-docs score``)."""
+    from ..ocop.scoring import score_files
+
+    return score_files(paths, rule)
+
+
+def points_text(value) -> str:
+    """Points as the secretary writes them: two decimals, decimal comma (76,33)."""
+    from ..ocop.scoring import diem
+
+    return diem(value)
+
+
+def write_results_table(results, out: Path) -> Path:
+    """The results table (.xlsx) the recognition decision and the certificates read."""
+    from ..io.score_xlsx import write_products
+
+    write_products([r.to_product() for r in results], out)
+    return out
+
+
 def zip_folder(folder: Path, out: Path, skip: tuple[str, ...] = ()) -> Path:
     """Every file under ``folder`` into the .zip ``out`` (paths relative to ``folder``)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)

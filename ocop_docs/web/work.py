@@ -189,3 +189,43 @@ def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_yea
     job.add_file("pdf", pdf, f"{name}.pdf")
     job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")
     job.progress("Xong", 4, 4)
+
+
+# --------------------------------------------------------------------------- forms and scoring
+
+def form_work(job: Job, kind: str, name: str, data: Path | None, blank: bool, bo: int | None) -> None:
+    """A form (blank or filled) as .docx with its pages; a score sheet also as .xlsx."""
+    out = job.folder / OUT
+    out.mkdir(parents=True, exist_ok=True)
+    job.progress("Tạo tệp .docx", 0, 3)
+    docx = library.render_form_file(kind, out / "bieu-mau.docx", data, blank=blank, bo=bo)
+    job.add_file("docx", docx, f"{name}.docx")
+    if kind == "phieu-danh-gia":
+        xlsx = library.render_form_file(kind, out / "bieu-mau.xlsx", data, blank=blank, bo=bo)
+        job.add_file("xlsx", xlsx, f"{name}.xlsx")
+    job.progress("Tạo bản PDF", 1, 3)
+    pdf = library.document_pdf(docx, out / "bieu-mau.pdf")
+    job.add_file("pdf", pdf, f"{name}.pdf")
+    job.progress("Vẽ các trang", 2, 3)
+    job.result["pages"] = _pictures(job, pdf)
+    job.progress("Xong", 3, 3)
+
+
+def score_work(job: Job, sheets: list[Path], rule: str) -> None:
+    """Chấm điểm: each product's members, averages, star and what held it below the next star."""
+    job.progress("Chấm điểm", 0, 1)
+    results = library.score_sheets(sheets, rule)
+    products = []
+    for r in results:
+        products.append({
+            "name": r.product.name, "owner": r.product.owner, "code": r.product.code or "",
+            "bo": f"{r.criteria_set.number}. {r.criteria_set.name}", "stars": r.stars,
+            "members": [{"name": m.member, "file": Path(m.source.file).name, "parts": [m.parts[c] for c in "ABC"],
+                         "total": m.total} for m in r.members],
+            "averages": [library.points_text(r.part_averages[c]) for c in "ABC"] + [library.points_text(r.average)],
+            "explanation": r.explanation(),
+        })
+    job.result["products"] = products
+    table = library.write_results_table(results, job.folder / OUT / "ket-qua.xlsx")
+    job.add_file("xlsx", table, "Bảng kết quả đánh giá, phân hạng.xlsx")
+    job.progress("Xong", 1, 1)
