@@ -574,10 +574,15 @@ def _vn_date(value: str | None):
 @click.option("--issuer", help="Cơ quan ban hành mới, ví dụ \"Ủy ban nhân dân tỉnh Tây Ninh\" (bắt buộc khi kế hoạch cũ của cấp huyện và năm mới từ 2026).")
 @click.option("--ngay", "on", help="Ngày ký dự kiến (DD/MM/YYYY) để áp dụng căn cứ, tên cơ quan đúng thời điểm; mặc định hôm nay (nếu cùng năm) hoặc 01/01 của năm mới.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Tệp YAML của bản dự thảo.")
-@click.option("--docx", "docx_out", type=click.Path(dir_okay=False, path_type=Path), help="Tạo thêm bản dự thảo .docx, các chỗ cần xem được tô màu.")
+@click.option("--docx", "docx_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tạo thêm bản dự thảo .docx để rà soát trong Word: các chỗ đã đổi là thay đổi theo dõi (Review › Accept/Reject), mỗi việc cần quyết định là một ghi chú (comment).")
+@click.option("--danh-dau", "marks", type=click.Choice(["sua-doi", "to-mau"]), default="sua-doi", show_default=True,
+              help="Cách đánh dấu bản dự thảo .docx: sua-doi = thay đổi theo dõi và ghi chú của Word; to-mau = tô vàng chỗ cần quyết định, tô xanh chỗ đã đổi.")
+@click.option("--clean", "clean", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tạo thêm bản sạch .docx: mọi thay đổi đã được chấp nhận, không ghi chú, không tô màu.")
 @click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo (Markdown) các thay đổi và việc cần quyết định.")
 def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
-                docx_out: Path | None, report: Path | None) -> None:
+                docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
 
     Đổi năm của kế hoạch ở mọi chỗ (trừ năm trong văn bản được viện dẫn), để trống số và ngày,
@@ -587,11 +592,13 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
     \b
     Ví dụ:
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thaydoi.md
+      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """
     from .rollforward.files import run as run_rollforward
 
-    files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out, report=report)
+    files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
+                            report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean)
     result = files.result
     for warning in result.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)

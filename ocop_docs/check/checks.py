@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from lxml import etree
+
 from ..docx.blocks import Block, DocumentView, Span
 from ..nd30 import metrics
 from ..nd30.doctypes import ABBREVIATIONS, COPY_ABBREVIATIONS, WRONG_ABBREVIATIONS, doc_type
@@ -74,7 +76,7 @@ GENERIC = {
     "ND30-PAGE-01", "ND30-PAGE-02", "ND30-PAGE-03", "ND30-PAGE-04", "ND30-PAGE-05", "ND30-FONT-01",
     "ND30-FONT-03", "ND30-FONT-04", "ND30-LAYOUT-02", "ND30-QH-01", "ND30-QH-02", "ND30-QH-03",
     "ND30-QH-04", "ND30-CQ-02", "ND30-CQ-03", "ND30-SO-02", "ND30-SO-03", "ND30-SO-04", "ND30-DATE-01",
-    "ND30-DATE-02", "ND30-DATE-03",
+    "ND30-DATE-02", "ND30-DATE-03", "ND30-FINAL-01",
 }
 TYPED = GENERIC | {
     "ND30-TITLE-01", "ND30-TITLE-02", "ND30-TITLE-03", "ND30-BODY-01", "ND30-BODY-03", "ND30-BODY-05",
@@ -95,7 +97,7 @@ APPLICABLE: dict[str, set[str]] = {
     "form": set(GENERIC),
     # A certificate is not an ND30 type (ND30-ABBR-03): A4 (landscape allowed), Times New Roman (its
     # decorative colours are its own design, see check_fonts), the Quốc hiệu and Tiêu ngữ.
-    "certificate": {"ND30-PAGE-01", "ND30-FONT-01", "ND30-LAYOUT-02", "ND30-QH-01", "ND30-QH-02", "ND30-QH-03", "ND30-QH-04"},
+    "certificate": {"ND30-PAGE-01", "ND30-FINAL-01", "ND30-FONT-01", "ND30-LAYOUT-02", "ND30-QH-01", "ND30-QH-02", "ND30-QH-03", "ND30-QH-04"},
 }
 
 BOX = {
@@ -122,6 +124,16 @@ _BLANK_RE = re.compile(r"^[\s.…_]*$")
 _DRAFT_YEAR_RE = re.compile(r"^(?:\d{2}|\d{4})?[.…_]*$")  # "20...", "20…", "2026"
 
 
+_W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_DRAFT_MARKS = tuple(
+    (etree.XPath(xpath, namespaces=_W_NS), found)
+    for xpath, found in (
+        (".//w:ins | .//w:del | .//w:moveFrom | .//w:moveTo | .//w:rPrChange | .//w:pPrChange",
+         "còn thay đổi theo dõi (Track Changes) chưa chấp nhận hoặc từ chối"),
+        (".//w:commentReference", "còn ghi chú (comment)"),
+        (".//w:highlight[not(@w:val='none')]", "còn tô màu đánh dấu (highlight)"),
+    )
+)
 _LEADER_RE = re.compile(r"[.…_]{5,}")
 _DRAFTER_LINE_RE = re.compile(r"^[^\W\d_]+\s*\.\s*\([^()]*\)\.?$")
 _CONTACT_RE = re.compile(r"\b(dia chi|dien thoai|dt|email|e-mail|website|fax)\s*:")
@@ -286,6 +298,7 @@ class Checker:
         self.check_fonts(black=first_kind != "certificate")
         self.check_contact()
         self.check_marks()
+        self.check_final()
         for part, kind in zip(self.parts, kinds):
             self.applicable = APPLICABLE.get(kind, TYPED)
             self.check_part(part, kind)
@@ -1158,6 +1171,16 @@ class Checker:
                 problems.append(f"đường kẻ phía trên dài {fmt_cm(width)}, vùng trình bày rộng {fmt_cm(sec.text_width)}")
             if problems:
                 self.add("ND30-ADDR-01", first, "; ".join(problems), element="dia_chi_lien_he")
+
+    def check_final(self) -> None:
+        """ND30-FINAL-01: no revision, comment or highlight left in the text to sign (nd30.md §3.14)."""
+        for block in self.view.blocks:
+            p = block.element
+            if p is None:
+                continue
+            for xpath, found in _DRAFT_MARKS:
+                if xpath(p):
+                    self.add("ND30-FINAL-01", block, found, aggregate=True)
 
     def check_marks(self) -> None:
         """ND30-MARK-03: a circulation note ("XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ") in capitals,

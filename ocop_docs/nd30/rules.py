@@ -77,6 +77,8 @@ RULES: dict[str, Rule] = {
         Rule("ND30-ADDR-01", "error", "Địa chỉ, điện thoại, email, website, fax: chỉ ở trang thứ nhất, cuối trang, chữ thường, "
                                       "cỡ 11–12, đứng, dưới một đường kẻ nét liền dài hết chiều ngang vùng trình bày"),
         Rule("ND30-MARK-01", "error", "Dấu độ mật (TUYỆT MẬT, TỐI MẬT, MẬT) ở ô 10a; dấu tài liệu thu hồi ở ô 11"),
+        Rule("ND30-FINAL-01", "error", "Văn bản trình ký là bản cuối cùng: không còn thay đổi theo dõi (Track Changes) "
+                                       "chưa chấp nhận, ghi chú (comment) hay tô màu đánh dấu"),
         Rule("ND30-MARK-03", "error", "Chỉ dẫn phạm vi lưu hành ('XEM XONG TRẢ LẠI', 'LƯU HÀNH NỘI BỘ'): in hoa, cỡ 13–14, "
                                       "đứng, đậm, canh giữa trong khung hình chữ nhật viền đơn"),
     ]

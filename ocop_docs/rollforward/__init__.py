@@ -22,12 +22,14 @@ from datetime import date
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
 from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
-from ..ocop import regimes
+from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
 from ..render.context import automatic_label
 from ..render.context import document_context
 from ..vi.numbers import format_number
 from . import bases as basis_check
+from .figures import figures_in
+from .scope import rescope
 from .text import YearMap, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
@@ -44,6 +46,19 @@ class Item:
     action: str = ""  # for a review: what the person must do
     category: str = ""  # year, number, basis, agency, target, budget, signer, task, issuer, district, text
     printed: list[str] = field(default_factory=list)  # texts of the new document to highlight
+    anchor: str = ""  # the words of the new document a Word comment is anchored on, before ``printed``
+    within: str = ""  # the paragraph (its text in the draft) the anchor words must be found in
+
+    def comment_words(self) -> tuple[str, ...]:
+        """Where the comment for this item may go in the draft, best first (empty: nowhere)."""
+        return tuple(w for w in (self.anchor, *self.printed) if w)
+
+    def comment_text(self) -> str:
+        """The Word comment an officer reads beside the words: what, the old value, what to do."""
+        text = self.what
+        if self.before and self.before not in self.comment_words():
+            text += f" — hiện ghi: «{self.before}»"
+        return text + (f". {self.action}" if self.action else "")
 
 
 @dataclass
@@ -169,6 +184,21 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 if old_name in out:
                     out = out.replace(old_name, new_name)
                     made.append(Item(where, what + ": tên cơ quan ban hành", old_name, new_name, category="issuer"))
+            scoped = rescope(out, plan.issuer, new_issuer)
+            for before, after in scoped.changes:
+                made.append(Item(where, what + f": địa bàn, cơ quan của {new_issuer.name}", before, after, category="issuer"))
+            out = scoped.text
+            for snippet in scoped.kept:
+                reviews.append(Item(where, what + ": từ 'huyện' còn lại", before=snippet, category="issuer",
+                                    anchor=snippet.strip("…").strip(), within=out, printed=[out] if printed else [],
+                                    action=f"Kế hoạch chuyển từ {plan.issuer.name} sang {new_issuer.name}: xem từ 'huyện' "
+                                           "này còn đúng không (cấp huyện kết thúc ngày 30/06/2025)"))
+        if on >= provinces.REORGANISED:
+            for name in provinces.merged_names_in(out):
+                reviews.append(Item(where, what + ": tỉnh đã sắp xếp", before=name.words, category="province",
+                                    anchor=name.words, within=out, printed=[out] if printed else [],
+                                    action=f"Từ 01/07/2025 {name.words} là một phần của {name.new.title} ({provinces.ACT}); "
+                                           "sửa tên tỉnh hoặc xác nhận đây là tên cũ được viện dẫn"))
         for item in made:
             item.printed = [out] if printed else []
         changes.extend(made)
@@ -193,6 +223,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 block.responsible_body = rename_agencies(block.responsible_body).text
         elif isinstance(block, Paragraph):
             block.text = rewrite(block.text, where, "Đoạn văn")
+            _figures(block.text, where, "Đoạn văn", reviews, plan.year, old_end, year, new_end)
             for note in block.footnotes:
                 note.text = rewrite(note.text, where, "Chú thích", printed=False)
                 if note.after and note.after not in block.text:
@@ -215,6 +246,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
             if task.result:
                 task.result = rewrite(task.result, where, "Kết quả")
+                _figures(task.result, where, "Kết quả nhiệm vụ", reviews, plan.year, old_end, year, new_end)
             if issuer:
                 reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
                                     action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
@@ -231,7 +263,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 if line.source:
                     line.source = rewrite(line.source, where, "Nguồn kinh phí")
             reviews.append(Item(where, "Kinh phí", before=f"{format_number(budget.total)} đồng", category="budget",
-                                printed=[line.item for line in budget.lines],
+                                printed=[line.item for line in budget.lines], anchor=f"{format_number(budget.total)} đồng",
                                 action=f"Kinh phí của kế hoạch {_period(plan.year, old_end)} được giữ nguyên; ghi kinh phí được giao "
                                        f"(đề xuất) cho {_period(year, new_end)} và nguồn vốn theo chương trình đang áp dụng"))
     draft = draft.model_copy(update={"body": body})
@@ -256,7 +288,11 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                                 category="basis", printed=[check.new.text]))
         elif check.status == "lapsed":
             changes.append(Item(where, "Căn cứ hết hiệu lực được bỏ", check.old.text, "(bỏ)", category="basis"))
-            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis"))
+            reviews.append(Item(where, "Căn cứ hết hiệu lực", before=check.old.text, action=check.message, category="basis",
+                                anchor=check.old.text))
+        elif check.status == "superior_plan":
+            reviews.append(Item(where, "Căn cứ là kế hoạch của năm cũ", before=check.old.text, action=check.message,
+                                category="basis", printed=[check.old.text]))
         elif check.status in ("unknown", "ended_period", "not_yet"):
             reviews.append(Item(where, "Căn cứ cần xác nhận", before=check.old.text, action=check.message,
                                 category="basis", printed=[check.old.text]))
@@ -275,13 +311,15 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
-        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer",
+        reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
                             action="Rà soát nơi nhận (cơ quan cấp huyện không còn từ 01/07/2025; tên cơ quan mới)"))
     result.plan = Plan.model_validate(draft.model_dump(mode="python"))
     header = document_context(result.plan)
     for item in reviews:
         if item.category == "number":
             item.printed = [header["so_ky_hieu"], header["date_line"]]
+        elif item.where == "Toàn văn bản" and not item.printed:
+            item.anchor = result.plan.title  # a remark on the whole plan sits on its title
     seen: dict[str, str] = {}
     for where, block, _ in _walk(result.plan.body, []):
         if isinstance(block, Section) and block.responsible_body:
@@ -294,6 +332,22 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             else:
                 seen[key] = where
     return result
+
+
+def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,
+             new_end: int) -> None:
+    """Each amount of money and each target written in prose becomes a decision (figures.py)."""
+    for figure in figures_in(text):
+        if figure.kind == "money":
+            reviews.append(Item(where, f"{what}: số tiền", before=figure.words, category="budget", anchor=figure.words,
+                                within=text, printed=[text],
+                                action=f"Số tiền của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số tiền "
+                                       f"cho {_period(year, new_end)}"))
+        else:
+            reviews.append(Item(where, f"{what}: chỉ tiêu", before=figure.words, category="target", anchor=figure.words,
+                                within=text, printed=[text],
+                                action=f"Chỉ tiêu «{figure.words}» của kế hoạch {_period(old, old_end)} được giữ nguyên; "
+                                       f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
 
 
 def _after_district_end(deadline) -> bool:

@@ -55,6 +55,20 @@ def acts_in(text: str) -> list[registry.LegalAct]:
     return found
 
 
+_DATE_IN_TEXT = re.compile(r"ngày\s*\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*|\s+tháng\s+\d{1,2}\s+năm\s+)\d{4}", re.I)
+_PLAN_WORDS = re.compile(r"\b(?:Kế hoạch|Chương trình công tác|Kế hoạch hành động)\b", re.I)
+
+
+def _plan_year(text: str) -> int | None:
+    """The year a cited plan is for ("Kế hoạch số 15/KH-UBND ngày 10/01/2024 của UBND tỉnh về thực hiện
+    Chương trình OCOP năm 2024" → 2024), not the year it was signed; None when it is not a yearly plan."""
+    if not _PLAN_WORDS.search(text[:60]):
+        return None
+    rest = _DATE_IN_TEXT.sub(" ", text)
+    years = re.findall(r"\bnăm\s+(\d{4})\b", rest)
+    return int(years[-1]) if years else None
+
+
 def _period_end(text: str) -> int | None:
     m = re.search(r"giai đoạn\s+(?:\d{4})\s*[-–—]\s*(\d{4})", text)
     return int(m.group(1)) if m else None
@@ -68,7 +82,12 @@ def check(bases: list[LegalBasis], on: date, level: str, year: int) -> list[Basi
         act = registry.act(basis.ref) if basis.ref and basis.ref in registry.registry() else identify(basis.text)
         if act is None:
             end = _period_end(basis.text)
-            if end is not None and end < year:
+            planned = _plan_year(basis.text)
+            if end is None and planned is not None and planned < year:
+                out.append(BasisCheck(i, basis, basis, "superior_plan",
+                                      message=f"kế hoạch năm {planned} của cơ quan cấp trên: thay bằng kế hoạch năm {year} "
+                                              "của cơ quan đó khi đã ban hành, hoặc bỏ căn cứ này"))
+            elif end is not None and end < year:
                 out.append(BasisCheck(i, basis, basis, "ended_period", message=f"văn bản cho giai đoạn kết thúc năm {end}; "
                                       "kiểm tra còn áp dụng cho năm mới hay đã có văn bản thay thế"))
             else:

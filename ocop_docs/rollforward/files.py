@@ -1,7 +1,10 @@
 """Roll-forward from files to files: last year's plan in any format → draft spec, .docx and report.
 
-Every output is written atomically (a failed run leaves no half-written file); the .docx is
-rendered by the engine, then marked (``highlight.py``) and must pass ``check``.
+Every output is written atomically (a failed run leaves no half-written file). The draft .docx is
+rendered by the engine and then marked for review: by default as Word tracked changes against last
+year's plan rendered with the same template, with a comment on the words of each decision left to a
+person (``render/revisions.py``); or, on request, with highlights (``highlight.py``). A clean copy
+(every change accepted, no comment) is what ``check`` must pass and what goes to signature.
 """
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ from ..parse import Note, parse_file
 from ..parse.spec import dump_yaml, spec_data
 from ..render.atomic import write_bytes_atomic
 from . import RollResult, roll_forward
+
+MARKS = ("track", "highlight")
+"""How the draft shows its changes: Word revisions and comments, or coloured highlights."""
 
 
 @dataclass
@@ -54,8 +60,15 @@ def load_plan(path: str | Path) -> tuple[Plan, list[Note]]:
 
 
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
-        end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None) -> RollFiles:
-    """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked."""
+        end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
+        marks: str = "track", clean: str | Path | None = None) -> RollFiles:
+    """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
+
+    ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
+    draft with every change accepted and no marks.
+    """
+    if marks not in MARKS:
+        raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source)
     result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
     files = RollFiles(result, notes=notes)
@@ -69,12 +82,13 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     text = dump_yaml(spec_data(result.plan), review_notes, header)
     files.written.append(write_bytes_atomic(out, text.encode("utf-8")))
     if docx:
-        from ..render import render_spec
-        from .highlight import highlight_docx
-
-        render_spec(result.plan, docx)
-        files.marks = highlight_docx(docx, result)
+        files.marks = _draft_docx(plan, result, Path(docx), marks)
         files.written.append(Path(docx))
+    if clean:
+        from ..render import render_spec
+
+        render_spec(result.plan, clean)
+        files.written.append(Path(clean))
     if report:
         from .report import render_report
 
@@ -82,3 +96,25 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
         markdown = render_report(result, Path(source).name, [n.describe() for n in notes], outputs)
         files.written.append(write_bytes_atomic(report, markdown.encode("utf-8")))
     return files
+
+
+def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str) -> dict[str, int]:
+    """Render the draft to ``path`` and mark it for review; how many marks of each kind it got."""
+    from ..render import render_spec
+
+    if marks == "highlight":
+        from .highlight import highlight_docx
+
+        render_spec(result.plan, path)
+        return highlight_docx(path, result)
+    import tempfile
+
+    from ..render.revisions import track_changes
+
+    with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
+        old = render_spec(plan, Path(tmp) / "nam-truoc.docx")
+        new = render_spec(result.plan, Path(tmp) / "du-thao.docx")
+        comments = [(item.comment_words(), item.comment_text(), item.within) for item in result.reviews]
+        counts = track_changes(old, new, path, comments=comments)
+    return {"insertions": counts.insertions, "deletions": counts.deletions, "comments": counts.comments,
+            "reviews_without_place": len(counts.unanchored)}

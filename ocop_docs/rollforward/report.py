@@ -1,8 +1,9 @@
 """The roll-forward report: Markdown, in Vietnamese, for the officer who finishes the draft.
 
 It lists first what a person must decide (each with its location in the draft and what to do),
-then every change the software made (before → after), the căn cứ and their status on the date
-the rules were read at, and what the reader of the old document was unsure of.
+then every change the software made (before → after), both in the order of the document, the căn
+cứ and their status on the date the rules were read at, and what the reader of the old document was
+unsure of.
 """
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ _STATUS = {
     "valid": "còn hiệu lực", "amended": "còn hiệu lực, có văn bản sửa đổi", "replaced": "hết hiệu lực — đã thay",
     "lapsed": "hết hiệu lực — đã bỏ", "added": "thêm mới", "unknown": "không có trong danh mục",
     "ended_period": "giai đoạn đã kết thúc", "not_yet": "chưa ban hành vào ngày ký",
+    "superior_plan": "kế hoạch năm cũ của cấp trên",
 }
 _CATEGORY = {
     "district": "Cấp huyện", "number": "Số, ngày", "year": "Năm", "basis": "Căn cứ", "target": "Chỉ tiêu",
     "budget": "Kinh phí", "signer": "Người ký", "issuer": "Cơ quan ban hành", "agency": "Tên cơ quan", "task": "Nhiệm vụ",
+    "province": "Tỉnh sau sắp xếp",
 }
-_ORDER = ("district", "issuer", "number", "basis", "target", "budget", "signer", "task", "agency", "year")
 
 
 def _cell(text: str, limit: int = 220) -> str:
@@ -42,16 +44,17 @@ def render_report(result: RollResult, source_name: str = "", notes: list[str] = 
     if result.warnings:
         lines += ["", "## Cảnh báo", ""] + [f"> **{w}**" for w in result.warnings]
     lines += ["", "## Những việc người soạn phải quyết định", "",
-              "Các đoạn tương ứng được tô vàng trong tệp .docx của bản dự thảo.", "",
+              "Trong tệp .docx của bản dự thảo, mỗi việc là một ghi chú (comment) gắn vào đúng chữ cần xem "
+              "(với --danh-dau to-mau: đoạn tương ứng được tô vàng).", "",
               "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm |", "|---|---|---|---|---|"]
-    reviews = sorted(enumerate(result.reviews), key=lambda p: (_rank(p[1]), p[0]))
-    for n, (_, item) in enumerate(reviews, start=1):
+    for n, item in enumerate(in_document_order(result.reviews), start=1):
         lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before or item.what)} "
                      f"| {_cell(item.action, 400)} |")
     lines += ["", "## Những thay đổi phần mềm đã thực hiện", "",
-              "Các đoạn đã đổi được tô xanh trong tệp .docx.", "",
+              "Trong tệp .docx, mỗi thay đổi là một thay đổi theo dõi (Review › Accept/Reject) trên đúng chữ đã đổi "
+              "(với --danh-dau to-mau: đoạn đã đổi được tô xanh).", "",
               "| # | Loại | Vị trí | Trước | Sau | Lý do |", "|---|---|---|---|---|---|"]
-    for n, item in enumerate(result.changes, start=1):
+    for n, item in enumerate(in_document_order(result.changes), start=1):
         lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before)} "
                      f"| {_cell(item.after)} | {_cell(item.what)} |")
     lines += ["", f"## Căn cứ pháp lý (kiểm tra theo danh mục ngày {result.on:%d/%m/%Y})", "",
@@ -65,5 +68,19 @@ def render_report(result: RollResult, source_name: str = "", notes: list[str] = 
     return "\n".join(lines) + "\n"
 
 
-def _rank(item: Item) -> int:
-    return _ORDER.index(item.category) if item.category in _ORDER else len(_ORDER)
+# Where each part of a plan comes in the document; body items keep the order they were found in.
+_PARTS = ("Toàn văn bản", "Phần đầu", "Trích yếu", "Căn cứ", "Đoạn mở đầu", "Mục", "Phần nội dung", "Đoạn kết",
+          "Chữ ký", "Nơi nhận")
+
+
+def in_document_order(items: list[Item]) -> list[Item]:
+    """``items`` sorted by their place in the draft (stable: items of one place keep their order)."""
+    def rank(item: Item) -> tuple[int, int]:
+        part = next((k for k, name in enumerate(_PARTS) if item.where.startswith(name)), len(_PARTS))
+        number = 0
+        if item.where.startswith("Căn cứ"):
+            digits = "".join(ch for ch in item.where.split()[-1] if ch.isdigit())
+            number = int(digits) if digits else 999  # an added căn cứ after the old ones
+        return part, number
+
+    return sorted(items, key=rank)

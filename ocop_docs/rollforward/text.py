@@ -29,9 +29,29 @@ _YEAR_RE = re.compile(r"(?<![\d])((?:19|20)\d{2})(?![\d])")
 _RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*[-–—]\s*)((?:19|20)\d{2})(?![\d/])")
 
 
+# A date that follows these words is a deadline of the plan, not the date of a cited document:
+# "Báo cáo kết quả về UBND tỉnh trước ngày 30/9/2026" cites nothing.
+_DEADLINE_BEFORE_DATE = re.compile(
+    r"\b(?:trước|đến|tới|từ|kể từ|chậm nhất|muộn nhất|vào|hạn|hạn chót|trong|sau|cho đến)\s+ngày\s*$", re.I)
+# Date forms whose year is the plan's next year when the plan's work runs into it ("Quý I/2027",
+# "31/01/2027", "tháng 01/2027", "ngày 15 tháng 01 năm 2027") — deadlines that move with the plan.
+_DATE_FORM_BEFORE_YEAR = re.compile(
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{1,2}\s*/\s*|"
+    r"\btháng\s+\d{1,2}\s+năm\s+)$", re.I)
+
+
 def citation_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each citation of another document in ``text``."""
-    return [(m.start(), m.end()) for m in _CITATION_RE.finditer(text)]
+    spans = []
+    for m in _CITATION_RE.finditer(text):
+        end = m.end()
+        date = list(re.finditer(r"\bngày\s*", m.group(0)))
+        if date:
+            cut = m.start() + date[-1].start()
+            if _DEADLINE_BEFORE_DATE.search(text[:cut + len(date[-1].group(0))]):
+                end = cut  # the date is a deadline: only the words before it may cite something
+        spans.append((m.start(), end))
+    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -136,6 +156,8 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
                 result.cited.append(_snippet(text, m.start(), m.end()))
             continue
         new = years.of(year)
+        if new is None and year == years.old_end + 1 and _DATE_FORM_BEFORE_YEAR.search(text[:m.start()]):
+            new = years.new_end + 1  # a deadline early in the next year moves with the plan
         if new is None:
             if abs(year - years.old) <= 1 or abs(year - years.old_end) <= 1:
                 result.kept.append(_snippet(text, m.start(), m.end()))

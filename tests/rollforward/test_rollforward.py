@@ -74,13 +74,16 @@ def test_ben_cau_2025_report_names_what_to_confirm(ben_cau_2025):
     assert any("1489" in item.action for item in result.reviews if item.category == "basis")
 
 
-def test_ben_cau_2025_docx_passes_check_and_marks_reviews(ben_cau_2025):
+def test_ben_cau_2025_highlighted_draft_marks_reviews(tmp_path):
+    """--danh-dau to-mau: decisions in yellow, changes in blue; the marks make it a draft (ND30-FINAL-01)."""
     from ocop_docs.check import check_file
 
-    files, out = ben_cau_2025
-    report = check_file(out / "kh-2025.docx")
-    assert [f for f in report.findings if f.severity == "error"] == []
-    document = Document(str(out / "kh-2025.docx"))
+    files = run(BEN_CAU, 2025, tmp_path / "kh.yaml", on=date(2025, 1, 15), docx=tmp_path / "kh.docx", marks="highlight",
+                clean=tmp_path / "sach.docx")
+    report = check_file(tmp_path / "kh.docx")
+    assert {f.rule_id for f in report.findings if f.severity == "error"} == {"ND30-FINAL-01"}
+    assert check_file(tmp_path / "sach.docx").findings == []
+    document = Document(str(tmp_path / "kh.docx"))
     marked = {p.text for p in document.paragraphs if any(r.font.highlight_color == WD_COLOR_INDEX.YELLOW for r in p.runs)}
     assert any("14.000.000 đồng" in t for t in marked)
     assert any(t.startswith("Phân đầu có ít nhất 01 sản phẩm") for t in marked)
@@ -188,3 +191,123 @@ def test_cli_rollforward_and_parse(tmp_path):
     payload = yaml.safe_load(as_json.stdout)
     assert payload["kind"] == "plan_decision" and payload["spec"]["number"] == 794
     assert any("khối chữ ký" in n["message"] for n in payload["notes"])
+
+
+# ---------------------------------------------------------------- review in Word (issue: tracked roll-forward)
+def _revisions(path) -> tuple[list[str], list[str]]:
+    from lxml import etree
+    import zipfile
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    inserted = ["".join(t.text for t in e.iter(f"{w}t")) for e in body.iter(f"{w}ins")]
+    deleted = ["".join(t.text for t in e.iter(f"{w}delText")) for e in body.iter(f"{w}del")]
+    return inserted, deleted
+
+
+def test_ben_cau_to_a_commune_in_2026_names_the_commune_and_flags_each_change(tmp_path):
+    """The issue's case: a district plan re-issued by a commune after 01/07/2025."""
+    from ocop_docs.check import check_file
+
+    files = run(BEN_CAU, 2026, tmp_path / "kh.yaml", issuer="Ủy ban nhân dân xã Long Thuận", on=date(2026, 3, 2),
+                docx=tmp_path / "du-thao.docx", clean=tmp_path / "sach.docx", report=tmp_path / "bao-cao.md")
+    plan = files.result.plan
+    assert plan.title == "Triển khai thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã Long Thuận năm 2026"
+    assert plan.issuer.name == "Ủy ban nhân dân xã Long Thuận" and plan.issuer.level == "xa"
+    assert plan.preamble[0].startswith("UBND xã Long Thuận ban hành Kế hoạch")
+    assert plan.tasks[0].lead == "Phòng Kinh tế"
+    scope = [c for c in files.result.changes if c.category == "issuer"]
+    assert any("trên địa bàn huyện Bến Cầu" in c.before and "trên địa bàn xã Long Thuận" in c.after for c in scope)
+    # Every "huyện" left in the draft's own words is a decision with its place.
+    left = [r for r in files.result.reviews if r.what.endswith("từ 'huyện' còn lại")]
+    assert left and all(r.where and "huyện" in r.before for r in left)
+    # Each change is a revision on its words, each decision a comment; the clean copy passes check.
+    inserted, deleted = _revisions(tmp_path / "du-thao.docx")
+    assert "xã Long Thuận" in " ".join(inserted) and "huyện Bến Cầu" in " ".join(deleted)
+    comments = list(Document(str(tmp_path / "du-thao.docx")).comments)
+    assert files.marks["comments"] == len(comments) == len(files.result.reviews)
+    assert check_file(tmp_path / "du-thao.docx").rule_ids() == {"ND30-FINAL-01"}
+    assert [f for f in check_file(tmp_path / "sach.docx").findings if f.severity == "error"] == []
+
+
+WORD_PLAN = {
+    "kind": "plan",
+    "issuer": {"name": "Ủy ban nhân dân huyện Cần Đước", "abbreviation": "UBND", "level": "huyen",
+               "parent": "Ủy ban nhân dân tỉnh Long An"},
+    "number": 45, "place": "Cần Đước", "date": "2025-01-10", "year": 2025,
+    "title": "Thực hiện Chương trình Mỗi xã một sản phẩm năm 2025",
+    "legal_bases": [
+        "Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình "
+        "đánh giá, phân hạng sản phẩm Chương trình mỗi xã một sản phẩm",
+        {"verb": "Thực hiện", "text": "Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh Long An về thực hiện "
+                                      "Chương trình OCOP năm 2025"},
+    ],
+    "preamble": ["UBND huyện Cần Đước ban hành Kế hoạch như sau:"],
+    "body": [
+        {"heading": "MỤC TIÊU", "content": [
+            "Phấn đấu có ít nhất 05 sản phẩm đạt 3 sao trở lên; nâng hạng 01 sản phẩm lên 4 sao.",
+            "Bố trí 85.000.000 đồng từ ngân sách huyện cho công tác xúc tiến thương mại.",
+        ]},
+        {"heading": "NHIỆM VỤ", "content": [
+            "Các xã đăng ký sản phẩm trước ngày 31/3/2025; tổ chức đánh giá trong tháng 10/2025.",
+            "Báo cáo kết quả về UBND tỉnh trước ngày 30/9/2025 và tổng kết trong Quý I/2026.",
+            "Hoàn thành 6 tháng đầu năm 2025 việc tập huấn; hồ sơ nộp ngày 15 tháng 11 năm 2025.",
+            "Thực hiện theo Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ.",
+        ]},
+    ],
+    "closing": "Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2025 trên địa bàn huyện.",
+    "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH",
+               "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn An"},
+    "recipients": ["Sở Nông nghiệp và Môi trường tỉnh Long An", "UBND các xã"],
+    "archive": "VT, NN",
+}
+
+
+def test_a_word_plan_misses_nothing_when_rolled_to_the_province(tmp_path):
+    """Deadlines in five forms move (citations do not), every amount and target is a decision,
+    last year's superior plan and the merged province are flagged."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate(WORD_PLAN)
+    result = roll_forward(plan, 2026, issuer="Ủy ban nhân dân tỉnh Tây Ninh", on=date(2026, 2, 2))
+    texts = " ".join(_texts(result.plan))
+    for moved in ("trước ngày 31/3/2026", "trong tháng 10/2026", "trước ngày 30/9/2026", "trong Quý I/2027",
+                  "6 tháng đầu năm 2026", "ngày 15 tháng 11 năm 2026"):
+        assert moved in texts, moved
+    assert "Quyết định số 148/QĐ-TTg ngày 24/02/2023" in texts  # a citation keeps its date
+    decided = {(r.category, r.before) for r in result.reviews}
+    for figure in [("target", "05 sản phẩm"), ("target", "3 sao"), ("target", "01 sản phẩm"), ("target", "4 sao"),
+                   ("budget", "85.000.000 đồng")]:
+        assert figure in decided, figure
+    superior = [r for r in result.reviews if r.what == "Căn cứ là kế hoạch của năm cũ"]
+    assert len(superior) == 1 and "năm 2026" in superior[0].action
+    merged = [r for r in result.reviews if r.category == "province"]
+    assert merged and all("tỉnh Long An" == r.before and "tỉnh Tây Ninh" in r.action for r in merged)
+    # "ngân sách huyện" may mean the old district's budget or a source that still exists: a person decides.
+    assert any("ngân sách huyện" in r.before for r in result.reviews if r.what.endswith("từ 'huyện' còn lại"))
+
+
+def test_report_lists_in_document_order(tmp_path):
+    from ocop_docs.model.plan import Plan
+    from ocop_docs.rollforward.report import in_document_order
+
+    result = roll_forward(Plan.model_validate(WORD_PLAN), 2026, issuer="Ủy ban nhân dân tỉnh Tây Ninh", on=date(2026, 2, 2))
+    order = [r.where for r in in_document_order(result.reviews)]
+    first = {name: next(i for i, w in enumerate(order) if w.startswith(name)) for name in ("Phần đầu", "Căn cứ", "Mục", "Chữ ký")}
+    assert first["Phần đầu"] < first["Căn cứ"] < first["Mục"] < first["Chữ ký"]
+
+
+def test_cli_rollforward_tracked_and_clean(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["rollforward", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "--year", "2025",
+                                  "--ngay", "15/01/2025", "-o", str(tmp_path / "kh.yaml"), "--docx", str(tmp_path / "dt.docx"),
+                                  "--clean", str(tmp_path / "sach.docx")])
+    assert result.exit_code == 0, result.output
+    inserted, deleted = _revisions(tmp_path / "dt.docx")
+    assert "2025" in inserted and "2024" in deleted
+    assert list(Document(str(tmp_path / "dt.docx")).comments)
+    _, none = _revisions(tmp_path / "sach.docx")
+    assert none == [] and not list(Document(str(tmp_path / "sach.docx")).comments)
+    bad = runner.invoke(main, ["rollforward", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "--year", "2025",
+                               "-o", str(tmp_path / "x.yaml"), "--danh-dau", "xanh"])
+    assert bad.exit_code == 2 and not (tmp_path / "x.yaml").exists()

@@ -1,0 +1,63 @@
+"""Provinces before and after the 2025 reorganisation (Nghị quyết số 202/2025/QH15, in force 01/07/2025).
+
+63 provincial units became 34: a plan, decision or certificate dated from 01/07/2025 that still
+names a merged province ("tỉnh Long An", "tỉnh Bến Tre") names a unit that no longer exists. The
+table lives in ``data/provinces_2025.yaml``; :func:`merged_names_in` finds such names in a text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+REORGANISED = date(2025, 7, 1)
+ACT = "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"
+
+
+@dataclass(frozen=True)
+class Province:
+    """A provincial unit from 01/07/2025 and the units merged into it."""
+
+    name: str
+    kind: str  # "tỉnh" or "thành phố"
+    merged: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind} {self.name}"
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[Province, ...]:
+    """The 34 provincial units in force from 01/07/2025."""
+    data = yaml.safe_load(resources.files("ocop_docs.data").joinpath("provinces_2025.yaml").read_text(encoding="utf-8"))
+    return tuple(Province(p["name"], p["kind"], tuple(p["merged"])) for p in data)
+
+
+@lru_cache(maxsize=1)
+def _successors() -> dict[str, Province]:
+    """Old unit name → the new unit it is part of, for the units that disappeared as names."""
+    return {old: p for p in provinces() for old in p.merged if old != p.name}
+
+
+@dataclass(frozen=True)
+class MergedName:
+    """A province name in a text that no longer exists from 01/07/2025."""
+
+    words: str  # as written ("tỉnh Long An")
+    old: str
+    new: Province
+
+
+def merged_names_in(text: str) -> list[MergedName]:
+    """Each 'tỉnh X' / 'thành phố X' in ``text`` where X was merged into another unit, in order."""
+    out = []
+    for old, new in _successors().items():
+        pattern = rf"\b(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?)\s+{re.escape(old)}\b"
+        for m in re.finditer(pattern, text):
+            out.append((m.start(), MergedName(m.group(0), old, new)))
+    return [m for _, m in sorted(out, key=lambda pair: pair[0])]

@@ -1,0 +1,74 @@
+"""Figures in a plan's prose that a person must set again for the new year.
+
+A plan carries its money and its targets not only in budget and target blocks but in sentences:
+"bố trí 85.000.000 đồng từ ngân sách huyện", "Phấn đấu có ít nhất 05 sản phẩm đạt 3 sao",
+"Nâng hạng 01 sản phẩm … lên 4 sao", "tỷ lệ 30% số xã". A roll-forward that moved the years and
+left these numbers in silence would present last year's figures as this year's decisions.
+:func:`figures_in` finds them (outside citations of other documents) so each becomes a decision.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import citation_spans
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_MONEY_RE = re.compile(rf"(?<![\d.,])(?:{_NUMBER})\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?![\wđ])", re.I)
+# Counted things an OCOP plan sets targets for, and star ratings.
+_UNITS = (r"sản phẩm|chủ thể|hợp tác xã|HTX|doanh nghiệp|cơ sở|điểm bán|làng nghề|xã|lớp|lượt|hội chợ|"
+          r"cán bộ|học viên|người|mô hình|chuỗi|vùng nguyên liệu|tổ hợp tác|hộ")
+_COUNT_RE = re.compile(rf"(?<![\d./,])(?:{_NUMBER})\s+(?:{_UNITS})\b", re.I)
+_STARS_RE = re.compile(r"(?<![\d–-])(?<![–-]\s)\b0?[1-5]\s*sao\b", re.I)  # not the end of a range "1 - 2 sao"
+# A star rating is a target when the sentence counts products or raises a rating ("05 sản phẩm đạt
+# 3 sao", "nâng hạng … lên 4 sao"); alone it restates a rule ("đạt từ 50 đến 70 điểm (3 sao)").
+_RAISE_RE = re.compile(r"\b(?:nâng hạng|nâng sao|nâng cấp)\b|\blên\s+0?[1-5]\s*sao\b", re.I)
+_PERCENT_RE = re.compile(rf"(?<![\d.,])(?:{_NUMBER})\s*%")
+# A count or a percentage is a target only in a sentence that sets one.
+_TARGET_CUE = re.compile(
+    r"\b(?:phấn đấu|chỉ tiêu|mục tiêu|ít nhất|tối thiểu|tối đa|nâng hạng|nâng cấp|nâng sao|đạt|"
+    r"công nhận|thêm|mới|tăng|hỗ trợ|tổ chức|xây dựng|phát triển|hoàn thành|có)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a text: money or a target, its words, and the sentence around it."""
+
+    kind: str  # "money" | "target"
+    words: str
+    sentence: str
+
+
+def _sentences(text: str):
+    start = 0
+    for m in re.finditer(r"[.;:](?=\s|$)", text):
+        yield start, text[start:m.end()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def figures_in(text: str) -> list[Figure]:
+    """Money amounts and targets in ``text``, in order, none inside a citation."""
+    spans = citation_spans(text)
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x <= a < y for x, y in spans) and not any(a < y and x < b for x, y in taken)
+
+    for offset, sentence in _sentences(text):
+        found: list[tuple[int, int, str]] = []
+        for m in _MONEY_RE.finditer(sentence):
+            found.append((m.start(), m.end(), "money"))
+        if _TARGET_CUE.search(sentence):
+            counts = list(_COUNT_RE.finditer(sentence))
+            stars = list(_STARS_RE.finditer(sentence)) if counts or _RAISE_RE.search(sentence) else []
+            for m in counts + stars + list(_PERCENT_RE.finditer(sentence)):
+                found.append((m.start(), m.end(), "target"))
+        for a, b, kind in sorted(found):
+            if not free(offset + a, offset + b):
+                continue
+            taken.append((offset + a, offset + b))
+            out.append(Figure(kind, sentence[a:b].strip(), " ".join(sentence.split())))
+    return out

@@ -1,0 +1,75 @@
+"""A plan moved to another issuer: the words that name the old one's territory and offices.
+
+From 01/07/2025 there are no district authorities (ocop.md §12.2): a district plan re-issued by a
+commune or the province must stop saying "trên địa bàn huyện Bến Cầu", "UBND huyện", "Phòng Nông
+nghiệp và PTNT huyện". :func:`rescope` rewrites the words that name the old district (its name,
+its People's Committee, "trên địa bàn huyện", its agriculture office) for the new issuer, outside
+citations of other documents; every other "huyện" is left as written and reported, because only a
+person can tell whether it means the old district or something that still exists.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model.common import Issuer
+from ..parse.header import place_of
+from .text import Rewrite, _apply, _inside, _snippet, citation_spans
+
+_LEVEL_WORD = {"xa": "xã", "tinh": "tỉnh", "huyen": "huyện"}
+# The commune's economic office takes over the district agriculture office's OCOP work (Nghị định
+# 150/2025/NĐ-CP: Phòng Kinh tế of a xã); for a province it is the Sở.
+_AGRICULTURE_OFFICE = re.compile(
+    r"(?i:\bPhòng\s+Nông\s+nghiệp\s+và\s+(?:Phát\s+triển\s+nông\s+thôn|PTNT|Môi\s+trường))"
+    r"(?:\s+huyện\b(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,.;:()]*)*)?")
+_OFFICE_FOR = {"xa": "Phòng Kinh tế", "tinh": "Sở Nông nghiệp và Môi trường"}
+_BARE = re.compile(r"\b[Hh]uyện\b|\bHUYỆN\b")
+
+
+def _cased(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
+    """``text`` with the old district's words written for ``new`` (see module doc)."""
+    result = Rewrite(text)
+    if old.level != "huyen" or new.level not in _OFFICE_FOR:
+        return result
+    spans = citation_spans(text)
+    word = _LEVEL_WORD[new.level]
+    old_place, new_place = place_of(old.name), place_of(new.name)
+    edits: list[tuple[int, int, str]] = []
+
+    def add(m: re.Match, replacement: str) -> None:
+        if _inside(m.start(), spans) or any(a < m.end() and m.start() < b for a, b, _ in edits):
+            return
+        edits.append((m.start(), m.end(), replacement))
+
+    for m in _AGRICULTURE_OFFICE.finditer(text):  # first: the office name includes "huyện <place>"
+        add(m, _OFFICE_FOR[new.level])
+    if old_place and new_place:
+        for m in re.finditer(rf"\b(huyện|Huyện|HUYỆN)\s+{re.escape(old_place)}\b", text, re.I):
+            place = new_place.upper() if m.group(0).isupper() else new_place
+            add(m, f"{_cased(word, m.group(1))} {place}")
+    for m in re.finditer(r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN)\s+(huyện|HUYỆN)\b", text):
+        add(m, f"{m.group(1)} {_cased(word, m.group(2))}")
+    for m in re.finditer(r"\b(trên địa bàn|Trên địa bàn)\s+huyện\b", text):
+        add(m, f"{m.group(1)} {word}")
+    _apply(text, edits, result)
+    # What is left: "huyện" a person must read (the old district, or a district named in a citation).
+    done = [(a, a + len(n)) for a, _, n in _shifted(edits)]
+    for m in _BARE.finditer(result.text):
+        if not _inside(m.start(), citation_spans(result.text)) and not _inside(m.start(), done):
+            result.kept.append(_snippet(result.text, m.start(), m.end()))
+    return result
+
+
+def _shifted(edits: list[tuple[int, int, str]]):
+    """The edits' positions in the rewritten text."""
+    delta = 0
+    for start, end, new in sorted(edits):
+        yield start + delta, end + delta, new
+        delta += len(new) - (end - start)
