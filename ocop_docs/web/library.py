@@ -118,12 +118,13 @@ def member_field_names() -> dict[str, str]:
 def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = None, on=None,
               end_year: int | None = None):
     """Last year's plan (any format) rolled to ``year`` (``ocop-docs rollforward``): the draft's
-    data file, the draft .docx with its marks, and the report."""
+    data file, the draft .docx with tracked changes and comments, the clean .docx, the report."""
     from ..rollforward.files import run
 
     outdir.mkdir(parents=True, exist_ok=True)
     return run(source, year, outdir / "ke-hoach.yaml", issuer=issuer, on=on, end_year=end_year,
-               docx=outdir / "du-thao-danh-dau.docx", report=outdir / "bao-cao-thay-doi.md")
+               docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
+               report=outdir / "bao-cao-thay-doi.md")
 
 
 def form_kinds() -> tuple[dict[str, str], set[str]]:

@@ -42,20 +42,15 @@ def _pictures(job: Job, pdf: Path) -> list[str]:
 
 
 def check_work(job: Job) -> None:
-    """Kiểm tra thể thức: findings grouped by part, each with the page it is on."""
+    """Kiểm tra thể thức: findings grouped by part, each with the page it is on.
+
+    The findings are shown as soon as they are known (well under a second); the pictures of the
+    pages follow when LibreOffice has made the PDF."""
     source = Path(job.result["source"])
     job.progress("Kiểm tra thể thức", 0, 3)
     report = library.check_document(source)
-    job.progress("Tạo bản PDF để xem trang", 1, 3)
-    pdf = library.document_pdf(source, job.folder / OUT / (source.stem + ".pdf"))
-    job.progress("Vẽ các trang", 2, 3)
-    job.result["pages"] = _pictures(job, pdf)
-    texts = page_texts(pdf)
     groups: dict[str, list[dict]] = {key: [] for key, _ in PARTS}
     for f in report.findings:
-        page = page_of(f.excerpt, texts) if f.excerpt else None
-        if page is None and part_of(f.element) == "dau" and texts:
-            page = 1  # the header block is on the first page whatever its text
         where = ", ".join(p for p in (f.element, f.location) if p)
         more = ""
         if f.count > 1:
@@ -64,13 +59,23 @@ def check_work(job: Job) -> None:
         groups[part_of(f.element)].append({
             "severity": f.severity, "severity_name": "Lỗi" if f.severity == "error" else "Cảnh báo",
             "rule_id": f.rule_id, "where": where, "excerpt": f.excerpt, "found": f.found,
-            "expected": f.expected, "more": more, "page": page,
+            "expected": f.expected, "more": more, "page": None, "part": part_of(f.element),
         })
     job.result.update(
         kind_name=library.KIND_NAMES.get(report.kind, report.kind),
         errors=report.errors, warnings=report.warnings, notes=list(report.notes), parts=list(report.parts),
         groups=[{"key": key, "name": name, "findings": groups[key]} for key, name in PARTS if groups[key]],
     )
+    job.progress("Tạo bản PDF để xem trang", 1, 3)
+    pdf = library.document_pdf(source, job.folder / OUT / (source.stem + ".pdf"))
+    job.progress("Vẽ các trang", 2, 3)
+    texts = page_texts(pdf)
+    for group in job.result["groups"]:
+        for f in group["findings"]:
+            f["page"] = page_of(f["excerpt"], texts) if f["excerpt"] else None
+            if f["page"] is None and f["part"] == "dau" and texts:
+                f["page"] = 1  # the header block is on the first page whatever its text
+    job.result["pages"] = _pictures(job, pdf)
     job.add_file("pdf", pdf, f"{source.stem}.pdf")
     job.progress("Xong", 3, 3)
 
@@ -168,9 +173,7 @@ def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_yea
     job.progress("Đọc kế hoạch cũ và chuyển sang năm mới", 0, 4)
     out = job.folder / OUT
     files = library.roll_plan(source, year, out, issuer=issuer, on=on, end_year=end_year)
-    job.progress("Tạo bản sạch .docx", 1, 4)
-    spec = out / "ke-hoach.yaml"
-    clean = library.render_spec_file(spec, out / "ban-sach.docx")
+    spec, clean = out / "ke-hoach.yaml", out / "ban-sach.docx"
     job.progress("Tạo bản PDF", 2, 4)
     pdf = library.document_pdf(clean, out / "ban-sach.pdf")
     job.progress("Vẽ các trang", 3, 4)
@@ -184,7 +187,7 @@ def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_yea
         signer={"title": result.plan.signer.title, "name": result.plan.signer.name},
     )
     name = f"Kế hoạch OCOP năm {year}"
-    job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo có đánh dấu.docx")
+    job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo (theo dõi thay đổi).docx")
     job.add_file("docx", clean, f"{name}.docx")
     job.add_file("pdf", pdf, f"{name}.pdf")
     job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")

@@ -100,3 +100,33 @@ def test_unknown_jobs_and_files_are_404(client):
     assert client.get("/viec/khong-co-viec-nay-abcdefgh").status_code == 404
     assert "Không có việc này" in text_of(client.get("/viec/khong-co-viec-nay-abcdefgh").text)
     assert client.get("/viec/..%2F..%2Fetc").status_code == 404
+
+
+def test_findings_show_before_the_pictures_are_ready(client, plan_with_faults, monkeypatch):
+    """LibreOffice takes seconds: the findings are on the page while the pages are being drawn."""
+    import threading
+    import time
+
+    from ocop_docs.web import library
+
+    release = threading.Event()
+    convert = library.document_pdf
+
+    def slow_pdf(docx, pdf):
+        release.wait(60)
+        return convert(docx, pdf)
+
+    monkeypatch.setattr(library, "document_pdf", slow_pdf)
+    job = _upload(client, plan_with_faults.name, plan_with_faults.read_bytes()).headers["location"]
+    try:
+        for _ in range(100):
+            text = text_of(client.get(job).text)
+            if "Thấy:" in text:
+                break
+            time.sleep(0.1)
+        assert "Kế hoạch: 4 lỗi, 0 cảnh báo." in text and "Thấy: không in nghiêng" in text
+        assert "Đang vẽ trang…" in text and "Tạo bản PDF để xem trang" in text
+        assert "Tải bản PDF" not in text
+    finally:
+        release.set()
+    assert "Trang 1" in text_of(wait_job(client, job))

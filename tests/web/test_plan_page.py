@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 
@@ -33,7 +34,8 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
     assert "năm 2025" in clean and "Chương trình OCOP năm 2024" not in clean
     draft = client.get(f"{job}/tai/draft")
     assert "d%E1%BB%B1%20th%E1%BA%A3o" in draft.headers["content-disposition"]
-    assert b"w:highlight" in __import__("zipfile").ZipFile(io.BytesIO(draft.content)).read("word/document.xml")
+    with zipfile.ZipFile(io.BytesIO(draft.content)) as package:  # Word's tracked changes and comments
+        assert b"<w:ins " in package.read("word/document.xml") and "word/comments.xml" in package.namelist()
     assert client.get(f"{job}/tai/pdf").content.startswith(b"%PDF")
     assert "Báo cáo chuyển kế hoạch sang năm 2025" in client.get(f"{job}/tai/report").content.decode("utf-8")
 
