@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ENV_WEB_DIR = "OCOP_DOCS_WEB_DIR"
+ENV_REGISTER = "OCOP_DOCS_REGISTER"  # the CLI's variable: the web pages and the CLI share a register
 MB = 1024 * 1024
 
 
@@ -35,8 +36,9 @@ class WebConfig:
     """What a server needs; every limit has a default an office laptop can carry.
 
     ``users_file`` None means one local user with no login (allowed on loopback only: the
-    ``serve`` command refuses another host without a users file). ``register`` None: the
-    register the CLI uses (``OCOP_DOCS_REGISTER`` or the user's data folder).
+    ``serve`` command refuses another host without a users file). ``register`` None:
+    ``$OCOP_DOCS_REGISTER``, else the register in the work folder — always one named file, so
+    every user of the server numbers certificates in the same register.
     """
 
     workdir: Path = field(default_factory=default_workdir)
@@ -51,6 +53,9 @@ class WebConfig:
     def __post_init__(self) -> None:
         self.workdir = Path(self.workdir)
         self.workdir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.register is None:
+            env = os.environ.get(ENV_REGISTER, "").strip()
+            self.register = Path(env) if env else self.workdir / "so-dang-ky-giay-chung-nhan.sqlite"
         if not self.secret_key:
             self.secret_key = _secret_key(self.workdir / "khoa-phien.txt")
 

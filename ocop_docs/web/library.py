@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..certificates import run_certificates
 from ..certificates.model import load_issuer
-from ..certificates.register import default_register_path, open_register
+from ..certificates.register import open_register
 from ..check import check_file
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
@@ -38,22 +38,18 @@ def load_round(path: Path):
     return load_issuer(path)
 
 
-def register_path(register: Path | None) -> Path:
-    return Path(register) if register else default_register_path()
-
-
-def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Path | None, progress, *,
+def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress, *,
                        pdf: bool = True, workers: int | None = 1):
     """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register."""
     return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress)
 
 
-def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path | None, progress):
+def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress):
     """A run against a copy of the register: the numbers the real run would give, the rejected
     rows and the files, without writing to the register itself."""
     outdir.mkdir(parents=True, exist_ok=True)
     copy = outdir / "so-dang-ky-thu.sqlite"
-    source = register_path(register)
+    source = Path(register)
     if source.exists():
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         dst = sqlite3.connect(copy)
@@ -66,9 +62,9 @@ def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Pa
                             progress=progress)
 
 
-def register_entries(register: Path | None, issuer: str | None, query: str = "", year: int | None = None):
+def register_entries(register: Path, issuer: str | None, query: str = "", year: int | None = None):
     """Entries of the register, only the issuing body ``issuer`` when given (exact name)."""
-    path = register_path(register)
+    path = Path(register)
     if not path.exists():
         return []
     with open_register(path, create=False) as reg:

@@ -89,7 +89,7 @@ PHASES = {"docx": "Tạo tệp .docx", "pdf": "Chuyển sang PDF"}
 class CertificateInputs:
     table: Path
     round_file: Path
-    register: Path | None
+    register: Path
 
 
 def _report_dict(report) -> dict:
