@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from lxml import etree
 
 from ..errors import ConversionError
 from ..vi.text import fold
@@ -14,6 +17,7 @@ from ..vi.text import fold
 MAX_PAGES = 40
 """Pages drawn for a preview; a longer document shows its first pages and says so."""
 TIMEOUT_S = 60
+_XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def page_pictures(pdf: Path, outdir: Path, *, dpi: int = 80, max_pages: int = MAX_PAGES) -> list[Path]:
@@ -31,28 +35,63 @@ def page_pictures(pdf: Path, outdir: Path, *, dpi: int = 80, max_pages: int = MA
     return pages
 
 
-def page_texts(pdf: Path, *, max_pages: int = MAX_PAGES) -> list[str]:
-    """The text of each page, folded (no accents, lower case, single spaces) for matching."""
+@dataclass
+class PageText:
+    """A page's text (folded, for matching) and its lines with their boxes as fractions of the page."""
+
+    text: str
+    lines: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+
+
+def page_texts(pdf: Path, *, max_pages: int = MAX_PAGES) -> list[PageText]:
+    """The text of each page with the place of each line (pdftotext -bbox-layout)."""
     try:
-        out = subprocess.run(["pdftotext", "-l", str(max_pages), "-enc", "UTF-8", str(pdf), "-"],
-                             check=True, capture_output=True, timeout=TIMEOUT_S).stdout.decode("utf-8", "replace")
+        out = subprocess.run(["pdftotext", "-bbox-layout", "-l", str(max_pages), str(pdf), "-"],
+                             check=True, capture_output=True, timeout=TIMEOUT_S).stdout
     except (FileNotFoundError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
         return []
-    return [_squash(page) for page in out.split("\f")]
+    parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False, recover=True)
+    root = etree.fromstring(out, parser)
+    if root is None:
+        return []
+    pages = []
+    for page in root.iter(f"{_XHTML}page"):
+        width, height = float(page.get("width") or 1), float(page.get("height") or 1)
+        lines = []
+        for line in page.iter(f"{_XHTML}line"):
+            words = " ".join(w.text or "" for w in line.iter(f"{_XHTML}word"))
+            box = tuple(float(line.get(k) or 0) for k in ("xMin", "yMin", "xMax", "yMax"))
+            lines.append((_squash(words), (box[0] / width, box[1] / height, box[2] / width, box[3] / height)))
+        pages.append(PageText(" ".join(t for t, _ in lines), lines))
+    return pages
 
 
 def _squash(text: str) -> str:
     return " ".join(fold(text, lower=True).split())
 
 
-def page_of(excerpt: str, pages: list[str]) -> int | None:
-    """The 1-based page whose text holds the start of ``excerpt``; None when no page does."""
+def page_of(excerpt: str, pages: list[PageText]) -> tuple[int | None, tuple[float, float, float, float] | None]:
+    """The 1-based page whose text holds the start of ``excerpt``, and the box of its first line
+    (fractions of the page); (None, None) when no page holds it."""
     words = _squash(excerpt.replace("…", " ")).split()
     for n in (8, 5, 3):  # a long excerpt may wrap across a page break: try shorter starts
         if len(words) < min(n, 2):
             continue
         probe = " ".join(words[:n])
-        hits = [i for i, page in enumerate(pages, start=1) if probe in page]
-        if hits:
-            return hits[0]
+        for number, page in enumerate(pages, start=1):
+            if probe in page.text:
+                return number, _line_box(words, page)
+    return None, None
+
+
+def _line_box(words: list[str], page: PageText):
+    """The box of the line where the excerpt starts (its first words, or its first word that
+    begins a line when the excerpt wraps)."""
+    for n in (3, 2, 1):
+        probe = " ".join(words[:n])
+        for i, (text, box) in enumerate(page.lines):
+            if probe in text:
+                following = " ".join(t for t, _ in page.lines[i:i + 3])
+                if " ".join(words[:min(len(words), 6)]) in following or n == 1:
+                    return box
     return None

@@ -59,7 +59,7 @@ def check_work(job: Job) -> None:
         groups[part_of(f.element)].append({
             "severity": f.severity, "severity_name": "Lỗi" if f.severity == "error" else "Cảnh báo",
             "rule_id": f.rule_id, "where": where, "excerpt": f.excerpt, "found": f.found,
-            "expected": f.expected, "more": more, "page": None, "part": part_of(f.element),
+            "expected": f.expected, "more": more, "page": None, "box": None, "part": part_of(f.element),
         })
     job.result.update(
         kind_name=library.KIND_NAMES.get(report.kind, report.kind),
@@ -72,7 +72,7 @@ def check_work(job: Job) -> None:
     texts = page_texts(pdf)
     for group in job.result["groups"]:
         for f in group["findings"]:
-            f["page"] = page_of(f["excerpt"], texts) if f["excerpt"] else None
+            f["page"], f["box"] = page_of(f["excerpt"], texts) if f["excerpt"] else (None, None)
             if f["page"] is None and f["part"] == "dau" and texts:
                 f["page"] = 1  # the header block is on the first page whatever its text
     job.result["pages"] = _pictures(job, pdf)
@@ -162,10 +162,11 @@ def document_work(job: Job, spec_file: Path, name: str) -> None:
 
 # --------------------------------------------------------------------------- next year's plan
 
-def _item(item, texts: list[str]) -> dict:
+def _item(item, texts) -> dict:
     probe = next((t for t in (item.printed or []) + [item.after, item.before] if t and len(t.split()) >= 2), "")
+    page, box = page_of(probe, texts) if probe else (None, None)
     return {"category": item.category, "where": item.where, "what": item.what, "before": item.before,
-            "after": item.after, "action": item.action, "page": page_of(probe, texts) if probe else None}
+            "after": item.after, "action": item.action, "page": page, "box": box}
 
 
 def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_year: int | None) -> None:

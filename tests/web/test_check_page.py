@@ -45,6 +45,10 @@ def test_findings_are_grouped_by_part_each_with_its_page(client, plan_with_fault
     assert pages["(ND30-DATE-03)"][:1] == ["1"]
     assert pages["(ND30-FONT-01)"][:1] == ["2"]
     assert pages["(ND30-PAGE-03)"] == []  # a section setting: no single page
+    # …and its line framed on the picture: the date line in the header block, right half.
+    date_article = next(a for a in articles if "(ND30-DATE-03)" in a)
+    left, top = (float(x) for x in re.search(r'class="mark" style="left:([\d.]+)%;top:([\d.]+)%', date_article).groups())
+    assert 35 < left < 75 and 5 < top < 20
     picture = client.get(f"{job}/trang/2.png")
     assert picture.status_code == 200 and picture.content.startswith(b"\x89PNG")
     assert client.get(f"{job}/trang/99.png").status_code == 404
