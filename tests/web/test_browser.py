@@ -59,7 +59,7 @@ def server(tmp_path_factory):
             proc.kill()
 
 
-def chromium(url: str, tmp: Path, shot: str, size: str = "1366,768") -> str:
+def chromium(url: str, tmp: Path, shot: str, size: str = "1366,768", dom: bool = True) -> str:
     """Screenshot ``url`` into out/web-screenshots/<shot>.png; return the DOM after its scripts ran."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -69,8 +69,10 @@ def chromium(url: str, tmp: Path, shot: str, size: str = "1366,768") -> str:
     png.unlink(missing_ok=True)
     subprocess.run(common + [f"--screenshot={png}", url], check=True, capture_output=True, timeout=90)
     assert png.exists() and png.stat().st_size > 5000, f"no screenshot of {url}"
-    dom = subprocess.run(common + ["--dump-dom", url], check=True, capture_output=True, timeout=90)
-    return dom.stdout.decode("utf-8")
+    if not dom:
+        return ""
+    html = subprocess.run(common + ["--dump-dom", url], check=True, capture_output=True, timeout=90)
+    return html.stdout.decode("utf-8")
 
 
 def test_home_and_check_result_in_chromium(server, plan_with_faults):
@@ -128,3 +130,15 @@ def test_certificates_trial_in_chromium(server):
     text = text_of(dom)
     assert "34 giấy chứng nhận: 7 sản phẩm 4 sao, 27 sản phẩm 3 sao." in text
     assert "Giấy chứng nhận mẫu" in text and "9 dòng không được cấp" in text
+
+
+def test_every_form_page_in_chromium(server):
+    """Each page an officer starts from, as Chromium draws it (screenshots for a reviewer)."""
+    base, tmp = server
+    pages = {"kiem-tra": "Kiểm tra thể thức văn bản", "giay-chung-nhan": "Cấp giấy chứng nhận sản phẩm OCOP",
+             "ke-hoach": "Kế hoạch năm sau từ kế hoạch năm trước", "bieu-mau": "Biểu mẫu OCOP và chấm điểm",
+             "so-dang-ky": "Sổ đăng ký giấy chứng nhận"}
+    for path, heading in pages.items():
+        dom = chromium(f"{base}/{path}", tmp, f"{path}-1366x768", dom=True)
+        assert heading in text_of(dom)
+    chromium(f"{base}/giay-chung-nhan", tmp, "giay-chung-nhan-dien-thoai", size="390,844", dom=False)
