@@ -157,6 +157,21 @@ def fill_in_lines(body: list[Block]) -> set[int]:
     return out
 
 
+def _belongs_to_table(blocks: list[Block], b: Block) -> bool:
+    """A paragraph that goes with a table rather than the running text: a caption or unit line kept
+    with the table below it ("Bảng 2. …", "(Đơn vị tính: đồng)"), or a note in brackets right under a
+    table ("(Bằng chữ: …)")."""
+    if b.table is not None:
+        return False
+    k = b.index
+    while k < len(blocks) and k - b.index < 3 and blocks[k].table is None and blocks[k].para.keep_next:
+        k += 1
+    if k > b.index and k < len(blocks) and blocks[k].table is not None:
+        return True
+    previous = blocks[b.index - 1] if b.index > 0 else None
+    return previous is not None and previous.table is not None and b.text.strip().startswith("(")
+
+
 def _is_blank(value: str) -> bool:
     """A field left to be filled in by hand: empty, or dots, ellipses or underscores."""
     return bool(_BLANK_RE.match(value))
@@ -789,6 +804,8 @@ class Checker:
             prev_heading = None
             if b.para.framed:
                 skip.add(b.index)  # a framed paragraph (text placed like a text box)
+            if _belongs_to_table(self.view.blocks, b):
+                skip.add(b.index)  # a table's caption, unit line or note (nd30.md §5.5: tables are not body text)
         spec = ELEMENTS["body"]
         low_first, high_first = BODY_FIRST_LINE_TWIPS[0], BODY_FIRST_LINE_TWIPS[-1]
         lo_line, hi_line = BODY_LINE_AUTO_RANGE

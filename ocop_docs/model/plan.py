@@ -16,6 +16,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from .common import DocTypeName, Document, Model, NonEmptyText, Text
 from .deadline import Deadline
+from .table import Cell, Table, TotalRow
 
 ParagraphStyle = Literal["body", "dash", "plus"]
 
@@ -124,10 +125,31 @@ class Budget(Model):
     lines: list[BudgetLine] = Field(min_length=1)
     total_label: Text = "Tổng kinh phí"
     in_words: bool = Field(False, description="In thêm số tiền bằng chữ")
+    as_table: bool = Field(False, description="In kinh phí thành bảng (STT, Nội dung, Kinh phí, Nguồn kinh phí)")
+    stated_total: int | None = Field(None, ge=0, description="Tổng kinh phí văn bản ghi; phải bằng tổng các dòng")
 
     @property
     def total(self) -> int:
         return sum(line.amount for line in self.lines)
+
+    @model_validator(mode="after")
+    def _total_matches(self) -> "Budget":
+        if self.stated_total is not None and self.stated_total != self.total:
+            from ..vi.numbers import format_number
+
+            raise ValueError(f"dòng '{self.total_label}' ghi {format_number(self.stated_total)} đồng nhưng tổng các dòng là "
+                             f"{format_number(self.total)} đồng")
+        return self
+
+    def table(self) -> Table:
+        """The budget as the built-in budget table (shape "budget")."""
+        sources = any(line.source for line in self.lines)
+        header = ["STT", "Nội dung", "Kinh phí (đồng)"] + (["Nguồn kinh phí"] if sources else [])
+        rows = [[str(n), line.item, str(line.amount)] + ([line.source or ""] if sources else [])
+                for n, line in enumerate(self.lines, start=1)]
+        return Table(header=[header], rows=rows, number_columns=[3], shape="budget", in_words=self.in_words,
+                     total=TotalRow(label=self.total_label, columns=[3]),
+                     widths=[1, 6, 3, 3] if sources else [1, 7, 3])
 
 
 class Section(Model):
@@ -151,17 +173,60 @@ def _block_tag(value: Any) -> str | None:
     if isinstance(value, str):
         return "paragraph"
     if isinstance(value, dict):
-        for key in ("heading", "task", "target", "budget"):
+        for key in ("heading", "task", "target", "budget", "table", "assignments"):
             if key in value:
                 return {"heading": "section"}.get(key, key)
         return "paragraph"
-    return {Paragraph: "paragraph", Section: "section", TaskBlock: "task", TargetBlock: "target", BudgetBlock: "budget"}.get(
-        type(value)
-    )
+    return {Paragraph: "paragraph", Section: "section", TaskBlock: "task", TargetBlock: "target", BudgetBlock: "budget",
+            TableBlock: "table", AssignmentBlock: "assignments"}.get(type(value))
 
 
 class TaskBlock(Model):
     task: Task
+
+
+class TableBlock(Model):
+    """A table in the flow of the text (see model/table.py)."""
+
+    table: Table
+
+
+class AssignmentLabels(Model):
+    """The column headings of an assignment matrix (they vary between plans)."""
+
+    content: Text = "Nội dung nhiệm vụ"
+    lead: Text = "Cơ quan chủ trì"
+    coordinating: Text = "Cơ quan phối hợp"
+    deadline: Text = "Thời gian thực hiện"
+    result: Text = "Kết quả, sản phẩm"
+
+
+class AssignmentBlock(Model):
+    """The assignment matrix (bảng phân công nhiệm vụ): one row per task, printed as a table."""
+
+    assignments: list[Task] = Field(min_length=1)
+    labels: AssignmentLabels = Field(default_factory=AssignmentLabels)
+    title: Text | None = Field(None, description="Tên bảng, nếu văn bản có")
+
+    @model_validator(mode="after")
+    def _contents(self) -> "AssignmentBlock":
+        for n, task in enumerate(self.assignments, start=1):
+            if not task.content:
+                raise ValueError(f"dòng {n} của bảng phân công thiếu nội dung nhiệm vụ (content)")
+        return self
+
+    def table(self) -> Table:
+        """The built-in assignment table (shape "assignment")."""
+        results = any(task.result for task in self.assignments)
+        labels = self.labels
+        header = ["STT", labels.content, labels.lead, labels.coordinating, labels.deadline] + ([labels.result] if results else [])
+        rows = []
+        for n, task in enumerate(self.assignments, start=1):
+            row = [str(n), task.content or "", task.lead or "", "; ".join(task.coordinating),
+                   task.deadline.text if task.deadline else ""]
+            rows.append(row + ([task.result or ""] if results else []))
+        return Table(title=self.title, header=[header], rows=rows, shape="assignment",
+                     widths=[1, 6, 3, 3, 2.5] + ([3] if results else []))
 
 
 class TargetBlock(Model):
@@ -190,6 +255,8 @@ Block = Annotated[
         Annotated[TaskBlock, Tag("task")],
         Annotated[TargetBlock, Tag("target")],
         Annotated[BudgetBlock, Tag("budget")],
+        Annotated[TableBlock, Tag("table")],
+        Annotated[AssignmentBlock, Tag("assignments")],
     ],
     Discriminator(_block_tag),
 ]
@@ -260,6 +327,19 @@ class Plan(Document):
                 if task.content is None and path:
                     task = task.model_copy(update={"content": path[-1].heading})
                 out.append(task)
+            elif isinstance(block, AssignmentBlock):
+                out.extend(block.assignments)
+        return out
+
+    @property
+    def tables(self) -> list[Table]:
+        """Every table the plan prints, in reading order (built-in shapes included)."""
+        out = []
+        for _, block in self.walk():
+            if isinstance(block, TableBlock):
+                out.append(block.table)
+            elif isinstance(block, AssignmentBlock) or (isinstance(block, BudgetBlock) and block.budget.as_table):
+                out.append(block.table() if isinstance(block, AssignmentBlock) else block.budget.table())
         return out
 
     @property

@@ -6,9 +6,10 @@ case) are applied here, from ``nd30.formats``, so every template gets them right
 from __future__ import annotations
 
 from ..model.common import Document
-from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
+from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
 from ..nd30 import formats
 from .footnotes import marker
+from .tables import marker as table_marker
 from ..vi.numbers import diem_letter, format_number, roman, tien_bang_chu
 
 
@@ -76,10 +77,11 @@ def _with_marks(paragraph: Paragraph, notes: dict[int, str] | None) -> str:
     return text
 
 
-def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> list[dict]:
+def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None, tables: dict | None = None) -> list[dict]:
     """The section tree flattened into paragraphs with a kind: h1/h2/h3/h4/runin or p.
 
-    Footnotes met on the way are numbered into ``notes`` (when given) and marked in the text.
+    Footnotes met on the way are numbered into ``notes`` (when given) and marked in the text;
+    tables into ``tables``, each leaving a placeholder paragraph.
     """
     items: list[dict] = []
     section_index = 0
@@ -96,7 +98,7 @@ def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> l
                 content = content[1:]
             else:
                 items.append({"kind": f"h{min(depth + 1, 4)}", "text": lead})
-            items.extend(body_items(content, depth + 1, notes))
+            items.extend(body_items(content, depth + 1, notes, tables))
         elif isinstance(block, Paragraph):
             text = _styled(_with_marks(block, notes), block.style)
             if block.numbered:
@@ -108,19 +110,30 @@ def body_items(blocks, depth: int = 0, notes: dict[int, str] | None = None) -> l
             items.append({"kind": "p", "text": _styled(block.target.text, block.target.style)})
         elif isinstance(block, TaskBlock):
             items.extend({"kind": "p", "text": line} for line in block.task.lines())
+        elif isinstance(block, BudgetBlock) and block.budget.as_table and tables is not None:
+            items.append(_table_item(block.budget.table(), tables))
         elif isinstance(block, BudgetBlock):
             items.extend({"kind": "p", "text": _styled(text, style)} for style, text in _budget_lines(block.budget))
+        elif isinstance(block, (TableBlock, AssignmentBlock)) and tables is not None:
+            items.append(_table_item(block.table if isinstance(block, TableBlock) else block.table(), tables))
     return items
+
+
+def _table_item(table, tables: dict) -> dict:
+    """A placeholder paragraph for ``table``, numbered into ``tables`` (render/tables.py fills it)."""
+    number = len(tables) + 1
+    tables[number] = table
+    return {"kind": "p", "text": table_marker(number)}
 
 
 def _styled(text: str, style: str) -> str:
     return {"dash": "- ", "plus": "+ "}.get(style, "") + text
 
 
-def plan_body(plan: Plan) -> tuple[list[dict], dict[int, str]]:
+def plan_body(plan: Plan, tables: dict | None = None) -> tuple[list[dict], dict[int, str]]:
     """A plan's content as printed — sections, closing, "./." — and its numbered footnotes."""
     notes: dict[int, str] = {}
-    body = body_items(plan.body, notes=notes)
+    body = body_items(plan.body, notes=notes, tables=tables if tables is not None else {})
     if plan.closing:
         body.append({"kind": "p", "text": plan.closing})
     # ND30-BODY-07: the content ends with "./.".
@@ -132,6 +145,7 @@ def plan_body(plan: Plan) -> tuple[list[dict], dict[int, str]]:
 def plan_context(plan: Plan) -> dict:
     """Everything the plan template prints (ND30-TPL-KH-01)."""
     context = document_context(plan)
-    body, notes = plan_body(plan)
-    context.update({"preamble": list(plan.preamble), "body": body, "footnotes": notes})
+    tables: dict = {}
+    body, notes = plan_body(plan, tables)
+    context.update({"preamble": list(plan.preamble), "body": body, "footnotes": notes, "tables": tables})
     return context

@@ -129,7 +129,8 @@ def plan_decision_context(decision: PlanDecision) -> dict:
     """The decision (Mẫu 1.3) and, after it, the attached plan without Số and date (ND30-TPL-ATT-01)."""
     context = decision_context(decision)
     plan = decision.plan
-    body, notes = plan_body(plan)
+    tables: dict = {}
+    body, notes = plan_body(plan, tables)
     context.update(
         {
             "plan_type_name": plan.type_info.upper_name,
@@ -139,6 +140,7 @@ def plan_decision_context(decision: PlanDecision) -> dict:
             "plan_preamble": list(plan.preamble),
             "plan_body": body,
             "footnotes": notes,
+            "tables": tables,
         }
     )
     return context

@@ -13,6 +13,7 @@ from ..errors import TemplateError
 from .atomic import atomic_path
 from .environment import make_environment
 from .footnotes import apply_footnotes
+from .tables import apply_tables, tidy_tables
 from .layout import keep_signature_with_text, size_rules
 
 
@@ -72,6 +73,8 @@ def render_document(template: str | Path, context: dict):
     size_rules(tpl.docx)
     keep_signature_with_text(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
+    apply_tables(tpl.docx, context.get("tables") or {})
+    tidy_tables(tpl.docx)
     return tpl
 
 

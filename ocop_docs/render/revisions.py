@@ -376,6 +376,8 @@ def _last_body_position(document):
 def _comment(document, words: str, text: str, within: str = "") -> bool:
     """Anchor a comment on the first occurrence of ``words`` in the accepted text (of a paragraph
     that contains ``within``, when given); False if absent."""
+    if words.startswith("#"):
+        return _comment_on_bookmark(document, words[1:], text)
     words = " ".join(words.split())
     within = " ".join(within.split())
     if not words:
@@ -391,6 +393,19 @@ def _comment(document, words: str, text: str, within: str = "") -> bool:
         _place_comment(document, _top(first, p), _top(last, p), text)
         return True
     return False
+
+
+def _comment_on_bookmark(document, name: str, text: str) -> bool:
+    """Anchor a comment on the range of the bookmark ``name`` ("#name" as the words of a comment)."""
+    body = document.element.body
+    start = next((b for b in body.iter(qn("w:bookmarkStart")) if b.get(qn("w:name")) == name), None)
+    if start is None:
+        return False
+    end = next((b for b in body.iter(qn("w:bookmarkEnd")) if b.get(qn("w:id")) == start.get(qn("w:id"))), None)
+    if end is None or end.getparent() is not start.getparent():
+        return False
+    _place_comment(document, start, end, text)
+    return True
 
 
 def _comment_on_deleted(document, words: str, text: str) -> bool:

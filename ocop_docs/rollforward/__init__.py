@@ -21,7 +21,7 @@ from datetime import date
 
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
-from ..model.plan import BudgetBlock, Paragraph, Plan, Section, TargetBlock, TaskBlock
+from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
 from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
 from ..render.context import automatic_label
@@ -48,6 +48,7 @@ class Item:
     printed: list[str] = field(default_factory=list)  # texts of the new document to highlight
     anchor: str = ""  # the words of the new document a Word comment is anchored on, before ``printed``
     within: str = ""  # the paragraph (its text in the draft) the anchor words must be found in
+    comment: bool = True  # False: listed in the report only (one comment on the whole table says it)
 
     def comment_words(self) -> tuple[str, ...]:
         """Where the comment for this item may go in the draft, best first (empty: nowhere)."""
@@ -216,7 +217,10 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
     if plan.closing:
         draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết")})
     body = copy.deepcopy(draft.body)
+    tables_seen: list[str] = []
     for where, block, depth in _walk(body, []):
+        if isinstance(block, (TableBlock, AssignmentBlock)) or (isinstance(block, BudgetBlock) and block.budget.as_table):
+            tables_seen.append(where)  # tables are numbered in reading order when rendered (render/tables.py)
         if isinstance(block, Section):
             block.heading = rewrite(block.heading, where, "Tiêu đề mục")
             if block.responsible_body and rename:
@@ -235,27 +239,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             reviews.append(Item(where, "Chỉ tiêu", before=old_text, category="target", printed=[target.text],
                                 action=f"Chỉ tiêu của kế hoạch {_period(plan.year, old_end)} ({_value(target)}) được giữ nguyên; "
                                        f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
-        elif isinstance(block, TaskBlock):
-            task = block.task
-            if task.deadline is not None:
-                new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ")
-                if new_deadline != task.deadline.text:
-                    task.deadline = type(task.deadline).model_validate(new_deadline)
-            if task.lead:
-                task.lead = rewrite(task.lead, where, "Đơn vị chủ trì")
-            task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
-            if task.result:
-                task.result = rewrite(task.result, where, "Kết quả")
-                _figures(task.result, where, "Kết quả nhiệm vụ", reviews, plan.year, old_end, year, new_end)
-            if issuer:
-                reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
-                                    action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
-            elif new_issuer.level == "huyen" and year == DISTRICT_END.year and task.deadline is not None \
-                    and _after_district_end(task.deadline):
-                reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
-                                    printed=task.lines(),
-                                    action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
-                                           "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
+        elif isinstance(block, TableBlock):
+            _roll_table(block.table, where, rewrite, reviews, plan.year, old_end, year, new_end, len(tables_seen))
+        elif isinstance(block, (TaskBlock, AssignmentBlock)):
+            tasks = block.assignments if isinstance(block, AssignmentBlock) else [block.task]
+            for task in tasks:
+                _roll_task(task, where, rewrite, reviews, issuer, new_issuer, year, plan.year, old_end, new_end)
         elif isinstance(block, BudgetBlock):
             budget = block.budget
             for line in budget.lines:
@@ -332,6 +321,69 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             else:
                 seen[key] = where
     return result
+
+
+def _roll_task(task, where: str, rewrite, reviews: list[Item], issuer, new_issuer, year: int, old: int, old_end: int,
+               new_end: int) -> None:
+    """A task's deadline, bodies and result for the new year (a task block or a row of the assignment table)."""
+    if task.deadline is not None:
+        new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ")
+        if new_deadline != task.deadline.text:
+            task.deadline = type(task.deadline).model_validate(new_deadline)
+    if task.lead:
+        task.lead = rewrite(task.lead, where, "Đơn vị chủ trì")
+    task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
+    if task.result:
+        task.result = rewrite(task.result, where, "Kết quả")
+        _figures(task.result, where, "Kết quả nhiệm vụ", reviews, old, old_end, year, new_end)
+    if issuer:
+        reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
+                            anchor=task.lead or "",
+                            action="Kiểm tra cơ quan chủ trì, phối hợp còn tồn tại sau sắp xếp bộ máy"))
+    elif new_issuer.level == "huyen" and year == DISTRICT_END.year and task.deadline is not None \
+            and _after_district_end(task.deadline):
+        reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
+                            printed=task.lines(), anchor=task.deadline.text if not task.lines() else "",
+                            action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
+                                   "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
+
+
+def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_end: int, year: int, new_end: int,
+                number: int) -> None:
+    """A table's cells for the new year: words rewritten like prose; every figure in a number column
+    (and every amount or target in the text cells) is a decision with its old value."""
+    from ..render.tables import bookmark
+
+    numbers = set(table.number_columns)
+    figures = []
+    for r, row in enumerate(table.rows, start=1):
+        column = 1
+        for cell in row:
+            here = f"{where}, bảng, dòng {r}, cột {column}"
+            if column in numbers and cell.text.strip():
+                figures.append(cell.text)
+                reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, category="target", comment=False,
+                                    action=f"Số liệu của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
+                                           f"cho {_period(year, new_end)}"))
+            elif cell.text.strip():
+                cell.text = rewrite(cell.text, here, "Ô của bảng")
+                _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end)
+            column += cell.colspan
+    for h, row in enumerate(table.header, start=1):
+        for cell in row:
+            if cell.text.strip():
+                cell.text = rewrite(cell.text, f"{where}, bảng, dòng tiêu đề {h}", "Tiêu đề bảng")
+    if table.title:
+        table.title = rewrite(table.title, where, "Tên bảng")
+    if figures:
+        total = ""
+        if table.total is not None and table.total.stated:
+            total = "; tổng cộng được tính lại từ các dòng khi in (bỏ hoặc sửa số tổng đã ghi: " + \
+                "; ".join(table.total.stated.values()) + ")"
+        reviews.append(Item(where, "Số liệu trong bảng" + (f" «{table.title}»" if table.title else ""),
+                            before="; ".join(figures), category="target", anchor="#" + bookmark(number),
+                            action=f"{len(figures)} ô số của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
+                                   f"cho {_period(year, new_end)}{total}"))
 
 
 def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,

@@ -114,7 +114,7 @@ def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str) -> dict[
     with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
         old = render_spec(plan, Path(tmp) / "nam-truoc.docx")
         new = render_spec(result.plan, Path(tmp) / "du-thao.docx")
-        comments = [(item.comment_words(), item.comment_text(), item.within) for item in result.reviews]
+        comments = [(item.comment_words(), item.comment_text(), item.within) for item in result.reviews if item.comment]
         counts = track_changes(old, new, path, comments=comments)
     return {"insertions": counts.insertions, "deletions": counts.deletions, "comments": counts.comments,
             "reviews_without_place": len(counts.unanchored)}

@@ -311,3 +311,38 @@ def test_cli_rollforward_tracked_and_clean(tmp_path):
     bad = runner.invoke(main, ["rollforward", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "--year", "2025",
                                "-o", str(tmp_path / "x.yaml"), "--danh-dau", "xanh"])
     assert bad.exit_code == 2 and not (tmp_path / "x.yaml").exists()
+
+
+def test_tables_stay_tables_with_their_rows_and_every_figure_is_a_decision(tmp_path):
+    from ocop_docs.model.plan import Plan
+
+    data = dict(WORD_PLAN)
+    data["body"] = WORD_PLAN["body"] + [{"heading": "KINH PHÍ VÀ PHÂN CÔNG", "content": [
+        {"budget": {"lines": [{"item": "Tập huấn năm 2025", "amount": 50_000_000, "source": "Ngân sách tỉnh"},
+                              {"item": "Hội chợ", "amount": 35_000_000}], "as_table": True}},
+        {"assignments": [{"content": "Đánh giá sản phẩm", "lead": "Hội đồng OCOP", "deadline": "tháng 10/2025"}]},
+        {"table": {"title": "Chỉ tiêu năm 2025 theo xã", "header": [["Xã", "Sản phẩm"]],
+                   "rows": [["Long Hựu", "2"], ["Tân Lân", "1"]], "number_columns": [2],
+                   "total": {"label": "Cộng", "stated": {2: "3"}}}},
+    ]}]
+    files = run(_write_spec(tmp_path, data), 2026, tmp_path / "kh.yaml", issuer="Ủy ban nhân dân tỉnh Tây Ninh",
+                on=date(2026, 2, 2), docx=tmp_path / "dt.docx", clean=tmp_path / "sach.docx")
+    draft = files.result.plan
+    assert [t.shape for t in draft.tables] == ["budget", "assignment", "generic"]
+    table = draft.tables[2]
+    assert table.title == "Chỉ tiêu năm 2026 theo xã" and [c.text for c in table.rows[0]] == ["Long Hựu", "2"]
+    assert draft.tasks[-1].deadline.text == "tháng 10/2026"
+    assert draft.tables[0].rows[0][1].text == "Tập huấn năm 2026"
+    figures = [r for r in files.result.reviews if r.what == "Số liệu trong bảng"]
+    assert [(r.before, r.where.rsplit(", ", 2)[-2:]) for r in figures] == [("2", ["dòng 1", "cột 2"]), ("1", ["dòng 2", "cột 2"])]
+    summary = next(r for r in files.result.reviews if r.what.startswith("Số liệu trong bảng «"))
+    assert "tổng cộng được tính lại" in summary.action
+    comments = [c.text for c in Document(str(tmp_path / "dt.docx")).comments]
+    assert any(c.startswith("Số liệu trong bảng «Chỉ tiêu năm 2026 theo xã»") for c in comments)
+    assert len([t for t in Document(str(tmp_path / "sach.docx")).tables]) == 2 + 3  # header, signature + 3 tables
+
+
+def _write_spec(tmp_path, data):
+    path = tmp_path / "cu.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

@@ -1,0 +1,190 @@
+"""Tables inside documents: the budget by item and source, the assignment matrix, targets by
+commune, product lists — any table a plan or a decision carries, kept as a table.
+
+A table has header rows and body rows of cells (a cell may span columns or rows), optional
+relative column widths, the columns that hold numbers, and an optional total row. The total is
+computed from the rows; when the document states it (``stated``), the stated figure must equal the
+sum, and a mismatch is an error naming the row, because a plan whose total disagrees with its lines
+must not be signed. Nothing here opens a file or knows Word: rendering is ``render/tables.py``.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .common import Model, Text
+
+
+class Cell(Model):
+    """One cell: its text as printed, and how many columns and rows it spans."""
+
+    text: Text = ""
+    colspan: int = Field(1, ge=1, le=50, description="Số cột ô này chiếm (ô gộp ngang)")
+    rowspan: int = Field(1, ge=1, le=500, description="Số dòng ô này chiếm (ô gộp dọc)")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (str, int, float, Decimal)) and not isinstance(value, bool):
+        return {"text": str(value)}
+    return value
+
+
+class TotalRow(Model):
+    """The total row: its label, the columns it sums, and the figures the document states."""
+
+    label: Text = "Tổng cộng"
+    columns: list[int] = Field(default_factory=list, description="Các cột (đếm từ 1) được cộng; mặc định: mọi cột số")
+    stated: dict[int, Text] = Field(default_factory=dict, description="Số tổng văn bản ghi, theo cột (đếm từ 1)")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """A number as Vietnamese tables print it ("85.000.000", "1.234,5", "12"); None if not a number."""
+    value = text.strip().replace("\u00a0", "").replace(" ", "")
+    for suffix in ("đồng", "đ", "%"):
+        if value.lower().endswith(suffix):
+            value = value[: -len(suffix)]
+    if not value or value in ("-", "–"):
+        return None
+    value = value.replace(".", "").replace(",", ".") if "." in value and ("," in value or value.count(".") > 1
+                                                                          or len(value.split(".")[-1]) == 3) else value.replace(",", ".")
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+class Table(Model):
+    """A table of a document (see module doc)."""
+
+    title: Text | None = Field(None, description="Tên bảng in phía trên, ví dụ 'Bảng 1. Kinh phí thực hiện'")
+    unit: Text | None = Field(None, description="Đơn vị tính in phía trên bên phải, ví dụ 'Đơn vị tính: đồng'")
+    header: list[list[Cell]] = Field(default_factory=list, description="Các dòng tiêu đề (lặp lại ở đầu mỗi trang)")
+    rows: list[list[Cell]] = Field(min_length=1, description="Các dòng nội dung")
+    widths: list[float] | None = Field(None, description="Độ rộng tương đối của các cột, ví dụ [1, 6, 3, 3]")
+    number_columns: list[int] = Field(default_factory=list, description="Các cột số (đếm từ 1): canh phải, có dấu chấm ngăn cách")
+    total: TotalRow | None = Field(None, description="Dòng tổng cộng (được tính và kiểm tra)")
+    in_words: bool = Field(False, description="In số tiền tổng bằng chữ dưới bảng")
+    landscape: bool = Field(False, description="Bảng rộng: in trên trang nằm ngang")
+    shape: Literal["generic", "budget", "assignment"] = "generic"
+
+    @field_validator("header", "rows", mode="before")
+    @classmethod
+    def _cells(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [[_cell(c) for c in row] if isinstance(row, list) else row for row in value]
+        return value
+
+    @property
+    def n_cols(self) -> int:
+        return max(_grid_width(self.header), _grid_width(self.rows))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Table":
+        width = self.n_cols
+        for kind, rows, offset in (("dòng tiêu đề", self.header, 0), ("dòng", self.rows, 0)):
+            for n, filled in enumerate(_occupancy(rows), start=1):
+                if filled != width:
+                    raise ValueError(f"bảng{self._named()}: {kind} {n + offset} có {filled} cột, các dòng khác có {width} cột")
+        for column in self.number_columns + (self.total.columns if self.total else []):
+            if not 1 <= column <= width:
+                raise ValueError(f"bảng{self._named()}: không có cột {column} (bảng có {width} cột)")
+        if self.widths is not None and len(self.widths) != width:
+            raise ValueError(f"bảng{self._named()}: widths có {len(self.widths)} số nhưng bảng có {width} cột")
+        if self.total is not None:
+            for column, stated in self.total.stated.items():
+                computed = self.column_sum(column)
+                value = parse_amount(stated)
+                if value is None:
+                    raise ValueError(f"bảng{self._named()}: dòng '{self.total.label}', cột {column}: '{stated}' không phải số")
+                if value != computed:
+                    from ..vi.numbers import format_number
+
+                    raise ValueError(
+                        f"bảng{self._named()}: dòng '{self.total.label}', cột {column} ghi {stated} nhưng tổng các dòng là "
+                        f"{format_number(computed)}")
+        return self
+
+    def _named(self) -> str:
+        return f" '{self.title}'" if self.title else ""
+
+    def cell_at(self, row: list[Cell], column: int) -> Cell | None:
+        """The cell of a body row that starts at ``column`` (1-based), ignoring row spans from above."""
+        position = 1
+        for cell in row:
+            if position == column:
+                return cell
+            position += cell.colspan
+        return None
+
+    def column_sum(self, column: int) -> Decimal:
+        """The sum of the numbers in ``column`` (1-based) over the body rows."""
+        total = Decimal(0)
+        for row, starts in zip(self.rows, _starts(self.rows)):
+            for cell, at in zip(row, starts):
+                if at == column:
+                    value = parse_amount(cell.text)
+                    if value is not None:
+                        total += value
+        return total
+
+    def total_columns(self) -> list[int]:
+        if self.total is None:
+            return []
+        return self.total.columns or list(self.number_columns)
+
+
+def _layout(rows: list[list[Cell]]) -> list[tuple[list[int], int]]:
+    """For each row: the 1-based column where each of its cells starts, and how many grid columns
+    the row fills (its own cells plus the cells spanning down into it from above)."""
+    covered: dict[int, int] = {}  # 0-based column → rows below the current one it still covers
+    out = []
+    for row in rows:
+        taken = {c for c, left in covered.items() if left > 0}
+        below = {c: left - 1 for c, left in covered.items() if left - 1 > 0}
+        starts, column = [], 0
+        for cell in row:
+            while column in taken:
+                column += 1
+            starts.append(column + 1)
+            if cell.rowspan > 1:
+                for c in range(column, column + cell.colspan):
+                    below[c] = cell.rowspan - 1
+            column += cell.colspan
+        out.append((starts, len(taken) + sum(c.colspan for c in row)))
+        covered = below
+    return out
+
+
+def _starts(rows: list[list[Cell]]) -> list[list[int]]:
+    return [starts for starts, _ in _layout(rows)]
+
+
+def _occupancy(rows: list[list[Cell]]) -> list[int]:
+    return [filled for _, filled in _layout(rows)]
+
+
+def _grid_width(rows: list[list[Cell]]) -> int:
+    widths = _occupancy(rows)
+    return max(widths) if widths else 0
+
+
+def table_from_rows(rows: list[list[str]], header_rows: int = 1, title: str | None = None) -> Table:
+    """A table from rows of cell texts, as a reader finds them (a Word table, "a | b | c" lines):
+    the columns whose body cells are all numbers become number columns; a last row that starts with
+    "Tổng" or "Cộng" becomes the stated total row."""
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    header, body = rows[:header_rows], rows[header_rows:]
+    total = None
+    if body and body[-1][0].strip().lower().startswith(("tổng", "cộng")) or (
+            body and len(body[-1]) > 1 and body[-1][1].strip().lower().startswith(("tổng", "cộng"))):
+        last = body.pop()
+        label = next(c for c in last if c.strip())
+        stated = {i + 1: c for i, c in enumerate(last) if c.strip() and parse_amount(c) is not None}
+        total = TotalRow(label=label.strip(), columns=sorted(stated), stated=stated)
+    numbers = [i + 1 for i in range(width)
+               if body and all(parse_amount(r[i]) is not None or not r[i].strip() for r in body)
+               and any(parse_amount(r[i]) is not None for r in body) and i > 0]
+    return Table(title=title, header=header, rows=body or [[""] * width], number_columns=numbers, total=total)

@@ -1,0 +1,68 @@
+"""Table blocks: the grid is consistent, number columns exist, a stated total equals the sum."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from ocop_docs.model.plan import Budget, Plan
+from ocop_docs.model.table import Table, parse_amount, table_from_rows
+
+
+@pytest.mark.parametrize("text,value", [
+    ("85.000.000", Decimal(85000000)), ("1.234,5", Decimal("1234.5")), ("12", Decimal(12)), ("1,5", Decimal("1.5")),
+    ("50.000.000 đồng", Decimal(50000000)), ("30%", Decimal(30)), ("", None), ("-", None), ("Ngân sách", None),
+])
+def test_amounts_as_vietnamese_tables_print_them(text, value):
+    assert parse_amount(text) == value
+
+
+def test_merged_cells_make_one_grid():
+    table = Table(header=[[{"text": "Xã", "rowspan": 2}, {"text": "Chỉ tiêu", "colspan": 2}], ["3 sao", "4 sao"]],
+                  rows=[["A", "1", "2"], [{"text": "B", "rowspan": 2}, "3", "4"], ["5", "6"]], number_columns=[2, 3])
+    assert table.n_cols == 3
+    assert (table.column_sum(2), table.column_sum(3)) == (Decimal(9), Decimal(12))
+
+
+def test_a_row_with_a_missing_cell_is_an_error_naming_the_row():
+    with pytest.raises(ValidationError, match="dòng 2 có 2 cột, các dòng khác có 3 cột"):
+        Table(title="Kinh phí", rows=[["1", "A", "5"], ["2", "B"]])
+
+
+def test_stated_total_must_equal_the_sum():
+    rows = [["STT", "Nội dung", "Kinh phí"], ["1", "Tập huấn", "50.000.000"], ["2", "Hội chợ", "35.000.000"],
+            ["", "Tổng cộng", "84.000.000"]]
+    with pytest.raises(ValidationError, match="dòng 'Tổng cộng', cột 3 ghi 84.000.000 nhưng tổng các dòng là 85.000.000"):
+        table_from_rows(rows)
+    rows[-1][2] = "85.000.000"
+    table = table_from_rows(rows)
+    assert table.number_columns == [3] and table.total.stated == {3: "85.000.000"} and len(table.rows) == 2
+
+
+def test_unknown_number_column_is_refused():
+    with pytest.raises(ValidationError, match="không có cột 4"):
+        Table(rows=[["a", "1"]], number_columns=[4])
+
+
+def test_budget_stated_total_is_checked():
+    with pytest.raises(ValidationError, match="ghi 90.000.000 đồng nhưng tổng các dòng là 85.000.000 đồng"):
+        Budget(lines=[{"item": "A", "amount": 50_000_000}, {"item": "B", "amount": 35_000_000}], stated_total=90_000_000)
+
+
+def test_plan_lists_its_tables_in_reading_order():
+    plan = Plan.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+        "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "NHIỆM VỤ", "content": [
+            {"assignments": [{"content": "Tuyên truyền", "lead": "Phòng Kinh tế", "deadline": "Quý I/2026"}]},
+            {"budget": {"lines": [{"item": "Tập huấn", "amount": 10_000_000}], "as_table": True}},
+            {"table": {"rows": [["Long Thuận", "2"]], "number_columns": [2]}},
+        ]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn B"},
+    })
+    assert [t.shape for t in plan.tables] == ["assignment", "budget", "generic"]
+    assert plan.tasks[0].lead == "Phòng Kinh tế"
+    with pytest.raises(ValidationError, match="thiếu nội dung nhiệm vụ"):
+        Plan.model_validate(dict(plan.model_dump(mode="python"),
+                                 body=[{"heading": "A", "content": [{"assignments": [{"lead": "X"}]}]}]))

@@ -1,0 +1,173 @@
+"""Tables rendered in a plan: real Word tables in ND30 practice style, read back from the written file."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pytest
+from lxml import etree
+
+from ocop_docs.check import check_file
+from ocop_docs.model.plan import Plan
+from ocop_docs.render import render_spec
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# CT_TblPr children in schema order (ECMA-376 Part 1, 17.4.60): Word repairs any other order.
+TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+               "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+
+
+def _plan(rows: int = 3) -> Plan:
+    return Plan.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+        "title": "Thực hiện Chương trình Mỗi xã một sản phẩm năm 2026",
+        "body": [
+            {"heading": "NHIỆM VỤ", "content": [
+                "Phân công thực hiện như sau:",
+                {"assignments": [{"content": f"Nhiệm vụ số {n}", "lead": "Phòng Kinh tế", "coordinating": ["Văn phòng"],
+                                  "deadline": "Quý II/2026"} for n in range(1, rows + 1)]},
+            ]},
+            {"heading": "KINH PHÍ", "content": [
+                {"budget": {"lines": [{"item": "Tập huấn", "amount": 50_000_000, "source": "Ngân sách tỉnh"},
+                                      {"item": "Hội chợ", "amount": 35_000_000, "source": "Ngân sách xã"}],
+                            "as_table": True, "in_words": True}},
+                {"table": {"title": "Bảng 3. Sản phẩm theo thôn", "unit": "Đơn vị tính: sản phẩm",
+                           "header": [[{"text": "Thôn", "rowspan": 2}, {"text": "Chỉ tiêu", "colspan": 2}],
+                                      ["3 sao", "4 sao"]],
+                           "rows": [["Long Thành", "1200", "1"], ["Long Hòa", "3", "0"]], "number_columns": [2, 3],
+                           "total": {"label": "Cộng"}}},
+            ]},
+        ],
+        "closing": "Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026.",
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn Bình"},
+        "recipients": ["UBND tỉnh Tây Ninh"], "archive": "VT",
+    })
+
+
+def _tables(path):
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")).find(f"{W}body")
+    return [t for t in body.iter(f"{W}tbl") if t.find(f"{W}tblPr/{W}tblBorders") is not None
+            and t.find(f"{W}tblPr/{W}tblBorders/{W}insideV") is not None
+            and t.find(f"{W}tblPr/{W}tblBorders/{W}insideV").get(f"{W}val") == "single"]
+
+
+def _cells(tr) -> list[str]:
+    return ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    return render_spec(_plan(), tmp_path_factory.mktemp("tables") / "kh.docx")
+
+
+def test_each_table_block_is_a_word_table_with_its_rows(rendered):
+    tables = _tables(rendered)
+    assert len(tables) == 3
+    assignment, budget, targets = tables
+    rows = [_cells(tr) for tr in assignment.findall(f"{W}tr")]
+    assert rows[0] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]
+    assert rows[1] == ["1", "Nhiệm vụ số 1", "Phòng Kinh tế", "Văn phòng", "Quý II/2026"]
+    budget_rows = [_cells(tr) for tr in budget.findall(f"{W}tr")]
+    # Vietnamese separators; the total is computed from the lines.
+    assert budget_rows[1] == ["1", "Tập huấn", "50.000.000", "Ngân sách tỉnh"]
+    assert budget_rows[-1] == ["Tổng kinh phí", "85.000.000", ""]
+    target_rows = [_cells(tr) for tr in targets.findall(f"{W}tr")]
+    assert target_rows[0] == ["Thôn", "Chỉ tiêu"] and target_rows[1] == ["", "3 sao", "4 sao"]
+    assert target_rows[2] == ["Long Thành", "1.200", "1"] and target_rows[-1] == ["Cộng", "1.203", "1"]
+
+
+def test_nd30_practice_style(rendered):
+    for tbl in _tables(rendered):
+        tblpr = tbl.find(f"{W}tblPr")
+        names = [etree.QName(c).localname for c in tblpr]
+        assert names == sorted(names, key=TBLPR_ORDER.index), names
+        assert names.count("tblLayout") == 1
+        rows = tbl.findall(f"{W}tr")
+        assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows)  # rows never split over pages
+        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None  # header repeated on every page
+        assert tblpr.find(f"{W}tblCellMar/{W}left").get(f"{W}w") == "85"  # cells do not touch their borders
+        widths = [int(c.get(f"{W}w")) for c in tbl.find(f"{W}tblGrid")]
+        assert abs(sum(widths) - int(tblpr.find(f"{W}tblW").get(f"{W}w"))) <= 1
+    budget = _tables(rendered)[1]
+    amount = budget.findall(f"{W}tr")[1].findall(f"{W}tc")[2]
+    assert amount.find(f".//{W}jc").get(f"{W}val") == "right"  # numbers right-aligned
+    stt = budget.findall(f"{W}tr")[1].findall(f"{W}tc")[0]
+    assert stt.find(f".//{W}jc").get(f"{W}val") == "center"
+
+
+def test_amount_in_words_and_caption_are_around_the_table(rendered):
+    from docx import Document
+
+    texts = [p.text for p in Document(str(rendered)).paragraphs]
+    assert "(Bằng chữ: Tám mươi lăm triệu đồng)" in texts
+    assert "Bảng 3. Sản phẩm theo thôn" in texts and "(Đơn vị tính: sản phẩm)" in texts
+
+
+def test_the_plan_with_tables_passes_the_checker(rendered):
+    report = check_file(rendered)
+    assert [f for f in report.findings if f.severity == "error"] == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_long_table_repeats_its_header_on_the_next_page(tmp_path):
+    from pypdf import PdfReader
+
+    from ocop_docs.convert import to_pdf_one
+
+    docx = render_spec(_plan(rows=45), tmp_path / "dai.docx")
+    pdf = to_pdf_one(docx, tmp_path / "dai.pdf")
+    pages = [page.extract_text() for page in PdfReader(str(pdf)).pages]
+    spanning = [text for text in pages if "Nhiệm vụ số 40" in text or "Nhiệm vụ số 20" in text]
+    assert len(pages) >= 2
+    continued = next(text for text in pages[1:] if "Nhiệm vụ số" in text)
+    assert "Nội dung nhiệm vụ" in continued and "Cơ quan chủ trì" in continued
+    # no row is cut: each task's number and its deadline are on the same page
+    for n in range(1, 46):
+        page = next(text for text in pages if f"Nhiệm vụ số {n}\n" in text or f"Nhiệm vụ số {n} " in text)
+        assert "Quý II/2026" in page
+    assert spanning
+
+
+# ---------------------------------------------------------------- the templates' own tables
+def _body(path):
+    return etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")).find(f"{W}body")
+
+
+@pytest.mark.parametrize("sample", ["decisions/ha-tinh-2026-cong-nhan-dot-1.yaml", "forms/cong-van-de-nghi-vu-quang.yaml",
+                                    "forms/bien-ban-hoi-dong-ha-tinh.yaml"])
+def test_template_tables_get_the_same_style(tmp_path, sample):
+    """The recognition list, the công văn and the biên bản: rows never split, header repeated, cell
+    padding, a gap after the table — whatever the template holds."""
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    docx = render_spec(load_spec(SAMPLES / sample), tmp_path / "out.docx")
+    bordered = [t for t in _body(docx).iter(f"{W}tbl")
+                if t.find(f"{W}tblPr/{W}tblBorders/{W}insideH") is not None]
+    assert bordered
+    for tbl in bordered:
+        rows = tbl.findall(f"{W}tr")
+        assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows)
+        assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+        names = [etree.QName(c).localname for c in tbl.find(f"{W}tblPr")]
+        assert "tblCellMar" in names and names.index("tblCellMar") < names.index("tblLook")
+        following = tbl.getnext()
+        if following is not None and following.tag == f"{W}p":
+            assert int(following.find(f"{W}pPr/{W}spacing").get(f"{W}before")) >= 120
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_recognition_list_keeps_each_product_on_one_page(tmp_path):
+    """The issue's case: 'Nhung hươu sấy lát Sơn' / 'Tây' was split over two pages."""
+    from pypdf import PdfReader
+
+    from ocop_docs.convert import to_pdf_one
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    docx = render_spec(load_spec(SAMPLES / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml"), tmp_path / "cn.docx")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(to_pdf_one(docx, tmp_path / "cn.pdf"))).pages]
+    holder = [n for n, text in enumerate(pages) if "Nhung hươu sấy lát" in text]
+    assert len(holder) == 1 and "Sơn Tây" in pages[holder[0]]
+    annex = [text for text in pages if "Tên sản phẩm" in text]
+    assert len(annex) >= 2  # the header row is repeated on the list's next page
