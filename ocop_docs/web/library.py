@@ -39,7 +39,7 @@ def load_round(path: Path):
 
 
 def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress, *,
-                       pdf: bool = True, workers: int | None = 1):
+                       pdf: bool = True, workers: int | None = None):
     """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register."""
     return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress)
 
