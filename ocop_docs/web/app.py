@@ -6,6 +6,7 @@ of ND30 or of OCOP: that is the library's (called through ``library``).
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -16,6 +17,7 @@ from urllib.parse import quote
 
 import yaml
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -114,11 +116,11 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             form = await posted_form(request)
             name, password = str(form.get("ten", "")), str(form.get("mat_khau", ""))
             account = accounts.get(name)
-            if account is not None and verify_password(password, account.password_hash):
+            if account is not None and await run_in_threadpool(verify_password, password, account.password_hash):
                 request.session.clear()
                 request.session["user"] = name
                 return RedirectResponse("/", 303)
-            time.sleep(0.5)  # slows down guessing
+            await asyncio.sleep(0.5)  # slows down guessing
             error = "Sai tên tài khoản hoặc mật khẩu."
         return page(request, "login.html", status=401 if error else 200, error=error)
 
@@ -154,7 +156,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
 
     async def certificates_page(request: Request):
         user = need_user(request)
-        return page(request, "certificates.html", values=round_defaults(user))
+        return page(request, "certificates.html", values=round_defaults(user), issuers=council.ISSUERS)
 
     async def certificates_trial(request: Request):
         user = need_user(request)
@@ -172,7 +174,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                                       encoding="utf-8")
             else:
                 round_file = await save_upload(uploaded_round, folder, (".yaml", ".yml"), "tệp dữ liệu đợt cấp")
-            issuer = library.load_round(round_file)
+            issuer = await run_in_threadpool(library.load_round, round_file)
             if user.issuer is not None and issuer.issuer.name != user.issuer:
                 raise DataError(None, f"tài khoản này thuộc {user.issuer}; chỉ cấp giấy chứng nhận của cơ quan mình "
                                       f"(dữ liệu đợt cấp ghi {issuer.issuer.name})")
@@ -180,7 +182,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             message = scrub(str(exc), job.folder)
             if from_form:
                 message = label_fields(message)
-            return page(request, "certificates.html", status=400, error=message, values=values)
+            return page(request, "certificates.html", status=400, error=message, values=values, issuers=council.ISSUERS)
         job.title = f"{issuer.issuer.name}, Quyết định {issuer.decision.number}/{issuer.decision_symbol}"
         job.result["_inputs"] = work.CertificateInputs(table, round_file, config.register)
         pool.submit(job, lambda j: work.trial_work(j, j.result["_inputs"]))
@@ -203,7 +205,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         year_text = str(request.query_params.get("nam", "")).strip()
         year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
         try:
-            entries = library.register_entries(config.register, user.issuer, query, year)
+            entries = await run_in_threadpool(library.register_entries, config.register, user.issuer, query, year)
         except OcopError as exc:
             return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
         return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
@@ -242,7 +244,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 try:
                     sheet = await save_upload(form.get(f"excel_{prefix}"), Path(scratch), (".xlsx", ".csv"),
                                               "danh sách thành viên")
-                    table = library.read_member_sheet(sheet, group)
+                    table = await run_in_threadpool(library.read_member_sheet, sheet, group)
                 except OcopError as exc:
                     return council_form(request, values, 400, error=scrub(str(exc), Path(scratch)))
             council.members_to_form(values, prefix, table.members)
@@ -267,7 +269,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         spec_file.write_text(yaml.safe_dump(council.spec_from_form(values), allow_unicode=True, sort_keys=False),
                              encoding="utf-8")
         try:
-            library.load_document(spec_file)
+            await run_in_threadpool(library.load_document, spec_file)
         except OcopError as exc:
             return council_form(request, values, 400, error=council.label_fields(scrub(str(exc), job.folder),
                                                                                    spec_file.name))
@@ -330,7 +332,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         spec_file.parent.mkdir(parents=True, exist_ok=True)
         spec_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         try:
-            library.load_document(spec_file)
+            await run_in_threadpool(library.load_document, spec_file)
         except OcopError as exc:
             message = scrub(str(exc), job.folder).replace("Lỗi dữ liệu trong tệp ke-hoach.yaml", "Dữ liệu chưa đúng")
             message = message.replace("trường 'number'", "ô «Số»").replace("trường 'date'", "ô «Ngày ký»")
