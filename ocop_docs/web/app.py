@@ -32,7 +32,7 @@ from . import council, library, work
 from .accounts import LOCAL, Account, load_accounts, verify_password
 from .config import WebConfig
 from .jobs import JobPool, scrub
-from .security import BodyLimit, check_csrf, csrf_token, save_upload
+from .security import BodyLimit, SecurityHeaders, check_csrf, csrf_token, save_upload
 
 log = logging.getLogger("ocop_docs.web")
 HERE = Path(__file__).resolve().parent
@@ -472,6 +472,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     middleware = [
+        Middleware(SecurityHeaders),
         Middleware(BodyLimit, limit=config.max_upload_bytes),
         Middleware(SessionMiddleware, secret_key=config.secret_key, session_cookie="ocop_phien",
                    max_age=12 * 3600, same_site="strict", https_only=config.https_only),

@@ -142,3 +142,49 @@ def test_every_form_page_in_chromium(server):
         dom = chromium(f"{base}/{path}", tmp, f"{path}-1366x768", dom=True)
         assert heading in text_of(dom)
     chromium(f"{base}/giay-chung-nhan", tmp, "giay-chung-nhan-dien-thoai", size="390,844", dom=False)
+
+
+def test_the_vendored_htmx_polls_the_progress_in_chromium(tmp_path, rendered_plans, monkeypatch):
+    """The progress bar is live: Chromium runs htmx (served by us, allowed by our CSP) and polls."""
+    import threading
+
+    import uvicorn
+
+    from ocop_docs.web import WebConfig, create_app, library
+
+    release = threading.Event()
+    check = library.check_document
+    monkeypatch.setattr(library, "check_document", lambda path: (release.wait(60), check(path))[1])
+    app = create_app(WebConfig(workdir=tmp_path / "web", register=tmp_path / "so.sqlite"))
+    polls = []
+
+    async def counting(scope, receive, send):
+        if scope["type"] == "http" and scope["path"].endswith("/tien-do"):
+            polls.append(scope["path"])
+        await app(scope, receive, send)
+
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(counting, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.1)
+        with httpx.Client(base_url=base) as client:
+            token = client.get("/kiem-tra").text.split('name="csrf" value="')[1].split('"')[0]
+            r = client.post("/kiem-tra", data={"csrf": token},
+                            files={"tep": ("kh.docx", rendered_plans["ben-cau-2024"].read_bytes())})
+            job = base + r.headers["location"]
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={tmp_path / 'chromium'}", "--virtual-time-budget=5000", "--dump-dom", job],
+                       check=True, capture_output=True, timeout=90)
+        assert len(polls) >= 2
+    finally:
+        release.set()
+        server.should_exit = True
+        thread.join(10)
+        app.state.pool.shutdown()

@@ -20,6 +20,8 @@ def test_home_lists_the_jobs_in_vietnamese(client):
         assert name in text
     assert '<html lang="vi">' in r.text
     assert client.get("/static/htmx-2.0.4.min.js").status_code == 200  # vendored: works offline
+    assert "script-src 'self'" in r.headers["content-security-policy"]  # no script from elsewhere
+    assert r.headers["x-frame-options"] == "DENY"
 
 
 def test_findings_are_grouped_by_part_each_with_its_page(client, plan_with_faults):
