@@ -5,7 +5,16 @@ Findings cite the rule IDs of ``docs/spec/nd30.md`` with the severity and Vietna
 ``report.exit_code`` (0 no error, 1 errors) or ``UnreadableFile.exit_code`` (2).
 """
 from .api import KINDS, NOT_CHECKABLE, check_file
-from .report import EXIT_ERRORS, EXIT_OK, EXIT_UNREADABLE, KIND_NAMES, Finding, Report, format_json, format_text
+from .report import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    KIND_NAMES,
+    Finding,
+    Report,
+    format_json,
+    format_text,
+)
 
 __all__ = [
     "EXIT_ERRORS", "EXIT_OK", "EXIT_UNREADABLE", "Finding", "KINDS", "KIND_NAMES", "NOT_CHECKABLE", "Report",

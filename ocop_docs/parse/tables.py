@@ -1,0 +1,129 @@
+"""Tables read back from documents: Word tables and the "a | b | c" rows websites give.
+
+A content table becomes a :class:`~ocop_docs.model.table.Table` (header rows, body rows, merged
+cells, number columns, a stated total), so that a plan read from Word keeps its budget table as a
+table and a roll-forward can carry it. Layout tables are not content: the two-column header
+(Quốc hiệu beside the issuing body) and the signature block (Nơi nhận beside the signer) are read
+by the header and signature readers, never here.
+"""
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from ..model.table import Cell, Table, TotalRow, parse_amount
+
+_LAYOUT_WORDS = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*-\s*Tự\s+do|Nơi\s+nhận|TM\.\s|KT\.\s|Số\s*:", re.I)
+_ORDINAL = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+_SEPARATOR = re.compile(r"^[\s|:+\-–—=]+$")
+
+
+def pipe_cells(line: str) -> list[str] | None:
+    """The cells of one "a | b | c |" row as a website prints a table row; None if not such a row.
+
+    Read alone, a leading "|" is taken as an empty first cell; :func:`pipe_rows` reads a run of
+    rows consistently (Markdown rows "| a | b |" open and close every row with "|")."""
+    if line.count("|") < 1 or _SEPARATOR.match(line):
+        return None
+    cells = [c.strip() for c in line.strip().split("|")]
+    if len(cells) > 1 and not cells[-1]:
+        cells = cells[:-1]
+    return cells if len(cells) >= 2 else None
+
+
+def pipe_rows(lines: list[str]) -> list[list[str]]:
+    """The cells of consecutive table rows, split the same way for all of them; separator rows
+    ("---|---") are dropped."""
+    rows = [line.strip() for line in lines if line.strip() and not _SEPARATOR.match(line)]
+    markdown = bool(rows) and all(r.startswith("|") for r in rows)
+    closed = bool(rows) and all(r.endswith("|") for r in rows)
+    out = []
+    for r in rows:
+        cells = [c.strip() for c in r.split("|")]
+        if markdown:
+            cells = cells[1:]
+        if closed:
+            cells = cells[:-1]
+        out.append(cells)
+    return out
+
+
+def is_layout(rows: list[list[str]]) -> bool:
+    """A header or signature layout table, not content."""
+    return any(_LAYOUT_WORDS.search(cell) for row in rows[:3] for cell in row)
+
+
+def header_rows(rows: list[list[str]]) -> int:
+    """How many of the first rows are headings: those before the first row that starts with an
+    ordinal ("1", "I", "a)") or holds a number outside its first cell; at least one, at most three."""
+    for n, row in enumerate(rows[:4]):
+        first = row[0].strip() if row else ""
+        if n and (_ORDINAL.match(first) or any(parse_amount(c) is not None for c in row[1:] if c.strip())):
+            return min(n, 3)
+    return 1
+
+
+def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table | None:
+    """A content table from rows of cell texts; None when the rows do not make one (a layout table,
+    fewer than two rows or columns, or a grid the model refuses)."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if len(rows) < 2 or max(len(r) for r in rows) < 2 or is_layout(rows):
+        return None
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    heads = header_rows(rows)
+    body = rows[heads:]
+    total, last = None, None
+    if body and any(c.strip().lower().startswith(("tổng", "cộng")) for c in body[-1][:2]):
+        last = body.pop()
+        label = next(c for c in last if c.strip()).strip()
+        stated = {i + 1: c for i, c in enumerate(last) if c.strip() and c.strip() != label and parse_amount(c) is not None}
+        total = TotalRow(label=label, columns=sorted(stated), stated=stated)
+    if not body:
+        return None
+    numbers = [i + 1 for i in range(1, width)
+               if all(parse_amount(r[i]) is not None or not r[i].strip() for r in body)
+               and any(parse_amount(r[i]) is not None for r in body)]
+    try:
+        return Table(title=title, header=rows[:heads], rows=body, number_columns=numbers, total=total)
+    except ValidationError:
+        if total is None:
+            return None
+        # a stated total that disagrees with the rows is kept as the row it is, not silently "corrected"
+        body.append(last)
+        return Table(title=title, header=rows[:heads], rows=body, number_columns=numbers)
+
+
+def table_from_word(info, blocks) -> Table | None:
+    """A content table from a Word table read by ``docx.blocks`` (merged cells kept as spans)."""
+    grid: list[list[Cell]] = []
+    texts: list[list[str]] = []
+    starts: dict[int, tuple[int, int]] = {}  # grid column → (row, index in that row) of a vertical merge start
+    for r, row in enumerate(info.rows):
+        cells: list[Cell] = []
+        plain: list[str] = []
+        for cell in row:
+            text = "\n".join(blocks[i].text.strip() for i in cell.blocks if blocks[i].text.strip())
+            span = max(cell.span, 1)
+            if cell.vmerge_continue and cell.grid_col in starts:
+                sr, si = starts[cell.grid_col]
+                grid[sr][si] = grid[sr][si].model_copy(update={"rowspan": grid[sr][si].rowspan + 1})
+                plain.extend([""] * span)  # the merged cell's text is counted once, in its first row
+                continue
+            starts[cell.grid_col] = (r, len(cells))
+            cells.append(Cell(text=text, colspan=span))
+            plain.extend([text] + [""] * (span - 1))  # one text per grid column, as the eye reads them
+        grid.append(cells)
+        texts.append(plain)
+    if is_layout(texts) or len(grid) < 2:
+        return None
+    flat = table_from_cells(texts)
+    if flat is None:
+        return None
+    heads = len(flat.header)
+    try:
+        return Table(header=grid[:heads], rows=grid[heads:heads + len(flat.rows)],
+                     number_columns=flat.number_columns, total=flat.total)
+    except ValidationError:
+        return flat

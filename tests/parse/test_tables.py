@@ -1,0 +1,89 @@
+"""Tables read back: Word tables (merged cells kept) and website rows "a | b | c" become table blocks."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import docx
+
+from ocop_docs.docx.blocks import read_document
+from ocop_docs.docx.package import open_docx
+from ocop_docs.model.plan import Plan
+from ocop_docs.parse.tables import pipe_cells, pipe_rows, table_from_cells, table_from_word
+from ocop_docs.render import render_spec
+
+BUDGET_LINES = """STT | Nội dung | Kinh phí (đồng) | Nguồn vốn |
+1 | Tập huấn cho chủ thể OCOP | 50.000.000 | Ngân sách tỉnh |
+2 | Tham gia hội chợ | 35.000.000 | Ngân sách huyện |
+| Tổng cộng | 85.000.000 | |""".splitlines()
+
+
+def test_website_rows_become_a_table_with_its_total():
+    assert all(pipe_cells(line) for line in BUDGET_LINES)
+    rows = pipe_rows(BUDGET_LINES)
+    table = table_from_cells(rows)
+    assert [c.text for c in table.header[0]] == ["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"]
+    assert [[c.text for c in r] for r in table.rows][1] == ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách huyện"]
+    assert table.number_columns == [3] and table.total.stated == {3: "85.000.000"}
+    assert table.column_sum(3) == Decimal(85_000_000)
+
+
+def test_markdown_rows_read_the_same():
+    markdown = ["| " + line.rstrip("|").strip() + " |" if not line.startswith("|") else "|   " + line.rstrip("|").strip() + " |"
+                for line in BUDGET_LINES]
+    markdown.insert(1, "|---|---|---|---|")
+    assert pipe_rows(markdown) == pipe_rows(BUDGET_LINES)
+
+
+def test_a_total_that_disagrees_is_kept_as_a_row_not_corrected():
+    rows = pipe_rows(BUDGET_LINES)
+    rows[-1][2] = "95.000.000"
+    table = table_from_cells(rows)
+    assert table.total is None and [c.text for c in table.rows[-1]] == ["", "Tổng cộng", "95.000.000", ""]
+    assert len(table.rows) == 3  # nothing dropped
+
+
+def test_header_and_signature_layouts_are_not_content_tables():
+    assert table_from_cells([pipe_cells("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"),
+                             pipe_cells("Số: 2891/QĐ-UBND | Kiên Giang, ngày 15 tháng 12 năm 2020 |")]) is None
+    assert table_from_cells([["Nơi nhận:", "KT. CHỦ TỊCH"], ["- Như Điều 3;", "PHÓ CHỦ TỊCH"]]) is None
+    assert pipe_cells("---------|---------") is None and pipe_cells("không có ô") is None
+
+
+def test_word_table_with_merged_cells(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Xã"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Chỉ tiêu"
+    table.cell(1, 1).text, table.cell(1, 2).text = "3 sao", "4 sao"
+    for r, values in ((2, ("Long Hựu", "2", "1")), (3, ("Tân Lân", "1", "0"))):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    path = tmp_path / "bang.docx"
+    document.save(str(path))
+    view = read_document(open_docx(path))
+    parsed = table_from_word(view.tables[0], view.blocks)
+    assert parsed.n_cols == 3 and len(parsed.header) == 2
+    assert (parsed.header[0][0].text, parsed.header[0][0].rowspan) == ("Xã", 2)
+    assert (parsed.header[0][1].text, parsed.header[0][1].colspan) == ("Chỉ tiêu", 2)
+    assert [[c.text for c in r] for r in parsed.rows] == [["Long Hựu", "2", "1"], ["Tân Lân", "1", "0"]]
+    assert parsed.number_columns == [2, 3]
+
+
+def test_rendered_tables_read_back_the_same(tmp_path):
+    """Round trip: a plan's tables rendered by the engine are read back with the same cells."""
+    plan = Plan.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+        "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "KINH PHÍ", "content": [
+            {"table": {"header": [["STT", "Nội dung", "Kinh phí (đồng)"]],
+                       "rows": [["1", "Tập huấn", "50000000"], ["2", "Hội chợ", "35000000"]], "number_columns": [3],
+                       "total": {"label": "Tổng cộng", "columns": [3]}}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn Bình"},
+    })
+    path = render_spec(plan, tmp_path / "kh.docx")
+    view = read_document(open_docx(path))
+    content = [t for t in (table_from_word(info, view.blocks) for info in view.tables) if t is not None]
+    assert len(content) == 1
+    back = content[0]
+    assert [[c.text for c in r] for r in back.rows] == [["1", "Tập huấn", "50.000.000"], ["2", "Hội chợ", "35.000.000"]]
+    assert back.total.stated == {3: "85.000.000"} and back.column_sum(3) == plan.tables[0].column_sum(3)
