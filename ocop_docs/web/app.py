@@ -237,7 +237,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         step = values.pop("buoc", "tao")
         if step.startswith("doc-excel-"):
             prefix = step.removeprefix("doc-excel-")
-            group = dict((p, g) for p, g, _ in council.GROUPS).get(prefix)
+            group = {p: g for p, g, _ in council.GROUPS}.get(prefix)
             if group is None:
                 raise HTTPException(400, "Bước không hợp lệ.")
             with tempfile.TemporaryDirectory(dir=pool.root) as scratch:  # the sheet is read, then dropped

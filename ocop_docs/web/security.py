@@ -80,7 +80,7 @@ class BodyLimit:
         body = (f"<!doctype html><html lang='vi'><meta charset='utf-8'><title>Tệp quá lớn</title>"
                 f"<body><h1>Tệp quá lớn</h1><p>Tệp gửi lên vượt giới hạn {mb:g} MB của máy chủ. "
                 f"Hãy chọn tệp nhỏ hơn hoặc nhờ cán bộ công nghệ thông tin tăng giới hạn.</p>"
-                f"<p><a href='/'>Về trang chủ</a></p></body></html>").encode("utf-8")
+                f"<p><a href='/'>Về trang chủ</a></p></body></html>").encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"text/html; charset=utf-8"),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})

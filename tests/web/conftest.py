@@ -8,7 +8,6 @@ import docx
 import pytest
 from docx.shared import Mm, Pt
 from starlette.testclient import TestClient
-
 from testpaths import SAMPLES
 
 from ocop_docs.web import WebConfig, create_app

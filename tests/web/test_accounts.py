@@ -7,7 +7,6 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from starlette.testclient import TestClient
-
 from web_helpers import RESULTS_XLSX, ROUND_FORM, csrf_of, text_of, wait_job
 
 from ocop_docs.cli import main

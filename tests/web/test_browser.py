@@ -14,9 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from testpaths import ROOT
-
 from web_helpers import text_of
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

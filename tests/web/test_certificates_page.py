@@ -97,13 +97,13 @@ def test_a_bad_table_is_refused_with_its_name(client):
     r = _trial(client, ROUND_FORM, {"bang": ("ket-qua.docx", b"PK\x03\x04")})
     assert r.status_code == 400
     assert "chỉ nhận: Excel .xlsx, CSV" in text_of(r.text)
-    r = _trial(client, ROUND_FORM, {"bang": ("ket-qua.csv", "Không có cột nào đúng\n1;2;3\n".encode("utf-8"))})
+    r = _trial(client, ROUND_FORM, {"bang": ("ket-qua.csv", "Không có cột nào đúng\n1;2;3\n".encode())})
     text = text_of(wait_job(client, r.headers["location"]))
     assert "ket-qua.csv" in text and "Traceback" not in text
 
 
 def test_real_run_needs_a_finished_trial(client):
-    r = _trial(client, ROUND_FORM, {"bang": ("ket-qua.csv", "Tên sản phẩm;Chủ thể\n".encode("utf-8"))})
+    r = _trial(client, ROUND_FORM, {"bang": ("ket-qua.csv", "Tên sản phẩm;Chủ thể\n".encode())})
     trial = r.headers["location"]
     wait_job(client, trial)
     r = client.post(f"{trial}/cap-that", data={"csrf": csrf_of(client)})

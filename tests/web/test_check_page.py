@@ -42,7 +42,7 @@ def test_findings_are_grouped_by_part_each_with_its_page(client, plan_with_fault
     assert "Thấy: lề trái 20,0 mm" in text and "(ND30-PAGE-03)" in text
     assert "Thấy: phông 'Arial'" in text
     # Each finding next to the picture of its page: the date on page 1, the Arial paragraph on page 2.
-    articles = re.findall(r'<article class="finding.*?</article>', html, flags=re.S)
+    articles = re.findall(r'<article class="finding.*?</article>', html, flags=re.DOTALL)
     pages = {re.search(r"\(ND30-[A-Z]+-\d+\)", text_of(a)).group(0): re.findall(r"/trang/(\d+)\.png", a) for a in articles}
     assert pages["(ND30-DATE-03)"][:1] == ["1"]
     assert pages["(ND30-FONT-01)"][:1] == ["2"]

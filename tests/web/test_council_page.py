@@ -4,12 +4,9 @@ from __future__ import annotations
 import io
 import re
 
-import docx
 import openpyxl
-
 from testpaths import SAMPLES
-
-from web_helpers import csrf_of, text_of, wait_job
+from web_helpers import csrf_of, docx_text, text_of, wait_job
 
 MEMBERS_XLSX = SAMPLES / "decisions" / "ha-tinh-2026-thanh-vien.xlsx"
 BASE = {
@@ -32,20 +29,14 @@ def _form_values(html: str) -> dict:
         name, value = re.search(r'name="([^"]+)"', attrs), re.search(r'value="([^"]*)"', attrs)
         if name and value and 'type="file"' not in attrs:
             values[name.group(1)] = value.group(1).replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
-    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, flags=re.S):
+    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, flags=re.DOTALL):
         chosen = re.search(r"<option(?: value=\"([^\"]*)\")? selected>([^<]*)</option>", options)
         values[name] = (chosen.group(1) if chosen.group(1) is not None else chosen.group(2)) if chosen else ""
-    for name, text in re.findall(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', html, flags=re.S):
+    for name, text in re.findall(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', html, flags=re.DOTALL):
         values[name] = text.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
     values.pop("csrf", None)
     return values
 
-
-def _docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    parts = [p.text for p in document.paragraphs]
-    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
-    return "\n".join(parts)
 
 
 def test_members_from_excel_then_bases_then_the_document(client):
@@ -74,7 +65,7 @@ def test_members_from_excel_then_bases_then_the_document(client):
     assert client.get(f"{job}/trang/1.png").content.startswith(b"\x89PNG")
     d = client.get(f"{job}/tai/docx")
     assert "Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20th%C3%A0nh%20l%E1%BA%ADp" in d.headers["content-disposition"]
-    body = _docx_text(d.content)
+    body = docx_text(d.content)
     assert "Về việc thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP" in body
     assert "Phan Đình Khánh" in body and "Chủ tịch Hội đồng" in body
     assert "Quyết định số 1234/QĐ-UBND ngày 05/3/2026" in body
@@ -118,7 +109,7 @@ def test_kien_toan_names_the_decision_it_replaces(client):
     assert r.status_code == 303, text_of(r.text)
     job = r.headers["location"]
     wait_job(client, job)
-    body = _docx_text(client.get(f"{job}/tai/docx").content)
+    body = docx_text(client.get(f"{job}/tai/docx").content)
     assert "Về việc kiện toàn Hội đồng" in body
     assert "512/QĐ-UBND" in body
 

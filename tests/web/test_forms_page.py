@@ -3,20 +3,12 @@ from __future__ import annotations
 
 import io
 
-import docx
 import openpyxl
-
 from testpaths import SAMPLES
-
-from web_helpers import csrf_of, text_of, wait_job
+from web_helpers import csrf_of, docx_text, text_of, wait_job
 
 SHEETS = sorted((SAMPLES / "forms").glob("phieu-cam-vu-quang-*.yaml"))
 
-
-def _docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
 
 
 def test_blank_score_sheet_as_word_and_excel_with_its_pages(client):
@@ -27,7 +19,7 @@ def test_blank_score_sheet_as_word_and_excel_with_its_pages(client):
     text = text_of(wait_job(client, job))
     assert "Trang 1" in text and "Tải phiếu Excel (.xlsx) để chấm" in text
     assert client.get(f"{job}/trang/1.png").content.startswith(b"\x89PNG")
-    body = _docx_text(client.get(f"{job}/tai/docx").content)
+    body = docx_text(client.get(f"{job}/tai/docx").content)
     assert "Rau, củ, quả, hạt tươi" in body and "☐" in body
     book = openpyxl.load_workbook(io.BytesIO(client.get(f"{job}/tai/xlsx").content))
     cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value]
@@ -40,7 +32,7 @@ def test_filled_form_from_its_data_file(client):
                     files={"du_lieu": ("phieu-dang-ky.yaml", data)}, follow_redirects=False)
     job = r.headers["location"]
     wait_job(client, job)
-    body = _docx_text(client.get(f"{job}/tai/docx").content)
+    body = docx_text(client.get(f"{job}/tai/docx").content)
     assert "Cam Vũ Quang" in body and "PHIẾU ĐĂNG KÝ" in body.upper()
 
 
@@ -71,7 +63,7 @@ def test_refusals_name_what_is_missing(client):
     assert r.status_code == 400 and "cần số bộ tiêu chí (1–26)" in text_of(r.text)
     r = client.post("/bieu-mau/trang", data={"csrf": token, "loai": "bien-ban"})
     assert r.status_code == 400 and "Chọn một biểu mẫu trong danh sách" in text_of(r.text)
-    r = client.post("/bieu-mau/cham-diem", data={"csrf": token}, files={"phieu": ("phieu.yaml", "bo: 1\nticks: [".encode())},
+    r = client.post("/bieu-mau/cham-diem", data={"csrf": token}, files={"phieu": ("phieu.yaml", b"bo: 1\nticks: [")},
                     follow_redirects=False)
     text = text_of(wait_job(client, r.headers["location"]))
     assert "phieu.yaml" in text and "Traceback" not in text

@@ -4,15 +4,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
-
-from web_helpers import csrf_of, text_of, wait_job
-
-
-def _docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    return "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
+from web_helpers import csrf_of, docx_text, text_of, wait_job
 
 
 def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendered_plans):
@@ -30,7 +22,7 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
     assert "Phần đầu (số, ngày) — Số, ngày ban hành" in text
     assert f'{job}/trang/5.png' in html
     assert client.get(f"{job}/trang/5.png").content.startswith(b"\x89PNG")
-    clean = _docx_text(client.get(f"{job}/tai/docx").content)
+    clean = docx_text(client.get(f"{job}/tai/docx").content)
     assert "năm 2025" in clean and "Chương trình OCOP năm 2024" not in clean
     draft = client.get(f"{job}/tai/draft")
     assert "d%E1%BB%B1%20th%E1%BA%A3o" in draft.headers["content-disposition"]
@@ -46,7 +38,7 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
     assert r.status_code == 303, text_of(r.text)
     edited = r.headers["location"]
     assert "Trang 1" in text_of(wait_job(client, edited))
-    body = _docx_text(client.get(f"{edited}/tai/docx").content)
+    body = docx_text(client.get(f"{edited}/tai/docx").content)
     assert "Số: 45/KH-UBND" in body and "ngày 10 tháng 02 năm 2025" in body and "Nguyễn Văn Hải" in body
 
 

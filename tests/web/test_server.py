@@ -7,9 +7,7 @@ import threading
 import time
 
 from starlette.testclient import TestClient
-
 from testpaths import SAMPLES
-
 from web_helpers import ROUND_FORM, csrf_of, text_of, wait_job
 
 

@@ -5,7 +5,6 @@ import re
 import time
 
 from starlette.testclient import TestClient
-
 from testpaths import SAMPLES
 
 
@@ -30,9 +29,20 @@ def wait_job(client: TestClient, location: str, timeout: float = 180) -> str:
     raise AssertionError(f"job {location} not done in {timeout} s")
 
 
+def docx_text(content: bytes) -> str:
+    """The text of a .docx (its paragraphs, then its tables' cells), as a reader of the file sees it."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(content))
+    return "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
+
+
 def text_of(html: str) -> str:
     """The page's visible text, one space between words (entities of quotes undone)."""
-    text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.DOTALL)
     text = re.sub(r"<[^>]+>", " ", text).replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&")
     return " ".join(text.split())
 
