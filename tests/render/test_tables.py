@@ -171,3 +171,24 @@ def test_recognition_list_keeps_each_product_on_one_page(tmp_path):
     assert len(holder) == 1 and "Sơn Tây" in pages[holder[0]]
     annex = [text for text in pages if "Tên sản phẩm" in text]
     assert len(annex) >= 2  # the header row is repeated on the list's next page
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_wide_table_gets_a_landscape_page_and_the_text_goes_on_in_portrait(tmp_path):
+    from pypdf import PdfReader
+
+    from ocop_docs.convert import to_pdf_one
+
+    data = _plan().model_dump(mode="python")
+    data["body"][0]["content"] = ["Danh sách như sau:", {"table": {
+        "title": "Bảng 1. Sản phẩm dự kiến", "landscape": True,
+        "header": [["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Nhóm", "Hạng hiện có", "Hạng dự kiến", "Ghi chú"]],
+        "rows": [["1", "Mật ong hoa rừng", "HTX Ong mật", "thôn 1", "Thực phẩm", "3 sao", "4 sao", ""]]}},
+        "Các thôn phối hợp thực hiện."]
+    docx = render_spec(Plan.model_validate(data), tmp_path / "ngang.docx")
+    assert [f for f in check_file(docx).findings if f.severity == "error"] == []  # ND30-PAGE-02: landscape with a table
+    reader = PdfReader(str(to_pdf_one(docx, tmp_path / "ngang.pdf")))
+    shapes = [(float(p.mediabox.width) > float(p.mediabox.height), p.extract_text()) for p in reader.pages]
+    landscape = [text for wide, text in shapes if wide]
+    assert len(landscape) == 1 and "Sản phẩm dự kiến" in landscape[0] and "Mật ong hoa rừng" in landscape[0]
+    assert not shapes[0][0] and not shapes[-1][0] and "Các thôn phối hợp" in shapes[-1][1]
