@@ -477,9 +477,16 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Middleware(SessionMiddleware, secret_key=config.secret_key, session_cookie="ocop_phien",
                    max_age=12 * 3600, same_site="strict", https_only=config.https_only),
     ]
+    async def sweep():  # old jobs go even when nobody starts a new one
+        while True:
+            await asyncio.sleep(min(600, config.job_ttl_seconds / 2))
+            await run_in_threadpool(pool.expire)
+
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        sweeper = asyncio.create_task(sweep())
         yield
+        sweeper.cancel()
         pool.shutdown()
 
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,

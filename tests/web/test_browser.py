@@ -5,6 +5,7 @@ Screenshots are written to out/web-screenshots/ so a reviewer can look at them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -186,3 +187,40 @@ def test_the_vendored_htmx_polls_the_progress_in_chromium(tmp_path, rendered_pla
         server.should_exit = True
         thread.join(10)
         app.state.pool.shutdown()
+
+
+def _token(client: httpx.Client, path: str) -> str:
+    return client.get(path).text.split('name="csrf" value="')[1].split('"')[0]
+
+
+def _wait(client: httpx.Client, job: str) -> None:
+    for _ in range(240):
+        if client.get(job + "/tien-do").headers.get("hx-refresh"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{job} not done")
+
+
+def test_score_result_and_council_decision_in_chromium(server):
+    base, tmp = server
+    sheets = sorted((ROOT / "samples" / "forms").glob("phieu-cam-vu-quang-*.yaml"))
+    with httpx.Client(base_url=base, follow_redirects=True) as client:
+        r = client.post("/bieu-mau/cham-diem", data={"csrf": _token(client, "/bieu-mau"), "quy_tac": "trung-binh"},
+                        files=[("phieu", (p.name, p.read_bytes())) for p in sheets])
+        score = str(r.url)
+        members = (ROOT / "samples" / "decisions" / "ha-tinh-2026-thanh-vien.xlsx").read_bytes()
+        form = {"csrf": _token(client, "/hoi-dong"), "hanh_dong": "thành lập", "co_quan": "Ủy ban nhân dân tỉnh Hà Tĩnh",
+                "cap": "tinh", "dia_danh": "Hà Tĩnh", "nam": "2026", "ngay_ky": "2026-06-08", "tham_quyen": "KT",
+                "chuc_vu_dung_dau": "Chủ tịch", "chuc_vu_ky": "Phó Chủ tịch", "thi_hanh": "Chánh Văn phòng UBND tỉnh",
+                "buoc": "doc-excel-tv"}
+        page = client.post("/hoi-dong", data=form, files={"excel_tv": ("tv.xlsx", members)}).text
+        dom_read = page
+        rows = dict(re.findall(r'name="(tv_(?:ten|chuc_vu|don_vi|chuc_danh)_\d+)" value="([^"]*)"', page))
+        r = client.post("/hoi-dong", data={**form, **rows, "buoc": "tao"})
+        decision = str(r.url)
+        _wait(client, score)
+        _wait(client, decision)
+    assert "Đã đọc 9 người" in text_of(dom_read)
+    assert "Hạng 4 sao" in text_of(chromium(score, tmp, "cham-diem-ket-qua-1366x768"))
+    text = text_of(chromium(decision, tmp, "hoi-dong-van-ban-1366x768"))
+    assert "Tải tệp .docx" in text and "Trang 2" in text
