@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # the client Starlette's TestClient uses (the test extra)
 import pytest
 from testpaths import ROOT
 from web_helpers import text_of
