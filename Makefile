@@ -40,7 +40,7 @@ bench: system-deps $(VENV)/.installed
 	$(VENV)/bin/python benchmarks/run_all.py
 
 templates: $(VENV)/.installed
-	$(VENV)/bin/python tools/build_templates.py
+	$(VENV)/bin/python tools/restyle_templates.py
 
 clean:
 	rm -rf out .pytest_cache

@@ -1,6 +1,6 @@
 """Star certificates in batch: `ocop-docs certificates` versus plain docxtpl and plain LibreOffice.
 
-On the same template (templates/certificates/giay-chung-nhan.docx) and the same 1,000 rows:
+On the same template (ocop_docs/templates/certificates/giay-chung-nhan.docx) and the same 1,000 rows:
 
 * .docx — plain docxtpl, one ``DocxTemplate`` per certificate (the way its documentation does
   it: the same context, the QR code made with segno and placed with ``InlineImage``, saved to a
@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-ISSUER = ROOT / "samples" / "certificates" / "ha-tinh-2026-dot-2.yaml"
+ISSUER = ROOT / "ocop_docs" / "samples" / "certificates" / "ha-tinh-2026-dot-2.yaml"
 PYTHON = sys.executable
 NAMES = [
     "Mật ong hoa rừng", "Nước mắm cá cơm", "Chè xanh", "Bưởi Phúc Trạch", "Cam bù", "Gạo hữu cơ", "Kẹo cu đơ",

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TEXT = ROOT / "tests" / "data" / "corpus" / "003_3ec02ed1584b7994.txt"
-SAMPLE = ROOT / "samples" / "plans" / "ha-tinh-2023-2025.yaml"
+SAMPLE = ROOT / "ocop_docs" / "samples" / "plans" / "ha-tinh-2023-2025.yaml"
 
 
 def timed(fn, runs: int) -> tuple[float, float, list[float]]:

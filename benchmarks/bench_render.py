@@ -37,7 +37,7 @@ def median_ms(fn, runs: int = RUNS) -> float:
 def main() -> dict:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for sample in sorted((ROOT / "samples" / "plans").glob("*.yaml")):
+        for sample in sorted((ROOT / "ocop_docs" / "samples" / "plans").glob("*.yaml")):
             spec = load_spec(sample)
             context = context_for(spec)
             template = template_path(spec.kind)

@@ -18,8 +18,6 @@ from .errors import OcopError
 
 _vietnamese_click_messages()
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
 EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
 
 
@@ -70,7 +68,7 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
 
     \b
     Ví dụ:
-      ocop-docs render samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
+      ocop-docs render ocop_docs/samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
     """
     from .io import load_spec
     from .render import render_spec
@@ -154,7 +152,7 @@ def template_group() -> None:
 
     \b
     Ví dụ:
-      ocop-docs template check templates/plans/ke-hoach.docx --kind plan
+      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan
     """
 
 
@@ -174,7 +172,7 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
 
     \b
     Ví dụ:
-      ocop-docs template check templates/plans/ke-hoach.docx --kind plan
+      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan
       ocop-docs template check mau-cua-toi/ke-hoach.docx --kind plan --data kehoach.yaml
       ocop-docs template check giay-chung-nhan.docx --kind certificate --data dot-2.yaml
     """
@@ -192,7 +190,7 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Thư mục ghi kết quả.")
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Tạo cả PDF (cần LibreOffice).")
 def demo(outdir: Path, pdf: bool) -> None:
-    """Tạo tất cả văn bản mẫu trong thư mục samples/ và in danh sách tệp đã ghi.
+    """Tạo tất cả văn bản mẫu trong thư mục ocop_docs/samples/ và in danh sách tệp đã ghi.
 
     \b
     Ví dụ:
@@ -200,11 +198,12 @@ def demo(outdir: Path, pdf: bool) -> None:
       ocop-docs demo -o ketqua/ --no-pdf
     """
     from .demo import run_demo
+    from .shipped import SAMPLES_DIR
 
     def progress(message: str) -> None:
         click.echo(message)
 
-    written = run_demo(SAMPLES, outdir, pdf=pdf, progress=progress)
+    written = run_demo(SAMPLES_DIR, outdir, pdf=pdf, progress=progress)
     click.echo(f"Xong: {len(written)} tệp trong {outdir}")
 
 

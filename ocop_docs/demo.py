@@ -48,7 +48,7 @@ def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[
                 written += pdfs
         except ConversionError as exc:
             progress(f"Cảnh báo: không tạo được PDF: {exc}")
-    # Star certificates of samples/certificates (issue 5), with a register of the demo's own.
+    # Star certificates of ocop_docs/samples/certificates (issue 5), with a register of the demo's own.
     if (samples / "certificates").is_dir():
         from .certificates.batch import demo_certificates
 

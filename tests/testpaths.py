@@ -6,7 +6,7 @@ A module of its own (not conftest.py), because several folders have a conftest.p
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "ocop_docs" / "samples"
 CORPUS = ROOT / "tests" / "data" / "corpus"
 """Real documents (plain text, and the government's Word files in docx/); see its INDEX.md."""
 DOCS = ROOT / "docs"

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, Alignment
 
-OUT = Path(__file__).resolve().parent.parent / "samples" / "certificates"
+OUT = Path(__file__).resolve().parent.parent / "ocop_docs" / "samples" / "certificates"
 CODES = {"Sơn Kim 1": "18196", "Phúc Trạch": "18547", "Thiên Cầm": "18676", "Kỳ Xuân": "18766", "Vũ Quang": "18313",
          "Sơn Tây": "18172", "Sơn Hồng": "18160", "Lộc Hà": "18568", "Đức Thọ": "18229", "Nghi Xuân": "18352",
          "Hà Linh": "18502", "Tùng Lộc": "18418"}

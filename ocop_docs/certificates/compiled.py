@@ -24,6 +24,7 @@ plain docxtpl's in content: ``tests/certificates/test_compiled.py`` compares the
 """
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
@@ -69,10 +70,10 @@ def _dos(date_time: tuple) -> tuple[int, int]:
     return (h << 11) | (mi << 5) | (s // 2), ((max(y, 1980) - 1980) << 9) | (mo << 5) | d
 
 
-def _raw_entries(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    """Every entry of a zip with its compressed bytes, read straight from the file."""
+def _raw_entries(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """Every entry of a zip with its compressed bytes, read straight from the file's bytes."""
     out = []
-    with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
+    with io.BytesIO(data) as fh, zipfile.ZipFile(fh) as zf:
         for info in zf.infolist():
             fh.seek(info.header_offset)
             header = fh.read(30)
@@ -188,16 +189,18 @@ class CompiledTemplate:
         from docxtpl import DocxTemplate
 
         from ..render.environment import make_environment
+        from ..render.templates import read_template
 
         self.path = Path(path)
         self.env = env or make_environment()
         self.image_slots = {slot.name: slot for slot in image_slots}
+        data, document = read_template(self.path)  # the zip limits and checks of `template check`
         try:
-            raw = _raw_entries(self.path)
-            self._tpl = DocxTemplate(str(self.path))
-            self._tpl.init_docx()
-        except Exception as exc:  # a broken zip or not a .docx
+            raw = _raw_entries(data)
+        except (zipfile.BadZipFile, struct.error, OSError) as exc:
             raise TemplateError(self.path, f"không mở được tệp mẫu ({exc.__class__.__name__})") from None
+        self._tpl = DocxTemplate(io.BytesIO(data))
+        self._tpl.docx = document
         self.date_time = raw[0][0].date_time if raw else (1980, 1, 1, 0, 0, 0)
         docx = self._tpl.docx
         main_name = docx.part.partname.lstrip("/")
@@ -317,14 +320,20 @@ class CompiledTemplate:
         from jinja2 import UndefinedError
         from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 
+        from ..render.environment import TemplateLimit
+
         try:
             return self._finish(part.template.render(ctx))
         except UndefinedError as exc:
             raise TemplateError(self.path, f"thiếu dữ liệu cho thẻ ({exc})") from None
+        except TemplateLimit as exc:
+            raise TemplateError(self.path, f"mẫu vượt giới hạn an toàn: {exc}") from None
         except SecurityError as exc:
             raise TemplateError(self.path, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
         except JinjaTemplateError as exc:
             raise TemplateError(self.path, f"lỗi khi điền mẫu: {exc}") from None
+        except RecursionError:
+            raise TemplateError(self.path, "mẫu gọi macro lồng nhau quá sâu") from None
 
     @staticmethod
     def _renumber(xml: str, start: int = 1000) -> str:

@@ -1,9 +1,9 @@
 """The page of a star certificate: sizes, widths and how long texts are fitted on one page.
 
-One place for the numbers the template builder writes (``tools/build_templates.py``) and the
-context uses to choose a type size: a certificate must stay on one landscape A4 page whatever
-the length of the product name, the chủ thể or the address, so long texts get a smaller size
-class (each class is a paragraph style in the template, which a clerk can restyle in Word),
+The numbers of the certificate template's page that the context uses to choose a type size (a
+test checks them against the shipped template): a certificate must stay on one landscape A4 page
+whatever the length of the product name, the chủ thể or the address, so long texts get a smaller
+size class (each class is a paragraph style in the template, which a clerk can restyle in Word),
 and the block that holds them has a fixed height as the last guard.
 """
 from __future__ import annotations
@@ -15,21 +15,13 @@ from ..nd30.rules import A4_TWIPS
 
 MM = 56.6929  # twips per millimetre
 
-# Landscape A4 (ND30-PAGE-01 allows it for a certificate, which is not an ND30 type: ND30-ABBR-03).
-PAGE_WIDTH, PAGE_HEIGHT = A4_TWIPS[1], A4_TWIPS[0]
+# Landscape A4 (ND30-PAGE-01 allows it for a certificate, which is not an ND30 type: ND30-ABBR-03),
+# with the margins of the shipped template (ocop_docs/templates/certificates/giay-chung-nhan.docx).
+PAGE_WIDTH = A4_TWIPS[1]
 MARGINS_MM = {"top": 14, "bottom": 10, "left": 18, "right": 18}
 TEXT_WIDTH = PAGE_WIDTH - round((MARGINS_MM["left"] + MARGINS_MM["right"]) * MM)
 CELL_MARGINS = 2 * 108  # Word's default left + right cell margins
-
-# The decorative border: a thin-thick double line drawn round the page (w:pgBorders).
-BORDER = {"style": "thinThickSmallGap", "size_eighth_pt": 24, "space_pt": 22, "color": "9C6B12"}
-
-HEADER_WIDTHS = [5900, TEXT_WIDTH - 5900]
-FOOTER_WIDTHS = [1900, 5600, TEXT_WIDTH - 1900 - 5600]
-MIDDLE_HEIGHT = round(58 * MM)  # the fixed-height block of product, chủ thể, address, group
 QR_SIZE_MM = 27
-
-COLORS = {"title": "C00000", "stars": "D08C00", "product": "1F3864"}
 
 
 @dataclass(frozen=True)

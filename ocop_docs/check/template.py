@@ -11,7 +11,7 @@ message:
    the opening tag), then every XML part is compiled whole exactly as docxtpl does
    (``DocxTemplate.patch_xml``, one ``<w:p>`` per line, the project's sandboxed environment);
 2. names the data of the kind does not provide: the valid names and the fields of loop items are
-   learnt by building the context of every sample spec of the kind (``samples/*/*.yaml``, "_"
+   learnt by building the context of every sample spec of the kind (``ocop_docs/samples/*/*.yaml``, "_"
    examples included, plus the blank forms) and walking the dicts and lists; the template's Jinja
    AST gives every name and attribute path it uses, with loop variables bound to list items;
 3. loops over values that are not lists (``{% for x in title %}`` where ``title`` is text);
@@ -48,10 +48,8 @@ from lxml import etree
 from ..docx.blocks import Location, read_document
 from ..docx.package import open_docx, parse_xml
 from ..errors import DataError, OcopError, TemplateError, UnreadableFile
+from ..shipped import SAMPLES_DIR as SAMPLES  # the sample specs whose contexts tell which names each kind may use
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
-
-SAMPLES = Path(__file__).resolve().parent.parent.parent / "samples"
-"""The sample specs whose contexts tell which names each kind of template may use."""
 
 ERROR, WARNING = "error", "warning"
 
@@ -1547,7 +1545,7 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
 
 def _short(source: str) -> str:
     try:
-        return str(Path(source).relative_to(SAMPLES.parent))
+        return str(Path(source).relative_to(SAMPLES.parent.parent))  # ocop_docs/samples/…
     except ValueError:
         return source
 

@@ -1,7 +1,7 @@
 """The ND30 format rules, once: identifiers, severities and the style of each element.
 
-Each rule ID is the one of ``docs/spec/nd30.md``. The same tables drive the template
-builder (which writes the styles into the templates) and the checker (which verifies any
+Each rule ID is the one of ``docs/spec/nd30.md``. The same tables drive the templates'
+styles (``render.styles.apply_nd30_styles`` writes them) and the checker (which verifies any
 document against them), so rendering and checking cannot disagree.
 """
 from __future__ import annotations

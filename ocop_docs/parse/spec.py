@@ -1,6 +1,6 @@
 """A parsed document as the engine's spec: validated model, compact YAML/JSON like the samples.
 
-The YAML written is the same form a person writes by hand (``samples/plans/*.yaml``): prose
+The YAML written is the same form a person writes by hand (``ocop_docs/samples/plans/*.yaml``): prose
 paragraphs as strings ("- " and "+ " for list items), sections as ``heading``/``content``, and
 only the fields that differ from their defaults. What the parser was unsure of is listed in
 comments at the top, with where it is in the source.

@@ -1,25 +1,27 @@
 """Rendering a docxtpl template with a context into a .docx, safely and strictly."""
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
-from docx import Document as open_document
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
 from .atomic import atomic_path
-from .environment import make_environment
+from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
+from .layout import keep_page_numbers, keep_signature_with_text, size_rules
 from .tables import apply_tables, tidy_tables
-from .layout import keep_signature_with_text, size_rules
+from .templates import read_template
 
 
 def _locate(template: Path, needle: str) -> tuple[str, str]:
     """Where in the template a tag mentioning ``needle`` is: ("đoạn 12", its text)."""
-    document = open_document(str(template))
+    document = read_template(template)[1]
     index = 0
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
@@ -47,10 +49,9 @@ def _missing_name(message: str) -> str:
 def render_document(template: str | Path, context: dict):
     """The rendered python-docx Document (in memory); TemplateError on any template problem."""
     template = Path(template)
-    try:
-        tpl = DocxTemplate(str(template))
-    except Exception as exc:  # a broken zip or not a docx
-        raise TemplateError(template, f"không mở được tệp mẫu ({exc.__class__.__name__})") from None
+    data, document = read_template(template)
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.docx = document  # already read (and checked) once
     env = make_environment()
     try:
         tpl.render(context, jinja_env=env)
@@ -66,12 +67,17 @@ def render_document(template: str | Path, context: dict):
         name = _missing_name(str(exc))
         where, nearby = _locate(template, name) if name else ("", "")
         raise TemplateError(template, f"thiếu dữ liệu cho '{name or exc}'", where, nearby[:200]) from None
+    except TemplateLimit as exc:
+        raise TemplateError(template, f"mẫu vượt giới hạn an toàn: {exc}") from None
     except SecurityError as exc:
         raise TemplateError(template, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
     except JinjaTemplateError as exc:
         raise TemplateError(template, f"lỗi khi điền mẫu: {exc}") from None
+    except RecursionError:
+        raise TemplateError(template, "mẫu gọi macro lồng nhau quá sâu") from None
     size_rules(tpl.docx)
     keep_signature_with_text(tpl.docx)
+    keep_page_numbers(tpl.docx)
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
     apply_tables(tpl.docx, context.get("tables") or {})
     tidy_tables(tpl.docx)

@@ -49,8 +49,8 @@ def _footnotes_xml(notes: dict[int, str]) -> bytes:
         ppr.append(_w("jc", val="both"))
         ref = etree.SubElement(p, qn("w:r"))
         rpr = etree.SubElement(ref, qn("w:rPr"))
+        rpr.append(_w("sz", val=NOTE_SIZE_HALF_POINTS))  # CT_RPr order: sz before vertAlign
         rpr.append(_w("vertAlign", val="superscript"))
-        rpr.append(_w("sz", val=NOTE_SIZE_HALF_POINTS))
         ref.append(_w("footnoteRef"))
         run = etree.SubElement(p, qn("w:r"))
         rpr = etree.SubElement(run, qn("w:rPr"))
@@ -78,11 +78,8 @@ def apply_footnotes(document, notes: dict[int, str]) -> int:
             for child in list(ref):
                 if child.tag != qn("w:rPr"):
                     ref.remove(child)
-            rpr = ref.find(qn("w:rPr"))
-            if rpr is None:
-                rpr = etree.SubElement(ref, qn("w:rPr"))
-                ref.insert(0, rpr)
-            rpr.append(_w("vertAlign", val="superscript"))
+            # python-docx's CT_RPr puts vertAlign in schema order (before w:lang and the like)
+            ref.get_or_add_rPr().superscript = True
             ref.append(_w("footnoteReference", id=number))
             anchor.addnext(ref)
             anchor = ref

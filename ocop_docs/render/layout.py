@@ -3,14 +3,17 @@
 The rule under the Tiêu ngữ is as long as its line (ND30-QH-03); the rules under the issuing
 body and the trích yếu are 1/3 to 1/2 of theirs (ND30-CQ-03, TITLE-02). The rule paragraphs
 carry a bottom border and one of the styles of ``styles.RULE_STYLES``; here their indents are
-set so the border spans the right length, centred under the text above.
+set so the border spans the right length, centred under the text above. Styles are recognised by
+name, so a template re-saved by LibreOffice (which renames style IDs) still gets its rules sized.
 """
 from __future__ import annotations
 
+from docx.enum.section import WD_HEADER_FOOTER
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..nd30.metrics import text_width_twips
-from .styles import RULE_STYLES
+from .styles import ISSUER, RULE_STYLES, RULE_UNDER_ISSUER, style_names
 
 _CELL_MARGIN_TWIPS = 108 * 2  # Word's default left + right cell margins
 
@@ -86,7 +89,7 @@ def _style_id(p) -> str | None:
     return style.get(qn("w:val")) if style is not None else None
 
 
-def _lines_above(rule_p, rule_style: str):
+def _lines_above(rule_p, rule_style: str, names: dict[str, str]):
     """The paragraphs whose text the rule sits under (several for a wrapped issuer name)."""
     from docx.text.paragraph import Paragraph
 
@@ -95,9 +98,9 @@ def _lines_above(rule_p, rule_style: str):
     while prev is not None and prev.tag == qn("w:p"):
         paragraph = Paragraph(prev, None)
         if paragraph.text.strip():
-            if rule_style != "ND30KeDuoiCoQuan":
+            if rule_style != RULE_UNDER_ISSUER:
                 return [paragraph]
-            if _style_id(prev) != "ND30CoQuanBanHanh":
+            if names.get(_style_id(prev)) != ISSUER:
                 return lines or [paragraph]
             lines.append(paragraph)
         prev = prev.getprevious()
@@ -110,12 +113,13 @@ def size_rules(document) -> int:
     from docx.text.paragraph import Paragraph
 
     sized = 0
+    names = style_names(document)
     for p in document.element.body.iter(qn("w:p")):
-        rule_style = _style_id(p)
+        rule_style = names.get(_style_id(p))
         ratio = RULE_STYLES.get(rule_style) if rule_style else None
         if ratio is None:
             continue
-        lines = _lines_above(p, rule_style)
+        lines = _lines_above(p, rule_style, names)
         rule = Paragraph(p, None)
         container = _container_width(document, rule)
         widest = 0
@@ -150,16 +154,10 @@ def keep_signature_with_text(document) -> None:
         tables[-1],
     )
     for tr in signature.findall(qn("w:tr")):
-        tr_pr = tr.find(qn("w:trPr"))
-        if tr_pr is None:
-            from docx.oxml import OxmlElement
-
-            tr_pr = OxmlElement("w:trPr")
-            tr.insert(0, tr_pr)
+        tr_pr = tr.get_or_add_trPr()  # after a w:tblPrEx, in schema order
         if tr_pr.find(qn("w:cantSplit")) is None:
-            from docx.oxml import OxmlElement
-
-            tr_pr.append(OxmlElement("w:cantSplit"))
+            # CT_TrPr: a choice of row properties, then the revision marks (ins, del, trPrChange)
+            tr_pr.insert_element_before(OxmlElement("w:cantSplit"), "w:ins", "w:del", "w:trPrChange")
     previous = signature.getprevious()
     kept = 0
     while previous is not None and previous.tag == qn("w:p") and kept < 2:
@@ -168,3 +166,57 @@ def keep_signature_with_text(document) -> None:
         if paragraph.text.strip():
             kept += 1
         previous = previous.getprevious()
+
+
+def _numbered_header(document, sect_pr) -> str | None:
+    """The rId of the section's own default header when it shows the page number (a PAGE field)."""
+    ref = sect_pr.get_headerReference(WD_HEADER_FOOTER.PRIMARY)
+    if ref is None:
+        return None
+    part = document.part.related_parts.get(ref.rId)
+    element = getattr(part, "element", None)
+    if element is None:
+        return None
+    fields = [t.text or "" for t in element.iter(qn("w:instrText"))]
+    fields += [f.get(qn("w:instr"), "") for f in element.iter(qn("w:fldSimple"))]
+    return ref.rId if any(f.split() and f.split()[0].upper() == "PAGE" for f in fields) else None
+
+
+def keep_page_numbers(document) -> int:
+    """Give back the page number to a section that lost it while another section has one.
+
+    A LibreOffice re-save of a two-section template (a decision and the list or plan it issues) keeps
+    only the first page's empty header in the first section, so the decision's later pages come out
+    without numbers (ND30-PAGE-04). Such a section gets the document's page-number header again, shown
+    from its second page. Returns how many sections were repaired; a document whose template never
+    numbered its pages is left as it is.
+    """
+    sections = list(document.sections)
+    numbered, inherited = [], None
+    for section in sections:
+        own = section._sectPr.get_headerReference(WD_HEADER_FOOTER.PRIMARY)
+        # a section without its own default header shows the previous section's one
+        inherited = _numbered_header(document, section._sectPr) if own is not None else inherited
+        numbered.append(inherited)
+    source = next((rid for rid in numbered if rid), None)
+    if source is None or all(numbered):
+        return 0
+    repaired = 0
+    for section, rid in zip(sections, numbered):
+        if rid:
+            continue
+        sect_pr = section._sectPr
+        own = sect_pr.get_headerReference(WD_HEADER_FOOTER.PRIMARY)
+        if own is not None:
+            own_rid = sect_pr.remove_headerReference(WD_HEADER_FOOTER.PRIMARY)
+            if not section.different_first_page_header_footer:
+                # the first page's header, written as the section's only one: it stays the first page's
+                if sect_pr.get_headerReference(WD_HEADER_FOOTER.FIRST_PAGE) is not None:
+                    sect_pr.remove_headerReference(WD_HEADER_FOOTER.FIRST_PAGE)
+                sect_pr.add_headerReference(WD_HEADER_FOOTER.FIRST_PAGE, own_rid)
+        sect_pr.add_headerReference(WD_HEADER_FOOTER.PRIMARY, source)
+        if sect_pr.get_headerReference(WD_HEADER_FOOTER.FIRST_PAGE) is None:
+            section.first_page_header.is_linked_to_previous = False  # an empty one: no number on page one
+        section.different_first_page_header_footer = True
+        repaired += 1
+    return repaired

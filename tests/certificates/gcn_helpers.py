@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples" / "certificates"
+SAMPLES = ROOT / "ocop_docs" / "samples" / "certificates"
 SAMPLE_TABLE = SAMPLES / "ha-tinh-2026-ket-qua-dot-2.xlsx"
 SAMPLE_CSV = SAMPLES / "ha-tinh-2026-ket-qua-dot-2.csv"
 SAMPLE_ISSUER = SAMPLES / "ha-tinh-2026-dot-2.yaml"

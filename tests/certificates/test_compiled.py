@@ -13,6 +13,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from gcn_helpers import issuer_data
 from lxml import etree
+from wordcheck import findings_of
 
 from ocop_docs.certificates.batch import QR_EMU
 from ocop_docs.certificates.compiled import CompiledTemplate, ImageSlot
@@ -89,6 +90,19 @@ def test_same_document_as_plain_docxtpl(compiled, case):
     assert images(ours) == images(theirs) == [png]
     text = [p.text for p in Document(io.BytesIO(ours)).paragraphs]
     assert text == [p.text for p in Document(io.BytesIO(theirs)).paragraphs]
+
+
+def test_certificates_alone_and_combined_open_in_word_without_repair(compiled, tmp_path):
+    """The OOXML validator finds nothing in a certificate of each case nor in a combined document."""
+    bodies, files = [], []
+    for i, (name, job) in enumerate(JOBS.items(), 1):
+        context, png = certificate_context(job, ISSUER), {"qr": qr_png(qr_text(job, ISSUER))}
+        files.append(tmp_path / f"{name}.docx")
+        files[-1].write_bytes(compiled.render(context, png))
+        bodies.append(compiled.render_body(context, png, tag=str(i)))
+    files.append(tmp_path / "combined.docx")
+    files[-1].write_bytes(compiled.combine(bodies))
+    assert findings_of(files) == {}
 
 
 def test_without_qr_same_as_plain_docxtpl():
@@ -194,3 +208,18 @@ def test_tags_in_a_header_are_rendered_like_docxtpl(tmp_path):
     for docx in (ours, buffer.getvalue()):
         assert Document(io.BytesIO(docx)).sections[0].header.paragraphs[0].text == "Bản sao số 001/2026/GCN-OCOP"
     assert canonical_body(ours) == canonical_body(buffer.getvalue())
+
+
+@pytest.mark.parametrize("source, words", [
+    ("{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}", "vòng lặp"),
+    ("{{ (9**999999999) > 1 }}", "lũy thừa"),
+    ("{{ 'A'*100000000 }}", "phép nhân chuỗi"),
+])
+def test_hostile_template_is_refused_not_hung(source, words, tmp_path):
+    """Issue 13 case 7: the batch's compiled renderer has the limits of render/environment.py."""
+    document = Document(str(TEMPLATE))
+    document.paragraphs[0].insert_paragraph_before(source)
+    path = tmp_path / "gcn-doc-hai.docx"
+    document.save(str(path))
+    with pytest.raises(TemplateError, match=f"vượt giới hạn an toàn: .*{words}"):
+        CompiledTemplate(path).render(certificate_context(JOBS["short"], ISSUER))

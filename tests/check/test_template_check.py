@@ -444,10 +444,10 @@ def test_cli_unknown_kind_and_help():
     result = run(SHIPPED / TEMPLATES["plan"], "--kind", "ke-hoach")
     assert result.exit_code == 2 and "loại 'ke-hoach' không có" in result.output
     help_text = CliRunner().invoke(main, ["template", "check", "--help"]).output
-    assert "Ví dụ" in help_text and "ocop-docs template check templates/plans/ke-hoach.docx --kind plan" in help_text
+    assert "Ví dụ" in help_text and "ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan" in help_text
 
 
 def test_readme_documents_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "### `ocop-docs template check`" in readme
-    assert "ocop-docs template check templates/plans/ke-hoach.docx --kind plan" in readme
+    assert "ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan" in readme

@@ -10,7 +10,7 @@ from ocop_docs.errors import DataError
 from ocop_docs.io.members import read_members
 from ocop_docs.io.spec import load_spec
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "decisions"
+SAMPLES = Path(__file__).resolve().parents[2] / "ocop_docs" / "samples" / "decisions"
 
 
 def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:

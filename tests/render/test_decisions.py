@@ -14,7 +14,7 @@ from ocop_docs.convert import pdf_info, to_pdf
 from ocop_docs.io import load_spec
 from ocop_docs.render import render_spec
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "decisions"
+SAMPLES = Path(__file__).resolve().parents[2] / "ocop_docs" / "samples" / "decisions"
 STEMS = ("ben-cau-2024-hoi-dong", "ha-tinh-2026-hoi-dong", "ha-tinh-2026-cong-nhan-dot-1", "quang-nam-2020")
 
 

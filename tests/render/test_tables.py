@@ -192,3 +192,9 @@ def test_a_wide_table_gets_a_landscape_page_and_the_text_goes_on_in_portrait(tmp
     landscape = [text for wide, text in shapes if wide]
     assert len(landscape) == 1 and "Sản phẩm dự kiến" in landscape[0] and "Mật ong hoa rừng" in landscape[0]
     assert not shapes[0][0] and not shapes[-1][0] and "Các thôn phối hợp" in shapes[-1][1]
+
+
+def test_word_opens_the_tables_without_repair(rendered):
+    from wordcheck import word_findings
+
+    assert word_findings(rendered) == []
