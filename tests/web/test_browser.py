@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx2 as httpx  # the client Starlette's TestClient uses (the test extra)
 import pytest
-from testpaths import ROOT
+from testpaths import ROOT, SAMPLES
 from web_helpers import text_of
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -114,7 +114,7 @@ def test_certificates_trial_in_chromium(server):
         form = {"csrf": token, "ten_co_quan": "Ủy ban nhân dân tỉnh Hà Tĩnh", "cap": "tinh", "so_qd": "2698",
                 "ky_hieu": "QĐ-UBND", "ngay_qd": "2026-10-28", "dia_danh": "Hà Tĩnh", "tham_quyen": "",
                 "chuc_vu": "Chủ tịch", "ho_ten": "Võ Trọng Hải", "qr": "1"}
-        table = ROOT / "samples" / "certificates" / "ha-tinh-2026-ket-qua-dot-2.xlsx"
+        table = SAMPLES / "certificates" / "ha-tinh-2026-ket-qua-dot-2.xlsx"
         r = client.post("/giay-chung-nhan/chay-thu", data=form, files={"bang": ("kq.xlsx", table.read_bytes())})
         job = str(r.url)
     # While the job runs the page shows its progress bar (htmx polls it)…
@@ -203,12 +203,12 @@ def _wait(client: httpx.Client, job: str) -> None:
 
 def test_score_result_and_council_decision_in_chromium(server):
     base, tmp = server
-    sheets = sorted((ROOT / "samples" / "forms").glob("phieu-cam-vu-quang-*.yaml"))
+    sheets = sorted((SAMPLES / "forms").glob("phieu-cam-vu-quang-*.yaml"))
     with httpx.Client(base_url=base, follow_redirects=True) as client:
         r = client.post("/bieu-mau/cham-diem", data={"csrf": _token(client, "/bieu-mau"), "quy_tac": "trung-binh"},
                         files=[("phieu", (p.name, p.read_bytes())) for p in sheets])
         score = str(r.url)
-        members = (ROOT / "samples" / "decisions" / "ha-tinh-2026-thanh-vien.xlsx").read_bytes()
+        members = (SAMPLES / "decisions" / "ha-tinh-2026-thanh-vien.xlsx").read_bytes()
         form = {"csrf": _token(client, "/hoi-dong"), "hanh_dong": "thành lập", "co_quan": "Ủy ban nhân dân tỉnh Hà Tĩnh",
                 "cap": "tinh", "dia_danh": "Hà Tĩnh", "nam": "2026", "ngay_ky": "2026-06-08", "tham_quyen": "KT",
                 "chuc_vu_dung_dau": "Chủ tịch", "chuc_vu_ky": "Phó Chủ tịch", "thi_hanh": "Chánh Văn phòng UBND tỉnh",
