@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..errors import DataError, OcopError
-from . import council, library, work
+from . import council, library, round_form, work
 from .accounts import LOCAL, Account, load_accounts, verify_password
 from .config import WebConfig
 from .jobs import JobPool, scrub
@@ -170,7 +170,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             table = await save_upload(form.get("bang"), folder, (".xlsx", ".csv"), "bảng kết quả")
             if from_form:
                 round_file = folder / "du-lieu-dot-cap.yaml"
-                round_file.write_text(yaml.safe_dump(round_from_form(values), allow_unicode=True, sort_keys=False),
+                round_file.write_text(yaml.safe_dump(round_form.round_from_form(values), allow_unicode=True, sort_keys=False),
                                       encoding="utf-8")
             else:
                 round_file = await save_upload(uploaded_round, folder, (".yaml", ".yml"), "tệp dữ liệu đợt cấp")
@@ -181,7 +181,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         except OcopError as exc:
             message = scrub(str(exc), job.folder)
             if from_form:
-                message = label_fields(message)
+                message = round_form.label_fields(message)
             return page(request, "certificates.html", status=400, error=message, values=values, issuers=council.ISSUERS)
         job.title = f"{issuer.issuer.name}, Quyết định {issuer.decision.number}/{issuer.decision_symbol}"
         job.result["_inputs"] = work.CertificateInputs(table, round_file, config.register)
@@ -513,53 +513,6 @@ def _day(text: str | None):
         return date.fromisoformat(text)
     except ValueError:
         raise DataError(None, f"ô «Ngày ký dự kiến»: ngày '{text}' không hợp lệ") from None
-
-
-# --------------------------------------------------------------------------- the round's form
-
-ROUND_FIELDS = {
-    "issuer.name": "Cơ quan cấp", "issuer.abbreviation": "Chữ viết tắt", "issuer.level": "Cấp",
-    "decision.number": "Số quyết định", "decision.symbol": "Ký hiệu quyết định", "decision.date": "Ngày ký quyết định",
-    "decision.signed_by": "Người ký quyết định", "place": "Địa danh", "round": "Đợt",
-    "signer.authority": "Thẩm quyền ký", "signer.head_title": "Chức vụ người đứng đầu", "signer.title": "Chức vụ người ký",
-    "signer.name": "Họ tên người ký", "numbering.format": "Mẫu số giấy chứng nhận", "numbering.start": "Số đầu tiên",
-}
-
-
-def round_from_form(v: dict[str, str]) -> dict:
-    """The round's data (the issuer file's fields) from the form, nothing added that was not typed."""
-    def text(key: str) -> str | None:
-        value = v.get(key, "").strip()
-        return value or None
-
-    def number(key: str):
-        value = text(key)
-        return int(value) if value and value.isdigit() else value
-
-    data = {
-        "kind": "certificate-issuer",
-        "issuer": {"name": text("ten_co_quan"), "abbreviation": text("viet_tat") or "UBND", "level": text("cap")},
-        "decision": {"number": number("so_qd"), "symbol": text("ky_hieu"), "date": text("ngay_qd"),
-                     "signed_by": text("nguoi_ky_qd")},
-        "place": text("dia_danh"),
-        "round": text("dot"),
-        "signer": {"authority": text("tham_quyen"), "head_title": text("chuc_vu_dung_dau"),
-                   "title": text("chuc_vu"), "name": text("ho_ten") or ""},
-        "numbering": {"format": text("mau_so") or "{so:03d}/{nam}/GCN-OCOP", "start": number("so_dau") or 1},
-        "qr": v.get("qr") == "1",
-    }
-    if not data["signer"]["authority"]:
-        data["signer"].pop("authority")
-        data["signer"].pop("head_title")
-    return data
-
-
-def label_fields(message: str) -> str:
-    """A library message about the round's file, with the form's labels instead of field paths."""
-    message = message.replace("Lỗi dữ liệu trong tệp du-lieu-dot-cap.yaml", "Dữ liệu đợt cấp chưa đúng")
-    for path, label in ROUND_FIELDS.items():
-        message = message.replace(f"trường '{path}'", f"ô «{label}»")
-    return re.sub(r", dòng \d+ của tệp", "", message)
 
 
 def content_disposition(name: str) -> str:
