@@ -104,14 +104,17 @@ def test_kien_toan_names_the_decision_it_replaces(client):
     values = dict(BASE, hanh_dong="kiện toàn", tv_ten_0="Nguyễn Văn An", tv_chuc_vu_0="Phó Chủ tịch UBND tỉnh",
                   tv_chuc_danh_0="Chủ tịch Hội đồng", tv_ten_1="Lê Thị Hoa", tv_chuc_danh_1="Ủy viên kiêm Thư ký",
                   thay_so_0="512", thay_ky_hieu_0="QĐ-UBND", thay_ngay_0="2024-03-15",
-                  thay_co_quan_0="Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", buoc="tao")
+                  thay_co_quan_0="Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", buoc="tao",
+                  tt_ten_0="Phạm Minh Đức", tt_chuc_vu_0="Trưởng phòng", tt_don_vi_0="Sở Công Thương",
+                  tt_chuc_danh_0="Tổ trưởng")
     r = _post(client, values, follow_redirects=False)
     assert r.status_code == 303, text_of(r.text)
     job = r.headers["location"]
     wait_job(client, job)
     body = docx_text(client.get(f"{job}/tai/docx").content)
-    assert "Về việc kiện toàn Hội đồng" in body
+    assert "Về việc kiện toàn Hội đồng" in body and "Tổ tư vấn" in body
     assert "512/QĐ-UBND" in body
+    assert "Phạm Minh Đức" in body and "Tổ trưởng" in body
 
 
 def test_a_date_is_needed_to_propose_bases(client):
