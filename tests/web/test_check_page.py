@@ -136,3 +136,12 @@ def test_findings_show_before_the_pictures_are_ready(client, plan_with_faults, m
     finally:
         release.set()
     assert "Trang 1" in text_of(wait_job(client, job))
+
+
+def test_a_file_name_with_folders_stays_in_its_job_folder(client, rendered_plans, tmp_path):
+    for name in ("../../ngoai/ke-hoach.docx", "..\\..\\ngoai\\ke-hoach.docx", "/etc/ke-hoach.docx"):
+        r = _upload(client, name, rendered_plans["ben-cau-2024"].read_bytes())
+        assert "Kiểm tra thể thức: ke-hoach.docx" in text_of(wait_job(client, r.headers["location"]))
+    assert not (tmp_path / "ngoai").exists()
+    saved = list((tmp_path / "web" / "viec").rglob("ke-hoach.docx"))
+    assert len(saved) == 3 and all(p.parent.name == "vao" for p in saved)
