@@ -140,7 +140,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         try:
             source = await save_upload(form.get("tep"), job.folder / work.IN, (".docx",), "tệp .docx cần kiểm tra")
         except OcopError as exc:
-            return page(request, "check.html", status=400, error=str(exc))
+            pool.discard(job)
+            return page(request, "check.html", status=400, error=scrub(str(exc), job.folder))
         job.title = f"Kiểm tra thể thức: {source.name}"
         job.result["source"] = str(source)
         job.result["file_name"] = source.name
@@ -182,6 +183,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             message = scrub(str(exc), job.folder)
             if from_form:
                 message = round_form.label_fields(message)
+            pool.discard(job)
             return page(request, "certificates.html", status=400, error=message, values=values, issuers=council.ISSUERS)
         job.title = f"{issuer.issuer.name}, Quyết định {issuer.decision.number}/{issuer.decision_symbol}"
         job.result["_inputs"] = work.CertificateInputs(table, round_file, config.register)
@@ -271,6 +273,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         try:
             await run_in_threadpool(library.load_document, spec_file)
         except OcopError as exc:
+            pool.discard(job)
             return council_form(request, values, 400, error=council.label_fields(scrub(str(exc), job.folder),
                                                                                    spec_file.name))
         action = values.get("hanh_dong") or "thành lập"
@@ -306,6 +309,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             else:
                 raise DataError(None, "chọn tệp kế hoạch năm trước hoặc dán nội dung kế hoạch vào ô văn bản")
         except OcopError as exc:
+            pool.discard(job)
             return page(request, "plan.html", status=400, error=scrub(str(exc), job.folder), values=values,
                         issuers=council.ISSUERS)
         issuer = values.get("co_quan", "").strip() or None
@@ -336,6 +340,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         except OcopError as exc:
             message = scrub(str(exc), job.folder).replace("Lỗi dữ liệu trong tệp ke-hoach.yaml", "Dữ liệu chưa đúng")
             message = message.replace("trường 'number'", "ô «Số»").replace("trường 'date'", "ô «Ngày ký»")
+            pool.discard(job)
             return page(request, "job_plan.html", status=400, job=draft, edit_error=message)
         job.result["edit"] = f"/viec/{draft.id}"
         pool.submit(job, lambda j: work.document_work(j, spec_file, f"Kế hoạch OCOP năm {draft.result['year']}"))
@@ -374,6 +379,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 data = await save_upload(form.get("du_lieu"), job.folder / work.IN, (".yaml", ".yml"),
                                          "tệp dữ liệu của biểu mẫu")
             except OcopError as exc:
+                pool.discard(job)
                 return forms_page_of(request, 400, error=scrub(str(exc), job.folder))
             bo = None
         if kind == "phieu-danh-gia" and bo:
@@ -397,6 +403,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 sheets.append(await save_upload(upload, job.folder / work.IN / f"{n:02d}", (".xlsx", ".yaml", ".yml"),
                                                 "phiếu đánh giá"))
         except OcopError as exc:
+            pool.discard(job)
             return forms_page_of(request, 400, error=scrub(str(exc), job.folder))
         job.title = f"Chấm điểm {len(sheets)} phiếu đánh giá"
         pool.submit(job, lambda j: work.score_work(j, sheets, rule))

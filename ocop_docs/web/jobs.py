@@ -84,6 +84,12 @@ class JobPool:
             self._jobs[job_id] = job
         return job
 
+    def discard(self, job: Job) -> None:
+        """A job that never started (its form was refused): forgotten, its folder removed."""
+        with self._lock:
+            self._jobs.pop(job.id, None)
+        shutil.rmtree(job.folder, ignore_errors=True)
+
     def get(self, job_id: str, owner: str) -> Job | None:
         """The job, only for its owner (another user's job is as absent as an unknown one)."""
         if not _ID_RE.match(job_id):

@@ -73,6 +73,7 @@ def test_wrong_type_and_fake_docx_are_refused_with_a_message(client):
     r = _upload(client, "ke-hoach.docx", b"Day la van ban thuong, khong phai Word")
     assert r.status_code == 400
     assert "Lỗi dữ liệu trong tệp ke-hoach.docx: - không phải tệp Word .docx" in text_of(r.text)
+    assert "Chưa có việc nào" in text_of(client.get("/").text)  # a refused form leaves no job behind
 
 
 def test_a_broken_docx_ends_the_job_with_a_message_not_a_traceback(client, tmp_path):
