@@ -176,9 +176,11 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             else:
                 round_file = await save_upload(uploaded_round, folder, (".yaml", ".yml"), "tệp dữ liệu đợt cấp")
             issuer = await run_in_threadpool(library.load_round, round_file)
-            if user.issuer is not None and issuer.issuer.name != user.issuer:
+            if user.issuer is not None and (issuer.issuer.name, issuer.register_key or issuer.issuer.name) != (
+                    user.issuer, user.issuer):  # the register is keyed by the body: another body's key is refused too
                 raise DataError(None, f"tài khoản này thuộc {user.issuer}; chỉ cấp giấy chứng nhận của cơ quan mình "
-                                      f"(dữ liệu đợt cấp ghi {issuer.issuer.name})")
+                                      f"(dữ liệu đợt cấp ghi {issuer.issuer.name}"
+                                      + (f", sổ đăng ký của {issuer.register_key}" if issuer.register_key else "") + ")")
         except OcopError as exc:
             message = scrub(str(exc), job.folder)
             if from_form:

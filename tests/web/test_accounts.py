@@ -7,7 +7,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from starlette.testclient import TestClient
-from web_helpers import RESULTS_XLSX, ROUND_FORM, csrf_of, text_of, wait_job
+from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML, csrf_of, text_of, wait_job
 
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError
@@ -94,6 +94,13 @@ def test_each_body_sees_only_its_own_work_and_register(make_app, users):
         r = quang_tri.post("/giay-chung-nhan/chay-thu", data=data, files={"bang": ("kq.xlsx", RESULTS_XLSX.read_bytes())})
         assert r.status_code == 400
         assert f"tài khoản này thuộc {QUANG_TRI}; chỉ cấp giấy chứng nhận của cơ quan mình" in text_of(r.text)
+        # Nor under its own name with Hà Tĩnh's register key (numbers are kept per key).
+        round_yaml = ROUND_YAML.read_text(encoding="utf-8").replace(HA_TINH, QUANG_TRI).replace(
+            "kind: certificate-issuer", f"kind: certificate-issuer\nregister_key: \"{HA_TINH}\"")
+        r = quang_tri.post("/giay-chung-nhan/chay-thu", data={"csrf": csrf_of(quang_tri, "/giay-chung-nhan")},
+                           files={"bang": ("kq.xlsx", RESULTS_XLSX.read_bytes()), "tep_dot": ("dot.yaml", round_yaml.encode())})
+        assert r.status_code == 400
+        assert f"sổ đăng ký của {HA_TINH}" in text_of(r.text)
 
 
 def test_serve_refuses_another_host_without_accounts():
