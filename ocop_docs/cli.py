@@ -73,7 +73,10 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
     from .io import load_spec
     from .render import render_spec
 
-    model = load_spec(spec)
+    notices: list[str] = []
+    model = load_spec(spec, notices=notices)
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     written = [render_spec(model, out, template)]
     if pdf or pdfa:
         from .convert import to_pdf
@@ -277,7 +280,10 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
     """
     from .render.forms import render_form
 
-    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template)]
+    notices: list[str] = []
+    written = [render_form(kind, out, data, blank=blank, bo=bo, template=template, notices=notices)]
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     if pdf and out.suffix.lower() == ".docx":
         from .convert import to_pdf
 
@@ -345,13 +351,13 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
     Kết quả trong thư mục -o:
       docx/, pdf/                    mỗi sản phẩm một tệp
       giay-chung-nhan-tat-ca.pdf     bản gộp để in (với --pdf)
-      manifest.csv                   số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
-      dong-bi-loai.csv               các dòng không được cấp, số dòng và lý do
+      manifest.xlsx                  số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
+      dong-bi-loai.xlsx              các dòng không được cấp, số dòng và lý do
 
     \b
     Mã thoát:
       0  mọi dòng đều được cấp giấy chứng nhận
-      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.csv)
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
       2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký
       4  không chuyển được sang PDF (LibreOffice)
 
@@ -383,6 +389,8 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
         click.echo(f"PDF: {report.new_pdfs} tệp mới; bản gộp để in ({state}): {report.combined_pdf}")
     click.echo(f"Danh sách tệp: {report.manifest}")
     click.echo(f"Sổ đăng ký: {report.register}")
+    for notice in report.notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     for warning in report.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
     if report.partial:
@@ -579,7 +587,7 @@ def _vn_date(value: str | None):
               help="Cách đánh dấu bản dự thảo .docx: sua-doi = thay đổi theo dõi và ghi chú của Word; to-mau = tô vàng chỗ cần quyết định, tô xanh chỗ đã đổi.")
 @click.option("--clean", "clean", type=click.Path(dir_okay=False, path_type=Path),
               help="Tạo thêm bản sạch .docx: mọi thay đổi đã được chấp nhận, không ghi chú, không tô màu.")
-@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo (Markdown) các thay đổi và việc cần quyết định.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo các thay đổi và việc cần quyết định: .xlsx (mỗi danh sách một trang tính) hoặc .md (Markdown).")
 def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
                 docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
@@ -590,7 +598,7 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
 
     \b
     Ví dụ:
-      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thaydoi.md
+      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thay-doi.xlsx
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """

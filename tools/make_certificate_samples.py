@@ -100,7 +100,12 @@ ws.append(HEAD)
 for c in ws[4]: c.font = Font(bold=True); c.alignment = Alignment(wrap_text=True, horizontal="center")
 for r in rows:
     ws.append(r)
-for row in ws.iter_rows(min_row=5):
+# The footer every clerk adds: read as a footer (skipped and reported), never as products.
+FOOTER = [[f"Tổng cộng: {len(rows)} sản phẩm"], [], [None, "Người lập biểu", None, None, "KT. GIÁM ĐỐC"],
+          [None, "Nguyễn Thị Lan", None, None, "Trần Văn Hùng"]]
+for r in FOOTER:
+    ws.append(r)
+for row in ws.iter_rows(min_row=5, max_row=4 + len(rows)):
     row[9].number_format = "DD/MM/YYYY"
     if isinstance(row[5].value, float) or isinstance(row[5].value, int): row[5].number_format = "0.00"
 for col, width in zip("ABCDEFGHIJ", (5, 40, 36, 40, 32, 8, 9, 20, 12, 13)):
@@ -116,5 +121,7 @@ for r in rows:
     if isinstance(r[5], (int, float)): r[5] = f"{r[5]:.2f}".replace(".", ",")
     r[9] = r[9].strftime("%d/%m/%Y")
     w.writerow(r)
+for r in FOOTER:
+    w.writerow([("" if v is None else v) for v in r] + [""] * (10 - len(r)))
 (OUT / "ha-tinh-2026-ket-qua-dot-2.csv").write_bytes(buf.getvalue().encode("utf-8-sig"))
 print(len(rows), "rows,", len(ROWS), "good")

@@ -78,6 +78,7 @@ class BatchReport:
     combined_pdf: Path | None = None
     combined_written: bool = False
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # rows and columns of the table that were skipped
 
     @property
     def partial(self) -> bool:
@@ -360,9 +361,16 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
     return reports.RejectLine(row, reason, value("name"), value("owner"), value("score"), value("stars"))
 
 
-def plan_jobs(table_path: Path, issuer: CertificateIssuer) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
-    """The products of the table that may have a certificate, with their stars, and the rejects."""
+def plan_jobs(table_path: Path, issuer: CertificateIssuer,
+              notices: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
+    """The products of the table that may have a certificate, with their stars, and the rejects.
+
+    What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
+    is added to ``notices``.
+    """
     table = read_products(table_path)
+    if notices is not None:
+        notices.extend(table.notices)
     rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]
     good = []
     for product in table.products:
@@ -415,7 +423,8 @@ def run_certificates(
     table = Path(table) if table else table_of(issuer, issuer_file)
     outdir = Path(outdir)
     template = template_path("certificate", template)
-    good, rejects = plan_jobs(table, issuer)
+    notices: list[str] = []
+    good, rejects = plan_jobs(table, issuer, notices)
     issued = issuer.issue_date
     until = validity_end(issued)
     year = issued.year
@@ -487,7 +496,7 @@ def run_certificates(
     reports.write_rejects(rejects_file, rejects)
     return BatchReport(
         outdir, Path(reg.path), results, rejects, manifest, rejects_file if rejects else None,
-        combined, combined_written, warnings,
+        combined, combined_written, warnings, notices,
     )
 
 

@@ -15,8 +15,6 @@ one criterion, none, an unknown code) with the Excel row numbers in the messages
 """
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,8 @@ from ..model.product import Product
 from ..render.atomic import atomic_path
 from ..vi.text import fold
 from .messages import message
-from .tables import _rows_xlsx
+from .output_tables import Column, set_text, table_bytes
+from .workbook import Uncomputed, read_sheet
 
 LABELS = {
     "bo": "Bộ tiêu chí số",
@@ -93,6 +92,9 @@ def write_sheet_xlsx(cs: CriteriaSet, path: str | Path, sheet: ScoreSheet | None
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=2):
         row[2].alignment = Alignment(wrap_text=True, vertical="top")
+        for cell in row:
+            if isinstance(cell.value, str):
+                set_text(cell, cell.value)  # a product name typed as "=HYPERLINK(…)" stays text
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return Path(path)
@@ -111,8 +113,17 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
     rows: dict[tuple, int] = {}
     table_at: int | None = None
     problems: list[Problem] = []
-    for row_number, cells in _rows_xlsx(path):
+    sheet_data = read_sheet(path)
+    if sheet_data.hidden_rows:
+        # A member's marks must all be visible to be checked: a hidden row is not read, and not ignored either.
+        raise DataError(path, f"phiếu có dòng bị ẩn ({', '.join(map(str, sheet_data.hidden_rows[:10]))}); "
+                              "hãy hiện mọi dòng (Home › Format › Unhide Rows) rồi lưu lại")
+    for row_number, cells in sheet_data.rows:
         cells = list(cells) + [None] * (6 - len(cells))
+        uncomputed = [v for v in cells[:6] if isinstance(v, Uncomputed)]
+        if uncomputed:
+            problems.append(Problem(f"{uncomputed[0]}; hãy mở tệp bằng Excel, để Excel tính rồi lưu lại", row=row_number))
+            continue
         if table_at is None:
             key = _key(cells[0])
             if key in labels:
@@ -166,44 +177,29 @@ def _text(value: Any) -> str:
 
 # --------------------------------------------------------------------------- products table
 
-PRODUCT_HEADERS = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Bộ sản phẩm", "Điểm trung bình", "Hạng sao", "Mã số sản phẩm", "Ngày đánh giá"]
+PRODUCT_COLUMNS = [
+    Column("STT", 6, "int"), Column("Tên sản phẩm", 36), Column("Chủ thể", 36), Column("Địa chỉ", 36),
+    Column("Bộ sản phẩm", 24), Column("Điểm trung bình", 10, "score"), Column("Hạng sao", 9, "int"),
+    Column("Mã số sản phẩm", 20), Column("Ngày đánh giá", 12, "date"),
+]
+PRODUCT_HEADERS = [c.header for c in PRODUCT_COLUMNS]
 
 
 def product_rows(products: list[Product]) -> list[list[Any]]:
-    rows = []
-    for i, p in enumerate(products, 1):
-        rows.append([
-            i, p.name, p.owner, p.address, p.group or "", p.score, p.stars, p.code or "",
-            p.evaluated_on.strftime("%d/%m/%Y") if p.evaluated_on else "",
-        ])
-    return rows
+    return [[i, p.name, p.owner, p.address, p.group or "", p.score, p.stars, p.code or "", p.evaluated_on]
+            for i, p in enumerate(products, 1)]
 
 
 def write_products(products: list[Product], path: str | Path) -> Path:
-    """The products table (.xlsx or .csv) with the headers ``io.tables.read_products`` reads."""
+    """The products table (.xlsx, or .csv for Excel in Vietnam) with the headers ``io.tables.read_products`` reads.
+
+    Texts from the score sheets are never written as formulas (``io/output_tables.py``).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
-    rows = product_rows(products)
-    if suffix == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(PRODUCT_HEADERS)
-        for row in rows:
-            writer.writerow([str(v).replace(".", ",") if i == 5 and v is not None else ("" if v is None else v) for i, v in enumerate(row)])
-        with atomic_path(path) as tmp:
-            Path(tmp).write_text(buffer.getvalue(), encoding="utf-8-sig")
-        return path
-    if suffix not in (".xlsx", ".xlsm"):
+    if suffix not in (".xlsx", ".csv"):
         raise DataError(path, f"định dạng '{suffix}' không được hỗ trợ cho bảng kết quả; dùng .xlsx hoặc .csv")
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Kết quả"
-    ws.append(PRODUCT_HEADERS)
-    for row in rows:
-        ws.append([float(v) if i == 5 and v is not None else v for i, v in enumerate(row)])
-        ws.cell(ws.max_row, 6).number_format = "0.00"
+    data = table_bytes(path, "Kết quả", PRODUCT_COLUMNS, product_rows(products))
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        Path(tmp).write_bytes(data)
     return path

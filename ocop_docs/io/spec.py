@@ -95,9 +95,17 @@ def read_spec_data(path: str | Path) -> tuple[Any, dict[tuple, int]]:
     return data, lines
 
 
-def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None):
-    """``data`` validated as ``model``; every problem found is reported at once."""
+def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None,
+                  notices: list[str] | None = None):
+    """``data`` validated as ``model``; every problem found is reported at once.
+
+    The tables the data names (members_file, products_file) are read first (``io/datafiles.py``);
+    what their readers skipped is added to ``notices``.
+    """
+    from .datafiles import resolve_data_files
+
     lines = lines or {}
+    data = resolve_data_files(data, file, notices)
     try:
         # Data files a spec names (members_file, products_file) are found relative to the spec.
         return model.model_validate(data, context={"spec_file": str(file)} if file else None)
@@ -114,8 +122,11 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         raise DataError(file, problems) from None
 
 
-def load_spec(path: str | Path, kind: str | None = None):
-    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given)."""
+def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | None = None):
+    """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given).
+
+    ``notices`` receives what the readers of the tables it names skipped (Vietnamese).
+    """
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: plan')")
@@ -130,4 +141,4 @@ def load_spec(path: str | Path, kind: str | None = None):
         )
     if kind and data.get("kind") not in (None, kind):
         raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind"))
-    return validate_spec(data, kinds[wanted], path, lines)
+    return validate_spec(data, kinds[wanted], path, lines, notices)

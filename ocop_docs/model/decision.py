@@ -452,7 +452,9 @@ _COUNCIL_WORDS = {
     "pho chu tich thuong truc": "Phó Chủ tịch Thường trực Hội đồng",
     "pho chu tich thuong truc hoi dong": "Phó Chủ tịch Thường trực Hội đồng",
     "uy vien": "Ủy viên", "uy vien hoi dong": "Ủy viên", "thanh vien": "Ủy viên", "thanh vien hoi dong": "Ủy viên",
-    "uy vien kiem thu ky": "Ủy viên kiêm Thư ký", "uy vien, thu ky": "Ủy viên kiêm Thư ký", "uy vien - thu ky": "Ủy viên kiêm Thư ký",
+    "uy vien kiem thu ky": "Ủy viên kiêm Thư ký", "uy vien thu ky": "Ủy viên kiêm Thư ký",
+    "uy vien thuong truc": "Ủy viên",
+    "thanh vien kiem thu ky": "Ủy viên kiêm Thư ký", "thanh vien thu ky": "Ủy viên kiêm Thư ký",
     "thu ky": "Ủy viên kiêm Thư ký", "thu ky hoi dong": "Ủy viên kiêm Thư ký", "uy vien kiem thu ky hoi dong": "Ủy viên kiêm Thư ký",
 }
 _TEAM_WORDS = {
@@ -461,35 +463,55 @@ _TEAM_WORDS = {
 }
 
 
+# Abbreviations clerks write in the role column ("Phó CT HĐ", "UV", "TV", "Thư ký HĐ").
+_ROLE_ABBREVIATIONS = {"hd": "hoi dong", "hđ": "hoi dong", "ct": "chu tich", "pct": "pho chu tich", "uv": "uy vien",
+                       "tv": "thanh vien", "tk": "thu ky", "tt": "thuong truc", "ttr": "to truong"}
+
+
 def _role_key(text: str) -> str:
+    import re
+
     from ..vi.text import fold
 
-    key = " ".join(fold(text, lower=True).replace("–", "-").split()).strip(" .;:")
+    words = re.sub(r"[,;.:()\-–]", " ", fold(text, lower=True)).split()
+    return " ".join(" ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in words).split())
+
+
+def _without_body(key: str, bodies: tuple[str, ...]) -> str:
+    """"uy vien kiem thu ky hoi dong" → "uy vien kiem thu ky": the body named after the role adds nothing."""
+    for body in bodies:
+        if key.endswith(" " + body):
+            return key[: -len(body) - 1]
     return key
+
+
+_TEAM_BODIES = ("to giup viec", "to tu van", "to thu ky", "to cong tac", "to")
 
 
 def council_role(text: str) -> str:
     """The canonical council role of what an officer wrote ("Uỷ viên, thư ký" → "Ủy viên kiêm Thư ký")."""
     key = _role_key(text)
+    if key.startswith("to ") or key in ("to truong", "to pho") or any(key.endswith(" " + b) for b in _TEAM_BODIES[:-1]):
+        raise ValueError(f"chức danh '{text}' là của Tổ giúp việc, không phải của Hội đồng")
+    key = _without_body(key, ("hoi dong",))
     if key in _COUNCIL_WORDS:
         return _COUNCIL_WORDS[key]
-    if key.startswith("to ") or key in ("to truong", "to pho"):
-        raise ValueError(f"chức danh '{text}' là của Tổ giúp việc, không phải của Hội đồng")
     raise ValueError(f"chức danh trong Hội đồng '{text}' không hiểu được; dùng: {', '.join(COUNCIL_ROLES)}")
 
 
 def team_role(text: str) -> str:
     """The canonical team role of what an officer wrote ("Tổ trưởng Tổ tư vấn" → "Tổ trưởng")."""
     key = _role_key(text)
+    if "hoi dong" in key or key.startswith("chu tich") or key.startswith("pho chu tich"):
+        raise ValueError(f"chức danh '{text}' là của Hội đồng, không phải của Tổ")
     for prefix in ("to truong", "to pho"):
         if key == prefix or key.startswith(prefix + " "):
             return _TEAM_WORDS[prefix]
+    key = _without_body(key, _TEAM_BODIES)
     if key in _TEAM_WORDS:
         return _TEAM_WORDS[key]
     if key.startswith("thanh vien ") and "thu ky" not in key:
         return "Thành viên"
-    if "hoi dong" in key or key.startswith("chu tich") or key.startswith("pho chu tich"):
-        raise ValueError(f"chức danh '{text}' là của Hội đồng, không phải của Tổ")
     raise ValueError(f"chức danh trong Tổ '{text}' không hiểu được; dùng: {', '.join(TEAM_ROLES)}")
 
 
@@ -549,26 +571,6 @@ def _resolve_file(value: str, info: ValidationInfo | None) -> Path:
     return path
 
 
-def _members_from_file(data: dict, group: str, info: ValidationInfo | None) -> dict:
-    """Replace ``members_file`` (+ ``members_sheet``) by the members it lists; DataError on bad rows."""
-    if not data.get("members_file"):
-        return data
-    if data.get("members") and all(isinstance(m, Member) for m in data["members"]):
-        return data  # re-validation of a model already read (validate_assignment)
-    from ..io.members import read_members
-    from ..io.tables import rejects_error
-
-    if data.get("members"):
-        raise ValueError("ghi danh sách thành viên ở 'members' hoặc ở tệp 'members_file', không ghi cả hai")
-    path = _resolve_file(str(data["members_file"]), info)
-    table = read_members(path, group, data.get("members_sheet"))
-    if table.rejects:
-        raise rejects_error(path, table.rejects, "thành viên ở dòng này")
-    data = dict(data)
-    data["members"] = [m.model_dump() for m in table.members]
-    return data
-
-
 class Team(Model):
     """The advisory team of a council (Tổ tư vấn / Tổ giúp việc / Tổ thư ký — one label)."""
 
@@ -577,11 +579,6 @@ class Team(Model):
     members_file: Text | None = Field(None, description="Tệp Excel/CSV danh sách thành viên Tổ (đường dẫn tính từ tệp dữ liệu)")
     members_sheet: Text | None = Field(None, description="Tên trang tính trong tệp Excel")
     duties: list[NonEmptyText] | None = Field(None, description="Nhiệm vụ của Tổ; mặc định theo quy định hiện hành")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _file(cls, data: Any, info: ValidationInfo) -> Any:
-        return _members_from_file(data, "team", info) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _roles(self) -> "Team":
@@ -658,13 +655,6 @@ class CouncilDecision(Decision):
     )
     working_mode: Text | None = Field(None, description="Chế độ làm việc; mặc định 'làm việc theo chế độ kiêm nhiệm'")
     funding: Text | None = Field(None, description="Kinh phí hoạt động; mặc định từ kinh phí thực hiện Chương trình OCOP")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shape(cls, data: Any, info: ValidationInfo) -> Any:
-        if not isinstance(data, dict):
-            return data
-        return _members_from_file(data, "council", info)
 
     @model_validator(mode="after")
     def _council(self) -> "CouncilDecision":
@@ -878,19 +868,8 @@ class RecognitionDecision(Decision):
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        already = data.get("products") and all(isinstance(p, Product) for p in data["products"])
-        if data.get("products_file") and not already:
-            if data.get("products"):
-                raise ValueError("ghi sản phẩm ở 'products' hoặc ở tệp 'products_file', không ghi cả hai")
-            from ..io.tables import read_products, rejects_error
-
-            path = _resolve_file(str(data["products_file"]), info)
-            table = read_products(path)
-            if table.rejects:
-                # A recognition decision must not silently drop a product.
-                raise rejects_error(path, table.rejects, "sản phẩm ở dòng này")
-            data["products"] = [p.model_dump() for p in table.products]
-        elif isinstance(data.get("products"), list):
+        # The rows of products_file are put in 'products' by io/datafiles.py before validation.
+        if isinstance(data.get("products"), list):
             # Scores typed as officers write them ("72,5") read like the products table does.
             from ..vi.numbers import parse_number
 

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import Document, Model, NonEmptyText, OptionalDate, Signer, Text
-from .decision import COUNCIL_ROLES, Member, _members_from_file, _resolve_file
+from .decision import COUNCIL_ROLES, Member, _resolve_file
 
 # QĐ 26/2026 Phụ lục II: "Mã số sản phẩm (T)-(X)-(STT)-(Năm)", T = mã tỉnh, X = mã xã
 # (QĐ 19/2025/QĐ-TTg: 2 and 5 digits), STT = số thứ tự do xã lập, Năm = năm đánh giá.
@@ -380,11 +380,6 @@ class CouncilMinutes(Document):
     sheets: list[NonEmptyText] = Field(default_factory=list, description="Các phiếu đánh giá (tệp YAML/JSON/Excel, đường dẫn tính từ tệp này): điểm được tính từ phiếu")
     products: list[MinutesProduct] = Field(default_factory=list, description="Sản phẩm ghi tay (khi không tính từ phiếu)")
     conclusions: list[NonEmptyText] = Field(default_factory=list, description="Kết luận, kiến nghị của Hội đồng")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _members(cls, data: Any, info: ValidationInfo) -> Any:
-        return _members_from_file(data, "council", info) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _council_roles(self) -> "CouncilMinutes":

@@ -30,8 +30,11 @@ BLANK_CONTEXTS = {
 
 
 def render_form(kind: str, out: str | Path, data: str | Path | None = None, blank: bool = False,
-                bo: int | None = None, template: str | Path | None = None) -> Path:
-    """Write form ``kind`` to ``out``: from the data file ``data``, or blank; returns ``out``."""
+                bo: int | None = None, template: str | Path | None = None, notices: list[str] | None = None) -> Path:
+    """Write form ``kind`` to ``out``: from the data file ``data``, or blank; returns ``out``.
+
+    ``notices`` receives what the readers of the tables the data names skipped (``io/datafiles.py``).
+    """
     out = Path(out)
     if kind not in FORM_KINDS:
         raise DataError(None, Problem(f"biểu mẫu '{kind}' không có; chọn: {', '.join(FORM_KINDS)}", path="kind"))
@@ -50,7 +53,7 @@ def render_form(kind: str, out: str | Path, data: str | Path | None = None, blan
     from ..io.spec import load_spec
     from . import render_spec
 
-    return render_spec(load_spec(data, kind), out, template)
+    return render_spec(load_spec(data, kind, notices), out, template)
 
 
 def _score_sheet(out: Path, data, bo: int | None, template) -> Path:

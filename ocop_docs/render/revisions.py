@@ -23,6 +23,8 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from .oxml import PPR_ORDER, insert_in_order
+
 AUTHOR = "ocop-docs"
 ATOM = "\ufffc"  # stands for a run without text (a footnote reference, a drawing) in compared texts
 _TEXT_CHILDREN = {qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:rPr")}
@@ -163,14 +165,7 @@ def _mark_paragraph(p, tag: str, marker: _Marker) -> None:
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
         rpr = _element("w:rPr")
-        # CT_PPr: w:rPr comes after the paragraph properties and before w:sectPr / w:pPrChange.
-        anchor = ppr.find(qn("w:sectPr"))
-        if anchor is None:
-            anchor = ppr.find(qn("w:pPrChange"))
-        if anchor is not None:
-            anchor.addprevious(rpr)
-        else:
-            ppr.append(rpr)
+        insert_in_order(ppr, rpr, PPR_ORDER)
     rpr.insert(0, marker.make(tag))
 
 

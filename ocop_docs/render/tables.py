@@ -21,6 +21,7 @@ from lxml import etree
 from ..model.table import Cell, Table, parse_amount
 from ..nd30.rules import A4_TWIPS, MM, RENDER_MARGINS_MM
 from ..vi.numbers import format_number, tien_bang_chu
+from .oxml import PPR_ORDER, TRPR_ORDER, TBLPR_ORDER, insert_in_order
 
 MARK = re.compile("\ue002(\\d+)\ue003")
 TEXT_WIDTH = round(A4_TWIPS[0] - (RENDER_MARGINS_MM["left"] + RENDER_MARGINS_MM["right"]) * MM)
@@ -253,25 +254,6 @@ def build_table(table: Table, width: int = TEXT_WIDTH) -> list:
     return out
 
 
-# Schema orders (ECMA-376 Part 1: CT_TblPr 17.4.60, CT_TrPr 17.4.82) for inserting into a template's tables.
-_TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
-                "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
-                "tblCaption", "tblDescription", "tblPrChange")
-_TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
-               "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
-
-
-def _insert_in_order(parent, child, order: tuple[str, ...]) -> None:
-    """Insert ``child`` into ``parent`` before the first sibling that the schema puts after it."""
-    name = etree.QName(child).localname
-    later = set(order[order.index(name) + 1:])
-    for existing in parent:
-        if etree.QName(existing).localname in later:
-            existing.addprevious(child)
-            return
-    parent.append(child)
-
-
 def _bordered(tbl) -> bool:
     """A table of content (bordered grid), not a layout table (header, signature: no borders)."""
     inside = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:insideH')}")
@@ -301,7 +283,7 @@ def tidy_tables(document) -> int:
             margins = _w("tblCellMar")
             for side in ("left", "right"):
                 _w(side, margins, w=CELL_MARGIN[side], type="dxa")
-            _insert_in_order(tblpr, margins, _TBLPR_ORDER)
+            insert_in_order(tblpr, margins, TBLPR_ORDER)
         for n, tr in enumerate(tbl.findall(qn("w:tr"))):
             trpr = tr.find(qn("w:trPr"))
             if trpr is None:
@@ -309,9 +291,9 @@ def tidy_tables(document) -> int:
                 anchor = tr.find(qn("w:tblPrEx"))
                 (anchor.addnext if anchor is not None else lambda e: tr.insert(0, e))(trpr)
             if trpr.find(qn("w:cantSplit")) is None:
-                _insert_in_order(trpr, _w("cantSplit"), _TRPR_ORDER)
+                insert_in_order(trpr, _w("cantSplit"), TRPR_ORDER)
             if n == 0 and _header_like(tr) and trpr.find(qn("w:tblHeader")) is None:
-                _insert_in_order(trpr, _w("tblHeader"), _TRPR_ORDER)
+                insert_in_order(trpr, _w("tblHeader"), TRPR_ORDER)
         following = tbl.getnext()
         if following is not None and following.tag == qn("w:p"):
             ppr = following.find(qn("w:pPr"))
@@ -321,17 +303,10 @@ def tidy_tables(document) -> int:
             spacing = ppr.find(qn("w:spacing"))
             if spacing is None:
                 spacing = _w("spacing")
-                _insert_in_order(ppr, spacing, _PPR_ORDER)
+                insert_in_order(ppr, spacing, PPR_ORDER)
             if int(spacing.get(qn("w:before"), "0") or 0) < SPACE_AROUND:
                 spacing.set(qn("w:before"), str(SPACE_AROUND))
     return count
-
-
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
-              "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
 
 
 def apply_tables(document, tables: dict[int, Table]) -> int:

@@ -89,7 +89,13 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
 
         render_spec(result.plan, clean)
         files.written.append(Path(clean))
-    if report:
+    if report and Path(report).suffix.lower() == ".xlsx":
+        from ..io.output_tables import workbook_bytes
+        from .report import report_sheets
+
+        sheets = report_sheets(result, [n.describe() for n in notes])
+        files.written.append(write_bytes_atomic(report, workbook_bytes(sheets)))
+    elif report:
         from .report import render_report
 
         outputs = [str(p) for p in files.written]

@@ -1,4 +1,5 @@
-"""The roll-forward report: Markdown, in Vietnamese, for the officer who finishes the draft.
+"""The roll-forward report, in Vietnamese, for the officer who finishes the draft: Markdown, or an
+Excel workbook (``--report thay-doi.xlsx``) with one sheet per list.
 
 It lists first what a person must decide (each with its location in the draft and what to do),
 then every change the software made (before → after), both in the order of the document, the căn
@@ -84,3 +85,29 @@ def in_document_order(items: list[Item]) -> list[Item]:
         return part, number
 
     return sorted(items, key=rank)
+
+
+def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, list, list[list]]]:
+    """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
+    from ..io.output_tables import Column
+
+    decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action]
+                 for n, i in enumerate(in_document_order(result.reviews), start=1)]
+    changes = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before, i.after, i.what]
+               for n, i in enumerate(in_document_order(result.changes), start=1)]
+    bases = []
+    for n, check in enumerate(result.bases, start=1):
+        old_text = f"{check.old.verb} {check.old.text}".strip() if check.old else "—"
+        new_text = f"{check.new.verb} {check.new.text}".strip() if check.new else "(bỏ)"
+        bases.append([n, old_text, _STATUS.get(check.status, check.status), new_text, check.message])
+    number, kind, where = Column("#", 5, "int"), Column("Loại", 14), Column("Vị trí", 28)
+    sheets = [
+        ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60)], decisions),
+        ("Thay đổi đã làm", [number, kind, where, Column("Trước", 45), Column("Sau", 45), Column("Lý do", 40)], changes),
+        (f"Căn cứ ({result.on:%d-%m-%Y})", [number, Column("Căn cứ trong kế hoạch cũ", 60), Column("Tình trạng", 22),
+                                            Column("Trong bản dự thảo", 60), Column("Ghi chú", 40)], bases),
+    ]
+    if result.warnings or notes:
+        sheets.append(("Cảnh báo, chưa chắc chắn", [Column("Loại", 16), Column("Nội dung", 100)],
+                       [["Cảnh báo", w] for w in result.warnings] + [["Chưa chắc chắn", n] for n in notes]))
+    return sheets

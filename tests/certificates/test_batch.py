@@ -1,8 +1,6 @@
 """A round's certificates through the CLI, as a clerk runs it: files, reports, exit codes, re-runs, kills."""
 from __future__ import annotations
 
-import csv
-import io
 import os
 import signal
 import subprocess
@@ -13,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 from gcn_helpers import ROOT, SAMPLE_CSV, SAMPLE_ISSUER, SAMPLE_TABLE, product_rows, run_cli, write_csv, write_issuer
 
 from ocop_docs.certificates.files import sha256_file
@@ -22,11 +21,11 @@ from ocop_docs.certificates.reports import COMBINED_LABEL, read_manifest
 from ocop_docs.convert import pdf_info
 
 REJECTED = {  # row in the sample .xlsx → words of the Vietnamese reason
-    10: "Tên sản phẩm: thiếu",
+    10: "cột B «Tên sản phẩm»: thiếu",
     16: "không phải là số",
-    21: "nhỏ hơn hoặc bằng 100",
+    21: "cột F «Điểm»: điểm phải từ 0 đến 100 (đang là 105)",
     26: "Hạng sao",
-    30: "Chủ thể: thiếu",
+    30: "«Chủ thể»: thiếu",
     35: "trùng sản phẩm ở dòng 5",
     39: "OCOP-BAND",
     43: "cấp tỉnh chỉ được công nhận sản phẩm 3/4 sao",
@@ -34,8 +33,11 @@ REJECTED = {  # row in the sample .xlsx → words of the Vietnamese reason
 }
 
 
-def read_csv(path: Path) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+def read_xlsx(path: Path) -> list[dict]:
+    """The rows of a report workbook as {header: cell value}."""
+    ws = load_workbook(path).active
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
@@ -48,7 +50,8 @@ def test_sample_round_exit_code_and_reports(sample_batch):
     assert result.returncode == 3, result.stderr  # partial: some rows rejected
     assert "Đã cấp 34 giấy chứng nhận" in result.stdout
     assert "9 dòng không được cấp giấy chứng nhận" in result.stderr
-    rejects = read_csv(out / "gcn" / "dong-bi-loai.csv")
+    assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 48 «Tổng cộng: 43 sản phẩm»" in result.stderr
+    rejects = read_xlsx(out / "gcn" / "dong-bi-loai.xlsx")
     assert list(rejects[0]) == ["Dòng", "Lý do", "Tên sản phẩm", "Chủ thể", "Điểm", "Hạng sao"]
     assert {int(r["Dòng"]): r["Lý do"] for r in rejects}.keys() == REJECTED.keys()
     for r in rejects:
@@ -58,7 +61,7 @@ def test_sample_round_exit_code_and_reports(sample_batch):
 def test_sample_round_files_match_the_manifest(sample_batch):
     out, _ = sample_batch
     gcn = out / "gcn"
-    lines = read_manifest(gcn / "manifest.csv")
+    lines = read_manifest(gcn / "manifest.xlsx")
     certificates = [line for line in lines if line.number]
     assert len(certificates) == 34
     assert [c.number for c in certificates] == [f"{i:03d}/2026/GCN-OCOP" for i in range(1, 35)]
@@ -79,7 +82,7 @@ def test_each_certificate_pdf_is_one_page_with_its_own_qr(sample_batch):
     out, _ = sample_batch
     gcn = out / "gcn"
     sizes = []
-    for c in [line for line in read_manifest(gcn / "manifest.csv") if line.number]:
+    for c in [line for line in read_manifest(gcn / "manifest.xlsx") if line.number]:
         info = pdf_info(gcn / c.pdf)
         assert info.pages == 1 and c.product.split()[0] in info.text
         sizes.append((gcn / c.pdf).stat().st_size)
@@ -157,8 +160,8 @@ def test_csv_as_excel_saves_it_gives_the_same_numbers(sample_batch, tmp_path):
     result = run_cli("certificates", str(SAMPLE_CSV), "--issuer", str(SAMPLE_ISSUER), "-o", str(tmp_path / "csv"),
                      "--register", str(out / "register.sqlite"))
     assert result.returncode == 3, result.stderr
-    xlsx = {l.product: l.number for l in read_manifest(out / "gcn" / "manifest.csv") if l.number}
-    csv_numbers = {l.product: l.number for l in read_manifest(tmp_path / "csv" / "manifest.csv") if l.number}
+    xlsx = {l.product: l.number for l in read_manifest(out / "gcn" / "manifest.xlsx") if l.number}
+    csv_numbers = {l.product: l.number for l in read_manifest(tmp_path / "csv" / "manifest.xlsx") if l.number}
     assert csv_numbers == xlsx
 
 
@@ -176,7 +179,7 @@ def test_changed_row_rewrites_only_its_files(tmp_path):
     after = snapshot(tmp_path / "out" / "docx")
     changed = [name for name in after if after[name] != before.get(name)]
     assert changed == ["2026-003-san-pham-so-3.docx"]
-    assert not (tmp_path / "out" / "dong-bi-loai.csv").exists()
+    assert not (tmp_path / "out" / "dong-bi-loai.xlsx").exists()
 
 
 def test_two_runs_at_once_on_one_register_never_share_a_number(tmp_path):
@@ -190,7 +193,7 @@ def test_two_runs_at_once_on_one_register_never_share_a_number(tmp_path):
     ]
     for p in procs:
         assert p.wait(timeout=300) == 0, p.stderr.read().decode()
-    numbers = [line.number for t in tables for line in read_manifest(tmp_path / t.stem / "manifest.csv")]
+    numbers = [line.number for t in tables for line in read_manifest(tmp_path / t.stem / "manifest.xlsx")]
     assert len(numbers) == 300 and len(set(numbers)) == 300
     assert sorted(numbers) == [f"{i:03d}/2026/GCN-OCOP" for i in range(1, 301)]
 
@@ -221,7 +224,7 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
     result = run_cli(*args[3:])
     assert result.returncode == 0, result.stderr
     assert f"{len(done)} không đổi" in result.stdout
-    lines = read_manifest(out / "manifest.csv")
+    lines = read_manifest(out / "manifest.xlsx")
     assert {l.product: l.number for l in lines} == numbers_before
     assert len({l.number for l in lines}) == 1500
     assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".ocop-tmp")] == []

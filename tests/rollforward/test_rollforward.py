@@ -313,6 +313,29 @@ def test_cli_rollforward_tracked_and_clean(tmp_path):
     assert bad.exit_code == 2 and not (tmp_path / "x.yaml").exists()
 
 
+def test_report_as_a_workbook_lists_the_same_items(ben_cau_2025, tmp_path):
+    """``--report thay-doi.xlsx``: the report an officer filters in Excel, one sheet per list, no formulas."""
+    from openpyxl import load_workbook
+
+    from ocop_docs.cli import main
+    from click.testing import CliRunner
+
+    files, _ = ben_cau_2025
+    result = CliRunner().invoke(main, ["rollforward", str(BEN_CAU), "--year", "2025", "--ngay", "15/01/2025",
+                                       "-o", str(tmp_path / "kh.yaml"), "--report", str(tmp_path / "thay-doi.xlsx")])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(tmp_path / "thay-doi.xlsx")
+    assert wb.sheetnames[:3] == ["Việc cần quyết định", "Thay đổi đã làm", "Căn cứ (15-01-2025)"]
+    decisions = list(wb["Việc cần quyết định"].iter_rows(values_only=True))
+    assert decisions[0] == ("#", "Loại", "Vị trí", "Nội dung hiện có", "Việc cần làm")
+    assert len(decisions) - 1 == len(files.result.reviews)
+    assert [r[0] for r in decisions[1:]] == list(range(1, len(decisions)))
+    assert any(r[1] == "Kinh phí" and "14.000.000" in (r[3] or "") for r in decisions[1:])
+    changes = list(wb["Thay đổi đã làm"].iter_rows(values_only=True))
+    assert len(changes) - 1 == len(files.result.changes)
+    assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
+
+
 def test_tables_stay_tables_with_their_rows_and_every_figure_is_a_decision(tmp_path):
     from ocop_docs.model.plan import Plan
 

@@ -1,0 +1,34 @@
+"""Inserting OOXML elements in the order the schema requires, where python-docx does not model the
+parent element (table and row properties, a paragraph mark's run properties).
+
+Word treats a property element out of its schema order as damage and offers to repair the file;
+each tuple below is the sequence of one complex type of ECMA-376 Part 1.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+# CT_TblPr (17.4.60) and CT_TrPr (17.4.82).
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+               "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+               "tblCaption", "tblDescription", "tblPrChange")
+TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
+               "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+
+# CT_PPr (17.3.1.26).
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+               "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+               "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+               "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+               "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+
+
+def insert_in_order(parent, child, order: tuple[str, ...]) -> None:
+    """Insert ``child`` into ``parent`` before the first sibling that the schema puts after it."""
+    name = etree.QName(child).localname
+    later = set(order[order.index(name) + 1:])
+    for existing in parent:
+        if etree.QName(existing).localname in later:
+            existing.addprevious(child)
+            return
+    parent.append(child)
