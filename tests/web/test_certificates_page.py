@@ -1,11 +1,12 @@
 """Giấy chứng nhận in the browser: trial run (register untouched), real run, .zip, register search."""
 from __future__ import annotations
 
-import csv
 import io
 import re
 import sqlite3
 import zipfile
+
+import openpyxl
 
 from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML, csrf_of, text_of, wait_job
 
@@ -33,7 +34,7 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
     assert "34 giấy chứng nhận: 7 sản phẩm 4 sao, 27 sản phẩm 3 sao." in text
     assert "001/2026/GCN-OCOP Cam Vũ Quang Hợp tác xã Cam Vũ Quang 4 sao 28/10/2029 5" in text
     assert "9 dòng không được cấp" in text
-    assert "16 Mắm tép Thiên Cầm Hộ kinh doanh Võ Thị Hương điểm 'tám mươi' không phải là số" in text
+    assert "16 Mắm tép Thiên Cầm Hộ kinh doanh Võ Thị Hương cột F «Điểm»: điểm 'tám mươi' không phải là số" in text
     assert "sản phẩm 2 sao không được công nhận" in text
     sample = client.get(f"{trial}/trang/1.png")
     assert sample.status_code == 200 and sample.content.startswith(b"\x89PNG")
@@ -60,11 +61,14 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
         with zipfile.ZipFile(io.BytesIO(archive.read("docx/2026-001-cam-vu-quang.docx"))) as first:
             body = re.sub(r"<[^>]+>", "", first.read("word/document.xml").decode("utf-8"))
         assert "Cam Vũ Quang" in body and "001/2026/GCN-OCOP" in body and "Đạt hạng 4 sao" in body
-        manifest = list(csv.reader(io.StringIO(archive.read("manifest.csv").decode("utf-8-sig"))))
-        assert len([row for row in manifest if row[0].endswith("/2026/GCN-OCOP")]) == 34
-        assert manifest[1][:3] == ["001/2026/GCN-OCOP", "Cam Vũ Quang", "Hợp tác xã Cam Vũ Quang"]
-        rejects = archive.read("dong-bi-loai.csv").decode("utf-8-sig")
-        assert "không phải là số" in rejects
+        manifest = [[c.value for c in row] for row in
+                    openpyxl.load_workbook(io.BytesIO(archive.read("manifest.xlsx"))).active.iter_rows()]
+        numbered = [row for row in manifest if str(row[0] or "").endswith("/2026/GCN-OCOP")]
+        assert len(numbered) == 34
+        assert numbered[0][:3] == ["001/2026/GCN-OCOP", "Cam Vũ Quang", "Hợp tác xã Cam Vũ Quang"]
+        rejects = [str(c.value) for row in openpyxl.load_workbook(io.BytesIO(archive.read("dong-bi-loai.xlsx"))).active.iter_rows()
+                   for c in row if c.value is not None]
+        assert any("không phải là số" in c for c in rejects)
 
     # The register page finds them; a trial run after the real one shows the same numbers.
     text = text_of(client.get("/so-dang-ky", params={"tim": "Cam Vũ Quang"}).text)

@@ -88,6 +88,7 @@ def test_rows_the_reader_cannot_use_are_listed(client, tmp_path):
     text = text_of(r.text)
     assert "Đã đọc 1 người từ ds.xlsx." in text
     assert "1 dòng không đọc được: dòng 3:" in text and "Chức danh" in text
+    assert "«Số điện thoại»" in text  # the column the reader did not use is named
     assert _form_values(r.text)["tv_ten_0"] == "Nguyễn Văn An"
 
 
