@@ -252,10 +252,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 except OcopError as exc:
                     return council_form(request, values, 400, error=scrub(str(exc), Path(scratch)))
             council.members_to_form(values, prefix, table.members)
-            names = library.member_field_names()
             reading = {
                 "prefix": prefix, "file": sheet.name, "count": len(table.members),
-                "used": [f"cột {i + 1}: {names.get(f, f)}" for i, f in sorted(table.columns.items())],
+                "used": library.member_columns_used(table),
                 "notices": list(getattr(table, "notices", [])),
                 "rejects": [{"row": r.row, "reason": r.reason} for r in table.rejects],
             }

@@ -105,10 +105,12 @@ def read_member_sheet(path: Path, group: str = "council"):
     return read_members(path, group)
 
 
-def member_field_names() -> dict[str, str]:
+def member_columns_used(table) -> list[str]:
+    """The columns a members sheet was read from, as a clerk names them: "cột C: Họ và tên"."""
     from ..io.members import FIELD_NAMES_VI
+    from ..io.workbook import column_letter
 
-    return FIELD_NAMES_VI
+    return [f"cột {column_letter(i)}: {FIELD_NAMES_VI.get(f, f)}" for i, f in sorted(table.columns.items())]
 
 
 def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = None, on=None,

@@ -44,7 +44,7 @@ def test_members_from_excel_then_bases_then_the_document(client):
     assert r.status_code == 200
     text = text_of(r.text)
     assert "Đã đọc 9 người từ thành viên.xlsx." in text
-    assert "Cột đã dùng: cột 1: STT; cột 2: Ông/Bà; cột 3: Họ và tên;" in text
+    assert "Cột đã dùng: cột A: STT; cột B: Ông/Bà; cột C: Họ và tên;" in text
     values = _form_values(r.text)
     assert values["tv_ten_0"] == "Phan Đình Khánh" and values["tv_chuc_danh_0"] == "Chủ tịch Hội đồng"
     assert values["tv_ong_ba_0"] == "Ông"
