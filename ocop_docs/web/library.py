@@ -17,12 +17,6 @@ from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
 from ..errors import DataError
 
-__all__ = [
-    "KIND_NAMES", "SEVERITY_NAMES", "Report", "check_document", "document_pdf", "issue_certificates",
-    "load_round", "register_entries", "trial_certificates", "zip_folder",
-]
-
-
 def check_document(path: Path) -> Report:
     """ND30 findings of an uploaded .docx (``ocop-docs check``)."""
     return check_file(path)
@@ -167,9 +161,9 @@ def write_results_table(results, out: Path) -> Path:
     return out
 
 
-def zip_folder(folder: Path, out: Path, skip: tuple[str, ...] = ()) -> Path:
+def zip_folder(folder: Path, out: Path) -> Path:
     """Every file under ``folder`` into the .zip ``out`` (paths relative to ``folder``)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in skip)
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
     if not files:
         raise DataError(None, "không có tệp nào để đóng gói")
     tmp = out.with_name(out.name + ".tmp")

@@ -57,7 +57,7 @@ def check_work(job: Job) -> None:
             more = f"cùng lỗi ở {f.count - 1} chỗ khác: " + ", ".join(f.other_locations[:5]) + (
                 "…" if len(f.other_locations) > 5 else "")
         groups[part_of(f.element)].append({
-            "severity": f.severity, "severity_name": "Lỗi" if f.severity == "error" else "Cảnh báo",
+            "severity": f.severity, "severity_name": library.SEVERITY_NAMES.get(f.severity, f.severity).capitalize(),
             "rule_id": f.rule_id, "where": where, "excerpt": f.excerpt, "found": f.found,
             "expected": f.expected, "more": more, "page": None, "box": None, "part": part_of(f.element),
         })
