@@ -13,9 +13,10 @@ from ..certificates import run_certificates
 from ..certificates.model import load_issuer
 from ..certificates.register import open_register
 from ..check import check_file
-from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
+from ..check.report import Report
 from ..convert import to_pdf_one
 from ..errors import DataError
+
 
 def check_document(path: Path) -> Report:
     """ND30 findings of an uploaded .docx (``ocop-docs check``)."""

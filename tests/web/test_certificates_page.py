@@ -7,7 +7,6 @@ import sqlite3
 import zipfile
 
 import openpyxl
-
 from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML, csrf_of, text_of, wait_job
 
 
