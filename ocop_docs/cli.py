@@ -665,6 +665,9 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")
+    if not is_loopback(host):
+        click.echo(f"Máy khác trong mạng mở bằng địa chỉ IP của máy này, cổng {port}; cần đăng nhập bằng tài khoản "
+                   f"trong {users_file}.")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
