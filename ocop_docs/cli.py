@@ -296,8 +296,8 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
 
 EXIT_PARTIAL = 3
 _REGISTER_HELP = (
-    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, "
-    "hoặc ~/.local/share/ocop-docs/so-dang-ky-giay-chung-nhan.sqlite."
+    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, hoặc tệp "
+    "so-dang-ky-giay-chung-nhan.sqlite cạnh thư mục kết quả (lệnh certificates) hay trong thư mục hiện tại (lệnh register)."
 )
 
 
@@ -324,55 +324,44 @@ class _Progress:
             self.bar = None
 
 
-@main.command()
-@click.argument("table", metavar="[BANG_KET_QUA]", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--issuer", "issuer_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp YAML/JSON của đợt cấp: cơ quan cấp, quyết định công nhận, nơi ký, người ký.")
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Thư mục ghi giấy chứng nhận.")
-@click.option("--pdf", is_flag=True, help="Tạo thêm PDF từng giấy và một PDF gộp để in (cần LibreOffice).")
-@click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ (kéo theo --pdf).")
-@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
-@click.option("-j", "--jobs", type=click.IntRange(1, 64),
-              help="Số tiến trình chạy song song, mỗi tiến trình một LibreOffice riêng "
-                   "(mặc định: mỗi nhân CPU một tiến trình, tối đa 4, mỗi 100 giấy chứng nhận một tiến trình).")
-@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), help="Dùng mẫu giấy chứng nhận .docx khác mẫu có sẵn.")
-@click.pass_context
-def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outdir: Path, pdf: bool, pdfa: bool,
-                 register_file: Path | None, jobs: int | None, template: Path | None) -> None:
-    """Cấp giấy chứng nhận sản phẩm OCOP hàng loạt từ bảng kết quả (.xlsx hoặc .csv).
+def _batch_options(fn):
+    """The options shared by ``certificates`` and ``register cap-lai``."""
+    options = [
+        click.argument("table", metavar="[BANG_KET_QUA]", required=False, type=click.Path(dir_okay=False, path_type=Path)),
+        click.option("--issuer", "issuer_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                     help="Tệp YAML/JSON của đợt cấp: cơ quan cấp, quyết định công nhận, nơi ký, người ký."),
+        click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
+                     help="Thư mục ghi giấy chứng nhận."),
+        click.option("--pdf", is_flag=True, help="Tạo thêm PDF từng giấy và một PDF gộp để in (cần LibreOffice)."),
+        click.option("--pdfa", is_flag=True, help="PDF/A-2b để lưu trữ (kéo theo --pdf)."),
+        click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP),
+        click.option("-j", "--jobs", type=click.IntRange(1, 64),
+                     help="Số tiến trình chạy song song, mỗi tiến trình một LibreOffice riêng "
+                          "(mặc định: mỗi nhân CPU một tiến trình, tối đa 4, mỗi 100 giấy chứng nhận một tiến trình)."),
+        click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Dùng mẫu giấy chứng nhận .docx khác mẫu có sẵn."),
+        click.option("--thu", "--dry-run", "trial", is_flag=True,
+                     help="Chạy thử: in các số sẽ cấp và các dòng bị loại, tạo một giấy mẫu cạnh thư mục kết quả; "
+                          "không ghi sổ đăng ký, không ghi thư mục kết quả."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
 
-    Bảng có mỗi dòng một sản phẩm, tiêu đề cột tiếng Việt (Tên sản phẩm, Chủ thể, Địa chỉ,
-    Nhóm/Bộ sản phẩm, Điểm, Hạng sao, Ngày đánh giá, Mã số sản phẩm); không nêu bảng thì dùng
-    bảng ghi ở trường results_table của tệp --issuer. Số giấy chứng nhận lấy
-    từ sổ đăng ký: không trùng, chạy lại cùng bảng được đúng số cũ và không ghi lại tệp không đổi.
 
-    \b
-    Kết quả trong thư mục -o:
-      docx/, pdf/                    mỗi sản phẩm một tệp
-      giay-chung-nhan-tat-ca.pdf     bản gộp để in (với --pdf)
-      manifest.xlsx                  số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
-      dong-bi-loai.xlsx              các dòng không được cấp, số dòng và lý do
-
-    \b
-    Mã thoát:
-      0  mọi dòng đều được cấp giấy chứng nhận
-      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
-      2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký
-      4  không chuyển được sang PDF (LibreOffice)
-
-    \b
-    Ví dụ:
-      ocop-docs certificates ket-qua.xlsx --issuer dot-2.yaml -o giay-chung-nhan/ --pdf
-      ocop-docs certificates ket-qua.csv --issuer dot-2.yaml -o gcn/ --pdf --jobs 2
-    """
-    from .certificates import run_certificates
+def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, register_file, jobs, template, trial,
+               reissue_reason: str | None = None) -> None:
+    from .certificates import run_certificates, trial_certificates
     from .errors import TemplateError
 
+    if trial:
+        _print_trial(ctx, trial_certificates(table, issuer_file, outdir, register=register_file, template=template,
+                                             reissue=reissue_reason is not None))
+        return
     progress = _Progress()
     try:
         report = run_certificates(table, issuer_file, outdir, pdf=pdf, pdfa=pdfa, register=register_file,
-                                  workers=jobs, template=template, progress=progress)
+                                  workers=jobs, template=template, progress=progress, reissue_reason=reissue_reason)
     except TemplateError as exc:  # a broken template is input that cannot be used: exit 2
         progress.close()
         if ctx.obj and ctx.obj.get("debug"):
@@ -403,16 +392,86 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
         ctx.exit(EXIT_PARTIAL)
 
 
-@main.group("register")
-def register_group() -> None:
-    """Tra cứu sổ đăng ký số giấy chứng nhận sản phẩm OCOP.
+def _print_trial(ctx: click.Context, trial) -> None:
+    where = trial.register if trial.register_exists else f"{trial.register} (chưa có, sẽ được tạo khi chạy thật)"
+    click.echo(f"CHẠY THỬ — không ghi sổ đăng ký, không ghi thư mục kết quả. Sổ đăng ký: {where}")
+    given = [a for a in trial.assignments if a.number]
+    for a in given:
+        if not a.new:
+            what = "giữ số đã có"
+            if a.held is not None and a.held.status == "reserved":
+                what = "tiếp tục số đang giữ, chưa có đủ tệp"
+        elif a.replaces is not None:
+            what = f"số mới, thay số {a.replaces.number}" + (" (sẽ bị hủy)" if a.replaces.status != "void" else " (đã hủy)")
+        else:
+            what = "số mới"
+        click.echo(f"  dòng {a.request.source_row}: {a.number} — {a.request.product} — {a.request.owner} ({what})")
+    click.echo(f"Sẽ cấp {len(given)} giấy chứng nhận ({sum(1 for a in given if a.new)} số mới).")
+    if trial.sample:
+        click.echo(f"Giấy mẫu (bản thử, không vào sổ): {trial.sample}")
+    for warning in trial.warnings:
+        click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
+    if trial.rejects:
+        click.secho(f"{len(trial.rejects)} dòng sẽ không được cấp giấy chứng nhận:", fg="yellow", err=True)
+        for reject in trial.rejects:
+            click.echo(f"  - dòng {reject.row}: {reject.reason}", err=True)
+        ctx.exit(EXIT_PARTIAL)
+
+
+@main.command()
+@_batch_options
+@click.pass_context
+def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outdir: Path, pdf: bool, pdfa: bool,
+                 register_file: Path | None, jobs: int | None, template: Path | None, trial: bool) -> None:
+    """Cấp giấy chứng nhận sản phẩm OCOP hàng loạt từ bảng kết quả (.xlsx hoặc .csv).
+
+    Bảng có mỗi dòng một sản phẩm, tiêu đề cột tiếng Việt (Tên sản phẩm, Chủ thể, Địa chỉ,
+    Nhóm/Bộ sản phẩm, Điểm, Hạng sao, Ngày đánh giá, Mã số sản phẩm); không nêu bảng thì dùng
+    bảng ghi ở trường results_table của tệp --issuer. Số giấy chứng nhận lấy
+    từ sổ đăng ký: không trùng, chạy lại cùng bảng được đúng số cũ và không ghi lại tệp không đổi.
+    Một số chỉ có giá trị khi đã có đủ tệp; chạy hỏng giữa chừng thì số được giữ cho lần chạy lại.
+
+    \b
+    Kết quả trong thư mục -o:
+      docx/, pdf/                    mỗi sản phẩm một tệp
+      giay-chung-nhan-tat-ca.pdf     bản gộp để in (với --pdf)
+      manifest.xlsx                  số, sản phẩm, hạng sao, hiệu lực, tên tệp, SHA-256
+      dong-bi-loai.xlsx              các dòng không được cấp, số dòng và lý do
+
+    \b
+    Mã thoát:
+      0  mọi dòng đều được cấp giấy chứng nhận
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
+      2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký; không ghi được thư mục kết quả
+      4  không chuyển được sang PDF (LibreOffice)
 
     \b
     Ví dụ:
-      ocop-docs register list --year 2026
-      ocop-docs register show 025/2026/GCN-OCOP
-      ocop-docs register show "mật ong"
+      ocop-docs certificates ket-qua.xlsx --issuer dot-2.yaml -o gcn/ --register so-dang-ky.sqlite --thu
+      ocop-docs certificates ket-qua.xlsx --issuer dot-2.yaml -o gcn/ --register so-dang-ky.sqlite --pdf
     """
+    _run_batch(ctx, table, issuer_file, outdir, pdf, pdfa, register_file, jobs, template, trial)
+
+
+@main.group("register")
+def register_group() -> None:
+    """Sổ đăng ký số giấy chứng nhận sản phẩm OCOP: tra cứu, hủy số, cấp lại, xuất Excel.
+
+    \b
+    Ví dụ:
+      ocop-docs register list --register so-dang-ky.sqlite --year 2026
+      ocop-docs register show 025/2026/GCN-OCOP --register so-dang-ky.sqlite
+      ocop-docs register huy 025/2026/GCN-OCOP --ly-do "Quyết định ghi sai số" --register so-dang-ky.sqlite
+      ocop-docs register cap-lai ket-qua.xlsx --issuer dot-2-da-sua.yaml -o gcn/ --ly-do "…" --register so-dang-ky.sqlite
+      ocop-docs register xuat -o so-dang-ky.xlsx --register so-dang-ky.sqlite
+    """
+
+
+def _lookup(register_file: Path | None):
+    from .certificates.register import open_register, register_location
+
+    path, _ = register_location(register_file)
+    return open_register(path, readonly=True)
 
 
 @register_group.command("list")
@@ -420,50 +479,62 @@ def register_group() -> None:
 @click.option("--issuer", help="Chỉ cơ quan cấp có tên chứa chữ này (không phân biệt dấu).")
 @click.option("--year", type=int, help="Chỉ năm cấp này.")
 def register_list(register_file: Path | None, issuer: str | None, year: int | None) -> None:
-    """Liệt kê các số giấy chứng nhận đã cấp, theo cơ quan cấp và năm.
+    """Liệt kê các số giấy chứng nhận, theo cơ quan cấp và năm, với trạng thái của từng số.
+
+    Chỉ đọc sổ (không ghi gì). Sổ bị sửa tay có số hay sản phẩm trùng thì được báo và mã thoát là 1.
 
     \b
     Ví dụ:
-      ocop-docs register list --year 2026
+      ocop-docs register list --year 2026 --register so-dang-ky.sqlite
       ocop-docs register list --issuer "Hà Tĩnh" --register so-dang-ky.sqlite
     """
-    from .certificates.register import open_register
-
-    with open_register(register_file, create=False) as reg:
+    with _lookup(register_file) as reg:
         entries = reg.entries(issuer, year)
+        problems = reg.problems(year=year)
     if not entries:
         click.echo("Sổ đăng ký chưa có giấy chứng nhận nào khớp điều kiện.")
-        return
     current = None
     for e in entries:
         if (e.issuer_name, e.year) != current:
             current = (e.issuer_name, e.year)
             click.echo(f"\n{e.issuer_name} — năm {e.year}")
-            click.echo(f"  {'Số':<22} {'Hạng':<5} {'Ngày cấp':<10} {'Hiệu lực đến':<12} Sản phẩm — Chủ thể")
+            click.echo(f"  {'Số':<22} {'Hạng':<5} {'Ngày cấp':<10} {'Hiệu lực đến':<12} {'Trạng thái':<12} Sản phẩm — Chủ thể")
+        status = {"issued": "đã cấp", "reserved": "đang giữ số", "void": "ĐÃ HỦY"}[e.status]
         click.echo(f"  {e.number:<22} {str(e.stars) + '★':<5} {e.issued_on:%d/%m/%Y} {e.valid_until:%d/%m/%Y}   "
-                   f"{e.product} — {e.owner}")
-    click.echo(f"\nCộng: {len(entries)} giấy chứng nhận.")
+                   f"{status:<12} {e.product} — {e.owner}")
+    if entries:
+        counts = {s: sum(1 for e in entries if e.status == s) for s in ("issued", "reserved", "void")}
+        click.echo(f"\nCộng: {len(entries)} số ({counts['issued']} đã cấp, {counts['reserved']} đang giữ chưa có đủ tệp, "
+                   f"{counts['void']} đã hủy).")
+    if problems:
+        click.secho("Sổ đăng ký KHÔNG nhất quán (có thể do sửa tay):", fg="red", err=True)
+        for p in problems:
+            click.secho(f"  - {p}", fg="red", err=True)
+        click.echo("  Cách sửa: giữ một dòng, hủy các dòng kia bằng 'ocop-docs register huy SỐ --id MÃ_DÒNG --ly-do \"…\"'.",
+                   err=True)
+        sys.exit(EXIT_FINDINGS)
 
 
 @register_group.command("show")
 @click.argument("query", metavar="SO_HOAC_TEN")
 @click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
 def register_show(query: str, register_file: Path | None) -> None:
-    """Xem một giấy chứng nhận theo số (hoặc một phần tên sản phẩm, chủ thể).
+    """Xem một giấy chứng nhận theo số (hoặc một phần tên sản phẩm, chủ thể), kèm lịch sử.
 
     Cũng nhận nội dung quét được từ mã QR (bắt đầu bằng OCOP-GCN/1) và đối chiếu với sổ.
+    Chỉ "còn hiệu lực" khi số đã có đủ tệp, chưa bị hủy và chưa hết hạn.
     Mã thoát: 0 tìm thấy (và mã QR khớp sổ), 1 không tìm thấy hoặc mã QR không khớp.
 
     \b
     Ví dụ:
-      ocop-docs register show 025/2026/GCN-OCOP
-      ocop-docs register show "mật ong"
-      ocop-docs register show "$(cat noi-dung-quet-qr.txt)"
+      ocop-docs register show 025/2026/GCN-OCOP --register so-dang-ky.sqlite
+      ocop-docs register show "mật ong" --register so-dang-ky.sqlite
+      ocop-docs register show "$(cat noi-dung-quet-qr.txt)" --register so-dang-ky.sqlite
     """
     from datetime import date
 
     from .certificates.qr import FORMAT_ID, parse_payload
-    from .certificates.register import compare_payload, open_register
+    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload
 
     fields = None
     if FORMAT_ID in query:
@@ -472,39 +543,132 @@ def register_show(query: str, register_file: Path | None) -> None:
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="SO_HOAC_TEN") from None
         query = fields["number"]
-    with open_register(register_file, create=False) as reg:
-        entries = reg.find(query)
-    if not entries:
-        click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
-        sys.exit(1)
     mismatch = False
-    for e in entries:
-        status = "còn hiệu lực" if e.valid_until >= date.today() else "đã hết hiệu lực"
-        click.echo(f"Số giấy chứng nhận: {e.number}")
-        click.echo(f"  Cơ quan cấp:      {e.issuer_name}")
-        click.echo(f"  Sản phẩm:         {e.product}")
-        click.echo(f"  Chủ thể:          {e.owner}")
-        if e.address:
-            click.echo(f"  Địa chỉ:          {e.address}")
-        if e.product_code:
-            click.echo(f"  Mã số sản phẩm:   {e.product_code}")
-        score = f" (điểm {e.score.replace('.', ',')})" if e.score else ""
-        click.echo(f"  Hạng:             {e.stars} sao{score}")
-        click.echo(f"  Quyết định:       {e.decision} ngày {e.decision_date:%d/%m/%Y}")
-        click.echo(f"  Ngày cấp:         {e.issued_on:%d/%m/%Y}; có giá trị đến hết ngày {e.valid_until:%d/%m/%Y} ({status})")
-        if e.docx_file:
-            click.echo(f"  Tệp:              {e.docx_file}" + (f", {e.pdf_file}" if e.pdf_file else ""))
-        if e.source:
-            click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
-        if fields is not None:
-            problems = compare_payload(fields, e)
-            if problems:
-                click.secho("  Mã QR KHÔNG khớp sổ đăng ký: " + "; ".join(problems), fg="red")
-                mismatch = True
+    with _lookup(register_file) as reg:
+        entries = reg.find(query)
+        if not entries:
+            click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
+            sys.exit(1)
+        history = reg.history()
+        for e in entries:
+            if e.status == VOID:
+                status = f"ĐÃ HỦY ngày {e.voided_at[:10] if e.voided_at else '?'}, lý do: {e.void_reason}"
+            elif e.status != ISSUED:
+                status = "ĐANG GIỮ SỐ, chưa có đủ tệp giấy chứng nhận — chưa có giá trị"
             else:
-                click.secho("  Mã QR khớp với sổ đăng ký.", fg="green")
+                status = "còn hiệu lực" if e.valid_until >= date.today() else "đã hết hiệu lực"
+            click.echo(f"Số giấy chứng nhận: {e.number}")
+            click.echo(f"  Trạng thái:       {status}")
+            click.echo(f"  Cơ quan cấp:      {e.issuer_name}")
+            click.echo(f"  Sản phẩm:         {e.product}")
+            click.echo(f"  Chủ thể:          {e.owner}")
+            if e.address:
+                click.echo(f"  Địa chỉ:          {e.address}")
+            if e.product_code:
+                click.echo(f"  Mã số sản phẩm:   {e.product_code}")
+            score = f" (điểm {e.score.replace('.', ',')})" if e.score else ""
+            click.echo(f"  Hạng:             {e.stars} sao{score}")
+            click.echo(f"  Quyết định:       {e.decision} ngày {e.decision_date:%d/%m/%Y}")
+            click.echo(f"  Ngày cấp:         {e.issued_on:%d/%m/%Y}; có giá trị đến hết ngày {e.valid_until:%d/%m/%Y}")
+            if e.replaces is not None:
+                old = reg.by_id(e.replaces)
+                if old is not None:
+                    click.echo(f"  Cấp lại thay số:  {old.number} (đã hủy: {old.void_reason})")
+            newer = reg.replaced_by(e)
+            if newer is not None:
+                click.echo(f"  Được thay bằng:   {newer.number}")
+            if e.docx_file:
+                click.echo(f"  Tệp:              {e.docx_file}" + (f", {e.pdf_file}" if e.pdf_file else ""))
+            if e.source:
+                click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
+            mine = [h for h in history if h["issuer"] == e.issuer and h["year"] == e.year and h["seq"] == e.seq]
+            if mine:
+                click.echo("  Lịch sử:")
+                for h in mine:
+                    reason = f" — lý do: {h['reason']}" if h["reason"] else ""
+                    click.echo(f"    {h['at'].replace('T', ' ')[:19]}  {ACTIONS_VI.get(h['action'], h['action'])}{reason}")
+            if fields is not None:
+                problems = compare_payload(fields, e)
+                if problems:
+                    click.secho("  Mã QR KHÔNG khớp sổ đăng ký: " + "; ".join(problems), fg="red")
+                    mismatch = True
+                else:
+                    click.secho("  Mã QR khớp với sổ đăng ký.", fg="green")
     if mismatch:
         sys.exit(1)
+
+
+@register_group.command("huy")
+@click.argument("number", metavar="SO")
+@click.option("--ly-do", "reason", required=True, help="Lý do hủy số (bắt buộc, ghi vào lịch sử của sổ).")
+@click.option("--id", "row_id", type=int, help="Mã dòng trong sổ khi cùng một số có ở nhiều dòng (xem 'register list').")
+@click.option("--issuer", help="Cơ quan cấp (một phần tên) khi nhiều cơ quan dùng cùng kiểu số.")
+@click.option("--year", type=int, help="Năm cấp khi cùng một số có ở nhiều năm.")
+@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
+def register_void(number: str, reason: str, row_id: int | None, issuer: str | None, year: int | None,
+                  register_file: Path | None) -> None:
+    """Hủy một số giấy chứng nhận: số được giữ trong sổ, đánh dấu đã hủy, không bao giờ cấp lại.
+
+    Sản phẩm của số đã hủy được cấp số mới khi chạy lại 'certificates' (hoặc 'register cap-lai');
+    số mới ghi rõ là cấp lại thay số đã hủy. Tệp giấy chứng nhận cũ không bị xóa.
+
+    \b
+    Ví dụ:
+      ocop-docs register huy 025/2026/GCN-OCOP --ly-do "Quyết định ghi sai số" --register so-dang-ky.sqlite
+    """
+    from .certificates.register import open_register, register_location
+
+    path, _ = register_location(register_file)
+    with open_register(path, create=False) as reg:
+        entry = reg.void(number, reason, row_id=row_id, issuer=issuer, year=year)
+    click.echo(f"Đã hủy số {entry.number} ({entry.product} — {entry.owner}) trong sổ {path}; lý do: {entry.void_reason}.")
+    click.echo("Số này không được cấp lại. Chạy lại 'ocop-docs certificates' với bảng và tệp đợt cấp đã sửa để cấp số mới.")
+
+
+@register_group.command("cap-lai")
+@_batch_options
+@click.option("--ly-do", "reason", required=True,
+              help="Lý do cấp lại (bắt buộc), ví dụ \"Quyết định công nhận ghi sai số, đã sửa\".")
+@click.pass_context
+def register_reissue(ctx: click.Context, table: Path | None, issuer_file: Path, outdir: Path, pdf: bool, pdfa: bool,
+                     register_file: Path | None, jobs: int | None, template: Path | None, trial: bool, reason: str) -> None:
+    """Cấp lại giấy chứng nhận theo quyết định đã sửa: hủy số cũ, cấp số mới ghi rõ thay số nào.
+
+    Dùng khi một đợt đã cấp theo quyết định sai (số, ngày): sửa tệp đợt cấp rồi chạy lệnh này với
+    cùng bảng kết quả. Mỗi sản phẩm đang có số theo quyết định khác trong cùng năm: số cũ bị hủy
+    (giữ trong sổ với lý do), sản phẩm nhận số MỚI — một số đã in trên giấy trao cho chủ thể không
+    bao giờ mang nghĩa thứ hai. Sản phẩm đã có số theo đúng quyết định này giữ nguyên số.
+    Nên chạy thử trước với --thu.
+
+    \b
+    Ví dụ:
+      ocop-docs register cap-lai ket-qua.xlsx --issuer dot-2-da-sua.yaml -o gcn-sua/ --register so-dang-ky.sqlite --ly-do "Sai số quyết định" --thu
+      ocop-docs register cap-lai ket-qua.xlsx --issuer dot-2-da-sua.yaml -o gcn-sua/ --register so-dang-ky.sqlite --ly-do "Sai số quyết định" --pdf
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise click.BadParameter("cần ghi lý do", param_hint="--ly-do")
+    _run_batch(ctx, table, issuer_file, outdir, pdf, pdfa, register_file, jobs, template, trial, reissue_reason=reason)
+
+
+@register_group.command("xuat")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp Excel sẽ ghi (.xlsx).")
+@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
+def register_export(out: Path, register_file: Path | None) -> None:
+    """Xuất sổ đăng ký ra Excel: trang "Sổ đăng ký" (mọi số, kể cả số đã hủy) và trang "Lịch sử".
+
+    \b
+    Ví dụ:
+      ocop-docs register xuat -o so-dang-ky.xlsx --register so-dang-ky.sqlite
+    """
+    from .certificates.register_xlsx import export_register
+
+    if out.suffix.lower() != ".xlsx":
+        raise click.BadParameter("tệp xuất phải có đuôi .xlsx", param_hint="-o")
+    with _lookup(register_file) as reg:
+        count = export_register(reg, out)
+    click.echo(f"Đã ghi {out} ({count} số).")
 
 
 @main.command(name="parse")

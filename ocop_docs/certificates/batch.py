@@ -15,6 +15,7 @@ the documents' PDFs merged. ``workers`` processes each take a contiguous slice.
 """
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import shutil
@@ -23,15 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..errors import RuleViolation
+from ..errors import OcopError, RuleViolation
 from ..io.tables import FIELD_NAMES_VI, read_products
 from . import layout, reports
 from .context import CertificateJob, certificate_context, qr_text, validity_end
 from .files import clean_stale, private_dir, replace_if_changed, sha256_file, write_if_changed
 from .model import CertificateIssuer, load_issuer, table_of
 from .pdfsplit import merge_documents
-from .register import Request, open_register
-from .rules import stars_for
+from .register import Request, decide, open_register
+from .rules import check_texts, stars_for
 
 DOCX_DIR = "docx"
 PDF_DIR = "pdf"
@@ -78,7 +79,8 @@ class BatchReport:
     combined_pdf: Path | None = None
     combined_written: bool = False
     warnings: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # rows and columns of the table that were skipped
+    # rows and columns of the table that were skipped, where the register is, re-issued numbers, look-alike names
+    notices: list[str] = field(default_factory=list)
 
     @property
     def partial(self) -> bool:
@@ -110,6 +112,14 @@ def _init_worker(template: str, issuer_json: str) -> None:
     slots = (ImageSlot("qr", QR_EMU, QR_EMU),) if issuer.qr else ()
     _STATE.clear()
     _STATE.update(template=CompiledTemplate(template, slots), issuer=issuer, key=(template, issuer_json))
+
+
+def _start_worker(parent: int, template: str, issuer_json: str) -> None:
+    """A pool worker: dies with the batch process (``lifetime``), then compiles the template."""
+    from ..lifetime import die_with_parent
+
+    die_with_parent(parent)
+    _init_worker(template, issuer_json)
 
 
 def _images(job: CertificateJob, issuer: CertificateIssuer) -> dict:
@@ -187,7 +197,8 @@ class _Pool:
         if self.workers > 1:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self.executor = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=self.args
+                self.workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                initargs=(os.getpid(), *self.args),
             )
 
     def map(self, fn, tasks):
@@ -366,7 +377,8 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
     """The products of the table that may have a certificate, with their stars, and the rejects.
 
     What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
-    is added to ``notices``.
+    is added to ``notices``, and a line for names that differ only by diacritics (two products,
+    as written; the clerk is asked whether they are one).
     """
     table = read_products(table_path)
     if notices is not None:
@@ -375,12 +387,22 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
     good = []
     for product in table.products:
         try:
+            check_texts(product)
             good.append((product, stars_for(product, issuer)))
         except (RuleViolation, ValueError) as exc:
             rejects.append(
                 _reject(product.row, str(exc), {"name": product.name, "owner": product.owner, "score": product.score, "stars": product.stars})
             )
     rejects.sort(key=lambda r: r.row or 0)
+    if notices is not None:
+        alike: dict[str, list] = {}
+        for product, _ in good:
+            alike.setdefault(product.similar_key, []).append(product)
+        for group in alike.values():
+            if len(group) > 1:
+                shown = ", ".join(f"dòng {p.row} '{p.name}'" for p in group)
+                notices.append(f"Tên chỉ khác nhau ở dấu ({shown}), cùng chủ thể '{group[0].owner}': "
+                                "được coi là các sản phẩm khác nhau, mỗi sản phẩm một số; nếu là một sản phẩm, hãy sửa bảng.")
     return good, rejects
 
 
@@ -389,13 +411,118 @@ def auto_workers(jobs: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4, jobs // 100))
 
 
-def _trial_render(template: Path, issuer: CertificateIssuer, first, key: str, year: int, issued, until) -> None:
+def _trial_job(issuer: CertificateIssuer, product, stars: int, key: str, year: int, issued, until,
+               seq: int = 0, number: str | None = None) -> CertificateJob:
+    return CertificateJob(seq, year, number or issuer.number_text(seq, year), product.row, key, product.name, product.owner,
+                          product.address, product.group, product.code, product.score, stars, issued, until)
+
+
+def _trial_render(template: Path, issuer: CertificateIssuer, job: CertificateJob) -> bytes:
     """Compile the template (kept for this process's workers) and render one certificate in memory."""
-    product, stars = first
     _init_worker(str(template), issuer.model_dump_json())
-    job = CertificateJob(0, year, issuer.number_text(0, year), product.row, key, product.name, product.owner,
-                         product.address, product.group, product.code, product.score, stars, issued, until)
-    _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+    return _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+
+
+def _check_writable(outdir: Path) -> None:
+    """Stop before any number is taken when the output folder cannot be written."""
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        probe = outdir / f".ocop-ghi-thu.{os.getpid()}.tmp"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputError(outdir, exc, "chưa lấy số nào trong sổ đăng ký") from None
+
+
+class OutputError(OcopError):
+    """The output folder cannot be written (Vietnamese message, says what happened to the numbers)."""
+
+    exit_code = 2
+
+    def __init__(self, folder: Path, exc: OSError, numbers: str):
+        reason = {errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ đọc",
+                  errno.ENOSPC: "ổ đĩa đầy", errno.EDQUOT: "hết hạn mức dung lượng"}.get(exc.errno, exc.strerror or str(exc))
+        super().__init__(f"Không ghi được vào thư mục kết quả {folder} ({reason}); {numbers}.")
+
+
+@dataclass
+class TrialReport:
+    """What a trial run (``--thu``) would do: numbers, rejects, one sample, nothing written but it."""
+
+    register: Path
+    register_exists: bool
+    assignments: list  # register.Assignment, in table order (conflicts are also in rejects)
+    rejects: list[reports.RejectLine]
+    sample: Path | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _requests(good, keys) -> list[Request]:
+    return [
+        Request(key, product.name, product.owner, product.address, product.code, stars,
+                str(product.score) if product.score is not None else None, product.row)
+        for key, (product, stars) in zip(keys, good)
+    ]
+
+
+def _conflict_reject(product, stars: int, c) -> reports.RejectLine:
+    return reports.RejectLine(
+        product.row,
+        f"sản phẩm đã có số {c.number} theo Quyết định {c.decision} ngày {c.decision_date:%d/%m/%Y} trong năm {c.year}; "
+        "không cấp số thứ hai. Nếu quyết định đã được sửa: 'ocop-docs register cap-lai' (hủy số cũ, cấp số mới)",
+        product.name, product.owner, str(product.score or ""), str(stars),
+    )
+
+
+def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir: str | Path, *,
+                       register: str | Path | None = None, template: str | Path | None = None,
+                       sample: str | Path | None = None, reissue: bool = False) -> TrialReport:
+    """The trial run: the numbers the batch would give and its rejects, read from the register
+    without writing it, and ONE sample certificate written to ``sample`` (default: beside the
+    output folder, ``<folder>-ban-thu.docx``) — the output folder and the register are untouched."""
+    from ..render.templates import template_path
+    from .register import register_location
+
+    issuer = load_issuer(issuer_file)
+    table = Path(table) if table else table_of(issuer, issuer_file)
+    outdir = Path(outdir)
+    template = template_path("certificate", template)
+    warnings: list[str] = []
+    good, rejects = plan_jobs(table, issuer, warnings)
+    issued = issuer.issue_date
+    until = validity_end(issued)
+    year = issued.year
+    keys = [product.key for product, _ in good]
+    path, _ = register_location(register, outdir)
+    requests = _requests(good, keys)
+    plan_args = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
+                 "decision_date": issuer.decision.date, "number_text": issuer.number_text,
+                 "start": issuer.numbering.start, "requests": requests, "reissue": reissue}
+    exists = path.is_file()
+    if exists:
+        with open_register(path, readonly=True) as reg:
+            assignments = reg.plan(**plan_args)
+            problems = reg.problems(issuer.key, year)
+        warnings += [f"Sổ đăng ký không nhất quán: {p}" for p in problems]
+    else:
+        assignments = decide([], requests, plan_args["decision"], plan_args["decision_date"], issuer.number_text,
+                              issuer.numbering.start, year, reissue)
+    for (product, stars), a in zip(good, assignments):
+        if a.conflict is not None:
+            rejects.append(_conflict_reject(product, stars, a.conflict))
+    rejects.sort(key=lambda r: r.row or 0)
+    written = None
+    first = next(((p, s, k, a) for (p, s), k, a in zip(good, keys, assignments) if a.number), None)
+    if first is not None:
+        product, stars, key, a = first
+        data = _trial_render(template, issuer, _trial_job(issuer, product, stars, key, year, issued, until, a.seq, a.number))
+        written = Path(sample) if sample else outdir.absolute().parent / f"{outdir.absolute().name}-ban-thu.docx"
+        try:
+            written.parent.mkdir(parents=True, exist_ok=True)
+            write_if_changed(written, data)
+        except OSError as exc:
+            raise OutputError(written.parent, exc, "chạy thử không lấy số nào") from None
+    return TrialReport(path, exists, assignments, rejects, written, warnings)
 
 
 def run_certificates(
@@ -409,56 +536,61 @@ def run_certificates(
     workers: int | None = None,
     template: str | Path | None = None,
     progress: Progress = _quiet,
+    reissue_reason: str | None = None,
 ) -> BatchReport:
     """Certificates for every good row of ``table`` into ``outdir`` (see the module doc).
 
     ``table`` None: the issuer file's ``results_table``. ``workers`` None: :func:`auto_workers`.
+    ``register`` None: ``register.register_location`` (the file beside the output folder).
+    ``reissue_reason``: products numbered under another decision get a new number and the old
+    one is voided with this reason (``register cap-lai``).
 
-    Raises DataError when the table or the issuer file cannot be used at all; rows that cannot
-    have a certificate are returned as rejects (``BatchReport.partial``).
+    Numbers are reserved first and become final only when their files exist. Raises DataError
+    when the table or the issuer file cannot be used at all, OutputError when the output folder
+    cannot be written (reserved numbers without a file are released), ConversionError when the
+    PDFs cannot be made (the numbers stay reserved for the re-run); rows that cannot have a
+    certificate are returned as rejects (``BatchReport.partial``).
     """
     from ..render.templates import template_path
+    from .register import register_location
 
     issuer = load_issuer(issuer_file)
     table = Path(table) if table else table_of(issuer, issuer_file)
     outdir = Path(outdir)
     template = template_path("certificate", template)
+    warnings: list[str] = []
     notices: list[str] = []
     good, rejects = plan_jobs(table, issuer, notices)
     issued = issuer.issue_date
     until = validity_end(issued)
     year = issued.year
     pdf = pdf or pdfa
-    keys = [product.key for product, _ in good]  # a property that folds the texts: once a product
+    keys = [product.key for product, _ in good]
     if good:  # a template that cannot be used fails here, before any number is taken from the register
-        _trial_render(template, issuer, good[0], keys[0], year, issued, until)
-    with open_register(register) as reg:
-        requests = [
-            Request(
-                key, product.name, product.owner, product.address, product.code, stars,
-                str(product.score) if product.score is not None else None, product.row,
-            )
-            for key, (product, stars) in zip(keys, good)
-        ]
+        product, stars = good[0]
+        _trial_render(template, issuer, _trial_job(issuer, product, stars, keys[0], year, issued, until))
+    _check_writable(outdir)
+    register_path, note = register_location(register, outdir)
+    notices += [note] if note else []
+    with open_register(register_path) as reg:
         assignments = reg.assign(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,
             decision=f"{issuer.decision.number}/{issuer.decision_symbol}", decision_date=issuer.decision.date,
             issued_on=issued, valid_until=until, number_text=issuer.number_text, start=issuer.numbering.start,
-            requests=requests, source=str(table),
+            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason,
         )
+        warnings += reg.notices
         jobs = []
         for key, (product, stars), a in zip(keys, good, assignments):
-            if a.conflict is not None:
-                c = a.conflict
-                rejects.append(
-                    reports.RejectLine(
-                        product.row,
-                        f"sản phẩm đã được cấp giấy chứng nhận số {c.number} theo Quyết định {c.decision} ngày "
-                        f"{c.decision_date:%d/%m/%Y} trong năm {c.year}; không cấp số thứ hai trong cùng năm",
-                        product.name, product.owner, str(product.score or ""), str(stars),
-                    )
-                )
+            if a.conflict is not None or a.number is None:
+                if a.conflict is not None:
+                    rejects.append(_conflict_reject(product, stars, a.conflict))
                 continue
+            for other in a.similar:
+                warnings.append(f"Dòng {product.row}: '{product.name}' là sản phẩm mới (số {a.number}); sổ đã có "
+                                f"'{other.product}' (số {other.number}) chỉ khác ở dấu — có phải cùng một sản phẩm?")
+            if a.replaces is not None:
+                notices.append(f"Số {a.number} cấp lại cho '{product.name}', thay số {a.replaces.number} đã hủy.")
             jobs.append(
                 CertificateJob(
                     a.seq, year, a.number, product.row, key, product.name, product.owner, product.address,
@@ -467,11 +599,16 @@ def run_certificates(
             )
         rejects.sort(key=lambda r: r.row or 0)
         jobs.sort(key=lambda j: j.seq)
+        new_seqs = [a.seq for a in assignments if a.new and a.number]
         workers = workers or auto_workers(len(jobs))
-        outdir.mkdir(parents=True, exist_ok=True)
-        results, combined, combined_written, warnings = produce_certificates(
-            jobs, issuer, template, outdir, pdf=pdf, pdfa=pdfa, workers=workers, progress=progress
-        )
+        try:
+            results, combined, combined_written, more = produce_certificates(
+                jobs, issuer, template, outdir, pdf=pdf, pdfa=pdfa, workers=workers, progress=progress
+            )
+        except BaseException as exc:
+            _keep_or_release(reg, issuer.key, year, jobs, outdir, new_seqs, exc)
+            raise
+        warnings += more
         lines = [
             reports.ManifestLine(
                 r.job.number, r.job.name, r.job.owner, str(r.job.stars),
@@ -488,21 +625,56 @@ def run_certificates(
         reg.record_files(
             issuer.key, year,
             [(r.job.seq, r.docx.relative_to(outdir).as_posix(), r.docx_sha256,
-              r.pdf.relative_to(outdir).as_posix() if r.pdf else None, r.pdf_sha256) for r in results],
+              r.pdf.relative_to(outdir).as_posix() if r.pdf else None, r.pdf_sha256,
+              r.docx.is_file() and (not pdf or (r.pdf is not None and r.pdf.is_file()))) for r in results],
         )
-    manifest = outdir / reports.MANIFEST_NAME
-    reports.write_manifest(manifest, lines)
-    rejects_file = outdir / reports.REJECTS_NAME
-    reports.write_rejects(rejects_file, rejects)
+    try:
+        manifest = outdir / reports.MANIFEST_NAME
+        reports.write_manifest(manifest, lines)
+        rejects_file = outdir / reports.REJECTS_NAME
+        reports.write_rejects(rejects_file, rejects)
+    except OSError as exc:
+        raise OutputError(outdir, exc, "các giấy chứng nhận đã được ghi và vào sổ, chỉ thiếu danh sách tệp") from None
     return BatchReport(
         outdir, Path(reg.path), results, rejects, manifest, rejects_file if rejects else None,
         combined, combined_written, warnings, notices,
     )
 
 
+def _keep_or_release(reg, issuer_key: str, year: int, jobs: list[CertificateJob], outdir: Path, new_seqs: list[int],
+                     exc: BaseException) -> None:
+    """After a failed run: record the .docx that were written (their numbers stay reserved for the
+    re-run) and give back the new numbers that have no file; then say so in the error."""
+    docx_dir = outdir / DOCX_DIR
+    written = [(j.seq, f"{DOCX_DIR}/{j.stem}.docx", sha256_file(docx_dir / f"{j.stem}.docx"), None, None, False)
+               for j in jobs if (docx_dir / f"{j.stem}.docx").is_file()]
+    try:
+        if written:
+            reg.record_files(issuer_key, year, written)
+        done = reg.release(issuer_key, year, [s for s in new_seqs if s not in {w[0] for w in written}],
+                           f"lần chạy bị lỗi: {type(exc).__name__}")
+    except OcopError:
+        return  # the register itself cannot be written: the original error says enough
+    parts = []
+    if done.released:
+        parts.append(f"đã trả lại {len(done.released)} số chưa dùng ({_span(done.released)})")
+    kept = len(done.kept) + len(written)
+    if kept:
+        parts.append(f"{kept} số được giữ cho lần chạy lại (chưa có giá trị cho đến khi có đủ tệp)")
+    if parts and isinstance(exc, OcopError):
+        exc.message = f"{exc.message}\nSổ đăng ký: " + "; ".join(parts) + "."
+    if isinstance(exc, OSError) and not isinstance(exc, OcopError):
+        raise OutputError(outdir, exc, "sổ đăng ký: " + ("; ".join(parts) or "không có số nào bị giữ")) from None
+
+
+def _span(numbers: list[str]) -> str:
+    ordered = sorted(numbers)
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]} … {ordered[-1]}"
+
+
 __all__ = [
-    "BatchReport", "COMBINED_PDF", "CertificateResult", "demo_certificates", "plan_jobs", "produce_certificates",
-    "run_certificates",
+    "BatchReport", "COMBINED_PDF", "CertificateResult", "OutputError", "TrialReport", "demo_certificates", "plan_jobs",
+    "produce_certificates", "run_certificates", "trial_certificates",
 ]
 
 

@@ -22,6 +22,7 @@ MARGINS_MM = {"top": 14, "bottom": 10, "left": 18, "right": 18}
 TEXT_WIDTH = PAGE_WIDTH - round((MARGINS_MM["left"] + MARGINS_MM["right"]) * MM)
 CELL_MARGINS = 2 * 108  # Word's default left + right cell margins
 QR_SIZE_MM = 27
+MIDDLE_HEIGHT = 2087880 // 635  # twips: the template's fixed-height block of name, chủ thể, address, group (58 mm)
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,43 @@ def fit_class(text: str, classes: tuple[SizeClass, ...], bold: bool = False, wid
         if _lines_needed(text, cls.size, bold, width) <= cls.lines:
             return cls
     return classes[-1]
+
+
+def fits(text: str, classes: tuple[SizeClass, ...], bold: bool = False, width: int | None = None) -> bool:
+    """Whether ``text`` fits its allowed lines in the smallest size class (else it would be cut)."""
+    smallest = classes[-1]
+    return _lines_needed(text, smallest.size, bold, width or (TEXT_WIDTH - CELL_MARGINS)) <= smallest.lines
+
+
+def capacity(classes: tuple[SizeClass, ...], bold: bool = False) -> int:
+    """About how many characters fit in the smallest size class (for messages)."""
+    smallest = classes[-1]
+    per_char = text_width_twips("a" * 100, smallest.size, bold) / 100
+    return int(smallest.lines * (TEXT_WIDTH - CELL_MARGINS) * WRAP_FILL / per_char)
+
+
+# Line height as a multiple of the type size, and the space around each paragraph (pt), as the
+# template's "GCN - …" styles set them; the block's fixed height is the last guard, not the plan.
+LINE_FACTOR = 1.17
+PARAGRAPH_SPACE_PT = 4.0
+
+
+def block_height_pt(name: str, owner: str, address: str, details: str) -> float:
+    """About how tall the fixed-height block's texts are in their chosen size classes (pt)."""
+    import math
+
+    width = TEXT_WIDTH - CELL_MARGINS
+    parts = [(name, NAME_CLASSES, True), (owner, INFO_CLASSES, False)]
+    parts += [(address, INFO_CLASSES, False)] if address else []
+    height = 0.0
+    for text, classes, bold in parts:
+        cls = fit_class(text, classes, bold)
+        lines = max(1, math.ceil(_lines_needed(text, cls.size, bold, width)))
+        height += lines * cls.size * LINE_FACTOR + PARAGRAPH_SPACE_PT
+    if details:
+        size = INFO_CLASSES[1].size
+        height += max(1, math.ceil(_lines_needed(details, size, False, width))) * size * LINE_FACTOR + PARAGRAPH_SPACE_PT
+    return height
+
+
+BLOCK_HEIGHT_PT = MIDDLE_HEIGHT / 20

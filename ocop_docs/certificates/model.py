@@ -16,7 +16,6 @@ from ..errors import DataError, Problem, RuleViolation
 from ..model.common import Issuer, Model, NonEmptyText, OptionalDate, Signer, Text
 from ..nd30.formats import symbol_for
 from ..ocop import regimes
-from ..vi.text import fold
 
 DEFAULT_NUMBER_FORMAT = "{so:03d}/{nam}/GCN-OCOP"
 NUMBER_FIELDS = {"so", "nam"}
@@ -106,8 +105,10 @@ class CertificateIssuer(Model):
 
     @property
     def key(self) -> str:
-        """The issuing body as the register knows it: folded, lower case, single spaces."""
-        return " ".join(fold(self.register_key or self.issuer.name, lower=True).split())
+        """The issuing body as the register knows it: its canonical identity (``issuers``)."""
+        from .issuers import issuer_key
+
+        return issuer_key(self.register_key or self.issuer.name)
 
     def number_text(self, seq: int, year: int) -> str:
         """The certificate number as printed: ``025/2025/GCN-OCOP`` by default."""

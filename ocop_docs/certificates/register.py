@@ -1,45 +1,75 @@
-"""The register of issued certificate numbers (sổ đăng ký giấy chứng nhận): one SQLite file.
+"""The register of certificate numbers (sổ đăng ký giấy chứng nhận): one SQLite file.
 
 Rules it keeps, whatever happens to the runs that use it:
 
-* a number is unique per issuing body and year — ``UNIQUE(issuer, year, seq)``;
-* a product has one number per issuing body and year — ``UNIQUE(issuer, year, product_key)``,
-  so re-running the same table gives the same numbers;
-* all numbers of a batch are assigned in one ``BEGIN IMMEDIATE`` transaction: two runs at the
-  same time against one register take turns (the second waits up to ``BUSY_TIMEOUT_S``) and the
-  second sees the first's numbers; a run killed mid-batch has either all its numbers or none;
-* WAL journal with ``synchronous=FULL``: a committed number survives a crash or a power cut.
+* a number is unique per issuing body and year — ``UNIQUE(issuer, year, seq)``; the body is its
+  canonical identity (``issuers``: official area code + body), so two spellings of one body share
+  one numbering;
+* a number is never reused: a voided number (``void``) stays in the register with its reason;
+* a product (exact name + chủ thể, ``model.product.product_key``) has one live number per body and
+  year — a unique index over the rows that are not void — so re-running a table gives the same
+  numbers;
+* a number is final (``issued``) only when its files exist; until then it is ``reserved`` for its
+  product: a re-run resumes it, a run that fails before writing its files releases it when no
+  later number was taken (otherwise it stays reserved for the re-run), and nobody is told it is
+  valid;
+* every change (number reserved, made final, details corrected, voided, re-issued, released,
+  register converted) is a row of ``history`` with its time and reason;
+* the numbers of a batch are taken in one ``BEGIN IMMEDIATE`` transaction: two runs at the same
+  time take turns (up to ``BUSY_TIMEOUT_S``) and the second sees the first's numbers; WAL journal
+  with ``synchronous=FULL``: a committed number survives a crash or a power cut;
+* before taking numbers the register checks itself (``problems``): a number or product held twice
+  by hand edits stops the batch with a message saying which rows;
+* look-ups (``readonly=True``) open the file read-only and never write, not even a schema.
 
 A product already numbered under another recognition decision in the same year is a conflict
-(most often the same product put in two tables), reported for its row and not renumbered.
+(most often a wrong decision number): reported for its row, unless the run re-issues
+(``reissue_reason``): then the old number is voided and the product gets a NEW number that names
+the voided one. A number is never given twice: a certificate already handed out under the old
+number must not mean a second document.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
-import sys
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import OcopError
+from ..model.product import product_key
 from ..vi.text import fold
+from .issuers import issuer_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 120.0
 ENV_REGISTER = "OCOP_DOCS_REGISTER"
 REGISTER_NAME = "so-dang-ky-giay-chung-nhan.sqlite"
+
+RESERVED, ISSUED, VOID = "reserved", "issued", "void"
+STATUS_VI = {RESERVED: "đang giữ số, chưa có đủ tệp (chưa có giá trị)", ISSUED: "đã cấp", VOID: "đã hủy"}
+ACTIONS_VI = {
+    "giu-so": "giữ số cho sản phẩm",
+    "hoan-tat": "đã có đủ tệp, số có giá trị",
+    "sua": "sửa thông tin in trên giấy",
+    "huy": "hủy số",
+    "cap-lai": "cấp số mới thay số đã hủy",
+    "giai-phong": "trả lại số chưa dùng",
+    "chuyen-doi": "chuyển sổ sang lược đồ mới",
+}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS certificates (
     id INTEGER PRIMARY KEY,
-    issuer TEXT NOT NULL,            -- register key of the issuing body (folded name)
+    issuer TEXT NOT NULL,            -- canonical identity of the issuing body (issuers.issuer_key)
     issuer_name TEXT NOT NULL,       -- as printed
     year INTEGER NOT NULL,           -- year of issue
     seq INTEGER NOT NULL,            -- running number within issuer and year
     number TEXT NOT NULL,            -- as printed on the certificate
-    product_key TEXT NOT NULL,       -- folded product name | folded chủ thể
+    product_key TEXT NOT NULL,       -- exact product name | chủ thể (NFC, single spaces)
     product TEXT NOT NULL,
     owner TEXT NOT NULL,
     address TEXT NOT NULL DEFAULT '',
@@ -56,11 +86,28 @@ CREATE TABLE IF NOT EXISTS certificates (
     pdf_file TEXT, pdf_sha256 TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    UNIQUE (issuer, year, seq),
-    UNIQUE (issuer, year, product_key)
+    status TEXT NOT NULL DEFAULT 'issued',   -- reserved | issued | void
+    void_reason TEXT,
+    voided_at TEXT,
+    replaces INTEGER,                -- id of the voided certificate this one re-issues
+    UNIQUE (issuer, year, seq)
 );
+CREATE UNIQUE INDEX IF NOT EXISTS certificates_live_product ON certificates (issuer, year, product_key)
+    WHERE status <> 'void';
 CREATE INDEX IF NOT EXISTS certificates_number ON certificates (number);
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,            -- a key of ACTIONS_VI
+    issuer TEXT, year INTEGER, seq INTEGER, number TEXT,
+    reason TEXT,
+    detail TEXT
+);
+CREATE TABLE IF NOT EXISTS issuer_names (
+    issuer TEXT NOT NULL, name TEXT NOT NULL, first_seen TEXT NOT NULL, PRIMARY KEY (issuer, name)
+);
 """
+_V1_DEFAULTS = {"status": "'issued'", "void_reason": "NULL", "voided_at": "NULL", "replaces": "NULL"}
 
 
 class RegisterError(OcopError):
@@ -85,7 +132,7 @@ class Request:
 
 @dataclass(frozen=True)
 class Entry:
-    """One issued certificate as the register holds it."""
+    """One certificate number as the register holds it."""
 
     issuer: str
     issuer_name: str
@@ -111,6 +158,15 @@ class Entry:
     pdf_sha256: str | None
     created_at: str
     updated_at: str
+    status: str = ISSUED
+    void_reason: str | None = None
+    voided_at: str | None = None
+    replaces: int | None = None
+    id: int | None = None
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_VI.get(self.status, self.status)
 
 
 @dataclass(frozen=True)
@@ -122,66 +178,172 @@ class Assignment:
     number: str | None = None
     new: bool = False
     conflict: Entry | None = None  # the entry that holds this product under another decision
+    replaces: Entry | None = None  # the voided entry this new number re-issues
+    similar: tuple[Entry, ...] = ()  # registered products whose names differ only by marks
+    held: Entry | None = None  # the entry whose number this product keeps (not new)
 
 
-def default_register_path() -> Path:
-    """``$OCOP_DOCS_REGISTER``, else the user's data folder (one register for every run)."""
+@dataclass
+class Released:
+    """What :meth:`Register.release` did with the reservations of a failed run."""
+
+    released: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def register_location(explicit: str | Path | None, outdir: str | Path | None = None) -> tuple[Path, str | None]:
+    """The register a command uses, and a note (Vietnamese) when it was not named.
+
+    ``--register``, else ``$OCOP_DOCS_REGISTER``; else, for a batch, the file beside its output
+    folder (created on the first run, and the note says where); for a look-up, that file in the
+    current folder. Never a hidden file under the home folder.
+    """
+    if explicit:
+        return Path(explicit), None
     configured = os.environ.get(ENV_REGISTER, "").strip()
     if configured:
-        return Path(configured).expanduser()
-    if sys.platform.startswith("win"):
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "ocop-docs" / REGISTER_NAME
+        return Path(configured).expanduser(), None
+    if outdir is not None:
+        path = Path(outdir).absolute().parent / REGISTER_NAME
+        if path.exists():
+            return path, f"Dùng sổ đăng ký {path} (cạnh thư mục kết quả; chỉ rõ bằng --register)."
+        return path, (f"Chưa chỉ sổ đăng ký (--register hoặc biến {ENV_REGISTER}): tạo sổ mới {path} cạnh thư mục "
+                      "kết quả. Lần sau hãy dùng đúng sổ này cho cơ quan cấp này (--register).")
+    path = Path(REGISTER_NAME)
+    if path.exists():
+        return path.absolute(), None
+    raise RegisterError(
+        f"Cần chỉ sổ đăng ký: --register TỆP hoặc biến {ENV_REGISTER} "
+        f"(thư mục hiện tại không có tệp {REGISTER_NAME})"
+    )
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _entry(row: sqlite3.Row) -> Entry:
-    values = dict(row)
-    values.pop("id", None)
-    for key in ("decision_date", "issued_on", "valid_until"):
-        values[key] = date.fromisoformat(values[key])
-    return Entry(**values)
-
-
 class Register:
-    """An open register file; use as a context manager or call :meth:`close`."""
+    """An open register file; use as a context manager or call :meth:`close`.
 
-    def __init__(self, path: str | Path, *, create: bool = True):
+    ``readonly``: opened with SQLite ``mode=ro`` for look-ups; nothing is written, an old-schema
+    file is read as it is, and a read-only user or folder is enough.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False):
         self.path = Path(path)
-        if not create and not self.path.is_file():
+        self.readonly = readonly
+        self.notices: list[str] = []
+        if (readonly or not create) and not self.path.is_file():
             raise RegisterError(f"Không tìm thấy sổ đăng ký {self.path}")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise sqlite3.OperationalError(f"journal_mode {mode}")
-            self.db.execute("PRAGMA synchronous = FULL")
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-                if row is None:
-                    self.db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-                elif int(row[0]) > SCHEMA_VERSION:
-                    raise RegisterError(
-                        f"Sổ đăng ký {self.path} do phiên bản ocop-docs mới hơn tạo (lược đồ {row[0]}); hãy cập nhật ocop-docs"
-                    )
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+            if readonly:
+                self._open_readonly()
+            else:
+                self._open_writable()
         except sqlite3.DatabaseError as exc:
-            raise RegisterError(f"Không mở được sổ đăng ký {self.path}: {exc} (tệp hỏng, không phải SQLite, hoặc không có quyền ghi)") from None
+            raise RegisterError(f"Không mở được sổ đăng ký {self.path}: {_sqlite_vi(exc)}") from None
+
+    # ------------------------------------------------------------------ opening
+
+    def _connect(self, target: str, uri: bool = False) -> None:
+        self.db = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=uri)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+
+    def _open_readonly(self) -> None:
+        if self.path.stat().st_size == 0:
+            raise RegisterError(f"Sổ đăng ký {self.path} là tệp rỗng (0 byte), chưa phải sổ đăng ký; không đọc được")
+        uri = "file:" + quote(str(self.path.absolute())) + "?mode=ro"
+        try:
+            self._connect(uri, uri=True)
+            self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            # A WAL file in a folder the user cannot write: no -shm can be made; read it as a snapshot.
+            self._connect(uri + "&immutable=1", uri=True)
+        self._check_version(writable=False)
+
+    def _open_writable(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._connect(str(self.path))
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and not {"meta", "certificates"} <= tables:  # another program's database: leave it as it is
+            self.db.close()
+            raise RegisterError(f"Tệp {self.path} là cơ sở dữ liệu khác, không phải sổ đăng ký giấy chứng nhận")
+        mode = self.db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"journal_mode {mode}")
+        self.db.execute("PRAGMA synchronous = FULL")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "certificates" in tables and "meta" in tables and self._check_version(writable=True) < SCHEMA_VERSION:
+                self._migrate_v1()
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.version = SCHEMA_VERSION
+        self.columns = {r[1] for r in self.db.execute("PRAGMA table_info(certificates)")}
+
+    def _check_version(self, writable: bool) -> int:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            self.db.execute("SELECT 1 FROM certificates LIMIT 1").fetchall()
+        except sqlite3.OperationalError:
+            raise RegisterError(f"Tệp {self.path} không phải sổ đăng ký giấy chứng nhận (không có bảng sổ)") from None
+        try:
+            version = int(row[0]) if row is not None else 1
+        except ValueError:
+            raise RegisterError(f"Sổ đăng ký {self.path} bị sửa tay: phiên bản lược đồ '{row[0]}' không hợp lệ") from None
+        if version > SCHEMA_VERSION:
+            raise RegisterError(
+                f"Sổ đăng ký {self.path} do phiên bản ocop-docs mới hơn tạo (lược đồ {version}); hãy cập nhật ocop-docs"
+            )
+        self.version = version
+        self.columns = {r[1] for r in self.db.execute("PRAGMA table_info(certificates)")}
+        return version
+
+    def _migrate_v1(self) -> None:
+        """Schema 1 → 2: canonical issuer keys, exact product keys, status, void and history.
+
+        The table is rebuilt (its old UNIQUE product constraint cannot be dropped in place). Two
+        spellings of one body that both numbered a year would now share numbers: the rows of the
+        later spelling keep their own numbering under ``key~old-key`` and the integrity check
+        reports each number held twice, to be voided and re-issued by the office.
+        """
+        rows = [dict(r) for r in self.db.execute("SELECT * FROM certificates ORDER BY id")]
+        self.db.execute("ALTER TABLE certificates RENAME TO certificates_v1")
+        self.db.execute("DROP INDEX IF EXISTS certificates_number")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+        taken: dict[tuple[str, int, int], str] = {}
+        now = _now()
+        for row in rows:
+            old_key = row["issuer"]
+            folded_name = " ".join(fold(row["issuer_name"], lower=True).split())
+            key = issuer_key(row["issuer_name"] if old_key == folded_name else old_key)
+            owner_of_seq = taken.setdefault((key, row["year"], row["seq"]), old_key)
+            if owner_of_seq != old_key:
+                key = f"{key}~{old_key}"
+            row.update(issuer=key, product_key=product_key(row["product"], row["owner"]), status=ISSUED)
+            columns = [c for c in row]
+            self.db.execute(
+                f"INSERT INTO certificates ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [row[c] for c in columns],
+            )
+            self.db.execute("INSERT OR IGNORE INTO issuer_names (issuer, name, first_seen) VALUES (?, ?, ?)",
+                            (key.split("~")[0], row["issuer_name"], row["created_at"]))
+        self.db.execute("DROP TABLE certificates_v1")
+        self.db.execute(
+            "INSERT INTO history (at, action, reason, detail) VALUES (?, 'chuyen-doi', ?, ?)",
+            (now, "phiên bản ocop-docs mới", f"lược đồ 1 → {SCHEMA_VERSION}; {len(rows)} số giữ nguyên"),
+        )
+        self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         self.db.close()
@@ -192,7 +354,123 @@ class Register:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    # ------------------------------------------------------------------ reading rows
+
+    def _select(self) -> str:
+        """SELECT of every column of ``Entry`` (an old-schema file read-only gets the defaults)."""
+        columns = ["id"] + [c for c in Entry.__dataclass_fields__ if c != "id"]
+        parts = [c if c in self.columns else f"{_V1_DEFAULTS.get(c, 'NULL')} AS {c}" for c in columns]
+        return f"SELECT {', '.join(parts)} FROM certificates"
+
+    def _rows(self, where: str = "1 = 1", args: tuple = ()) -> list[Entry]:
+        try:
+            rows = self.db.execute(f"{self._select()} WHERE {where} ORDER BY issuer, year, seq, id", args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise RegisterError(f"Không đọc được sổ đăng ký {self.path}: {_sqlite_vi(exc)} (tệp hỏng hoặc bị sửa tay)") from None
+        return [self._entry(r) for r in rows]
+
+    def _entry(self, row: sqlite3.Row) -> Entry:
+        values = dict(row)
+        for name in ("decision_date", "issued_on", "valid_until"):
+            try:
+                values[name] = date.fromisoformat(str(values[name]))
+            except ValueError:
+                raise RegisterError(
+                    f"Sổ đăng ký {self.path} bị sửa tay: số {values.get('number')} (mã dòng {values.get('id')}) có "
+                    f"cột {name} = '{values[name]}' không phải ngày (YYYY-MM-DD)"
+                ) from None
+        for name in ("year", "seq", "stars"):
+            if not isinstance(values[name], int):
+                raise RegisterError(
+                    f"Sổ đăng ký {self.path} bị sửa tay: số {values.get('number')} (mã dòng {values.get('id')}) có "
+                    f"cột {name} = '{values[name]}' không phải số nguyên"
+                )
+        if values["status"] not in STATUS_VI:
+            raise RegisterError(
+                f"Sổ đăng ký {self.path} bị sửa tay: số {values.get('number')} (mã dòng {values.get('id')}) có trạng "
+                f"thái '{values['status']}' không hợp lệ (reserved, issued hoặc void)"
+            )
+        if self.version < SCHEMA_VERSION:  # schema 1 keyed by folded names: the keys it gets when converted
+            folded = " ".join(fold(values["issuer_name"], lower=True).split())
+            values["issuer"] = issuer_key(values["issuer_name"] if values["issuer"] == folded else values["issuer"])
+            values["product_key"] = product_key(values["product"], values["owner"])
+        return Entry(**values)
+
+    def _write(self, action):
+        """Run ``action()`` in one write transaction; SQLite errors become Vietnamese messages."""
+        if self.readonly:
+            raise RegisterError(f"Sổ đăng ký {self.path} đang mở chỉ để đọc")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                result = action()
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.IntegrityError as exc:
+            raise RegisterError(f"Sổ đăng ký {self.path} từ chối ghi vì trùng số hoặc trùng sản phẩm ({exc})") from None
+        except sqlite3.DatabaseError as exc:
+            raise RegisterError(f"Không ghi được sổ đăng ký {self.path}: {_sqlite_vi(exc)}") from None
+        return result
+
+    def _log(self, action: str, entry: Entry | None = None, reason: str | None = None, detail: str | None = None,
+             *, at: str | None = None, issuer: str | None = None, year: int | None = None, seq: int | None = None,
+             number: str | None = None) -> None:
+        if entry is not None:
+            issuer, year, seq, number = entry.issuer, entry.year, entry.seq, entry.number
+        self.db.execute(
+            "INSERT INTO history (at, action, issuer, year, seq, number, reason, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at or _now(), action, issuer, year, seq, number, reason, detail),
+        )
+
+    # ------------------------------------------------------------------ integrity
+
+    def problems(self, issuer: str | None = None, year: int | None = None) -> list[str]:
+        """What is wrong in the register itself (Vietnamese), e.g. a number held twice by hand edits.
+
+        Only rows that are not void count: voiding one of two rows that hold a number settles it.
+        """
+        entries = self._issuer_rows(issuer, year) if issuer else self._rows(*(("year = ?", (year,)) if year else ()))
+        out = []
+        for what, key_of in (("số", lambda e: e.number), ("số thứ tự", lambda e: e.seq), ("sản phẩm", lambda e: e.product_key)):
+            groups: dict = defaultdict(list)
+            for e in entries:
+                if e.status != VOID:
+                    groups[(e.issuer.split("~")[0], e.year, key_of(e))].append(e)
+            for (_, year_, value), held in groups.items():
+                if len(held) > 1:
+                    shown = value.replace("|", " — ") if isinstance(value, str) else value
+                    rows = ", ".join(f"mã dòng {e.id} ({e.number}, {e.product})" for e in held)
+                    out.append(f"{what} {shown} của {held[0].issuer_name} năm {year_} có {len(held)} lần trong sổ: {rows}")
+        return out
+
+    def _issuer_rows(self, issuer: str, year: int | None = None) -> list[Entry]:
+        if self.version < SCHEMA_VERSION:  # an old file read as it is: its keys are computed here
+            return [e for e in self._rows(*(("year = ?", (year,)) if year is not None else ())) if e.issuer == issuer]
+        # "key~old-key": a second numbering of the body kept apart by the schema 1 → 2 conversion
+        where, args = "(issuer = ? OR substr(issuer, 1, ?) = ?)", [issuer, len(issuer) + 1, issuer + "~"]
+        if year is not None:
+            where += " AND year = ?"
+            args.append(year)
+        return self._rows(where, tuple(args))
+
+    def _stop_if_broken(self, issuer: str, year: int) -> None:
+        problems = self.problems(issuer, year)
+        if problems:
+            raise RegisterError(
+                f"Sổ đăng ký {self.path} không nhất quán, không cấp số mới cho đến khi sửa:\n"
+                + "\n".join(f"  - {p}" for p in problems)
+                + "\n  Cách sửa: giữ một dòng, hủy các dòng kia bằng 'ocop-docs register huy SỐ --id MÃ_DÒNG --ly-do \"…\"'."
+            )
+
     # ------------------------------------------------------------------ numbers
+
+    def plan(self, *, issuer_key: str, year: int, decision: str, decision_date: date, number_text, start: int,
+             requests: list[Request], reissue: bool = False) -> list[Assignment]:
+        """The numbers :meth:`assign` would give, without writing anything (the trial run)."""
+        return decide(self._issuer_rows(issuer_key, year), requests, decision, decision_date, number_text, start, year,
+                       reissue)
 
     def assign(
         self,
@@ -208,110 +486,260 @@ class Register:
         start: int,
         requests: list[Request],
         source: str | None = None,
+        reissue_reason: str | None = None,
     ) -> list[Assignment]:
-        """Numbers for every request, in one transaction (see the module doc).
+        """Reserve numbers for every request, in one transaction (see the module doc).
 
-        ``number_text(seq, year)`` prints a new number; a product already registered keeps the
-        number it has (its details are updated, so a corrected table re-prints the same number).
+        A product already registered under this decision keeps its number (its printed details
+        are updated, each change kept in the history). New numbers are ``reserved`` until
+        :meth:`record_files` finds their files.
         """
-        now = _now()
-        out: list[Assignment] = []
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                # Read inside the write transaction: no other run can take a number until COMMIT.
-                existing = {
-                    row["product_key"]: _entry(row)
-                    for row in self.db.execute("SELECT * FROM certificates WHERE issuer = ? AND year = ?", (issuer_key, year))
-                }
-                top = max((e.seq for e in existing.values()), default=None)
-                next_seq = max(top + 1 if top is not None else start, start)
-                inserts, updates = [], []
-                for req in requests:
-                    old = existing.get(req.product_key)
-                    if old is not None:
-                        if old.decision != decision or old.decision_date != decision_date:
-                            out.append(Assignment(req, conflict=old))
-                            continue
-                        updates.append((req.product, req.owner, req.address, req.product_code, req.stars, req.score,
-                                        issued_on.isoformat(), valid_until.isoformat(), source, req.source_row, now,
-                                        issuer_key, year, old.seq))
-                        out.append(Assignment(req, old.seq, old.number, new=False))
-                        continue
-                    seq = next_seq
-                    next_seq += 1
-                    number = number_text(seq, year)
-                    inserts.append((issuer_key, issuer_name, year, seq, number, req.product_key, req.product, req.owner,
-                                    req.address, req.product_code, req.stars, req.score, decision,
-                                    decision_date.isoformat(), issued_on.isoformat(), valid_until.isoformat(), source,
-                                    req.source_row, now, now))
-                    out.append(Assignment(req, seq, number, new=True))
-                self.db.executemany(
-                    "UPDATE certificates SET product = ?, owner = ?, address = ?, product_code = ?, stars = ?,"
-                    " score = ?, issued_on = ?, valid_until = ?, source = ?, source_row = ?, updated_at = ?"
-                    " WHERE issuer = ? AND year = ? AND seq = ?",
-                    updates,
-                )
-                self.db.executemany(
+
+        def work() -> list[Assignment]:
+            # Read inside the write transaction: no other run can take a number until COMMIT.
+            self._stop_if_broken(issuer_key, year)
+            self._note_issuer_name(issuer_key, issuer_name)
+            rows = self._issuer_rows(issuer_key, year)
+            out = decide(rows, requests, decision, decision_date, number_text, start, year, reissue_reason is not None)
+            now = _now()
+            for a in out:
+                req = a.request
+                if a.conflict is not None or a.number is None:
+                    continue
+                if a.replaces is not None and a.replaces.status != VOID:
+                    self.db.execute("UPDATE certificates SET status = ?, void_reason = ?, voided_at = ?, updated_at = ?"
+                                    " WHERE id = ?", (VOID, reissue_reason, now, now, a.replaces.id))
+                    self._log("huy", a.replaces, reissue_reason, f"cấp lại theo Quyết định {decision}", at=now)
+                if not a.new:
+                    old = a.held
+                    changes = _changes(old, req, issued_on, valid_until)
+                    self.db.execute(
+                        "UPDATE certificates SET product = ?, owner = ?, address = ?, product_code = ?, stars = ?,"
+                        " score = ?, issued_on = ?, valid_until = ?, source = ?, source_row = ?, updated_at = ?"
+                        " WHERE id = ?",
+                        (req.product, req.owner, req.address, req.product_code, req.stars, req.score,
+                         issued_on.isoformat(), valid_until.isoformat(), source, req.source_row, now, old.id),
+                    )
+                    if changes:
+                        self._log("sua", old, None, "; ".join(changes), at=now)
+                    continue
+                self.db.execute(
                     "INSERT INTO certificates (issuer, issuer_name, year, seq, number, product_key, product, owner,"
                     " address, product_code, stars, score, decision, decision_date, issued_on, valid_until, source,"
-                    " source_row, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    inserts,
+                    " source_row, created_at, updated_at, status, replaces)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (issuer_key, issuer_name, year, a.seq, a.number, req.product_key, req.product, req.owner,
+                     req.address, req.product_code, req.stars, req.score, decision, decision_date.isoformat(),
+                     issued_on.isoformat(), valid_until.isoformat(), source, req.source_row, now, now, RESERVED,
+                     a.replaces.id if a.replaces else None),
                 )
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.IntegrityError as exc:  # pragma: no cover - the constraints are the last guard
-            raise RegisterError(f"Sổ đăng ký {self.path} từ chối số trùng: {exc}") from None
-        except sqlite3.OperationalError as exc:
-            raise RegisterError(f"Không ghi được sổ đăng ký {self.path}: {exc}") from None
-        return out
+                if a.replaces is not None:
+                    self._log("cap-lai", None, reissue_reason or a.replaces.void_reason,
+                              f"thay số {a.replaces.number} (Quyết định {a.replaces.decision}); theo Quyết định {decision}",
+                              at=now, issuer=issuer_key, year=year, seq=a.seq, number=a.number)
+                else:
+                    self._log("giu-so", None, None, f"{req.product} — {req.owner}; Quyết định {decision}", at=now,
+                              issuer=issuer_key, year=year, seq=a.seq, number=a.number)
+            return out
 
-    def record_files(self, issuer_key: str, year: int, files: list[tuple[int, str | None, str | None, str | None, str | None]]) -> None:
-        """Remember which files hold each certificate: (seq, docx, docx sha, pdf, pdf sha)."""
+        return self._write(work)
+
+    def _note_issuer_name(self, key: str, name: str) -> None:
+        """Remember each spelling of a body; a new spelling of a known body is a notice."""
+        known = [r[0] for r in self.db.execute("SELECT name FROM issuer_names WHERE issuer = ? ORDER BY first_seen", (key,))]
+        if name in known:
+            return
+        if known:
+            self.notices.append(
+                f"Cơ quan cấp '{name}' được viết khác lần trước ('{known[0]}'); sổ đăng ký coi là cùng một cơ quan "
+                f"({key.split('@')[-1] if '@' in key else key}) và đánh số tiếp. Nếu là cơ quan khác, hãy sửa tên trong tệp đợt cấp."
+            )
+        self.db.execute("INSERT INTO issuer_names (issuer, name, first_seen) VALUES (?, ?, ?)", (key, name, _now()))
+
+    def record_files(self, issuer_key: str, year: int,
+                     files: list[tuple[int, str | None, str | None, str | None, str | None, bool]]) -> None:
+        """Remember which files hold each certificate: (seq, docx, docx sha, pdf, pdf sha, complete).
+
+        ``complete``: every file the run was asked for exists; only then is a reserved number final.
+        """
         now = _now()
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                self.db.executemany(
+
+        def work() -> None:
+            by_seq = {e.seq: e for e in self._rows("issuer = ? AND year = ?", (issuer_key, year)) if e.status != VOID}
+            for seq, docx, docx_sha, pdf, pdf_sha, complete in files:
+                entry = by_seq.get(seq)
+                if entry is None:
+                    continue
+                status = ISSUED if complete else entry.status
+                self.db.execute(
                     "UPDATE certificates SET docx_file = ?, docx_sha256 = ?, pdf_file = COALESCE(?, pdf_file),"
-                    " pdf_sha256 = COALESCE(?, pdf_sha256), updated_at = ? WHERE issuer = ? AND year = ? AND seq = ?",
-                    [(d, ds, p, ps, now, issuer_key, year, seq) for seq, d, ds, p, ps in files],
+                    " pdf_sha256 = COALESCE(?, pdf_sha256), status = ?, updated_at = ? WHERE id = ?",
+                    (docx, docx_sha, pdf, pdf_sha, status, now, entry.id),
                 )
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        except sqlite3.OperationalError as exc:
-            raise RegisterError(f"Không ghi được sổ đăng ký {self.path}: {exc}") from None
+                if status == ISSUED and entry.status == RESERVED:
+                    self._log("hoan-tat", entry, None, ", ".join(f for f in (docx, pdf) if f), at=now)
+
+        self._write(work)
+
+    def release(self, issuer_key: str, year: int, seqs: list[int], reason: str) -> Released:
+        """Give back reserved numbers of a failed run that have no file.
+
+        A number is released only from the top of the year's numbering (the next run takes it
+        again, so no gap is left); one below a number another run took stays reserved for its
+        product and is resumed by the re-run.
+        """
+        result = Released()
+
+        def work() -> None:
+            wanted = set(seqs)
+            rows = self._issuer_rows(issuer_key, year)
+            for e in sorted(rows, key=lambda e: e.seq, reverse=True):
+                if e.seq not in wanted:
+                    break
+                if e.status != RESERVED or e.docx_file:
+                    break
+                self.db.execute("DELETE FROM certificates WHERE id = ?", (e.id,))
+                self._log("giai-phong", e, reason, f"{e.product} — {e.owner}")
+                result.released.append(e.number)
+                wanted.discard(e.seq)
+            result.kept.extend(e.number for e in rows if e.seq in wanted and e.status == RESERVED)
+
+        self._write(work)
+        return result
+
+    def void(self, number: str, reason: str, *, row_id: int | None = None, issuer: str | None = None,
+             year: int | None = None) -> Entry:
+        """Void one number (kept, marked void, never given again); ``reason`` is required."""
+        reason = " ".join((reason or "").split())
+        if not reason:
+            raise RegisterError("Cần ghi lý do hủy số (--ly-do \"…\")")
+
+        def work() -> Entry:
+            entry = self._one(number, row_id=row_id, issuer=issuer, year=year)
+            if entry.status == VOID:
+                raise RegisterError(f"Số {entry.number} đã bị hủy ngày {entry.voided_at[:10]} (lý do: {entry.void_reason})")
+            now = _now()
+            self.db.execute("UPDATE certificates SET status = ?, void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?",
+                            (VOID, reason, now, now, entry.id))
+            self._log("huy", entry, reason, f"{entry.product} — {entry.owner}; trước khi hủy: {entry.status_text}", at=now)
+            return self._rows("id = ?", (entry.id,))[0]
+
+        return self._write(work)
+
+    def _one(self, number: str, *, row_id: int | None, issuer: str | None, year: int | None) -> Entry:
+        if row_id is not None:
+            found = self._rows("id = ?", (row_id,))
+            if found and found[0].number != " ".join(number.split()):
+                raise RegisterError(f"Mã dòng {row_id} là số {found[0].number}, không phải {number}")
+        else:
+            found = [e for e in self.entries(issuer, year) if e.number == " ".join(number.split())]
+        if not found:
+            raise RegisterError(f"Không có số {number} trong sổ đăng ký {self.path}")
+        live = [e for e in found if e.status != VOID] or found
+        if len(live) > 1:
+            rows = "; ".join(f"mã dòng {e.id}: {e.issuer_name} năm {e.year}, {e.product}" for e in live)
+            raise RegisterError(f"Số {number} có ở {len(live)} dòng ({rows}); chỉ rõ bằng --id MÃ_DÒNG")
+        return live[0]
 
     # ------------------------------------------------------------------ look-ups
 
     def entries(self, issuer: str | None = None, year: int | None = None) -> list[Entry]:
-        """Every certificate, optionally of one issuing body (any part of its name) and year."""
-        sql, args = "SELECT * FROM certificates WHERE 1 = 1", []
-        if year is not None:
-            sql += " AND year = ?"
-            args.append(year)
-        rows = [_entry(r) for r in self.db.execute(sql + " ORDER BY issuer, year, seq", args)]
+        """Every certificate number, optionally of one issuing body (any part of its name) and year."""
+        rows = self._rows("year = ?", (year,)) if year is not None else self._rows()
         if issuer:
             wanted = " ".join(fold(issuer, lower=True).split())
-            rows = [e for e in rows if wanted in e.issuer]
+            rows = [e for e in rows if wanted in fold(e.issuer_name, lower=True) or wanted in e.issuer]
         return rows
+
+    def by_id(self, row_id: int) -> Entry | None:
+        found = self._rows("id = ?", (row_id,))
+        return found[0] if found else None
+
+    def replaced_by(self, entry: Entry) -> Entry | None:
+        if "replaces" not in self.columns or entry.id is None:
+            return None
+        found = self._rows("replaces = ?", (entry.id,))
+        return found[0] if found else None
 
     def find(self, query: str) -> list[Entry]:
         """Certificates whose number is ``query``, or whose product or chủ thể contains it."""
         q = " ".join(query.split())
-        exact = [_entry(r) for r in self.db.execute("SELECT * FROM certificates WHERE number = ? ORDER BY issuer, year", (q,))]
+        exact = self._rows("number = ?", (q,))
         if exact:
             return exact
         if q.isdigit():
-            by_seq = [_entry(r) for r in self.db.execute("SELECT * FROM certificates WHERE seq = ? ORDER BY issuer, year", (int(q),))]
+            by_seq = self._rows("seq = ?", (int(q),))
             if by_seq:
                 return by_seq
         wanted = fold(q, lower=True)
-        return [e for e in self.entries() if wanted in e.product_key or wanted in fold(e.number, lower=True)]
+        return [e for e in self._rows() if wanted in fold(e.product_key, lower=True) or wanted in fold(e.number, lower=True)]
+
+    def history(self) -> list[sqlite3.Row]:
+        """Every change, oldest first (an old-schema file has none)."""
+        try:
+            return self.db.execute("SELECT * FROM history ORDER BY id").fetchall()
+        except sqlite3.OperationalError:
+            return []
+
+
+def decide(rows: list[Entry], requests: list[Request], decision: str, decision_date: date, number_text, start: int,
+            year: int, reissue: bool) -> list[Assignment]:
+    """The number of each request given the rows of its body and year (no writing)."""
+    live = {e.product_key: e for e in rows if e.status != VOID}
+    replaced = {e.replaces for e in rows if e.replaces is not None}
+    voided = {e.product_key: e for e in sorted(rows, key=lambda e: e.id or 0) if e.status == VOID and e.id not in replaced}
+    similar: dict[str, list[Entry]] = defaultdict(list)
+    for e in live.values():
+        similar[fold(e.product_key, lower=True)].append(e)
+    top = max((e.seq for e in rows), default=None)
+    next_seq = max(top + 1 if top is not None else start, start)
+    out: list[Assignment] = []
+    seen: set[str] = set()
+    for req in requests:
+        old = live.get(req.product_key)
+        if req.product_key in seen:  # the table's own duplicate check normally catches this first
+            out.append(Assignment(req, conflict=old))
+            continue
+        seen.add(req.product_key)
+        if old is not None and old.decision == decision and old.decision_date == decision_date:
+            out.append(Assignment(req, old.seq, old.number, new=False, held=old))
+            continue
+        if old is not None and not reissue:
+            out.append(Assignment(req, conflict=old))
+            continue
+        seq, next_seq = next_seq, next_seq + 1
+        look_alikes = tuple(e for e in similar.get(fold(req.product_key, lower=True), []) if e.product_key != req.product_key)
+        out.append(Assignment(req, seq, number_text(seq, year), new=True, replaces=old or voided.get(req.product_key),
+                              similar=look_alikes))
+    return out
+
+
+def _changes(old: Entry, req: Request, issued_on: date, valid_until: date) -> list[str]:
+    labels = {"address": "địa chỉ", "product_code": "mã số sản phẩm", "stars": "hạng sao", "score": "điểm"}
+    out = [f"{label}: '{getattr(old, name) or ''}' → '{getattr(req, name) or ''}'"
+           for name, label in labels.items() if (getattr(old, name) or None) != (getattr(req, name) or None)]
+    if old.issued_on != issued_on or old.valid_until != valid_until:
+        out.append(f"hiệu lực: {old.issued_on:%d/%m/%Y}–{old.valid_until:%d/%m/%Y} → {issued_on:%d/%m/%Y}–{valid_until:%d/%m/%Y}")
+    return out
+
+
+def _sqlite_vi(exc: sqlite3.Error) -> str:
+    """SQLite's English reason in Vietnamese where it is one the user can act on."""
+    text = str(exc)
+    known = {
+        "readonly database": "không có quyền ghi tệp hoặc thư mục của sổ",
+        "file is not a database": "tệp không phải cơ sở dữ liệu SQLite",
+        "database disk image is malformed": "tệp bị hỏng",
+        "unable to open database file": "không mở được tệp (thư mục không có hoặc không có quyền)",
+        "database is locked": "sổ đang bị một lần chạy khác giữ quá lâu",
+        "disk I/O error": "lỗi đọc/ghi đĩa",
+        "no such table": "thiếu bảng (tệp bị sửa tay)",
+        "no such column": "thiếu cột (tệp bị sửa tay)",
+    }
+    for english, vietnamese in known.items():
+        if english in text:
+            return vietnamese
+    return f"lỗi SQLite: {text}"
 
 
 def compare_payload(fields: dict, entry: Entry) -> list[str]:
@@ -333,15 +761,17 @@ def compare_payload(fields: dict, entry: Entry) -> list[str]:
         )
     if " ".join(fields.get("issuer", "").split()) != entry.issuer_name:
         problems.append(f"cơ quan cấp trong mã QR '{fields.get('issuer')}' khác sổ đăng ký '{entry.issuer_name}'")
+    if entry.status != ISSUED:
+        problems.append(f"số này {entry.status_text}" + (f" ({entry.void_reason})" if entry.void_reason else ""))
     return problems
 
 
-def open_register(path: str | Path | None, *, create: bool = True) -> Register:
-    """The register at ``path`` (default: :func:`default_register_path`)."""
-    return Register(path or default_register_path(), create=create)
+def open_register(path: str | Path, *, create: bool = True, readonly: bool = False) -> Register:
+    """The register at ``path`` (see :func:`register_location` for choosing it)."""
+    return Register(path, create=create, readonly=readonly)
 
 
 __all__ = [
-    "Assignment", "Entry", "Register", "RegisterError", "Request", "compare_payload", "default_register_path",
-    "open_register",
+    "ACTIONS_VI", "Assignment", "Entry", "ISSUED", "RESERVED", "Register", "RegisterError", "Released", "Request",
+    "STATUS_VI", "VOID", "compare_payload", "decide", "open_register", "register_location",
 ]

@@ -11,9 +11,13 @@ The regime is the one of the recognition decision's signing date (``ocop.regimes
 """
 from __future__ import annotations
 
+import unicodedata
+
 from ..errors import RuleViolation
 from ..model.product import Product
 from ..ocop import regimes
+from ..vi.numbers import format_number
+from . import layout
 from .model import CertificateIssuer
 
 
@@ -36,3 +40,33 @@ def stars_for(product: Product, issuer: CertificateIssuer) -> int:
         )
     regimes.check_recognition(issuer.issuer.level, stars, on)
     return stars
+
+
+def check_texts(product: Product) -> None:
+    """The texts printed in the middle block must be real words and fit the page (ValueError, Vietnamese).
+
+    A name of only dots or invisible characters is not a product; a text too long for the
+    smallest type size would be cut off the page by the block's fixed height (the next lines —
+    Chủ thể, Địa chỉ — lost without a word), so it is refused with the limit.
+    """
+    texts = (("Tên sản phẩm", product.name, "", layout.NAME_CLASSES, True),
+             ("Chủ thể", product.owner, "Chủ thể: ", layout.INFO_CLASSES, False),
+             ("Địa chỉ", product.address or "", "Địa chỉ: ", layout.INFO_CLASSES, False))
+    for label, text, prefix, classes, bold in texts:
+        if not text and label == "Địa chỉ":
+            continue
+        if not any(unicodedata.category(c)[0] in "LN" for c in text):
+            raise ValueError(f"{label} '{text}' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)")
+        if not layout.fits(prefix + text, classes, bold):
+            raise ValueError(
+                f"{label} dài {format_number(len(text))} ký tự, không in vừa giấy chứng nhận một trang (tối đa khoảng "
+                f"{format_number(layout.capacity(classes, bold) - len(prefix))} ký tự ở cỡ chữ nhỏ nhất); hãy rút gọn"
+            )
+    details = " – ".join(t for t in (product.group and f"Nhóm sản phẩm: {product.group}",
+                                     product.code and f"Mã số sản phẩm: {product.code}") if t)
+    address = f"Địa chỉ: {product.address}" if product.address else ""
+    if layout.block_height_pt(product.name, f"Chủ thể: {product.owner}", address, details) > layout.BLOCK_HEIGHT_PT:
+        raise ValueError(
+            "tên sản phẩm, chủ thể, địa chỉ" + (" và nhóm/mã số sản phẩm" if details else "")
+            + " cộng lại quá dài, không in vừa ô nội dung của giấy chứng nhận (dòng cuối sẽ bị mất); hãy rút gọn"
+        )

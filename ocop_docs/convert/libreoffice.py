@@ -180,6 +180,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 def _run_soffice(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     """Run one soffice command in its own process group: (exit code or None on timeout, stderr)."""
+    from ..lifetime import GroupWatch
+
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
@@ -187,6 +189,7 @@ def _run_soffice(cmd: list[str], timeout: float) -> tuple[int | None, str]:
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
+    watch = GroupWatch(proc.pid)  # if this process is killed, soffice and its soffice.bin are killed with it
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -195,6 +198,8 @@ def _run_soffice(cmd: list[str], timeout: float) -> tuple[int | None, str]:
     except BaseException:  # KeyboardInterrupt and the like: leave no soffice behind
         _kill_group(proc)
         raise
+    finally:
+        watch.close()
     stderr = err.decode("utf-8", "replace")
     if proc.returncode != 0 and not _clean_stderr(stderr):
         stderr += "\n" + out.decode("utf-8", "replace")

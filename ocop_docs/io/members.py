@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from ..errors import Problem
 from ..model.decision import Member, council_role, team_role
-from ..vi.text import fold
+from ..vi.text import fold, same_key
 from .tables import HeaderedRows, Reject, Row, norm_header, strip_section_number
 
 Group = Literal["council", "team"]
@@ -134,7 +134,7 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
         except ValueError as exc:
             rejects.append(rows.reject(row, exc))
             continue
-        key = fold(" ".join(member.name.split()), lower=True)
+        key = same_key(member.name)  # exact: "Hùng" and "Hưng" are two people
         if key in seen:
             rejects.append(Reject(row.number, f"trùng người ở dòng {seen[key]} (cùng họ và tên)", row.shown))
             continue

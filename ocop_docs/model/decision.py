@@ -601,11 +601,11 @@ class Team(Model):
 
 
 def _no_duplicates(members: list[Member], body: str) -> None:
-    from ..vi.text import fold
+    from ..vi.text import same_key
 
     seen: dict[str, Member] = {}
     for m in members:
-        key = fold(" ".join(m.name.split()), lower=True)
+        key = same_key(m.name)  # exact: "Hùng" and "Hưng" are two people
         if key in seen:
             where = f" (dòng {seen[key].row} và {m.row})" if m.row else ""
             raise ValueError(f"{body}: '{m.name}' có tên hai lần{where}")

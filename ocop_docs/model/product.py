@@ -35,7 +35,19 @@ class Product(Model):
 
     @property
     def key(self) -> str:
-        """Identity of a product within a round: folded name + owner (for duplicates, registers)."""
+        """Identity of a product: name + owner as written, marks included (``vi.text.same_key``; duplicates, registers)."""
+        return product_key(self.name, self.owner)
+
+    @property
+    def similar_key(self) -> str:
+        """The key folded (no diacritics, lower case): only to suggest "did you mean"."""
         from ..vi.text import fold
 
-        return f"{fold(' '.join(self.name.split()), lower=True)}|{fold(' '.join(self.owner.split()), lower=True)}"
+        return fold(self.key, lower=True)
+
+
+def product_key(name: str, owner: str) -> str:
+    """The identity of a product (see ``Product.key``): one definition for tables and the register."""
+    from ..vi.text import same_key
+
+    return f"{same_key(name)}|{same_key(owner)}"

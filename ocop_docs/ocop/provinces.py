@@ -53,11 +53,13 @@ class MergedName:
     new: Province
 
 
+@lru_cache(maxsize=1)
+def _merged_name_re() -> re.Pattern:
+    names = "|".join(re.escape(old) for old in sorted(_successors(), key=len, reverse=True))
+    return re.compile(rf"\b(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?)\s+(?P<old>{names})\b")
+
+
 def merged_names_in(text: str) -> list[MergedName]:
     """Each 'tỉnh X' / 'thành phố X' in ``text`` where X was merged into another unit, in order."""
-    out = []
-    for old, new in _successors().items():
-        pattern = rf"\b(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|TP\.?)\s+{re.escape(old)}\b"
-        for m in re.finditer(pattern, text):
-            out.append((m.start(), MergedName(m.group(0), old, new)))
-    return [m for _, m in sorted(out, key=lambda pair: pair[0])]
+    return [MergedName(m.group(0), m.group("old"), _successors()[m.group("old")])
+            for m in _merged_name_re().finditer(text)]

@@ -109,7 +109,9 @@ def dump_yaml(data: dict, notes: list[Note] = (), header: list[str] = ()) -> str
     if notes:
         lines.append("# Cần kiểm tra (phần mềm đọc chưa chắc chắn hoặc đã sửa):")
         lines += [f"#   - {n.describe()}" for n in notes]
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
+    # libyaml's emitter when present (10× the pure-Python one on a 60 KB plan); same output
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
     return "\n".join(lines + [body]) if lines else body
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from ..model.common import LegalBasis
@@ -44,10 +45,15 @@ def identify(text: str) -> registry.LegalAct | None:
     return registry.identify(text)
 
 
+@lru_cache(maxsize=1)
+def _acts_by_number() -> dict[str, registry.LegalAct]:
+    return {normalise_number(a.number): a for a in registry.registry().values() if a.number}
+
+
 def acts_in(text: str) -> list[registry.LegalAct]:
     """Every registry act a text cites (for citations inside paragraphs, not căn cứ lines)."""
     found = []
-    by_number = {normalise_number(a.number): a for a in registry.registry().values() if a.number}
+    by_number = _acts_by_number()
     for number in cited_numbers(text):
         act = by_number.get(number)
         if act is not None and act not in found:

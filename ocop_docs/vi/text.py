@@ -25,6 +25,15 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def same_key(s: str) -> str:
+    """The form in which two names are the same name: NFC, whitespace runs as one space, lower case.
+
+    Marks are never folded: "Gạo tám thơm" and "Gạo tấm thơm", "Hùng" and "Hưng" are different
+    names ("MẬT ONG" and "Mật ong" are one); ``fold`` is only for suggesting "did you mean".
+    """
+    return " ".join(nfc(s).split()).lower()
+
+
 def fold(s: str, lower: bool = False) -> str:
     """``s`` without diacritics, for matching: "Đồng Tháp" → "Dong Thap".
 

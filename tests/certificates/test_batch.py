@@ -213,6 +213,13 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
         time.sleep(0.005)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    settle = time.monotonic() + 5  # a worker inside a rename when killed may finish it after the parent is reaped
+    while time.monotonic() < settle:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
     done = sorted((out / "docx").glob("*.docx"))
     assert 100 <= len(done) < 1500, "the run must be killed in the middle of the batch"
     for path in done:  # every file under a final name is complete
@@ -220,9 +227,15 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
             assert z.testzip() is None
     with open_register(tmp_path / "r.sqlite", create=False) as reg:
         numbers_before = {e.product: e.number for e in reg.entries()}
+        statuses = {e.status for e in reg.entries()}
     assert len(numbers_before) == 1500  # numbers are assigned in one transaction, before any file
+    assert statuses == {"reserved"}  # none is final: the run never confirmed its files
+    shown = run_cli("register", "show", "001/2026/GCN-OCOP", "--register", str(tmp_path / "r.sqlite"))
+    assert "chưa có giá trị" in shown.stdout and "còn hiệu lực" not in shown.stdout
     result = run_cli(*args[3:])
     assert result.returncode == 0, result.stderr
+    with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
+        assert {e.status for e in reg.entries()} == {"issued"}
     assert f"{len(done)} không đổi" in result.stdout
     lines = read_manifest(out / "manifest.xlsx")
     assert {l.product: l.number for l in lines} == numbers_before
@@ -245,6 +258,21 @@ def test_long_texts_stay_on_one_page(tmp_path):
     assert info.pages == 1
     flat = "".join(info.text.split())
     assert "".join(name.split()) in flat and "".join(owner.split())[:120] in flat
+    assert "".join(address.split()) in flat and "Nhómsảnphẩm:Chếbiếntừgạo,ngũcốc" in flat  # no line cut off
+
+
+def test_texts_too_long_together_are_refused_not_cut(tmp_path):
+    """Each text fits on its own, all together they would push the Nhóm sản phẩm line out of the block."""
+    name = ("Mật ong hoa rừng " * 40)[:520]
+    owner = ("Hợp tác xã Dịch vụ nông nghiệp " * 30)[:540]
+    address = ("Tổ dân phố số 12, đường Trần Phú, " * 30)[:540]
+    table = write_csv(tmp_path / "t.csv", [[1, name, owner, address, "Rau, củ, quả, hạt tươi", 60, 3]] + product_rows(1, start=2))
+    result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
+                     "--register", str(tmp_path / "r.sqlite"))
+    assert result.returncode == 3
+    assert ("dòng 2: tên sản phẩm, chủ thể, địa chỉ và nhóm/mã số sản phẩm cộng lại quá dài, không in vừa ô nội dung"
+            in result.stderr)
+    assert "Đã cấp 1 giấy chứng nhận" in result.stdout
 
 
 @pytest.mark.parametrize("content, words", [
@@ -282,7 +310,7 @@ def test_register_list_and_show(sample_batch):
     out, _ = sample_batch
     reg = str(out / "register.sqlite")
     listing = run_cli("register", "list", "--register", reg, "--year", "2026")
-    assert listing.returncode == 0 and "Cộng: 34 giấy chứng nhận." in listing.stdout
+    assert listing.returncode == 0 and "Cộng: 34 số (34 đã cấp, 0 đang giữ chưa có đủ tệp, 0 đã hủy)." in listing.stdout
     assert "001/2026/GCN-OCOP" in listing.stdout and "Cam Vũ Quang" in listing.stdout
     shown = run_cli("register", "show", "003/2026/GCN-OCOP", "--register", reg)
     assert shown.returncode == 0

@@ -110,8 +110,232 @@ def test_find_by_number_text_or_name(tmp_path):
         assert [e.product for e in reg.find("002/2026/GCN-OCOP")] == ["Bưởi"]
         assert [e.product for e in reg.find("mat ong")] == ["Mật ong"]
         assert [e.seq for e in reg.find("2")] == [2]
+        reg.record_files("uy ban nhan dan tinh ha tinh", 2026, [(2, "docx/b.docx", "x", None, None, True)])
         [entry] = reg.find("Bưởi")
     fields = {"product": "Bưởi", "stars": 3, "issued": D, "valid_until": date(2029, 10, 28),
               "issuer": "Ủy ban nhân dân tỉnh Hà Tĩnh"}
     assert compare_payload(fields, entry) == []
     assert "hạng sao" in compare_payload(dict(fields, stars=4), entry)[0]
+
+
+# --------------------------------------------------------------------------- issue 13: a register an office can trust
+
+HT = "uy ban nhan dan@T42"
+
+
+def request(name: str, owner: str = "HTX Sơn Kim", row: int = 1) -> Request:
+    from ocop_docs.model.product import product_key
+
+    return Request(product_key(name, owner), name, owner, "", None, 3, "60.00", row)
+
+
+def take(reg: Register, reqs: list[Request], *, name: str = "Ủy ban nhân dân tỉnh Hà Tĩnh", decision: str = "2698/QĐ-UBND",
+         reissue: str | None = None):
+    from ocop_docs.certificates.issuers import issuer_key
+
+    return reg.assign(
+        issuer_key=issuer_key(name), issuer_name=name, year=2026, decision=decision, decision_date=D, issued_on=D,
+        valid_until=date(2029, 10, 28), number_text=lambda s, y: f"{s:03d}/{y}/GCN-OCOP", start=1, requests=reqs,
+        reissue_reason=reissue,
+    )
+
+
+def test_names_differing_by_one_mark_are_two_products(tmp_path):
+    """Case 1: "Gạo tám thơm" and "Gạo tấm thơm" of one chủ thể, two batches, one decision: two numbers, both kept."""
+    with open_register(tmp_path / "r.sqlite") as reg:
+        [first] = take(reg, [request("Gạo tám thơm")])
+        [second] = take(reg, [request("Gạo tấm thơm")])
+        assert (first.number, second.number) == ("001/2026/GCN-OCOP", "002/2026/GCN-OCOP")
+        assert [e.product for e in second.similar] == ["Gạo tám thơm"]  # "did you mean" only
+        assert sorted(e.product for e in reg.entries()) == ["Gạo tám thơm", "Gạo tấm thơm"]
+        [again] = take(reg, [request("Gạo  tám thơm")])  # whitespace is not identity
+        assert again.number == "001/2026/GCN-OCOP" and not again.new
+
+
+def test_two_spellings_of_one_body_share_one_numbering(tmp_path):
+    """Case 2: "UBND tỉnh Hà Tĩnh" continues the numbers of "Ủy ban nhân dân tỉnh Hà Tĩnh", with a notice."""
+    with open_register(tmp_path / "r.sqlite") as reg:
+        take(reg, [request("A"), request("B")])
+        assert reg.notices == []
+        [c] = take(reg, [request("C")], name="UBND tỉnh Hà Tĩnh")
+        assert c.number == "003/2026/GCN-OCOP"
+        [notice] = reg.notices
+        assert "UBND tỉnh Hà Tĩnh" in notice and "cùng một cơ quan" in notice
+        [other] = take(reg, [request("A")], name="Ủy ban nhân dân tỉnh Lâm Đồng")
+        assert other.number == "001/2026/GCN-OCOP"  # another province numbers on its own
+
+
+V1_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE certificates (
+    id INTEGER PRIMARY KEY, issuer TEXT NOT NULL, issuer_name TEXT NOT NULL, year INTEGER NOT NULL, seq INTEGER NOT NULL,
+    number TEXT NOT NULL, product_key TEXT NOT NULL, product TEXT NOT NULL, owner TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '', product_code TEXT, stars INTEGER NOT NULL, score TEXT, decision TEXT NOT NULL,
+    decision_date TEXT NOT NULL, issued_on TEXT NOT NULL, valid_until TEXT NOT NULL, source TEXT, source_row INTEGER,
+    docx_file TEXT, docx_sha256 TEXT, pdf_file TEXT, pdf_sha256 TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    UNIQUE (issuer, year, seq), UNIQUE (issuer, year, product_key));
+INSERT INTO meta VALUES ('schema', '1');
+"""
+
+
+def v1_register(path, rows: list[tuple[str, int, str]]):
+    """A register as ocop-docs schema 1 wrote it: (issuer name, seq, product) rows, folded keys."""
+    db = sqlite3.connect(path)
+    db.executescript(V1_SCHEMA)
+    for name, seq, product in rows:
+        db.execute(
+            "INSERT INTO certificates (issuer, issuer_name, year, seq, number, product_key, product, owner, stars,"
+            " decision, decision_date, issued_on, valid_until, created_at, updated_at)"
+            " VALUES (?, ?, 2026, ?, ?, ?, ?, 'HTX Sơn Kim', 3, '2698/QĐ-UBND', '2026-10-28', '2026-10-28', '2029-10-28',"
+            " '2026-10-28T00:00:00+00:00', '2026-10-28T00:00:00+00:00')",
+            (" ".join(fold(name, lower=True).split()), name, seq, f"{seq:03d}/2026/GCN-OCOP",
+             f"{fold(product, lower=True)}|htx son kim", product))
+    db.commit()
+    db.close()
+
+
+def test_schema_1_register_is_converted_and_keeps_every_number(tmp_path):
+    path = tmp_path / "r.sqlite"
+    v1_register(path, [("Ủy ban nhân dân tỉnh Hà Tĩnh", 1, "Mật ong"), ("Ủy ban nhân dân tỉnh Hà Tĩnh", 2, "Bưởi")])
+    before = path.read_bytes()
+    with open_register(path, readonly=True) as reg:  # a look-up (or a trial run) reads the old file as it is
+        assert [(e.number, e.status) for e in reg.entries()] == [("001/2026/GCN-OCOP", "issued"), ("002/2026/GCN-OCOP", "issued")]
+        [plan] = reg.plan(issuer_key=HT, year=2026, decision="2698/QĐ-UBND", decision_date=D, start=1,
+                          number_text=lambda s, y: f"{s:03d}/{y}/GCN-OCOP", requests=[request("Cam"), request("Bưởi")])[:1]
+        assert plan.number == "003/2026/GCN-OCOP"
+    assert path.read_bytes() == before
+    with open_register(path) as reg:
+        assert [(e.issuer, e.product_key) for e in reg.entries()] == [(HT, "mật ong|htx sơn kim"), (HT, "bưởi|htx sơn kim")]
+        assert [h["action"] for h in reg.history()] == ["chuyen-doi"]
+        [c] = take(reg, [request("Cam")], name="UBND tỉnh Hà Tĩnh")
+        assert c.number == "003/2026/GCN-OCOP"
+        assert reg.problems() == []
+
+
+def test_schema_1_register_with_two_spellings_that_both_numbered_is_flagged(tmp_path):
+    """The bug of case 2 already happened: both spellings gave 001. Converted, kept, and reported."""
+    path = tmp_path / "r.sqlite"
+    v1_register(path, [("Ủy ban nhân dân tỉnh Hà Tĩnh", 1, "Mật ong"), ("UBND tỉnh Hà Tĩnh", 1, "Bưởi")])
+    with open_register(path) as reg:
+        assert len(reg.entries()) == 2
+        problems = reg.problems()
+        assert any("số 001/2026/GCN-OCOP" in p and "2 lần" in p for p in problems), problems
+        with pytest.raises(RegisterError, match="không nhất quán"):
+            take(reg, [request("Cam")])
+        [dup] = [e for e in reg.entries() if e.product == "Bưởi"]
+        reg.void(dup.number, "trùng số do hai cách viết tên cơ quan", row_id=dup.id)
+        assert reg.problems() == []
+        [again] = take(reg, [request("Bưởi")], name="UBND tỉnh Hà Tĩnh")
+        assert again.number == "002/2026/GCN-OCOP" and again.replaces.id == dup.id
+
+
+def test_void_keeps_the_number_and_never_reuses_it(tmp_path):
+    with open_register(tmp_path / "r.sqlite") as reg:
+        take(reg, [request("A"), request("B")])
+        with pytest.raises(RegisterError, match="lý do"):
+            reg.void("002/2026/GCN-OCOP", "  ")
+        voided = reg.void("002/2026/GCN-OCOP", "chủ thể xin thôi")
+        assert voided.status == "void" and voided.void_reason == "chủ thể xin thôi"
+        with pytest.raises(RegisterError, match="đã bị hủy"):
+            reg.void("002/2026/GCN-OCOP", "lần nữa")
+        [c] = take(reg, [request("C")])
+        assert c.number == "003/2026/GCN-OCOP"  # 002 is never given again
+        [b] = take(reg, [request("B")])
+        assert b.number == "004/2026/GCN-OCOP" and b.replaces.number == "002/2026/GCN-OCOP"
+        actions = [h["action"] for h in reg.history()]
+        assert actions == ["giu-so", "giu-so", "huy", "giu-so", "cap-lai"]
+
+
+def test_reissue_under_a_corrected_decision_voids_and_links(tmp_path):
+    with open_register(tmp_path / "r.sqlite") as reg:
+        take(reg, [request("A"), request("B")], decision="2689/QĐ-UBND")
+        conflicts = take(reg, [request("A"), request("B")])
+        assert all(a.conflict is not None and a.number is None for a in conflicts)
+        again = take(reg, [request("A"), request("B")], reissue="số quyết định ghi nhầm 2689")
+        assert [(a.number, a.replaces.number) for a in again] == [("003/2026/GCN-OCOP", "001/2026/GCN-OCOP"),
+                                                                  ("004/2026/GCN-OCOP", "002/2026/GCN-OCOP")]
+        by_number = {e.number: e for e in reg.entries()}
+        assert by_number["001/2026/GCN-OCOP"].status == "void"
+        assert by_number["001/2026/GCN-OCOP"].void_reason == "số quyết định ghi nhầm 2689"
+        assert by_number["003/2026/GCN-OCOP"].decision == "2698/QĐ-UBND"
+        assert reg.replaced_by(by_number["001/2026/GCN-OCOP"]).number == "003/2026/GCN-OCOP"
+
+
+def test_reserved_numbers_are_released_from_the_top_only(tmp_path):
+    """Case 4: a failed run gives back the numbers it reserved without files, unless a later number was taken."""
+    with open_register(tmp_path / "r.sqlite") as reg:
+        take(reg, [request("A"), request("B")])
+        assert {e.status for e in reg.entries()} == {"reserved"}
+        done = reg.release(HT, 2026, [1, 2], "thử")
+        assert done.released == ["002/2026/GCN-OCOP", "001/2026/GCN-OCOP"] and reg.entries() == []
+        take(reg, [request("A")])
+        take(reg, [request("B")])  # another run took 002 after A's 001
+        done = reg.release(HT, 2026, [1], "thử")
+        assert done.released == [] and done.kept == ["001/2026/GCN-OCOP"]
+        reg.record_files(HT, 2026, [(1, "docx/a.docx", "x", None, None, True)])
+        assert [e.status for e in reg.entries()] == ["issued", "reserved"]
+
+
+def test_number_duplicated_by_hand_stops_batches(tmp_path):
+    """Case 17: an UPDATE by hand makes two rows print one number: flagged, and no new number is given."""
+    path = tmp_path / "r.sqlite"
+    with open_register(path) as reg:
+        take(reg, [request("A"), request("B")])
+    db = sqlite3.connect(path)
+    db.execute("UPDATE certificates SET number = '001/2026/GCN-OCOP' WHERE seq = 2")
+    db.commit()
+    db.close()
+    with open_register(path) as reg:
+        [problem] = reg.problems()
+        assert "001/2026/GCN-OCOP" in problem and "2 lần" in problem
+        with pytest.raises(RegisterError, match="không nhất quán") as info:
+            take(reg, [request("C")])
+        assert "register huy" in str(info.value)
+        assert len(reg.entries()) == 2
+
+
+def test_lookups_never_write(tmp_path):
+    """Case 14: a 0-byte file stays 0 bytes; an old file is not converted by a look-up."""
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    with pytest.raises(RegisterError, match="tệp rỗng"):
+        open_register(empty, readonly=True)
+    assert empty.stat().st_size == 0
+    path = tmp_path / "r.sqlite"
+    with open_register(path) as reg:
+        take(reg, [request("A")])
+    before = path.read_bytes()
+    with open_register(path, readonly=True) as reg:
+        assert len(reg.entries()) == 1
+        with pytest.raises(RegisterError, match="chỉ để đọc"):
+            reg.void("001/2026/GCN-OCOP", "x")
+    assert path.read_bytes() == before
+
+
+def test_hand_edited_values_get_a_message(tmp_path):
+    """Case 11: a date typed by hand in the register names the number and the column."""
+    path = tmp_path / "r.sqlite"
+    with open_register(path) as reg:
+        take(reg, [request("A")])
+    db = sqlite3.connect(path)
+    db.execute("UPDATE certificates SET valid_until = '28/10/2029'")
+    db.commit()
+    db.close()
+    with open_register(path, readonly=True) as reg, pytest.raises(RegisterError) as info:
+        reg.entries()
+    assert "bị sửa tay" in str(info.value) and "valid_until" in str(info.value) and "001/2026/GCN-OCOP" in str(info.value)
+
+
+def test_register_location_is_never_hidden(tmp_path, monkeypatch):
+    """--register, else OCOP_DOCS_REGISTER, else beside the output folder (batch) or in the current folder (look-up)."""
+    from ocop_docs.certificates.register import REGISTER_NAME, register_location
+
+    monkeypatch.delenv("OCOP_DOCS_REGISTER", raising=False)
+    monkeypatch.chdir(tmp_path)
+    path, note = register_location(None, tmp_path / "dot-2" / "gcn")
+    assert path == tmp_path / "dot-2" / REGISTER_NAME and "tạo sổ mới" in note
+    with pytest.raises(RegisterError, match="Cần chỉ sổ đăng ký"):
+        register_location(None)
+    monkeypatch.setenv("OCOP_DOCS_REGISTER", str(tmp_path / "chung.sqlite"))
+    assert register_location(None, tmp_path / "gcn") == (tmp_path / "chung.sqlite", None)
+    assert register_location(tmp_path / "rieng.sqlite", tmp_path / "gcn") == (tmp_path / "rieng.sqlite", None)

@@ -136,3 +136,17 @@ def test_issuer_file_errors_name_field_and_line(tmp_path):
     text = str(err.value)
     assert "decision.date" in text and "dòng 6" in text
     assert "numbering.format" in text and "{so}" in text
+
+
+def test_block_height_is_the_templates_fixed_row():
+    """The height check of the middle block (rules.check_texts) uses the shipped template's exact row height."""
+    from docx import Document
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+    from ocop_docs.certificates import layout
+    from ocop_docs.render.templates import template_path
+
+    document = Document(str(template_path("certificate", None)))
+    [row] = [r for t in document.tables for r in t.rows if r.height_rule == WD_ROW_HEIGHT_RULE.EXACTLY]
+    assert row.height.twips == layout.MIDDLE_HEIGHT
+    assert "product_name" in row.cells[0].text and "details_line" in row.cells[0].text

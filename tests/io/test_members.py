@@ -196,3 +196,16 @@ def test_hidden_column_is_read_and_said(tmp_path):
     table = read_members(path)
     assert table.members[0].unit == "Sở Y tế"
     assert "tv.xlsx, trang 'Hội đồng': cột đang bị ẩn nhưng vẫn được đọc: C «Đơn vị công tác»" in table.notices
+
+
+def test_names_differing_by_one_mark_are_two_people(tmp_path):
+    """Issue 13 case 1: "Hùng" and "Hưng" are two members; only the same name (any case, spacing) is a duplicate."""
+    path = workbook(tmp_path / "hd.xlsx", {"Sheet": [
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị công tác", "Chức danh trong Hội đồng"],
+        [1, "Nguyễn Văn Hùng", "Nam", "Phó Chủ tịch", "UBND tỉnh", "Chủ tịch"],
+        [2, "Nguyễn Văn Hưng", "Nam", "Giám đốc", "Sở Công Thương", "Ủy viên"],
+        [3, "NGUYỄN  VĂN HÙNG", "Nam", "Chuyên viên", "Sở Công Thương", "Ủy viên"],
+    ]})
+    table = read_members(path, "council")
+    assert [m.name for m in table.members] == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
+    assert [(r.row, r.reason) for r in table.rejects] == [(4, "trùng người ở dòng 2 (cùng họ và tên)")]
