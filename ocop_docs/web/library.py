@@ -13,7 +13,7 @@ from ..certificates import run_certificates
 from ..certificates.model import load_issuer
 from ..certificates.register import open_register
 from ..check import check_file
-from ..check.report import Report
+from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
 from ..errors import DataError
 
@@ -21,6 +21,16 @@ from ..errors import DataError
 def check_document(path: Path) -> Report:
     """ND30 findings of an uploaded .docx (``ocop-docs check``)."""
     return check_file(path)
+
+
+def kind_name(kind: str) -> str:
+    """The checker's Vietnamese name of a kind of document ("plan" → "Kế hoạch")."""
+    return KIND_NAMES.get(kind, kind)
+
+
+def severity_name(severity: str) -> str:
+    """The checker's word for a finding's severity, as a page shows it ("Lỗi", "Cảnh báo")."""
+    return SEVERITY_NAMES.get(severity, severity).capitalize()
 
 
 def document_pdf(docx: Path, pdf: Path) -> Path:

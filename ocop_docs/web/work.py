@@ -57,12 +57,12 @@ def check_work(job: Job) -> None:
             more = f"cùng lỗi ở {f.count - 1} chỗ khác: " + ", ".join(f.other_locations[:5]) + (
                 "…" if len(f.other_locations) > 5 else "")
         groups[part_of(f.element)].append({
-            "severity": f.severity, "severity_name": library.SEVERITY_NAMES.get(f.severity, f.severity).capitalize(),
+            "severity": f.severity, "severity_name": library.severity_name(f.severity),
             "rule_id": f.rule_id, "where": where, "excerpt": f.excerpt, "found": f.found,
             "expected": f.expected, "more": more, "page": None, "box": None, "part": part_of(f.element),
         })
     job.result.update(
-        kind_name=library.KIND_NAMES.get(report.kind, report.kind),
+        kind_name=library.kind_name(report.kind),
         errors=report.errors, warnings=report.warnings, notes=list(report.notes), parts=list(report.parts),
         groups=[{"key": key, "name": name, "findings": groups[key]} for key, name in PARTS if groups[key]],
     )
