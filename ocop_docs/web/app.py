@@ -214,6 +214,34 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
         return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
 
+    async def register_void(request: Request):
+        user = need_user(request)
+        form = await posted_form(request)
+        number, reason = str(form.get("so", "")).strip(), str(form.get("ly_do", "")).strip()
+        try:
+            entry = await run_in_threadpool(library.void_number, config.register, number, reason, user.issuer)
+        except OcopError as exc:
+            return page(request, "register.html", status=400, error=str(exc), entries=[], query=number, year="")
+        return page(request, "register.html", notice=f"Đã hủy số {entry.number} (lý do: {entry.void_reason}).",
+                    entries=[entry], total=1, query=entry.number, year="")
+
+    async def register_export(request: Request):
+        user = need_user(request)
+        if user.issuer is not None:  # the workbook holds every body's numbers
+            raise HTTPException(403, "Bản xuất Excel của cả sổ đăng ký do cán bộ quản lý máy chủ lập "
+                                     "(lệnh ocop-docs register export).")
+        with tempfile.NamedTemporaryFile(dir=pool.root, suffix=".xlsx", delete=False) as tmp:
+            out = Path(tmp.name)
+        try:
+            await run_in_threadpool(library.export_register_xlsx, config.register, out)
+            data = out.read_bytes()
+        except OcopError as exc:
+            raise HTTPException(400, str(exc)) from None
+        finally:
+            out.unlink(missing_ok=True)
+        return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": content_disposition("Sổ đăng ký giấy chứng nhận OCOP.xlsx")})
+
     # Quyết định Hội đồng ------------------------------------------------
 
     def council_defaults(user: Account) -> dict:
@@ -466,6 +494,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/giay-chung-nhan", certificates_page),
         Route("/giay-chung-nhan/chay-thu", certificates_trial, methods=["POST"]),
         Route("/so-dang-ky", register_page),
+        Route("/so-dang-ky/huy-so", register_void, methods=["POST"]),
+        Route("/so-dang-ky/xuat-excel", register_export),
         Route("/hoi-dong", council_page, methods=["GET", "POST"]),
         Route("/ke-hoach", plan_page, methods=["GET", "POST"]),
         Route("/bieu-mau", forms_page),

@@ -81,6 +81,28 @@ def register_entries(register: Path, issuer: str | None, query: str = "", year: 
     return entries
 
 
+def void_number(register: Path, number: str, reason: str, issuer: str | None):
+    """Void a certificate number with its reason (kept in the register's history); only a number
+    of the body ``issuer`` when given. RegisterError (Vietnamese) for no such number or no reason."""
+    from ..certificates.register import RegisterError
+
+    with open_register(register, create=False) as reg:
+        mine = [e for e in reg.find(number) if e.number == number and (issuer is None or e.issuer_name == issuer)]
+        if len(mine) != 1:
+            raise RegisterError(f"Không có số {number} của cơ quan này trong sổ đăng ký" if not mine else
+                                f"Số {number} có ở {len(mine)} cơ quan; hãy hủy bằng lệnh 'ocop-docs register'")
+        return reg.void(number, reason, row_id=mine[0].id)
+
+
+def export_register_xlsx(register: Path, out: Path) -> Path:
+    """The whole register as an .xlsx workbook (``ocop-docs register export``)."""
+    from ..certificates.register_xlsx import export_register
+
+    with open_register(register, create=False, readonly=True) as reg:
+        export_register(reg, out)
+    return out
+
+
 def load_document(spec_file: Path):
     """A data file validated as ``ocop-docs render`` reads it (DataError naming every field)."""
     from ..io import load_spec

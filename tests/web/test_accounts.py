@@ -89,6 +89,10 @@ def test_each_body_sees_only_its_own_work_and_register(make_app, users):
         assert "GCN-OCOP" not in text and "chưa có giấy chứng nhận nào" in text
         assert "001/2026/GCN-OCOP" in text_of(ha_tinh.get("/so-dang-ky", params={"tim": "Cam"}).text)
         assert "Chạy thử" not in text_of(quang_tri.get("/").text)
+        r = quang_tri.post("/so-dang-ky/huy-so", data={"csrf": csrf_of(quang_tri, "/so-dang-ky"),
+                                                      "so": "001/2026/GCN-OCOP", "ly_do": "thử hủy số của tỉnh khác"})
+        assert r.status_code == 400 and "Không có số 001/2026/GCN-OCOP của cơ quan này" in text_of(r.text)
+        assert quang_tri.get("/so-dang-ky/xuat-excel").status_code == 403  # the workbook holds every body
         # …nor issue certificates in Hà Tĩnh's name.
         data = {"csrf": csrf_of(quang_tri, "/giay-chung-nhan"), **ROUND_FORM}
         r = quang_tri.post("/giay-chung-nhan/chay-thu", data=data, files={"bang": ("kq.xlsx", RESULTS_XLSX.read_bytes())})

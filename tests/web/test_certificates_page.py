@@ -78,6 +78,19 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
     assert "001/2026/GCN-OCOP Cam Vũ Quang" in text_of(wait_job(client, r.headers["location"]))
     assert _register_count(register) == 34
 
+    # The whole register as Excel; a number voided with its reason, kept in the register.
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/so-dang-ky/xuat-excel").content))
+    assert sum(1 for row in book.worksheets[0].iter_rows(values_only=True) if str(row[0]).endswith("/2026/GCN-OCOP")) == 34
+    token = csrf_of(client, "/so-dang-ky")
+    r = client.post("/so-dang-ky/huy-so", data={"csrf": token, "so": "002/2026/GCN-OCOP", "ly_do": ""})
+    assert r.status_code == 400 and "lý do" in text_of(r.text)
+    r = client.post("/so-dang-ky/huy-so", data={"csrf": token, "so": "002/2026/GCN-OCOP",
+                                                "ly_do": "ghi sai tên chủ thể"})
+    assert "Đã hủy số 002/2026/GCN-OCOP (lý do: ghi sai tên chủ thể)." in text_of(r.text)
+    text = text_of(client.get("/so-dang-ky", params={"tim": "002/2026/GCN-OCOP"}).text)
+    assert "đã hủy: ghi sai tên chủ thể" in text
+    assert _register_count(register) == 34  # voided, not deleted
+
 
 def test_round_uploaded_as_yaml(client):
     r = _trial(client, {}, {"bang": ("ket-qua.xlsx", RESULTS_XLSX.read_bytes()),
