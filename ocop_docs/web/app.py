@@ -229,7 +229,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         user = need_user(request)
         if user.issuer is not None:  # the workbook holds every body's numbers
             raise HTTPException(403, "Bản xuất Excel của cả sổ đăng ký do cán bộ quản lý máy chủ lập "
-                                     "(lệnh ocop-docs register export).")
+                                     "(lệnh ocop-docs register xuat).")
         with tempfile.NamedTemporaryFile(dir=pool.root, suffix=".xlsx", delete=False) as tmp:
             out = Path(tmp.name)
         try:

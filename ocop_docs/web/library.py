@@ -90,12 +90,12 @@ def void_number(register: Path, number: str, reason: str, issuer: str | None):
         mine = [e for e in reg.find(number) if e.number == number and (issuer is None or e.issuer_name == issuer)]
         if len(mine) != 1:
             raise RegisterError(f"Không có số {number} của cơ quan này trong sổ đăng ký" if not mine else
-                                f"Số {number} có ở {len(mine)} cơ quan; hãy hủy bằng lệnh 'ocop-docs register'")
+                                f"Số {number} có ở {len(mine)} cơ quan; hãy hủy bằng lệnh 'ocop-docs register huy'")
         return reg.void(number, reason, row_id=mine[0].id)
 
 
 def export_register_xlsx(register: Path, out: Path) -> Path:
-    """The whole register as an .xlsx workbook (``ocop-docs register export``)."""
+    """The whole register as an .xlsx workbook (``ocop-docs register xuat``)."""
     from ..certificates.register_xlsx import export_register
 
     with open_register(register, create=False, readonly=True) as reg:
