@@ -1,6 +1,6 @@
 # ocop-docs — the two commands of the README, each installing what it needs on a fresh machine.
 #   make demo   renders every shipped sample (plans, decisions, certificates…) into out/demo
-#   make test   runs the test suite
+#   make test   runs ruff, then the test suite (the import contract of pyproject.toml included)
 #   make serve  starts the web pages on http://127.0.0.1:8080
 VENV   ?= .venv
 PYTHON ?= python3
@@ -29,6 +29,7 @@ demo: system-deps $(VENV)/.installed
 	$(VENV)/bin/ocop-docs demo -o out/demo
 
 test: system-deps $(VENV)/.installed
+	$(VENV)/bin/ruff check ocop_docs tests tools benchmarks
 	$(VENV)/bin/python -m pytest
 
 HOST ?= 127.0.0.1

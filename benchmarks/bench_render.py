@@ -42,15 +42,15 @@ def main() -> dict:
             context = context_for(spec)
             template = template_path(spec.kind)
 
-            def plain():
+            def plain(template=template, context=context):
                 tpl = DocxTemplate(str(template))
                 tpl.render(context)
                 tpl.save(str(Path(tmp) / "plain.docx"))
 
-            def ours():
+            def ours(spec=spec):
                 render_spec(spec, Path(tmp) / "ours.docx")
 
-            def parse_and_ours():
+            def parse_and_ours(sample=sample):
                 render_spec(load_spec(sample), Path(tmp) / "ours.docx")
 
             plain_ms, ours_ms, full_ms = median_ms(plain), median_ms(ours), median_ms(parse_and_ours)

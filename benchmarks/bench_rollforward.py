@@ -45,12 +45,12 @@ def main() -> dict:
             sample = ROOT / "ocop_docs" / "samples" / "plans" / f"{stem}.yaml"
             spec = load_spec(sample)
 
-            def plain():
+            def plain(spec=spec):
                 tpl = DocxTemplate(str(template_path(spec.kind)))
                 tpl.render(context_for(spec))
                 tpl.save(str(out / "plain.docx"))
 
-            def roll(marks):
+            def roll(marks, sample=sample, year=year, end=end):
                 return lambda: run(sample, year, out / "kh.yaml", end_year=end, docx=out / "kh.docx", marks=marks)
 
             plain_ms = median_ms(plain)

@@ -1,28 +1,68 @@
 """The ``ocop-docs`` command line: a thin layer over the library.
 
 Arguments, progress, Vietnamese messages and exit codes live here; every rule lives in the
-library. A user's mistake ends with a message and an exit code, never a traceback (unless
-``--debug``).
+library. A user's mistake ends with a message and an exit code (``errors.ExitCode``), never a
+traceback (unless ``--debug``). The kinds of document each command accepts, and their help
+lines, come from the registry (``ocop_docs.kinds``).
+
 """
 from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 
-from . import __version__
-from .cli_messages import install as _vietnamese_click_messages
-from .errors import OcopError
+from . import __version__, api, kinds
+from .certificates import run_certificates, trial_certificates
+from .certificates.qr import FORMAT_ID, parse_payload
+from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload, open_register, register_location
+from .certificates.register_xlsx import export_register
+from .check import check_file, format_json, format_text, kind_names
+from .check.template import check_template, format_template_report
+from .cli_messages import Context, show_error
+from .convert import to_pdf
+from .demo import run_demo
+from .errors import ExitCode, OcopError, TemplateError, UnreadableFile
+from .io.atomic import write_bytes_atomic
+from .io.score_xlsx import write_products
+from .io.starter import write_starter
+from .parse import dump_json, dump_yaml, parse_file, spec_data
+from .render.forms import render_form
+from .rollforward.files import run as run_rollforward
+from .scoring import report_lines, result_dict, score_files
+from .shipped import SAMPLES_DIR
+from .vi.dates import parse_date
 
-_vietnamese_click_messages()
+class Command(click.Command):
+    """A command whose help and usage errors are in Vietnamese."""
 
-EXIT_OK, EXIT_FINDINGS, EXIT_DATA = 0, 1, 2
+    context_class = Context
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
 
 
-class Cli(click.Group):
-    """A click group that shows library errors as designed messages, not tracebacks."""
+class Group(click.Group):
+    """A group of commands whose help and usage errors are in Vietnamese."""
+
+    context_class = Context
+    command_class = Command
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [THAM SỐ]...")
+        super().__init__(*args, **kwargs)
+
+
+Group.group_class = Group
+
+
+class Cli(Group):
+    """The top group: shows library and click errors as designed Vietnamese messages, not tracebacks."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -35,7 +75,56 @@ class Cli(click.Group):
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
-            ctx.exit(130)
+            ctx.exit(ExitCode.INTERRUPTED)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Click's ``main``, with its errors shown in Vietnamese (``cli_messages.show_error``)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            show_error(exc)
+            code = exc.exit_code
+        except click.Abort:
+            click.echo("Đã hủy.", err=True)
+            code = 1
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+class KindType(click.ParamType):
+    """A kind of document by its id or an older name (``ocop_docs.kinds``); ``command`` narrows the choice."""
+
+    name = "loại văn bản"
+
+    def __init__(self, command: str | None = None, with_model: bool = False):
+        self.command, self.with_model = command, with_model
+
+    def ids(self) -> list[str]:
+        return kinds.ids(self.command, with_model=self.with_model)
+
+    def convert(self, value, param, ctx) -> str:
+        kind = kinds.find(value)
+        if kind is None or kind.id not in self.ids():
+            self.fail(f"loại '{value}' không có; chọn một trong: "
+                      f"{kinds.choices_text(self.command, with_model=self.with_model)}", param, ctx)
+        return kind.id
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "LOAI"
+
+
+def _kind_help(command: str | None = None, with_model: bool = False) -> str:
+    """The help block listing the kinds a command takes, one per line (click's \\b keeps the lines)."""
+    return "\b\nLOAI là một trong:\n" + "\n".join(f"  {line}" for line in kinds.help_lines(command, with_model=with_model))
+
+
+def _with_kinds(command: str | None = None, with_model: bool = False):
+    """Append the registry's list of kinds to a command's help."""
+    def decorate(f):
+        f.__doc__ = f.__doc__.rstrip() + "\n\n    " + _kind_help(command, with_model).replace("\n", "\n    ") + "\n"
+        return f
+    return decorate
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -49,7 +138,8 @@ def main(ctx: click.Context, debug: bool) -> None:
     Ví dụ:
       ocop-docs demo -o ketqua/                 # tạo các văn bản mẫu
       ocop-docs render kehoach.yaml -o kehoach.docx --pdf
-      ocop-docs schema plan > plan.schema.json
+      ocop-docs new ke-hoach -o kehoach.yaml       # tệp dữ liệu để điền
+      ocop-docs schema ke-hoach > ke-hoach.schema.json
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -64,42 +154,52 @@ def main(ctx: click.Context, debug: bool) -> None:
 def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) -> None:
     """Tạo văn bản .docx (và PDF) từ tệp dữ liệu YAML/JSON.
 
-    Tệp dữ liệu khai báo loại văn bản ở trường 'kind' (ví dụ 'kind: plan').
+    Tệp dữ liệu khai báo loại văn bản ở trường 'kind' (ví dụ 'kind: ke-hoach'; tên cũ như
+    'plan' vẫn được nhận).
 
     \b
     Ví dụ:
       ocop-docs render ocop_docs/samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
     """
-    from .io import load_spec
-    from .render import render_spec
-
     notices: list[str] = []
-    model = load_spec(spec, notices=notices)
+    written = api.render(spec, out, template=template, pdf=pdf, pdfa=pdfa, notices=notices)
     for notice in notices:
         click.echo(f"Lưu ý: {notice}", err=True)
-    written = [render_spec(model, out, template)]
-    if pdf or pdfa:
-        from .convert import to_pdf
-
-        written += to_pdf([out], out.parent, pdfa=pdfa)
     for path in written:
         click.echo(f"Đã ghi {path}")
 
 
 @main.command()
-@click.argument("kind")
+@click.argument("kind", type=KindType(with_model=True))
+@_with_kinds(with_model=True)
 def schema(kind: str) -> None:
     """In JSON Schema của một loại tệp dữ liệu, để trình soạn thảo kiểm tra và gợi ý.
 
     \b
     Ví dụ:
-      ocop-docs schema plan > plan.schema.json
+      ocop-docs schema ke-hoach > ke-hoach.schema.json
     """
-    from .model import KINDS
+    click.echo(json.dumps(kinds.get(kind).model.model_json_schema(), ensure_ascii=False, indent=2))
 
-    if kind not in KINDS:
-        raise click.BadParameter(f"loại '{kind}' không có; chọn một trong: {', '.join(KINDS)}", param_hint="KIND")
-    click.echo(json.dumps(KINDS[kind].model_json_schema(), ensure_ascii=False, indent=2))
+
+@main.command()
+@click.argument("kind", type=KindType(with_model=True))
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp YAML sẽ tạo (không ghi đè tệp đã có).")
+@_with_kinds(with_model=True)
+def new(kind: str, out: Path) -> None:
+    """Tạo tệp dữ liệu YAML ban đầu của một loại văn bản, mọi trường có chú thích tiếng Việt.
+
+    Mỗi trường ghi rõ bắt buộc hay không, ý nghĩa và ví dụ; điền các trường rồi dùng
+    'ocop-docs render' (hoặc 'ocop-docs form' với biểu mẫu).
+
+    \b
+    Ví dụ:
+      ocop-docs new ke-hoach -o kehoach-2026.yaml
+      ocop-docs new quyet-dinh-cong-nhan -o cong-nhan-dot-1.yaml
+    """
+    write_starter(kind, out)
+    click.echo(f"Đã ghi {out}")
 
 
 @main.command()
@@ -107,8 +207,10 @@ def schema(kind: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
 @click.option(
     "--kind",
-    type=click.Choice(["plan", "decision", "attached", "report", "minutes", "letter", "form", "certificate"]),
-    help="Loại văn bản; mặc định tự nhận biết (Kế hoạch, Quyết định, văn bản kèm theo…).",
+    type=click.Choice(kind_names()),
+    metavar="LOAI",
+    help="Loại văn bản: ke-hoach, quyet-dinh, van-ban-kem-theo, bao-cao, bien-ban, cong-van, bieu-mau, "
+         "giay-chung-nhan (hoặc mã một loại văn bản, tên cũ tiếng Anh); mặc định tự nhận biết.",
 )
 def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
     """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của tệp .docx (không sửa tệp).
@@ -119,12 +221,9 @@ def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
     \b
     Ví dụ:
       ocop-docs check kehoach.docx
-      ocop-docs check quyetdinh.docx --kind decision --json > ketqua.json
+      ocop-docs check quyetdinh.docx --kind quyet-dinh --json > ketqua.json
       ocop-docs check ketqua/*.docx
     """
-    from .check import check_file, format_json, format_text
-    from .errors import UnreadableFile
-
     worst = 0
     reports = []
     for path in files:
@@ -155,35 +254,29 @@ def template_group() -> None:
 
     \b
     Ví dụ:
-      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan
+      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind ke-hoach
     """
 
 
 @template_group.command("check")
 @click.argument("template", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", "kind", required=True, metavar="LOAI",
-              help="Loại văn bản của mẫu: plan, plan_decision, council_decision, recognition_decision, certificate, "
-                   "mau-01, mau-02, mau-03, phieu-danh-gia, cong-van-de-nghi, bien-ban.")
+@click.option("--kind", "kind", required=True, type=KindType(), help="Loại văn bản của mẫu (danh sách LOAI ở trên).")
 @click.option("--data", "data", type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp dữ liệu YAML/JSON để điền thử vào mẫu (giấy chứng nhận: tệp của đợt cấp).")
+@_with_kinds()
 def template_check(template: Path, kind: str, data: Path | None) -> None:
     """Kiểm tra mẫu .docx đã sửa: thẻ sai cú pháp, khối chưa đóng, tên trường không có, thẻ bị Word tách.
 
     Mỗi lỗi nêu vị trí (đoạn, ô bảng, đầu/chân trang), chữ gần đó và cách sửa. Tên trường được
-    đối chiếu với dữ liệu mẫu của loại văn bản; --data điền thử một tệp dữ liệu và liệt kê mọi
-    trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
+    đối chiếu với các trường khai báo cho loại văn bản; --data điền thử một tệp dữ liệu và liệt kê
+    mọi trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
 
     \b
     Ví dụ:
-      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan
-      ocop-docs template check mau-cua-toi/ke-hoach.docx --kind plan --data kehoach.yaml
-      ocop-docs template check giay-chung-nhan.docx --kind certificate --data dot-2.yaml
+      ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind ke-hoach
+      ocop-docs template check mau-cua-toi/ke-hoach.docx --kind ke-hoach --data kehoach.yaml
+      ocop-docs template check giay-chung-nhan.docx --kind giay-chung-nhan --data dot-2.yaml
     """
-    from .check.template import check_template, format_template_report, template_kinds
-
-    if kind not in template_kinds():
-        raise click.BadParameter(f"loại '{kind}' không có; chọn một trong: {', '.join(template_kinds())}",
-                                 param_hint="--kind")
     report = check_template(template, kind, data)
     click.echo(format_template_report(report))
     sys.exit(report.exit_code)
@@ -200,9 +293,6 @@ def demo(outdir: Path, pdf: bool) -> None:
       ocop-docs demo -o ketqua/
       ocop-docs demo -o ketqua/ --no-pdf
     """
-    from .demo import run_demo
-    from .shipped import SAMPLES_DIR
-
     def progress(message: str) -> None:
         click.echo(message)
 
@@ -229,9 +319,6 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
       ocop-docs score phieu-an.yaml phieu-binh.yaml phieu-cuong.yaml
       ocop-docs score phieu/*.yaml --bang ket-qua.xlsx
     """
-    from .io.score_xlsx import write_products
-    from .ocop.scoring import report_lines, result_dict, score_files
-
     results = score_files(sheets, rule)
     for i, result in enumerate(results):
         if i:
@@ -242,15 +329,13 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
         write_products([r.to_product() for r in results], table)
         click.echo(f"Đã ghi {table}")
     if json_out:
-        from .render.atomic import write_bytes_atomic
-
         data = [result_dict(r) for r in results]
         write_bytes_atomic(json_out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
         click.echo(f"Đã ghi {json_out}")
 
 
 @main.command()
-@click.argument("kind", metavar="LOAI")
+@click.argument("kind", type=KindType("form"))
 @click.argument("data", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp sẽ tạo (.docx; phiếu đánh giá có thể ghi .xlsx).")
@@ -258,17 +343,9 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
 @click.option("--bo", type=int, help="Số bộ tiêu chí 1–26 (cho phiếu đánh giá).")
 @click.option("--pdf", is_flag=True, help="Tạo thêm tệp PDF cùng tên (cần LibreOffice).")
 @click.option("--template", type=click.Path(dir_okay=False, path_type=Path), help="Dùng mẫu .docx khác mẫu có sẵn.")
+@_with_kinds("form")
 def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, pdf: bool, template: Path | None) -> None:
     """Tạo biểu mẫu OCOP (Quyết định số 26/2026/QĐ-TTg) từ tệp dữ liệu, hoặc mẫu trắng để in.
-
-    \b
-    LOAI là một trong:
-      mau-01            Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP
-      mau-02            Báo cáo tự đánh giá về sản phẩm
-      mau-03            Báo cáo của UBND cấp xã về hồ sơ đăng ký
-      phieu-danh-gia    Bộ tiêu chí kiêm phiếu đánh giá (cần --bo khi in trắng)
-      cong-van-de-nghi  Công văn UBND xã đề nghị UBND tỉnh đánh giá, phân hạng
-      bien-ban          Biên bản họp Hội đồng đánh giá, phân hạng
 
     \b
     Ví dụ:
@@ -278,15 +355,11 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
       ocop-docs form phieu-danh-gia --bo 1 -o phieu-bo-01.xlsx
       ocop-docs form phieu-danh-gia phieu-thanh-vien-a.yaml -o phieu-a.docx --pdf
     """
-    from .render.forms import render_form
-
     notices: list[str] = []
     written = [render_form(kind, out, data, blank=blank, bo=bo, template=template, notices=notices)]
     for notice in notices:
         click.echo(f"Lưu ý: {notice}", err=True)
     if pdf and out.suffix.lower() == ".docx":
-        from .convert import to_pdf
-
         written += to_pdf([out], out.parent)
     for path in written:
         click.echo(f"Đã ghi {path}")
@@ -294,10 +367,9 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
 
 # --------------------------------------------------------------------------- star certificates (issue 5)
 
-EXIT_PARTIAL = 3
 _REGISTER_HELP = (
-    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, hoặc tệp "
-    "so-dang-ky-giay-chung-nhan.sqlite cạnh thư mục kết quả (lệnh certificates) hay trong thư mục hiện tại (lệnh register)."
+    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, "
+    "hoặc ~/.local/share/ocop-docs/so-dang-ky-giay-chung-nhan.sqlite."
 )
 
 
@@ -351,8 +423,6 @@ def _batch_options(fn):
 
 def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, register_file, jobs, template, trial,
                reissue_reason: str | None = None) -> None:
-    from .certificates import run_certificates, trial_certificates
-    from .errors import TemplateError
 
     if trial:
         _print_trial(ctx, trial_certificates(table, issuer_file, outdir, register=register_file, template=template,
@@ -367,7 +437,7 @@ def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, regist
         if ctx.obj and ctx.obj.get("debug"):
             raise
         click.secho(f"Lỗi: {exc}", fg="red", err=True)
-        ctx.exit(EXIT_DATA)
+        ctx.exit(ExitCode.DATA)
     finally:
         progress.close()
     unchanged = len(report.results) - report.written
@@ -389,7 +459,7 @@ def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, regist
             click.echo(f"  - dòng {reject.row}: {reject.reason}", err=True)
         if len(report.rejects) > 20:
             click.echo(f"  … và {len(report.rejects) - 20} dòng khác", err=True)
-        ctx.exit(EXIT_PARTIAL)
+        ctx.exit(ExitCode.PARTIAL)
 
 
 def _print_trial(ctx: click.Context, trial) -> None:
@@ -415,7 +485,7 @@ def _print_trial(ctx: click.Context, trial) -> None:
         click.secho(f"{len(trial.rejects)} dòng sẽ không được cấp giấy chứng nhận:", fg="yellow", err=True)
         for reject in trial.rejects:
             click.echo(f"  - dòng {reject.row}: {reject.reason}", err=True)
-        ctx.exit(EXIT_PARTIAL)
+        ctx.exit(ExitCode.PARTIAL)
 
 
 @main.command()
@@ -468,7 +538,6 @@ def register_group() -> None:
 
 
 def _lookup(register_file: Path | None):
-    from .certificates.register import open_register, register_location
 
     path, _ = register_location(register_file)
     return open_register(path, readonly=True)
@@ -512,7 +581,7 @@ def register_list(register_file: Path | None, issuer: str | None, year: int | No
             click.secho(f"  - {p}", fg="red", err=True)
         click.echo("  Cách sửa: giữ một dòng, hủy các dòng kia bằng 'ocop-docs register huy SỐ --id MÃ_DÒNG --ly-do \"…\"'.",
                    err=True)
-        sys.exit(EXIT_FINDINGS)
+        sys.exit(ExitCode.FINDINGS)
 
 
 @register_group.command("show")
@@ -531,11 +600,6 @@ def register_show(query: str, register_file: Path | None) -> None:
       ocop-docs register show "mật ong" --register so-dang-ky.sqlite
       ocop-docs register show "$(cat noi-dung-quet-qr.txt)" --register so-dang-ky.sqlite
     """
-    from datetime import date
-
-    from .certificates.qr import FORMAT_ID, parse_payload
-    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload
-
     fields = None
     if FORMAT_ID in query:
         try:
@@ -548,7 +612,7 @@ def register_show(query: str, register_file: Path | None) -> None:
         entries = reg.find(query)
         if not entries:
             click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
-            sys.exit(1)
+            sys.exit(ExitCode.FINDINGS)
         history = reg.history()
         for e in entries:
             if e.status == VOID:
@@ -595,7 +659,7 @@ def register_show(query: str, register_file: Path | None) -> None:
                 else:
                     click.secho("  Mã QR khớp với sổ đăng ký.", fg="green")
     if mismatch:
-        sys.exit(1)
+        sys.exit(ExitCode.FINDINGS)
 
 
 @register_group.command("huy")
@@ -616,7 +680,6 @@ def register_void(number: str, reason: str, row_id: int | None, issuer: str | No
     Ví dụ:
       ocop-docs register huy 025/2026/GCN-OCOP --ly-do "Quyết định ghi sai số" --register so-dang-ky.sqlite
     """
-    from .certificates.register import open_register, register_location
 
     path, _ = register_location(register_file)
     with open_register(path, create=False) as reg:
@@ -662,7 +725,6 @@ def register_export(out: Path, register_file: Path | None) -> None:
     Ví dụ:
       ocop-docs register xuat -o so-dang-ky.xlsx --register so-dang-ky.sqlite
     """
-    from .certificates.register_xlsx import export_register
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("tệp xuất phải có đuôi .xlsx", param_hint="-o")
@@ -688,9 +750,6 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
       ocop-docs parse kehoach-2024.docx -o kehoach-2024.yaml
       ocop-docs parse kehoach.pdf --json -o kehoach.json
     """
-    from .parse import dump_json, dump_yaml, parse_file, spec_data
-    from .render.atomic import write_bytes_atomic
-
     parsed = parse_file(file)
     data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)
     notes = list(parsed.notes)
@@ -724,14 +783,12 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
             click.echo(f"  - {n.describe()}", err=True)
     if parsed.model is None:
         click.secho("Dữ liệu đọc được chưa tạo lại văn bản được (xem các điểm cần kiểm tra).", fg="yellow", err=True)
-        sys.exit(EXIT_FINDINGS)
+        sys.exit(ExitCode.FINDINGS)
 
 
 def _vn_date(value: str | None):
     if not value:
         return None
-    from .vi.dates import parse_date
-
     try:
         return parse_date(value)
     except ValueError as exc:
@@ -766,8 +823,6 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """
-    from .rollforward.files import run as run_rollforward
-
     files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
                             report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean)
     result = files.result

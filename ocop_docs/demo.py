@@ -4,19 +4,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from . import kinds
+from .certificates.batch import demo_certificates
+from .convert import to_pdf
 from .errors import ConversionError
+from .io import load_spec
+from .render import render_spec
+from .render.forms import demo_extras
 
 
 def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[str], None] = print) -> list[Path]:
     """Render every sample spec under ``samples`` into ``outdir``; returns the files written."""
-    from .io import load_spec
-    from .render import render_spec
 
-    specs = sorted(samples.glob("plans/*.yaml"))
-    # Decisions; files starting with "_" are documented examples of a spec's shape, not samples.
-    specs += sorted(p for p in samples.glob("decisions/*.yaml") if not p.name.startswith("_"))
-    # The OCOP forms: dossiers, members' score sheets, the commune's letter, the council's minutes.
-    specs += sorted(samples.glob("forms/*.yaml"))
+    # The sample folders of the kinds made from one data file (plans, decisions, forms), in the
+    # registry's order; files starting with "_" are documented examples of a spec's shape, not samples.
+    folders = dict.fromkeys(k.samples for k in kinds.all_kinds(with_model=True) if k.samples)
+    specs = [p for folder in folders for p in sorted(samples.glob(f"{folder}/*.yaml")) if not p.name.startswith("_")]
     written: list[Path] = []
     docx_files: list[Path] = []
     for i, spec_path in enumerate(specs, 1):
@@ -27,16 +30,12 @@ def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[
         docx_files.append(out)
         written.append(out)
     if (samples / "forms").is_dir():
-        from .render.forms import demo_extras
-
         extra_docx, extra_files = demo_extras(samples / "forms", outdir / "forms")
         for out in extra_docx + extra_files:
             progress(f"{out}")
         docx_files += extra_docx
         written += extra_docx + extra_files
     if pdf and docx_files:
-        from .convert import to_pdf
-
         try:
             by_folder: dict[Path, list[Path]] = {}
             for f in docx_files:
@@ -50,8 +49,6 @@ def run_demo(samples: Path, outdir: Path, pdf: bool = True, progress: Callable[[
             progress(f"Cảnh báo: không tạo được PDF: {exc}")
     # Star certificates of ocop_docs/samples/certificates (issue 5), with a register of the demo's own.
     if (samples / "certificates").is_dir():
-        from .certificates.batch import demo_certificates
-
         try:
             written += demo_certificates(samples / "certificates", outdir / "certificates", pdf=pdf, progress=progress)
         except ConversionError as exc:

@@ -7,13 +7,36 @@ and exits with ``error.exit_code``; a traceback is shown only with ``--debug``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """The one table of exit codes of the ``ocop-docs`` commands (README, "mã thoát")."""
+
+    OK = 0
+    FINDINGS = 1  # check: the document breaks ND30 rules; register show: nothing found
+    DATA = 2  # bad input, or a file that cannot be read
+    TEMPLATE = 3  # a template that cannot be rendered
+    PARTIAL = 3  # certificates: some rows were rejected, the others issued
+    PDF = 4  # no PDF could be made (LibreOffice)
+    INTERRUPTED = 130  # stopped with Ctrl+C
+
+
+EXIT_MEANINGS: dict[int, str] = {
+    ExitCode.OK: "thành công",
+    ExitCode.FINDINGS: "`check`: văn bản có lỗi thể thức",
+    ExitCode.DATA: "dữ liệu vào sai hoặc tệp không đọc được",
+    ExitCode.TEMPLATE: "lỗi mẫu văn bản (`render`); chạy được một phần, có dòng bị loại (`certificates`)",
+    ExitCode.PDF: "không tạo được PDF (thiếu LibreOffice…)",
+}
+"""What each exit code means for a user, as the README's table prints it (a test holds them equal)."""
 
 
 class OcopError(Exception):
     """Base of every error the user is meant to read (message in Vietnamese)."""
 
-    exit_code = 1
+    exit_code: int = ExitCode.FINDINGS
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -47,7 +70,7 @@ class Problem:
 class DataError(OcopError):
     """Input data (a spec, a table) that cannot be used as it is."""
 
-    exit_code = 2
+    exit_code = ExitCode.DATA
 
     def __init__(self, file: str | Path | None, problems: list[Problem] | Problem | str):
         if isinstance(problems, str):
@@ -64,7 +87,7 @@ class DataError(OcopError):
 class TemplateError(OcopError):
     """A template that cannot be rendered: names the template, where, and nearby text."""
 
-    exit_code = 3
+    exit_code = ExitCode.TEMPLATE
 
     def __init__(self, template: str | Path, message: str, where: str = "", nearby: str = ""):
         self.template = str(template)
@@ -82,13 +105,13 @@ class TemplateError(OcopError):
 class ConversionError(OcopError):
     """PDF conversion failed, or LibreOffice is missing."""
 
-    exit_code = 4
+    exit_code = ExitCode.PDF
 
 
 class RuleViolation(OcopError):
     """A request that breaks a rule of the OCOP programme or of ND30 (cites the rule)."""
 
-    exit_code = 2
+    exit_code = ExitCode.DATA
 
     def __init__(self, rule: str, message: str):
         self.rule = rule
@@ -98,4 +121,4 @@ class RuleViolation(OcopError):
 class UnreadableFile(OcopError):
     """A file that cannot be opened or is not what it claims to be (corrupt, too large)."""
 
-    exit_code = 2
+    exit_code = ExitCode.DATA

@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ocop_docs.model.criteria import Classification, CriteriaSet  # noqa: E402
+from ocop_docs.ocop.criteria_sets import Classification, CriteriaSet  # noqa: E402
 
 LEGAL = ROOT / "docs" / "legal" / "qd-26-2026-QD-TTg.txt"
 OUT = ROOT / "ocop_docs" / "data" / "criteria"

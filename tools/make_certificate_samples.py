@@ -4,7 +4,9 @@ Sample data, not a transcription: real local specialities and the communes codes
 (as in samples/decisions/), invented owners and scores; nine rows are deliberately bad (see BAD).
 Run: .venv/bin/python tools/make_certificate_samples.py
 """
-import csv, io, datetime
+import csv
+import datetime
+import io
 from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, Alignment
@@ -76,7 +78,7 @@ HEAD = ["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Nhóm/Bộ s
 EVAL = datetime.date(2026, 10, 15)
 rows, stt, per_commune = [], 0, {}
 bad_after = {}
-for i, r, why in BAD:
+for i, r, _why in BAD:
     bad_after.setdefault(i, []).append(r)
 def add(r, good):
     global stt
@@ -92,12 +94,16 @@ for i, r in enumerate(ROWS):
     for b in bad_after.get(i, []):
         add(b, False)
 assert len(ROWS) >= 30
-wb = Workbook(); ws = wb.active; ws.title = "Kết quả đợt 2"
+wb = Workbook()
+ws = wb.active
+ws.title = "Kết quả đợt 2"
 ws.append(["KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP CẤP TỈNH ĐỢT 2 NĂM 2026"])
 ws.append(["(Kèm theo Quyết định số 2698/QĐ-UBND ngày 28/10/2026 của Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh)"])
 ws.append([])
 ws.append(HEAD)
-for c in ws[4]: c.font = Font(bold=True); c.alignment = Alignment(wrap_text=True, horizontal="center")
+for c in ws[4]:
+    c.font = Font(bold=True)
+    c.alignment = Alignment(wrap_text=True, horizontal="center")
 for r in rows:
     ws.append(r)
 # The footer every clerk adds: read as a footer (skipped and reported), never as products.
@@ -107,18 +113,21 @@ for r in FOOTER:
     ws.append(r)
 for row in ws.iter_rows(min_row=5, max_row=4 + len(rows)):
     row[9].number_format = "DD/MM/YYYY"
-    if isinstance(row[5].value, float) or isinstance(row[5].value, int): row[5].number_format = "0.00"
+    if isinstance(row[5].value, (float, int)):
+        row[5].number_format = "0.00"
 for col, width in zip("ABCDEFGHIJ", (5, 40, 36, 40, 32, 8, 9, 20, 12, 13)):
     ws.column_dimensions[col].width = width
 wb.properties.creator = "ocop-docs samples"
 wb.save(OUT / "ha-tinh-2026-ket-qua-dot-2.xlsx")
 # CSV as Excel (Vietnamese regional settings) saves it: UTF-8 with BOM, ';', decimal comma.
-buf = io.StringIO(); w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+buf = io.StringIO()
+w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
 w.writerow(["KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP CẤP TỈNH ĐỢT 2 NĂM 2026"] + [""] * 9)
 w.writerow(HEAD)
 for r in rows:
     r = list(r)
-    if isinstance(r[5], (int, float)): r[5] = f"{r[5]:.2f}".replace(".", ",")
+    if isinstance(r[5], (int, float)):
+        r[5] = f"{r[5]:.2f}".replace(".", ",")
     r[9] = r[9].strftime("%d/%m/%Y")
     w.writerow(r)
 for r in FOOTER:

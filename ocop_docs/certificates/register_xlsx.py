@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..io.output_tables import Column, workbook_bytes
-from ..render.atomic import write_bytes_atomic
+from ..io.atomic import write_bytes_atomic
 from .register import ACTIONS_VI, STATUS_VI, Register
 
 COLUMNS = (

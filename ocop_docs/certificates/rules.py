@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..errors import RuleViolation
 from ..model.product import Product
 from ..ocop import regimes
 from ..vi.numbers import format_number
@@ -23,23 +22,8 @@ from .model import CertificateIssuer
 
 def stars_for(product: Product, issuer: CertificateIssuer) -> int:
     """The stars the certificate of ``product`` carries; RuleViolation (Vietnamese) when none."""
-    if product.score is None and product.stars is None:
-        raise RuleViolation("OCOP-BAND", "thiếu cả điểm và hạng sao")
-    stars = product.stars
-    if product.score is not None:
-        band = regimes.star_for_score(product.score)
-        if stars is None:
-            stars = band
-        else:
-            regimes.check_star_matches_score(stars, product.score)
-    on = issuer.decision.date
-    if product.evaluated_on is not None and product.evaluated_on > on:
-        raise RuleViolation(
-            "OCOP-DATES",
-            f"ngày đánh giá {product.evaluated_on:%d/%m/%Y} sau ngày ký quyết định công nhận {on:%d/%m/%Y}",
-        )
-    regimes.check_recognition(issuer.issuer.level, stars, on)
-    return stars
+    return regimes.recognise(issuer.issuer.level, issuer.decision.date, score=product.score, stars=product.stars,
+                             evaluated_on=product.evaluated_on)
 
 
 def check_texts(product: Product) -> None:

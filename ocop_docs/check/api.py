@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from .. import kinds
 from ..docx.blocks import read_document
 from ..docx.package import open_docx
 from .checks import Checker
@@ -11,6 +12,29 @@ from .structure import identify
 
 KINDS = ("plan", "decision", "attached", "report", "minutes", "letter", "form", "certificate")
 """Kinds a caller may ask for (``kind=``); "legal" and "other" are only ever detected."""
+
+VI_KINDS = {
+    "ke-hoach": "plan", "quyet-dinh": "decision", "van-ban-kem-theo": "attached", "bao-cao": "report",
+    "bien-ban": "minutes", "cong-van": "letter", "bieu-mau": "form", "giay-chung-nhan": "certificate",
+}
+"""The same kinds by their Vietnamese names (the naming rule of ``ocop_docs.kinds``), as ``--kind`` takes them."""
+
+
+def kind_names() -> list[str]:
+    """Every name ``kind=`` accepts: the Vietnamese names, the checker's own, and each document kind's id."""
+    return list(dict.fromkeys([*VI_KINDS, *KINDS, *(name for k in kinds.all_kinds() for name in k.names)]))
+
+
+def checker_kind(name: str) -> str:
+    """The checker's kind for ``name`` (a Vietnamese name, the checker's own, or a document kind's id)."""
+    if name in KINDS:
+        return name
+    if name in VI_KINDS:
+        return VI_KINDS[name]
+    entry = kinds.find(name)
+    if entry is None or entry.check not in (*KINDS, "other"):  # "other": a kind checked by the common rules only
+        raise ValueError(f"Loại văn bản '{name}' không hợp lệ; chọn một trong: {', '.join(VI_KINDS)}")
+    return entry.check
 
 NOT_CHECKABLE: dict[str, str] = {
     "ND30-SO-01": "Số thứ tự đăng ký trong năm, không trùng lặp: cần sổ đăng ký văn bản của văn thư, không có trong tệp.",
@@ -35,14 +59,14 @@ NOT_CHECKABLE: dict[str, str] = {
 def check_file(path: str | os.PathLike, kind: str | None = None) -> Report:
     """The ND30 findings on the .docx at ``path``.
 
-    ``kind`` (one of :data:`KINDS`) says what the document is; when None it is detected from the
+    ``kind`` (one of :func:`kind_names`) says what the document is; when None it is detected from the
     tên loại line ("KẾ HOẠCH", "QUYẾT ĐỊNH", "BIÊN BẢN", "GIẤY CHỨNG NHẬN"…), the "(Kèm theo …)"
     line and, for a công văn ("letter"), the "V/v …" line under the Số. Raises
     :class:`ocop_docs.errors.UnreadableFile` for a file that is not a readable .docx. The file is
     opened read-only and never modified.
     """
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"Loại văn bản '{kind}' không hợp lệ; chọn một trong: {', '.join(KINDS)}")
+    if kind is not None:
+        kind = checker_kind(kind)
     document = open_docx(path)
     view = read_document(document)
     parts = identify(view)

@@ -4,11 +4,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-EXIT_OK = 0
+from ..errors import ExitCode
+
+EXIT_OK = ExitCode.OK
 """Exit code when the file has no error (warnings allowed)."""
-EXIT_ERRORS = 1
+EXIT_ERRORS = ExitCode.FINDINGS
 """Exit code when the file has at least one error."""
-EXIT_UNREADABLE = 2
+EXIT_UNREADABLE = ExitCode.DATA
 """Exit code when the file cannot be read (``UnreadableFile.exit_code``)."""
 
 KIND_NAMES = {

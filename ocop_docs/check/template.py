@@ -11,8 +11,7 @@ message:
    the opening tag), then every XML part is compiled whole exactly as docxtpl does
    (``DocxTemplate.patch_xml``, one ``<w:p>`` per line, the project's sandboxed environment);
 2. names the data of the kind does not provide: the valid names and the fields of loop items are
-   learnt by building the context of every sample spec of the kind (``ocop_docs/samples/*/*.yaml``, "_"
-   examples included, plus the blank forms) and walking the dicts and lists; the template's Jinja
+   the fields the kind declares in its registry entry (``ocop_docs.kinds``); the template's Jinja
    AST gives every name and attribute path it uses, with loop variables bound to list items;
 3. loops over values that are not lists (``{% for x in title %}`` where ``title`` is text);
 4. tags Word broke: a tag spanning paragraphs or table cells, a tag interrupted by a Word field,
@@ -41,14 +40,23 @@ from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, meta, nodes
 from jinja2.exceptions import TemplateSyntaxError
+from jinja2.runtime import missing
 from lxml import etree
 
+from .. import kinds
+from ..certificates.batch import plan_jobs
+from ..certificates.context import CertificateJob, certificate_context, validity_end
+from ..certificates.model import load_issuer, table_of
 from ..docx.blocks import Location, read_document
 from ..docx.package import open_docx, parse_xml
 from ..errors import DataError, OcopError, TemplateError, UnreadableFile
-from ..shipped import SAMPLES_DIR as SAMPLES  # the sample specs whose contexts tell which names each kind may use
+from ..io import load_spec
+from ..io.spec import read_spec_data
+from ..render import context_for, render_document
+from ..render.environment import make_environment
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
 
 ERROR, WARNING = "error", "warning"
@@ -229,27 +237,13 @@ class KindData:
     skipped: list[str]
 
 
-def _spec_kind(path: Path) -> str | None:
-    try:
-        head = path.read_text(encoding="utf-8-sig")[:20000]
-    except OSError:
-        return None
-    m = re.search(r"(?m)^kind:\s*['\"]?([\w-]+)", head)
-    return m.group(1) if m else None
-
-
 def template_kinds() -> list[str]:
-    """The kinds a template can be checked as: every kind that has a shipped template."""
-    from ..render.templates import TEMPLATES
-
-    return list(TEMPLATES)
+    """The kinds a template can be checked as: every registered kind (``ocop_docs.kinds``)."""
+    return kinds.ids()
 
 
 def _certificate_contexts(issuer_file: Path) -> list[dict]:
     """The context of every certificate the issuer file's results table would give (numbers 1, 2…)."""
-    from ..certificates.batch import plan_jobs
-    from ..certificates.context import CertificateJob, certificate_context, validity_end
-    from ..certificates.model import load_issuer, table_of
 
     issuer = load_issuer(issuer_file)
     good, _ = plan_jobs(table_of(issuer, issuer_file), issuer)
@@ -266,45 +260,41 @@ def _certificate_contexts(issuer_file: Path) -> list[dict]:
 
 def _spec_contexts(spec_file: Path, kind: str) -> list[dict]:
     """The contexts a data file gives a template of ``kind`` (DataError when it cannot be used)."""
-    if kind == "certificate":
+    if kinds.get(kind).model is None:
         return _certificate_contexts(spec_file)
-    from ..io import load_spec
-    from ..render import context_for
 
     return [context_for(load_spec(spec_file, kind))]
 
 
-def _blank_contexts(kind: str) -> list[dict]:
-    if kind == "phieu-danh-gia":
-        from ..ocop.criteria import criteria_set
-        from ..render.forms_context import score_sheet_context
+_FIELD_PART_RE = re.compile(r"\[\]|\{\}|\.?[A-Za-z_]\w*")
 
-        return [score_sheet_context(criteria_set(1))]
-    from ..render.forms import BLANK_CONTEXTS
 
-    return [BLANK_CONTEXTS[kind]()] if kind in BLANK_CONTEXTS else []
+def declared_shape(fields: tuple[str, ...] | list[str]) -> Shape:
+    """The shape a kind's field declaration describes (see :class:`ocop_docs.kinds.Kind`)."""
+    root = _scalar("dict")
+    for declared in fields:
+        path, _, types = declared.partition(":")
+        shape = root
+        for token in _FIELD_PART_RE.findall(path):
+            if token == "[]":
+                shape.types.add("list")
+                shape.item = shape.item or Shape()
+                shape = shape.item
+            elif token == "{}":
+                shape.types.add("dict")  # a mapping read with .items(): no fixed keys
+            else:
+                shape.types.add("dict")
+                shape = shape.keys.setdefault(token.lstrip("."), Shape())
+        if not shape.types:
+            shape.types.update(types.split("|") if types else ["str"])
+    return root
 
 
 @lru_cache(maxsize=None)
-def kind_data(kind: str, samples: str = str(SAMPLES)) -> KindData:
-    """The shape of the data a template of ``kind`` receives, learnt from the sample specs."""
-    spec_kind = "certificate-issuer" if kind == "certificate" else kind
-    root, sources, skipped = Shape(), [], []
-    for path in sorted(Path(samples).glob("*/*.yaml")) + sorted(Path(samples).glob("*/*.json")):
-        if _spec_kind(path) != spec_kind:
-            continue
-        try:
-            contexts = _spec_contexts(path, kind)
-        except OcopError:
-            skipped.append(str(path))
-            continue
-        for context in contexts:
-            root.add(context)
-        sources.append(str(path))
-    for context in _blank_contexts(kind):
-        root.add(context)
-        sources.append("mẫu trắng")
-    return KindData(kind, root, sources, skipped)
+def kind_data(kind: str) -> KindData:
+    """The shape of the data a template of ``kind`` receives: the fields the kind declares."""
+    entry = kinds.get(kind)
+    return KindData(entry.id, declared_shape(entry.fields), [f"khai báo của loại '{entry.id}'"], [])
 
 
 # ----------------------------------------------------------------------------- the template as docxtpl reads it
@@ -857,7 +847,6 @@ def _check_blocks(part: PartSource, problems: list[TemplateProblem]) -> None:
 
 def _compile_part(part: PartSource, env, problems: list[TemplateProblem]) -> None:
     """Patch and compile the whole part as docxtpl does; map a Jinja error to its paragraph."""
-    from docxtpl import DocxTemplate
 
     marked = copy.deepcopy(part.element)
     for i, p in enumerate(marked.iter(_W_P)):
@@ -1378,7 +1367,6 @@ def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: 
 
     Top-level names in ``reported`` (already reported as unknown to the kind) are not repeated.
     """
-    from jinja2.runtime import missing
 
     clean = True
     for part in parts:
@@ -1447,7 +1435,6 @@ def _traceback_line(exc: BaseException) -> int:
 def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], problems: list[TemplateProblem],
                 notes: list[str], reported: set[str] = frozenset()) -> None:
     """Validate the data file, then render the template with it (recording, then strict)."""
-    from ..io.spec import read_spec_data
 
     read_spec_data(data)  # a file that cannot be read at all is a DataError for the caller (exit 2)
     try:
@@ -1469,7 +1456,6 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
     if any(p.compiled is None for p in parts):
         notes.append("Mẫu còn lỗi cú pháp nên chưa tạo thử cả văn bản với dữ liệu.")
         return
-    from ..render import render_document
 
     try:
         render_document(path, contexts[0])
@@ -1494,22 +1480,22 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
 def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike | None = None) -> TemplateReport:
     """The problems of the docxtpl template at ``path`` used for documents of ``kind``.
 
-    ``kind`` is one of :func:`template_kinds` (the kinds of ``render.templates.TEMPLATES``);
+    ``kind`` is one of :func:`template_kinds` (the registered kinds, by id or older name);
     ``data`` is a spec (YAML/JSON; for "certificate" an issuer file) to render the template with.
     Raises :class:`UnreadableFile` when ``path`` is not a readable .docx, :class:`ValueError` for an
     unknown kind and :class:`DataError` when ``data`` cannot be read at all (invalid fields are
     reported as problems). The template is opened read-only and never modified.
     """
-    kinds = template_kinds()
-    if kind not in kinds:
-        raise ValueError(f"loại '{kind}' không có; chọn một trong: {', '.join(kinds)}")
+    entry = kinds.find(kind)
+    if entry is None:
+        raise ValueError(f"loại '{kind}' không có; chọn một trong: {kinds.choices_text()}")
+    kind = entry.id
     path = Path(path)
     document = open_docx(path)
     try:
         view = read_document(document)
     except Exception as exc:  # hostile XML the reader cannot walk: the file is unusable as a template
         raise UnreadableFile(f"Tệp {path} không đọc được nội dung ({type(exc).__name__}: {exc}).") from exc
-    from ..render.environment import make_environment
 
     env = make_environment()
     report = TemplateReport(str(path), kind, str(data) if data is not None else None)
@@ -1524,30 +1510,18 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
         _compile_part(part, env, problems)
     shape = kind_data(kind)
     unknown: set[str] = set()
-    if shape.sources:
-        for part in parts:
-            unknown |= _check_names(part, shape, env, problems)
-        report.notes.append(f"Tên trường được đối chiếu với dữ liệu của: {', '.join(_short(s) for s in shape.sources)}.")
-        if any(p.ast is None and p.tags for p in parts):
-            report.notes.append("Mẫu còn lỗi cú pháp nên mới kiểm tra tên trường trong từng thẻ {{ }}; sửa các lỗi "
-                                "trên rồi chạy lại để kiểm tra đầy đủ (trường của mục trong vòng lặp, vòng lặp).")
-    else:
-        report.notes.append(f"Không có tệp dữ liệu mẫu nào của loại '{kind}' nên chưa kiểm tra tên trường.")
-    if shape.skipped:
-        report.notes.append(f"Bỏ qua các tệp mẫu không đọc được: {', '.join(_short(s) for s in shape.skipped)}.")
+    for part in parts:
+        unknown |= _check_names(part, shape, env, problems)
+    report.notes.append(f"Tên trường được đối chiếu với các trường khai báo cho loại '{kind}' ({entry.name}).")
+    if any(p.ast is None and p.tags for p in parts):
+        report.notes.append("Mẫu còn lỗi cú pháp nên mới kiểm tra tên trường trong từng thẻ {{ }}; sửa các lỗi "
+                            "trên rồi chạy lại để kiểm tra đầy đủ (trường của mục trong vòng lặp, vòng lặp).")
     if data is not None:
         _check_data(path, kind, Path(data), parts, problems, report.notes, unknown)
     if not any(p.tags for p in parts):
         report.notes.append("Mẫu không có thẻ nào ({{ }} hoặc {% %}); văn bản tạo ra sẽ giống hệt mẫu.")
     report.problems = _dedupe(problems)
     return report
-
-
-def _short(source: str) -> str:
-    try:
-        return str(Path(source).relative_to(SAMPLES.parent.parent))  # ocop_docs/samples/…
-    except ValueError:
-        return source
 
 
 def _dedupe(problems: list[TemplateProblem]) -> list[TemplateProblem]:
@@ -1561,6 +1535,6 @@ def _dedupe(problems: list[TemplateProblem]) -> list[TemplateProblem]:
 
 
 __all__ = [
-    "TemplateProblem", "TemplateReport", "check_template", "format_template_report", "kind_data",
+    "TemplateProblem", "TemplateReport", "check_template", "declared_shape", "format_template_report", "kind_data",
     "recording_undefined", "template_kinds", "vi_syntax_message",
 ]

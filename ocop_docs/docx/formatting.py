@@ -487,7 +487,7 @@ class StyleSheet:
         merged: dict = dict(self.default_rpr)
         sources: dict = {k: "docDefaults" for k in self.default_rpr}
         toggles = {t: bool(self.default_rpr.get(t, False)) for t in TOGGLES}
-        for kind, sid, (props, srcs) in levels:
+        for kind, _sid, (props, srcs) in levels:
             for k, v in props.items():
                 if k in toggles:
                     if v:

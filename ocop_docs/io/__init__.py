@@ -1,4 +1,4 @@
-"""Readers of user input: YAML/JSON specs and Excel/CSV tables, with Vietnamese errors."""
+"""Files in and out: YAML/JSON specs (and the files they name), Excel/CSV tables, starting files, atomic writes."""
 from .spec import load_spec, read_spec_data, validate_spec
 
 __all__ = ["load_spec", "read_spec_data", "validate_spec"]

@@ -1,4 +1,4 @@
-"""The tables a spec names (``members_file``, ``team.members_file``, ``products_file``), read before validation.
+"""The files a spec names (``members_file``, ``team.members_file``, ``products_file``, ``sheets``), read before validation.
 
 The models stay pure: they validate members and products, never open a file. Here each table a
 spec names (relative to the spec file) is read by the table readers of ``io/`` and its rows put
@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, Problem
+from .members import read_members
+from .tables import FIELD_NAMES_VI, read_products, rejects_error
 
 
 def _path(value: Any, spec_file: str | Path | None) -> Path:
@@ -22,9 +24,6 @@ def _path(value: Any, spec_file: str | Path | None) -> Path:
 
 
 def _members(data: dict, group: str, spec_file: str | Path | None, notices: list[str], where: str) -> dict:
-    from .members import read_members
-    from .tables import rejects_error
-
     if not data.get("members_file") or not isinstance(data.get("members_file"), str):
         return data
     if data.get("members"):
@@ -40,8 +39,6 @@ def _members(data: dict, group: str, spec_file: str | Path | None, notices: list
 
 
 def _products(data: dict, spec_file: str | Path | None, notices: list[str]) -> dict:
-    from .tables import FIELD_NAMES_VI, read_products, rejects_error
-
     if not data.get("products_file") or not isinstance(data.get("products_file"), str):
         return data
     if data.get("products"):
@@ -63,6 +60,24 @@ def _products(data: dict, spec_file: str | Path | None, notices: list[str]) -> d
     return dict(data, products=[p.model_dump() for p in table.products])
 
 
+def _sheets(data: dict, spec_file: str | Path | None) -> dict:
+    """The score sheets of the council's minutes, as paths relative to the spec; each must exist."""
+    if not isinstance(data.get("sheets"), list):
+        return data
+    paths, problems = [], []
+    for i, name in enumerate(data["sheets"]):
+        if not isinstance(name, str) or not name.strip():
+            paths.append(name)  # the model says what is wrong with it
+            continue
+        path = _path(name, spec_file)
+        if not path.is_file():
+            problems.append(Problem(f"không tìm thấy phiếu đánh giá '{name}' ({path})", path=f"sheets[{i}]"))
+        paths.append(str(path))
+    if problems:
+        raise DataError(spec_file, problems)
+    return dict(data, sheets=paths)
+
+
 def resolve_data_files(data: Any, spec_file: str | Path | None = None, notices: list[str] | None = None) -> Any:
     """``data`` with the members and products of the tables it names; see the module."""
     if not isinstance(data, dict):
@@ -71,4 +86,4 @@ def resolve_data_files(data: Any, spec_file: str | Path | None = None, notices: 
     data = _members(data, "council", spec_file, notices, "")
     if isinstance(data.get("team"), dict):
         data = dict(data, team=_members(data["team"], "team", spec_file, notices, "team."))
-    return _products(data, spec_file, notices)
+    return _sheets(_products(data, spec_file, notices), spec_file)

@@ -1,7 +1,10 @@
 """Vietnamese wording of validation errors: pydantic's error types → what an officer reads."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
+
+from ..vi.numbers import format_number
 
 TAGS = {"paragraph", "section", "task", "target", "budget"}
 
@@ -40,11 +43,7 @@ def clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def _short(value: Any) -> str:
-    from decimal import Decimal
-
     if isinstance(value, (Decimal, float)) and not isinstance(value, bool):
-        from ..vi.numbers import format_number
-
         text = format_number(value, 2).removesuffix(",00")
         return text if len(text) <= 60 else text[:57] + "…"
     text = repr(value) if not isinstance(value, str) else f"'{value}'"

@@ -21,10 +21,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import DataError, Problem
-from ..model.criteria import CriteriaSet
+from ..ocop.criteria_sets import CriteriaSet
 from ..model.forms import ScoreSheet
 from ..model.product import Product
-from ..render.atomic import atomic_path
+from .atomic import atomic_path
 from ..vi.text import fold
 from .messages import message
 from .output_tables import Column, set_text, table_bytes

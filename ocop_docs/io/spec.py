@@ -8,8 +8,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .. import kinds
 from ..errors import DataError, Problem
 from .messages import clean_loc, field_path, message
+from .datafiles import resolve_data_files
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
@@ -22,12 +24,6 @@ _Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-def _kinds() -> dict[str, type[BaseModel]]:
-    from ..model import KINDS
-
-    return KINDS
 
 
 def _line_map(node: yaml.Node | None, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
@@ -99,16 +95,13 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
                   notices: list[str] | None = None):
     """``data`` validated as ``model``; every problem found is reported at once.
 
-    The tables the data names (members_file, products_file) are read first (``io/datafiles.py``);
-    what their readers skipped is added to ``notices``.
+    The files the data names (members_file, products_file, sheets) are read first (``io/datafiles.py``:
+    models never open files); what the table readers skipped is added to ``notices``.
     """
-    from .datafiles import resolve_data_files
-
     lines = lines or {}
     data = resolve_data_files(data, file, notices)
     try:
-        # Data files a spec names (members_file, products_file) are found relative to the spec.
-        return model.model_validate(data, context={"spec_file": str(file)} if file else None)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
@@ -125,20 +118,22 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
 def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | None = None):
     """The spec in ``path`` as a validated model of its kind (``kind:`` in the file, or given).
 
-    ``notices`` receives what the readers of the tables it names skipped (Vietnamese).
+    A kind is named by its id or an older name (``ocop_docs.kinds``). ``notices`` receives what the
+    readers of the tables it names skipped (Vietnamese).
     """
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
-        raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: plan')")
-    kinds = _kinds()
+        raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: ke-hoach')")
+    choices = kinds.choices_text(with_model=True)
     wanted = kind or data.get("kind")
     if wanted is None:
-        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {', '.join(kinds)})", path="kind"))
-    if wanted not in kinds:
+        raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {choices})", path="kind"))
+    entry = kinds.find(wanted)
+    if entry is None or entry.model is None:
         raise DataError(
             path,
-            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {', '.join(kinds)}", path="kind", line=lines.get(("kind",))),
+            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {choices}", path="kind", line=lines.get(("kind",))),
         )
-    if kind and data.get("kind") not in (None, kind):
-        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{kind}'", path="kind"))
-    return validate_spec(data, kinds[wanted], path, lines, notices)
+    if kind and data.get("kind") is not None and kinds.find(data.get("kind")) is not entry:
+        raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{entry.id}'", path="kind"))
+    return validate_spec(data, entry.model, path, lines, notices)

@@ -1,29 +1,12 @@
-"""The data model: what every document is made of, independent of files, Word and the CLI."""
+"""The data model: what every document is made of, independent of files, Word and the CLI.
+
+The kinds of document and their models are listed once, in :mod:`ocop_docs.kinds`.
+"""
 from .common import Document, Issuer, LegalBasis, Signer
 from .deadline import Deadline
 from .plan import Budget, BudgetBlock, BudgetLine, Footnote, Paragraph, Plan, Section, Target, TargetBlock, Task, TaskBlock
 
-from .decision import CouncilDecision, PlanDecision, RecognitionDecision  # noqa: E402
-
-KINDS = {
-    "plan": Plan,
-    "plan_decision": PlanDecision,
-    "council_decision": CouncilDecision,
-    "recognition_decision": RecognitionDecision,
-}
-
-from .forms import CommuneReport, CouncilMinutes, ProposalLetter, Registration, ScoreSheet, SelfAssessment  # noqa: E402
-
-KINDS.update({
-    "phieu-danh-gia": ScoreSheet,
-    "mau-01": Registration,
-    "mau-02": SelfAssessment,
-    "mau-03": CommuneReport,
-    "cong-van-de-nghi": ProposalLetter,
-    "bien-ban": CouncilMinutes,
-})
-
 __all__ = [
-    "Budget", "BudgetBlock", "BudgetLine", "Deadline", "Footnote", "Document", "Issuer", "KINDS", "LegalBasis",
+    "Budget", "BudgetBlock", "BudgetLine", "Deadline", "Footnote", "Document", "Issuer", "LegalBasis",
     "Paragraph", "Plan", "Section", "Signer", "Target", "TargetBlock", "Task", "TaskBlock",
 ]

@@ -1,43 +1,43 @@
 """The parts every administrative document shares: issuer, number, date, bases, signer, recipients."""
 from __future__ import annotations
 
-import unicodedata
-from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
-from ..vi.dates import parse_date
+from ..vi.fields import NonEmptyText, OptionalDate, Text
+from ..vi.fields import nfc as _nfc
 
-
-def _nfc(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
-    return value
-
-
-def _to_date(value: Any) -> Any:
-    """Accept ISO dates and the way officers type them ("22/3/2019")."""
-    if value is None or isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        if not value.strip():
-            return None
-        return parse_date(value)  # raises ValueError with a Vietnamese message
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_nfc)]
-NonEmptyText = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
-OptionalDate = Annotated[date | None, BeforeValidator(_to_date)]
+__all__ = ["Document", "Issuer", "LegalBasis", "Model", "NonEmptyText", "OptionalDate", "Signer", "Text",
+           "model_kind_names"]
 
 
 class Model(BaseModel):
-    """Base of every spec model: unknown fields are errors (they are usually typos)."""
+    """Base of every spec model: unknown fields are errors (they are usually typos).
+
+    A document model declares its kind as ``kind: Literal["ke-hoach", "plan"] = "ke-hoach"``: the
+    first value is the kind's id (``ocop_docs.kinds``), the others are older names that data files
+    may still use; they are stored as the id.
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kind_by_old_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "kind" in data:
+            names = model_kind_names(cls)
+            if data["kind"] in names[1:]:
+                data = {**data, "kind": names[0]}
+        return data
+
+
+def model_kind_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names a model's ``kind`` field accepts, its id first (empty when it has no such field)."""
+    field = model.model_fields.get("kind")
+    return tuple(get_args(field.annotation)) if field is not None else ()
 
 
 Level = Literal["trung_uong", "tinh", "huyen", "xa", "so", "khac"]
@@ -119,9 +119,9 @@ class LegalBasis(Model):
     ``ref`` names an entry of the legal-basis registry when the citation is one of them.
     """
 
-    verb: BasisVerb = "Căn cứ"
-    text: NonEmptyText
-    ref: str | None = None
+    verb: BasisVerb = Field("Căn cứ", description="Từ mở đầu dòng: Căn cứ, Thực hiện, Theo đề nghị của…")
+    text: NonEmptyText = Field(description="Phần còn lại của dòng, ví dụ 'Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025'")
+    ref: str | None = Field(None, description="Mã văn bản trong danh mục căn cứ (phần mềm tự ghi)")
 
     @model_validator(mode="before")
     @classmethod
@@ -155,7 +155,7 @@ DocTypeName = Annotated[str, BeforeValidator(_doc_type)]
 class Document(Model):
     """The header, bases, signer and recipients shared by every administrative document."""
 
-    issuer: Issuer
+    issuer: Issuer = Field(description="Cơ quan ban hành (tên, chữ viết tắt, cấp)")
     doc_type: DocTypeName = Field(description="Tên loại văn bản (Kế hoạch, Quyết định…) hoặc chữ viết tắt (KH, QĐ…)")
     number: int | None = Field(None, ge=1, description="Số văn bản; để trống trong bản dự thảo")
     symbol: Text | None = Field(None, description="Ký hiệu, ví dụ 'KH-UBND'; mặc định ghép từ loại văn bản và cơ quan")
@@ -164,7 +164,7 @@ class Document(Model):
     draft_year: int | None = Field(None, ge=1900, le=2200, description="Năm in ở dòng ngày tháng khi chưa có ngày")
     title: NonEmptyText = Field(description="Trích yếu nội dung")
     legal_bases: list[LegalBasis] = Field(default_factory=list, description="Các dòng căn cứ, thực hiện, theo đề nghị")
-    signer: Signer
+    signer: Signer = Field(description="Người ký: thẩm quyền, chức vụ, họ tên")
     recipients: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận (không kể dòng Lưu)")
     archive: Text = Field("VT", description="Dòng Lưu: 'VT, PNN' (không ghi chữ 'Lưu')")
 

@@ -17,9 +17,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from ..errors import RuleViolation
+from ..ocop import regimes
+from ..ocop.legal_bases import basis_from_ref, check_bases, criteria_citation, propose
+from ..ocop.regimes import LEVEL_NAMES, VALIDITY_MONTHS, star_for_score
 from ..vi.dates import DRAFT_BLANK, ngay_thang_nam, short_date
+from ..vi.fields import to_date
+from ..vi.numbers import parse_number
+from ..vi.text import fold, same_key
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
 from .plan import Plan
 from .product import Product
@@ -139,7 +146,6 @@ class Decision(Document):
         if not isinstance(data, dict):
             return data
         data = dict(data)
-        from ..ocop.legal_bases import basis_from_ref
 
         for key in ("legal_bases", "local_bases"):
             bases = data.get(key)
@@ -153,9 +159,7 @@ class Decision(Document):
             ]
         if data.get("draft_year") is None and not data.get("date") and data.get("expected_date"):
             try:
-                from .common import _to_date
-
-                expected = _to_date(data["expected_date"])
+                expected = to_date(data["expected_date"])
                 if isinstance(expected, date):
                     data["draft_year"] = expected.year
             except ValueError:
@@ -243,9 +247,7 @@ class Decision(Document):
         the kind, level and date), then ``local_bases``, then "Theo đề nghị của …" (ND30-BODY-01)."""
         bases = list(self.legal_bases)
         if not bases and self.propose_bases:
-            from ..ocop.legal_bases import propose
-
-            bases = propose(self.kind, self.level, self.rules_date)
+            bases = [LegalBasis(verb=b.verb, text=b.text, ref=b.ref) for b in propose(self.kind, self.level, self.rules_date)]
         bases += list(self.local_bases)
         if self.proposed_by:
             bases.append(LegalBasis(verb="Theo đề nghị của", text=self.proposed_by))
@@ -280,8 +282,6 @@ class Decision(Document):
 
     def _apply_date_rules(self) -> None:
         """The rules that depend on the signing date (ocop.md §1, §12): level, agency names, bases."""
-        from ..ocop import regimes
-        from ..ocop.legal_bases import check_bases
 
         on = self.rules_date
         regimes.regime_on(on)
@@ -376,7 +376,7 @@ class PlanDecision(Decision):
     """
 
     form: ClassVar[str] = "1.3"
-    kind: Literal["plan_decision"] = "plan_decision"
+    kind: Literal["quyet-dinh-ban-hanh-ke-hoach", "plan_decision"] = "quyet-dinh-ban-hanh-ke-hoach"
     verb: Literal["Ban hành", "Phê duyệt"] = Field("Ban hành", description="'Ban hành' hoặc 'Phê duyệt' (ND30-TITLE-04)")
     title: Text | None = Field(None, description="Trích yếu; mặc định '<verb> <Kế hoạch> <tên kế hoạch>'")
     issue_text: Text | None = Field(None, description="Nội dung Điều 1; mặc định '<verb> kèm theo Quyết định này Kế hoạch …'")
@@ -469,10 +469,6 @@ _ROLE_ABBREVIATIONS = {"hd": "hoi dong", "hđ": "hoi dong", "ct": "chu tich", "p
 
 
 def _role_key(text: str) -> str:
-    import re
-
-    from ..vi.text import fold
-
     words = re.sub(r"[,;.:()\-–]", " ", fold(text, lower=True)).split()
     return " ".join(" ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in words).split())
 
@@ -563,14 +559,6 @@ def _rank(role: str, order: tuple[str, ...]) -> int:
     return order.index(role) if role in order else len(order)
 
 
-def _resolve_file(value: str, info: ValidationInfo | None) -> Path:
-    """A data file named in a spec, relative to the spec file (or to the working folder)."""
-    path = Path(value)
-    if not path.is_absolute() and info is not None and info.context and info.context.get("spec_file"):
-        path = Path(info.context["spec_file"]).parent / path
-    return path
-
-
 class Team(Model):
     """The advisory team of a council (Tổ tư vấn / Tổ giúp việc / Tổ thư ký — one label)."""
 
@@ -601,8 +589,6 @@ class Team(Model):
 
 
 def _no_duplicates(members: list[Member], body: str) -> None:
-    from ..vi.text import same_key
-
     seen: dict[str, Member] = {}
     for m in members:
         key = same_key(m.name)  # exact: "Hùng" and "Hưng" are two people
@@ -612,7 +598,6 @@ def _no_duplicates(members: list[Member], body: str) -> None:
         seen[key] = m
 
 
-LEVEL_WORDS = {"huyen": "cấp huyện", "tinh": "cấp tỉnh", "trung_uong": "cấp trung ương", "xa": "cấp xã"}
 _LOCAL_HEADS = {"huyen": "huyện", "tinh": "tỉnh"}
 
 
@@ -636,7 +621,7 @@ class CouncilDecision(Decision):
     attached list; from YAML or from an Excel sheet (``members_file``).
     """
 
-    kind: Literal["council_decision"] = "council_decision"
+    kind: Literal["quyet-dinh-hoi-dong", "council_decision"] = "quyet-dinh-hoi-dong"
     action: Literal["thành lập", "kiện toàn"] = Field("thành lập", description="'thành lập' hoặc 'kiện toàn' (kiện toàn ghi 'replaces')")
     title: Text | None = Field(None, description="Trích yếu; mặc định 'Về việc <action> Hội đồng … [và Tổ …]'")
     area: Text | None = Field(None, description="Địa bàn, ví dụ 'huyện Bến Cầu'; mặc định lấy từ tên cơ quan ban hành")
@@ -658,13 +643,11 @@ class CouncilDecision(Decision):
 
     @model_validator(mode="after")
     def _council(self) -> "CouncilDecision":
-        from ..errors import RuleViolation
-
         if self.level not in ("huyen", "tinh", "trung_uong"):
             raise RuleViolation(
                 "OCOP-COUNCIL",
                 f"Hội đồng đánh giá, phân hạng sản phẩm OCOP chỉ có ở cấp huyện (đến 30/06/2025), cấp tỉnh và cấp trung ương; "
-                f"cơ quan ban hành cấp '{LEVEL_WORDS.get(self.level, self.level)}' không thành lập Hội đồng (ocop.md §4.2)",
+                f"cơ quan ban hành cấp '{LEVEL_NAMES.get(self.level, self.level)}' không thành lập Hội đồng (ocop.md §4.2)",
             )
         if not self.members:
             raise ValueError("Hội đồng chưa có thành viên (ghi 'members' hoặc 'members_file')")
@@ -695,7 +678,7 @@ class CouncilDecision(Decision):
         """The council's name: "Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Bến Cầu [năm 2024]"."""
         if self.council_name:
             return self.council_name
-        where = self.area_name or LEVEL_WORDS.get(self.level, "")
+        where = self.area_name or LEVEL_NAMES.get(self.level, "")
         text = f"Hội đồng đánh giá, phân hạng sản phẩm OCOP {where}".strip()
         return f"{text} năm {self.year}" if self.year else text
 
@@ -720,8 +703,6 @@ class CouncilDecision(Decision):
     # ---- wording by regime -----------------------------------------------------------------
     def default_duties(self) -> list[str]:
         """The council's duties under the regime in force (ocop.md §3, §4.4; QĐ 26/2026 Điều 7.3)."""
-        from ..ocop import regimes
-        from ..ocop.legal_bases import criteria_citation
 
         on = self.rules_date
         regime = regimes.regime_on(on)
@@ -848,7 +829,7 @@ class RecognitionDecision(Decision):
     or from the products table (``products_file``, read by ``io.tables.read_products``).
     """
 
-    kind: Literal["recognition_decision"] = "recognition_decision"
+    kind: Literal["quyet-dinh-cong-nhan", "recognition_decision"] = "quyet-dinh-cong-nhan"
     verb: Literal["công nhận", "phê duyệt"] = Field("công nhận", description="'công nhận' hoặc 'phê duyệt'")
     with_certificate: bool = Field(True, description="Có 'và cấp Giấy chứng nhận'")
     show_level: bool = Field(True, description="Ghi 'cấp huyện'/'cấp tỉnh' trong trích yếu")
@@ -864,15 +845,13 @@ class RecognitionDecision(Decision):
 
     @model_validator(mode="before")
     @classmethod
-    def _shape(cls, data: Any, info: ValidationInfo) -> Any:
+    def _shape(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
         data = dict(data)
         # The rows of products_file are put in 'products' by io/datafiles.py before validation.
         if isinstance(data.get("products"), list):
             # Scores typed as officers write them ("72,5") read like the products table does.
-            from ..vi.numbers import parse_number
-
             def score(item: Any) -> Any:
                 if isinstance(item, dict) and isinstance(item.get("score"), str) and item["score"].strip():
                     try:
@@ -886,9 +865,6 @@ class RecognitionDecision(Decision):
 
     @model_validator(mode="after")
     def _recognition(self) -> "RecognitionDecision":
-        from ..errors import RuleViolation
-        from ..ocop import regimes
-
         if not self.products:
             raise ValueError("danh sách sản phẩm trống (ghi 'products' hoặc 'products_file')")
         on = self.rules_date
@@ -902,20 +878,16 @@ class RecognitionDecision(Decision):
             if product.key in seen:
                 raise ValueError(f"{where}: sản phẩm '{product.name}' của '{product.owner}' có hai lần trong danh sách")
             seen[product.key] = i
-            stars = product.stars
-            if stars is None:
-                if product.score is None:
-                    raise ValueError(f"{label}: thiếu hạng sao và điểm")
-                stars = regimes.star_for_score(product.score)
-                product = product.model_copy(update={"stars": stars})
             try:
-                if product.score is not None:
-                    regimes.check_star_matches_score(stars, product.score)
-                regimes.check_recognition(self.level, stars, on)
+                stars = regimes.recognise(self.level, on, score=product.score, stars=product.stars,
+                                          evaluated_on=product.evaluated_on)
             except RuleViolation as exc:
-                violations.append((exc.rule, f"{label}, {stars} sao: {exc.message.rsplit(' [', 1)[0]}"))
-            if product.evaluated_on and product.evaluated_on > on:
-                raise ValueError(f"{label}: ngày đánh giá {short_date(product.evaluated_on)} sau ngày ký quyết định")
+                shown = product.stars
+                if shown is None and product.score is not None and 0 <= product.score <= 100:
+                    shown = regimes.star_for_score(product.score)
+                violations.append((exc.rule, f"{label}{f', {shown} sao' if shown else ''}: {exc.message.rsplit(' [', 1)[0]}"))
+                continue
+            product = product.model_copy(update={"stars": stars})
             products.append(product)
         if violations:
             rule = violations[0][0]
@@ -936,8 +908,8 @@ class RecognitionDecision(Decision):
     def _scope(self) -> str:
         """"sản phẩm OCOP cấp tỉnh đợt 1 năm 2026"."""
         text = "sản phẩm OCOP"
-        if self.show_level and self.level in LEVEL_WORDS:
-            text += f" {LEVEL_WORDS[self.level]}"
+        if self.show_level and self.level in LEVEL_NAMES:
+            text += f" {LEVEL_NAMES[self.level]}"
         if self.round:
             text += f" đợt {self.round}"
         return f"{text} năm {self.year}"
@@ -948,7 +920,6 @@ class RecognitionDecision(Decision):
 
     def star_counts(self) -> list[tuple[int, int]]:
         """(stars, count) from the highest star down."""
-        from ..ocop.regimes import star_for_score
 
         counts: dict[int, int] = {}
         for p in self.products:
@@ -958,18 +929,9 @@ class RecognitionDecision(Decision):
         return sorted(counts.items(), reverse=True)
 
     def default_standing_body(self) -> str:
-        from ..ocop import regimes
-
-        on = self.rules_date
-        if self.level == "huyen":
-            return "Phòng Nông nghiệp và Môi trường" if on >= regimes.MINISTRY_MERGER else "Phòng Nông nghiệp và Phát triển nông thôn"
-        if self.level == "trung_uong":
-            return "Văn phòng Điều phối nông thôn mới Trung ương"
-        return regimes.department_name(on)
+        return regimes.standing_body(self.level, self.rules_date)
 
     def default_communes(self) -> str:
-        from ..ocop import regimes
-
         if self.level == "huyen":
             return "Ủy ban nhân dân các xã, thị trấn"
         if self.level == "trung_uong":
@@ -996,8 +958,6 @@ class RecognitionDecision(Decision):
         return self._scope().upper().replace("SẢN PHẨM OCOP", "SẢN PHẨM OCOP ĐƯỢC CÔNG NHẬN", 1)
 
     def own_articles(self) -> list[Article]:
-        from ..ocop.regimes import VALIDITY_MONTHS
-
         total = len(self.products)
         counts = "; ".join(f"{_n(c)} sản phẩm đạt hạng {s} sao" for s, c in self.star_counts())
         cert = " và cấp Giấy chứng nhận" if self.with_certificate else ""

@@ -14,10 +14,13 @@ import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from ..nd30.formats import symbol_for
+from ..ocop.regimes import band_text, star_for_score
+from ..vi.text import fold
 from .common import Document, Model, NonEmptyText, OptionalDate, Signer, Text
-from .decision import COUNCIL_ROLES, Member, _resolve_file
+from .decision import COUNCIL_ROLES, Member
 
 # QĐ 26/2026 Phụ lục II: "Mã số sản phẩm (T)-(X)-(STT)-(Năm)", T = mã tỉnh, X = mã xã
 # (QĐ 19/2025/QĐ-TTg: 2 and 5 digits), STT = số thứ tự do xã lập, Năm = năm đánh giá.
@@ -65,7 +68,7 @@ class ScoreSheet(Model):
 
     kind: Literal["phieu-danh-gia"] = "phieu-danh-gia"
     bo: int = Field(ge=1, le=26, description="Số thứ tự bộ tiêu chí (1–26) theo Phụ lục II Quyết định số 26/2026/QĐ-TTg")
-    product: ProductInfo
+    product: ProductInfo = Field(description="Sản phẩm và chủ thể")
     member: Text = Field("", description="Họ và tên người đánh giá (thành viên Hội đồng)")
     place: Text = Field("", description="Địa danh ghi ở dòng ngày tháng")
     date: OptionalDate = Field(None, description="Ngày đánh giá")
@@ -101,8 +104,6 @@ _REGISTRATION_WORDS = {
 def _registration_kind(value: Any) -> Any:
     """"Lần đầu", "lan-dau", "mới" → "lần đầu" (Mẫu 01 item 4)."""
     if isinstance(value, str):
-        from ..vi.text import fold
-
         key = " ".join(fold(value, lower=True).replace("_", " ").split())
         return _REGISTRATION_WORDS.get(key, _REGISTRATION_WORDS.get(key.replace(" ", "-"), value.strip()))
     return value
@@ -147,7 +148,7 @@ class Registration(Model):
     kind: Literal["mau-01"] = "mau-01"
     province: NonEmptyText = Field(description="Tỉnh tổ chức đánh giá ('của tỉnh … năm …')")
     year: int = Field(ge=2000, le=2100, description="Năm đánh giá")
-    applicant: Applicant
+    applicant: Applicant = Field(description="Đơn vị đăng ký (chủ thể) và người đại diện pháp lý")
     product_name: NonEmptyText = Field(description="Tên sản phẩm")
     bo: int | None = Field(None, ge=1, le=26, description="Số bộ sản phẩm (1–26): Ngành, Nhóm, Phân nhóm lấy theo Phụ lục I")
     category: Text | None = Field(None, description="Ghi tay Ngành, Nhóm, Phân nhóm (khi không ghi 'bo')")
@@ -230,8 +231,8 @@ class SelfAssessment(Model):
     documents: list[int] = Field(default_factory=list, description="Phần III: số thứ tự các dòng của bảng tài liệu minh chứng đã kèm theo (1–15)")
     changes: list[NonEmptyText] = Field(default_factory=list, description="Sản phẩm đánh giá lại: những thay đổi sau 3 năm được công nhận")
     plan: list[NonEmptyText] = Field(default_factory=list, description="Phần IV: kế hoạch sản xuất, kinh doanh")
-    place: Text = ""
-    date: OptionalDate = None
+    place: Text = Field("", description="Địa danh ghi ở dòng ngày tháng")
+    date: OptionalDate = Field(None, description="Ngày lập báo cáo")
     signer: Text = Field("", description="Họ tên người đại diện theo pháp luật")
 
     @field_validator("self_ticks", "evidence", mode="before")
@@ -308,7 +309,7 @@ class ProposalLetter(Document):
     addressees: list[NonEmptyText] = Field(min_length=1, description="Kính gửi: cơ quan nhận, ví dụ 'Ủy ban nhân dân tỉnh Hà Tĩnh'")
     round: Text = Field("", description="Đợt đánh giá, ví dụ 'đợt 1 năm 2026'")
     reports: list[NonEmptyText] = Field(default_factory=list, description="Các báo cáo của UBND xã (Mẫu số 03) kèm theo, ví dụ 'Báo cáo số 12/BC-UBND ngày 10/4/2026'")
-    products: list[ProposedProduct] = Field(min_length=1)
+    products: list[ProposedProduct] = Field(min_length=1, description="Các sản phẩm đề nghị đánh giá, phân hạng")
     body: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn mở đầu (mặc định: căn cứ Quyết định số 26/2026/QĐ-TTg)")
     closing: NonEmptyText = Field(
         "Ủy ban nhân dân {xa} kính đề nghị Ủy ban nhân dân {tinh} xem xét, tổ chức đánh giá, phân hạng các sản phẩm nêu trên",
@@ -326,21 +327,19 @@ class ProposalLetter(Document):
 
     @property
     def effective_symbol(self) -> str:
-        from ..nd30.formats import symbol_for
-
         return self.symbol or symbol_for(None, self.issuer.abbreviation, self.unit)
 
 
 class MinutesProduct(Model):
     """A product on the minutes: its average score and the proposed star (from the sheets or typed)."""
 
-    name: NonEmptyText
-    owner: NonEmptyText
-    bo: int = Field(ge=1, le=26)
-    code: Text | None = None
+    name: NonEmptyText = Field(description="Tên sản phẩm")
+    owner: NonEmptyText = Field(description="Tên chủ thể")
+    bo: int = Field(ge=1, le=26, description="Số bộ tiêu chí (1–26)")
+    code: Text | None = Field(None, description="Mã số sản phẩm")
     score: Decimal = Field(ge=0, le=100, description="Điểm trung bình")
     stars: int = Field(ge=1, le=5, description="Hạng sao đề xuất")
-    note: Text = ""
+    note: Text = Field("", description="Ghi chú")
 
     @field_validator("score")
     @classmethod
@@ -349,8 +348,6 @@ class MinutesProduct(Model):
 
     @model_validator(mode="after")
     def _star_within_band(self) -> "MinutesProduct":
-        from ..ocop.regimes import band_text, star_for_score
-
         band = star_for_score(self.score)
         if self.stars > band:
             raise ValueError(
@@ -362,7 +359,7 @@ class MinutesProduct(Model):
 class CouncilMinutes(Document):
     """The council's minutes of an evaluation meeting (Biên bản, ND30 Mẫu 1.9)."""
 
-    kind: Literal["bien-ban"] = "bien-ban"
+    kind: Literal["bien-ban", "minutes"] = "bien-ban"
     doc_type: Text = Field("Biên bản", description="Luôn là 'Biên bản'")
     title: NonEmptyText = Field(description="Tên cuộc họp, ví dụ 'Họp đánh giá, phân hạng sản phẩm OCOP cấp tỉnh năm 2026 (đợt 1)'")
     signer: Signer | None = Field(None, description="Không dùng: biên bản do Thư ký và Chủ tọa ký")
@@ -394,18 +391,6 @@ class CouncilMinutes(Document):
         if value != "Biên bản":
             raise ValueError("biên bản họp Hội đồng là một Biên bản (Mẫu 1.9)")
         return value
-
-    @field_validator("sheets")
-    @classmethod
-    def _sheet_paths(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        """Sheets named relative to the minutes' data file; each must exist."""
-        out = []
-        for name in value:
-            path = _resolve_file(name, info)
-            if not path.is_file():
-                raise ValueError(f"không tìm thấy phiếu đánh giá '{name}' ({path})")
-            out.append(str(path))
-        return out
 
     @model_validator(mode="after")
     def _has_products(self) -> "CouncilMinutes":

@@ -14,9 +14,11 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from ..nd30.doctypes import doc_type
+from ..vi.numbers import format_number, parse_number
 from .common import DocTypeName, Document, Model, NonEmptyText, Text
 from .deadline import Deadline
-from .table import Cell, Table, TotalRow
+from .table import Table, TotalRow
 
 ParagraphStyle = Literal["body", "dash", "plus"]
 
@@ -24,15 +26,15 @@ ParagraphStyle = Literal["body", "dash", "plus"]
 class Footnote(Model):
     """A footnote of a paragraph: its text, and the words after which its mark stands."""
 
-    text: NonEmptyText
+    text: NonEmptyText = Field(description="Nội dung chú thích cuối trang")
     after: Text | None = Field(None, description="Những chữ ngay trước dấu chú thích; để trống: cuối đoạn")
 
 
 class Paragraph(Model):
     """A paragraph of prose. ``dash`` and ``plus`` are the "- " and "+ " list levels."""
 
-    text: NonEmptyText
-    style: ParagraphStyle = "body"
+    text: NonEmptyText = Field(description="Nội dung đoạn văn")
+    style: ParagraphStyle = Field("body", description="body (đoạn thường), dash (gạch đầu dòng -), plus (dấu +)")
     numbered: bool = Field(
         False, description="Đoạn văn có số thứ tự (khoản không có tiêu đề, in thường), đánh số cùng các mục cùng cấp"
     )
@@ -49,10 +51,10 @@ class Paragraph(Model):
 class Target(Model):
     """A numeric target (mục tiêu cụ thể): the sentence as written and its number."""
 
-    text: NonEmptyText
+    text: NonEmptyText = Field(description="Câu chỉ tiêu như in trong văn bản")
     value: Decimal | None = Field(None, ge=0, description="Con số của chỉ tiêu, ví dụ 1 cho '01 sản phẩm'")
     unit: Text | None = Field(None, description="Đơn vị của chỉ tiêu, ví dụ 'sản phẩm'")
-    style: ParagraphStyle = "body"
+    style: ParagraphStyle = Field("body", description="body (đoạn thường), dash (gạch đầu dòng -), plus (dấu +)")
 
     @model_validator(mode="after")
     def _value_is_in_text(self) -> "Target":
@@ -66,10 +68,10 @@ class Target(Model):
 class TaskLabels(Model):
     """The words a plan uses in front of each task field (they vary between plans)."""
 
-    lead: Text = "Đơn vị chủ trì"
-    coordinating: Text = "Đơn vị phối hợp"
-    deadline: Text = "Thời gian thực hiện"
-    result: Text = "Kết quả"
+    lead: Text = Field("Đơn vị chủ trì", description="Nhãn dòng đơn vị chủ trì")
+    coordinating: Text = Field("Đơn vị phối hợp", description="Nhãn dòng đơn vị phối hợp")
+    deadline: Text = Field("Thời gian thực hiện", description="Nhãn dòng thời hạn")
+    result: Text = Field("Kết quả", description="Nhãn dòng kết quả")
 
 
 class Task(Model):
@@ -80,7 +82,7 @@ class Task(Model):
     coordinating: list[NonEmptyText] = Field(default_factory=list, description="Các cơ quan phối hợp")
     deadline: Deadline | None = Field(None, description="Thời hạn: ngày, hoặc 'Quý II/2025', 'tháng 10/2025', 'trong năm 2025'")
     result: Text | None = Field(None, description="Kết quả, sản phẩm dự kiến")
-    labels: TaskLabels = Field(default_factory=TaskLabels)
+    labels: TaskLabels = Field(default_factory=TaskLabels, description="Nhãn các dòng của nhiệm vụ, khi văn bản dùng chữ khác")
 
     def lines(self) -> list[str]:
         """The task's labelled lines as printed."""
@@ -99,7 +101,7 @@ class Task(Model):
 class BudgetLine(Model):
     """One line of the budget: item, amount in đồng, and funding source."""
 
-    item: NonEmptyText
+    item: NonEmptyText = Field(description="Khoản kinh phí, ví dụ 'Nhu cầu ngân sách năm 2024'")
     amount: int = Field(ge=0, description="Số tiền (đồng), số nguyên không âm")
     source: Text | None = Field(None, description="Nguồn kinh phí")
 
@@ -107,8 +109,6 @@ class BudgetLine(Model):
     @classmethod
     def _amount(cls, value: Any) -> Any:
         if isinstance(value, str):
-            from ..vi.numbers import parse_number
-
             if re.fullmatch(r"\s*\d{1,3}(,\d{3})+\s*(đồng|đ)?\s*", value):
                 # "1,000" is a thousands separator in English but a decimal comma in Vietnamese.
                 raise ValueError(f"số tiền '{value.strip()}' không rõ ràng; viết 1000 hoặc 1.000 (dấu chấm ngăn cách hàng nghìn)")
@@ -122,8 +122,8 @@ class BudgetLine(Model):
 class Budget(Model):
     """The budget (kinh phí): lines, their total, and how to print it."""
 
-    lines: list[BudgetLine] = Field(min_length=1)
-    total_label: Text = "Tổng kinh phí"
+    lines: list[BudgetLine] = Field(min_length=1, description="Các dòng kinh phí")
+    total_label: Text = Field("Tổng kinh phí", description="Nhãn dòng tổng")
     in_words: bool = Field(False, description="In thêm số tiền bằng chữ")
     as_table: bool = Field(False, description="In kinh phí thành bảng (STT, Nội dung, Kinh phí, Nguồn kinh phí)")
     stated_total: int | None = Field(None, ge=0, description="Tổng kinh phí văn bản ghi; phải bằng tổng các dòng")
@@ -135,8 +135,6 @@ class Budget(Model):
     @model_validator(mode="after")
     def _total_matches(self) -> "Budget":
         if self.stated_total is not None and self.stated_total != self.total:
-            from ..vi.numbers import format_number
-
             raise ValueError(f"dòng '{self.total_label}' ghi {format_number(self.stated_total)} đồng nhưng tổng các dòng là "
                              f"{format_number(self.total)} đồng")
         return self
@@ -155,7 +153,7 @@ class Budget(Model):
 class Section(Model):
     """A heading (I. / 1. / a) …) with its content; ``label`` overrides the automatic number."""
 
-    heading: NonEmptyText
+    heading: NonEmptyText = Field(description="Tiêu đề mục (số I./1./a) được đánh tự động)")
     label: Text | None = Field(None, description="Số thứ tự in trước tiêu đề; mặc định đánh tự động (I., 1., a))")
     role: Text | None = Field(
         None,
@@ -166,7 +164,7 @@ class Section(Model):
         False,
         description="Tiêu đề in đậm ở đầu đoạn văn đầu tiên của mục (ví dụ '5. Phòng Tài chính: chịu trách nhiệm…'); ghi cả dấu ':' trong tiêu đề",
     )
-    content: list["Block"] = Field(default_factory=list)
+    content: list["Block"] = Field(default_factory=list, description="Nội dung của mục: đoạn văn, mục con, nhiệm vụ, chỉ tiêu, kinh phí")
 
 
 def _block_tag(value: Any) -> str | None:
@@ -182,7 +180,7 @@ def _block_tag(value: Any) -> str | None:
 
 
 class TaskBlock(Model):
-    task: Task
+    task: Task = Field(description="Nhiệm vụ: chủ trì, phối hợp, thời hạn, kết quả")
 
 
 class TableBlock(Model):
@@ -230,11 +228,11 @@ class AssignmentBlock(Model):
 
 
 class TargetBlock(Model):
-    target: Target
+    target: Target = Field(description="Chỉ tiêu có số")
 
 
 class BudgetBlock(Model):
-    budget: Budget
+    budget: Budget = Field(description="Kinh phí: các dòng và tổng")
 
 
 def _paragraph_from_string(value: Any) -> Any:
@@ -265,12 +263,12 @@ Block = Annotated[
 class Plan(Document):
     """A Kế hoạch (Mẫu 1.4 of ND30): header, bases, preamble, section tree, closing, signer."""
 
-    kind: Literal["plan"] = "plan"
+    kind: Literal["ke-hoach", "plan"] = "ke-hoach"
     doc_type: DocTypeName = Field("Kế hoạch", description="Kế hoạch (mặc định), hoặc Chương trình, Phương án, Đề án…")
     year: int = Field(ge=2000, le=2100, description="Năm của kế hoạch (năm đầu nếu là giai đoạn)")
     end_year: int | None = Field(None, ge=2000, le=2100, description="Năm cuối nếu kế hoạch cho một giai đoạn")
     preamble: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn mở đầu sau phần căn cứ")
-    body: list[Block] = Field(min_length=1)
+    body: list[Block] = Field(min_length=1, description="Nội dung: cây đề mục, đoạn văn, nhiệm vụ, chỉ tiêu, kinh phí")
     closing: Text | None = Field(None, description="Đoạn kết ('Trên đây là Kế hoạch…'); được thêm './.'")
 
     @model_validator(mode="before")
@@ -294,8 +292,6 @@ class Plan(Document):
     @field_validator("doc_type")
     @classmethod
     def _plan_like(cls, value: str) -> str:
-        from ..nd30.doctypes import doc_type
-
         if doc_type(value).form != "1.4":
             raise ValueError(f"'{value}' không trình bày theo Mẫu 1.4 như một kế hoạch; dùng Kế hoạch, Chương trình, Phương án…")
         return value

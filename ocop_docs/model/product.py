@@ -1,12 +1,12 @@
 """A product of an evaluation round: one row of the results table (danh sách sản phẩm)."""
 from __future__ import annotations
 
-
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, field_validator
 
+from ..vi.text import fold, same_key
 from .common import Model, NonEmptyText, OptionalDate, Text
 
 EvaluationForm = Literal["mới", "nâng hạng", "đánh giá lại"]
@@ -16,7 +16,7 @@ class Product(Model):
     """An evaluated product: name, owner (chủ thể), address, group, score, stars, code."""
 
     row: int | None = Field(None, description="Số dòng trong bảng nguồn (để báo lỗi)")
-    stt: int | None = None
+    stt: int | None = Field(None, description="Số thứ tự trong bảng")
     name: NonEmptyText = Field(description="Tên sản phẩm")
     owner: NonEmptyText = Field(description="Tên chủ thể (doanh nghiệp, HTX, hộ kinh doanh)")
     address: Text = Field("", description="Địa chỉ chủ thể")
@@ -26,7 +26,7 @@ class Product(Model):
     evaluated_on: OptionalDate = Field(None, description="Ngày đánh giá")
     code: Text | None = Field(None, description="Mã số sản phẩm (T)-(X)-(STT)-(Năm)")
     form: EvaluationForm | None = Field(None, description="Hình thức: mới, nâng hạng, đánh giá lại")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Ghi chú")
 
     @field_validator("score")
     @classmethod
@@ -41,13 +41,9 @@ class Product(Model):
     @property
     def similar_key(self) -> str:
         """The key folded (no diacritics, lower case): only to suggest "did you mean"."""
-        from ..vi.text import fold
-
         return fold(self.key, lower=True)
 
 
 def product_key(name: str, owner: str) -> str:
     """The identity of a product (see ``Product.key``): one definition for tables and the register."""
-    from ..vi.text import same_key
-
     return f"{same_key(name)}|{same_key(owner)}"

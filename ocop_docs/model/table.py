@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from ..vi.numbers import format_number
 from .common import Model, Text
 
 
@@ -99,8 +100,6 @@ class Table(Model):
                 if value is None:
                     raise ValueError(f"bảng{self._named()}: dòng '{self.total.label}', cột {column}: '{stated}' không phải số")
                 if value != computed:
-                    from ..vi.numbers import format_number
-
                     raise ValueError(
                         f"bảng{self._named()}: dòng '{self.total.label}', cột {column} ghi {stated} nhưng tổng các dòng là "
                         f"{format_number(computed)}")

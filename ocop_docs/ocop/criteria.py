@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import DataError, Problem
-from ..model.criteria import Classification, CriteriaSet, ProductClass
+from .criteria_sets import Classification, CriteriaSet, ProductClass
 from ..vi.text import fold
 from .regimes import regime_by_id
 

@@ -20,6 +20,7 @@ import yaml
 from ..errors import RuleViolation
 from ..vi.dates import short_date
 from ..vi.text import fold
+from .regimes import regime_on
 
 REGISTRY_FILE = Path(__file__).resolve().parent.parent / "data" / "legal_bases.yaml"
 
@@ -29,11 +30,14 @@ Role = str  # org_law, gov_law, programme, programme_plan, criteria, other
 ROLE_ORDER = ("org_law", "gov_law", "programme", "programme_plan", "criteria")
 # Which roles each kind of document cites.
 KIND_ROLES = {
-    "council_decision": ("org_law", "gov_law", "programme", "criteria"),
-    "recognition_decision": ("org_law", "gov_law", "programme", "criteria"),
-    "plan_decision": ("org_law", "gov_law", "programme", "programme_plan", "criteria"),
-    "plan": ("programme", "programme_plan", "criteria"),
+    "quyet-dinh-hoi-dong": ("org_law", "gov_law", "programme", "criteria"),
+    "quyet-dinh-cong-nhan": ("org_law", "gov_law", "programme", "criteria"),
+    "quyet-dinh-ban-hanh-ke-hoach": ("org_law", "gov_law", "programme", "programme_plan", "criteria"),
+    "ke-hoach": ("programme", "programme_plan", "criteria"),
 }
+# The kinds' names before the naming rule of ocop_docs/kinds.py, still accepted.
+_OLD_KIND_NAMES = {"council_decision": "quyet-dinh-hoi-dong", "recognition_decision": "quyet-dinh-cong-nhan",
+                   "plan_decision": "quyet-dinh-ban-hanh-ke-hoach", "plan": "ke-hoach"}
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,6 @@ def successor(key: str, on: date) -> LegalAct | None:
 
 def _criteria(on: date) -> list[LegalAct]:
     """The criteria decisions of the regime in force on ``on``, amended act first (ocop.md §1)."""
-    from .regimes import regime_on
 
     base = act(regime_on(on).criteria_ref)
     chain = [act(base.amends), base] if base.amends else [base]
@@ -128,16 +131,23 @@ def _criteria(on: date) -> list[LegalAct]:
     return chain + amending
 
 
-def propose(kind: str, level: str, on: date) -> list:
+@dataclass(frozen=True)
+class ProposedBasis:
+    """A căn cứ line the registry proposes: verb, citation and the act's key (the model makes a LegalBasis of it)."""
+
+    verb: str
+    text: str
+    ref: str
+
+
+def propose(kind: str, level: str, on: date) -> list[ProposedBasis]:
     """The căn cứ lines proposed for a document of ``kind`` issued at ``level`` on ``on``.
 
-    Returns LegalBasis models ("Căn cứ …" with ``ref`` set), in the usual order: the law on
+    Returns the lines ("Căn cứ …" with ``ref`` set) in the usual order: the law on
     the organisation of the issuer, the programme, the central implementation plan (plans
     only), the criteria decision(s) of the regime in force.
     """
-    from ..model.common import LegalBasis
-
-    roles = KIND_ROLES.get(kind, ROLE_ORDER)
+    roles = KIND_ROLES.get(_OLD_KIND_NAMES.get(kind, kind), ROLE_ORDER)
     chosen: list[LegalAct] = []
     for role in ROLE_ORDER:
         if role not in roles:
@@ -148,7 +158,7 @@ def propose(kind: str, level: str, on: date) -> list:
         chosen += [
             e for e in registry().values() if e.role == role and e.valid_on(on) and (not e.levels or level in e.levels)
         ]
-    return [LegalBasis(verb="Căn cứ", text=e.citation, ref=e.key) for e in chosen]
+    return [ProposedBasis("Căn cứ", e.citation, e.key) for e in chosen]
 
 
 _NUMBER = re.compile(r"(?<![\w/])(\d{1,5}(?:/\d{4})?/[A-ZĐ][\w&Đđ.-]*)")

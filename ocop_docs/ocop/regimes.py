@@ -16,6 +16,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from ..errors import RuleViolation
+from ..vi.numbers import format_number
 
 LEVEL_NAMES = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh", "trung_uong": "cấp trung ương"}
 
@@ -116,8 +117,6 @@ def check_star_matches_score(stars: int, score: Decimal | float | int | str) -> 
     """A stated star must be the band of the score (OCOP-BAND)."""
     expected = star_for_score(score)
     if stars != expected:
-        from ..vi.numbers import format_number
-
         shown = format_number(Decimal(str(score)), 2)
         raise RuleViolation(
             "OCOP-BAND",
@@ -163,6 +162,28 @@ def check_recognition(level: str, stars: int, on: date) -> Regime:
     return regime
 
 
+def recognise(level: str, on: date, *, score: Decimal | float | int | str | None = None, stars: int | None = None,
+              evaluated_on: date | None = None) -> int:
+    """The stars a product is recognised with by ``level`` in an act signed ``on`` — the one check of
+    decisions and certificates (RuleViolation, Vietnamese, naming the rule):
+
+    * OCOP-BAND — the stars are the band of the average score; a stated star must match it;
+    * OCOP-DATES — a product is evaluated before it is recognised;
+    * OCOP-RECOGNISE / OCOP-LEVEL — only 3★ and up, and only by a level allowed that star that day.
+    """
+    if score is None and stars is None:
+        raise RuleViolation("OCOP-BAND", "thiếu cả điểm và hạng sao")
+    if stars is None:
+        stars = star_for_score(score)
+    elif score is not None:
+        check_star_matches_score(stars, score)
+    if evaluated_on is not None and evaluated_on > on:
+        raise RuleViolation(
+            "OCOP-DATES", f"ngày đánh giá {evaluated_on:%d/%m/%Y} sau ngày ký quyết định công nhận {on:%d/%m/%Y}")
+    check_recognition(level, stars, on)
+    return stars
+
+
 def validity_end(issued: date) -> date:
     """The last day of a certificate's validity: 36 months from issue (ocop.md §8)."""
     return issued + relativedelta(months=VALIDITY_MONTHS)
@@ -176,6 +197,32 @@ def ministry_name(on: date) -> str:
 def department_name(on: date) -> str:
     """The provincial agriculture department's name on a date (ocop.md §12.1)."""
     return "Sở Nông nghiệp và Môi trường" if on >= MINISTRY_MERGER else "Sở Nông nghiệp và Phát triển nông thôn"
+
+
+def district_office_name(on: date) -> str:
+    """The district agriculture office's name on a date (ocop.md §12.1; districts end 30/06/2025)."""
+    return "Phòng Nông nghiệp và Môi trường" if on >= MINISTRY_MERGER else "Phòng Nông nghiệp và Phát triển nông thôn"
+
+
+def standing_body(level: str, on: date) -> str:
+    """The body that announces a recognition, hands the certificates over and follows up, by level and date."""
+    if level == "huyen":
+        return district_office_name(on)
+    if level == "trung_uong":
+        return "Văn phòng Điều phối nông thôn mới Trung ương"
+    return department_name(on)
+
+
+# ocop.md §12.1: the old names of the merged agriculture and environment bodies and what each becomes
+# from MINISTRY_MERGER, in the forms documents write them (roll-forward rewrites them with this table).
+AGENCY_RENAMES: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"Nông nghiệp và Phát triển nông thôn", re.I), "Nông nghiệp và Môi trường"),
+    (re.compile(r"Nông nghiệp và PTNT", re.I), "Nông nghiệp và Môi trường"),
+    (re.compile(r"\bNN\s*&\s*PTNT\b"), "NN&MT"),
+    (re.compile(r"\bNN và PTNT\b"), "NN&MT"),
+    (re.compile(r"Tài nguyên và Môi trường", re.I), "Nông nghiệp và Môi trường"),
+    (re.compile(r"\bTN\s*&\s*MT\b"), "NN&MT"),
+)
 
 
 # ocop.md §12.1: the names of the merged agriculture and environment bodies (OCOP-AGENCY).

@@ -151,7 +151,7 @@ def _restore_part(text: str, first: bool = False) -> str:
     if not text:
         return text
     out = []
-    for i, chunk in enumerate(re.split(r"(\s+VÀ\s+|,\s*)", text)):
+    for chunk in re.split(r"(\s+VÀ\s+|,\s*)", text):
         if re.fullmatch(r"\s+VÀ\s+", chunk):
             out.append(" và ")
         elif re.fullmatch(r",\s*", chunk):

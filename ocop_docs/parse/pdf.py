@@ -111,7 +111,7 @@ def _rows(reader, name: str) -> tuple[list[_Row], float]:
             bold, italic = _font_flags(font)
             for k, part in enumerate(text.split("\n")):
                 if part:
-                    pieces.append(_Piece(part, x, y - k * size * scale * 1.2, (size or 12) * scale, bold, italic))
+                    pieces.append(_Piece(part, x, y - k * size * scale * 1.2, (size or 12) * scale, bold, italic))  # noqa: B023 (called within this page's loop)
 
         try:
             page.extract_text(visitor_text=visit)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ..model import KINDS
+from .. import kinds
 from ..model.plan import Plan
 from .header import Note
 
@@ -32,7 +32,8 @@ def public(data: dict) -> dict:
 
 def validate(kind: str, data: dict, notes: list[Note]):
     """The model of ``data`` when the engine has a model for ``kind`` (None, with notes, otherwise)."""
-    model = KINDS.get(kind)
+    entry = kinds.find(kind)
+    model = entry.model if entry is not None else None
     if model is None:
         notes.append(Note("kind", f"chưa có mô hình '{kind}' trong phần mềm; dữ liệu được ghi ra nhưng chưa tạo lại văn bản được"))
         return None

@@ -11,7 +11,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
-from .atomic import atomic_path
+from ..io.atomic import atomic_path
 from .environment import TemplateLimit, make_environment
 from .footnotes import apply_footnotes
 from .layout import keep_page_numbers, keep_signature_with_text, size_rules

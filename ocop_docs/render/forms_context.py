@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from docxtpl import RichText
 
-from ..model.criteria import CriteriaSet
+from ..model.forms import ProductInfo, ScoreSheet
+from ..nd30 import formats
+from ..nd30.formats import strip_end_punctuation
+from ..ocop.criteria import criteria_set, product_class
+from ..ocop.criteria_sets import CriteriaSet
+from ..scoring import SheetSource, check_sheet, diem, score_files
+from ..vi.dates import date_line, short_date
+from ..vi.numbers import format_number
+from .context import document_context
+from .footnotes import marker
 
 BOX_EMPTY = "☐"
 BOX_TICKED = "☒"
@@ -121,8 +130,6 @@ def score_sheet_context(cs: CriteriaSet, member=None, sheet=None) -> dict:
 
 def score_sheet_spec_context(sheet, file: str = "") -> dict:
     """The sheet of a ``ScoreSheet`` spec: ticked when it has ticks (checked: one per criterion)."""
-    from ..ocop.criteria import criteria_set
-    from ..ocop.scoring import SheetSource, check_sheet
 
     cs = criteria_set(sheet.bo)
     if not sheet.ticks:
@@ -130,9 +137,13 @@ def score_sheet_spec_context(sheet, file: str = "") -> dict:
     return score_sheet_context(cs, check_sheet(SheetSource(sheet, file or "phiếu đánh giá"), cs))
 
 
-def _sheet_date_line(sheet) -> str:
-    from ..vi.dates import date_line
+def blank_score_sheet_context(bo: int = 1) -> dict:
+    """The blank sheet of criteria set ``bo`` (set 1 when not said: every set has the same fields)."""
 
+    return score_sheet_context(criteria_set(bo))
+
+
+def _sheet_date_line(sheet) -> str:
     if sheet is None or sheet.date is None:
         place = sheet.place if sheet and sheet.place else "……"
         return f"{place}, ngày …… tháng …… năm ……"
@@ -152,8 +163,6 @@ BLANK_DATE_LINE = "........, ngày........tháng........năm......"
 
 
 def _form_date_line(place: str, on) -> str:
-    from ..vi.dates import date_line
-
     if on is None:
         return f"{place}, ngày........tháng........năm......" if place else BLANK_DATE_LINE
     return date_line(place or "........", on)
@@ -161,7 +170,6 @@ def _form_date_line(place: str, on) -> str:
 
 def receipt_lines(receipt) -> dict:
     """The receipt part of Mẫu 01: "Phiếu số: 05/PĐK-42-18313-2026", date received, receiver."""
-    from ..vi.dates import short_date
 
     if receipt is None or not (receipt.number or receipt.province_code or receipt.commune_code or receipt.year):
         number = "Phiếu số: ……-……. /PĐK- (Mã tỉnh) - (Mã xã) - (Năm)"
@@ -181,8 +189,6 @@ def receipt_lines(receipt) -> dict:
 
 def registration_context(form=None) -> dict:
     """Mẫu số 01 (Phiếu đăng ký), filled from a ``Registration`` or blank (``None``)."""
-    from ..ocop.criteria import product_class
-    from .footnotes import marker
 
     a = form.applicant if form else None
     if form is not None and form.bo is not None:
@@ -306,10 +312,6 @@ def self_assessment_context(form=None) -> dict:
     self_total = ""
     set_line = ""
     if f is not None and f.self_ticks:
-        from ..model.forms import ProductInfo, ScoreSheet
-        from ..ocop.criteria import criteria_set
-        from ..ocop.scoring import SheetSource, check_sheet
-
         cs = criteria_set(f.bo)
         sheet = ScoreSheet(bo=f.bo, product=ProductInfo(name=f.product_name, owner=f.owner), ticks=f.self_ticks)
         scored = check_sheet(SheetSource(sheet, "self_ticks"), cs)
@@ -376,8 +378,6 @@ COMMUNE_ITEMS = (
 
 def commune_report_context(report=None) -> dict:
     """Mẫu số 03 (Báo cáo của UBND cấp xã), from a ``CommuneReport`` (ND30 header, Mẫu 1.4) or blank."""
-    from ..nd30 import formats
-    from .context import document_context
 
     r = report
     body: list[dict] = [{"kind": "h1", "text": "I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM"}]
@@ -436,7 +436,6 @@ def kinh_gui_lines(addressees: list[str]) -> list[dict]:
 
     Each item is {kind: "single"|"label"|"item", text}.
     """
-    from ..nd30.formats import strip_end_punctuation
 
     names = [strip_end_punctuation(a) for a in addressees]
     if len(names) == 1:
@@ -448,10 +447,6 @@ def kinh_gui_lines(addressees: list[str]) -> list[dict]:
 
 def proposal_letter_context(letter) -> dict:
     """The commune's công văn proposing products to UBND tỉnh (ND30 Mẫu 1.5; QĐ 26/2026 Điều 6.2, 7.2)."""
-    from ..nd30 import formats
-    from ..ocop.criteria import criteria_set
-    from ..vi.numbers import format_number
-    from .context import document_context
 
     context = document_context(letter)
     n = len(letter.products)
@@ -504,8 +499,6 @@ def proposal_letter_context(letter) -> dict:
 
 def _minutes_products(minutes):
     """(rows for the table, explanation lines) from the sheets (scored) or the typed results."""
-    from ..ocop.criteria import criteria_set
-    from ..ocop.scoring import diem, score_files
 
     rows, notes = [], []
     results = score_files(minutes.sheets) if minutes.sheets else []
@@ -536,8 +529,6 @@ def _minutes_products(minutes):
 
 def council_minutes_context(minutes) -> dict:
     """The council's minutes (ND30 Mẫu 1.9): time, place, who attended, each product's average and star."""
-    from ..nd30 import formats
-    from ..vi.numbers import format_number
 
     rows, notes = _minutes_products(minutes)
     members = minutes.members

@@ -21,8 +21,10 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from docx import Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ..io.atomic import atomic_path
 from .oxml import PPR_ORDER, insert_in_order
 
 AUTHOR = "ocop-docs"
@@ -79,8 +81,6 @@ class _Marker:
 
 
 def _element(tag: str):
-    from docx.oxml import OxmlElement
-
     return OxmlElement(tag)
 
 
@@ -309,7 +309,6 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     ``words`` may be a tuple of candidates, tried in order. The result is written to ``out``
     (default: ``new_docx``) atomically.
     """
-    from .atomic import atomic_path
 
     when = when or datetime.now(timezone.utc)
     counts = RevisionCounts()

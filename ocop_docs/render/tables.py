@@ -93,7 +93,7 @@ def _widths(table: Table, total: int) -> list[int]:
                     weights[column] = max(weights[column], min(len(text), 60) ** 0.8)
                     longest[column] = max(longest[column], max((len(w) for w in text.split()), default=1))
                 column += cell.colspan
-        weights = [max(w, l * 0.9, 2.0) for w, l in zip(weights, longest)]
+        weights = [max(w, long * 0.9, 2.0) for w, long in zip(weights, longest)]
     scale = total / sum(weights)
     widths = [int(w * scale) for w in weights]
     # No column narrower than its longest word (about 190 twips a bold capital at 13 pt, plus padding):
@@ -289,7 +289,10 @@ def tidy_tables(document) -> int:
             if trpr is None:
                 trpr = _w("trPr")
                 anchor = tr.find(qn("w:tblPrEx"))
-                (anchor.addnext if anchor is not None else lambda e: tr.insert(0, e))(trpr)
+                if anchor is not None:
+                    anchor.addnext(trpr)
+                else:
+                    tr.insert(0, trpr)
             if trpr.find(qn("w:cantSplit")) is None:
                 insert_in_order(trpr, _w("cantSplit"), TRPR_ORDER)
             if n == 0 and _header_like(tr) and trpr.find(qn("w:tblHeader")) is None:

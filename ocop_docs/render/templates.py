@@ -6,23 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .. import kinds
 from ..docx.package import load_document, read_bytes, validate_package
 from ..errors import TemplateError, UnreadableFile
 from ..shipped import TEMPLATES_DIR as SHIPPED
-
-TEMPLATES = {
-    "plan": "plans/ke-hoach.docx",
-    "plan_decision": "decisions/quyet-dinh-ban-hanh-ke-hoach.docx",
-    "council_decision": "decisions/quyet-dinh-hoi-dong.docx",
-    "recognition_decision": "decisions/quyet-dinh-cong-nhan.docx",
-    "certificate": "certificates/giay-chung-nhan.docx",
-    "phieu-danh-gia": "forms/phieu-danh-gia.docx",
-    "mau-01": "forms/mau-01-phieu-dang-ky.docx",
-    "mau-02": "forms/mau-02-bao-cao-tu-danh-gia.docx",
-    "mau-03": "forms/mau-03-bao-cao-xa.docx",
-    "cong-van-de-nghi": "forms/cong-van-de-nghi.docx",
-    "bien-ban": "forms/bien-ban-hop-hoi-dong.docx",
-}
 
 
 def templates_dir() -> Path:
@@ -31,13 +18,17 @@ def templates_dir() -> Path:
 
 
 def template_path(kind: str, override: str | Path | None = None) -> Path:
-    """The template file for a kind of document; a user's folder overrides the shipped one."""
+    """The template file of a kind of document (its id or an older name, ``ocop_docs.kinds``).
+
+    ``override`` names a file to use instead; otherwise a user's folder (``$OCOP_DOCS_TEMPLATES``)
+    is searched before the shipped one.
+    """
     if override:
         path = Path(override)
         if not path.is_file():
             raise TemplateError(path, "không tìm thấy tệp mẫu")
         return path
-    relative = TEMPLATES[kind]
+    relative = kinds.get(kind).template
     for base in (templates_dir(), SHIPPED):
         candidate = base / relative
         if candidate.is_file():

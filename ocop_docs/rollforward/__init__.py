@@ -218,7 +218,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết")})
     body = copy.deepcopy(draft.body)
     tables_seen: list[str] = []
-    for where, block, depth in _walk(body, []):
+    for where, block, _depth in _walk(body, []):
         if isinstance(block, (TableBlock, AssignmentBlock)) or (isinstance(block, BudgetBlock) and block.budget.as_table):
             tables_seen.append(where)  # tables are numbered in reading order when rendered (render/tables.py)
         if isinstance(block, Section):

@@ -16,7 +16,7 @@ from ..errors import DataError, Problem
 from ..model.plan import Plan
 from ..parse import Note, parse_file
 from ..parse.spec import dump_yaml, spec_data
-from ..render.atomic import write_bytes_atomic
+from ..io.atomic import write_bytes_atomic
 from . import RollResult, roll_forward
 
 MARKS = ("track", "highlight")

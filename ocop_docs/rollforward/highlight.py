@@ -14,7 +14,7 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 
 from ..parse.lines import normalise
-from ..render.atomic import atomic_path
+from ..io.atomic import atomic_path
 from . import RollResult
 
 REVIEW_COLOUR = WD_COLOR_INDEX.YELLOW

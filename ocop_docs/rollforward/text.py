@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ocop.regimes import AGENCY_RENAMES
+
 _DOC_WORDS = (
     r"(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Công văn|Văn bản|"
     r"Kế hoạch|Hướng dẫn|Thông báo|Tờ trình|Đề án|Kết luận|Báo cáo|Công điện)"
@@ -168,22 +170,15 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
 
 
 # ---------------------------------------------------------------- agency names (ocop.md §12.1)
-_RENAMES = (
-    (re.compile(r"Nông nghiệp và Phát triển nông thôn", re.I), "Nông nghiệp và Môi trường"),
-    (re.compile(r"Nông nghiệp và PTNT", re.I), "Nông nghiệp và Môi trường"),
-    (re.compile(r"\bNN\s*&\s*PTNT\b"), "NN&MT"),
-    (re.compile(r"\bNN và PTNT\b"), "NN&MT"),
-    (re.compile(r"Tài nguyên và Môi trường", re.I), "Nông nghiệp và Môi trường"),
-    (re.compile(r"\bTN\s*&\s*MT\b"), "NN&MT"),
-)
 
 
 def rename_agencies(text: str) -> Rewrite:
-    """Bộ/Sở/Phòng NN&PTNT (and TN&MT) written as Nông nghiệp và Môi trường, outside citations."""
+    """Bộ/Sở/Phòng NN&PTNT (and TN&MT) written as Nông nghiệp và Môi trường, outside citations
+    (the names of ``ocop.regimes.AGENCY_RENAMES``)."""
     spans = citation_spans(text)
     result = Rewrite(text)
     edits: list[tuple[int, int, str]] = []
-    for pattern, new in _RENAMES:
+    for pattern, new in AGENCY_RENAMES:
         for m in pattern.finditer(text):
             if _inside(m.start(), spans) or any(a < m.end() and m.start() < b for a, b, _ in edits):
                 continue

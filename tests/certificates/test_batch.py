@@ -160,8 +160,8 @@ def test_csv_as_excel_saves_it_gives_the_same_numbers(sample_batch, tmp_path):
     result = run_cli("certificates", str(SAMPLE_CSV), "--issuer", str(SAMPLE_ISSUER), "-o", str(tmp_path / "csv"),
                      "--register", str(out / "register.sqlite"))
     assert result.returncode == 3, result.stderr
-    xlsx = {l.product: l.number for l in read_manifest(out / "gcn" / "manifest.xlsx") if l.number}
-    csv_numbers = {l.product: l.number for l in read_manifest(tmp_path / "csv" / "manifest.xlsx") if l.number}
+    xlsx = {m.product: m.number for m in read_manifest(out / "gcn" / "manifest.xlsx") if m.number}
+    csv_numbers = {m.product: m.number for m in read_manifest(tmp_path / "csv" / "manifest.xlsx") if m.number}
     assert csv_numbers == xlsx
 
 
@@ -238,8 +238,8 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
         assert {e.status for e in reg.entries()} == {"issued"}
     assert f"{len(done)} không đổi" in result.stdout
     lines = read_manifest(out / "manifest.xlsx")
-    assert {l.product: l.number for l in lines} == numbers_before
-    assert len({l.number for l in lines}) == 1500
+    assert {m.product: m.number for m in lines} == numbers_before
+    assert len({m.number for m in lines}) == 1500
     assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".ocop-tmp")] == []
 
 

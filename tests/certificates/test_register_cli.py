@@ -86,7 +86,7 @@ def test_wrong_decision_number_is_corrected_by_reissue(tmp_path):
                    "--ly-do", "Quyết định ghi nhầm số 2689", "--register", reg)
     assert done.returncode == 0, done.stderr
     assert "Số 003/2026/GCN-OCOP cấp lại cho 'Sản phẩm số 1', thay số 001/2026/GCN-OCOP đã hủy." in done.stderr
-    assert [l.number for l in read_manifest(tmp_path / "gcn-sua" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP", "004/2026/GCN-OCOP"]
+    assert [line.number for line in read_manifest(tmp_path / "gcn-sua" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP", "004/2026/GCN-OCOP"]
     old = run_cli("register", "show", "001/2026/GCN-OCOP", "--register", reg)
     assert "ĐÃ HỦY" in old.stdout and "Quyết định ghi nhầm số 2689" in old.stdout and "Được thay bằng:   003/2026/GCN-OCOP" in old.stdout
     assert "còn hiệu lực" not in old.stdout
@@ -176,4 +176,4 @@ def test_new_spelling_of_a_known_issuer_continues_its_numbers_with_a_warning(tmp
     result = batch(tmp_path, write_csv(tmp_path / "b.csv", product_rows(1, prefix="Cam")), short, "gcn-b")
     assert result.returncode == 0, result.stderr
     assert "Cảnh báo: Cơ quan cấp 'UBND tỉnh Hà Tĩnh' được viết khác lần trước ('Ủy ban nhân dân tỉnh Hà Tĩnh')" in result.stderr
-    assert [l.number for l in read_manifest(tmp_path / "gcn-b" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP"]
+    assert [line.number for line in read_manifest(tmp_path / "gcn-b" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP"]

@@ -321,7 +321,7 @@ def build_plan(repeat: int = 1, page_numbers: bool = True) -> docx.document.Docu
         body(doc, line, italic=True)
     titles = ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ, GIẢI PHÁP", "KINH PHÍ THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"]
     n = 0
-    for r in range(repeat):
+    for _ in range(repeat):
         for t in titles:
             body(doc, f"{roman(n + 1)}. {t}", bold=True)
             n += 1

@@ -21,7 +21,10 @@ from ocop_docs.check.template import check_template, format_template_report, rec
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError, UnreadableFile
 from ocop_docs.render.environment import make_environment
-from ocop_docs.render.templates import SHIPPED, TEMPLATES
+from ocop_docs import kinds
+from ocop_docs.render.templates import SHIPPED
+
+TEMPLATES = {k.id: k.template for k in kinds.all_kinds()}
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 PLAN_SPEC = SAMPLES / "plans" / "ben-cau-2024.yaml"
@@ -141,7 +144,7 @@ def test_unknown_field_suggests_the_closest_name_and_lists_the_fields(tmp_path):
     assert problem.severity == "error"
     assert problem.location == "đoạn 2"
     assert problem.nearby == "Về việc {{ titel }} năm nay"
-    assert problem.message.startswith("thẻ '{{ titel }}' dùng trường 'titel' không có trong dữ liệu của loại 'plan'")
+    assert problem.message.startswith("thẻ '{{ titel }}' dùng trường 'titel' không có trong dữ liệu của loại 'ke-hoach'")
     assert "có phải 'title'?" in problem.message
     fields = problem.message.split("các trường có: ", 1)[1]
     assert "bases" in fields and "signer_name" in fields
@@ -326,7 +329,7 @@ def test_a_closing_brace_without_its_opening(tmp_path):
 def test_every_shipped_template_passes_with_its_kind(kind):
     report = check_template(SHIPPED / TEMPLATES[kind], kind)
     assert report.errors == 0, format_template_report(report)
-    assert report.notes and "samples/" in report.notes[0]  # names were really checked against data
+    assert report.notes and f"khai báo cho loại '{kind}'" in report.notes[0]  # names were really checked
 
 
 def test_every_template_file_is_a_known_kind():
@@ -335,7 +338,7 @@ def test_every_template_file_is_a_known_kind():
 
 
 def test_a_shipped_template_checked_as_another_kind_fails():
-    report = check_template(SHIPPED / TEMPLATES["plan"], "mau-03")
+    report = check_template(SHIPPED / TEMPLATES["ke-hoach"], "mau-03")
     names = {re.search(r"dùng trường '([\w.]+)'", p.message).group(1) for p in by_code(report, "truong-la")}
     assert names == {"preamble", "b.lead"}
 
@@ -344,13 +347,13 @@ def test_a_shipped_template_checked_as_another_kind_fails():
 
 
 def test_data_sample_spec_passes():
-    report = check_template(SHIPPED / TEMPLATES["plan"], "plan", data=PLAN_SPEC)
+    report = check_template(SHIPPED / TEMPLATES["ke-hoach"], "plan", data=PLAN_SPEC)
     assert report.problems == []
     assert any("Đã tạo thử văn bản" in note for note in report.notes)
 
 
 def test_data_certificate_issuer_file_passes():
-    report = check_template(SHIPPED / TEMPLATES["certificate"], "certificate",
+    report = check_template(SHIPPED / TEMPLATES["giay-chung-nhan"], "certificate",
                             data=SAMPLES / "certificates" / "ha-tinh-2026-dot-2.yaml")
     assert report.errors == 0, format_template_report(report)
 
@@ -360,7 +363,7 @@ def test_data_spec_missing_a_required_field_names_it(tmp_path):
     del spec["title"]
     data = tmp_path / "thieu.yaml"
     data.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
-    report = check_template(SHIPPED / TEMPLATES["plan"], "plan", data=data)
+    report = check_template(SHIPPED / TEMPLATES["ke-hoach"], "plan", data=data)
     [problem] = by_code(report, "du-lieu")
     assert problem.location.startswith(f"tệp dữ liệu {data}, trường 'title'")
     assert report.exit_code == 1
@@ -390,7 +393,7 @@ def test_recording_undefined_collects_every_use():
 
 def test_data_file_that_cannot_be_read_is_a_data_error(tmp_path):
     with pytest.raises(DataError):
-        check_template(SHIPPED / TEMPLATES["plan"], "plan", data=tmp_path / "khong-co.yaml")
+        check_template(SHIPPED / TEMPLATES["ke-hoach"], "plan", data=tmp_path / "khong-co.yaml")
 
 
 def test_unreadable_template_and_unknown_kind(tmp_path):
@@ -399,7 +402,7 @@ def test_unreadable_template_and_unknown_kind(tmp_path):
     with pytest.raises(UnreadableFile):
         check_template(bad, "plan")
     with pytest.raises(ValueError, match="không có"):
-        check_template(SHIPPED / TEMPLATES["plan"], "ke-hoach")
+        check_template(SHIPPED / TEMPLATES["ke-hoach"], "ke-hoach-nam")
 
 
 # ----------------------------------------------------------------------------- CLI
@@ -412,7 +415,7 @@ def run(*args):
 
 
 def test_cli_clean_template_exits_0():
-    result = run(SHIPPED / TEMPLATES["plan"], "--kind", "plan")
+    result = run(SHIPPED / TEMPLATES["ke-hoach"], "--kind", "plan")
     assert result.exit_code == 0, result.output
     assert "không thấy lỗi nào" in result.output
 
@@ -426,7 +429,7 @@ def test_cli_problems_exit_1_in_vietnamese(tmp_path):
 
 
 def test_cli_data_option(tmp_path):
-    result = run(SHIPPED / TEMPLATES["plan"], "--kind", "plan", "--data", PLAN_SPEC)
+    result = run(SHIPPED / TEMPLATES["ke-hoach"], "--kind", "plan", "--data", PLAN_SPEC)
     assert result.exit_code == 0, result.output
     assert "Đã tạo thử văn bản" in result.output
 
@@ -441,13 +444,14 @@ def test_cli_unreadable_file_exits_2(tmp_path):
 
 
 def test_cli_unknown_kind_and_help():
-    result = run(SHIPPED / TEMPLATES["plan"], "--kind", "ke-hoach")
-    assert result.exit_code == 2 and "loại 'ke-hoach' không có" in result.output
+    result = run(SHIPPED / TEMPLATES["ke-hoach"], "--kind", "ke-hoach-nam")
+    assert result.exit_code == 2 and "loại 'ke-hoach-nam' không có" in result.output
     help_text = CliRunner().invoke(main, ["template", "check", "--help"]).output
-    assert "Ví dụ" in help_text and "ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan" in help_text
+    assert "Ví dụ" in help_text and "ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind ke-hoach" in help_text
+    assert "quyet-dinh-hoi-dong" in help_text and "Biên bản họp Hội đồng" in help_text  # the registry's list
 
 
 def test_readme_documents_the_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "### `ocop-docs template check`" in readme
-    assert "ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind plan" in readme
+    assert "ocop-docs template check ocop_docs/templates/plans/ke-hoach.docx --kind ke-hoach" in readme

@@ -6,13 +6,15 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from ocop_docs.check import KINDS
+from ocop_docs.check import KINDS, VI_KINDS, checker_kind
 from ocop_docs.cli import check, main
 
 
-def test_kind_choices_are_the_checker_kinds():
+def test_kind_choices_are_the_checker_kinds_by_vietnamese_and_old_names():
     option = next(p for p in check.params if p.name == "kind")
-    assert tuple(option.type.choices) == KINDS
+    assert set(KINDS) | set(VI_KINDS) <= set(option.type.choices)
+    assert {checker_kind(name) for name in option.type.choices} == set(KINDS)
+    assert checker_kind("quyet-dinh-cong-nhan") == "decision" and checker_kind("bien-ban") == "minutes"
 
 
 def test_a_clean_plan_exits_0(rendered_plans):

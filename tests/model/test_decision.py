@@ -3,14 +3,13 @@ rules that depend on the signing date (ocop.md §1–3, §12; ND30-TPL-QD-02/03)
 from __future__ import annotations
 
 import copy
-from datetime import date
 
 import pytest
 from pydantic import ValidationError
 
 from ocop_docs.errors import DataError, RuleViolation
 from ocop_docs.io.spec import validate_spec
-from ocop_docs.model import KINDS
+from ocop_docs import kinds
 from ocop_docs.model.decision import CouncilDecision, PlanDecision, RecognitionDecision, council_role, team_role
 
 PROVINCE = {"name": "Ủy ban nhân dân tỉnh Hà Tĩnh", "abbreviation": "UBND", "level": "tinh"}
@@ -59,15 +58,16 @@ def plan_decision(**overrides) -> dict:
 
 
 def build(data):
-    return KINDS[data["kind"]].model_validate(data)
+    return kinds.get(data["kind"]).model.model_validate(data)
 
 
 # ---- kinds and the thẩm quyền line (ND30-TPL-QD-01/02) -------------------------------------------
 
-def test_kinds_are_registered():
-    assert KINDS["council_decision"] is CouncilDecision
-    assert KINDS["recognition_decision"] is RecognitionDecision
-    assert KINDS["plan_decision"] is PlanDecision
+def test_kinds_are_registered_and_old_names_stay_accepted():
+    assert kinds.get("quyet-dinh-hoi-dong").model is kinds.get("council_decision").model is CouncilDecision
+    assert kinds.get("quyet-dinh-cong-nhan").model is kinds.get("recognition_decision").model is RecognitionDecision
+    assert kinds.get("quyet-dinh-ban-hanh-ke-hoach").model is kinds.get("plan_decision").model is PlanDecision
+    assert build(recognition()).kind == "quyet-dinh-cong-nhan"  # an old name is stored as the id
 
 
 def test_authority_follows_the_signature():

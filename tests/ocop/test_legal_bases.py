@@ -51,7 +51,7 @@ def test_registry_entries_are_consistent():
 def test_proposals_follow_the_regime_and_level(kind, level, on, expected):
     proposed = lb.propose(kind, level, on)
     assert keys(proposed) == expected
-    assert all(isinstance(b, LegalBasis) and b.verb == "Căn cứ" for b in proposed)
+    assert all(isinstance(b, lb.ProposedBasis) and b.verb == "Căn cứ" for b in proposed)
 
 
 def test_criteria_citation_names_the_amendment():

@@ -7,6 +7,7 @@ căn cứ, 90% on sections). ``python tools/parse_accuracy.py`` prints the table
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import importlib.util
 import re
 import unicodedata
@@ -16,6 +17,9 @@ import pytest
 import yaml
 
 from testpaths import ROOT
+
+# The subpackage, by its module: ``ocop_docs.parse`` as an attribute is the API function (README, Dùng từ Python).
+PARSE = importlib.import_module("ocop_docs.parse")
 
 FLOORS = {"header": 0.62, "legal_bases": 0.25, "sections": 0.76, "all": 0.59}
 
@@ -83,7 +87,7 @@ def test_a_parser_crash_is_listed_and_counts_every_field_wrong(monkeypatch, tmp_
     def boom(path):
         raise ValueError("hỏng")
 
-    monkeypatch.setattr("ocop_docs.parse.parse_file", boom)
+    monkeypatch.setattr(PARSE, "parse_file", boom)
     summary = acc.evaluate(tmp_path)
     assert summary["crashes"] == [{"slug": "doc", "error": "ValueError: hỏng"}]
     assert all(rate == 0 for rate in summary["fields"].values())
@@ -136,5 +140,5 @@ def test_a_full_issuer_name_read_from_the_page_counts_where_the_site_cut_the_hea
     (folder / "truth.yaml").write_text(yaml.safe_dump(truth, allow_unicode=True), encoding="utf-8")
     for name, ok in (("Ủy ban nhân dân tỉnh Bắc Kạn", True), ("ỦY BAN NHÂN DÂN", True), ("Ủy ban nhân dân tỉnh BẮC KẠN Căn", False)):
         parsed = SimpleNamespace(kind=None, data={"issuer": {"name": name}})
-        monkeypatch.setattr("ocop_docs.parse.parse_file", lambda path, parsed=parsed: parsed)
+        monkeypatch.setattr(PARSE, "parse_file", lambda path, parsed=parsed: parsed)
         assert acc.evaluate(tmp_path)["fields"]["issuer"] == (1.0 if ok else 0.0), name

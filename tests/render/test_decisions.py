@@ -100,7 +100,7 @@ def test_nhu_dieu_points_at_the_executors_article(docs, stem, n):  # ND30-TPL-QD
     assert lines[0] == f"- Như Điều {n};"
     executors = [p.text for p in docs[stem].paragraphs if p.text.startswith(f"Điều {n}. ")]
     assert executors and ("thi hành" in executors[0])
-    assert re.fullmatch(r"- Lưu: VT(, [^;]+)?\.", lines[-1]) and all(l.endswith(";") for l in lines[:-1])
+    assert re.fullmatch(r"- Lưu: VT(, [^;]+)?\.", lines[-1]) and all(line.endswith(";") for line in lines[:-1])
 
 
 def test_authority_line_agrees_with_the_signature(docs):  # ND30-TPL-QD-02, SIGN-02

@@ -337,7 +337,6 @@ def test_report_as_a_workbook_lists_the_same_items(ben_cau_2025, tmp_path):
 
 
 def test_tables_stay_tables_with_their_rows_and_every_figure_is_a_decision(tmp_path):
-    from ocop_docs.model.plan import Plan
 
     data = dict(WORD_PLAN)
     data["body"] = WORD_PLAN["body"] + [{"heading": "KINH PHÍ VÀ PHÂN CÔNG", "content": [

@@ -23,14 +23,16 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from ..errors import DataError, Problem, RuleViolation
-from ..model.criteria import CriteriaSet, Criterion, Option
-from ..model.forms import ProductInfo, ScoreSheet
-from ..model.product import Product
-from ..vi.numbers import format_number
-from ..vi.text import fold
-from .criteria import criteria_set
-from .regimes import BANDS, band_text, regime_on, star_for_score
+from .errors import DataError, Problem, RuleViolation
+from .io.score_xlsx import read_sheet_xlsx
+from .io.spec import read_spec_data, validate_spec
+from .model.forms import ProductInfo, ScoreSheet
+from .model.product import Product
+from .ocop.criteria import criteria_set
+from .ocop.criteria_sets import CriteriaSet, Criterion, Option
+from .ocop.regimes import BANDS, band_text, regime_on, star_for_score
+from .vi.numbers import format_number
+from .vi.text import fold
 
 MinimumRule = Literal["trung-binh", "da-so", "tat-ca"]
 MINIMUM_RULES: dict[str, str] = {
@@ -352,12 +354,8 @@ def read_sheet(path: str | Path) -> SheetSource:
     """A filled sheet from YAML/JSON (or the Excel layout of ``io.score_xlsx``), validated."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from ..io.score_xlsx import read_sheet_xlsx
-
         sheet, rows = read_sheet_xlsx(path)
         return SheetSource(sheet, str(path), rows)
-    from ..io.spec import read_spec_data, validate_spec
-
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'bo: 1')")

@@ -14,9 +14,9 @@ import yaml
 from ocop_docs.errors import DataError, RuleViolation
 from ocop_docs.io.score_xlsx import write_sheet_xlsx
 from ocop_docs.io.tables import read_products
-from ocop_docs.model.criteria import CriteriaSet
+from ocop_docs.ocop.criteria_sets import CriteriaSet
 from ocop_docs.ocop.criteria import criteria_set
-from ocop_docs.ocop.scoring import decide_stars, read_sheet, score_files, shortfalls_of
+from ocop_docs.scoring import decide_stars, read_sheet, score_files, shortfalls_of
 
 PRODUCT = {"name": "Bưởi Phúc Trạch", "code": "42-18313-05-2026", "owner": "HTX Bưởi Phúc Trạch", "address": "Xã Phúc Trạch, tỉnh Hà Tĩnh"}
 

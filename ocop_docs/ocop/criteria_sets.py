@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from .common import Model, NonEmptyText, Text
+from ..vi.fields import NonEmptyText, Text
+
+
+class Model(BaseModel):
+    """Base of the criteria data: an unknown field is an error (the data files are checked on load)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 PartCode = Literal["A", "B", "C"]
 

@@ -1,0 +1,176 @@
+"""A starting data file for a kind of document: every field of its model, commented in Vietnamese.
+
+``ocop-docs new KIND -o file.yaml`` writes it. Required fields are written without a value for
+the clerk to fill (the file is refused until they are, naming each empty field); optional fields
+are written as comments with their default, so deleting nothing changes nothing. The comments come
+from the models' field descriptions: the model stays the one place that says what a field means.
+"""
+from __future__ import annotations
+
+import json
+import types
+import typing
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .. import kinds
+from ..errors import DataError
+
+MAX_DEPTH = 4  # nested groups written out; deeper ones (a section inside a section…) are described
+
+
+def starter_yaml(kind: str) -> str:
+    """The starting YAML of ``kind`` (its id or an older name)."""
+    entry = kinds.get(kind)
+    if entry.model is None:
+        raise DataError(None, f"'{entry.id}' không tạo từ một tệp dữ liệu nên không có tệp ban đầu")
+    lines = [
+        f"# {entry.name}",
+        f"# Tệp dữ liệu ban đầu, tạo bằng 'ocop-docs new {entry.id}'. Điền các trường ghi (bắt buộc);",
+        "# trường (không bắt buộc) để dạng chú thích — bỏ dấu '#' ở đầu dòng để dùng. Viết chữ có dấu",
+        "# hai chấm trong ngoặc kép, ví dụ: title: \"Kế hoạch: thực hiện Chương trình OCOP\".",
+        f"kind: {entry.id}",
+    ]
+    _fields(entry.model, lines, indent="", commented=False, depth=0, skip=("kind",))
+    return "\n".join(lines) + "\n"
+
+
+def write_starter(kind: str, out: str | Path) -> Path:
+    """Write the starting YAML of ``kind`` to ``out``; an existing file is never overwritten."""
+    out = Path(out)
+    if out.exists():
+        raise DataError(out, "tệp đã có; chọn tên khác (lệnh không ghi đè tệp đang có)")
+    text = starter_yaml(kind)
+    try:
+        with out.open("x", encoding="utf-8") as f:  # "x": never over a file made meanwhile
+            f.write(text)
+    except OSError as exc:
+        out.unlink(missing_ok=True) if out.exists() and out.stat().st_size < len(text.encode()) else None
+        raise DataError(out, f"không ghi được tệp ({exc.strerror})") from None
+    return out
+
+
+def _fields(model: type[BaseModel], lines: list[str], indent: str, commented: bool, depth: int,
+            skip: tuple[str, ...] = ()) -> None:
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        _field(name, info, lines, indent, commented, depth)
+
+
+def _field(name: str, info: FieldInfo, lines: list[str], indent: str, commented: bool, depth: int) -> None:
+    required = info.is_required()
+    pre = f"{indent}# " if commented or not required else indent
+    annotation = _plain(info.annotation)
+    about = [info.description] if info.description else []
+    about += [w for w in _type_words(annotation) if not info.description or w.split(": ")[-1] not in info.description]
+    status = "bắt buộc" if required else f"không bắt buộc{_default_words(info)}"
+    lines.append(f"{indent}# ({status}) {'; '.join(about)}".rstrip())
+    model = _model_of(annotation)
+    item = _list_item(annotation)
+    forms = [m for m in _union_models(item)] if item is not None else []
+    if model is not None and depth < MAX_DEPTH:
+        lines.append(f"{pre}{name}:")
+        _fields(model, lines, indent + "  ", commented or not required, depth + 1)
+    elif item is not None and _model_of(item) is not None and depth < MAX_DEPTH:
+        lines.append(f"{pre}{name}:")
+        lines.append(f"{indent}  # mỗi mục một nhóm trường bắt đầu bằng '-'; chép cả nhóm để thêm mục")
+        lines.append(f"{pre}  -")
+        _fields(_model_of(item), lines, indent + "    ", commented or not required, depth + 1)
+    elif forms:
+        lines.append(f"{pre}{name}:")
+        lines.append(f"{indent}  # mỗi mục bắt đầu bằng '-', là một đoạn văn (chuỗi chữ) hoặc một nhóm có các trường:")
+        for form in forms:
+            fields = ", ".join(f + ("" if i.is_required() else "?") for f, i in form.model_fields.items())
+            lines.append(f"{indent}  #   {fields}")
+        lines.append(f"{indent}  # (dấu ? là trường không bắt buộc; xem ví dụ trong các tệp mẫu)")
+    elif item is not None:
+        lines.append(f"{pre}{name}: []")
+    elif get_origin(annotation) is dict:
+        lines.append(f"{pre}{name}: {{}}")
+    elif not required:
+        lines.append(f"{pre}{name}: {_yaml_value(info.get_default(call_default_factory=True))}".rstrip())
+    else:
+        lines.append(f"{pre}{name}:")
+
+
+def _union_models(annotation: Any) -> list[type[BaseModel]]:
+    annotation = _plain(annotation)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [m for m in (_model_of(a) for a in get_args(annotation)) if m is not None]
+    return []
+
+
+def _plain(annotation: Any) -> Any:
+    """The annotation without Annotated[...] and without None in an Optional."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _plain(args[0])
+    return annotation
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    annotation = _plain(annotation)
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _list_item(annotation: Any) -> Any:
+    annotation = _plain(annotation)
+    if get_origin(annotation) in (list, tuple, set):
+        args = get_args(annotation)
+        return _plain(args[0]) if args else Any
+    return None
+
+
+def _type_words(annotation: Any) -> list[str]:
+    annotation = _plain(annotation)
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return ["chọn một trong: " + ", ".join(str(a) if a else '""' for a in get_args(annotation))]
+    if origin in (list, tuple, set):
+        item = _list_item(annotation)
+        words = _type_words(item)
+        return ["danh sách" + (f" ({words[0]})" if words else "")]
+    if origin is dict:
+        return ["nhóm 'tên: giá trị'"]
+    if annotation is date:
+        return ["ngày, dạng DD/MM/YYYY"]
+    if annotation in (int, Decimal, float):
+        return ["số"]
+    if annotation is bool:
+        return ["true hoặc false"]
+    if isinstance(annotation, typing.ForwardRef):
+        return []
+    return []
+
+
+def _default_words(info: FieldInfo) -> str:
+    value = info.get_default(call_default_factory=True)
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    return f"; mặc định: {_yaml_value(value)}"
+
+
+def _yaml_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if isinstance(value, BaseModel):
+        return json.dumps(value.model_dump(mode="json"), ensure_ascii=False)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+__all__ = ["starter_yaml", "write_starter"]
