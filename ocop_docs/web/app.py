@@ -157,7 +157,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
 
     async def certificates_page(request: Request):
         user = need_user(request)
-        return page(request, "certificates.html", values=round_defaults(user), issuers=council.ISSUERS)
+        return page(request, "certificates.html", values=round_defaults(user), issuers=library.province_issuers())
 
     async def certificates_trial(request: Request):
         user = need_user(request)
@@ -186,7 +186,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             if from_form:
                 message = round_form.label_fields(message)
             pool.discard(job)
-            return page(request, "certificates.html", status=400, error=message, values=values, issuers=council.ISSUERS)
+            return page(request, "certificates.html", status=400, error=message, values=values, issuers=library.province_issuers())
         job.title = f"{issuer.issuer.name}, Quyết định {issuer.decision.number}/{issuer.decision_symbol}"
         job.result["_inputs"] = work.CertificateInputs(table, round_file, config.register)
         pool.submit(job, lambda j: work.trial_work(j, j.result["_inputs"]))
@@ -249,7 +249,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 "tham_quyen": "KT", "chuc_vu_dung_dau": "Chủ tịch", "chuc_vu_ky": "Phó Chủ tịch", "luu": "VT"}
 
     def council_form(request, values, status=200, **extra):
-        return page(request, "council.html", status=status, values=values, issuers=council.ISSUERS,
+        return page(request, "council.html", status=status, values=values, issuers=library.province_issuers(),
                     council_roles=council.COUNCIL_ROLES, team_roles=council.TEAM_ROLES,
                     groups=[(p, label, council.member_rows(values, p)) for p, _, label in council.GROUPS],
                     replaced_rows=range(council.REPLACED_ROWS), **extra)
@@ -318,7 +318,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         user = need_user(request)
         values = {"nam": str(time.localtime().tm_year + 1), "co_quan": ""}
         if request.method == "GET":
-            return page(request, "plan.html", values=values, issuers=council.ISSUERS)
+            return page(request, "plan.html", values=values, issuers=library.province_issuers())
         form = await posted_form(request)
         values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
         job = pool.create(user.name, "plan", "Kế hoạch năm sau")
@@ -340,7 +340,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         except OcopError as exc:
             pool.discard(job)
             return page(request, "plan.html", status=400, error=scrub(str(exc), job.folder), values=values,
-                        issuers=council.ISSUERS)
+                        issuers=library.province_issuers())
         issuer = values.get("co_quan", "").strip() or None
         job.title = f"Kế hoạch năm {year} từ {source.name}"
         pool.submit(job, lambda j: work.plan_work(j, source, year, issuer, on, end_year))

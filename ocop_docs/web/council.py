@@ -8,18 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-# The 34 provincial units after the 2025 reorganisation (Nghị quyết 202/2025/QH15), offered as
-# suggestions; any other issuing body (a commune's UBND…) can be typed.
-CITIES = ("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
-PROVINCES = (
-    "Tuyên Quang", "Cao Bằng", "Lai Châu", "Lào Cai", "Thái Nguyên", "Điện Biên", "Lạng Sơn", "Sơn La", "Phú Thọ",
-    "Bắc Ninh", "Quảng Ninh", "Hưng Yên", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Trị", "Quảng Ngãi",
-    "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
-)
-ISSUERS = tuple(
-    [f"Ủy ban nhân dân thành phố {c}" for c in CITIES] + ["Ủy ban nhân dân Thành phố Hồ Chí Minh"]
-    + [f"Ủy ban nhân dân tỉnh {p}" for p in PROVINCES]
-)
 COUNCIL_ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên kiêm Thư ký", "Ủy viên")
 TEAM_ROLES = ("Tổ trưởng", "Tổ phó", "Thành viên")
 GROUPS = (("tv", "council", "Thành viên Hội đồng"), ("tt", "team", "Thành viên Tổ tư vấn"))

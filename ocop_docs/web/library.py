@@ -118,6 +118,14 @@ def render_spec_file(spec_file: Path, out: Path) -> Path:
     return render_spec(load_spec(spec_file), out)
 
 
+def province_issuers() -> list[str]:
+    """The People's Committees of the 34 provincial units from 01/07/2025, offered as issuing
+    bodies (any other, a commune's, can be typed)."""
+    from ..ocop.provinces import provinces
+
+    return [f"Ủy ban nhân dân {p.title}" for p in provinces()]
+
+
 def propose_bases(kind: str, level: str, on) -> list[str]:
     """The căn cứ lines the legal-basis registry proposes for a document signed on ``on``."""
     from ..ocop.legal_bases import propose
@@ -154,9 +162,10 @@ def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = Non
 
 def form_kinds() -> tuple[dict[str, str], set[str]]:
     """The OCOP forms (``ocop-docs form``): kind → Vietnamese name, and those that have a blank."""
-    from ..render.forms import BLANK_KINDS, FORM_KINDS
+    from .. import kinds
 
-    return FORM_KINDS, BLANK_KINDS
+    forms = kinds.all_kinds("form")
+    return {k.id: k.name for k in forms}, {k.id for k in forms if k.blank is not None or k.id == "phieu-danh-gia"}
 
 
 def render_form_file(kind: str, out: Path, data: Path | None = None, *, blank: bool = False, bo: int | None = None) -> Path:
@@ -167,21 +176,21 @@ def render_form_file(kind: str, out: Path, data: Path | None = None, *, blank: b
 
 
 def minimum_rules() -> dict[str, str]:
-    from ..ocop.scoring import MINIMUM_RULES
+    from ..scoring import MINIMUM_RULES
 
     return MINIMUM_RULES
 
 
 def score_sheets(paths: list[Path], rule: str):
     """Members' filled score sheets → one result per product (``ocop-docs score``)."""
-    from ..ocop.scoring import score_files
+    from ..scoring import score_files
 
     return score_files(paths, rule)
 
 
 def points_text(value) -> str:
     """Points as the secretary writes them: two decimals, decimal comma (76,33)."""
-    from ..ocop.scoring import diem
+    from ..scoring import diem
 
     return diem(value)
 
