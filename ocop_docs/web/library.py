@@ -1,7 +1,8 @@
 """The one place the web pages call the engine: the same library functions the CLI calls.
 
-When the public API (``from ocop_docs import check, issue_certificates…``) and the register's
-dry run land, only this module changes.
+The public API (``ocop_docs.api``) where it fits; where a page needs more than it gives (a
+progress callback for the certificates, the files of a roll-forward, a register copy for the
+trial run), the library function the CLI calls.
 """
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+from .. import api
 from ..certificates import run_certificates
 from ..certificates.model import load_issuer
 from ..certificates.register import open_register
-from ..check import check_file
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
 from ..errors import DataError
@@ -20,7 +21,7 @@ from ..errors import DataError
 
 def check_document(path: Path) -> Report:
     """ND30 findings of an uploaded .docx (``ocop-docs check``)."""
-    return check_file(path)
+    return api.check(path)
 
 
 def kind_name(kind: str) -> str:
@@ -112,10 +113,7 @@ def load_document(spec_file: Path):
 
 def render_spec_file(spec_file: Path, out: Path) -> Path:
     """A data file (YAML, ``kind:`` inside) rendered to .docx (``ocop-docs render``)."""
-    from ..io import load_spec
-    from ..render import render_spec
-
-    return render_spec(load_spec(spec_file), out)
+    return api.render(spec_file, out)[0]
 
 
 def province_issuers() -> list[str]:
