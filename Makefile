@@ -4,7 +4,7 @@
 #   make serve  starts the web pages on http://127.0.0.1:8080
 VENV   ?= .venv
 PYTHON ?= python3
-APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils chromium
+APT_PACKAGES = libreoffice-writer-nogui fonts-liberation2 poppler-utils tesseract-ocr tesseract-ocr-vie chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test serve system-deps bench templates clean

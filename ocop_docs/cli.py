@@ -76,6 +76,15 @@ class Cli(Group):
         except KeyboardInterrupt:
             click.echo("Đã dừng theo yêu cầu; không có tệp dở dang nào được ghi.", err=True)
             ctx.exit(ExitCode.INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a fault of ours: a designed message, never a traceback (--debug shows it)
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Lỗi phần mềm (không phải lỗi của dữ liệu): {type(exc).__name__}: {exc}. Không có tệp dở "
+                        "dang nào được ghi. Chạy lại lệnh với --debug đặt ngay sau ocop-docs để xem chi tiết và gửi "
+                        "cho người phát triển.", fg="red", err=True)
+            ctx.exit(ExitCode.INTERNAL)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Click's ``main``, with its errors shown in Vietnamese (``cli_messages.show_error``)."""
@@ -750,7 +759,7 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
       ocop-docs parse kehoach-2024.docx -o kehoach-2024.yaml
       ocop-docs parse kehoach.pdf --json -o kehoach.json
     """
-    parsed = parse_file(file)
+    parsed = parse_file(file, _ocr_progress)
     data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)
     notes = list(parsed.notes)
     if as_json or (out is not None and out.suffix.lower() == ".json"):
@@ -782,8 +791,16 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
         for n in notes[:20]:
             click.echo(f"  - {n.describe()}", err=True)
     if parsed.model is None:
-        click.secho("Dữ liệu đọc được chưa tạo lại văn bản được (xem các điểm cần kiểm tra).", fg="yellow", err=True)
-        sys.exit(ExitCode.FINDINGS)
+        click.secho("Văn bản thiếu phần bắt buộc nên chưa tạo lại được: phần đọc được đã ghi ra, "
+                    "cần bổ sung các điểm nêu trên.", fg="yellow", err=True)
+        sys.exit(ExitCode.DATA)
+
+
+def _ocr_progress(done: int, total: int) -> None:
+    """Scanned pages take seconds each: say how far the OCR is (on stderr, so the data stays clean)."""
+    end = "\n" if done == total else "\r"
+    click.echo(f"Nhận dạng chữ (OCR) bản quét: {done}/{total} trang", err=True, nl=False)
+    click.echo(end, err=True, nl=False)
 
 
 def _vn_date(value: str | None):
@@ -813,6 +830,9 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
                 docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
 
+    Một quyết định đọc được (kind: decision) cũng chuyển được sang năm mới: để trống số, ngày,
+    đổi năm của chính quyết định, liệt kê căn cứ và người ký để xác nhận.
+
     Đổi năm của kế hoạch ở mọi chỗ (trừ năm trong văn bản được viện dẫn), để trống số và ngày,
     kiểm tra lại căn cứ theo danh mục văn bản, đổi tên cơ quan đã sáp nhập; chỉ tiêu, kinh phí,
     người ký được giữ nguyên và đánh dấu để người soạn quyết định.
@@ -824,7 +844,8 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """
     files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
-                            report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean)
+                            report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean,
+                            progress=_ocr_progress)
     result = files.result
     for warning in result.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)

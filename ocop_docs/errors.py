@@ -20,6 +20,7 @@ class ExitCode(IntEnum):
     TEMPLATE = 3  # a template that cannot be rendered
     PARTIAL = 3  # certificates: some rows were rejected, the others issued
     PDF = 4  # no PDF could be made (LibreOffice)
+    INTERNAL = 70  # a fault of the software itself, not of the user's data (EX_SOFTWARE)
     INTERRUPTED = 130  # stopped with Ctrl+C
 
 
@@ -29,6 +30,8 @@ EXIT_MEANINGS: dict[int, str] = {
     ExitCode.DATA: "dữ liệu vào sai hoặc tệp không đọc được",
     ExitCode.TEMPLATE: "lỗi mẫu văn bản (`render`); chạy được một phần, có dòng bị loại (`certificates`)",
     ExitCode.PDF: "không tạo được PDF (thiếu LibreOffice…)",
+    ExitCode.INTERNAL: "lỗi của chính phần mềm (không phải của dữ liệu): không ghi tệp dở dang; chạy lại với `--debug` "
+                       "để xem chi tiết và gửi cho người phát triển",
 }
 """What each exit code means for a user, as the README's table prints it (a test holds them equal)."""
 

@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from .model.decision import CouncilDecision, PlanDecision, RecognitionDecision
+from .model.decision import CouncilDecision, GeneralDecision, PlanDecision, RecognitionDecision
 from .model.forms import CommuneReport, CouncilMinutes, ProposalLetter, Registration, ScoreSheet, SelfAssessment
 from .model.common import model_kind_names
 from .model.plan import Plan
@@ -186,6 +186,13 @@ register(Kind(
     "ocop_docs.render.decision_context:recognition_context", "decisions/quyet-dinh-cong-nhan.docx",
     _DECISION_FIELDS + ("list_title", "last_header", *(f"product_rows[].{k}" for k in (
         "kind", "stt", "text", "name", "owner", "address", "group", "code", "score", "stars", "last"))),
+    check="decision", samples="decisions",
+))
+register(Kind(
+    "quyet-dinh", "Quyết định (chung): mọi quyết định khác, in như văn bản đã ban hành", GeneralDecision,
+    "ocop_docs.render.decision_context:general_decision_context", "decisions/quyet-dinh.docx",
+    DOCUMENT_FIELDS + ("authority_line", "articles[].kind", "articles[].label", "articles[].text", "preamble[]",
+                       "attached[]", "footnotes{}"),
     check="decision", samples="decisions",
 ))
 register(Kind(

@@ -102,13 +102,45 @@ def _signer(data: dict) -> dict | None:
 def _sections(data: dict) -> list[str] | None:
     if data.get("articles"):
         out = []
-        for article in data["articles"]:
-            first = article.get("text") or [""]
+        for n, article in enumerate(data["articles"], 1):
+            # A read-back decision: {"label", "text": [lines]}; the general decision model: {"title"|"text", "clauses"}.
+            first = article.get("title") or article.get("text") or [""]
             first = first[0] if isinstance(first, list) else first
-            out.append(f"{article.get('label', '')} {first if isinstance(first, str) else ''}".strip())
+            label = article.get("label") or f"Điều {n}."
+            out.append(f"{label} {first if isinstance(first, str) else ''}".strip())
         return out
     headings = [block.get("heading") for block in data.get("body") or [] if isinstance(block, dict)]
     return [h for h in headings if h] or None
+
+
+_SUBJECT_KINDS = {"phê duyệt": "approval_decision", "ban hành quy chế": "regulation_decision",
+                  "hội đồng": "council_decision", "công nhận": "recognition_decision"}
+_TYPE_KINDS = {"Nghị quyết": "resolution", "Hướng dẫn": "guidance", "Báo cáo": "report", "Thông báo": "notice",
+               "Công văn": "official_letter"}
+
+
+def _truth_name(kind: str | None) -> str | None:
+    """The corpus truth names kinds the older English way ("plan", "council_decision"): a registry id
+    ("ke-hoach", "quyet-dinh-hoi-dong") is read as its old name."""
+    from ocop_docs import kinds
+
+    try:
+        entry = kinds.find(kind) if kind else None
+    except (KeyError, ValueError):
+        return kind
+    if entry is None:
+        return kind
+    return next((a for a in entry.aliases if "-" not in a), kind)
+
+
+def _kind(data: dict, parsed) -> str | None:
+    """The truth's kind from the parser's: its model kind, refined by the decision's subject or the type."""
+    kind = _truth_name(data.get("kind") or parsed.kind)
+    if kind == "decision" and data.get("subject") in _SUBJECT_KINDS:
+        return _SUBJECT_KINDS[data["subject"]]
+    if kind == "plan" and data.get("doc_type") in _TYPE_KINDS:
+        return _TYPE_KINDS[data["doc_type"]]
+    return kind
 
 
 def _default_symbol(data: dict) -> str | None:
@@ -131,20 +163,27 @@ def extract(parsed) -> dict:
     for basis in data.get("legal_bases") or []:
         verb, text = (basis.get("verb") or "", basis.get("text") or "") if isinstance(basis, dict) else ("", str(basis))
         full = f"{verb} {text}".strip()
+        if not verb and bases and full:
+            # The parser gives each cited act its own căn cứ; the truth keeps acts cited after ";"
+            # without their own verb in the item of the verb before them.
+            bases[-1] = f"{bases[-1]}; {full}"
+            continue
         if verb.startswith(PROPOSAL_VERBS) and proposal is None:
             proposal = full
         elif full:
             bases.append(full)
-    number = _text(data.get("number_text"))
+    number = _text(data.get("number_text") or data.get("_number_text"))
     if number is None and data.get("number") is not None:
-        symbol = data.get("symbol") or _default_symbol(data)
+        # The spec leaves out a ký hiệu its model prints by default: the printed one is the model's.
+        symbol = (data.get("symbol") or getattr(getattr(parsed, "model", None), "effective_symbol", None)
+                  or _default_symbol(data))
         number = f"{data['number']}/{symbol}" if symbol else str(data["number"])
     recipients = list(data.get("recipients") or [])
     if data.get("archive"):
         recipients.append(f"Lưu: {data['archive']}")
     date = data.get("date")
     return {
-        "kind": data.get("kind") or parsed.kind,
+        "kind": _kind(data, parsed),
         "issuer": _text(issuer.get("name_lines")) or _text(issuer.get("name")),
         "parent": _text(issuer.get("parent")),
         "level": issuer.get("level"),
@@ -152,8 +191,10 @@ def extract(parsed) -> dict:
         "place": _text(data.get("place")),
         "date": date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else _text(date),
         "doc_type": _text(data.get("doc_type")),
-        "title": _text(data.get("title")),
-        "authority": _text(data.get("authority")),
+        # A công văn's trích yếu is printed after "V/v", which the spec leaves out.
+        "title": (f"V/v {data['title']}" if data.get("doc_type") == "Công văn" and data.get("title")
+                  else _text(data.get("title"))),
+        "authority": _text(data.get("authority") or data.get("_authority")),
         "legal_bases": bases or None,
         "proposal": proposal,
         "sections": _sections(data),

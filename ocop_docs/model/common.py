@@ -76,7 +76,9 @@ class Signer(Model):
     )
     authority: Authority | None = Field(None, description="KT (ký thay), Q (quyền), TL (thừa lệnh), TUQ (thừa ủy quyền)")
     head_title: Text | None = Field(None, description="Chức vụ người đứng đầu khi ký KT./TL./TUQ., ví dụ 'CHỦ TỊCH'")
-    title: NonEmptyText = Field(description="Chức vụ của người ký, ví dụ 'PHÓ CHỦ TỊCH'")
+    title: Text | None = Field(
+        None, description="Chức vụ của người ký, ví dụ 'PHÓ CHỦ TỊCH' (để trống chỉ khi văn bản gốc không ghi)"
+    )
     name: Text = Field("", description="Họ và tên người ký (để trống trong bản dự thảo)")
 
     @field_validator("authority", mode="before")
@@ -89,6 +91,8 @@ class Signer(Model):
 
     @model_validator(mode="after")
     def _needs_head(self) -> "Signer":
+        if not self.title and not self.name:
+            raise ValueError("người ký cần chức vụ ('title') hoặc họ tên ('name')")
         if self.authority in ("KT", "TL", "TUQ") and not self.head_title:
             raise ValueError(
                 f"ký {self.authority}. cần 'head_title' (chức vụ người đứng đầu, ví dụ 'CHỦ TỊCH') [ND30-SIGN-01]"
@@ -100,14 +104,15 @@ class Signer(Model):
         lines = []
         if self.on_behalf_of:
             lines.append(f"TM. {self.on_behalf_of.upper()}")
+        title = (self.title or "").upper()
         if self.authority in ("KT", "TL", "TUQ"):
             lines.append(f"{self.authority}. {self.head_title.upper()}")
-            lines.append(self.title.upper())
+            lines.append(title)
         elif self.authority == "Q":
-            lines.append(f"Q. {self.title.upper()}")
+            lines.append(f"Q. {title}")
         else:
-            lines.append(self.title.upper())
-        return lines
+            lines.append(title)
+        return [line for line in lines if line]
 
 
 BasisVerb = Literal["Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của", ""]
@@ -164,7 +169,9 @@ class Document(Model):
     draft_year: int | None = Field(None, ge=1900, le=2200, description="Năm in ở dòng ngày tháng khi chưa có ngày")
     title: NonEmptyText = Field(description="Trích yếu nội dung")
     legal_bases: list[LegalBasis] = Field(default_factory=list, description="Các dòng căn cứ, thực hiện, theo đề nghị")
-    signer: Signer = Field(description="Người ký: thẩm quyền, chức vụ, họ tên")
+    signer: Signer | None = Field(
+        None, description="Người ký; để trống khi văn bản không có khối chữ ký (phần chữ ký in trống)"
+    )
     recipients: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận (không kể dòng Lưu)")
     archive: Text = Field("VT", description="Dòng Lưu: 'VT, PNN' (không ghi chữ 'Lưu')")
 

@@ -187,12 +187,18 @@ class Decision(Document):
     def effective_authority(self) -> Authority:
         if self.authority:
             return self.authority
+        if self.signer is None:
+            return "collective"
         return "collective" if self.signer.on_behalf_of else "individual"
 
     @property
     def head_title(self) -> str:
         """The head's title: "Chủ tịch" for a UBND, "Bộ trưởng" for a ministry (from the signer)."""
+        if self.signer is None:
+            raise ValueError("cần người ký ('signer') để ghi chức vụ người đứng đầu trong quyết định")
         title = self.signer.head_title if self.signer.authority in ("KT", "TL", "TUQ") else self.signer.title
+        if not title:
+            raise ValueError("cần chức vụ người ký ('signer.title') để ghi thẩm quyền ban hành")
         return title.strip()
 
     def authority_line(self) -> str:
@@ -225,6 +231,10 @@ class Decision(Document):
     def _check_authority(self) -> None:
         """ND30-TPL-QD-02 / SIGN-02: a collective thẩm quyền signs TM.; an individual one does not."""
         signer = self.signer
+        if signer is None:
+            if self.authority == "individual":
+                raise ValueError("thẩm quyền ban hành là cá nhân: cần người ký ('signer') [ND30-TPL-QD-02]")
+            return
         if self.authority == "collective" and not signer.on_behalf_of:
             raise ValueError(
                 f"thẩm quyền ban hành là tập thể ('{self.issuer.name.upper()}') nên chữ ký phải có "
@@ -293,7 +303,7 @@ class Decision(Document):
 
     def current_texts(self) -> list[tuple[str, str]]:
         """(where, text) of every text written in the present tense of the act (not citations)."""
-        texts = [("issuer.name", self.issuer.name), ("signer.title", self.signer.title)]
+        texts = [("issuer.name", self.issuer.name)] + ([("signer.title", self.signer.title)] if self.signer and self.signer.title else [])
         if self.proposed_by:
             texts.append(("proposed_by", self.proposed_by))
         texts += [(f"executors[{i}]", t) for i, t in enumerate(self.executors)]
@@ -991,3 +1001,140 @@ class RecognitionDecision(Decision):
             ],
         )
         return [first, second, third]
+
+
+# ------------------------------------------------------------------------------------------
+# Any other decision, as printed: thẩm quyền, căn cứ, articles with khoản and điểm (Mẫu 1.2)
+# ------------------------------------------------------------------------------------------
+
+
+class Point(Model):
+    """An điểm of a khoản: "a) …", with its own list lines ("- …")."""
+
+    label: NonEmptyText = Field(description="Nhãn điểm như in, ví dụ 'a)'")
+    text: Text = Field("", description="Nội dung điểm")
+    content: list[NonEmptyText] = Field(default_factory=list, description="Các dòng tiếp theo của điểm ('- …')")
+
+
+class Clause(Model):
+    """A khoản of an article ("1. …"), or a paragraph of it without a number (``label`` empty)."""
+
+    label: Text | None = Field(None, description="Nhãn khoản như in, ví dụ '1.'; trống với đoạn không đánh số")
+    text: Text = Field("", description="Nội dung khoản")
+    content: list[NonEmptyText] = Field(default_factory=list, description="Các dòng tiếp theo ('- …', '+ …')")
+    points: list[Point] = Field(default_factory=list, description="Các điểm a), b)…")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+
+class DecisionArticle(Model):
+    """One Điều of a general decision: its title or opening text, then its khoản."""
+
+    title: Text | None = Field(None, description="Tên điều (in đậm cùng dòng 'Điều n.')")
+    text: Text | None = Field(None, description="Nội dung ngay sau 'Điều n.'")
+    clauses: list[Clause] = Field(default_factory=list, description="Các khoản và đoạn của điều")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "DecisionArticle":
+        if not (self.title or self.text or self.clauses):
+            raise ValueError("điều khoản trống: cần 'title', 'text' hoặc 'clauses'")
+        return self
+
+
+DecisionSubject = Literal["phê duyệt", "ban hành quy chế", "ban hành kế hoạch", "hội đồng", "công nhận", "khác"]
+
+
+def decision_subject(title: str | None, first_article: str | None) -> DecisionSubject:
+    """What a decision does, from its trích yếu, or from its Điều 1 when a copy lost the trích yếu."""
+    from ..vi.text import fold
+
+    text = fold(title or first_article or "", lower=True)
+    if re.search(r"\b(thanh lap|kien toan|cung co)\b.{0,40}\b(hoi dong|to tu van|to giup viec|ban chi dao)\b", text):
+        return "hội đồng"
+    if re.search(r"\bcong nhan\b", text):
+        return "công nhận"
+    if re.search(r"\bban hanh\b.{0,40}\b(quy che|quy dinh|quy trinh)\b", text):
+        return "ban hành quy chế"
+    if re.search(r"\bban hanh\b.{0,40}\b(ke hoach|chuong trinh)\b", text):
+        return "ban hành kế hoạch"
+    if re.search(r"\bphe duyet\b", text):
+        return "phê duyệt"
+    return "khác"
+
+
+class GeneralDecision(Document):
+    """Any Quyết định cá biệt (Mẫu 1.2) kept as printed: the parser's model for a decision that is
+    none of the OCOP kinds above (phê duyệt đề án, quy chế, giao chỉ tiêu…).
+
+    Nothing is composed from data: the thẩm quyền line, the căn cứ, "Theo đề nghị …", every
+    article with its khoản and điểm, and the parts attached after the signature are printed as
+    written. ``render`` lays them out in ND30 form; ``rollforward`` carries them to a new date.
+    """
+
+    form: ClassVar[str] = "1.2"
+    kind: Literal["quyet-dinh", "decision"] = "quyet-dinh"
+    doc_type: DocTypeName = Field("Quyết định", description="Luôn là 'Quyết định'")
+    title: Text | None = Field(None, description="Trích yếu; trống khi bản sao không giữ trích yếu (cần bổ sung trước khi ban hành)")
+    authority: Text | None = Field(
+        None, description="Dòng thẩm quyền ban hành như in, ví dụ 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BẾN CẦU'; "
+        "trống: tên cơ quan ban hành viết hoa"
+    )
+    subject: DecisionSubject | None = Field(
+        None, description="Quyết định này làm gì (đọc từ trích yếu và Điều 1): phê duyệt, ban hành quy chế, "
+        "ban hành kế hoạch, hội đồng, công nhận, khác"
+    )
+    proposed_by: Text | None = Field(None, description="Dòng 'Theo đề nghị của …' (không ghi chữ 'Theo đề nghị của')")
+    preamble: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn khác trước 'QUYẾT ĐỊNH:'")
+    articles: list[DecisionArticle] = Field(
+        default_factory=list, description="Các điều, theo thứ tự (trống khi bản sao bị cắt trước Điều 1)"
+    )
+    attached: list[NonEmptyText] = Field(
+        default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới"
+    )
+
+    @field_validator("doc_type")
+    @classmethod
+    def _decision(cls, value: str) -> str:
+        if value != "Quyết định":
+            raise ValueError(f"văn bản loại '{value}' không phải Quyết định")
+        return value
+
+    @property
+    def year(self) -> int | None:
+        """The year of its date line (the signing year, or the draft's year)."""
+        return self.date.year if self.date else self.draft_year
+
+    end_year: ClassVar[None] = None
+
+    def authority_line(self) -> str:
+        """The THẨM QUYỀN BAN HÀNH line (ND30-TPL-QD-01/02), as printed or the issuer's name."""
+        return (self.authority or self.issuer.name).upper()
+
+    def effective_bases(self) -> list[LegalBasis]:
+        bases = list(self.legal_bases)
+        if self.proposed_by:
+            bases.append(LegalBasis(verb="Theo đề nghị của", text=self.proposed_by))
+        return bases
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(where, text) of every text of the decision a reader may need to revise, in order."""
+        out = [("Trích yếu", self.title)] if self.title else []
+        out += [(f"Đoạn mở đầu {i + 1}", t) for i, t in enumerate(self.preamble)]
+        for n, article in enumerate(self.articles, 1):
+            where = f"Điều {n}"
+            out += [(where, t) for t in (article.title, article.text) if t]
+            for clause in article.clauses:
+                here = f"{where}, khoản {clause.label.rstrip('.')}" if clause.label else where
+                out += [(here, clause.text)] if clause.text else []
+                out += [(here, t) for t in clause.content]
+                for point in clause.points:
+                    out += [(f"{here}, điểm {point.label.rstrip(').')}", t) for t in [point.text, *point.content] if t]
+        return out

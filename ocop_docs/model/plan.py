@@ -297,6 +297,24 @@ class Plan(Document):
         return value
 
     @model_validator(mode="after")
+    def _diem_letters(self) -> "Plan":
+        """ND30-BODY-06 numbers điểm a) to y): a khoản with more unlabelled điểm than letters cannot be printed."""
+        from ..vi.numbers import DIEM_LETTERS
+
+        def visit(blocks, depth: int, where: str) -> None:
+            numbered = [b for b in blocks if (isinstance(b, Section) and b.label is None)
+                        or (isinstance(b, Paragraph) and b.numbered)]
+            if depth == 2 and len(numbered) > len(DIEM_LETTERS):
+                raise ValueError(f"mục '{where}' có {len(numbered)} điểm nhưng chỉ có {len(DIEM_LETTERS)} chữ cái đánh điểm "
+                                 f"(a đến y); ghi label cho các điểm sau điểm y), hoặc chia thành nhiều khoản")
+            for b in blocks:
+                if isinstance(b, Section):
+                    visit(b.content, depth + 1, b.heading[:40])
+
+        visit(self.body, 0, "")
+        return self
+
+    @model_validator(mode="after")
     def _years(self) -> "Plan":
         if self.end_year is not None and self.end_year < self.year:
             raise ValueError(f"end_year ({self.end_year}) nhỏ hơn year ({self.year})")

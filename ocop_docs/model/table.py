@@ -93,6 +93,10 @@ class Table(Model):
                 raise ValueError(f"bảng{self._named()}: không có cột {column} (bảng có {width} cột)")
         if self.widths is not None and len(self.widths) != width:
             raise ValueError(f"bảng{self._named()}: widths có {len(self.widths)} số nhưng bảng có {width} cột")
+        if self.total is not None and not self.total.columns:
+            # The columns summed, written out: the stated ones, else every number column (one form to compare).
+            columns = sorted(self.total.stated) or list(self.number_columns)
+            self.__dict__["total"] = self.total.model_copy(update={"columns": columns})
         if self.total is not None:
             for column, stated in self.total.stated.items():
                 computed = self.column_sum(column)
@@ -120,7 +124,7 @@ class Table(Model):
     def column_sum(self, column: int) -> Decimal:
         """The sum of the numbers in ``column`` (1-based) over the body rows."""
         total = Decimal(0)
-        for row, starts in zip(self.rows, _starts(self.rows)):
+        for row, starts in zip(self.rows, cell_starts(self.rows)):
             for cell, at in zip(row, starts):
                 if at == column:
                     value = parse_amount(cell.text)
@@ -156,7 +160,8 @@ def _layout(rows: list[list[Cell]]) -> list[tuple[list[int], int]]:
     return out
 
 
-def _starts(rows: list[list[Cell]]) -> list[list[int]]:
+def cell_starts(rows: list[list[Cell]]) -> list[list[int]]:
+    """For each row, the 1-based grid column where each of its cells starts."""
     return [starts for starts, _ in _layout(rows)]
 
 

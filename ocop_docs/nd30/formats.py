@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from ..vi.dates import date_line as _date_line
+from .patterns import AUTHORITY_PREFIXES
 from .rules import END_MARK
 
 # ND30-SO-04: a final Số line, and the draft form with a blank number.
@@ -32,7 +33,7 @@ DRAFTER_LOOSE_RE = re.compile(r"(?<![\w.])([^\W\d_]+)\s*\.\s*\(\s*([^()]*?)\s*\)
 
 # ND30-SIGN-01: the authority prefixes of Điều 13 and Mục II.7.b, in their printed form.
 SIGNER_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
-SIGNER_PREFIX_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*")
+SIGNER_PREFIX_RE = re.compile(rf"^({'|'.join(AUTHORITY_PREFIXES)})\.\s*")
 # Spellings of the prefixes seen in practice (lower-cased) → the prefix they stand for.
 SIGNER_PREFIX_VARIANTS: dict[str, str] = {
     "t/m": "TM.", "t.m": "TM.", "tm": "TM.", "k/t": "KT.", "k.t": "KT.", "kt": "KT.", "t/l": "TL.", "t.l": "TL.",

@@ -11,6 +11,7 @@ the zones and the model's parts, ``spec`` validates and writes the spec.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import UnreadableFile
@@ -19,11 +20,13 @@ from .lines import Line, Source
 from .spec import dump_json, dump_yaml, spec_data, validate
 from .structure import Parsed, recognise
 
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 READERS = {".txt": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
 
 
-def read_source(path: str | Path) -> Source:
-    """The lines of a file, by its extension (.txt/.md, .docx, .pdf)."""
+def read_source(path: str | Path, progress=None) -> Source:
+    """The lines of a file, by its extension (.txt/.md, .docx, .pdf); ``progress(done, total)``
+    is told of the pages read by OCR in a scanned PDF."""
     path = Path(path)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
@@ -42,20 +45,43 @@ def read_source(path: str | Path) -> Source:
         return read_docx(path)
     from .pdf import read_pdf
 
-    return read_pdf(path)
+    return read_pdf(path, progress)
 
 
 def parse_source(source: Source) -> Parsed:
-    """A source's lines as parsed documents, each validated against its model when there is one."""
+    """A source's lines as parsed documents, each validated against its model when there is one.
+
+    UnreadableFile (a Vietnamese message) when the source holds no text an administrative
+    document is made of (empty, only site noise, only numbers or symbols).
+    """
+    words = 0
+    for line in source.lines:
+        words += len(_WORD_RE.findall(line.text))
+        if words >= 3:
+            break
+    if words < 3:
+        raise UnreadableFile(f"Tệp {source.path} không có nội dung văn bản để đọc (trống, hoặc không có chữ).")
     parsed = recognise(source)
     for doc in [parsed, *parsed.attachments]:
+        if source.ocr_pages:
+            _mark_ocr(doc, source, main=doc is parsed)
         doc.model = validate(doc.kind, doc.data, doc.notes)
     return parsed
 
 
-def parse_file(path: str | Path) -> Parsed:
+def _mark_ocr(doc: Parsed, source: Source, main: bool) -> None:
+    """Numbers, dates and symbols read by OCR listed as uncertain, with the checks that failed."""
+    from .ocr import ocr_notes
+
+    where = "trang " + ", ".join(str(p) for p in source.ocr_pages)
+    texts = [line.text for line in source.lines if "ocr" in line.notes] if main else []
+    for field_, message in ocr_notes(doc.data, texts, where):
+        doc.notes.append(Note(field_, message))
+
+
+def parse_file(path: str | Path, progress=None) -> Parsed:
     """The document in ``path`` read back into the engine's spec (see module doc)."""
-    return parse_source(read_source(path))
+    return parse_source(read_source(path, progress))
 
 
 def parse_text(text: str, name: str = "văn bản") -> Parsed:

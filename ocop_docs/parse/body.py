@@ -83,7 +83,19 @@ def match_label(text: str) -> tuple[Label, str] | None:
                 value = None
         rest = text[m.end():].strip()
         return Label(kind, raw, value), rest
+    # "I MỤC ĐÍCH, YÊU CẦU": a heading in capitals whose Roman number lost its dot in the copy.
+    m = _BARE_ROMAN_RE.match(text)
+    if m and text.isupper():
+        try:
+            value = from_roman(m.group(1))
+        except ValueError:
+            return None
+        if value <= 40:
+            return Label("roman", m.group(1), value), text[m.end():].strip()
     return None
+
+
+_BARE_ROMAN_RE = re.compile(r"^([IVXL]{1,6})\s+(?=[A-ZĐÀ-Ỹ]{2})")
 
 
 _AUTO_KIND = {0: "roman", 1: "dec", 2: "alpha"}
@@ -479,7 +491,10 @@ def to_blocks(nodes: list[Node], notes: list[Note], depth: int = 0, role: str | 
     for node in nodes:
         here = f"{path}[{len(out)}]"
         if node.is_section or node.numbered:
-            auto = automatic_label(depth, section_index)
+            try:
+                auto = automatic_label(depth, section_index)
+            except ValueError:  # more điểm than letters a–y: only the document's own label can stand
+                auto = None
             section_index += 1
             label = node.label.text if node.label else ""
             explicit = label

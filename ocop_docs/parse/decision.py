@@ -29,7 +29,7 @@ def plan_decision(decision: dict, plan: dict, parent: dict | None, notes: list[N
     articles = decision.get("articles") or []
     if not articles:
         return None
-    title = decision.get("title", "")
+    title = decision.get("title") or ""
     verb = "Phê duyệt" if title.startswith("Phê duyệt") else "Ban hành"
     data: dict = {"kind": "plan_decision"}
     for key in ("issuer", "number", "symbol", "place", "date", "draft_year", "recipients", "archive", "signer"):
@@ -127,3 +127,61 @@ def _article(article: dict) -> dict:
         if len(text) > 1:
             out["content"] = text[1:]
     return out
+
+
+# ---------------------------------------------------------------- any other decision
+_DASH_RE = re.compile(r"^[-–+•]\s*")
+
+
+def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dict:
+    """The ``decision`` spec data (GeneralDecision) of a decision read back, articles split into
+    khoản ("1."), điểm ("a)") and list lines; what follows the signature becomes ``attached``."""
+    from .body import match_label
+
+    data: dict = {"kind": "decision"}
+    for key in ("issuer", "doc_type", "number", "_number_text", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
+                "signer", "recipients", "archive", "authority"):
+        if decision.get(key) is not None:
+            data[key] = decision[key]
+    articles = []
+    for article in decision.get("articles") or []:
+        lines = list(article["text"])
+        out: dict = {}
+        first = lines.pop(0) if lines else ""
+        if first and len(first) < 120 and not first.endswith((".", ":", ";")) and lines:
+            out["title"] = first  # "Điều 2. Nhiệm vụ, quyền hạn" over its khoản
+        elif first:
+            out["text"] = first
+        clauses: list[dict] = []
+        for text in lines:
+            found = match_label(text)
+            kind = found[0].kind if found else None
+            if kind in ("dec", "dec1p", "dec2", "dec3", "roman", "paren"):
+                clauses.append({"label": found[0].text, "text": found[1]})
+            elif kind == "alpha":
+                if not clauses:
+                    clauses.append({})
+                clauses[-1].setdefault("points", []).append({"label": found[0].text, "text": found[1]})
+            elif _DASH_RE.match(text) and clauses:
+                holder = clauses[-1]["points"][-1] if clauses[-1].get("points") else clauses[-1]
+                holder.setdefault("content", []).append(text)
+            else:
+                clauses.append({"text": text})
+        if clauses:
+            out["clauses"] = clauses
+        if not out:
+            out["text"] = "…"
+            notes.append(Note("articles", f"{article['label']} không có nội dung đọc được"))
+        articles.append(out)
+    if not articles:
+        # A copy cut before Điều 1 (or without articles): nothing is made up; the reader adds them.
+        notes.append(Note("articles", "không tìm thấy điều khoản nào ('Điều 1.'); để trống — cần bổ sung"))
+    else:
+        data["articles"] = articles
+    from ..model.decision import decision_subject
+
+    first = articles[0].get("text") or articles[0].get("title") if articles else None
+    data["subject"] = decision_subject(data.get("title"), first)
+    if extra:
+        data["attached"] = list(extra)
+    return data

@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from ..docx.blocks import read_document
 from ..docx.numbering import bullet_text
 from ..docx.package import open_docx, parse_xml, related_part
+from .tables import table_from_word
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, legacy_encoding
 
@@ -93,7 +94,7 @@ def _line(block, index: int) -> tuple[Line | None, bool]:
     cell = block.location.cells[-1] if block.location.cells else None
     outline = block.para.outline_level
     line = Line(
-        cleaned, "docx", index, cell=cell, bold=bold, italic=italic, lead_bold=lead, align=block.para.alignment,
+        cleaned, "docx", index, cell=cell, table_path=tuple(block.location.cells), bold=bold, italic=italic, lead_bold=lead, align=block.para.alignment,
         style=style, heading=outline + 1 if outline is not None and outline < 9 else None,
     )
     line.notes.extend(notes)
@@ -120,6 +121,19 @@ def _footnotes(document) -> dict[str, str]:
     return out
 
 
+def _content_tables(view) -> dict:
+    """The body's content tables as table blocks, by the number the lines' cells carry (merged cells
+    kept); layout tables (header, signature) are not among them."""
+    out = {}
+    for info in view.tables:
+        if info.area != "body" or info.depth != 1:
+            continue
+        table = table_from_word(info, view.blocks)
+        if table is not None:
+            out[info.number] = table
+    return out
+
+
 def read_docx(path: str | Path) -> Source:
     """A .docx file as lines in reading order (the file is validated first; UnreadableFile if bad)."""
     document = open_docx(path)
@@ -131,7 +145,8 @@ def read_docx(path: str | Path) -> Source:
         engine = engine or styled
         if line is not None:
             lines.append(line)
-    source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine)
+    source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine,
+                    tables=_content_tables(view))
     encoding = legacy_encoding(source.lines)
     if encoding:
         # Text typed in .VnTime/VNI fonts: Latin-1 look-alikes that must be converted to Unicode.

@@ -13,9 +13,18 @@ from datetime import date
 
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation
+from ..nd30.patterns import (
+    AUTHORITY_PREFIXES,
+    DATE_RE,
+    PLACE_WORD_RE,
+    QUOC_HIEU_RE,
+    SO_RE,
+    TIEU_NGU_RE,
+    garbled_authority,
+    is_rule,
+)
 from ..vi.text import fold, title_words
 from .lines import Line, normalise
-from .noise import AUTHORITY_PREFIXES, garbled_authority, is_rule
 
 
 @dataclass
@@ -32,15 +41,6 @@ class Note:
 
 
 # ---------------------------------------------------------------- recognisers
-_QUOC_HIEU_RE = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
-_TIEU_NGU_RE = re.compile(r"Độc\s+lập\s*[-–—]+\s*Tự\s+do\s*[-–—]+\s*Hạnh\s+phúc", re.I)
-_SO_RE = re.compile(
-    r"Số\s*:?\s*(?P<number>\d{1,5}|[.…_\s]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?(?P<symbol>[A-ZĐa-zđ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)"
-)
-_DATE_RE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹa-zđà-ỹ][\wÀ-ỹ .'-]{0,60}?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*(?:\.\s*)*\s*tháng\s*(?P<month>\d{1,2})?\s*(?:\.\s*)*\s*năm\s*(?P<year>\d{4}|20\.*)?",
-    re.I,
-)
 _KEM_THEO_RE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b", re.I)
 _REF_RE = re.compile(
     r"(?P<type>Quyết định|Nghị quyết|Kế hoạch|Nghị định|Thông tư|Công văn|Tờ trình)\s+(?:số\s*)?(?P<number>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<symbol>[A-ZĐ][\wĐđ&-]*)"
@@ -50,7 +50,6 @@ _REF_RE = re.compile(
 )
 _TYPE_NAMES = {t.upper_name: t.name for t in doctypes.DOC_TYPES}
 _TYPE_NAMES.update({"NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "LUẬT": "Luật", "QUYẾT ĐỊNH:": None})
-_DRAFT_RE = re.compile(r"^\(?\s*DỰ THẢO\b.*\)?$", re.I)
 
 # Words that start the name of a body (used to tell a governing body from the issuer's name).
 _BODY_HEADS = (
@@ -76,35 +75,11 @@ def type_name(text: str) -> str | None:
 
 
 def is_quoc_hieu(text: str) -> bool:
-    return bool(_QUOC_HIEU_RE.search(text))
+    return bool(QUOC_HIEU_RE.search(text))
 
 
 def is_tieu_ngu(text: str) -> bool:
-    return bool(_TIEU_NGU_RE.search(text))
-
-
-def split_interleaved(text: str) -> list[str]:
-    """A header line where an extractor put both columns on one line, split into its parts.
-
-    "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" → ["ỦY BAN NHÂN DÂN", "CỘNG HÒA …"];
-    "Số: 35/KH-UBND Vũ Quang, ngày 22 tháng 3 năm 2019" → ["Số: 35/KH-UBND", "Vũ Quang, ngày …"].
-    """
-    for pattern in (_QUOC_HIEU_RE, _TIEU_NGU_RE):
-        m = pattern.search(text)
-        if m:
-            parts = [text[: m.start()], text[m.start() : m.end()], text[m.end() :]]
-            out = []
-            for part in parts:
-                part = normalise(part.strip(" |-–—_"))
-                if part:
-                    out.extend(split_interleaved(part) if part != normalise(text[m.start():m.end()]) else [part])
-            return out
-    m = _SO_RE.search(text)
-    if m:
-        before, after = text[: m.start()], text[m.end() :]
-        out = [normalise(p.strip(" |")) for p in (before, text[m.start() : m.end()], after)]
-        return [p for p in out if p]
-    return [text]
+    return bool(TIEU_NGU_RE.search(text))
 
 
 # ---------------------------------------------------------------- issuer names
@@ -167,7 +142,8 @@ def _restore_part(text: str, first: bool = False) -> str:
 
 def level_of(name: str) -> str:
     """The level of a body by its name: tinh, huyen, xa, so, trung_uong or khac."""
-    low = fold(name, lower=True)
+    # "Xã hội" (Bộ Lao động - Thương binh và Xã hội, the Quốc hiệu) is no commune.
+    low = re.sub(r"\bxa hoi\b", "", fold(name, lower=True))
     if re.search(r"\b(bo|chinh phu|thu tuong|quoc hoi)\b", low) and not re.search(r"\b(tinh|huyen|xa)\b", low):
         return "trung_uong"
     if low.startswith("so "):
@@ -198,7 +174,14 @@ def place_of(name: str) -> str | None:
 
 def is_body_head(text: str) -> bool:
     up = text.upper()
-    return any(up == h or up.startswith(h + " ") for h in _BODY_HEADS)
+    if re.match(r"^(BAN HÀNH|HỘI NGHỊ|TỔ CHỨC THỰC HIỆN|BỘ TIÊU CHÍ)\b", up):
+        return False  # a verb or a common noun, not the name of a body
+    # A one-word head alone ("BAN", "SỞ") names no body: a copy wrapped "BAN" / "HÀNH QUY ĐỊNH …".
+    return any((up == h and " " in h) or up.startswith(h + " ") for h in _BODY_HEADS)
+
+
+_BARE_HEADS = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"}
+_UNIT_RE = re.compile(r"^(TỈNH|HUYỆN|XÃ|THỊ XÃ|THÀNH PHỐ|QUẬN|PHƯỜNG|THỊ TRẤN)\s+\S")
 
 
 def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
@@ -208,10 +191,15 @@ def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
     otherwise a line that starts a new body's name ("SỞ …" under "UBND TỈNH …") ends the parent.
     Returns the issuer data and the printed lines of its name.
     """
-    texts = [normalise(line.text) for line in lines if line.text and not is_rule(line.text)]
+    kept = [line for line in lines if line.text and not is_rule(line.text)]
+    # Rows a copy shuffled: "TỈNH LAI CHÂU" above "ỦY BAN NHÂN DÂN" belongs after it.
+    heads = [k for k, line in enumerate(kept) if normalise(line.text).upper() in _BARE_HEADS]
+    if heads and heads[0] > 0 and all(_UNIT_RE.match(normalise(line.text)) for line in kept[:heads[0]]):
+        kept = kept[heads[0]:heads[0] + 1] + kept[:heads[0]] + kept[heads[0] + 1:]
+    texts = [normalise(line.text) for line in kept]
     if not texts:
         return None, []
-    bolds = [line.bold for line in lines if line.text and not is_rule(line.text)]
+    bolds = [line.bold for line in kept]
     split = 0
     if any(b is False for b in bolds) and any(b is True for b in bolds):
         # Leading non-bold lines are the governing body.
@@ -257,6 +245,7 @@ class HeaderData:
     number: int | None = None
     year_in_number: int | None = None
     symbol: str | None = None
+    number_text: str | None = None  # the Số and ký hiệu exactly as printed ("09/KH-UBND", "25/2022/QĐ-UBND")
     so_seen: bool = False
     place: str | None = None
     date: date | None = None
@@ -269,9 +258,13 @@ class HeaderData:
 
 def read_so(text: str) -> tuple[int | None, int | None, str | None] | None:
     """(number, year, symbol) of a Số line (ND30-SO-03/04); number None in a draft."""
-    m = _SO_RE.search(text)
+    m = SO_RE.search(text)
     if not m:
         return None
+    return _so_fields(m)
+
+
+def _so_fields(m: re.Match) -> tuple[int | None, int | None, str]:
     raw = m.group("number").strip(" .…_")
     number = int(raw) if raw.isdigit() else None
     symbol = re.sub(r"\s*-\s*", "-", m.group("symbol"))
@@ -279,12 +272,7 @@ def read_so(text: str) -> tuple[int | None, int | None, str | None] | None:
     return number, year, symbol
 
 
-def read_date_line(text: str) -> tuple[str, date | None, int | None] | None:
-    """(place, date, year) of a place-and-date line (ND30-DATE-02); date None when blank (draft)."""
-    m = _DATE_RE.search(text)
-    if not m:
-        return None
-    place = normalise(m.group("place"))
+def _date_fields(m: re.Match) -> tuple[date | None, int | None]:
     year_text = m.group("year") or ""
     year = int(year_text) if year_text.isdigit() else None
     day, month = m.group("day"), m.group("month")
@@ -294,41 +282,134 @@ def read_date_line(text: str) -> tuple[str, date | None, int | None] | None:
             when = date(year, int(month), int(day))
         except ValueError:
             when = None
-    return place, when, year
+    return when, year
+
+
+_DRAFT_MARK_RE = re.compile(r"\(?\s*DỰ\s+THẢO\b[^)\n]*\)?", re.I)
+_VV_RE = re.compile(r"^V/[vV]\b\s*:?\s*")
 
 
 def read_header(lines: list[Line]) -> HeaderData:
-    """The header zone: issuer (and parent), Số/ký hiệu, place and date; Quốc hiệu, Tiêu ngữ and
-    rule lines are recognised and set aside."""
+    """The header zone, whatever its layout: issuer (and parent), Số/ký hiệu, place and date.
+
+    Word tables, PDF columns put side by side on one line, web copies with one row or one cell
+    per line ("|" and rule lines between cells), a date wrapped over lines, "Số:" alone on its
+    line: the zone's pieces are read as one text, Quốc hiệu, Tiêu ngữ, Số and date are found in
+    it across line breaks, and what is left in capitals is the issuing body's name.
+    """
     data = HeaderData()
-    left: list[Line] = []
+    pieces: list[tuple[str, Line]] = []
     for line in lines:
-        for part in split_interleaved(line.text):
-            if not part or is_rule(part):
+        for part in re.split(r"\s*\|\s*", line.text):
+            part = normalise(part)
+            if part and not is_rule(part):
+                pieces.append((part, line))
+    blob = ""
+    starts: list[int] = []
+    for text, _ in pieces:
+        starts.append(len(blob))
+        blob += text + "\n"
+    spans: list[tuple[int, int]] = []
+    for pattern in (QUOC_HIEU_RE, TIEU_NGU_RE):
+        spans += [(m.start(), m.end()) for m in pattern.finditer(blob)]
+    for m in _DRAFT_MARK_RE.finditer(blob):
+        data.draft_mark = True
+        spans.append((m.start(), m.end()))
+    for m in SO_RE.finditer(blob):
+        if m.start() and blob[m.start() - 1] not in " \n(":
+            continue  # "Hồ sơ" is no Số
+        if not data.so_seen:
+            data.number, data.year_in_number, data.symbol = _so_fields(m)
+            data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
+            data.so_seen = True
+        spans.append((m.start(), m.end()))
+    for m in DATE_RE.finditer(blob):
+        if data.date_seen:
+            break
+        place, place_start = _place_before(blob, m.start(), spans)
+        if place is None:
+            continue
+        data.place = place
+        data.date, data.date_year = _date_fields(m)
+        data.date_seen = True
+        if data.date is None and data.date_year is not None and m.group("day"):
+            k = max(i for i, s in enumerate(starts) if s <= m.start())
+            data.notes.append(Note("date", f"ngày ban hành không hợp lệ: '{normalise(m.group(0))}'", pieces[k][1].where()))
+        spans.append((place_start, m.end()))
+    # What is left of each piece, outside the parts found: the issuing body's name, a V/v line.
+    left: list[Line] = []
+    vv: list[str] = []
+    for (text, line), start in zip(pieces, starts):
+        rest = _outside(text, start, spans)
+        for fragment in rest:
+            if _VV_RE.match(fragment) or (vv and not fragment.isupper()):
+                vv.append(_VV_RE.sub("", fragment))
                 continue
-            piece = line.with_text(part)
-            if is_quoc_hieu(part) or is_tieu_ngu(part):
-                continue
-            if _DRAFT_RE.match(part):
-                data.draft_mark = True
-                continue
-            if (so := read_so(part)) is not None and part.lstrip().startswith("Số"):
-                data.number, data.year_in_number, data.symbol = so
-                data.so_seen = True
-                continue
-            if (dl := read_date_line(part)) is not None:
-                data.place, data.date, data.date_year = dl
-                data.date_seen = True
-                if data.date is None and dl[2] is not None and re.search(r"ngày\s*\d", part):
-                    data.notes.append(Note("date", f"ngày ban hành không hợp lệ: '{part}'", line.where()))
-                continue
-            if part.startswith(("V/v", "v/v", "V/V")):
-                data.vv = normalise(part[3:].strip(" :"))
-                continue
-            if part.isupper() or (line.cell is not None and line.cell[2] == 1):
-                left.append(piece)
+            if re.search(r"\d", fragment) and "/" in fragment:
+                continue  # a number and symbol ("99/KH-UBND") is never the name of a body
+            if fragment.isupper() or (line.cell is not None and line.cell[2] == 1 and line.bold is not False
+                                      and not fragment[:1].islower()):
+                left.append(line.with_text(fragment))
+    if vv:
+        data.vv = normalise(" ".join(vv)).strip(" :")
     data.issuer, data.issuer_lines = issuer_from_lines(left)
     return data
+
+
+def _outside(text: str, start: int, spans: list[tuple[int, int]]) -> list[str]:
+    """The fragments of a piece (at ``start`` in the zone's text) not covered by ``spans``."""
+    end = start + len(text)
+    keep = [True] * len(text)
+    for a, b in spans:
+        for k in range(max(a, start), min(b, end)):
+            keep[k - start] = False
+    out, buf = [], []
+    for ch, kept in zip(text, keep):
+        if kept:
+            buf.append(ch)
+        elif buf:
+            out.append("".join(buf))
+            buf = []
+    if buf:
+        out.append("".join(buf))
+    return [f for f in (normalise(x.strip(" ,;:-–—_")) for x in out) if f]
+
+
+def _place_before(blob: str, at: int, spans: list[tuple[int, int]]) -> tuple[str | None, int]:
+    """The place name written before ", ngày …" (ND30-DATE-02), over a line break if it wrapped.
+
+    Only capitalised words count ("Thừa Thiên Huế", "TP. Hồ Chí Minh"), at most six, and never
+    inside a part already read (the Số, the Tiêu ngữ): "KIÊN GIANG Căn cứ" cannot be a place.
+    """
+    floor = max([b for a, b in spans if b <= at], default=0)
+    before = blob[floor:at]
+    if not re.search(r",\s*$", before):
+        return None, at
+    before = before.rstrip()[:-1]
+    words: list[str] = []
+    start = at
+    lines = before.split("\n")
+    upper_place = None
+    for k in range(len(lines) - 1, -1, -1):
+        tokens = lines[k].split()
+        taken = 0
+        for token in reversed(tokens):
+            if len(words) >= 6 or not PLACE_WORD_RE.match(token):
+                break
+            if upper_place is None and token != "-":
+                upper_place = token.isupper() and len(token) > 1
+            if token != "-" and upper_place is not None and (token.isupper() and len(token) > 1) != upper_place \
+                    and token not in ("TP.",):
+                break
+            words.insert(0, token)
+            taken += 1
+        if taken < len(tokens) or not tokens:
+            break  # the place began on this line
+    if not words:
+        return None, at
+    place = " ".join(words).strip(" -")
+    start = blob.rfind(words[0], floor, at)
+    return place, start
 
 
 # ---------------------------------------------------------------- attached documents
@@ -356,8 +437,8 @@ def read_kem_theo(text: str) -> dict | None:
 
 
 # ---------------------------------------------------------------- signer, recipients
-_AUTHORITY_RE = re.compile(r"^(?P<prefix>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.+)$")
-_NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
+_AUTHORITY_RE = re.compile(rf"^(?P<prefix>{'|'.join(AUTHORITY_PREFIXES)})\s*\.\s*(?P<rest>.+)$")
+_NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*|ký, ghi rõ.*|Ký và đóng dấu.*)\s*\)?\.?$")
 _LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*?)\s*[.;]?$")
 _RECIPIENT_RE = re.compile(r"^[-–+•]\s*(?P<item>.+)$")
@@ -378,13 +459,36 @@ def is_name(text: str) -> bool:
 
 
 def split_tail_line(text: str) -> list[str]:
-    """A tail line holding both columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH")."""
-    if is_authority_line(text) or garbled_authority(text) is not None:
+    """A tail line holding both columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH"),
+    a whole Nơi nhận cell on one line ("Nơi nhận: - Như Điều 4; - Bộ KH&CN; - Lưu VT."), or a whole
+    signature cell ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Quốc Doanh")."""
+    if re.match(r"^Nơi nhận\s*:?\s*[-–]", text) and re.search(r";\s*[-–]\s", text):
+        head, _, rest = text.partition(":")
+        return [head + ":"] + ["- " + item.strip() for item in re.split(r"(?:^|;)\s*[-–]\s+", rest.strip()) if item.strip()]
+    if is_authority_line(text):
+        return _split_signature(text)
+    if garbled_authority(text) is not None:
         return [text]
     m = re.search(r"(?:(?<=:)|(?<=;)|(?<=\.))\s+((?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ].*|" + "|".join(SIGNER_TITLES) + r")\s*$", text)
     if m and m.start(1) > 0:
         return [normalise(text[: m.start(1)]), normalise(m.group(1))]
     return [text]
+
+
+def _split_signature(text: str) -> list[str]:
+    """"KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Quốc Doanh" → ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Quốc Doanh"]."""
+    words = text.split()
+    name_at = next((k for k in range(len(words)) if not words[k].isupper() and is_name(" ".join(words[k:]))), len(words))
+    upper, name = " ".join(words[:name_at]), " ".join(words[name_at:])
+    m = _AUTHORITY_RE.match(upper)
+    lines = [upper]
+    if m and m.group("prefix") in ("KT", "TL", "TUQ"):
+        rest = m.group("rest").strip()
+        for title in sorted(SIGNER_TITLES, key=len, reverse=True):
+            if rest.startswith(title + " ") and rest[len(title):].strip() in SIGNER_TITLES:
+                lines = [f"{m.group('prefix')}. {title}", rest[len(title):].strip()]
+                break
+    return lines + ([name] if name else [])
 
 
 @dataclass
@@ -441,7 +545,7 @@ def read_tail(lines: list[Line], issuer_name: str | None) -> TailData:
             if is_name(text):
                 tail.name = text
                 continue
-            if text.isupper() and len(text) < 60 and mode == "signer":
+            if text.isupper() and len(text) < 60 and mode == "signer" and not re.match(r"^[IVXLC]+\.\s", text):
                 authority.append((text, line))
                 continue
             tail.extra.append(text)
@@ -480,8 +584,8 @@ def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issue
             if len(rest) > 1:
                 data["title"] = normalise(rest[1][0])
             else:
-                data["title"] = "PHÓ " + data["head_title"] if m.group("prefix") == "KT" else data["head_title"]
-                notes.append(Note("signer.title", f"thiếu dòng chức vụ người ký dưới '{first}'; tạm ghi '{data['title']}'", line.where()))
+                # Never a default title: the line under "KT. CHỦ TỊCH" stays empty until someone writes it.
+                notes.append(Note("signer.title", f"thiếu dòng chức vụ người ký dưới '{first}'; để trống — cần bổ sung", line.where()))
         elif m and m.group("prefix") == "Q":
             data["authority"] = "Q"
             data["title"] = normalise(m.group("rest"))
@@ -490,23 +594,13 @@ def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issue
         extra = rest[2:] if data.get("authority") in ("KT", "TL", "TUQ") else rest[1:]
         for text, line in extra:
             notes.append(Note("signer", f"dòng '{text}' ở khối chữ ký không đặt được vào mô hình", line.where()))
-    if "title" not in data:
-        data["title"] = "PHÓ CHỦ TỊCH"
-        if issuer_name and fold(issuer_name, lower=True).startswith("uy ban nhan dan"):
-            data.update({"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH"})
-        notes.append(Note("signer", "không đọc được quyền hạn, chức vụ người ký; tạm ghi "
-                          + " / ".join(_preview_signer(data)) + " — cần kiểm tra"))
+    if "title" not in data and not data.get("head_title"):
+        # A name without its title: the title stays empty; never a default.
+        notes.append(Note("signer.title", "không đọc được quyền hạn, chức vụ người ký; để trống — cần bổ sung",
+                          lines[-1][1].where() if lines else ""))
+        if not name:
+            return None
     data["name"] = name or ""
     if not name:
         notes.append(Note("signer.name", "không đọc được họ tên người ký"))
     return data
-
-
-def _preview_signer(data: dict) -> list[str]:
-    out = []
-    if data.get("on_behalf_of"):
-        out.append(f"TM. {data['on_behalf_of']}")
-    if data.get("authority") in ("KT", "TL", "TUQ"):
-        out.append(f"{data['authority']}. {data['head_title']}")
-    out.append(data["title"])
-    return out

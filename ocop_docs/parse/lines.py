@@ -39,6 +39,7 @@ class Line:
     index: int = 0  # 1-based paragraph (docx), line (txt) or visual line (pdf) number
     page: int | None = None
     cell: tuple[int, int, int] | None = None  # (table, row, column), 1-based
+    table_path: tuple = ()  # every (table, row, column) from the body down, for a line in nested tables
     bold: bool | None = None
     italic: bool | None = None
     lead_bold: str | None = None
@@ -67,7 +68,8 @@ class Line:
     def with_text(self, text: str, **changes) -> "Line":
         """A copy of the line holding ``text`` (and any other field ``changes``)."""
         changes.setdefault("marks", list(self.marks))
-        return replace(self, text=text, notes=list(self.notes), **changes)
+        changes.setdefault("notes", list(self.notes))
+        return replace(self, text=text, **changes)
 
     @property
     def in_table(self) -> bool:
@@ -84,3 +86,5 @@ class Source:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (where, Vietnamese message)
     footnotes: dict[str, str] = field(default_factory=dict)  # footnote key → its text
     engine_styles: bool = False  # the file carries the engine's own ND30 paragraph styles
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scanned, no text layer)
+    tables: dict = field(default_factory=dict)  # body table number → its content table (model.table.Table), Word sources

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 
 from ..vi.text import convert_legacy, detect_legacy_encoding
+from ..nd30.patterns import AUTHORITY_PREFIXES, garbled_authority, is_rule  # noqa: F401  (handed on)
 from .lines import Line, normalise
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUB_TO_DIGIT = str.maketrans(SUBSCRIPTS, "0123456789")
+_SUBSCRIPT_SET = frozenset(SUBSCRIPTS)
+_SUPERSCRIPT_SET = frozenset(SUPERSCRIPTS)
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+")
 _NESTED_LIST_RE = re.compile(r"^(?P<indent>\s*)(?:[-*•]\s+)(?P<mark>[-+•*])\s+")
@@ -26,7 +29,6 @@ _FOOTNOTE_MARK_RE = re.compile(rf"(?<=[^\s{SUPERSCRIPTS}])[{SUPERSCRIPTS}]+")
 _FOOTNOTE_DEF_RE = re.compile(rf"^\s*(?:[{SUPERSCRIPTS}]+|\[\d+\]|\(\d+\))\s+\S")
 _STRAY_RE = re.compile(r"\s*[✓✔☐☑□]\s*$")
 _END_MARK_RE = re.compile(r"\s*\.?\s*/\s*\.\s*$")
-_RULE_RE = re.compile(r"^[\s_\-–—=.…*~]+$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
 # Vietnamese lower-case initial letters (a line that starts with one continues the previous).
 _LOWER_START_RE = re.compile(r"^\(?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
@@ -34,11 +36,6 @@ _TERMINAL = (".", ":", ";", "!", "?", "./.", "…")
 _LIST_START_RE = re.compile(
     r"^(?:[-+–•*]\s|[IVXLC]+\s*[.)]\s|\d{1,3}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\s*[.)]\s|\(\d+\)|Điều\s+\d+|Chương\s+[IVXLC\d]+|Phần\s+[IVXLC\d]+)"
 )
-
-
-def is_rule(text: str) -> bool:
-    """A line that only draws a rule ("______", "-------"), as extractors render ND30's short lines."""
-    return bool(text) and bool(_RULE_RE.match(text)) and sum(c in "_-–—=" for c in text) >= 3
 
 
 def is_page_number(text: str) -> bool:
@@ -134,6 +131,8 @@ def clean_markdown(line: Line) -> Line:
 
 def strip_footnote_marks(text: str) -> tuple[str, int]:
     """``text`` without superscript footnote marks after words ("6 bước¹" → "6 bước"), and how many."""
+    if _SUPERSCRIPT_SET.isdisjoint(text):
+        return text, 0
     new, count = _FOOTNOTE_MARK_RE.subn("", text)
     return new, count
 
@@ -143,6 +142,8 @@ _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 def extract_marks(text: str) -> tuple[str, list[tuple[int, str]]]:
     """``text`` without its superscript footnote marks, and each mark as (offset, key)."""
+    if _SUPERSCRIPT_SET.isdisjoint(text):
+        return text, []
     marks = []
     out = []
     last = 0
@@ -178,7 +179,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     if _STRAY_RE.search(text) and len(text.strip()) > 1:
         text = _STRAY_RE.sub("", text)
         notes.append("stray-mark")
-    if any(c in SUBSCRIPTS for c in text):
+    if not _SUBSCRIPT_SET.isdisjoint(text):
         text = text.translate(_SUB_TO_DIGIT)
         notes.append("subscript")
     if _END_MARK_RE.search(text) and not text.rstrip().endswith("./."):
@@ -207,29 +208,66 @@ _CONNECTIVES = {
 }
 
 
-def continues(prev: Line, line: Line) -> bool:
-    """Whether ``line`` is the rest of ``prev``, cut where a page or a column ended."""
+_NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
+
+
+_BASIS_START_RE = re.compile(
+    r"^(?:(?:Theo|Xét) đề nghị\b|(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Công văn|Văn bản|"
+    r"Chỉ thị|Điều|Kết luận|Thông báo|Hướng dẫn)\b)"
+)
+
+
+def _stands_alone(text: str) -> bool:
+    """A capitalised line that is a part of its own, never the rest of a wrapped heading."""
+    from .header import is_authority_line, is_body_head, is_quoc_hieu, is_signer_title, is_tieu_ngu, type_name
+
+    return bool(type_name(text) or is_body_head(text) or is_authority_line(text) or is_signer_title(text)
+                or is_quoc_hieu(text) or is_tieu_ngu(text) or garbled_authority(text) is not None
+                or text.startswith(("CHỦ TỊCH", "QUYẾT ĐỊNH", "PHỤ LỤC", "DANH SÁCH")))
+
+
+def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
+    """Whether ``line`` is the rest of ``prev``, cut where a page, a column or a web page's width ended.
+
+    A new paragraph starts where the document starts one: a numbering label, a dash item,
+    "Căn cứ", "Điều n.", a heading in capitals, a sentence end followed by a capital. Otherwise
+    a line that starts in lower case or with a number, or follows a comma or a word that cannot
+    end a sentence, continues the one before; a heading in capitals wrapped over lines is one.
+    """
     a, b = prev.text.rstrip(), line.text.lstrip()
     if not a or not b or prev.in_table != line.in_table or prev.cell is not None:
         return False
     if a.endswith(_TERMINAL) or a.endswith(("./.", ".”", ".\"", ".)", ":”")):
         return False
-    if _LIST_START_RE.match(b) or is_footnote_text(b):
+    if _LIST_START_RE.match(b) or is_footnote_text(b) or _NEW_PARAGRAPH_RE.match(b) or is_rule(b) or is_rule(a):
         return False
     if prev.bold is True and line.bold is False and len(a) < 120:
         return False  # a heading followed by its text
-    if _LOWER_START_RE.match(b):
+    if _LOWER_START_RE.match(b) or re.match(r"^\d", b):
         return True
-    # "… của" / "Ủy ban nhân dân tỉnh …": a long line ending in a word that cannot end a sentence.
+    if a.isupper() and b.isupper() and re.search(r"(?:^|\s)(?:ỦY|UỶ|HỘI|VĂN|CHỦ)$", a) \
+            and re.match(r"^(?:BAN|ĐỒNG|PHÒNG|TỊCH)\b", b) and not _stands_alone(a):
+        return True  # a name wrapped inside a word pair: "… CỦA ỦY" / "BAN NHÂN DÂN XÃ …"
+    if a.isupper() and b.isupper():
+        # "I. MỤC ĐÍCH," / "YÊU CẦU": one heading — unless either line is a part of its own.
+        return not (blank_paragraphs and line.blank_before) and not _stands_alone(a) and not _stands_alone(b) \
+            and len(a) + len(b) < 250
+    if a.endswith(","):
+        return not b.isupper()
+    if _BASIS_START_RE.match(a) and not b.isupper():
+        return True  # a căn cứ runs to its ";" — "… 75, Luật" / "Trồng trọt;"
+    # "… của" / "Ủy ban nhân dân tỉnh …": a line ending in a word that cannot end a sentence.
     last = a.split()[-1].lower() if a.split() else ""
-    return len(a) > 60 and last in _CONNECTIVES and b[:1].isupper() and not b.isupper()
+    return len(a) > 20 and last in _CONNECTIVES and b[:1].isupper() and not b.isupper()
 
 
 def join_broken(lines: list[Line]) -> list[Line]:
     """Lines broken mid-sentence (page breaks, hard line ends) joined back into paragraphs."""
     out: list[Line] = []
+    # A copy that separates its paragraphs by blank lines tells where a paragraph ends.
+    blank_paragraphs = sum(line.blank_before for line in lines) > len(lines) * 0.4
     for line in lines:
-        if out and continues(out[-1], line):
+        if out and continues(out[-1], line, blank_paragraphs):
             prev = out[-1]
             shift = len(prev.text) + 1
             joined = prev.with_text(normalise(prev.text + " " + line.text),
@@ -241,27 +279,3 @@ def join_broken(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
     return out
-
-
-# ---------------------------------------------------------------- garbled signer lines
-AUTHORITY_PREFIXES = ("TM", "KT", "Q", "TL", "TUQ")
-_HEAD_TITLES = {"CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG", "THỦ TƯỚNG", "TRƯỞNG PHÒNG", "CỤC TRƯỞNG", "CHI CỤC TRƯỞNG"}
-_GARBLED_AUTHORITY_RE = re.compile(r"^(?P<prefix>[^\W\d_]{1,2})\s*\.\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s]+)$")
-
-
-def garbled_authority(text: str) -> str | None:
-    """The head title of a signer line whose "TM."/"KT." prefix was garbled ("Ư. CHỦ TỊCH" → "CHỦ TỊCH").
-
-    Extractors merge the lost "TM. ỦY BAN NHÂN DÂN" line into the "KT." prefix; what is left is a
-    one- or two-letter prefix that is no authority. Returns None for a sound line.
-    """
-    m = _GARBLED_AUTHORITY_RE.match(text.strip())
-    if not m:
-        return None
-    prefix = m.group("prefix").upper()
-    rest = " ".join(m.group("rest").split())
-    if prefix in AUTHORITY_PREFIXES or re.fullmatch(r"[IVXLC]+", prefix):
-        return None
-    if rest not in _HEAD_TITLES:
-        return None
-    return rest

@@ -65,7 +65,12 @@ def _font_flags(font: dict | None) -> tuple[bool, bool]:
 
 
 def _open(path: Path):
+    import logging
+
     import pypdf
+
+    # pypdf logs repairs of damaged files ("EOF marker not found") on stderr: the message we raise says it.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     p = Path(path)
     if not p.exists():
@@ -269,15 +274,53 @@ def _paragraphs(rows: list[_Row], left_margin: float, start_index: int) -> list[
     return out
 
 
-def read_pdf(path: str | Path) -> Source:
-    """A PDF file as lines: header and signature block de-interleaved, body lines made paragraphs."""
+def _has_image(page) -> bool:
+    """Whether a page draws an image (a scanned page has one and no text)."""
+    try:
+        objects = page["/Resources"].get_object().get("/XObject")
+        if objects is None:
+            return False
+        return any(objects[name].get_object().get("/Subtype") == "/Image" for name in objects.get_object())
+    except Exception:  # a damaged resource dictionary: treat as no image
+        return False
+
+
+def _ocr_lines(path: str | Path, reader, rows: list[_Row], progress) -> tuple[list[Line], list[int], list[tuple[str, str]]]:
+    """The lines of the pages that are images only, read by OCR; the pages read; notes."""
+    from .ocr import ocr_pages
+    from .txt import text_lines
+
+    with_text = {r.page for r in rows}
+    scanned = [n for n, page in enumerate(reader.pages, start=1) if n not in with_text and _has_image(page)]
+    if not scanned:
+        return [], [], []
+    texts, skipped = ocr_pages(path, scanned, progress)
+    lines: list[Line] = []
+    for page, text in texts.items():
+        page_lines, _ = text_lines(text)
+        for line in page_lines:
+            line.source, line.page = "pdf", page
+            line.notes.append("ocr")
+            lines.append(line)
+    pages = ", ".join(str(p) for p in texts)
+    notes = [("", f"trang {pages} là ảnh quét, đã đọc bằng nhận dạng chữ (OCR) — cần đối chiếu bản gốc")]
+    if skipped:
+        notes.append(("", f"{len(skipped)} trang quét sau trang {max(texts)} không được đọc (giới hạn OCR mỗi tệp)"))
+    return lines, list(texts), notes
+
+
+def read_pdf(path: str | Path, progress=None) -> Source:
+    """A PDF file as lines: header and signature block de-interleaved, body lines made paragraphs;
+    pages that are scanned images read by OCR (``progress(done, total)`` told as they are)."""
     reader = _open(Path(path))
     rows, width = _rows(reader, str(path))
     notes: list[tuple[str, str]] = []
+    scanned_lines, scanned, ocr_notes = _ocr_lines(path, reader, rows, progress)
+    notes += ocr_notes
+    if not rows and scanned:
+        return Source(str(path), "pdf", scanned_lines, notes=notes, ocr_pages=scanned)
     if not rows:
-        raise UnreadableFile(
-            f"Tệp {path} không có lớp chữ (có thể là bản quét ảnh); cần nhận dạng chữ (OCR) trước khi đọc."
-        )
+        raise UnreadableFile(f"Tệp {path} không có chữ để đọc (không có lớp chữ, không có trang quét).")
     # Running headers/footers: a page number alone on a row at the top or bottom of a page.
     rows = [r for r in rows if not is_page_number(r.text)]
     footnotes: dict[str, str] = {}
@@ -324,7 +367,10 @@ def read_pdf(path: str | Path) -> Source:
         lines += _columns(block, width * 0.45, 2, len(lines))
         if again is not None:
             lines += _paragraphs(tail[again:], left_margin, len(lines))
-    source = Source(str(path), "pdf", [line for line in lines if line.text], notes=notes, footnotes=footnotes)
+    # Scanned pages among text pages (a signed last page, a scanned annex) follow the text pages.
+    lines += scanned_lines
+    source = Source(str(path), "pdf", [line for line in lines if line.text], notes=notes, footnotes=footnotes,
+                    ocr_pages=scanned)
     encoding = legacy_encoding(source.lines)
     if encoding:
         # Text typed in .VnTime/VNI fonts: Latin-1 look-alikes that must be converted to Unicode.

@@ -42,8 +42,34 @@ def validate(kind: str, data: dict, notes: list[Note]):
     except ValidationError as exc:
         for error in exc.errors():
             where = ".".join(str(x) for x in error["loc"])
-            notes.append(Note(where, f"dữ liệu đọc được không hợp lệ: {error['msg']}"))
+            notes.append(Note(where, f"dữ liệu đọc được không hợp lệ: {_message(error)}"))
         return None
+    except ValueError as exc:  # a rule of the model (RuleViolation…) refused what was read
+        notes.append(Note("", f"dữ liệu đọc được không hợp lệ: {exc}"))
+        return None
+
+
+_MESSAGES = {
+    "missing": "văn bản không ghi phần này (cần bổ sung)",
+    "model_type": "văn bản không ghi phần này (cần bổ sung)",
+    "dict_type": "văn bản không ghi phần này (cần bổ sung)",
+    "string_too_short": "để trống (cần bổ sung)",
+    "too_short": "để trống (cần bổ sung)",
+    "int_parsing": "không phải số",
+    "date_from_datetime_parsing": "không phải ngày",
+    "literal_error": "giá trị không có trong danh sách cho phép",
+    "greater_than_equal": "giá trị quá nhỏ",
+    "less_than_equal": "giá trị quá lớn",
+}
+
+
+def _message(error: dict) -> str:
+    """A pydantic error in Vietnamese: our validators' messages as written, the others by type."""
+    if error["type"] == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "assertion_error":
+        return str(error["msg"]).removeprefix("Assertion failed, ")
+    return _MESSAGES.get(error["type"], f"giá trị không hợp lệ ({str(error.get('input'))[:60]!r})")
 
 
 def compact_blocks(blocks: list) -> list:

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import kinds
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..nd30.rules import END_MARK
@@ -43,8 +44,11 @@ from .header import (
     restore_case,
     type_name,
 )
+from ..nd30.patterns import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
 from .noise import garbled_authority, is_rule, join_broken
+from .site import SiteMeta, strip_site
+from .tables import table_from_cells
 
 BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
 _CITATION_START_RE = re.compile(
@@ -54,7 +58,7 @@ _CITATION_START_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^Trên đây\b")
 _ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|DANH MỤC|BIỂU|MẪU SỐ|Phụ lục\s+[IVX\d]+)\b")
-_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:\s*$")
+_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?\s*$")
 
 
 @dataclass
@@ -108,6 +112,8 @@ def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
         name = _is_type_line(line)
         if name is None or not tail_seen:
             continue
+        if not found and name in ("Quyết định", "Nghị quyết") and any(x.text.startswith(BASIS_VERBS) for x in lines[:i]):
+            continue  # "QUYẾT ĐỊNH" after the căn cứ is the enacting line that lost its colon
         if found and i - found[-1][1] < 3:
             continue
         start = i
@@ -139,8 +145,10 @@ def _header_like(line: Line) -> bool:
 def recognise(source: Source) -> Parsed:
     """The main document of a source (with any attached documents) as spec data and notes."""
     lines = [line for line in source.lines if line.text]
+    meta = None
     if not source.engine_styles:
-        lines = _join(lines)
+        lines, meta = strip_site(lines)
+        lines = _join(_merge_type_lines(lines))
     parts = segments(lines)
     docs: list[Parsed] = []
     for start, at, end, name in parts:
@@ -166,6 +174,24 @@ def recognise(source: Source) -> Parsed:
         if data is not None:
             main.kind = "plan_decision"
             main.data = data
+    if main.kind == "decision":
+        from .decision import general_decision
+
+        main.data = general_decision(main.data, main.extra, main.notes)
+        if main.data.get("subject") == "hội đồng" and not main.extra:
+            _as_ocop_kind(main, "council_decision")
+        elif main.data.get("subject") == "hội đồng":
+            main.notes.append(Note("kind", "quyết định về Hội đồng OCOP có danh sách kèm theo sau chữ ký; chưa đọc được theo "
+                                           "mô hình council_decision, giữ nguyên dạng quyết định chung (kind: decision)"))
+        elif main.data.get("subject") == "công nhận":
+            _as_ocop_kind(main, "recognition_decision")
+        if main.extra:
+            main.notes = [n for n in main.notes if "không thuộc mô hình" not in n.message]
+            if main.kind == "decision":
+                main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
+            main.extra = []  # kept in 'attached', or read into the list of products
+    if meta is not None:
+        _use_site_meta(main, meta)
     for where, message in source.notes:
         main.notes.insert(0, Note("", message, where))
     used = _used_footnote_texts(main)
@@ -174,6 +200,149 @@ def recognise(source: Source) -> Parsed:
     if unused:
         main.notes.append(Note("", f"{len(unused)} chú thích cuối trang không gắn được vào đoạn nào; được giữ riêng (footnotes)"))
     return main
+
+
+def _row_texts(lines: list[Line]) -> list[str]:
+    """Texts of lines, a table row's cells joined as "a | b | c" (a cell's paragraphs by a space)."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.cell is None:
+            out.append(line.text)
+            k += 1
+            continue
+        cells: dict[int, list[str]] = {}
+        key = line.cell[:2]
+        while k < len(lines) and lines[k].cell is not None and lines[k].cell[:2] == key:
+            cells.setdefault(lines[k].cell[2], []).append(lines[k].text)
+            k += 1
+        out.append(" | ".join(" ".join(parts) for _, parts in sorted(cells.items())))
+    return out
+
+
+def _same_wording(doc: Parsed, model) -> str | None:
+    """Where the model would print the articles otherwise than the document does (None when it prints them the same)."""
+    from ..render.decision_context import article_items
+    from ..vi.text import fold
+
+    printed = [" ".join(x for x in (item.get("label", ""), item["text"].strip()) if x) for item in article_items(model)]
+    read: list[str] = []
+    for n, article in enumerate(doc.data.get("articles", []), 1):
+        from .council import _lines
+
+        lines = _lines(article)
+        read.append(f"Điều {n}. {lines[0]}" if lines else f"Điều {n}.")
+        read += lines[1:]
+    key = lambda t: fold(re.sub(r"[\s./;:,]+", " ", t), lower=True).strip()  # noqa: E731
+    for a, b in zip(printed + [""] * len(read), read + [""] * len(printed)):
+        if key(a) != key(b):
+            return f"mô hình in '{a[:70]}' thay cho '{b[:70]}'"
+    return None
+
+
+def _as_ocop_kind(doc: Parsed, kind: str) -> None:
+    """A council or recognition decision read into its own model when it fits and the model prints
+    its articles word for word as the document does; else it stays general, with the reason."""
+    from .council import council_decision
+    from .recognition import recognition_decision
+    from .spec import public
+
+    reader = {"council_decision": council_decision, "recognition_decision": recognition_decision}[kind]
+    what = {"council_decision": "về Hội đồng OCOP", "recognition_decision": "công nhận kết quả đánh giá, phân hạng"}[kind]
+    notes: list[Note] = []
+    data, why = reader(doc.data, notes)
+    if data is not None:
+        try:
+            model = kinds.get(kind).model.model_validate(public(data))
+            why = _same_wording(doc, model) or ""
+        except ValueError as exc:  # pydantic's ValidationError and the OCOP rules are ValueErrors
+            why = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
+        if why:
+            data = None
+    if data is None:
+        doc.notes.append(Note("kind", f"quyết định {what} chưa đọc được theo mô hình {kind} ({why}); "
+                                      "giữ nguyên dạng quyết định chung (kind: decision)"))
+        return
+    doc.kind, doc.data = kind, data
+    doc.notes = [n for n in doc.notes if n.field != "attached"] + notes
+
+
+def _merge_type_lines(lines: list[Line]) -> list[Line]:
+    """A type name a web copy wrapped ("KẾ" / "HOẠCH", "QUYẾT" / "ĐỊNH") made one line again."""
+    out: list[Line] = []
+    typed = False
+    for k, line in enumerate(lines):
+        if out and out[-1].text.isupper() and line.text.isupper() and len(out[-1].text) < 12 \
+                and type_name(out[-1].text) is None and type_name(f"{out[-1].text} {line.text}"):
+            out[-1] = out[-1].with_text(f"{out[-1].text} {line.text}")
+            typed = True
+            continue
+        typed = typed or type_name(line.text) is not None
+        # "QUY CHẾ LÀM" / "VIỆC …": the type name and the start of the trích yếu on one line of the header.
+        m = _TYPE_HEAD_RE.match(line.text)
+        if m and not typed and k < 40 and line.text.isupper() and any(is_quoc_hieu(x.text) for x in lines[:k]):
+            out.append(line.with_text(m.group(1)))
+            out.append(line.with_text(line.text[m.end():].strip()))
+            typed = True
+            continue
+        out.append(line)
+    return out
+
+
+_TYPE_HEAD_RE = re.compile(r"^(" + "|".join(re.escape(t.upper_name) for t in doctypes.DOC_TYPES if len(t.upper_name) > 4)
+                           + r")\s+(?=\S)")
+
+
+def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
+    """A field the document lacks taken from the website's metadata table, with a note saying so."""
+    from ..vi.dates import parse_date
+    from .header import read_so
+
+    if meta.dropped:
+        doc.notes.append(Note("", f"đã bỏ {meta.dropped} dòng của trang web (điều hướng, thông tin văn bản, văn bản liên quan…)"))
+    data, values = doc.data, meta.values
+    source = "lấy từ bảng thông tin của trang web, văn bản sao chép không ghi"
+    if "number" not in data and values.get("number") and doc.kind in ("plan", "decision"):
+        so = read_so("Số: " + values["number"])
+        if so and so[0]:
+            data["number"] = so[0]
+            if so[2] and so[2] != data.get("symbol"):
+                data["symbol"] = so[2]
+            doc.notes = [n for n in doc.notes if n.field != "number"]
+            doc.notes.append(Note("number", f"số, ký hiệu '{values['number']}' {source}", meta.where.get("number", "")))
+    if data.get("date") is None and values.get("date"):
+        try:
+            when = parse_date(values["date"])
+        except ValueError:
+            when = None
+        if when is not None:
+            data["date"] = when
+            data.pop("draft_year", None)
+            doc.notes = [n for n in doc.notes if n.field != "date"]
+            doc.notes.append(Note("date", f"ngày ban hành {when:%d/%m/%Y} {source}", meta.where.get("date", "")))
+    if not data.get("issuer") and values.get("issuer") and doc.kind in ("plan", "decision"):
+        # "Nơi ban hành: Tỉnh Lai Châu" names a UBND only when the text says a UBND issues it.
+        m = re.match(r"^(Tỉnh|Huyện|Xã|Thị xã|Thành phố|Quận|Phường|Thị trấn)\s+(\S.*)$", values["issuer"], re.I)
+        texts = " ".join([data.get("title") or "", *(p for p in data.get("preamble", []) if isinstance(p, str))])
+        if m and re.search(rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+{m.group(1).lower()}\b", texts):
+            name = f"Ủy ban nhân dân {m.group(1).lower()} {m.group(2)}"
+            data["issuer"] = {"name": name, "level": level_of(name), "abbreviation": "UBND"}
+            doc.notes = [n for n in doc.notes if n.field != "issuer"]
+            doc.notes.append(Note("issuer", f"cơ quan ban hành '{name}' {source}", meta.where.get("issuer", "")))
+            if data.get("place") in (None, "…") and place_of(name):
+                data["place"] = place_of(name)
+                doc.notes = [n for n in doc.notes if n.field != "place"]
+                doc.notes.append(Note("place", f"địa danh suy ra từ tên cơ quan: '{data['place']}'"))
+    issuer = data.get("issuer") or {}
+    if issuer.get("level") == "khac" and values.get("issuer") and level_of(values["issuer"]) != "khac" \
+            and re.match(r"^(Ủy ban nhân dân|Hội đồng nhân dân|Chủ tịch Ủy ban nhân dân)$", issuer.get("name", ""), re.I):
+        issuer["level"] = level_of(values["issuer"])
+        doc.notes.append(Note("issuer.level", f"cấp đọc từ bảng thông tin của trang web ('{values['issuer']}'); "
+                                              "phần đầu văn bản chỉ ghi tên cơ quan, không ghi cấp", meta.where.get("issuer", "")))
+    if values.get("signer") and not (data.get("signer") or {}).get("name"):
+        doc.notes.append(Note("signer.name", f"trang web ghi người ký '{values['signer']}'; văn bản sao chép không có khối chữ ký",
+                              meta.where.get("signer", "")))
 
 
 def _used_footnote_texts(doc: Parsed) -> set[str]:
@@ -212,7 +381,7 @@ def _decision_ref(doc: Parsed) -> dict | None:
         return None
     data = doc.data
     return {k: data.get(k) for k in ("number", "symbol", "date", "title") if data.get(k) is not None} | {
-        "issuer": data.get("issuer", {}).get("name")
+        "issuer": (data.get("issuer") or {}).get("name")
     }
 
 
@@ -224,7 +393,7 @@ def _inherit(doc: Parsed, main: Parsed) -> None:
     if "place" not in data and parent.get("place"):
         data["place"] = parent["place"]
         doc.notes = [n for n in doc.notes if n.field != "place"]
-    if doc.data.get("_signer_guessed") and parent.get("signer") and not parent.get("_signer_guessed"):
+    if not data.get("signer") and parent.get("signer"):
         data["signer"] = dict(parent["signer"])
         doc.notes = [n for n in doc.notes if not n.field.startswith("signer")]
         doc.notes.append(Note("signer", "văn bản kèm theo không có chữ ký riêng; lấy người ký của quyết định ban hành"))
@@ -234,13 +403,21 @@ def _inherit(doc: Parsed, main: Parsed) -> None:
 
 def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     notes: list[Note] = []
-    header = read_header(lines[:at]) if at > 0 else read_header([])
+    if at >= 0:
+        header = read_header(lines[:at]) if at > 0 else read_header([])
+        i = at + 1
+    else:
+        # No type line ("QUYẾT ĐỊNH" lost in the copy): the header zone ends at its last header line.
+        i = header_end(lines)
+        header = read_header(lines[:i])
+        at = i - 1 if i > 0 else -1
     notes.extend(header.notes)
-    doc_type = type_ or ("Công văn" if header.vv else "")
+    doc_type = type_ or ("Công văn" if header.vv else "") or _type_from_evidence(header.symbol, lines[i:])
+    if doc_type and not type_ and not header.vv:
+        notes.append(Note("doc_type", f"không có dòng tên loại văn bản; nhận là {doc_type} theo ký hiệu và nội dung"))
     if not doc_type:
         notes.append(Note("doc_type", "không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH…); coi là Kế hoạch"))
         doc_type = "Kế hoạch"
-    i = at + 1 if at >= 0 else 0
     # Trích yếu: the line after the type name, and its continuation lines.
     title_lines: list[Line] = []
     if header.vv:
@@ -256,8 +433,9 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
                 continue
             if title_lines and not _continues_title(title_lines, line, source.engine_styles):
                 break
-            if not title_lines and (_not_a_title(text) or text.startswith("(")):
-                break
+            if not title_lines and (_not_a_title(text) or text.startswith("(")
+                                    or (doc_type in ("Quyết định", "Nghị quyết") and _is_authority_text(text))):
+                break  # the copy lost its trích yếu: the thẩm quyền line follows the header
             title_lines.append(line)
             i += 1
         title = normalise(" ".join(line.text for line in title_lines))
@@ -267,7 +445,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         title = fixed
     if not title:
         notes.append(Note("title", "không đọc được trích yếu"))
-        title = "…"
+        # A decision's model keeps it empty; a plan's needs one, so a visible placeholder stands in.
+        title = None if doc_type == "Quyết định" else "…"
     # "(Kèm theo Quyết định số …)" — possibly over two lines.
     parent = None
     while i < len(lines) and (is_rule(lines[i].text)):
@@ -286,9 +465,13 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     authority = None
     if doc_type in ("Quyết định", "Nghị quyết", "Nghị định") and i < len(lines):
         text = lines[i].text
-        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text):
+        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text) and not is_rule(text):
             authority = text
             i += 1
+            # "HỘI ĐỒNG NHÂN DÂN TỈNH …" / "KHÓA XVIII – KỲ HỌP THỨ 13": the session line is part of it.
+            while i < len(lines) and lines[i].text.isupper() and re.match(r"^(KHÓA|KHOÁ|KỲ HỌP)\b", lines[i].text):
+                authority = f"{authority} {lines[i].text}"
+                i += 1
     # Tail: from "Nơi nhận" or the first signer line after the content.
     tail_at = next((k for k in range(i, len(lines)) if _is_tail_start(lines[k]) or
                     (lines[k].cell is not None and _row_has_tail(lines, k))), len(lines))
@@ -299,13 +482,17 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     content, closing, after = _closing(content)
     annex_at = next((k for k, line in enumerate(tail_lines) if _ANNEX_RE.match(line.text) and line.text.isupper()), None)
     if annex_at is not None:
-        after = after + tail_lines[annex_at:]
+        annex = tail_lines[annex_at:]
         tail_lines = tail_lines[:annex_at]
-    if after:
-        # Lines after the closing that belong to the tail (a signer block typed before Nơi nhận).
+    else:
+        annex = []
+    if after or annex:
+        # Lines after the closing that belong to the tail (a signer block typed before Nơi nhận); an
+        # annex after the signature is never the tail ("Bưởi Phúc Trạch" in a product list is no signer).
         kept = [line for line in after if _tail_like(line)]
         tail_lines = kept + tail_lines
-        extra = [line.text for line in after if not _tail_like(line)]
+        extra = _row_texts([line for line in after if not _tail_like(line)] + annex)
+        after = after + annex
         if extra:
             notes.append(Note("", f"{len(extra)} đoạn sau phần nội dung (phụ lục, danh sách…) không thuộc mô hình; được giữ riêng (extra)", after[0].where()))
 
@@ -314,20 +501,23 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         data, more = _decision(content, engine, notes)
         kind = "decision"
     else:
-        data, more = _plan_content(content, engine, notes, doc_type, source.footnotes)
+        data, more = _plan_content(content, engine, notes, doc_type, source.footnotes, source.tables)
         kind = "plan"
     extra = more + extra
     # ---- header fields
     issuer = dict(header.issuer) if header.issuer else None
     issuer_lines = header.issuer_lines
     if issuer is None and authority:
-        issuer = {"name": restore_case(re.sub(r"^CHỦ TỊCH\s+", "", authority))}
+        # The thẩm quyền line names the body ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "… KHÓA XVIII – KỲ HỌP THỨ 13").
+        body = re.sub(r"\s+(KHÓA|KHOÁ|KỲ HỌP)\b.*$", "", re.sub(r"^CHỦ TỊCH\s+", "", authority))
+        issuer = {"name": restore_case(body)}
+        notes.append(Note("issuer", f"phần đầu văn bản không có tên cơ quan ban hành; lấy từ dòng thẩm quyền '{authority}'"))
     if issuer is None and parent and parent.get("issuer"):
         guess = issuer_from_text(parent["issuer"])
         if guess:
             issuer = {"name": guess}
     if issuer is None:
-        text = " ".join([*(b["text"] if isinstance(b, dict) else b for b in data.get("preamble", [])), title, closing or ""])
+        text = " ".join([*(b["text"] if isinstance(b, dict) else b for b in data.get("preamble", [])), title or "", closing or ""])
         guess = issuer_from_text(text)
         if guess is None and header.place:
             m = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn)\b", text)
@@ -340,6 +530,11 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
             notes.append(Note("issuer", "không đọc được cơ quan ban hành"))
     if issuer is not None:
         issuer.setdefault("level", level_of(issuer["name"]))
+        if issuer["level"] == "khac":
+            found = _level_from_text(authority, title, data, issuer["name"])
+            if found:
+                issuer["level"], said = found
+                notes.append(Note("issuer.level", f"tên cơ quan '{issuer['name']}' không ghi cấp; cấp đọc từ {said}"))
         abbreviation = None
         if header.symbol and "-" in header.symbol:
             abbreviation = header.symbol.split("-", 1)[1]
@@ -349,7 +544,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
             abbreviation = "UBND" if fold(issuer["name"], lower=True).startswith("uy ban nhan dan") else _abbreviate(issuer["name"])
         issuer["abbreviation"] = abbreviation
         default_lines = _default_name_lines(issuer["name"])
-        if issuer_lines and [normalise(x).upper() for x in issuer_lines] != default_lines:
+        # A web copy wraps the name where its page was narrow, not where the document did.
+        if issuer_lines and source.kind != "txt" and [normalise(x).upper() for x in issuer_lines] != default_lines:
             issuer["name_lines"] = [normalise(x) for x in issuer_lines]
     tail = read_tail(tail_lines, (issuer or {}).get("name"))
     notes.extend(tail.notes)
@@ -359,10 +555,13 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     data = {"kind": kind, "issuer": issuer, "doc_type": doc_type, **data}
     if header.number is not None:
         data["number"] = header.number
+    if header.number_text:
+        data["_number_text"] = header.number_text  # as printed (leading zeros, the year of a normative act)
     if header.year_in_number:
         notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
                           "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
     if header.symbol:
+        # Kept as printed; left out only when the model's default prints exactly the same.
         type_abbr = doctypes.doc_type(doc_type).abbreviation if _known_type(doc_type) else None
         default = symbol_for(type_abbr, issuer["abbreviation"]) if issuer else None
         if header.symbol != default:
@@ -401,16 +600,11 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     data["title"] = title
     if closing:
         data["closing"] = closing
-    signer = tail.signer
-    if signer is None:
-        guessed = {"title": "PHÓ CHỦ TỊCH", "name": ""}
-        if issuer and fold(issuer["name"], lower=True).startswith("uy ban nhan dan"):
-            guessed.update({"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH"})
-        data["signer"] = guessed
-        data["_signer_guessed"] = True
-        notes.append(Note("signer", "không có khối chữ ký; tạm ghi người ký KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — cần kiểm tra"))
+    if tail.signer is None:
+        # Never a default signer: the field stays empty and is listed as missing.
+        notes.append(Note("signer", "văn bản không có khối chữ ký (quyền hạn, chức vụ, họ tên người ký); để trống — cần bổ sung"))
     else:
-        data["signer"] = signer
+        data["signer"] = tail.signer
     if tail.recipients:
         data["recipients"] = tail.recipients
     if tail.archive:
@@ -420,6 +614,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         notes.append(Note("preamble", "dòng 'Kính gửi' không có trong mô hình; ghi vào đoạn mở đầu"))
     if authority and kind == "decision":
         data["authority"] = authority
+    elif authority:
+        data["_authority"] = authority  # a Nghị quyết's "HỘI ĐỒNG NHÂN DÂN TỈNH … KHÓA …": read, not modelled
     if not closing and not tail_lines and content and not content[-1].text.rstrip().endswith((".", "./.", ":", ";")):
         notes.append(Note("", "văn bản có vẻ bị cắt cụt: không có đoạn kết, nơi nhận và chữ ký; đoạn cuối dừng giữa câu",
                           content[-1].where()))
@@ -427,6 +623,60 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     if parent:
         notes.append(Note("", "văn bản ban hành kèm theo " + parent.get("text", "quyết định") + "; không có số, ngày riêng"))
     return parsed
+
+
+def _level_from_text(authority: str | None, title: str | None, data: dict, name: str) -> tuple[str, str] | None:
+    """The level of a body printed without its unit ("ỦY BAN NHÂN DÂN"), from what the document says
+    of it: the thẩm quyền line, "Ủy ban nhân dân tỉnh ban hành …", or the area its trích yếu names."""
+    if not re.match(r"^(Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$", name, re.I):
+        return None
+    if authority and level_of(authority) != "khac":
+        return level_of(authority), f"dòng thẩm quyền '{authority}'"
+    preamble = " ".join(p for p in data.get("preamble", []) if isinstance(p, str))
+    m = re.search(r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|huyện|xã|thành phố|thị xã|quận|phường)\b",
+                  preamble, re.I)
+    if m:
+        return level_of(f"Ủy ban nhân dân {m.group(1)} X"), f"câu '{m.group(0)}' của đoạn mở đầu"
+    m = re.search(r"\b(tỉnh|thành phố|huyện|thị xã|xã|phường)\s+[A-ZĐÀ-Ỹ]", title or "", re.I)
+    if m:
+        return level_of(f"Ủy ban nhân dân {m.group(0)}"), f"địa bàn ghi trong trích yếu ('{m.group(0)}…')"
+    return None
+
+
+def header_end(lines: list[Line]) -> int:
+    """The index after the header zone of a document without a type line (0 when it has no header)."""
+    end = 0
+    numbered = False  # the Số or the date line was met: a body's name after them is the thẩm quyền line
+    for k, line in enumerate(lines[:40]):
+        text = line.text.strip(" |")
+        if numbered and text.isupper() and (is_body_head(text) or text.startswith("CHỦ TỊCH")):
+            break
+        if SO_RE.match(text) or DATE_RE.search(text) and ", ngày" in text:
+            numbered = True
+            end = k + 1
+        elif re.match(r"^V/[vV]\b", text):
+            end = k + 1  # the trích yếu of a công văn sits in its header, under the Số
+        elif (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text)
+                or (text.isupper() and is_body_head(text) and len(text) < 90)):
+            end = k + 1
+        elif text.startswith(BASIS_VERBS) or match_label(text) or _ENACT_RE.match(text):
+            break
+    return end
+
+
+def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
+    """The document type a copy without its type line shows: the ký hiệu ("QĐ-UBND"), or articles."""
+    if symbol:
+        abbreviation = symbol.split("-", 1)[0]
+        for t in doctypes.DOC_TYPES:
+            if t.abbreviation and t.abbreviation == abbreviation:
+                return t.name
+        if "-" in symbol:
+            return "Công văn"  # ND30-SO-04: a công văn's ký hiệu names the body, not a type ("73/UBND-TH")
+    if any(re.match(r"^Điều\s+1\s*[.:]", line.text) for line in lines[:400]) \
+            or any(_ENACT_RE.match(line.text) for line in lines[:200]):
+        return "Quyết định"
+    return ""
 
 
 def _known_type(name: str) -> bool:
@@ -485,6 +735,12 @@ def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
     return False
 
 
+def _is_authority_text(text: str) -> bool:
+    """A THẨM QUYỀN BAN HÀNH line: "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG …"."""
+    return text.isupper() and len(text) < 160 and (
+        is_body_head(text) or bool(re.match(r"^(CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|CỤC TRƯỞNG)\s", text)))
+
+
 def _not_a_title(text: str) -> bool:
     """The first line after the type name is the trích yếu unless it is plainly content."""
     return (text.startswith(("Căn cứ ", "Kính gửi")) or match_label(text) is not None or len(text) > 350
@@ -536,6 +792,18 @@ _ACRONYMS = {"OCOP", "UBND", "HĐND", "MTQG", "NTM", "PTNT", "NN&PTNT", "NN&MT",
 _AFTER_PLACE_STOP = {"năm", "giai", "đến", "trên", "và", "với", "một", "mỗi", "các", "của", "tại", "theo"}
 
 
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
+
+
+def is_syllable(word: str) -> bool:
+    """Whether a lower-case word can be one Vietnamese syllable ("huyện" yes; "htx", "ocop" no)."""
+    return bool(_SYLLABLE_RE.match(word))
+
+
 def sentence_case(text: str) -> str:
     """A title printed in capitals written in sentence case: place names, acronyms and a few
     names of acts kept capitalised ("… CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM TỈNH QUẢNG NAM NĂM 2020" →
@@ -545,16 +813,17 @@ def sentence_case(text: str) -> str:
     place = 0
     for i, word in enumerate(words):
         low = word.lower()
-        if word in _ACRONYMS or re.search(r"\d", word):
-            out.append(word)
+        bare = low.strip("()“”\"',.;:")
+        if word in _ACRONYMS or re.search(r"\d", word) or (bare and not is_syllable(bare)):
+            out.append(word)  # an acronym ("HTX", "NN&PTNT"): no Vietnamese syllable is written so
             place = 0
             continue
         if place and low not in _AFTER_PLACE_STOP:
             out.append(title_words(low))
-            place -= 1
+            place = 0 if word.endswith((",", ";", ")")) else place - 1  # "xã Tân Hòa, huyện …"
             continue
         place = 0
-        out.append(low)
+        out.append("Sở" if low == "sở" else low)
         prev = words[i - 1].lower() if i else ""
         if low in ("tỉnh", "huyện", "phường", "quận") or (low == "phố" and prev == "thành") or (low == "xã" and prev == "thị") \
                 or (low == "xã" and prev not in ("mỗi",)):
@@ -586,6 +855,14 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
     verb = next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")
     body = text[len(verb):].strip() if verb else text
     pieces = _split_top(body, ";")
+    # "… của Thủ tướng Chính phủ. Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" — the enacting
+    # sentence glued to the last citation is the preamble, not part of the căn cứ.
+    glued = _ENACTING_RE.search(pieces[-1])
+    if glued is None and (text.startswith(("Theo đề nghị", "Xét đề nghị")) or pieces[-1].lstrip().startswith(("Theo đề nghị", "Xét đề nghị"))):
+        # "Theo đề nghị của Sở …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:"
+        glued = _PROPOSAL_TAIL_RE.search(pieces[-1])
+    if glued:
+        pieces[-1:] = [pieces[-1][: glued.start() + 1], pieces[-1][glued.end():]]
     bases: list[dict] = []
     rest: list[str] = []
     for k, piece in enumerate(pieces):
@@ -601,10 +878,28 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
             sub_verb = next((v for v in BASIS_VERBS if piece.startswith(v + " ")), None)
             if sub_verb:
                 bases.append({"verb": sub_verb, "text": strip_end_punctuation(piece[len(sub_verb):].strip())})
+            elif bases and not _ENACTING_START_RE.match(piece) and not re.search(r"\bnhư sau\s*:?\s*$", piece):
+                # "…; số: 1760/QĐ-TTg ngày …": the same citation goes on after the ";" — never lost.
+                bases[-1]["text"] = f"{bases[-1]['text']}; {strip_end_punctuation(piece)}"
             else:
                 rest.append(piece)
     preamble = "; ".join(rest) if rest else None
     return bases, preamble
+
+
+_ENACTING_RE = re.compile(
+    r"\.\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Giám đốc|Sở|Ban|Phòng|Hội đồng|Văn phòng)\b[^.;]*?"
+    r"\b(?:ban hành|xây dựng|triển khai|như sau|quyết định|báo cáo)\b)"
+)
+
+
+# The comma where a citation ends and its purpose or the enacting clause begins.
+_PURPOSE_RE = re.compile(r",\s+(?=(?:nhằm|để)\s|(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng)\b[^.;]*?\b(?:ban hành|xây dựng|triển khai|báo cáo)\b)")
+_ENACTING_START_RE = re.compile(r"^(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng|HĐND|Giám đốc|Sở|Ban|Phòng|Văn phòng)\b")
+_PROPOSAL_TAIL_RE = re.compile(
+    r",\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Hội đồng nhân dân|HĐND|Giám đốc|Sở)\b[^.;]*?"
+    r"\b(?:ban hành|quyết nghị|quyết định|xây dựng|triển khai)\b)"
+)
 
 
 def _split_top(text: str, sep: str) -> list[str]:
@@ -655,8 +950,20 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
                 # preamble ("Thực hiện …; Ủy ban nhân dân huyện ban hành Kế hoạch … như sau:").
                 (line.italic is False and not italic_mode and rest and re.search(r"\b(ban hành|xây dựng|triển khai)\b", rest))
                 # "Thực hiện Công văn số …, UBND xã báo cáo như sau:" — one sentence, not a list of căn cứ.
-                or (";" not in text and text.rstrip().endswith(":"))
+                or (";" not in text and text.rstrip().endswith(":") and not _ENACTING_RE.search(text)
+                    and not (text.startswith(("Theo đề nghị", "Xét đề nghị")) and _PROPOSAL_TAIL_RE.search(text)))
             )
+            if whole and ";" not in text and (cut := _PURPOSE_RE.search(text)) and _CITATION_START_RE.match(
+                    text[len(next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")):].strip()):
+                # "Thực hiện Quyết định số 919/QĐ-TTg …, nhằm …, Ủy ban nhân dân thành phố ban hành … như sau:":
+                # the cited act is the căn cứ, the purpose and the enacting clause the preamble.
+                verb = next(v for v in BASIS_VERBS if text.startswith(v + " "))
+                bases.append({"verb": verb, "text": strip_end_punctuation(text[len(verb):cut.start()].strip())})
+                preamble.append(text[cut.end():].strip()[:1].upper() + text[cut.end():].strip()[1:])
+                notes.append(Note("legal_bases", "câu căn cứ có cả mục đích và câu ban hành; phần sau dấu phẩy ghi vào đoạn mở đầu",
+                                  line.where()))
+                started = True
+                continue
             if whole:
                 preamble.append(text)
                 started = True
@@ -687,16 +994,44 @@ def _merge_split_heads(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _table_rows(lines: list[Line], notes: list[Note]) -> list[Line]:
-    """Rows of a table inside the content kept as text: one paragraph per row, cells joined by " | "."""
+def table_mark(n: int) -> str:
+    """The text of the line that stands for content table ``n`` until the blocks are built: private-use
+    characters only, so no reader of prose (targets, deadlines, labels) takes it for words or numbers."""
+    return f"\ue010{chr(0xE100 + n)}\ue011"
+
+
+_TABLE_MARK_RE = re.compile("^\ue010([\ue100-\uefff])\ue011$")
+
+
+def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None,
+                found: list | None = None) -> list[Line]:
+    """Tables inside the content: a content table (a Word table in ``tables``, or the "a | b | c" rows
+    of a web copy) becomes one line marking it, its table appended to ``found``; any other table is
+    kept as text, one paragraph per row, cells joined by " | " (and said so)."""
+    tables = tables or {}
+    found = found if found is not None else []
     out: list[Line] = []
-    tables: set[int] = set()
+    flattened: set[int] = set()
     k = 0
     while k < len(lines):
         line = lines[k]
         if line.cell is None:
             out.append(line)
             k += 1
+            continue
+        top = line.table_path[0][0] if line.table_path else line.cell[0]
+        end = k
+        while end < len(lines) and lines[end].cell is not None and (
+                lines[end].table_path[0][0] if lines[end].table_path else lines[end].cell[0]) == top:
+            end += 1
+        table = tables.get(top) if len(line.table_path) <= 1 else None
+        if table is None and not line.table_path:
+            table = table_from_cells(_cell_rows(lines[k:end]))  # rows "a | b | c" of a web copy
+        if table is not None:
+            found.append(_with_caption(table, out))
+            out.append(line.with_text(table_mark(len(found) - 1), cell=None, table_path=(), bold=None,
+                                      lead_bold=None))
+            k = end
             continue
         table, row, _ = line.cell
         cells: dict[int, list[str]] = {}
@@ -705,21 +1040,62 @@ def _table_rows(lines: list[Line], notes: list[Note]) -> list[Line]:
             k += 1
         text = " | ".join(" ".join(parts) for _, parts in sorted(cells.items()))
         out.append(line.with_text(text, cell=None, bold=None, lead_bold=None))
-        if table not in tables:
-            tables.add(table)
+        if table not in flattened:
+            flattened.add(table)
             notes.append(Note("body", "bảng trong nội dung được giữ dưới dạng đoạn văn, mỗi hàng một đoạn (ô cách nhau bằng ' | ')",
                               line.where()))
     return out
 
 
+_CAPTION_RE = re.compile(r"^(?:Bảng|Biểu)\s+(?:số\s+)?[\dIVX]+[a-z]?\s*[.:]?\s*\S", re.I)
+_UNIT_RE = re.compile(r"^\(?\s*Đơn vị(?: tính)?\s*:[^()]*\)?$", re.I)
+
+
+def _with_caption(table, out: list[Line]):
+    """The table with the caption ("Bảng 2. …") and unit line ("(Đơn vị tính: đồng)") printed just
+    above it, taken from ``out``, where they were read as paragraphs."""
+    update = {}
+    if out and _UNIT_RE.match(out[-1].text.strip()):
+        update["unit"] = out.pop().text.strip().strip("()").strip()
+    if out and _CAPTION_RE.match(out[-1].text.strip()) and len(out[-1].text) < 200:
+        update["title"] = out.pop().text.strip()
+    return table.model_copy(update=update) if update else table
+
+
+def _cell_rows(lines: list[Line]) -> list[list[str]]:
+    """The cell texts of one table's lines, row by row (a cell's paragraphs joined by a space)."""
+    rows: dict[int, dict[int, list[str]]] = {}
+    for line in lines:
+        _, row, column = line.cell
+        rows.setdefault(row, {}).setdefault(column, []).append(line.text)
+    width = max((max(cells) for cells in rows.values()), default=0)
+    return [[" ".join(cells.get(c, [])) for c in range(1, width + 1)] for _, cells in sorted(rows.items())]
+
+
+def _put_tables(blocks, found: list) -> list:
+    """The content blocks with each table mark replaced by its table block."""
+    out = []
+    for block in blocks:
+        text = block if isinstance(block, str) else block.get("text") if isinstance(block, dict) else None
+        m = _TABLE_MARK_RE.match(text.strip()) if isinstance(text, str) else None
+        if m:
+            out.append({"table": found[ord(m.group(1)) - 0xE100].model_dump(mode="json", exclude_defaults=True)})
+            continue
+        if isinstance(block, dict) and isinstance(block.get("content"), list):
+            block = dict(block, content=_put_tables(block["content"], found))
+        out.append(block)
+    return out
+
+
 def _plan_content(content: list[Line], engine: bool, notes: list[Note], doc_type: str,
-                  footnotes: dict[str, str] | None = None) -> tuple[dict, list[str]]:
-    content = _merge_split_heads(_table_rows(content, notes))
+                  footnotes: dict[str, str] | None = None, tables: dict | None = None) -> tuple[dict, list[str]]:
+    found: list = []
+    content = _merge_split_heads(_table_rows(content, notes, tables, found))
     first = next((k for k, line in enumerate(content) if _is_section_start(line, engine)), len(content))
     bases, preamble = _bases_and_preamble(content[:first], engine, notes)
     tree = build_tree(content[first:], engine)
     blocks = to_blocks(tree, notes, footnotes=footnotes)
-    body = clean_blocks(blocks)
+    body = _put_tables(clean_blocks(blocks), found)
     if not body:
         if preamble:
             body = [preamble.pop()]

@@ -19,6 +19,10 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 """Largest plain-text file accepted."""
 
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+# A web copy's table row without the leading bar: "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |".
+_BARE_ROW_RE = re.compile(r"^[^|]*\S\s*\|(?:.*\S)?\s*$|^[^|]*\S\s+\|\s+\S.*$")
+# Escapes a site's script printed as text ("…NAM\\r\\nĐộc lập…").
+_LITERAL_BREAK_RE = re.compile(r"\\r\\n|\\n|\\r")
 _TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
@@ -45,6 +49,10 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         return data.decode("latin-1"), "tệp không phải UTF-8; đã đọc theo bảng mã Latin-1"
 
 
+# A line ending so expects a number: a lone number after it is the document's, not a page number.
+_NUMBER_EXPECTED_RE = re.compile(r"(?:\b(?:ngày|tháng|năm|số|Số|khoản|Điều|điểm)|:|/|-)\s*$")
+
+
 def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     """The lines of a plain text (markdown cleaned) and the footnote texts found among them, by mark."""
     lines: list[Line] = []
@@ -53,20 +61,31 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     table = 0
     row = 0
     in_table = False
+    markdown = False
+    if len(_LITERAL_BREAK_RE.findall(text[:200_000])) >= 3:
+        text = _LITERAL_BREAK_RE.sub("\n", text).replace("\\t", " ")
     for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip() or raw.strip() in ("\u00a0",):
-            blank = True
+        if not raw.strip() or raw.strip() in ("\u00a0", "|"):
+            # A bar alone on its line separates two cells of a web copy's header (one cell per line).
+            blank = blank or not raw.strip()
             in_table = False
             continue
-        if _TABLE_ROW_RE.match(raw):
+        if "|" in raw and (_TABLE_ROW_RE.match(raw) or _BARE_ROW_RE.match(raw)):
             if _TABLE_SEPARATOR_RE.match(raw.strip().strip("|")):
                 continue
             if not in_table:
                 table += 1
                 row = 0
                 in_table = True
+                # Markdown rows open with a bar; a web copy's rows do not, so there a leading bar is
+                # an empty first cell ("| Tổng cộng | 85.000.000 |": no STT), kept to keep the columns.
+                markdown = raw.lstrip().startswith("|")
             row += 1
             cells = raw.strip().strip("|").split("|")
+            if not markdown and raw.lstrip().startswith("|"):
+                cells = [""] + cells
+            if len(cells) < 2 and not _TABLE_ROW_RE.match(raw):
+                cells = [raw.strip().rstrip("|")]
             for col, cell in enumerate(cells, start=1):
                 for part in re.split(r"<br\s*/?>", cell):
                     if part.strip():
@@ -87,8 +106,8 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
         text_, marks = extract_marks(line.text)
         line = line.with_text(text_, marks=marks)
         cleaned, notes = clean_text(line.text)
-        if not cleaned or is_page_number(cleaned):
-            continue  # a page number left by the extractor
+        if not cleaned or (is_page_number(cleaned) and not (lines and _NUMBER_EXPECTED_RE.search(lines[-1].text))):
+            continue  # a page number left by the extractor (not the day after "ngày")
         line = line.with_text(cleaned)
         line.notes.extend(notes)
         lines.append(line)
@@ -98,7 +117,8 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
 def source_from_text(text: str, name: str, note: str | None = None) -> Source:
     """A plain text as a Source: legacy encodings converted first (their bytes look like footnote
     marks and stray symbols), then lines cleaned and footnotes collected."""
-    encoding = detect_legacy_encoding(text[:200_000]) if not text.isascii() else None
+    # The first 30 000 characters tell a legacy font encoding as surely as the whole text, faster.
+    encoding = detect_legacy_encoding(text[:30_000]) if not text.isascii() else None
     if encoding:
         text = convert_legacy_text(text, encoding)
     lines, footnotes = text_lines(text)

@@ -24,8 +24,8 @@ def document_context(doc: Document) -> dict:
         "type_name": doc.type_info.upper_name,
         "title": doc.title,
         "bases": formats.basis_lines([(b.verb, b.text) for b in doc.legal_bases]),
-        "signer_lines": doc.signer.authority_lines(),
-        "signer_name": doc.signer.name,
+        "signer_lines": doc.signer.authority_lines() if doc.signer else [],
+        "signer_name": doc.signer.name if doc.signer else "",
         "recipients": formats.recipient_lines(doc.recipients, doc.archive),
     }
 

@@ -7,7 +7,7 @@ only place the text.
 """
 from __future__ import annotations
 
-from ..model.decision import CouncilDecision, Decision, PlanDecision, RecognitionDecision
+from ..model.decision import CouncilDecision, Decision, GeneralDecision, PlanDecision, RecognitionDecision
 from ..nd30 import formats
 from ..vi.numbers import format_number, roman
 from .context import document_context, plan_body
@@ -19,17 +19,22 @@ def article_items(decision: Decision) -> list[dict]:
     items: list[dict] = []
     for numbered in decision.articles():
         article = numbered.article
-        label = f"Điều {numbered.number}."
-        if article.title:
-            items.append({"kind": "article_title", "label": label, "text": f" {article.title}"})
-            if article.text:
-                items.append({"kind": "p", "text": article.text})
-        else:
-            items.append({"kind": "article", "label": label, "text": f" {article.text}" if article.text else ""})
+        items += article_head(f"Điều {numbered.number}.", article.title, article.text)
         items.extend({"kind": "p", "text": text} for text in article.content)
-    # ND30-BODY-07: the content ends with "./.".
-    last = items[-1]
-    items[-1] = dict(last, text=formats.with_end_mark(last["text"]))
+    return with_end_mark(items)
+
+
+def article_head(label: str, title: str | None, text: str | None) -> list[dict]:
+    """"Điều n." with its bold title (and its text after it), or with its text on the same line."""
+    if title:
+        return [{"kind": "article_title", "label": label, "text": f" {title}"}] + ([{"kind": "p", "text": text}] if text else [])
+    return [{"kind": "article", "label": label, "text": f" {text}" if text else ""}]
+
+
+def with_end_mark(items: list[dict]) -> list[dict]:
+    """ND30-BODY-07: the content ends with "./."."""
+    if items:
+        items[-1] = dict(items[-1], text=formats.with_end_mark(items[-1]["text"]))
     return items
 
 
@@ -141,6 +146,35 @@ def plan_decision_context(decision: PlanDecision) -> dict:
             "plan_body": body,
             "footnotes": notes,
             "tables": tables,
+        }
+    )
+    return context
+
+
+def general_decision_context(decision: GeneralDecision) -> dict:
+    """Any other decision as printed: "Điều n." with its title or text, then its khoản, điểm and
+    list lines each a paragraph (ND30-BODY-05); the parts attached after the signature."""
+    items: list[dict] = []
+    for n, article in enumerate(decision.articles, 1):
+        items += article_head(f"Điều {n}.", article.title, article.text)
+        for clause in article.clauses:
+            if clause.label or clause.text:
+                items.append({"kind": "p", "text": " ".join(x for x in (clause.label, clause.text) if x)})
+            items.extend({"kind": "p", "text": t} for t in clause.content)
+            for point in clause.points:
+                items.append({"kind": "p", "text": " ".join(x for x in (point.label, point.text) if x)})
+                items.extend({"kind": "p", "text": t} for t in point.content)
+    items = with_end_mark(items)
+    context = document_context(decision)
+    context.update(
+        {
+            "title": decision.title or "",
+            "bases": formats.basis_lines([(b.verb, b.text) for b in decision.effective_bases()]),
+            "preamble": list(decision.preamble),
+            "authority_line": decision.authority_line(),
+            "articles": items,
+            "attached": list(decision.attached),
+            "footnotes": {},
         }
     )
     return context

@@ -18,7 +18,7 @@ import re
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..model.table import Cell, Table, parse_amount
+from ..model.table import Cell, Table, cell_starts, parse_amount
 from ..nd30.rules import A4_TWIPS, MM, RENDER_MARGINS_MM
 from ..vi.numbers import format_number, tien_bang_chu
 from .oxml import PPR_ORDER, TRPR_ORDER, TBLPR_ORDER, insert_in_order
@@ -84,16 +84,10 @@ def _widths(table: Table, total: int) -> list[int]:
         weights = list(table.widths)
     else:
         weights = [1.0] * n
-        longest = [1] * n
-        for row in table.header + table.rows:
-            column = 0
-            for cell in row:
-                if cell.colspan == 1 and column < n:
-                    text = cell.text.strip()
-                    weights[column] = max(weights[column], min(len(text), 60) ** 0.8)
-                    longest[column] = max(longest[column], max((len(w) for w in text.split()), default=1))
-                column += cell.colspan
-        weights = [max(w, long * 0.9, 2.0) for w, long in zip(weights, longest)]
+        for column, cell in _placed(table):
+            if cell.colspan == 1 and column < n:
+                weights[column] = max(weights[column], min(len(cell.text.strip()), 60) ** 0.8)
+        weights = [max(w, _longest_word(table, c) * 0.9, 2.0) for c, w in enumerate(weights)]
     scale = total / sum(weights)
     widths = [int(w * scale) for w in weights]
     # No column narrower than its longest word (about 190 twips a bold capital at 13 pt, plus padding):
@@ -109,15 +103,17 @@ def _widths(table: Table, total: int) -> list[int]:
     return widths
 
 
+def _placed(table: Table):
+    """(0-based grid column, cell) of every cell, cells spanning down from a row above taken into account."""
+    for rows in (table.header, table.rows):
+        for row, starts in zip(rows, cell_starts(rows)):
+            for cell, start in zip(row, starts):
+                yield start - 1, cell
+
+
 def _longest_word(table: Table, column: int) -> int:
-    longest = 1
-    for row in table.header + table.rows:
-        at = 0
-        for cell in row:
-            if at == column and cell.colspan == 1:
-                longest = max(longest, max((len(w) for w in cell.text.split()), default=1))
-            at += cell.colspan
-    return longest
+    return max((max((len(w) for w in cell.text.split()), default=1)
+                for at, cell in _placed(table) if at == column and cell.colspan == 1), default=1)
 
 
 def _cell(tr, cell: Cell, width: int, *, size: int, header: bool, number: bool, vmerge: str | None = None,

@@ -236,6 +236,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             target = block.target
             old_text = target.text
             target.text = rewrite(target.text, where, "Chỉ tiêu")
+            _figures(target.text, where, "Chỉ tiêu", reviews, plan.year, old_end, year, new_end)
             reviews.append(Item(where, "Chỉ tiêu", before=old_text, category="target", printed=[target.text],
                                 action=f"Chỉ tiêu của kế hoạch {_period(plan.year, old_end)} ({_value(target)}) được giữ nguyên; "
                                        f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
@@ -292,9 +293,13 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
 
     # ---- signer, recipients
     signer = plan.signer
-    reviews.append(Item("Chữ ký", "Người ký", before=f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}",
-                        category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
-                        action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
+    if signer is None:
+        reviews.append(Item("Chữ ký", "Người ký", before="(văn bản cũ không có khối chữ ký)", category="signer",
+                            action="Ghi quyền hạn, chức vụ và họ tên người ký năm nay (signer)"))
+    else:
+        reviews.append(Item("Chữ ký", "Người ký", before=f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}",
+                            category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
+                            action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
     recipients = []
     for i, item in enumerate(plan.recipients):
         recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import DataError, Problem
+from ..model.decision import GeneralDecision
 from ..model.plan import Plan
 from ..parse import Note, parse_file
 from ..parse.spec import dump_yaml, spec_data
@@ -33,10 +34,11 @@ class RollFiles:
     marks: dict[str, int] = field(default_factory=dict)
 
 
-def load_plan(path: str | Path) -> tuple[Plan, list[Note]]:
+def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, list[Note]]:
     """The plan in ``path``: a spec (.yaml/.json), or a document read back (.docx/.pdf/.txt).
 
-    A Quyết định ban hành Kế hoạch gives its attached plan. DataError when no plan can be read.
+    A Quyết định ban hành Kế hoạch gives its attached plan; any other decision is returned as
+    itself (GeneralDecision). DataError when neither can be read.
     """
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
@@ -44,10 +46,10 @@ def load_plan(path: str | Path) -> tuple[Plan, list[Note]]:
 
         spec = load_spec(path)
         plan = getattr(spec, "plan", spec)
-        if not isinstance(plan, Plan):
+        if not isinstance(plan, (Plan, GeneralDecision)):
             raise DataError(path, f"tệp là '{spec.kind}', không phải kế hoạch; không chuyển sang năm mới được")
         return plan, []
-    parsed = parse_file(path)
+    parsed = parse_file(path, progress)  # progress: pages of a scanned PDF read by OCR
     doc = parsed.primary()
     notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
     model = doc.model
@@ -55,13 +57,15 @@ def load_plan(path: str | Path) -> tuple[Plan, list[Note]]:
         return model, notes
     if model is not None and isinstance(getattr(model, "plan", None), Plan):
         return model.plan, notes
+    if isinstance(parsed.model, GeneralDecision):
+        return parsed.model, list(parsed.notes)
     problems = [Problem(n.message, path=n.field) for n in notes] or [Problem("không đọc được kế hoạch trong tệp")]
     raise DataError(path, problems)
 
 
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
-        marks: str = "track", clean: str | Path | None = None) -> RollFiles:
+        marks: str = "track", clean: str | Path | None = None, progress=None) -> RollFiles:
     """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
 
     ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
@@ -69,11 +73,19 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     """
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
-    plan, notes = load_plan(source)
-    result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+    plan, notes = load_plan(source, progress)
+    if isinstance(plan, GeneralDecision):
+        from .decision import roll_decision
+
+        result = roll_decision(plan, year, on=on)
+        if issuer:
+            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
+    else:
+        result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
     files = RollFiles(result, notes=notes)
+    what = "quyết định" if isinstance(plan, GeneralDecision) else "kế hoạch"
     header = [
-        f"Bản dự thảo kế hoạch năm {year} chuyển từ {Path(source).name} (ocop-docs rollforward).",
+        f"Bản dự thảo {what} năm {year} chuyển từ {Path(source).name} (ocop-docs rollforward).",
         f"{len(result.reviews)} việc cần người soạn quyết định, {len(result.changes)} thay đổi đã thực hiện"
         + (f": xem {Path(report).name}" if report else "") + ".",
     ]

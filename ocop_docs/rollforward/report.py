@@ -33,10 +33,11 @@ def render_report(result: RollResult, source_name: str = "", notes: list[str] = 
     old, new = result.source, result.plan
     period_old = f"{old.year}" if not old.end_year else f"{old.year}-{old.end_year}"
     period_new = f"{new.year}" if not new.end_year else f"{new.year}-{new.end_year}"
+    what = "quyết định" if getattr(old, "kind", "") == "decision" else "kế hoạch"
     lines = [
-        f"# Báo cáo chuyển kế hoạch sang năm {period_new}",
+        f"# Báo cáo chuyển {what} sang năm {period_new}",
         "",
-        f"- Kế hoạch gốc: **{old.title}** ({old.issuer.name}, {period_old})" + (f" — tệp `{source_name}`" if source_name else ""),
+        f"- {what.capitalize()} gốc: **{old.title}** ({old.issuer.name}, {period_old})" + (f" — tệp `{source_name}`" if source_name else ""),
         f"- Bản dự thảo: **{new.title}** ({new.issuer.name})",
         f"- Quy định áp dụng theo ngày ký dự kiến: {result.on:%d/%m/%Y}",
         f"- Việc cần người soạn quyết định: **{len(result.reviews)}**; thay đổi phần mềm đã thực hiện: **{len(result.changes)}**",

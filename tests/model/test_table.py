@@ -66,3 +66,16 @@ def test_plan_lists_its_tables_in_reading_order():
     with pytest.raises(ValidationError, match="thiếu nội dung nhiệm vụ"):
         Plan.model_validate(dict(plan.model_dump(mode="python"),
                                  body=[{"heading": "A", "content": [{"assignments": [{"lead": "X"}]}]}]))
+
+
+def test_more_diem_than_letters_is_refused_with_the_way_out():
+    """ND30-BODY-06: điểm run a) to y); a 24th unlabelled điểm cannot be printed."""
+    items = [{"heading": f"Việc {i}", "content": ["Nội dung."]} for i in range(24)]
+    data = {"issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+            "title": "Thực hiện Chương trình OCOP năm 2026",
+            "body": [{"heading": "NHIỆM VỤ", "content": [{"heading": "Phân công", "content": items}]}],
+            "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn Bình"}}
+    with pytest.raises(ValidationError, match="có 24 điểm nhưng chỉ có 23 chữ cái đánh điểm"):
+        Plan.model_validate(data)
+    items[-1]["label"] = "z)"
+    assert Plan.model_validate(data)  # a label the writer chose is printed as written

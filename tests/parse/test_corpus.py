@@ -107,7 +107,8 @@ def test_krong_no(corpus):
     assert top_headings(plan) == ["MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "NỘI DUNG THỰC HIỆN"]
     assert [t.value for t in plan.targets] == [Decimal(10), Decimal(1)]  # "4-5", "2-3", "3-4" are ranges
     # Truncated after II.2: no closing, no Nơi nhận, no signer — said in the notes.
-    assert plan.closing is None and plan.recipients == [] and plan.signer.name == ""
+    assert plan.closing is None and plan.recipients == [] and plan.signer is None
+    assert "văn bản không có khối chữ ký" in notes_text(p)  # never a default signer
     text = notes_text(p)
     assert "cắt cụt" in text and "khối chữ ký" in text
 
@@ -147,6 +148,7 @@ def test_vu_quang_signer_and_recipients(corpus):
     p = corpus["vu_quang"]
     plan = p.model
     assert plan.signer.name == "Phạm Quốc Thanh"  # only the name survives (line 260)
+    assert plan.signer.title is None and plan.signer.authority_lines() == []  # no title invented
     assert "không đọc được quyền hạn, chức vụ người ký" in notes_text(p)
     assert plan.recipients == ["Như trên", "BCD, VPĐP NTM tỉnh(b/c)", "TT huyện ủy; BCD, HĐND huyện",
                                "Chủ tịch, các PCT UBND huyện", "Các phòng ban, ngành cấp huyện", "UBND các xã, thị trấn"]
@@ -227,7 +229,8 @@ def test_quang_nam_attached_plan(corpus):
     assert len(plan.targets) >= 6
     assert plan.closing.startswith("Trên đây là Kế hoạch triển khai Chương trình Mỗi xã một sản phẩm tỉnh Quảng Nam năm 2020")
     # The empty annex heading at the end is kept aside, not dropped.
-    assert p.primary().extra == ["DANH SÁCH", "SẢN PHẨM, CHỦ THỂ SẢN XUẤT THAM GIA CHƯƠNG TRÌNH OCOP", "TỈNH QUẢNG NAM NĂM 2020"]
+    # Its title, wrapped over two lines, is one line again.
+    assert p.primary().extra == ["DANH SÁCH", "SẢN PHẨM, CHỦ THỂ SẢN XUẤT THAM GIA CHƯƠNG TRÌNH OCOP TỈNH QUẢNG NAM NĂM 2020"]
 
 
 # ---------------------------------------------------------------- the corpus and the hand-made samples

@@ -87,3 +87,63 @@ def test_rendered_tables_read_back_the_same(tmp_path):
     back = content[0]
     assert [[c.text for c in r] for r in back.rows] == [["1", "Tập huấn", "50.000.000"], ["2", "Hội chợ", "35.000.000"]]
     assert back.total.stated == {3: "85.000.000"} and back.column_sum(3) == plan.tables[0].column_sum(3)
+
+
+WEB_PLAN = """ỦY BAN NHÂN DÂN HUYỆN CẦN ĐƯỚC | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 45/KH-UBND | Cần Đước, ngày 10 tháng 01 năm 2025 |
+KẾ HOẠCH
+Thực hiện Chương trình Mỗi xã một sản phẩm năm 2025
+Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ;
+UBND huyện Cần Đước ban hành Kế hoạch như sau:
+I. MỤC TIÊU
+Phấn đấu có ít nhất 05 sản phẩm đạt 3 sao trở lên.
+II. KINH PHÍ
+Kinh phí thực hiện như bảng sau:
+Bảng 1. Kinh phí thực hiện
+STT | Nội dung | Kinh phí (đồng) | Nguồn vốn |
+1 | Tập huấn cho chủ thể OCOP | 50.000.000 | Ngân sách tỉnh |
+2 | Tham gia hội chợ | 35.000.000 | Ngân sách huyện |
+| Tổng cộng | 85.000.000 | |
+Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2025./.
+"""
+
+
+def test_a_web_copy_table_is_a_table_block_with_caption_and_total(tmp_path):
+    import importlib
+
+    path = tmp_path / "web.txt"
+    path.write_text(WEB_PLAN, encoding="utf-8")
+    plan = importlib.import_module("ocop_docs.parse").parse_file(path).primary().model
+    assert len(plan.tables) == 1
+    table = plan.tables[0]
+    assert table.title == "Bảng 1. Kinh phí thực hiện"
+    assert [[c.text for c in r] for r in table.rows][1] == ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách huyện"]
+    assert table.total.stated == {3: "85.000.000"}  # the row opening with a bar keeps its empty STT cell
+
+
+def test_a_plan_with_tables_round_trips(tmp_path):
+    import importlib
+
+    from ocop_docs.render import render_spec as render
+
+    plan = Plan.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+        "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "KINH PHÍ", "content": [
+            "Kinh phí như sau:",
+            {"table": {"title": "Bảng 1. Chỉ tiêu theo thôn", "unit": "Đơn vị tính: sản phẩm",
+                       "header": [[{"text": "Thôn", "rowspan": 2}, {"text": "Chỉ tiêu", "colspan": 2}], ["3 sao", "4 sao"]],
+                       "rows": [["Long Thành", "2", "1"], ["Long Hòa", "1", "0"]], "number_columns": [2, 3],
+                       "total": {"label": "Cộng", "columns": [2, 3]}}},
+            "Các thôn thực hiện."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn Bình"},
+        "recipients": ["UBND tỉnh"], "archive": "VT",
+    })
+    first = importlib.import_module("ocop_docs.parse").parse_file(render(plan, tmp_path / "a.docx")).primary().model
+    again = importlib.import_module("ocop_docs.parse").parse_file(render(first, tmp_path / "b.docx")).primary().model
+    for table in (first.tables[0], again.tables[0]):
+        assert (table.title, table.unit) == ("Bảng 1. Chỉ tiêu theo thôn", "Đơn vị tính: sản phẩm")
+        assert (table.header[0][0].rowspan, table.header[0][1].colspan) == (2, 2)
+        assert [[c.text for c in r] for r in table.rows] == [["Long Thành", "2", "1"], ["Long Hòa", "1", "0"]]
+        assert table.total.stated == {2: "3", 3: "1"}
+    assert first.tables == again.tables
