@@ -309,6 +309,23 @@ def _ocr_lines(path: str | Path, reader, rows: list[_Row], progress) -> tuple[li
     return lines, list(texts), notes
 
 
+_FIRST_TABLE = 100  # content tables are numbered after the header (1) and signature (2) layouts
+MAX_TABLE_PAGES = 60
+
+
+def _tables(path, reader, notes: list[tuple[str, str]]) -> list:
+    """The ruled tables of the PDF (page, top, bottom, table); none, with a note, when they cannot be read."""
+    from .tables import pdf_tables
+
+    if len(reader.pages) > MAX_TABLE_PAGES:
+        notes.append(("", f"tệp có hơn {MAX_TABLE_PAGES} trang: bảng sau trang {MAX_TABLE_PAGES} được đọc như đoạn văn"))
+    try:
+        return pdf_tables(path, MAX_TABLE_PAGES)
+    except Exception as exc:  # pdfplumber raises many kinds of errors on damaged files
+        notes.append(("", f"không nhận ra được các bảng trong tệp PDF ({type(exc).__name__}); bảng được đọc như đoạn văn"))
+        return []
+
+
 def read_pdf(path: str | Path, progress=None) -> Source:
     """A PDF file as lines: header and signature block de-interleaved, body lines made paragraphs;
     pages that are scanned images read by OCR (``progress(done, total)`` told as they are)."""
@@ -358,7 +375,22 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     tail_at = next((i for i in range(len(rows) - 1, start - 1, -1) if re.match(r"^\s*Nơi nhận", rows[i].text)
                     or any(re.match(r"^\s*Nơi nhận", p.text) for p in rows[i].pieces)), None)
     body_rows = rows[start:tail_at] if tail_at is not None else rows[start:]
-    lines += _paragraphs(body_rows, left_margin, len(lines))
+    tables = _tables(path, reader, notes)
+    found: dict[int, object] = {}
+    run: list[_Row] = []
+    for row in body_rows:
+        region = next((k for k, (page, top, bottom, _) in enumerate(tables)
+                       if row.page == page and bottom - 1 <= row.y <= top + 1), None)
+        if region is None:
+            run.append(row)
+            continue
+        number = _FIRST_TABLE + region
+        if number not in found:  # the table's first row: the paragraphs before it, then the table once
+            lines += _paragraphs(run, left_margin, len(lines))
+            run = []
+            found[number] = tables[region][3]
+            lines.append(Line(row.text or "…", "pdf", len(lines) + 1, page=row.page, cell=(number, 1, 1)))
+    lines += _paragraphs(run, left_margin, len(lines))
     if tail_at is not None:
         tail = rows[tail_at:]
         # An attached document after the signature starts again with a type name.
@@ -370,7 +402,7 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     # Scanned pages among text pages (a signed last page, a scanned annex) follow the text pages.
     lines += scanned_lines
     source = Source(str(path), "pdf", [line for line in lines if line.text], notes=notes, footnotes=footnotes,
-                    ocr_pages=scanned)
+                    ocr_pages=scanned, tables=found)
     encoding = legacy_encoding(source.lines)
     if encoding:
         # Text typed in .VnTime/VNI fonts: Latin-1 look-alikes that must be converted to Unicode.

@@ -116,6 +116,12 @@ def table_from_word(info, blocks) -> Table | None:
             plain.extend([text] + [""] * (span - 1))  # one text per grid column, as the eye reads them
         grid.append(cells)
         texts.append(plain)
+    return _table_from_grid(grid, texts)
+
+
+def _table_from_grid(grid: list[list[Cell]], texts: list[list[str]]) -> Table | None:
+    """A content table from its cells with their spans (``grid``) and one text per grid column and
+    row (``texts``, what the header, number and total readings look at); None for a layout table."""
     if is_layout(texts) or len(grid) < 2:
         return None
     flat = table_from_cells(texts)
@@ -127,3 +133,43 @@ def table_from_word(info, blocks) -> Table | None:
                      number_columns=flat.number_columns, total=flat.total)
     except ValidationError:
         return flat
+
+
+def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, Table]]:
+    """The ruled tables of a PDF found by their lines (pdfplumber): (page, top, bottom, table), the
+    page 1-based and top/bottom in PDF units from the page's foot, as pypdf reports text positions."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(str(path)) as pdf:
+        for number, page in enumerate(pdf.pages[:max_pages], start=1):
+            for found in page.find_tables():
+                table = _pdf_table(found)
+                if table is not None:
+                    x0, top, x1, bottom = found.bbox
+                    out.append((number, float(page.height) - top, float(page.height) - bottom, table))
+    return out
+
+
+def _pdf_table(found) -> Table | None:
+    """One pdfplumber table as a content table: spans from the cells' edges, texts as drawn."""
+    rows = found.rows
+    xs = sorted({round(c[0], 1) for row in rows for c in row.cells if c is not None})
+    ys = sorted({round(c[1], 1) for row in rows for c in row.cells if c is not None})
+    extracted = found.extract()
+    grid: list[list[Cell]] = []
+    texts: list[list[str]] = []
+    for row, values in zip(rows, extracted):
+        cells, plain = [], []
+        for box, value in zip(row.cells, values):
+            if box is None:
+                plain.append("")  # merged into a cell to the left or above
+                continue
+            colspan = max(1, sum(1 for x in xs if box[0] - 0.5 <= x < box[2] - 0.5))
+            rowspan = max(1, sum(1 for y in ys if box[1] - 0.5 <= y < box[3] - 0.5))
+            text = " ".join((value or "").split())
+            cells.append(Cell(text=text, colspan=colspan, rowspan=rowspan))
+            plain.append(text)
+        grid.append(cells)
+        texts.append(plain)
+    return _table_from_grid(grid, texts)

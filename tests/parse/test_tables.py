@@ -147,3 +147,27 @@ def test_a_plan_with_tables_round_trips(tmp_path):
         assert [[c.text for c in r] for r in table.rows] == [["Long Thành", "2", "1"], ["Long Hòa", "1", "0"]]
         assert table.total.stated == {2: "3", 3: "1"}
     assert first.tables == again.tables
+
+
+def test_pdf_tables_are_read_from_their_ruling_lines(tmp_path):
+    """A PDF made from a plan with tables gives the same tables back: merged header cells, rows
+    whose text wraps inside a cell, the stated total (issue: PDF tables by coordinates)."""
+    import importlib
+    import shutil
+
+    import pytest
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    from ocop_docs.convert import to_pdf_one
+    from ocop_docs.io import load_spec
+    from ocop_docs.render import render_spec as render
+    from testpaths import SAMPLES
+
+    sample = load_spec(SAMPLES / "plans" / "vi-du-xa-2026-bang-bieu.yaml")
+    pdf = to_pdf_one(render(sample, tmp_path / "kh.docx"), tmp_path / "kh.pdf")
+    read = importlib.import_module("ocop_docs.parse").parse_file(pdf).primary().model
+    assert read.tables == sample.tables
+    targets = read.tables[0]
+    assert (targets.header[0][0].text, targets.header[0][0].rowspan, targets.header[0][1].colspan) == ("Thôn", 2, 2)
+    assert [c.text for c in read.tables[1].rows[0]][1] == "Tuyên truyền về Chương trình OCOP trên hệ thống truyền thanh xã"
