@@ -865,6 +865,62 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
                + (f" (xem {report})" if report else "") + ".")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Địa chỉ lắng nghe; khác 127.0.0.1 (cho cả mạng nội bộ) thì bắt buộc có --users.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Cổng.")
+@click.option("--users", "users_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp tài khoản (mật khẩu băm); có tệp này thì phải đăng nhập, mỗi tài khoản thuộc một cơ quan.")
+@click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
+@click.option("--thu-muc", "workdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục làm việc của trang web (mặc định: biến OCOP_DOCS_WEB_DIR hoặc ~/.local/share/ocop-docs/web).")
+@click.option("--gio-xoa", "ttl_hours", default=4.0, show_default=True, type=click.FloatRange(0.1, 720),
+              help="Sau bao nhiêu giờ thì xóa tệp tải lên và kết quả của mỗi việc.")
+@click.option("--them-tai-khoan", "new_user", metavar="TEN",
+              help="Thêm (hoặc đổi mật khẩu) một tài khoản vào tệp --users rồi thoát; hỏi mật khẩu.")
+@click.option("--co-quan", "new_user_issuer", help="Cơ quan của tài khoản mới, ví dụ \"Ủy ban nhân dân tỉnh Hà Tĩnh\".")
+def serve(host: str, port: int, users_file: Path | None, register_file: Path | None, workdir: Path | None,
+          ttl_hours: float, new_user: str | None, new_user_issuer: str | None) -> None:
+    """Mở trang web cho cán bộ OCOP: kiểm tra thể thức, cấp giấy chứng nhận, sổ đăng ký.
+
+    Mặc định chỉ máy này mở được (http://127.0.0.1:8080). Để cả tỉnh dùng chung một máy chủ,
+    tạo tệp tài khoản rồi chạy với --host 0.0.0.0 --users.
+
+    \b
+    Ví dụ:
+      ocop-docs serve
+      ocop-docs serve --users tai-khoan.yaml --them-tai-khoan hatinh --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh"
+      ocop-docs serve --host 0.0.0.0 --port 8080 --users tai-khoan.yaml
+    """
+    from .web.config import is_loopback
+
+    if new_user:
+        from .web.accounts import add_account
+
+        if not users_file or not new_user_issuer:
+            raise click.UsageError("--them-tai-khoan cần --users (tệp tài khoản) và --co-quan.")
+        password = click.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu")
+        add_account(users_file, new_user, new_user_issuer, password)
+        click.echo(f"Đã ghi tài khoản {new_user} ({new_user_issuer}) vào {users_file}")
+        return
+    if not is_loopback(host) and users_file is None:
+        raise click.UsageError(f"lắng nghe ở {host} (máy khác mở được) thì phải có tệp tài khoản --users; "
+                               "tạo tài khoản bằng --them-tai-khoan.")
+    import uvicorn
+
+    from .web import WebConfig, create_app
+
+    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
+                       **({"workdir": workdir} if workdir else {}))
+    app = create_app(config)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")
+    if not is_loopback(host):
+        click.echo(f"Máy khác trong mạng mở bằng địa chỉ IP của máy này, cổng {port}; cần đăng nhập bằng tài khoản "
+                   f"trong {users_file}.")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def run() -> None:  # pragma: no cover - console entry
     main(prog_name="ocop-docs")
 

@@ -1,0 +1,214 @@
+"""The one place the web pages call the engine: the same library functions the CLI calls.
+
+The public API (``ocop_docs.api``) where it fits; where a page needs more than it gives (a
+progress callback for the certificates, the files of a roll-forward, a register copy for the
+trial run), the library function the CLI calls.
+"""
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from .. import api
+from ..certificates import run_certificates
+from ..certificates.model import load_issuer
+from ..certificates.register import open_register
+from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
+from ..convert import to_pdf_one
+from ..errors import DataError
+
+
+def check_document(path: Path) -> Report:
+    """ND30 findings of an uploaded .docx (``ocop-docs check``)."""
+    return api.check(path)
+
+
+def kind_name(kind: str) -> str:
+    """The checker's Vietnamese name of a kind of document ("plan" → "Kế hoạch")."""
+    return KIND_NAMES.get(kind, kind)
+
+
+def severity_name(severity: str) -> str:
+    """The checker's word for a finding's severity, as a page shows it ("Lỗi", "Cảnh báo")."""
+    return SEVERITY_NAMES.get(severity, severity).capitalize()
+
+
+def document_pdf(docx: Path, pdf: Path) -> Path:
+    """The PDF of a .docx through the project's LibreOffice converter."""
+    return to_pdf_one(docx, pdf)
+
+
+def load_round(path: Path):
+    """The round's data (issuer file of ``ocop-docs certificates --issuer``), validated."""
+    return load_issuer(path)
+
+
+def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress, *,
+                       pdf: bool = True, workers: int | None = None):
+    """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register."""
+    return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress)
+
+
+def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress):
+    """A run against a copy of the register: the numbers the real run would give, the rejected
+    rows and the files, without writing to the register itself."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    copy = outdir / "so-dang-ky-thu.sqlite"
+    source = Path(register)
+    if source.exists():
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        dst = sqlite3.connect(copy)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+    return run_certificates(table, round_file, outdir / "ket-qua", pdf=False, register=copy, workers=1,
+                            progress=progress)
+
+
+def register_entries(register: Path, issuer: str | None, query: str = "", year: int | None = None):
+    """Entries of the register, only the issuing body ``issuer`` when given (exact name)."""
+    path = Path(register)
+    if not path.exists():
+        return []
+    with open_register(path, create=False) as reg:
+        entries = reg.find(query) if query else reg.entries(None, year)
+    if year is not None:
+        entries = [e for e in entries if e.year == year]
+    if issuer is not None:
+        entries = [e for e in entries if e.issuer_name == issuer]
+    return entries
+
+
+def void_number(register: Path, number: str, reason: str, issuer: str | None):
+    """Void a certificate number with its reason (kept in the register's history); only a number
+    of the body ``issuer`` when given. RegisterError (Vietnamese) for no such number or no reason."""
+    from ..certificates.register import RegisterError
+
+    with open_register(register, create=False) as reg:
+        mine = [e for e in reg.find(number) if e.number == number and (issuer is None or e.issuer_name == issuer)]
+        if len(mine) != 1:
+            raise RegisterError(f"Không có số {number} của cơ quan này trong sổ đăng ký" if not mine else
+                                f"Số {number} có ở {len(mine)} cơ quan; hãy hủy bằng lệnh 'ocop-docs register huy'")
+        return reg.void(number, reason, row_id=mine[0].id)
+
+
+def export_register_xlsx(register: Path, out: Path) -> Path:
+    """The whole register as an .xlsx workbook (``ocop-docs register xuat``)."""
+    from ..certificates.register_xlsx import export_register
+
+    with open_register(register, create=False, readonly=True) as reg:
+        export_register(reg, out)
+    return out
+
+
+def load_document(spec_file: Path):
+    """A data file validated as ``ocop-docs render`` reads it (DataError naming every field)."""
+    from ..io import load_spec
+
+    return load_spec(spec_file)
+
+
+def render_spec_file(spec_file: Path, out: Path) -> Path:
+    """A data file (YAML, ``kind:`` inside) rendered to .docx (``ocop-docs render``)."""
+    return api.render(spec_file, out)[0]
+
+
+def province_issuers() -> list[str]:
+    """The People's Committees of the 34 provincial units from 01/07/2025, offered as issuing
+    bodies (any other, a commune's, can be typed)."""
+    from ..ocop.provinces import provinces
+
+    return [f"Ủy ban nhân dân {p.title}" for p in provinces()]
+
+
+def propose_bases(kind: str, level: str, on) -> list[str]:
+    """The căn cứ lines the legal-basis registry proposes for a document signed on ``on``."""
+    from ..ocop.legal_bases import propose
+
+    return [f"{b.verb} {b.text};".strip() for b in propose(kind, level, on)]
+
+
+def read_member_sheet(path: Path, group: str = "council"):
+    """Members of a council (or its team) from an Excel/CSV sheet, with the rows not used."""
+    from ..io.members import read_members
+
+    return read_members(path, group)
+
+
+def member_columns_used(table) -> list[str]:
+    """The columns a members sheet was read from, as a clerk names them: "cột C: Họ và tên"."""
+    from ..io.members import FIELD_NAMES_VI
+    from ..io.workbook import column_letter
+
+    return [f"cột {column_letter(i)}: {FIELD_NAMES_VI.get(f, f)}" for i, f in sorted(table.columns.items())]
+
+
+def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = None, on=None,
+              end_year: int | None = None):
+    """Last year's plan (any format) rolled to ``year`` (``ocop-docs rollforward``): the draft's
+    data file, the draft .docx with tracked changes and comments, the clean .docx, the report."""
+    from ..rollforward.files import run
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    return run(source, year, outdir / "ke-hoach.yaml", issuer=issuer, on=on, end_year=end_year,
+               docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
+               report=outdir / "bao-cao-thay-doi.md")
+
+
+def form_kinds() -> tuple[dict[str, str], set[str]]:
+    """The OCOP forms (``ocop-docs form``): kind → Vietnamese name, and those that have a blank."""
+    from .. import kinds
+
+    forms = kinds.all_kinds("form")
+    return {k.id: k.name for k in forms}, {k.id for k in forms if k.blank is not None or k.id == "phieu-danh-gia"}
+
+
+def render_form_file(kind: str, out: Path, data: Path | None = None, *, blank: bool = False, bo: int | None = None) -> Path:
+    """A form filled from a data file, or blank (``ocop-docs form``); .docx, or .xlsx for a score sheet."""
+    from ..render.forms import render_form
+
+    return render_form(kind, out, data, blank=blank, bo=bo)
+
+
+def minimum_rules() -> dict[str, str]:
+    from ..scoring import MINIMUM_RULES
+
+    return MINIMUM_RULES
+
+
+def score_sheets(paths: list[Path], rule: str):
+    """Members' filled score sheets → one result per product (``ocop-docs score``)."""
+    from ..scoring import score_files
+
+    return score_files(paths, rule)
+
+
+def points_text(value) -> str:
+    """Points as the secretary writes them: two decimals, decimal comma (76,33)."""
+    from ..scoring import diem
+
+    return diem(value)
+
+
+def write_results_table(results, out: Path) -> Path:
+    """The results table (.xlsx) the recognition decision and the certificates read."""
+    from ..io.score_xlsx import write_products
+
+    write_products([r.to_product() for r in results], out)
+    return out
+
+
+def zip_folder(folder: Path, out: Path) -> Path:
+    """Every file under ``folder`` into the .zip ``out`` (paths relative to ``folder``)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    if not files:
+        raise DataError(None, "không có tệp nào để đóng gói")
+    tmp = out.with_name(out.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in files:
+            zf.write(p, p.relative_to(folder).as_posix())
+    tmp.replace(out)
+    return out

@@ -1,0 +1,235 @@
+"""What each job does in the pool: call the library, then put what the page shows in ``job.result``."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import library
+from .jobs import Job
+from .previews import page_of, page_pictures, page_texts
+
+IN, OUT, PAGES = "vao", "ra", "trang"
+
+# The parts of a document (ND30 Phụ lục I boxes) a finding is shown under, in reading order.
+PARTS = (
+    ("dau", "Phần đầu: Quốc hiệu, cơ quan ban hành, số, ngày tháng, tên loại và trích yếu"),
+    ("noi-dung", "Nội dung: căn cứ, các điều, mục, đoạn văn"),
+    ("ky", "Chữ ký: quyền hạn, chức vụ, họ tên người ký"),
+    ("nhan", "Kính gửi và Nơi nhận"),
+    ("phu-luc", "Phụ lục và văn bản kèm theo"),
+    ("khac", "Các thành phần khác (người soạn thảo, địa chỉ liên hệ, phạm vi lưu hành)"),
+    ("chung", "Trình bày chung: khổ giấy, lề, phông chữ, số trang"),
+)
+_BOX_PART = {"1": "dau", "2": "dau", "3": "dau", "4": "dau", "5a": "dau", "5b": "dau", "6": "noi-dung",
+             "7": "ky", "7a": "ky", "7b": "ky", "8": "ky", "9a": "nhan", "9b": "nhan",
+             "10a": "khac", "10b": "khac", "11": "khac", "12": "khac", "13": "khac"}
+_NAMED_PART = {"dòng kèm theo": "phu-luc", "phụ lục": "phu-luc", "thẩm quyền ban hành": "noi-dung",
+               "QUYẾT ĐỊNH:": "noi-dung"}
+
+
+def part_of(element: str) -> str:
+    """The part of the document a finding's element belongs to ("ô 4: địa danh…" → "dau")."""
+    head = element.split(":")[0].strip()
+    if head.startswith("ô "):
+        return _BOX_PART.get(head[2:].strip(), "khac")
+    return _NAMED_PART.get(element, _NAMED_PART.get(head, "chung"))
+
+
+def _pictures(job: Job, pdf: Path) -> list[str]:
+    pages = page_pictures(pdf, job.folder / PAGES)
+    return [p.name for p in pages]
+
+
+def check_work(job: Job) -> None:
+    """Kiểm tra thể thức: findings grouped by part, each with the page it is on.
+
+    The findings are shown as soon as they are known (well under a second); the pictures of the
+    pages follow when LibreOffice has made the PDF."""
+    source = Path(job.result["source"])
+    job.progress("Kiểm tra thể thức", 0, 3)
+    report = library.check_document(source)
+    groups: dict[str, list[dict]] = {key: [] for key, _ in PARTS}
+    for f in report.findings:
+        where = ", ".join(p for p in (f.element, f.location) if p)
+        more = ""
+        if f.count > 1:
+            more = f"cùng lỗi ở {f.count - 1} chỗ khác: " + ", ".join(f.other_locations[:5]) + (
+                "…" if len(f.other_locations) > 5 else "")
+        groups[part_of(f.element)].append({
+            "severity": f.severity, "severity_name": library.severity_name(f.severity),
+            "rule_id": f.rule_id, "where": where, "excerpt": f.excerpt, "found": f.found,
+            "expected": f.expected, "more": more, "page": None, "box": None, "part": part_of(f.element),
+        })
+    job.result.update(
+        kind_name=library.kind_name(report.kind),
+        errors=report.errors, warnings=report.warnings, notes=list(report.notes), parts=list(report.parts),
+        groups=[{"key": key, "name": name, "findings": groups[key]} for key, name in PARTS if groups[key]],
+    )
+    job.progress("Tạo bản PDF để xem trang", 1, 3)
+    pdf = library.document_pdf(source, job.folder / OUT / (source.stem + ".pdf"))
+    job.progress("Vẽ các trang", 2, 3)
+    texts = page_texts(pdf)
+    for group in job.result["groups"]:
+        for f in group["findings"]:
+            f["page"], f["box"] = page_of(f["excerpt"], texts) if f["excerpt"] else (None, None)
+            if f["page"] is None and f["part"] == "dau" and texts:
+                f["page"] = 1  # the header block is on the first page whatever its text
+    job.result["pages"] = _pictures(job, pdf)
+    job.add_file("pdf", pdf, f"{source.stem}.pdf")
+    job.progress("Xong", 3, 3)
+
+
+# --------------------------------------------------------------------------- certificates
+
+PHASES = {"docx": "Tạo tệp .docx", "pdf": "Chuyển sang PDF"}
+
+
+@dataclass
+class CertificateInputs:
+    table: Path
+    round_file: Path
+    register: Path
+
+
+def _report_dict(report) -> dict:
+    stars: dict[int, int] = {}
+    for r in report.results:
+        stars[r.job.stars] = stars.get(r.job.stars, 0) + 1
+    return {
+        "count": len(report.results),
+        "by_stars": sorted(stars.items(), reverse=True),
+        "issued": [{"number": r.job.number, "product": r.job.name, "owner": r.job.owner, "stars": r.job.stars,
+                    "row": r.job.row, "until": f"{r.job.valid_until:%d/%m/%Y}"} for r in report.results],
+        "rejects": [{"row": x.row, "product": x.product, "owner": x.owner, "reason": x.reason} for x in report.rejects],
+        "warnings": list(report.warnings),
+    }
+
+
+def trial_work(job: Job, inputs: CertificateInputs) -> None:
+    """Chạy thử: numbers from a copy of the register, rejects, one sample certificate as a picture."""
+    job.progress("Chạy thử", 0, 1)
+    report = library.trial_certificates(inputs.table, inputs.round_file, job.folder / OUT, inputs.register,
+                                        lambda phase, done, total: job.progress(PHASES.get(phase, phase), done, total))
+    job.result.update(_report_dict(report))
+    if report.results:
+        job.progress("Vẽ giấy chứng nhận mẫu", 0, 1)
+        first = report.results[0].docx
+        pdf = library.document_pdf(first, job.folder / OUT / "mau.pdf")
+        job.result["pages"] = _pictures(job, pdf)[:1]
+    job.progress("Xong", 1, 1)
+
+
+def issue_work(job: Job, inputs: CertificateInputs) -> None:
+    """Cấp thật: the register's numbers, .docx and PDF of each certificate, packed in one .zip."""
+    outdir = job.folder / OUT / "giay-chung-nhan"
+    report = library.issue_certificates(
+        inputs.table, inputs.round_file, outdir, inputs.register,
+        lambda phase, done, total: job.progress(PHASES.get(phase, phase), done, total))
+    job.result.update(_report_dict(report))
+    job.progress("Đóng gói tệp .zip", 0, 1)
+    archive = library.zip_folder(outdir, job.folder / OUT / "giay-chung-nhan.zip")
+    job.add_file("zip", archive, f"Giấy chứng nhận OCOP - {job.title}.zip")
+    job.progress("Xong", 1, 1)
+
+
+def copy_inputs(source: Job, target: Job) -> CertificateInputs:
+    """The trial's uploaded table and round file, copied into the real run's own folder."""
+    inputs: CertificateInputs = source.result["_inputs"]
+    folder = target.folder / IN
+    folder.mkdir(parents=True, exist_ok=True)
+    table = Path(shutil.copy2(inputs.table, folder / inputs.table.name))
+    round_file = Path(shutil.copy2(inputs.round_file, folder / inputs.round_file.name))
+    return CertificateInputs(table, round_file, inputs.register)
+
+
+# --------------------------------------------------------------------------- documents
+
+def document_work(job: Job, spec_file: Path, name: str) -> None:
+    """A document from its data file: .docx, PDF and the picture of every page."""
+    job.progress("Tạo tệp .docx", 0, 3)
+    out = job.folder / OUT
+    out.mkdir(parents=True, exist_ok=True)
+    docx = library.render_spec_file(spec_file, out / "van-ban.docx")
+    job.progress("Tạo bản PDF", 1, 3)
+    pdf = library.document_pdf(docx, out / "van-ban.pdf")
+    job.progress("Vẽ các trang", 2, 3)
+    job.result["pages"] = _pictures(job, pdf)
+    job.add_file("docx", docx, f"{name}.docx")
+    job.add_file("pdf", pdf, f"{name}.pdf")
+    job.progress("Xong", 3, 3)
+
+
+# --------------------------------------------------------------------------- next year's plan
+
+def _item(item, texts) -> dict:
+    probe = next((t for t in (item.printed or []) + [item.after, item.before] if t and len(t.split()) >= 2), "")
+    page, box = page_of(probe, texts) if probe else (None, None)
+    return {"category": item.category, "where": item.where, "what": item.what, "before": item.before,
+            "after": item.after, "action": item.action, "page": page, "box": box}
+
+
+def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_year: int | None) -> None:
+    """Kế hoạch năm sau: the draft, what changed, what a person must decide, and the pages."""
+    job.progress("Đọc kế hoạch cũ và chuyển sang năm mới", 0, 4)
+    out = job.folder / OUT
+    files = library.roll_plan(source, year, out, issuer=issuer, on=on, end_year=end_year)
+    spec, clean = out / "ke-hoach.yaml", out / "ban-sach.docx"
+    job.progress("Tạo bản PDF", 2, 4)
+    pdf = library.document_pdf(clean, out / "ban-sach.pdf")
+    job.progress("Vẽ các trang", 3, 4)
+    job.result["pages"] = _pictures(job, pdf)
+    texts = page_texts(pdf)
+    result = files.result
+    job.result.update(
+        year=year, spec=str(spec),
+        reviews=[_item(i, texts) for i in result.reviews], changes=[_item(i, texts) for i in result.changes],
+        warnings=list(result.warnings), notes=[n.describe() for n in files.notes],
+        signer={"title": result.plan.signer.title, "name": result.plan.signer.name},
+    )
+    name = f"Kế hoạch OCOP năm {year}"
+    job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo (theo dõi thay đổi).docx")
+    job.add_file("docx", clean, f"{name}.docx")
+    job.add_file("pdf", pdf, f"{name}.pdf")
+    job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")
+    job.progress("Xong", 4, 4)
+
+
+# --------------------------------------------------------------------------- forms and scoring
+
+def form_work(job: Job, kind: str, name: str, data: Path | None, blank: bool, bo: int | None) -> None:
+    """A form (blank or filled) as .docx with its pages; a score sheet also as .xlsx."""
+    out = job.folder / OUT
+    out.mkdir(parents=True, exist_ok=True)
+    job.progress("Tạo tệp .docx", 0, 3)
+    docx = library.render_form_file(kind, out / "bieu-mau.docx", data, blank=blank, bo=bo)
+    job.add_file("docx", docx, f"{name}.docx")
+    if kind == "phieu-danh-gia":
+        xlsx = library.render_form_file(kind, out / "bieu-mau.xlsx", data, blank=blank, bo=bo)
+        job.add_file("xlsx", xlsx, f"{name}.xlsx")
+    job.progress("Tạo bản PDF", 1, 3)
+    pdf = library.document_pdf(docx, out / "bieu-mau.pdf")
+    job.add_file("pdf", pdf, f"{name}.pdf")
+    job.progress("Vẽ các trang", 2, 3)
+    job.result["pages"] = _pictures(job, pdf)
+    job.progress("Xong", 3, 3)
+
+
+def score_work(job: Job, sheets: list[Path], rule: str) -> None:
+    """Chấm điểm: each product's members, averages, star and what held it below the next star."""
+    job.progress("Chấm điểm", 0, 1)
+    results = library.score_sheets(sheets, rule)
+    products = []
+    for r in results:
+        products.append({
+            "name": r.product.name, "owner": r.product.owner, "code": r.product.code or "",
+            "bo": f"{r.criteria_set.number}. {r.criteria_set.name}", "stars": r.stars,
+            "members": [{"name": m.member, "file": Path(m.source.file).name, "parts": [m.parts[c] for c in "ABC"],
+                         "total": m.total} for m in r.members],
+            "averages": [library.points_text(r.part_averages[c]) for c in "ABC"] + [library.points_text(r.average)],
+            "explanation": r.explanation(),
+        })
+    job.result["products"] = products
+    table = library.write_results_table(results, job.folder / OUT / "ket-qua.xlsx")
+    job.add_file("xlsx", table, "Bảng kết quả đánh giá, phân hạng.xlsx")
+    job.progress("Xong", 1, 1)

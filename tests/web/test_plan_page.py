@@ -1,0 +1,56 @@
+"""Kế hoạch năm sau in the browser: upload or paste last year's plan, review list, edit, files."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from web_helpers import csrf_of, docx_text, text_of, wait_job
+
+
+def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendered_plans):
+    r = client.post("/ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach"), "nam": "2025"},
+                    files={"tep": ("kế hoạch 2024.docx", rendered_plans["ben-cau-2024"].read_bytes())},
+                    follow_redirects=False)
+    assert r.status_code == 303, text_of(r.text)
+    job = r.headers["location"]
+    html = wait_job(client, job)
+    text = text_of(html)
+    assert "Kế hoạch năm 2025 từ kế hoạch 2024.docx" in text
+    assert "Cảnh báo: Ủy ban nhân dân huyện Bến Cầu là cơ quan cấp huyện" in text
+    # Each decision left to the officer, with the page of the draft it is on.
+    assert "Mục IV, đoạn 1 — Kinh phí «14.000.000 đồng» Việc cần làm: Kinh phí của kế hoạch năm 2024 được giữ nguyên" in text
+    assert "Phần đầu (số, ngày) — Số, ngày ban hành" in text
+    assert f'{job}/trang/5.png' in html
+    assert client.get(f"{job}/trang/5.png").content.startswith(b"\x89PNG")
+    clean = docx_text(client.get(f"{job}/tai/docx").content)
+    assert "năm 2025" in clean and "Chương trình OCOP năm 2024" not in clean
+    draft = client.get(f"{job}/tai/draft")
+    assert "d%E1%BB%B1%20th%E1%BA%A3o" in draft.headers["content-disposition"]
+    with zipfile.ZipFile(io.BytesIO(draft.content)) as package:  # Word's tracked changes and comments
+        assert b"<w:ins " in package.read("word/document.xml") and "word/comments.xml" in package.namelist()
+    assert client.get(f"{job}/tai/pdf").content.startswith(b"%PDF")
+    assert "Báo cáo chuyển kế hoạch sang năm 2025" in client.get(f"{job}/tai/report").content.decode("utf-8")
+
+    # The officer types the number, date and signer; the document is made again with them.
+    r = client.post(f"{job}/sua-ke-hoach", data={"csrf": csrf_of(client, job), "so": "45", "ngay": "2025-02-10",
+                                                 "chuc_vu_ky": "Chủ tịch", "ho_ten_ky": "Nguyễn Văn Hải"},
+                    follow_redirects=False)
+    assert r.status_code == 303, text_of(r.text)
+    edited = r.headers["location"]
+    assert "Trang 1" in text_of(wait_job(client, edited))
+    body = docx_text(client.get(f"{edited}/tai/docx").content)
+    assert "Số: 45/KH-UBND" in body and "ngày 10 tháng 02 năm 2025" in body and "Nguyễn Văn Hải" in body
+
+
+def test_pasted_text_and_a_bad_year(client):
+    token = csrf_of(client, "/ke-hoach")
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "hai nghìn"}, files={"tep": ("", b"")})
+    assert r.status_code == 400
+    assert "ô «Năm của kế hoạch mới»: cần một năm, ví dụ 2026" in text_of(r.text)
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "2026"}, files={"tep": ("", b"")})
+    assert r.status_code == 400
+    assert "chọn tệp kế hoạch năm trước hoặc dán nội dung" in text_of(r.text)
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "2026", "van_ban": "Một dòng chữ không phải kế hoạch."},
+                    files={"tep": ("", b"")}, follow_redirects=False)
+    text = text_of(wait_job(client, r.headers["location"]))
+    assert "ke-hoach-dan-vao.txt" in text and "Traceback" not in text
