@@ -9,14 +9,13 @@ Run: `.venv/bin/python benchmarks/bench_rollforward.py`.
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from docxtpl import DocxTemplate  # noqa: E402
 
@@ -24,17 +23,11 @@ from ocop_docs.io import load_spec  # noqa: E402
 from ocop_docs.render import context_for, template_path  # noqa: E402
 from ocop_docs.rollforward.files import run  # noqa: E402
 
+from bench_render import median_ms as _median_ms  # noqa: E402  (one timing loop for the benchmarks)
+
 RUNS = 7
 TARGETS = {"ben-cau-2024": (2025, None), "ha-tinh-2023-2025": (2026, 2026), "vu-quang-2019": (2020, None)}
 
-
-def median_ms(fn, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> dict:
@@ -53,9 +46,9 @@ def main() -> dict:
             def roll(marks, sample=sample, year=year, end=end):
                 return lambda: run(sample, year, out / "kh.yaml", end_year=end, docx=out / "kh.docx", marks=marks)
 
-            plain_ms = median_ms(plain)
-            highlight_ms = median_ms(roll("highlight"))
-            track_ms = median_ms(roll("track"))
+            plain_ms = _median_ms(plain, RUNS)
+            highlight_ms = _median_ms(roll("highlight"), RUNS)
+            track_ms = _median_ms(roll("track"), RUNS)
             results[stem] = {
                 "plain_docxtpl_render_ms": round(plain_ms, 1),
                 "rollforward_highlight_ms": round(highlight_ms, 1),

@@ -6,6 +6,8 @@ each tuple below is the sequence of one complex type of ECMA-376 Part 1.
 """
 from __future__ import annotations
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from lxml import etree
 
 # CT_TblPr (17.4.60) and CT_TrPr (17.4.82).
@@ -32,3 +34,12 @@ def insert_in_order(parent, child, order: tuple[str, ...]) -> None:
             existing.addprevious(child)
             return
     parent.append(child)
+
+
+def get_or_add(parent, tag: str, order: tuple[str, ...]):
+    """The child ``tag`` ("w:rPr") of ``parent``, added in schema order when missing."""
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        insert_in_order(parent, child, order)
+    return child

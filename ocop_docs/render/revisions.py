@@ -25,7 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..io.atomic import atomic_path
-from .oxml import PPR_ORDER, insert_in_order
+from .oxml import PPR_ORDER, get_or_add
 
 AUTHOR = "ocop-docs"
 ATOM = "\ufffc"  # stands for a run without text (a footnote reference, a drawing) in compared texts
@@ -158,15 +158,7 @@ def _run_with(rpr, text: str, deleted: bool = False):
 
 def _mark_paragraph(p, tag: str, marker: _Marker) -> None:
     """Mark the paragraph mark itself inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = _element("w:pPr")
-        p.insert(0, ppr)
-    rpr = ppr.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = _element("w:rPr")
-        insert_in_order(ppr, rpr, PPR_ORDER)
-    rpr.insert(0, marker.make(tag))
+    get_or_add(p.get_or_add_pPr(), "w:rPr", PPR_ORDER).insert(0, marker.make(tag))
 
 
 def _insert_whole(p, marker: _Marker) -> None:

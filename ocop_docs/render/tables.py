@@ -21,7 +21,7 @@ from lxml import etree
 from ..model.table import Cell, Table, cell_starts, parse_amount
 from ..nd30.rules import A4_TWIPS, MM, RENDER_MARGINS_MM
 from ..vi.numbers import format_number, tien_bang_chu
-from .oxml import PPR_ORDER, TRPR_ORDER, TBLPR_ORDER, insert_in_order
+from .oxml import PPR_ORDER, TBLPR_ORDER, TRPR_ORDER, get_or_add, insert_in_order
 
 MARK = re.compile("\ue002(\\d+)\ue003")
 TEXT_WIDTH = round(A4_TWIPS[0] - (RENDER_MARGINS_MM["left"] + RENDER_MARGINS_MM["right"]) * MM)
@@ -295,14 +295,7 @@ def tidy_tables(document) -> int:
                 insert_in_order(trpr, _w("tblHeader"), TRPR_ORDER)
         following = tbl.getnext()
         if following is not None and following.tag == qn("w:p"):
-            ppr = following.find(qn("w:pPr"))
-            if ppr is None:
-                ppr = _w("pPr")
-                following.insert(0, ppr)
-            spacing = ppr.find(qn("w:spacing"))
-            if spacing is None:
-                spacing = _w("spacing")
-                insert_in_order(ppr, spacing, PPR_ORDER)
+            spacing = get_or_add(following.get_or_add_pPr(), "w:spacing", PPR_ORDER)
             if int(spacing.get(qn("w:before"), "0") or 0) < SPACE_AROUND:
                 spacing.set(qn("w:before"), str(SPACE_AROUND))
     return count
