@@ -7,10 +7,9 @@ from datetime import date
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 
 from testpaths import CORPUS, SAMPLES
+from wordbuild import numbered, use_numbering
 from ocop_docs.errors import UnreadableFile
 from ocop_docs.io import load_spec
 from ocop_docs.parse import parse_file, parse_text
@@ -18,30 +17,10 @@ from ocop_docs.render.context import plan_context
 
 PLAN_STEMS = sorted(p.stem for p in (SAMPLES / "plans").glob("*.yaml"))
 
-NUMBERING = f"""<w:numbering {nsdecls('w')}>
-  <w:abstractNum w:abstractNumId="7">
-    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
-    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
-    <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
-    <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
-  </w:abstractNum>
-  <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
-</w:numbering>"""
-
-
-def _numbered(doc, text: str, level: int, bold: bool = True):
-    p = doc.add_paragraph()
-    p.add_run(text).bold = bold
-    p._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr>'))
-    return p
-
-
 def word_plan(path):
     """A plan typed in Word: header and signature tables, headings numbered by Word (numPr)."""
     doc = Document()
-    numbering = doc.part.numbering_part
-    numbering._element = parse_xml(NUMBERING)
+    use_numbering(doc)
     table = doc.add_table(rows=2, cols=2)
     cells = [["ỦY BAN NHÂN DÂN", "XÃ VŨ QUANG"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]]
     for col, lines in enumerate(cells):
@@ -56,19 +35,19 @@ def word_plan(path):
         p.add_run(text).bold = True
     doc.add_paragraph().add_run("Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ;").italic = True
     doc.add_paragraph("UBND xã Vũ Quang ban hành Kế hoạch như sau:")
-    _numbered(doc, "MỤC ĐÍCH, YÊU CẦU", 0)
-    _numbered(doc, "Mục đích", 1)
+    numbered(doc, "MỤC ĐÍCH, YÊU CẦU", 0)
+    numbered(doc, "Mục đích", 1)
     doc.add_paragraph("Phát triển sản phẩm OCOP gắn với vùng nguyên liệu.")
-    _numbered(doc, "MỤC TIÊU", 0)
+    numbered(doc, "MỤC TIÊU", 0)
     doc.add_paragraph("Phấn đấu có ít nhất 02 sản phẩm đạt 3 sao trở lên.")
-    _numbered(doc, "NHIỆM VỤ", 0)
-    _numbered(doc, "Tuyên truyền", 1)
-    _numbered(doc, "Trên hệ thống loa truyền thanh", 2)
-    _numbered(doc, "Mỗi tháng hai lần.", 3, bold=False)
-    _numbered(doc, "Tập huấn", 1)
+    numbered(doc, "NHIỆM VỤ", 0)
+    numbered(doc, "Tuyên truyền", 1)
+    numbered(doc, "Trên hệ thống loa truyền thanh", 2)
+    numbered(doc, "Mỗi tháng hai lần.", 3, bold=False)
+    numbered(doc, "Tập huấn", 1)
     doc.add_paragraph("Đơn vị chủ trì: Công chức Nông nghiệp xã.")
     doc.add_paragraph("Thời gian thực hiện: Quý III/2026.")
-    _numbered(doc, "KINH PHÍ", 0)
+    numbered(doc, "KINH PHÍ", 0)
     doc.add_paragraph("Kinh phí thực hiện: 25.000.000 đồng (ngân sách xã).")
     doc.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026./.")
     sign = doc.add_table(rows=1, cols=2)

@@ -9,30 +9,13 @@ from datetime import date
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from ocop_docs.check import check_file
 from ocop_docs.rollforward.files import run
+from wordbuild import numbered, use_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-NUMBERING = f"""<w:numbering {nsdecls('w')}>
-  <w:abstractNum w:abstractNumId="7">
-    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
-    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
-  </w:abstractNum>
-  <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
-</w:numbering>"""
-
-
-def _numbered(document, text: str, level: int) -> None:
-    p = document.add_paragraph()
-    p.add_run(text).bold = True
-    p._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="3"/></w:numPr>'))
-
-
 def _table(document, rows: list[list[str]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
@@ -43,7 +26,7 @@ def _table(document, rows: list[list[str]]) -> None:
 
 def word_plan(path) -> None:
     document = docx.Document()
-    document.part.numbering_part._element = parse_xml(NUMBERING)
+    use_numbering(document)
     header = document.add_table(rows=2, cols=2)
     for col, (first, second) in enumerate((("ỦY BAN NHÂN DÂN", "XÃ LONG THUẬN"),
                                             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))):
@@ -59,17 +42,17 @@ def word_plan(path) -> None:
     document.add_paragraph().add_run(
         "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ;").italic = True
     document.add_paragraph("UBND xã Long Thuận ban hành Kế hoạch như sau:")
-    _numbered(document, "MỤC TIÊU", 0)
+    numbered(document, "MỤC TIÊU", 0)
     document.add_paragraph("Phấn đấu có ít nhất 02 sản phẩm đạt 3 sao trở lên; nâng hạng 01 sản phẩm lên 4 sao.")
-    _numbered(document, "NHIỆM VỤ", 0)
-    _numbered(document, "Phân công", 1)
+    numbered(document, "NHIỆM VỤ", 0)
+    numbered(document, "Phân công", 1)
     _table(document, [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
                       ["1", "Tuyên truyền trên loa truyền thanh", "Văn phòng UBND xã", "Quý I/2026"],
                       ["2", "Hướng dẫn chủ thể lập hồ sơ", "Phòng Kinh tế", "tháng 10/2026"]])
-    _numbered(document, "Thời hạn", 1)
+    numbered(document, "Thời hạn", 1)
     document.add_paragraph("Các thôn đăng ký sản phẩm trước ngày 31/3/2026; báo cáo kết quả về UBND tỉnh trước ngày "
                            "30/9/2026; tổng kết trong ngày 15 tháng 12 năm 2026 và 6 tháng đầu năm 2026 rà soát.")
-    _numbered(document, "KINH PHÍ", 0)
+    numbered(document, "KINH PHÍ", 0)
     _table(document, [["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"],
                       ["1", "Tập huấn cho chủ thể", "50.000.000", "Ngân sách tỉnh"],
                       ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách xã"],
