@@ -28,3 +28,29 @@ def numbered(doc, text: str, level: int, bold: bool = True):
 def use_numbering(document) -> None:
     """Give ``document`` the numbering part of NUMBERING (I. / 1. / a) / -)."""
     document.part.numbering_part._element = parse_xml(NUMBERING)
+
+
+def header_table(document, issuer_line: str, number_line: str, date_line: str) -> None:
+    """The two-column header as a Word table: "ỦY BAN NHÂN DÂN / <issuer_line>" beside the Quốc hiệu
+    and Tiêu ngữ, then the Số beside the place and date (italic)."""
+    table = document.add_table(rows=2, cols=2)
+    for col, (first, second) in enumerate((("ỦY BAN NHÂN DÂN", issuer_line),
+                                            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))):
+        cell = table.cell(0, col)
+        cell.paragraphs[0].add_run(first).bold = True
+        cell.add_paragraph().add_run(second).bold = True
+    table.cell(1, 0).paragraphs[0].add_run(number_line)
+    table.cell(1, 1).paragraphs[0].add_run(date_line).italic = True
+
+
+def signature_table(document, signer_name: str) -> None:
+    """Nơi nhận beside "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" and the signer's name, as a Word table."""
+    sign = document.add_table(rows=1, cols=2)
+    left, right = sign.cell(0, 0), sign.cell(0, 1)
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    for item in ("- UBND tỉnh;", "- Lưu: VT."):
+        left.add_paragraph(item)
+    right.paragraphs[0].add_run("TM. ỦY BAN NHÂN DÂN").bold = True
+    right.add_paragraph().add_run("CHỦ TỊCH").bold = True
+    right.add_paragraph()
+    right.add_paragraph().add_run(signer_name).bold = True

@@ -9,7 +9,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from testpaths import CORPUS, SAMPLES
-from wordbuild import numbered, use_numbering
+from wordbuild import header_table, numbered, signature_table, use_numbering
 from ocop_docs.errors import UnreadableFile
 from ocop_docs.io import load_spec
 from ocop_docs.parse import parse_file, parse_text
@@ -21,14 +21,7 @@ def word_plan(path):
     """A plan typed in Word: header and signature tables, headings numbered by Word (numPr)."""
     doc = Document()
     use_numbering(doc)
-    table = doc.add_table(rows=2, cols=2)
-    cells = [["ỦY BAN NHÂN DÂN", "XÃ VŨ QUANG"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]]
-    for col, lines in enumerate(cells):
-        cell = table.cell(0, col)
-        cell.paragraphs[0].add_run(lines[0]).bold = True
-        cell.add_paragraph().add_run(lines[1]).bold = True
-    table.cell(1, 0).paragraphs[0].add_run("Số: 12/KH-UBND")
-    table.cell(1, 1).paragraphs[0].add_run("Vũ Quang, ngày 10 tháng 02 năm 2026").italic = True
+    header_table(doc, "XÃ VŨ QUANG", "Số: 12/KH-UBND", "Vũ Quang, ngày 10 tháng 02 năm 2026")
     for text in ("KẾ HOẠCH", "Thực hiện Chương trình OCOP trên địa bàn xã năm 2026"):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -50,15 +43,7 @@ def word_plan(path):
     numbered(doc, "KINH PHÍ", 0)
     doc.add_paragraph("Kinh phí thực hiện: 25.000.000 đồng (ngân sách xã).")
     doc.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026./.")
-    sign = doc.add_table(rows=1, cols=2)
-    left, right = sign.cell(0, 0), sign.cell(0, 1)
-    left.paragraphs[0].add_run("Nơi nhận:").bold = True
-    for item in ("- UBND tỉnh;", "- Lưu: VT."):
-        left.add_paragraph(item)
-    right.paragraphs[0].add_run("TM. ỦY BAN NHÂN DÂN").bold = True
-    right.add_paragraph().add_run("CHỦ TỊCH").bold = True
-    right.add_paragraph()
-    right.add_paragraph().add_run("Lê Văn Tâm").bold = True
+    signature_table(doc, "Lê Văn Tâm")
     doc.save(path)
     return path
 

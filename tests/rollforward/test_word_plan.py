@@ -13,7 +13,7 @@ from lxml import etree
 
 from ocop_docs.check import check_file
 from ocop_docs.rollforward.files import run
-from wordbuild import numbered, use_numbering
+from wordbuild import header_table, numbered, signature_table, use_numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def _table(document, rows: list[list[str]]) -> None:
@@ -27,14 +27,7 @@ def _table(document, rows: list[list[str]]) -> None:
 def word_plan(path) -> None:
     document = docx.Document()
     use_numbering(document)
-    header = document.add_table(rows=2, cols=2)
-    for col, (first, second) in enumerate((("ỦY BAN NHÂN DÂN", "XÃ LONG THUẬN"),
-                                            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))):
-        cell = header.cell(0, col)
-        cell.paragraphs[0].add_run(first).bold = True
-        cell.add_paragraph().add_run(second).bold = True
-    header.cell(1, 0).paragraphs[0].add_run("Số: 12/KH-UBND")
-    header.cell(1, 1).paragraphs[0].add_run("Long Thuận, ngày 10 tháng 01 năm 2026").italic = True
+    header_table(document, "XÃ LONG THUẬN", "Số: 12/KH-UBND", "Long Thuận, ngày 10 tháng 01 năm 2026")
     for text in ("KẾ HOẠCH", "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã năm 2026"):
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -58,15 +51,7 @@ def word_plan(path) -> None:
                       ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách xã"],
                       ["", "Tổng cộng", "85.000.000", ""]])
     document.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026 của UBND xã./.")
-    sign = document.add_table(rows=1, cols=2)
-    left, right = sign.cell(0, 0), sign.cell(0, 1)
-    left.paragraphs[0].add_run("Nơi nhận:").bold = True
-    for item in ("- UBND tỉnh;", "- Lưu: VT."):
-        left.add_paragraph(item)
-    right.paragraphs[0].add_run("TM. ỦY BAN NHÂN DÂN").bold = True
-    right.add_paragraph().add_run("CHỦ TỊCH").bold = True
-    right.add_paragraph()
-    right.add_paragraph().add_run("Lê Văn Bình").bold = True
+    signature_table(document, "Lê Văn Bình")
     document.save(str(path))
 
 
