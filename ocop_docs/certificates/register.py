@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -265,6 +266,22 @@ class Register:
     def _open_writable(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._connect(str(self.path))
+        # Two runs opening a new register at once both want the exclusive lock that switching to
+        # WAL needs; SQLite answers one of them "locked" at once, without its busy handler (it
+        # would be a deadlock), so the set-up itself takes turns here.
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.02
+        while True:
+            try:
+                self._set_up()
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+    def _set_up(self) -> None:
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and not {"meta", "certificates"} <= tables:  # another program's database: leave it as it is
             self.db.close()
@@ -721,6 +738,12 @@ def _changes(old: Entry, req: Request, issued_on: date, valid_until: date) -> li
     if old.issued_on != issued_on or old.valid_until != valid_until:
         out.append(f"hiệu lực: {old.issued_on:%d/%m/%Y}–{old.valid_until:%d/%m/%Y} → {issued_on:%d/%m/%Y}–{valid_until:%d/%m/%Y}")
     return out
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds the file (worth another turn)."""
+    text = str(exc)
+    return "database is locked" in text or "database is busy" in text
 
 
 def _sqlite_vi(exc: sqlite3.Error) -> str:

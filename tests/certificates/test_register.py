@@ -95,6 +95,32 @@ def test_concurrent_processes_never_share_a_number(tmp_path):
     assert sorted(seqs) == list(range(1, len(seqs) + 1))  # unique and without gaps
 
 
+def _open_new(path: str, barrier, queue) -> None:
+    barrier.wait()  # both open the same new file at the same instant
+    try:
+        open_register(path).close()
+        queue.put("ok")
+    except RegisterError as exc:
+        queue.put(str(exc))
+
+
+def test_two_runs_creating_one_register_at_once_both_open_it(tmp_path):
+    # Switching a new file to WAL needs an exclusive lock; SQLite refuses the loser at once
+    # ("database is locked") without waiting, which once failed a batch in CI.
+    ctx = multiprocessing.get_context("fork")
+    answers = []
+    for i in range(40):
+        path = str(tmp_path / f"r{i}.sqlite")
+        queue, barrier = ctx.Queue(), ctx.Barrier(2)
+        procs = [ctx.Process(target=_open_new, args=(path, barrier, queue)) for _ in range(2)]
+        for p in procs:
+            p.start()
+        answers += [queue.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(timeout=60)
+    assert answers == ["ok"] * 80
+
+
 def test_not_a_register_file(tmp_path):
     bad = tmp_path / "r.sqlite"
     bad.write_bytes(b"this is not sqlite" * 100)
