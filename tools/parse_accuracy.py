@@ -240,6 +240,7 @@ def _source(folder: Path) -> Path:
 
 def evaluate(corpus: Path = CORPUS) -> dict:
     """Every document parsed and compared: per-document results, per-field and per-layout rates."""
+    from ocop_docs.errors import UnreadableFile
     from ocop_docs.parse import parse_file
 
     results = []
@@ -249,6 +250,8 @@ def evaluate(corpus: Path = CORPUS) -> dict:
         crash = None
         try:
             got = extract(parse_file(_source(folder)))
+        except UnreadableFile:
+            got = {}  # refused with a message (nothing of a document to read): nothing read, nothing invented
         except Exception as exc:  # a crash is a result here: every field wrong, and listed
             crash, got = f"{type(exc).__name__}: {exc}", {}
         fields = {}

@@ -1057,9 +1057,16 @@ def decision_subject(title: str | None, first_article: str | None) -> DecisionSu
     from ..vi.text import fold
 
     text = fold(title or first_article or "", lower=True)
+    # What a document cited in the trích yếu does is not what this one does: "Điều chỉnh … tại Quyết
+    # định số 1633/QĐ-UBND … về việc phê duyệt Đề án" amends, it approves nothing.
+    text = re.split(r"\b(?:quyet dinh|ke hoach|nghi quyet|thong tu|nghi dinh|van ban)\s+so\b", text)[0]
+    text = re.sub(r"^\s*(?:ve viec|v/v)\s+", "", text)
+    if re.match(r"(?:dieu chinh|sua doi|bo sung|bai bo|thu hoi|huy bo|gia han|dinh chinh)\b", text):
+        return "khác"
     if re.search(r"\b(thanh lap|kien toan|cung co)\b.{0,40}\b(hoi dong|to tu van|to giup viec|ban chi dao)\b", text):
         return "hội đồng"
-    if re.search(r"\bcong nhan\b", text):
+    # "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP" is the recognition decision under another verb.
+    if re.search(r"\bcong nhan\b|\bket qua danh gia,?\s+(?:va\s+)?phan hang\b", text):
         return "công nhận"
     if re.search(r"\bban hanh\b.{0,40}\b(quy che|quy dinh|quy trinh)\b", text):
         return "ban hành quy chế"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import kinds
+from ..errors import UnreadableFile
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..nd30.rules import END_MARK
@@ -47,6 +48,7 @@ from .header import (
 from ..nd30.patterns import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
 from .noise import garbled_authority, is_rule, join_broken
+from .news import NewsReport, news_report
 from .site import SiteMeta, strip_site
 from .tables import table_from_cells
 
@@ -148,7 +150,17 @@ def recognise(source: Source) -> Parsed:
     meta = None
     if not source.engine_styles:
         lines, meta = strip_site(lines)
+        if not lines:
+            raise UnreadableFile(f"Tệp {source.path} chỉ có phần của trang web (điều hướng, danh sách văn bản liên quan…), "
+                                 "không có nội dung của văn bản để đọc.")
         lines = _join(_merge_type_lines(lines))
+        news = news_report(lines)
+        if news is not None:
+            main = _reported(news)
+            _use_site_meta(main, meta)
+            for where, message in source.notes:
+                main.notes.insert(0, Note("", message, where))
+            return main
     parts = segments(lines)
     docs: list[Parsed] = []
     for start, at, end, name in parts:
@@ -200,6 +212,33 @@ def recognise(source: Source) -> Parsed:
     if unused:
         main.notes.append(Note("", f"{len(unused)} chú thích cuối trang không gắn được vào đoạn nào; được giữ riêng (footnotes)"))
     return main
+
+
+def _reported(news: NewsReport) -> Parsed:
+    """A news page's report of a document: its type, number and subject, every other field left empty."""
+    from ..model.decision import decision_subject
+    from .header import read_so
+
+    kind = "decision" if news.doc_type == "Quyết định" else "plan"
+    data: dict = {"kind": kind, "doc_type": news.doc_type}
+    where = news.sentence.where()
+    named = f"{news.doc_type.lower()} số {news.number_text}" if news.number_text else f"một {news.doc_type.lower()}"
+    notes = [Note("", f"trang web đưa tin về {named}, không phải bản văn bản: không có phần đầu, căn cứ, chữ ký; "
+                      "chỉ đọc loại văn bản, số (nếu trang ghi) và nội dung chính theo lời trang tin — cần lấy bản gốc", where)]
+    so = read_so("Số: " + news.number_text) if news.number_text else None
+    if so and so[0]:
+        data["number"], data["symbol"], data["_number_text"] = so[0], so[2], news.number_text
+    else:
+        notes.append(Note("number", "trang tin không ghi số, ký hiệu của văn bản; để trống — cần bổ sung", where))
+    if kind == "decision":
+        data["subject"] = decision_subject(news.subject, None)
+    for field_, what in (("issuer", "cơ quan ban hành"), ("place", "địa danh"), ("date", "ngày ban hành"),
+                         ("title", "trích yếu"), ("signer", "người ký")):
+        notes.append(Note(field_, f"trang tin không in {what} của văn bản; để trống — cần bổ sung từ bản gốc"))
+    notes.append(Note("title", f"trang tin tóm tắt nội dung văn bản: '{news.subject[:160]}' (lời của trang tin, không phải trích yếu)", where))
+    extra = [line.text for line in news.paragraphs]
+    notes.append(Note("", f"{len(extra)} đoạn của trang tin được giữ riêng (extra), không ghi vào văn bản"))
+    return Parsed(kind, news.doc_type, data, notes, extra=extra)
 
 
 def _row_texts(lines: list[Line]) -> list[str]:
