@@ -17,7 +17,8 @@ What ``extract`` reads from the parser's spec, so that a parser change can keep 
 ``number_text`` (the Số as printed) else ``number`` + ``symbol`` (or the default symbol the spec
 leaves out: type + issuer abbreviation); ``place``, ``date``,
 ``doc_type``, ``title``, ``authority``; ``legal_bases`` (verb + text; a "Theo/Xét đề nghị"
-entry is the proposal unless ``proposal`` is given); ``body`` headings (plans, reports) or
+entry is the proposal unless ``proposal`` or ``_proposal`` — a proposal printed otherwise, "Xét Tờ trình …",
+"trên cơ sở … Tờ trình …" — is given); ``body`` headings (plans, reports) or
 ``articles`` (decisions); ``signer`` (on_behalf_of, authority, head_title, title, name);
 ``recipients`` + ``archive``.
 """
@@ -159,19 +160,30 @@ def extract(parsed) -> dict:
     """The truth fields as the parser read them (see the module doc for the keys used)."""
     data = parsed.data or {}
     issuer = data.get("issuer") or {}
-    bases, proposal = [], _text(data.get("proposal"))
+    bases, proposal = [], _text(data.get("proposal") or data.get("_proposal"))
+    given = proposal
+    last = None  # where the item before went: "bases" or "proposal"
     for basis in data.get("legal_bases") or []:
         verb, text = (basis.get("verb") or "", basis.get("text") or "") if isinstance(basis, dict) else ("", str(basis))
         full = f"{verb} {text}".strip()
-        if not verb and bases and full:
+        if not full:
+            continue
+        if given and norm_item(full) == norm_item(given):
+            last = "proposal"  # the proposal the parser named, printed among the căn cứ
+            continue
+        if not verb and last:
             # The parser gives each cited act its own căn cứ; the truth keeps acts cited after ";"
-            # without their own verb in the item of the verb before them.
-            bases[-1] = f"{bases[-1]}; {full}"
+            # without their own verb in the item of the verb before them (the proposal's too).
+            if last == "proposal":
+                proposal = f"{proposal}; {full}"
+            else:
+                bases[-1] = f"{bases[-1]}; {full}"
             continue
         if verb.startswith(PROPOSAL_VERBS) and proposal is None:
-            proposal = full
-        elif full:
+            proposal, last = full, "proposal"
+        else:
             bases.append(full)
+            last = "bases"
     number = _text(data.get("number_text") or data.get("_number_text"))
     if number is None and data.get("number") is not None:
         # The spec leaves out a ký hiệu its model prints by default: the printed one is the model's.

@@ -139,7 +139,7 @@ def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dic
     from .body import match_label
 
     data: dict = {"kind": "decision"}
-    for key in ("issuer", "doc_type", "number", "_number_text", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
+    for key in ("issuer", "doc_type", "number", "_number_text", "_proposal", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
                 "signer", "recipients", "archive", "authority"):
         if decision.get(key) is not None:
             data[key] = decision[key]

@@ -896,9 +896,10 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
     pieces = _split_top(body, ";")
     # "… của Thủ tướng Chính phủ. Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" — the enacting
     # sentence glued to the last citation is the preamble, not part of the căn cứ.
-    glued = _ENACTING_RE.search(pieces[-1])
-    if glued is None and (text.startswith(("Theo đề nghị", "Xét đề nghị")) or pieces[-1].lstrip().startswith(("Theo đề nghị", "Xét đề nghị"))):
-        # "Theo đề nghị của Sở …, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:"
+    glued = _ENACTING_RE.search(pieces[-1]) or _INTRO_TAIL_RE.search(pieces[-1])
+    if glued is None and (len(pieces) > 1 or text.startswith(("Theo đề nghị", "Xét đề nghị"))):
+        # "…; Quyết định số 888/QĐ-UBND … năm 2030, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" —
+        # the enacting clause after the comma that closes the last citation.
         glued = _PROPOSAL_TAIL_RE.search(pieces[-1])
     if glued:
         pieces[-1:] = [pieces[-1][: glued.start() + 1], pieces[-1][glued.end():]]
@@ -911,7 +912,9 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
         if rest:
             rest.append(piece)
             continue
-        if k == 0 or _CITATION_START_RE.match(piece):
+        if k > 0 and _PROPOSAL_RE.match(piece):
+            bases.append({"verb": "", "text": strip_end_punctuation(piece)})  # "trên cơ sở … Tờ trình số …"
+        elif k == 0 or _CITATION_START_RE.match(piece):
             bases.append({"verb": verb if k == 0 else "", "text": strip_end_punctuation(piece)})
         else:
             sub_verb = next((v for v in BASIS_VERBS if piece.startswith(v + " ")), None)
@@ -930,6 +933,20 @@ _ENACTING_RE = re.compile(
     r"\.\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Giám đốc|Sở|Ban|Phòng|Hội đồng|Văn phòng)\b[^.;]*?"
     r"\b(?:ban hành|xây dựng|triển khai|như sau|quyết định|báo cáo)\b)"
 )
+
+
+# "… của Ban Thường vụ Tỉnh ủy. Mục tiêu kế hoạch cụ thể như sau:" — a last sentence that opens what follows.
+_INTRO_TAIL_RE = re.compile(r"(?<=[^\s.]{3})\.\s+(?=[A-ZĐÀ-Ỹ][^.;]{0,200}:\s*$)")
+# A proposal printed without "Theo/Xét đề nghị của": "Xét Tờ trình số …", "trên cơ sở báo cáo và đề xuất tại Tờ trình …".
+_PROPOSAL_RE = re.compile(r"^(?:Xét(?! đề nghị của\b)|[Tt]rên cơ sở)\s+(?:[^;]{0,80}?\s)?(?:Tờ trình|đề nghị|đề xuất)\b")
+
+
+def proposal_of(bases: list[dict]) -> str | None:
+    """The text of a proposal printed among the căn cứ without a verb of its own ("Xét Tờ trình số …")."""
+    for basis in bases:
+        if not basis.get("verb") and _PROPOSAL_RE.match(basis["text"]):
+            return basis["text"]
+    return None
 
 
 # The comma where a citation ends and its purpose or the enacting clause begins.
@@ -979,6 +996,9 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
         if text.startswith("Kính gửi"):
             preamble.append(text)  # a report's addressee (ND30-RECIP-01), not a căn cứ
             continue
+        if not started and _PROPOSAL_RE.match(text):
+            bases.append({"verb": "", "text": strip_end_punctuation(text)})  # "Xét Tờ trình số …; Báo cáo thẩm tra …"
+            continue
         starts = text.startswith(BASIS_VERBS) or bool(bases and not started and _CITATION_START_RE.match(text))
         if italic_mode:
             starts = line.italic is True and (text.startswith(BASIS_VERBS) or bool(bases and _CITATION_START_RE.match(text)))
@@ -990,6 +1010,7 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
                 (line.italic is False and not italic_mode and rest and re.search(r"\b(ban hành|xây dựng|triển khai)\b", rest))
                 # "Thực hiện Công văn số …, UBND xã báo cáo như sau:" — one sentence, not a list of căn cứ.
                 or (";" not in text and text.rstrip().endswith(":") and not _ENACTING_RE.search(text)
+                    and not _INTRO_TAIL_RE.search(text)
                     and not (text.startswith(("Theo đề nghị", "Xét đề nghị")) and _PROPOSAL_TAIL_RE.search(text)))
             )
             if whole and ";" not in text and (cut := _PURPOSE_RE.search(text)) and _CITATION_START_RE.match(
@@ -1145,6 +1166,8 @@ def _plan_content(content: list[Line], engine: bool, notes: list[Note], doc_type
     data: dict = {}
     if bases:
         data["legal_bases"] = bases
+        if proposal_of(bases):
+            data["_proposal"] = proposal_of(bases)
     if preamble:
         data["preamble"] = preamble
     data["body"] = body
@@ -1187,6 +1210,8 @@ def _decision(content: list[Line], engine: bool, notes: list[Note]) -> tuple[dic
     data: dict = {}
     if bases:
         data["legal_bases"] = bases
+        if proposal_of(bases):
+            data["_proposal"] = proposal_of(bases)
     if preamble:
         data["preamble"] = preamble
     data["articles"] = articles

@@ -1,0 +1,64 @@
+"""Căn cứ, proposals and the sentences around them, read from short realistic copies."""
+from __future__ import annotations
+
+from ocop_docs.parse import parse_text
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 88/KH-UBND
+Phú Yên, ngày 10 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Chương trình mỗi xã một sản phẩm năm 2024
+"""
+
+
+def bases(parsed) -> list[str]:
+    return [f"{b['verb']} {b['text']}".strip() for b in parsed.data.get("legal_bases", [])]
+
+
+def test_the_enacting_clause_after_the_last_of_several_citations_is_the_preamble():
+    parsed = parse_text(HEADER + (
+        "Thực hiện Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ; Quyết định số 12/QĐ-UBND "
+        "ngày 09/8/2022 của Ủy ban nhân dân tỉnh về phê duyệt Đề án OCOP, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+        "thực hiện năm 2024 như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"))
+    assert bases(parsed) == ["Thực hiện Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ",
+                             "Quyết định số 12/QĐ-UBND ngày 09/8/2022 của Ủy ban nhân dân tỉnh về phê duyệt Đề án OCOP"]
+    assert parsed.data["preamble"] == ["Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện năm 2024 như sau:"]
+
+
+def test_a_sentence_opening_what_follows_is_cut_from_the_citation_before_it():
+    parsed = parse_text(HEADER + (
+        "Thực hiện Kế hoạch số 109/KH-UBND ngày 24/9/2023 của UBND tỉnh về triển khai Chương trình OCOP. "
+        "Mục tiêu kế hoạch cụ thể như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"))
+    assert bases(parsed) == ["Thực hiện Kế hoạch số 109/KH-UBND ngày 24/9/2023 của UBND tỉnh về triển khai Chương trình OCOP"]
+    assert parsed.data["preamble"] == ["Mục tiêu kế hoạch cụ thể như sau:"]
+
+
+def test_a_proposal_printed_as_tren_co_so_to_trinh_is_its_own_item():
+    parsed = parse_text(HEADER + (
+        "Thực hiện Kế hoạch số 268/KH-UBND ngày 08/12/2021 của UBND tỉnh; trên cơ sở đề xuất tại Tờ trình số "
+        "96/TTr-VPĐP ngày 18/02/2024 của Văn phòng Điều phối nông thôn mới tỉnh, Chủ tịch UBND tỉnh ban hành "
+        "Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"))
+    proposal = "trên cơ sở đề xuất tại Tờ trình số 96/TTr-VPĐP ngày 18/02/2024 của Văn phòng Điều phối nông thôn mới tỉnh"
+    assert bases(parsed) == ["Thực hiện Kế hoạch số 268/KH-UBND ngày 08/12/2021 của UBND tỉnh", proposal]
+    assert parsed.data["_proposal"] == proposal
+    assert parsed.data["preamble"] == ["Chủ tịch UBND tỉnh ban hành Kế hoạch như sau:"]
+    assert parsed.model is not None  # printed as read, the model takes it
+
+
+def test_xet_to_trinh_is_the_proposal_of_a_resolution_kept_whole():
+    text = HEADER.replace("KẾ HOẠCH", "NGHỊ QUYẾT").replace("88/KH-UBND", "07/2024/NQ-HĐND") + (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Xét Tờ trình số 568/TTr-UBND ngày 10 tháng 3 năm 2024 của UBND tỉnh; Báo cáo thẩm tra số 113/BC-HĐND "
+        "của Ban Kinh tế - Ngân sách; ý kiến thảo luận của đại biểu Hội đồng nhân dân tỉnh tại kỳ họp.\n"
+        "QUYẾT NGHỊ:\n"
+        "Điều 1. Phạm vi điều chỉnh\n")
+    parsed = parse_text(text)
+    assert parsed.data["_proposal"].startswith("Xét Tờ trình số 568/TTr-UBND")
+    assert parsed.data["_proposal"].endswith("tại kỳ họp")
+    assert bases(parsed)[0] == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
