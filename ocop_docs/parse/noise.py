@@ -213,7 +213,7 @@ _NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|X
 
 _BASIS_START_RE = re.compile(
     r"^(?:(?:Theo|Xét) đề nghị\b|(?:Căn cứ|Thực hiện)\s+(?:các\s+)?(?:Luật|Bộ luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Công văn|Văn bản|"
-    r"Chỉ thị|Điều|Kết luận|Thông báo|Hướng dẫn)\b)"
+    r"Chỉ thị|Điều|Kết luận|Thông báo|Hướng dẫn)\b|(?:Căn cứ|Thực hiện)\s+(?:Kế hoạch|Chương trình|Đề án|Tờ trình|Báo cáo)\s+số\b)"
 )
 
 
@@ -226,12 +226,12 @@ def _stands_alone(text: str) -> bool:
                 or text.startswith(("CHỦ TỊCH", "QUYẾT ĐỊNH", "PHỤ LỤC", "DANH SÁCH")))
 
 
-def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
+def continues(prev: Line, line: Line, blank_paragraphs: bool = False, wrapped: bool = False) -> bool:
     """Whether ``line`` is the rest of ``prev``, cut where a page, a column or a web page's width ended.
 
     A new paragraph starts where the document starts one: a numbering label, a dash item,
     "Căn cứ", "Điều n.", a heading in capitals, a sentence end followed by a capital. Otherwise
-    a line that starts in lower case or with a number, or follows a comma or a word that cannot
+    a line cut at the width of a hard-wrapped copy (``wrapped``), a line that starts in lower case or with a number, or follows a comma or a word that cannot
     end a sentence, continues the one before; a heading in capitals wrapped over lines is one.
     """
     a, b = prev.text.rstrip(), line.text.lstrip()
@@ -243,6 +243,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
         return False
     if prev.bold is True and line.bold is False and len(a) < 120:
         return False  # a heading followed by its text
+    if a.isupper() and _LOWER_START_RE.match(b) and len(a) > 12:
+        return False  # a heading or a name in capitals never runs on in lower case ("… TỈNH HÒA BÌNH" / "n cứ Luật …")
     if _LOWER_START_RE.match(b) or re.match(r"^\d", b):
         return True
     if a.isupper() and b.isupper() and re.search(r"(?:^|\s)(?:ỦY|UỶ|HỘI|VĂN|CHỦ)$", a) \
@@ -256,6 +258,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False) -> bool:
         return not b.isupper()
     if _BASIS_START_RE.match(a) and not b.isupper():
         return True  # a căn cứ runs to its ";" — "… 75, Luật" / "Trồng trọt;"
+    if wrapped and b[:1].isupper() and not b.split()[0].isupper() and not a.isupper():
+        return True  # a hard-wrapped copy: a line cut at the width, no sentence end — "… (OCOP) tỉnh" / "Bình Thuận năm 2024 …"
     # "… của" / "Ủy ban nhân dân tỉnh …": a line ending in a word that cannot end a sentence.
     last = a.split()[-1].lower() if a.split() else ""
     return len(a) > 20 and last in _CONNECTIVES and b[:1].isupper() and not b.isupper()
@@ -266,8 +270,11 @@ def join_broken(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     # A copy that separates its paragraphs by blank lines tells where a paragraph ends.
     blank_paragraphs = sum(line.blank_before for line in lines) > len(lines) * 0.4
+    width = wrap_width(lines)
+    last = 0  # length of the last source line in out[-1]
     for line in lines:
-        if out and continues(out[-1], line, blank_paragraphs):
+        wrapped = width is not None and last >= 0.85 * width
+        if out and continues(out[-1], line, blank_paragraphs, wrapped):
             prev = out[-1]
             shift = len(prev.text) + 1
             joined = prev.with_text(normalise(prev.text + " " + line.text),
@@ -278,4 +285,18 @@ def join_broken(lines: list[Line]) -> list[Line]:
             out[-1] = joined
         else:
             out.append(line)
+        last = len(line.text)
     return out
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width a copy was hard-wrapped at (most lines end near one length), or None when lines are paragraphs."""
+    # Header lines, headings and the last line of each paragraph are short; the lines of text are not.
+    lengths = sorted(n for n in (len(line.text) for line in lines if line.cell is None) if n >= 30)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not 40 <= width <= 160:
+        return None
+    near = sum(1 for n in lengths if 0.8 * width <= n <= width + 3)
+    return width if near >= 0.5 * len(lengths) else None

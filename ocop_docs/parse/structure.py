@@ -984,8 +984,14 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
     started = False  # a preamble paragraph was met: what follows is preamble too
     # ND30 sets căn cứ lines in italic: when the source shows it, italic is what tells them.
     italic_mode = not engine and any(line.italic is True and line.text.startswith(BASIS_VERBS) for line in lines)
-    for line in lines:
+    lost = _lost_verbs(lines) if not engine else set()
+    for k, line in enumerate(lines):
         text = line.text
+        if k in lost:
+            bases.append({"verb": "", "text": strip_end_punctuation(text)})
+            notes.append(Note("legal_bases", f"dòng '{text[:40]}…' đứng giữa các dòng căn cứ nhưng mất chữ mở đầu (bản sao "
+                                             "lỗi); giữ nguyên văn như một dòng căn cứ — cần kiểm tra", line.where()))
+            continue
         if engine:
             if line.style == "ND30 - Căn cứ":
                 verb = next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")
@@ -1038,6 +1044,20 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
             preamble.append(text)
             started = True
     return bases, preamble
+
+
+def _lost_verbs(lines: list[Line]) -> set[int]:
+    """The căn cứ a copy printed without their verb ("n cứ Luật …;"): a paragraph ending with ";" among
+    the first ones, followed by a căn cứ, with nothing but căn cứ before it."""
+    out: set[int] = set()
+    for k, line in enumerate(lines[:-1]):
+        text = line.text
+        if text.startswith(BASIS_VERBS):
+            continue
+        if not (text.rstrip().endswith(";") and lines[k + 1].text.startswith(BASIS_VERBS)):
+            break
+        out.add(k)
+    return out
 
 
 _HEAD_ONLY_RE = re.compile(r"^(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXLC]+|\d{1,2}|thứ\s+\w+)\s*[.:]?$")

@@ -76,3 +76,35 @@ Lê Văn Lương
     assert plan.signer.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert plan.signer.name == "Lê Văn Lương"
     assert plan.recipients == ["Bộ Nông nghiệp và PTNT"] and plan.archive == "VT, NN"
+
+
+def test_a_line_in_capitals_is_never_continued_in_lower_case():
+    lines = join_broken([Line("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH"), Line("n cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015;")])
+    assert [line.text for line in lines] == ["ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH", "n cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015;"]
+
+
+def test_a_citation_of_a_numbered_plan_runs_on_to_its_end():
+    lines = join_broken([Line("Thực hiện Kế hoạch số 3799/KH-UBND ngày 09/11/2022 của Ủy ban nhân dân tỉnh về thực hiện"),
+                         Line("Chương trình mỗi xã một sản phẩm giai đoạn 2021-2025;")])
+    assert len(lines) == 1
+
+
+def test_a_hard_wrapped_copy_joins_a_line_cut_at_its_width_before_a_capital():
+    words = ("phát triển sản phẩm đặc trưng về giá trị văn hóa lợi thế của địa phương tổ chức đánh giá xếp hạng và "
+             "công nhận sản phẩm của tỉnh thực hiện tốt các hoạt động xúc tiến thương mại mở rộng thị trường ").split()
+    raw, line = [], ""
+    for word in words * 4:  # text wrapped at 78 characters, as a PDF extractor gives it
+        if len(line) + len(word) + 1 > 78:
+            raw.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    raw[-1] += "."
+    text = raw + ["- Tổ chức 04 lớp tập huấn cho khoảng 220 học viên là cán bộ quản lý các cấp và các chủ thể mới tham",
+                  "Chương trình OCOP tỉnh Bình Thuận năm 2024.", "- Phát triển mới 20 sản phẩm."]
+    lines = join_broken([Line(t) for t in text])
+    assert lines[-2].text.endswith("các chủ thể mới tham Chương trình OCOP tỉnh Bình Thuận năm 2024.")
+    assert lines[-1].text == "- Phát triển mới 20 sản phẩm."
+    # One paragraph per line (a web copy): a line without a sentence end before a capital stays apart.
+    short = join_broken([Line("1. Mục tiêu chung"), Line("Phát triển sản phẩm OCOP có thương hiệu.")] * 6)
+    assert len(short) == 12

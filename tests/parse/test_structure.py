@@ -62,3 +62,15 @@ def test_xet_to_trinh_is_the_proposal_of_a_resolution_kept_whole():
     assert parsed.data["_proposal"].startswith("Xét Tờ trình số 568/TTr-UBND")
     assert parsed.data["_proposal"].endswith("tại kỳ họp")
     assert bases(parsed)[0] == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+
+
+def test_a_cancu_that_lost_its_verb_among_the_others_is_kept_as_one():
+    upper = HEADER.replace("Thực hiện Chương trình mỗi xã một sản phẩm năm 2024", "THỰC HIỆN CHƯƠNG TRÌNH OCOP NĂM 2024")
+    parsed = parse_text(upper + (
+        "n cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+        "Căn cứ Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ;\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"))
+    assert bases(parsed) == ["n cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015",
+                             "Căn cứ Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ"]
+    assert any("mất chữ mở đầu" in n.message for n in parsed.notes)
