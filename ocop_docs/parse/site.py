@@ -57,6 +57,9 @@ META_KEYS = {
 _META_RE = re.compile(r"^(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True))
                       + r")\s*(?::\s*(?P<value>.*)|$)", re.I)
 
+_NEXT_KEY_RE = re.compile(r"(?:^|\s|\|)(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True))
+                          + r")\s*:\s*", re.I)
+
 
 @dataclass
 class SiteMeta:
@@ -65,6 +68,38 @@ class SiteMeta:
     values: dict[str, str] = field(default_factory=dict)  # number, doc_type, issuer, signer, date…
     where: dict[str, str] = field(default_factory=dict)  # key → where it was read
     dropped: int = 0  # lines set aside as the site's
+
+
+# The page's own title naming the document: "Quyết định 612/QĐ-UBND năm 2020 về phê duyệt …", "Kế hoạch số
+# 10877/KH-UBND, ngày 23/9/2019 về thực hiện …", "Quyết định 29/2019/QĐ-UBND Tỉnh Hà Tĩnh ban hành".
+_PAGE_TITLE_RE = re.compile(
+    r"^(?P<type>Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Thông báo|Hướng dẫn|Công văn|Báo cáo|Quy chế|Quy định)\s+(?:số\s*)?"
+    r"(?P<number>\d{1,6}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*)\b(?P<rest>.*)$"
+)
+
+
+def page_title(text: str) -> tuple[str, str, str] | None:
+    """(type, Số and ký hiệu, what the title says the document does) of a page title naming a document."""
+    m = _PAGE_TITLE_RE.match(text.strip())
+    if not m:
+        return None
+    rest = re.sub(r"^\s*(?:,?\s*(?:năm\s+\d{4}|ngày\s+[\d/]+))+", "", m.group("rest"))
+    rest = re.sub(r"^[\s,:-]*(?:về việc|v/v|về)?\s*", "", rest, flags=re.I).strip()
+    return m.group("type"), m.group("number"), rest
+
+
+def _page_title(lines: list[Line], meta: SiteMeta) -> None:
+    """A page title naming the document, kept as evidence (its number; what it says the document does)."""
+    for line in lines:
+        found = page_title(line.text)
+        if found:
+            meta.values.setdefault("number", found[1])
+            meta.where.setdefault("number", line.where())
+            meta.values.setdefault("doc_type", found[0])
+            if found[2]:
+                meta.values.setdefault("page_title", found[2])
+                meta.where.setdefault("page_title", line.where())
+            return
 
 
 def is_site_noise(text: str) -> bool:
@@ -86,9 +121,16 @@ def _meta(lines: list[Line], meta: SiteMeta) -> set[int]:
         if not value and i + 1 < len(lines) and not _META_RE.match(lines[i + 1].text):
             value = lines[i + 1].text.strip(" |")
             used.add(i + 1)
-        if value and key not in meta.values and value.lower() not in ("đang cập nhật", "không có", "..."):
-            meta.values[key] = normalise(value)
-            meta.where[key] = line.where()
+        # "Số hiệu: 878/QĐ-UBND Loại văn bản: Quyết định": two pairs on one line of the site's table.
+        pairs = [(key, value)]
+        while (nxt := _NEXT_KEY_RE.search(pairs[-1][1])) is not None:
+            last_key, last_value = pairs.pop()
+            pairs += [(last_key, last_value[:nxt.start()].strip(" |")),
+                      (META_KEYS[nxt.group("key").lower()], last_value[nxt.end():].strip(" |"))]
+        for key, value in pairs:
+            if value and key not in meta.values and value.lower() not in ("đang cập nhật", "đang cập nhập", "không có", "..."):
+                meta.values[key] = normalise(value)
+                meta.where[key] = line.where()
     return used
 
 
@@ -147,10 +189,15 @@ def strip_site(lines: list[Line]) -> tuple[list[Line], SiteMeta]:
     if not lines:
         return lines, meta
     start = _start(lines)
+    # A copy without the document's header opens with the page's title ("Kế hoạch số 10877/KH-UBND, ngày …
+    # về …"): a document's first line is never its own number and trích yếu run together.
+    while start < min(len(lines), 3) and lines[start].cell is None and page_title(lines[start].text):
+        start += 1
     end = _end(lines, start)
     before, body, after = lines[:start], lines[start:end], lines[end:]
     used = _meta(before, meta)
     used_after = _meta(after, meta)
+    _page_title(before, meta)
     kept: list[Line] = []
     for line in body:
         if is_site_noise(line.text):

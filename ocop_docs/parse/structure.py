@@ -164,7 +164,8 @@ def recognise(source: Source) -> Parsed:
     parts = segments(lines)
     docs: list[Parsed] = []
     for start, at, end, name in parts:
-        docs.append(_document(lines[start:end], at - start if at >= 0 else -1, name, source))
+        hint = meta.values.get("number") if meta is not None and not docs else None
+        docs.append(_document(lines[start:end], at - start if at >= 0 else -1, name, source, hint))
     main = docs[0]
     for doc in docs[1:]:
         if main.kind == "decision" and doc.parent and doc.parent.get("number") and "number" not in main.data:
@@ -346,10 +347,19 @@ def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
         so = read_so("Số: " + values["number"])
         if so and so[0]:
             data["number"] = so[0]
+            data["_number_text"] = values["number"]
             if so[2] and so[2] != data.get("symbol"):
                 data["symbol"] = so[2]
             doc.notes = [n for n in doc.notes if n.field != "number"]
             doc.notes.append(Note("number", f"số, ký hiệu '{values['number']}' {source}", meta.where.get("number", "")))
+    if doc.kind == "decision" and not data.get("title") and values.get("page_title") and data.get("subject") in (None, "khác"):
+        from ..model.decision import decision_subject
+
+        subject = decision_subject(values["page_title"], None)
+        if subject != "khác":
+            data["subject"] = subject
+            doc.notes.append(Note("subject", f"bản sao không có trích yếu; quyết định này '{subject}' theo tiêu đề của trang web "
+                                             f"('{values['page_title'][:80]}')", meta.where.get("page_title", "")))
     if data.get("date") is None and values.get("date"):
         try:
             when = parse_date(values["date"])
@@ -440,7 +450,9 @@ def _inherit(doc: Parsed, main: Parsed) -> None:
         data["draft_year"] = parent["date"].year
 
 
-def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
+def _document(lines: list[Line], at: int, type_: str, source: Source, site_number: str | None = None) -> Parsed:
+    """One document of the lines (its type line at ``at``, -1 when the copy lost it); ``site_number`` is
+    the Số the website's metadata or page title gives, evidence of the type when nothing else shows it."""
     notes: list[Note] = []
     if at >= 0:
         header = read_header(lines[:at]) if at > 0 else read_header([])
@@ -451,7 +463,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         header = read_header(lines[:i])
         at = i - 1 if i > 0 else -1
     notes.extend(header.notes)
-    doc_type = type_ or ("Công văn" if header.vv else "") or _type_from_evidence(header.symbol, lines[i:])
+    site_symbol = (read_so_text(site_number) or (None, None, None))[2] if site_number and not header.symbol else None
+    doc_type = type_ or ("Công văn" if header.vv else "") or _type_from_evidence(header.symbol or site_symbol, lines[i:])
     if doc_type and not type_ and not header.vv:
         notes.append(Note("doc_type", f"không có dòng tên loại văn bản; nhận là {doc_type} theo ký hiệu và nội dung"))
     if not doc_type:
@@ -472,7 +485,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
                 continue
             if title_lines and not _continues_title(title_lines, line, source.engine_styles):
                 break
-            if not title_lines and (_not_a_title(text) or text.startswith("(")
+            if not title_lines and (_not_a_title(text) or text.startswith("(") or (not type_ and _starts_content(text))
                                     or (doc_type in ("Quyết định", "Nghị quyết") and _is_authority_text(text))):
                 break  # the copy lost its trích yếu: the thẩm quyền line follows the header
             title_lines.append(line)
@@ -662,6 +675,13 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     if parent:
         notes.append(Note("", "văn bản ban hành kèm theo " + parent.get("text", "quyết định") + "; không có số, ngày riêng"))
     return parsed
+
+
+def read_so_text(number: str):
+    """(number, year, symbol) of a Số and ký hiệu given without "Số:" ("29/2019/QĐ-UBND")."""
+    from .header import read_so
+
+    return read_so("Số: " + number)
 
 
 def _level_from_text(authority: str | None, title: str | None, data: dict, name: str) -> tuple[str, str] | None:
