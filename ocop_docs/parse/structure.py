@@ -379,10 +379,6 @@ def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
             data["issuer"] = {"name": name, "level": level_of(name), "abbreviation": "UBND"}
             doc.notes = [n for n in doc.notes if n.field != "issuer"]
             doc.notes.append(Note("issuer", f"cơ quan ban hành '{name}' {source}", meta.where.get("issuer", "")))
-            if data.get("place") in (None, "…") and place_of(name):
-                data["place"] = place_of(name)
-                doc.notes = [n for n in doc.notes if n.field != "place"]
-                doc.notes.append(Note("place", f"địa danh suy ra từ tên cơ quan: '{data['place']}'"))
     issuer = data.get("issuer") or {}
     if issuer.get("level") == "khac" and values.get("issuer") and level_of(values["issuer"]) != "khac" \
             and re.match(r"^(Ủy ban nhân dân|Hội đồng nhân dân|Chủ tịch Ủy ban nhân dân)$", issuer.get("name", ""), re.I):
@@ -618,17 +614,15 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
         default = symbol_for(type_abbr, issuer["abbreviation"]) if issuer else None
         if header.symbol != default:
             data["symbol"] = header.symbol
+    # The place is what the place-and-date line prints; never made up from the body's name (ô 4 may name
+    # another place: "Vinh" for a body of tỉnh Nghệ An), only proposed to the reader.
     place = header.place
-    if not place and issuer:
-        place = place_of(issuer["name"])
-        if place and at > 0 and header.date_seen is False and parent is None:
-            notes.append(Note("place", f"không có dòng địa danh, ngày tháng; địa danh suy ra từ tên cơ quan: '{place}'"))
-        elif place and at <= 0:
-            notes.append(Note("place", f"không có phần đầu văn bản; địa danh suy ra từ tên cơ quan: '{place}'"))
     if place:
         data["place"] = place
     else:
-        notes.append(Note("place", "không đọc được địa danh"))
+        guess = place_of(issuer["name"]) if issuer else None
+        why = "không có dòng địa danh, ngày tháng" if not header.date_seen else "dòng ngày tháng không ghi địa danh"
+        notes.append(Note("place", f"{why}; để trống — cần bổ sung" + (f" (theo tên cơ quan có thể là '{guess}')" if guess else "")))
         data["place"] = "…"
     if header.date:
         data["date"] = header.date

@@ -159,6 +159,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                             action=f"Kế hoạch cũ của {plan.issuer.name}; rà soát các đoạn giao việc cho cơ quan cấp cũ "
                                    f"(phòng, ban cấp huyện…) và chuyển cho cơ quan của {new_issuer.name}",
                             category="issuer", printed=[new_issuer.header_lines()[0]]))
+    if updates.get("place", plan.place) in ("…", "") and place_of(new_issuer.name):
+        # The old plan printed no place (the reader left it blank): the draft proposes its body's, to check.
+        updates["place"] = place_of(new_issuer.name)
+        changes.append(Item("Phần đầu (địa danh)", "Địa danh", "để trống", updates["place"], category="issuer"))
+        reviews.append(Item("Phần đầu (địa danh)", "Địa danh", category="issuer", printed=[f"{updates['place']}, ngày"],
+                            action=f"Kế hoạch cũ không ghi địa danh; bản dự thảo ghi '{updates['place']}' theo tên cơ quan — kiểm tra"))
     draft = draft.model_copy(update=updates)
 
     # ---- text of the plan's own time: title, preamble, body, closing

@@ -32,9 +32,10 @@ def test_ben_cau_header_fields(corpus):
     # No header in the extraction (lines 1–3 are blank, then KẾ HOẠCH): issuer from the preamble,
     # number and date blank (draft), with a note for each guess.
     assert plan.issuer.name == "Ủy ban nhân dân huyện Bến Cầu" and plan.issuer.level == "huyen"
-    assert (plan.number, plan.date, plan.draft_year, plan.place, plan.year) == (None, None, 2024, "Bến Cầu", 2024)
+    # The text prints no place: left blank, the issuer's place only proposed in the note.
+    assert (plan.number, plan.date, plan.draft_year, plan.place, plan.year) == (None, None, 2024, "…", 2024)
     text = notes_text(p)
-    assert "cơ quan ban hành" in text and "địa danh" in text and "số, ngày" in text
+    assert "cơ quan ban hành" in text and "có thể là 'Bến Cầu'" in text and "số, ngày" in text
 
 
 def test_ben_cau_legal_bases(corpus):
@@ -209,7 +210,7 @@ def test_quang_nam_decision(corpus):
     assert p.kind == "plan_decision" and decision is not None
     # The decision's own header is missing; its number and date come from the attachment line.
     assert (decision.number, decision.effective_symbol, decision.date.isoformat()) == (794, "QĐ-UBND", "2020-03-24")
-    assert decision.issuer.name == "Ủy ban nhân dân tỉnh Quảng Nam" and decision.place == "Quảng Nam"
+    assert decision.issuer.name == "Ủy ban nhân dân tỉnh Quảng Nam" and decision.place == "…"  # not printed: not made up
     assert decision.authority == "collective"
     assert [b.text[:35] for b in decision.legal_bases] == ["Luật Tổ chức chính quyền địa phương", "Quyết định số 1599 QĐ-UBND ngày 22/"]
     assert decision.proposed_by == "Sở Nông nghiệp và PTNT tại Tờ trình số 76/TTr-SNN&PTNT ngày 20/3/2020"
@@ -241,7 +242,12 @@ def test_corpus_text_prints_as_the_hand_made_sample(corpus, name, stem):
     from ocop_docs.io import load_spec
 
     sample = load_spec(SAMPLES / "plans" / f"{stem}.yaml")
-    assert plan_context(corpus[name].model) == plan_context(sample)
+    parsed = corpus[name].model
+    if parsed.place == "…":
+        # The transcription filled in the place the extracted text does not print; the reader leaves it blank.
+        assert any("có thể là '" + sample.place + "'" in n.message for n in corpus[name].notes)
+        parsed = parsed.model_copy(update={"place": sample.place})
+    assert plan_context(parsed) == plan_context(sample)
 
 
 def _paragraphs(plan: Plan) -> list[str]:
