@@ -566,7 +566,10 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
             issuer = {"name": guess}
     if issuer is None:
         text = " ".join([*(b["text"] if isinstance(b, dict) else b for b in data.get("preamble", [])), title or "", closing or ""])
-        guess = issuer_from_text(text)
+        # The body that issues ("UBND huyện Bến Cầu ban hành Kế hoạch …", "… của UBND huyện Bến Cầu" closing
+        # "Trên đây là …"), never a body a citation names ("Thực hiện Kế hoạch số 5 của UBND tỉnh …").
+        said = [m.group(0) for m in _ISSUING_RE.finditer(text)] + ([closing] if closing else [])
+        guess = next((g for g in map(issuer_from_text, said) if g), None)
         if guess is None and header.place:
             m = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn)\b", text)
             if m:
@@ -669,6 +672,10 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     if parent:
         notes.append(Note("", "văn bản ban hành kèm theo " + parent.get("text", "quyết định") + "; không có số, ngày riêng"))
     return parsed
+
+
+_ISSUING_RE = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:tỉnh|huyện|xã|thị xã|thành phố|quận|phường|thị trấn)\s+"
+                         r"[^.;,]{1,60}?\s(?:ban hành|xây dựng|triển khai|báo cáo|quyết định)\b")
 
 
 def read_so_text(number: str):

@@ -74,3 +74,16 @@ def test_a_cancu_that_lost_its_verb_among_the_others_is_kept_as_one():
     assert bases(parsed) == ["n cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015",
                              "Căn cứ Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ"]
     assert any("mất chữ mở đầu" in n.message for n in parsed.notes)
+
+
+def test_a_body_a_citation_names_is_not_taken_for_the_issuer():
+    # No header: the căn cứ names the province's plan; the enacting sentence names who issues this one.
+    text = ("KẾ HOẠCH\nThực hiện Chương trình OCOP năm 2024\n"
+            "Thực hiện Kế hoạch số 5/KH-UBND ngày 10/01/2024 của UBND tỉnh Tây Ninh về Chương trình OCOP, "
+            "nhằm phát triển sản phẩm, UBND huyện Bến Cầu ban hành Kế hoạch như sau:\n"
+            "I. MỤC TIÊU\nCó thêm 5 sản phẩm.\n")
+    assert parse_text(text).data["issuer"]["name"] == "Ủy ban nhân dân huyện Bến Cầu"
+    cited_only = text.replace(", nhằm phát triển sản phẩm, UBND huyện Bến Cầu ban hành Kế hoạch như sau", ", các xã triển khai như sau")
+    parsed = parse_text(cited_only)
+    assert parsed.data["preamble"][0].startswith("Thực hiện Kế hoạch số 5/KH-UBND")
+    assert parsed.data.get("issuer") is None and any(n.field == "issuer" for n in parsed.notes)
