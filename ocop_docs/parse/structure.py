@@ -548,6 +548,11 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     if doc_type == "Quyết định":
         data, more = _decision(content, engine, notes)
         kind = "decision"
+    elif doc_type == "Nghị quyết":
+        # Căn cứ, "QUYẾT NGHỊ:", then articles: a decision's frame. The engine has no model of a
+        # resolution yet: what is read is kept as data, said so by the validation.
+        data, more = _decision(content, engine, notes)
+        kind = "resolution"
     else:
         data, more = _plan_content(content, engine, notes, doc_type, source.footnotes, source.tables)
         kind = "plan"

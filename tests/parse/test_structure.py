@@ -59,6 +59,9 @@ def test_xet_to_trinh_is_the_proposal_of_a_resolution_kept_whole():
         "QUYẾT NGHỊ:\n"
         "Điều 1. Phạm vi điều chỉnh\n")
     parsed = parse_text(text)
+    # A resolution is framed as a decision: its articles are read as articles, kind "resolution".
+    assert parsed.kind == "resolution" and parsed.data["articles"][0]["label"] == "Điều 1."
+    assert parsed.data["articles"][0]["text"] == ["Phạm vi điều chỉnh"]
     assert parsed.data["_proposal"].startswith("Xét Tờ trình số 568/TTr-UBND")
     assert parsed.data["_proposal"].endswith("tại kỳ họp")
     assert bases(parsed)[0] == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
