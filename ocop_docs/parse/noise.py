@@ -205,7 +205,11 @@ def convert_lines(lines: list[Line], encoding: str) -> list[Line]:
 _CONNECTIVES = {
     "của", "và", "các", "cho", "với", "tại", "theo", "trong", "để", "là", "được", "có", "từ", "đến", "về",
     "những", "một", "mỗi", "trên", "dưới", "nhằm", "thuộc", "giữa", "như", "hoặc", "bằng", "sản", "chương",
+    "phòng",  # "Chánh Văn phòng" / "UBND tỉnh; …": an office is named by whose it is
 }
+# "… tỉnh Điện" / "Biên giai đoạn …": one capitalised syllable after an administrative unit is a place
+# name cut in two (Vietnamese place names have two syllables or more).
+_CUT_PLACE_RE = re.compile(r"(?:^|\s)(?:tỉnh|huyện|xã|phường|quận|thị xã|thành phố|thị trấn)\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
 
 
 _NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
@@ -258,6 +262,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False, wrapped: b
         return not b.isupper()
     if _BASIS_START_RE.match(a) and not b.isupper():
         return True  # a căn cứ runs to its ";" — "… 75, Luật" / "Trồng trọt;"
+    if _CUT_PLACE_RE.search(a) and re.match(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*\b", b) and not b.isupper():
+        return True
     if wrapped and b[:1].isupper() and not b.split()[0].isupper() and not a.isupper():
         return True  # a hard-wrapped copy: a line cut at the width, no sentence end — "… (OCOP) tỉnh" / "Bình Thuận năm 2024 …"
     # "… của" / "Ủy ban nhân dân tỉnh …": a line ending in a word that cannot end a sentence.

@@ -108,3 +108,15 @@ def test_a_hard_wrapped_copy_joins_a_line_cut_at_its_width_before_a_capital():
     # One paragraph per line (a web copy): a line without a sentence end before a capital stays apart.
     short = join_broken([Line("1. Mục tiêu chung"), Line("Phát triển sản phẩm OCOP có thương hiệu.")] * 6)
     assert len(short) == 12
+
+
+def test_a_place_name_or_an_office_cut_at_the_line_end_runs_on():
+    place = join_broken([Line('Điều 1. Phê duyệt Đề án "Mỗi xã một sản phẩm" tỉnh Điện'),
+                         Line("Biên giai đoạn 2021-2025, định hướng đến năm 2030.")])
+    assert [line.text for line in place] == ['Điều 1. Phê duyệt Đề án "Mỗi xã một sản phẩm" tỉnh Điện Biên giai đoạn 2021-2025, '
+                                             "định hướng đến năm 2030."]
+    office = join_broken([Line("Điều 3. Chánh Văn phòng"), Line("UBND tỉnh; Giám đốc các Sở chịu trách nhiệm thi hành Quyết định này./.")])
+    assert len(office) == 1
+    # A whole place name before a new sentence stays apart.
+    apart = join_broken([Line("Giao Ủy ban nhân dân huyện Bến Cầu"), Line("Chủ trì thực hiện.")])
+    assert len(apart) == 2
