@@ -16,7 +16,7 @@ What ``extract`` reads from the parser's spec, so that a parser change can keep 
 ``kind``; ``issuer.name_lines`` (else ``issuer.name``), ``issuer.parent``, ``issuer.level``;
 ``number_text`` (the Số as printed) else ``number`` + ``symbol`` (or the default symbol the spec
 leaves out: type + issuer abbreviation); ``place``, ``date``,
-``doc_type``, ``title``, ``authority``; ``legal_bases`` (verb + text; a "Theo/Xét đề nghị"
+``doc_type`` (none when ``_doc_type_inferred``: the document prints no type), ``title``, ``authority``; ``legal_bases`` (verb + text; a "Theo/Xét đề nghị"
 entry is the proposal unless ``proposal`` or ``_proposal`` — a proposal printed otherwise, "Xét Tờ trình …",
 "trên cơ sở … Tờ trình …" — is given); ``body`` headings (plans, reports) or
 ``articles`` (decisions); ``signer`` (on_behalf_of, authority, head_title, title, name);
@@ -202,7 +202,8 @@ def extract(parsed) -> dict:
         "number": number,
         "place": _text(data.get("place")),
         "date": date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else _text(date),
-        "doc_type": _text(data.get("doc_type")),
+        # A type the document does not print (no type line, no type in its ký hiệu) is the parser's guess.
+        "doc_type": None if data.get("_doc_type_inferred") else _text(data.get("doc_type")),
         # A công văn's trích yếu is printed after "V/v", which the spec leaves out.
         "title": (f"V/v {data['title']}" if data.get("doc_type") == "Công văn" and data.get("title")
                   else _text(data.get("title"))),

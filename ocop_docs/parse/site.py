@@ -78,6 +78,11 @@ _PAGE_TITLE_RE = re.compile(
 )
 
 
+# A page title opening with a type name in running case ("Thông báo thời gian nhận hồ sơ …"): a document's
+# own type line is printed in capitals, on its own.
+_TYPED_TITLE_RE = re.compile(r"^(?:Quyết định|Kế hoạch|Nghị quyết|Thông báo|Hướng dẫn|Báo cáo|Quy chế|Quy định)\s+[^\d\W]\S*\s+\S.{10,}$")
+
+
 def page_title(text: str) -> tuple[str, str, str] | None:
     """(type, Số and ký hiệu, what the title says the document does) of a page title naming a document."""
     m = _PAGE_TITLE_RE.match(text.strip())
@@ -92,6 +97,9 @@ def _page_title(lines: list[Line], meta: SiteMeta) -> None:
     """A page title naming the document, kept as evidence (its number; what it says the document does)."""
     for line in lines:
         found = page_title(line.text)
+        if not found and _TYPED_TITLE_RE.match(line.text):
+            meta.values.setdefault("page_title", line.text)
+            meta.where.setdefault("page_title", line.where())
         if found:
             meta.values.setdefault("number", found[1])
             meta.where.setdefault("number", line.where())
@@ -191,7 +199,8 @@ def strip_site(lines: list[Line]) -> tuple[list[Line], SiteMeta]:
     start = _start(lines)
     # A copy without the document's header opens with the page's title ("Kế hoạch số 10877/KH-UBND, ngày …
     # về …"): a document's first line is never its own number and trích yếu run together.
-    while start < min(len(lines), 3) and lines[start].cell is None and page_title(lines[start].text):
+    while start < min(len(lines), 3) and lines[start].cell is None and (
+            page_title(lines[start].text) or _TYPED_TITLE_RE.match(lines[start].text) or _META_RE.match(lines[start].text)):
         start += 1
     end = _end(lines, start)
     before, body, after = lines[:start], lines[start:end], lines[end:]

@@ -460,9 +460,13 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
         at = i - 1 if i > 0 else -1
     notes.extend(header.notes)
     site_symbol = (read_so_text(site_number) or (None, None, None))[2] if site_number and not header.symbol else None
-    doc_type = type_ or ("Công văn" if header.vv else "") or _type_from_evidence(header.symbol or site_symbol, lines[i:])
-    if doc_type and not type_ and not header.vv:
-        notes.append(Note("doc_type", f"không có dòng tên loại văn bản; nhận là {doc_type} theo ký hiệu và nội dung"))
+    printed = _type_of_symbol(header.symbol or site_symbol)  # a ký hiệu names its type as surely as a type line
+    doc_type = type_ or printed or ("Công văn" if header.vv else "") or _type_from_evidence(header.symbol or site_symbol, lines[i:])
+    inferred = not (type_ or printed)  # the document prints no type: what the parser takes it for is its guess
+    if doc_type and inferred and not header.vv:
+        notes.append(Note("doc_type", f"không có dòng tên loại văn bản; nhận là {doc_type} theo nội dung"))
+    elif doc_type and not type_ and not header.vv:
+        notes.append(Note("doc_type", f"không có dòng tên loại văn bản; nhận là {doc_type} theo ký hiệu"))
     if not doc_type:
         notes.append(Note("doc_type", "không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH…); coi là Kế hoạch"))
         doc_type = "Kế hoạch"
@@ -609,6 +613,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
         extra.extend(tail.extra)
         notes.append(Note("", f"{len(tail.extra)} dòng ở khối nơi nhận/chữ ký không đặt được; được giữ riêng (extra)"))
     data = {"kind": kind, "issuer": issuer, "doc_type": doc_type, **data}
+    if inferred:
+        data["_doc_type_inferred"] = True  # not printed: the checker and the accuracy report know it is a guess
     if header.number is not None:
         data["number"] = header.number
     if header.number_text:
@@ -729,18 +735,37 @@ def header_end(lines: list[Line]) -> int:
     return end
 
 
-def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
-    """The document type a copy without its type line shows: the ký hiệu ("QĐ-UBND"), or articles."""
+def _type_of_symbol(symbol: str | None) -> str:
+    """The document type a ký hiệu names ("QĐ-UBND" → Quyết định), or ""."""
     if symbol:
         abbreviation = symbol.split("-", 1)[0]
         for t in doctypes.DOC_TYPES:
             if t.abbreviation and t.abbreviation == abbreviation:
                 return t.name
-        if "-" in symbol:
-            return "Công văn"  # ND30-SO-04: a công văn's ký hiệu names the body, not a type ("73/UBND-TH")
+    return ""
+
+
+# The sentence a document without its type line says what it is in: "… ban hành “Hướng dẫn …”", "Sở … thông báo …".
+_SAYS_TYPE_RE = re.compile(r"\b(?:ban hành|xây dựng)\s+[“\"]?(?P<issued>Kế hoạch|Hướng dẫn|Quy chế|Quy định|Chương trình|Phương án|Đề án)\b"
+                           r"|\b(?:Ủy ban|Uỷ ban|UBND|Sở|Ban|Phòng|Hội đồng|Văn phòng|Chi cục)\b[^.;:]{0,120}?\s(?P<verb>thông báo|báo cáo)\s")
+
+
+def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
+    """The document type a copy without its type line and type symbol shows: a công văn's ký hiệu,
+    articles, or the sentence saying what the document is."""
+    if symbol and "-" in symbol and not _type_of_symbol(symbol):
+        return "Công văn"  # ND30-SO-04: a công văn's ký hiệu names the body, not a type ("73/UBND-TH")
     if any(re.match(r"^Điều\s+1\s*[.:]", line.text) for line in lines[:400]) \
             or any(_ENACT_RE.match(line.text) for line in lines[:200]):
         return "Quyết định"
+    for line in lines[:30]:
+        text = line.text
+        if text.startswith(BASIS_VERBS):
+            # A căn cứ names other documents; only an enacting clause glued to its end speaks of this one.
+            text = split_citations(text)[1] or ""
+        m = _SAYS_TYPE_RE.search(text)
+        if m:
+            return m.group("issued") or {"thông báo": "Thông báo", "báo cáo": "Báo cáo"}[m.group("verb")]
     return ""
 
 
@@ -957,7 +982,7 @@ def split_citations(text: str) -> tuple[list[dict], str | None]:
 
 _ENACTING_RE = re.compile(
     r"\.\s+(?=(?:Ủy ban|Uỷ ban|UBND|Chủ tịch|Giám đốc|Sở|Ban|Phòng|Hội đồng|Văn phòng)\b[^.;]*?"
-    r"\b(?:ban hành|xây dựng|triển khai|như sau|quyết định|báo cáo)\b)"
+    r"\b(?:ban hành|xây dựng|triển khai|như sau|quyết định|báo cáo|thông báo|hướng dẫn)\b)"
 )
 
 

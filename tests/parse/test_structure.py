@@ -90,3 +90,29 @@ def test_a_body_a_citation_names_is_not_taken_for_the_issuer():
     parsed = parse_text(cited_only)
     assert parsed.data["preamble"][0].startswith("Thực hiện Kế hoạch số 5/KH-UBND")
     assert parsed.data.get("issuer") is None and any(n.field == "issuer" for n in parsed.notes)
+
+
+def test_a_copy_without_type_line_takes_its_type_from_what_it_says_it_is_and_marks_it_a_guess():
+    guidance = parse_text(
+        "Căn cứ Quyết định số 2822/QĐ-UBND ngày 24/11/2022 của Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Chương trình OCOP;\n"
+        "Để thống nhất cách làm, Hội đồng đánh giá sản phẩm OCOP tỉnh ban hành “Hướng dẫn trình tự đánh giá sản phẩm”, "
+        "cụ thể như sau:\n")
+    # "ban hành Kế hoạch" inside the căn cứ speaks of another document.
+    assert guidance.data["doc_type"] == "Hướng dẫn" and guidance.data["_doc_type_inferred"] is True
+    notice = parse_text(
+        "Thực hiện Kế hoạch số 43/KH-UBND ngày 15/3/2021 của UBND thành phố về Chương trình OCOP năm 2021. "
+        "Sở Nông nghiệp và Phát triển nông thôn thông báo thời gian nhận hồ sơ là trước ngày 5 tháng 7 năm 2021.\n")
+    assert notice.data["doc_type"] == "Thông báo"
+    assert [b["text"] for b in notice.data["legal_bases"]] == [
+        "Kế hoạch số 43/KH-UBND ngày 15/3/2021 của UBND thành phố về Chương trình OCOP năm 2021"]
+    # A type line, or a ký hiệu naming the type, is printed: no guess.
+    assert "_doc_type_inferred" not in parse_text(HEADER + "I. MỤC TIÊU\nCó thêm 5 sản phẩm.\n").data
+    no_line = HEADER.replace("KẾ HOẠCH\n", "")
+    assert parse_text(no_line + "I. MỤC TIÊU\nCó thêm 5 sản phẩm.\n").data.get("_doc_type_inferred") is None
+
+
+def test_a_page_title_in_running_case_is_not_the_trich_yeu():
+    parsed = parse_text("Thông báo thời gian nhận hồ sơ đánh giá sản phẩm OCOP cấp thành phố\nNgày đăng: 16/06/2021\n"
+                        "Thực hiện Kế hoạch số 43/KH-UBND ngày 15/3/2021 của UBND thành phố. "
+                        "Sở Nông nghiệp và Phát triển nông thôn thông báo thời gian nhận hồ sơ là trước ngày 5/7/2021.\n")
+    assert parsed.data["title"] == "…" and parsed.data.get("date") is None
