@@ -18,10 +18,12 @@ from ..nd30.patterns import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
 from .lines import Line
 
 _TYPES = r"(?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Thông báo|Hướng dẫn|Công văn|Báo cáo)"
+# Acts a decision issues ("ký ban hành Quy chế … (kèm theo Quyết định số …)"): reported as that decision.
+_ISSUED_WITH = r"(?:Quy chế|Quy định|Đề án)"
 # The document named with its number: "Quyết định số 1358/QĐ-UBND", "Quyết định 29/2019/QĐ-UBND".
 _NUMBER_RE = re.compile(r"\bsố\s*(?P<text>\d{1,6}(?:\s*/\s*\d{4})?\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&]*(?:\s*-\s*[A-ZĐa-zđ0-9&]+)*)")
 # "… ban hành Quyết định …", "… vừa ký Quyết định …", "Bộ … có Quyết định số …".
-_ISSUED_RE = re.compile(rf"\b(?P<verb>ban hành|ký ban hành|ký|có)\s+(?P<type>{_TYPES})\b", re.I)
+_ISSUED_RE = re.compile(rf"\b(?P<verb>ban hành|ký ban hành|ký|có)\s+(?P<type>{_TYPES}|{_ISSUED_WITH})\b", re.I)
 # The marks of a report on a past act: the number named, "vừa"/"đã", or a date opening the sentence.
 _PAST_RE = re.compile(r"\b(?:vừa|đã|mới)\s+(?:ký\s+)?(?:ban hành|ký|có)\b|^Ngày\s+\d{1,2}(?:[/-]\d{1,2})*(?:[/-]\d{4})?\s*,", re.I)
 # "Quyết định số 1085/QĐ-UBND ngày 19/9/2023 của Ủy ban nhân dân tỉnh về việc …." — a paragraph naming it.
@@ -36,7 +38,7 @@ _BASIS_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đ�
 class NewsReport:
     """What a news page says of the document it reports on."""
 
-    doc_type: str  # "Quyết định", "Kế hoạch"…
+    doc_type: str  # "Quyết định", "Kế hoạch"… (the type of the named number, else the type word the page uses)
     number_text: str | None  # "1358/QĐ-UBND" when the page names it
     subject: str  # the page's words for what the document does, from the type name on
     sentence: Line  # the paragraph that names it
@@ -88,12 +90,16 @@ def news_report(lines: list[Line]) -> NewsReport | None:
         if found is None:
             continue
         type_word, at = found
-        doc_type = type_word[:1].upper() + type_word[1:].lower()
+        word = type_word[:1].upper() + type_word[1:].lower()
         named = text[at:]
         cut = _OTHER_RE.search(named, len(type_word))
         if cut:
             named = named[:cut.start()]
-        return NewsReport(doc_type, _number(named, doc_type), _subject(named[len(type_word):]), line, list(lines))
+        number = _number(named, word)
+        doc_type = doctypes.by_abbreviation(number.split("/")[-1].split("-")[0]).name if number else word
+        if not number and word in ("Quy chế", "Quy định", "Đề án"):
+            doc_type = "Quyết định"  # "ban hành Quy chế …": the act is issued by a decision
+        return NewsReport(doc_type, number, _subject(named[len(type_word):] if word == doc_type else named), line, list(lines))
     return None
 
 
@@ -112,10 +118,12 @@ def _subject(text: str) -> str:
 
 def _number(text: str, doc_type: str) -> str | None:
     """The Số and ký hiệu of the reported document, when the sentence names it with its own symbol."""
-    want = doctypes.doc_type(doc_type).abbreviation
+    want = {doctypes.doc_type(doc_type).abbreviation}
+    if doc_type in ("Quy chế", "Quy định", "Đề án"):
+        want.add("QĐ")  # "Quy chế … (kèm theo Quyết định số 10/QĐ-HĐOCOP)"
     for m in _NUMBER_RE.finditer(text):
         printed = re.sub(r"\s+", "", m.group("text"))
         symbol = printed.split("/")[-1]
-        if want and symbol.split("-")[0] == want:
+        if symbol.split("-")[0] in want and doctypes.by_abbreviation(symbol.split("-")[0]):
             return printed
     return None

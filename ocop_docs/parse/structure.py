@@ -222,6 +222,8 @@ def _reported(news: NewsReport) -> Parsed:
 
     kind = "decision" if news.doc_type == "Quyết định" else "plan"
     data: dict = {"kind": kind, "doc_type": news.doc_type}
+    if not news.number_text:
+        data["_doc_type_inferred"] = True  # the page's running words, not a printed type or ký hiệu
     where = news.sentence.where()
     named = f"{news.doc_type.lower()} số {news.number_text}" if news.number_text else f"một {news.doc_type.lower()}"
     notes = [Note("", f"trang web đưa tin về {named}, không phải bản văn bản: không có phần đầu, căn cứ, chữ ký; "

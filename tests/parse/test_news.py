@@ -68,3 +68,17 @@ def test_a_page_holding_only_the_sites_list_of_related_documents_is_refused():
     text = "\n".join(f"- {k} Nghị định {k}/2018/NĐ-CP về chính sách khuyến khích doanh nghiệp" for k in range(1, 8))
     with pytest.raises(UnreadableFile, match="chỉ có phần của trang web"):
         parse_text(text)
+
+
+def test_a_quy_che_signed_with_a_decision_is_reported_as_that_decision():
+    parsed = parse_text("Ban hành Quy chế hoạt động của Hội đồng OCOP tỉnh\n\n"
+                        "Ngày 05/9/2022, ông Nguyễn Văn A, Chủ tịch Hội đồng, ký ban hành Quy chế hoạt động của Hội đồng "
+                        "đánh giá, phân hạng sản phẩm OCOP tỉnh (kèm theo Quyết định số 10/QĐ-HĐOCOP). Quy chế gồm 04 Chương.\n")
+    data = parsed.data
+    assert (data["doc_type"], data["_number_text"], data["subject"]) == ("Quyết định", "10/QĐ-HĐOCOP", "ban hành quy chế")
+    assert "_doc_type_inferred" not in data  # the ký hiệu names the type
+
+
+def test_a_report_naming_no_number_leaves_the_type_a_guess():
+    parsed = parse_text("UBND tỉnh vừa ban hành Quyết định thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh.\n")
+    assert parsed.data["_doc_type_inferred"] is True and parsed.data["subject"] == "hội đồng"
