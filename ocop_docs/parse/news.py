@@ -29,7 +29,7 @@ _PAST_RE = re.compile(r"\b(?:vừa|đã|mới)\s+(?:ký\s+)?(?:ban hành|ký|có
 # "Quyết định số 1085/QĐ-UBND ngày 19/9/2023 của Ủy ban nhân dân tỉnh về việc …." — a paragraph naming it.
 _CITED_RE = re.compile(rf"^(?P<type>{_TYPES})\s+số\s*\d[^\s]*\s+ngày\s+[\d/]+\s+của\s+[^.;:]{{3,120}}?\s+(?:về việc|v/v|về)\s+\S", re.I)
 # Where the report turns to other documents: the decision replaced, the act implemented.
-_OTHER_RE = re.compile(r"\b(?:thay thế|bãi bỏ|sửa đổi|theo|tại|căn cứ|thực hiện)\s+(?:các\s+)?" + _TYPES, re.I)
+_OTHER_RE = re.compile(r"\b(?:thay thế|bãi bỏ|sửa đổi|(?<!kèm )theo|tại|căn cứ|thực hiện)\s+(?:các\s+)?" + _TYPES, re.I)
 _PLACE_DATE_RE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
 _BASIS_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 
