@@ -243,6 +243,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False, wrapped: b
         return False
     if a.endswith(_TERMINAL) or a.endswith(("./.", ".”", ".\"", ".)", ":”")):
         return False
+    if a in ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của"):
+        return True  # the verb alone on its line: "Căn cứ" / "Quyết định số 34/QĐ-UBND …"
     if _LIST_START_RE.match(b) or is_footnote_text(b) or _NEW_PARAGRAPH_RE.match(b) or is_rule(b) or is_rule(a):
         return False
     if prev.bold is True and line.bold is False and len(a) < 120:

@@ -990,8 +990,9 @@ _ENACTING_RE = re.compile(
 
 # "… của Ban Thường vụ Tỉnh ủy. Mục tiêu kế hoạch cụ thể như sau:" — a last sentence that opens what follows.
 _INTRO_TAIL_RE = re.compile(r"(?<=[^\s.]{3})\.\s+(?=[A-ZĐÀ-Ỹ][^.;]{0,200}:\s*$)")
-# A proposal printed without "Theo/Xét đề nghị của": "Xét Tờ trình số …", "trên cơ sở báo cáo và đề xuất tại Tờ trình …".
-_PROPOSAL_RE = re.compile(r"^(?:Xét(?! đề nghị của\b)|[Tt]rên cơ sở)\s+(?:[^;]{0,80}?\s)?(?:Tờ trình|đề nghị|đề xuất)\b")
+# A proposal printed without "Theo/Xét đề nghị của": "Xét Tờ trình số …", "trên cơ sở báo cáo và đề xuất tại Tờ trình …",
+# "sau khi xem xét đề nghị của … tại Tờ trình …".
+_PROPOSAL_RE = re.compile(r"^(?:Xét(?! đề nghị của\b)|[Tt]rên cơ sở|[Ss]au khi xem xét)\s+(?:[^;]{0,80}?\s)?(?:Tờ trình|đề nghị|đề xuất)\b")
 
 
 def proposal_of(bases: list[dict]) -> str | None:

@@ -120,3 +120,8 @@ def test_a_place_name_or_an_office_cut_at_the_line_end_runs_on():
     # A whole place name before a new sentence stays apart.
     apart = join_broken([Line("Giao Ủy ban nhân dân huyện Bến Cầu"), Line("Chủ trì thực hiện.")])
     assert len(apart) == 2
+
+
+def test_a_basis_verb_alone_on_its_line_runs_on():
+    lines = join_broken([Line("Căn cứ"), Line("Quyết định số 34/QĐ-UBND ngày 23/01/2019 của UBND tỉnh;")])
+    assert [line.text for line in lines] == ["Căn cứ Quyết định số 34/QĐ-UBND ngày 23/01/2019 của UBND tỉnh;"]

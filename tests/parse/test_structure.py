@@ -116,3 +116,13 @@ def test_a_page_title_in_running_case_is_not_the_trich_yeu():
                         "Thực hiện Kế hoạch số 43/KH-UBND ngày 15/3/2021 của UBND thành phố. "
                         "Sở Nông nghiệp và Phát triển nông thôn thông báo thời gian nhận hồ sơ là trước ngày 5/7/2021.\n")
     assert parsed.data["title"] == "…" and parsed.data.get("date") is None
+
+
+def test_sau_khi_xem_xet_de_nghi_is_the_proposal_after_the_citations():
+    parsed = parse_text(HEADER + (
+        "Thực hiện Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ; trên cơ sở kết quả đạt được giai đoạn "
+        "2019-2021; sau khi xem xét đề nghị của Văn phòng Điều phối nông thôn mới tỉnh tại Tờ trình số 239/TTr-VPĐP ngày "
+        "18/8/2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"))
+    assert parsed.data["_proposal"].startswith("sau khi xem xét đề nghị của Văn phòng Điều phối")
+    assert bases(parsed)[1] == "trên cơ sở kết quả đạt được giai đoạn 2019-2021"  # a ground, not a proposal
