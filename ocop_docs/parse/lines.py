@@ -17,10 +17,15 @@ _SPACES_RE = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+
 _INVISIBLE_RE = re.compile(r"[\u00ad\u200c\u200d\u200e\u200f\u2060\ufeff]")
 
 
+# A combining mark NFC could not compose (after a space or at the start): extraction noise ("ĐẮK LĂK ́").
+_LONE_MARK_RE = re.compile(r"(?:(?<=\s)|^)[\u0300-\u036f]+")
+
+
 def normalise(text: str) -> str:
     """``text`` as the parser compares it: NFC, invisible characters removed, spaces squashed."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
+    text = _LONE_MARK_RE.sub("", text)
     return _SPACES_RE.sub(" ", text).strip()
 
 

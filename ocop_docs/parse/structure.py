@@ -49,6 +49,7 @@ from ..nd30.patterns import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
 from .noise import garbled_authority, is_rule, join_broken
 from .news import NewsReport, news_report
+from .runon import split_runs
 from .site import SiteMeta, strip_site
 from .tables import table_from_cells
 
@@ -149,7 +150,7 @@ def recognise(source: Source) -> Parsed:
     lines = [line for line in source.lines if line.text]
     meta = None
     if not source.engine_styles:
-        lines, meta = strip_site(lines)
+        lines, meta = strip_site(split_runs(lines))
         if not lines:
             raise UnreadableFile(f"Tệp {source.path} chỉ có phần của trang web (điều hướng, danh sách văn bản liên quan…), "
                                  "không có nội dung của văn bản để đọc.")
