@@ -134,6 +134,44 @@ def _content_tables(view) -> dict:
     return out
 
 
+_EMBEDDED = {
+    W + "altChunk": "một phần văn bản dán nhúng (altChunk: HTML, RTF hoặc Word khác)",
+    W + "object": "một đối tượng nhúng (OLE)",
+}
+_GRAPHIC_KINDS = {"chart": "một biểu đồ", "diagram": "một sơ đồ SmartArt", "wordprocessingShape": None, "picture": None}
+_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+
+
+def _embedded_notes(document) -> list[tuple[str, str]]:
+    """A note for each part of the body the reader cannot read as text (altChunk, OLE objects such as an
+    embedded Excel sheet, charts, SmartArt): its content is not in the lines, so it is said, never dropped
+    in silence. Pictures are left out (a stamp, a logo): they hold no text of the document."""
+    out: list[tuple[str, str]] = []
+    last_text = ""
+    body = document.element.body
+    for el in body.iter(W + "p", W + "altChunk", W + "object", _GRAPHIC_DATA):
+        if el.tag == W + "p":
+            text = normalise(" ".join(t.text or "" for t in el.iter(W + "t")))
+            if text:
+                last_text = text
+            continue
+        what = _EMBEDDED.get(el.tag)
+        if el.tag == W + "object":
+            ole = next(el.iter(_OLE), None)
+            prog = ole.get("ProgID") if ole is not None else None
+            what = f"một đối tượng nhúng ({prog})" if prog else what
+        elif el.tag == _GRAPHIC_DATA:
+            kind = (el.get("uri") or "").rstrip("/").rsplit("/", 1)[-1]
+            what = _GRAPHIC_KINDS.get(kind, f"một đối tượng đồ họa ({kind})" if kind else None)
+            if what is None:
+                continue
+        where = f"sau đoạn '{last_text[:60]}'" if last_text else "ở đầu văn bản"
+        out.append((where, f"không đọc được phần nhúng: {what}; nội dung của nó không có trong dữ liệu đọc được — "
+                           "cần mở tệp Word để xem và chép lại"))
+    return out
+
+
 def read_docx(path: str | Path) -> Source:
     """A .docx file as lines in reading order (the file is validated first; UnreadableFile if bad)."""
     document = open_docx(path)
@@ -147,6 +185,7 @@ def read_docx(path: str | Path) -> Source:
             lines.append(line)
     source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine,
                     tables=_content_tables(view))
+    source.notes.extend(_embedded_notes(document))
     encoding = legacy_encoding(source.lines)
     if encoding:
         # Text typed in .VnTime/VNI fonts: Latin-1 look-alikes that must be converted to Unicode.

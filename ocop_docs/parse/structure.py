@@ -159,8 +159,7 @@ def recognise(source: Source) -> Parsed:
         if news is not None:
             main = _reported(news)
             _use_site_meta(main, meta)
-            for where, message in source.notes:
-                main.notes.insert(0, Note("", message, where))
+            main.notes[:0] = [Note("", message, where) for where, message in source.notes]
             return main
     parts = segments(lines)
     docs: list[Parsed] = []
@@ -206,8 +205,7 @@ def recognise(source: Source) -> Parsed:
             main.extra = []  # kept in 'attached', or read into the list of products
     if meta is not None:
         _use_site_meta(main, meta)
-    for where, message in source.notes:
-        main.notes.insert(0, Note("", message, where))
+    main.notes[:0] = [Note("", message, where) for where, message in source.notes]  # in the order read
     used = _used_footnote_texts(main)
     unused = {k: v for k, v in source.footnotes.items() if v not in used}
     main.footnotes = list(unused.values())

@@ -142,3 +142,34 @@ def test_other_files_are_refused(tmp_path):
             parse_file(path)
     with pytest.raises(UnreadableFile, match="Không tìm thấy"):
         parse_file(tmp_path / "missing.txt")
+
+
+def test_embedded_parts_of_a_word_file_are_reported_never_dropped(tmp_path):
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Thực hiện Chương trình OCOP năm 2026")
+    doc.add_paragraph("I. KINH PHÍ")
+    doc.add_paragraph("Chi tiết kinh phí theo bảng dưới đây:")
+    body = doc.element.body
+    # An Excel sheet pasted as an object, then a chunk of HTML pasted as altChunk (Word keeps both unread).
+    ole = parse_xml('<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                    'xmlns:o="urn:schemas-microsoft-com:office:office"><w:r><w:object>'
+                    '<o:OLEObject Type="Embed" ProgID="Excel.Sheet.12"/></w:object></w:r></w:p>')
+    chunk = parse_xml('<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdChunk1"/>')
+    body.insert(len(body) - 1, ole)
+    body.insert(len(body) - 1, chunk)
+    doc.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026./.")
+    doc.save(tmp_path / "nhung.docx")
+    notes = [n.describe() for n in parse_file(tmp_path / "nhung.docx").notes]
+    embedded = [n for n in notes if "không đọc được phần nhúng" in n]
+    assert len(embedded) == 2, notes
+    assert "Excel.Sheet.12" in embedded[0] and "sau đoạn 'Chi tiết kinh phí theo bảng dưới đây:'" in embedded[0]
+    assert "altChunk" in embedded[1]
+    plain = Document()
+    plain.add_paragraph("KẾ HOẠCH")
+    plain.add_paragraph("Thực hiện Chương trình OCOP năm 2026")
+    plain.save(tmp_path / "thuong.docx")
+    assert not any("phần nhúng" in n.message for n in parse_file(tmp_path / "thuong.docx").notes)
