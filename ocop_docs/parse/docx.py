@@ -17,6 +17,7 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..docx.blocks import read_document
+from ..docx.embedded import embedded_content
 from ..docx.numbering import bullet_text
 from ..docx.package import open_docx, parse_xml, related_part
 from .tables import table_from_word
@@ -134,42 +135,13 @@ def _content_tables(view) -> dict:
     return out
 
 
-_EMBEDDED = {
-    W + "altChunk": "một phần văn bản dán nhúng (altChunk: HTML, RTF hoặc Word khác)",
-    W + "object": "một đối tượng nhúng (OLE)",
-}
-_GRAPHIC_KINDS = {"chart": "một biểu đồ", "diagram": "một sơ đồ SmartArt", "wordprocessingShape": None, "picture": None}
-_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
-_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
-
-
 def _embedded_notes(document) -> list[tuple[str, str]]:
-    """A note for each part of the body the reader cannot read as text (altChunk, OLE objects such as an
-    embedded Excel sheet, charts, SmartArt): its content is not in the lines, so it is said, never dropped
-    in silence. Pictures are left out (a stamp, a logo): they hold no text of the document."""
-    out: list[tuple[str, str]] = []
-    last_text = ""
-    body = document.element.body
-    for el in body.iter(W + "p", W + "altChunk", W + "object", _GRAPHIC_DATA):
-        if el.tag == W + "p":
-            text = normalise(" ".join(t.text or "" for t in el.iter(W + "t")))
-            if text:
-                last_text = text
-            continue
-        what = _EMBEDDED.get(el.tag)
-        if el.tag == W + "object":
-            ole = next(el.iter(_OLE), None)
-            prog = ole.get("ProgID") if ole is not None else None
-            what = f"một đối tượng nhúng ({prog})" if prog else what
-        elif el.tag == _GRAPHIC_DATA:
-            kind = (el.get("uri") or "").rstrip("/").rsplit("/", 1)[-1]
-            what = _GRAPHIC_KINDS.get(kind, f"một đối tượng đồ họa ({kind})" if kind else None)
-            if what is None:
-                continue
-        where = f"sau đoạn '{last_text[:60]}'" if last_text else "ở đầu văn bản"
-        out.append((where, f"không đọc được phần nhúng: {what}; nội dung của nó không có trong dữ liệu đọc được — "
-                           "cần mở tệp Word để xem và chép lại"))
-    return out
+    """A note for each part of the file the reader cannot read as text (altChunk, OLE objects such as an
+    embedded Excel sheet, charts, SmartArt…): its content is not in the lines, so it is said, never
+    dropped in silence. Pictures are left out (a stamp, a logo): they hold no text of the document."""
+    return [((f"{item.where}, gần «{item.near}»" if item.near else item.where),
+             f"không đọc được phần nhúng: {item.what}; nội dung của nó không có trong dữ liệu đọc được — "
+             "cần mở tệp Word để xem và chép lại") for item in embedded_content(document)]
 
 
 def read_docx(path: str | Path) -> Source:
