@@ -38,6 +38,8 @@ from operator import itemgetter
 from segno import consts
 from segno import encoder as _enc
 
+from ..vi.dates import parse_date
+
 FORMAT_ID = "OCOP-GCN/1"
 MAX_PRODUCT_CHARS = 80
 MASK = 0
@@ -92,7 +94,6 @@ def parse_payload(text: str) -> dict:
     missing = [LABELS[k] for k in LABELS if k not in fields]
     if missing:
         raise ValueError(f"mã QR thiếu: {', '.join(missing)}")
-    from ..vi.dates import parse_date
 
     start, _, end = fields.pop("validity").partition(" - ")
     fields["issued"], fields["valid_until"] = parse_date(start), parse_date(end)

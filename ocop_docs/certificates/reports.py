@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import DataError
 from ..io.output_tables import Column, xlsx_bytes
+from ..io.workbook import read_sheet
 from .files import write_if_changed
 
 MANIFEST_NAME = "manifest.xlsx"
@@ -132,8 +133,6 @@ def write_manifest(path: Path, lines: list[ManifestLine]) -> tuple[str, bool]:
 
 def read_manifest(path: Path) -> list[ManifestLine]:
     """The lines of a manifest written by :func:`write_manifest`; [] when missing or unreadable."""
-    from ..io.workbook import read_sheet
-
     if not path.is_file():
         return []
     try:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ..model.deadline import Deadline
 from ..nd30.formats import strip_end_punctuation
 from ..render.context import automatic_label  # the one rule for automatic labels
 from ..vi.numbers import diem_index, from_roman, tien_bang_chu
@@ -292,8 +293,6 @@ def task_field(text: str) -> tuple[str, str, str] | None:
 
 
 def _task(fields: list[tuple[str, str, str]]) -> dict | None:
-    from ..model.deadline import Deadline
-
     task: dict = {}
     labels: dict = {}
     for name, label, value in fields:

@@ -16,6 +16,7 @@ drafted with a warning.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,8 +25,8 @@ from ..model.common import Issuer, LegalBasis
 from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
 from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
-from ..render.context import automatic_label
-from ..render.context import document_context
+from ..render.context import automatic_label, document_context
+from ..render.tables import bookmark
 from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
@@ -84,8 +85,6 @@ def default_date(year: int, today: date | None = None) -> date:
 
 def issuer_from_name(name: str) -> Issuer:
     """An Issuer from a name an officer types ("UBND tỉnh Tây Ninh", "Ủy ban nhân dân xã Long Thuận")."""
-    import re
-
     name = " ".join(name.split())
     name = re.sub(r"^(UBND|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\b", "Ủy ban nhân dân", name)
     abbreviation = "UBND" if name.startswith("Ủy ban nhân dân") else "".join(w[0] for w in name.split()[:4]).upper()
@@ -357,8 +356,6 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
                 number: int) -> None:
     """A table's cells for the new year: words rewritten like prose; every figure in a number column
     (and every amount or target in the text cells) is a decision with its old value."""
-    from ..render.tables import bookmark
-
     numbers = set(table.number_columns)
     figures = []
     for r, row in enumerate(table.rows, start=1):

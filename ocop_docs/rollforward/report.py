@@ -8,6 +8,7 @@ unsure of.
 """
 from __future__ import annotations
 
+from ..io.output_tables import Column
 from . import Item, RollResult
 
 _STATUS = {
@@ -90,8 +91,6 @@ def in_document_order(items: list[Item]) -> list[Item]:
 
 def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, list, list[list]]]:
     """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
-    from ..io.output_tables import Column
-
     decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action]
                  for n, i in enumerate(in_document_order(result.reviews), start=1)]
     changes = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before, i.after, i.what]
