@@ -69,6 +69,17 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     raise DataError(path, problems)
 
 
+def roll(plan: Plan | GeneralDecision, year: int, *, issuer: str | None = None, on: date | None = None,
+         end_year: int | None = None) -> RollResult:
+    """A plan or a decision (``load_plan``) drafted for ``year``."""
+    if isinstance(plan, GeneralDecision):
+        result = roll_decision(plan, year, on=on)
+        if issuer:
+            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
+        return result
+    return roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+
+
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
         marks: str = "track", clean: str | Path | None = None, progress=None) -> RollFiles:
@@ -80,12 +91,7 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
-    if isinstance(plan, GeneralDecision):
-        result = roll_decision(plan, year, on=on)
-        if issuer:
-            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
-    else:
-        result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+    result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
     files = RollFiles(result, notes=notes)
     what = "quyết định" if isinstance(plan, GeneralDecision) else "kế hoạch"
     header = [
@@ -113,7 +119,7 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     return files
 
 
-def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str) -> dict[str, int]:
+def _draft_docx(plan: Plan | GeneralDecision, result: RollResult, path: Path, marks: str) -> dict[str, int]:
     """Render the draft to ``path`` and mark it for review; how many marks of each kind it got."""
     if marks == "highlight":
         render_spec(result.plan, path)
