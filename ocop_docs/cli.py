@@ -8,10 +8,12 @@ lines, come from the registry (``ocop_docs.kinds``).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +26,8 @@ from .vi.dates import parse_date
 # The library is imported inside the commands that use it, for a measured reason: loaded here it
 # cost every call ~0.5 s before click read the arguments (`--help`, a usage error; README, "Tốc độ").
 # Each such import is marked "# start-up".
+if TYPE_CHECKING:
+    from .scoring import MinimumRule
 
 
 class Command(click.Command):
@@ -68,7 +72,7 @@ class Cli(Group):
             return super().invoke(ctx)
         except OcopError as exc:
             if ctx.obj and ctx.obj.get("debug"):
-                rules = [exc.rule] if getattr(exc, "rule", None) else []
+                rules = [exc.rule] if exc.rule else []
                 rules += [p.rule for p in getattr(exc, "problems", []) if p.rule]
                 if rules:
                     click.echo(f"Mã quy tắc: {', '.join(dict.fromkeys(rules))}", err=True)
@@ -359,7 +363,7 @@ def demo(outdir: Path, pdf: bool) -> None:
               help="Cách xét yêu cầu tối thiểu (dấu sao) trên nhiều phiếu: điểm trung bình tiêu chí, quá nửa số phiếu, hoặc mọi phiếu.")
 @click.option("--bang", "table", type=click.Path(dir_okay=False, path_type=Path), help="Ghi bảng kết quả (.xlsx hoặc .csv) dùng cho quyết định công nhận và giấy chứng nhận.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Ghi kết quả chi tiết dạng JSON.")
-def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Path | None) -> None:
+def score(sheets: tuple[Path, ...], rule: MinimumRule, table: Path | None, json_out: Path | None) -> None:
     """Chấm điểm sản phẩm từ các phiếu đánh giá của thành viên Hội đồng.
 
     Mỗi phiếu (YAML/JSON, hoặc Excel tạo bằng 'ocop-docs form phieu-danh-gia --xlsx') đánh dấu
@@ -439,7 +443,9 @@ class _Progress:
     LABELS = {"docx": "Tạo tệp .docx", "pdf": "Chuyển sang PDF"}
 
     def __init__(self) -> None:
-        self.bar, self.phase, self.done = None, None, 0
+        self.bar: Any = None  # click's progress bar of the phase (a context manager entered by hand)
+        self.phase: str | None = None
+        self.done = 0
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         if phase != self.phase:
@@ -963,8 +969,9 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
 
     from .web import WebConfig, create_app
 
-    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
-                       **({"workdir": workdir} if workdir else {}))
+    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600))
+    if workdir:
+        config = dataclasses.replace(config, workdir=workdir)
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")

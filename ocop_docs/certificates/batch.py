@@ -22,7 +22,7 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from pypdf import PdfReader
 
@@ -30,6 +30,7 @@ from ..convert import to_pdf
 from ..errors import OcopError, RuleViolation
 from ..io.tables import FIELD_NAMES_VI, read_products
 from ..lifetime import die_with_parent
+from ..model.product import Product
 from ..render.templates import template_path
 from . import layout, reports
 from .compiled import CompiledTemplate, ImageSlot
@@ -171,7 +172,7 @@ def _convert_slice(task: tuple[list[CertificateJob], str, bool, int]) -> list[tu
     pdfs = []
     for call in _chunks(sources, DOCUMENTS_PER_CALL):  # one LibreOffice start a call; its memory grows per document
         pdfs += to_pdf(call, work_dir, pdfa=pdfa)
-    out = []
+    out: list[tuple[str | None, int, int]] = []
     for source, pdf, group in zip(sources, pdfs, groups):
         source.unlink(missing_ok=True)
         pages = _page_count(pdf)
@@ -368,7 +369,7 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
 
 
 def plan_jobs(table_path: Path, issuer: CertificateIssuer,
-              notices: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
+              notices: list[str] | None = None) -> tuple[list[tuple[Product, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
 
     What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
@@ -487,7 +488,7 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     keys = [product.key for product, _ in good]
     path, _ = register_location(register, outdir)
     requests = _requests(good, keys)
-    plan_args = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
+    plan_args: dict[str, Any] = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
                  "decision_date": issuer.decision.date, "number_text": issuer.number_text,
                  "start": issuer.numbering.start, "requests": requests, "reissue": reissue}
     exists = path.is_file()

@@ -35,6 +35,7 @@ from xml.parsers import expat
 
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
@@ -169,7 +170,7 @@ def image_run(drawing: str) -> Markup:
 
 def drawing_xml(rid: str, slot: ImageSlot) -> str:
     """A ``wp:inline`` picture pointing to ``rid`` (python-docx's ``new_pic_inline`` markup)."""
-    inline = CT_Inline.new_pic_inline(1, rid, f"{slot.name}.{slot.extension}", slot.cx, slot.cy)
+    inline = CT_Inline.new_pic_inline(1, rid, f"{slot.name}.{slot.extension}", Emu(slot.cx), Emu(slot.cy))
     return etree.tostring(inline, encoding="unicode")
 
 

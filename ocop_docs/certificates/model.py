@@ -6,6 +6,7 @@ same on every certificate of the batch; the results table says what changes per 
 from __future__ import annotations
 
 import re
+import datetime
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -37,7 +38,7 @@ class Decision(Model):
 
     @field_validator("date")
     @classmethod
-    def _required(cls, value: date | None) -> date:
+    def _required(cls, value: datetime.date | None) -> datetime.date:
         if value is None:
             raise ValueError("cần ngày ký quyết định (YYYY-MM-DD hoặc DD/MM/YYYY)")
         return value

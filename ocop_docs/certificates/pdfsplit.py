@@ -246,6 +246,7 @@ def _merge_raw(pdfs: list[Path], out) -> None:
         kids += [new[page.indirect_reference.idnum] for page in reader.pages]
         if n == 0:
             catalog = reader.trailer["/Root"].get_object()
+            assert isinstance(catalog, DictionaryObject)  # a PDF's /Root is a dictionary; pypdf opened it as one
             kept = DictionaryObject({NameObject(k): catalog.raw_get(k) for k in _CATALOG_KEEP if k in catalog})
             first_catalog = _renumber(_serialize(kept), new)
             info = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None

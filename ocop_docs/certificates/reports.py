@@ -89,7 +89,7 @@ MANIFEST_KINDS = {"stars": ("int", 9), "score": ("score", 8), "issued": ("date",
 REJECT_KINDS = {"row": ("int", 7), "reason": ("text", 70), "product": ("text", 36), "owner": ("text", 36)}
 
 
-def _columns(names: dict[str, str], kinds: dict[str, tuple[str, float]]) -> list[Column]:
+def _columns(names: dict[str, str], kinds: dict[str, tuple[str, int]]) -> list[Column]:
     return [Column(header, kinds.get(key, ("text", 12))[1], kinds.get(key, ("text", 12))[0]) for key, header in names.items()]
 
 

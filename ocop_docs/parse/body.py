@@ -352,7 +352,7 @@ def _quantities(text: str) -> list[tuple[Decimal, str]]:
         if after.lstrip().startswith("%"):
             out.append((value, "%"))
             continue
-        words = []
+        words: list[str] = []
         for word in re.split(r"\s+", after.strip()):
             clean = word.strip(",.;:()“”\"")
             if not clean or clean.lower() in _STOPWORDS or len(words) >= 4:
@@ -556,7 +556,7 @@ def _structured(blocks: list, notes: list[Note], role: str | None, path: str) ->
             i += 1
             continue
         # Tasks: consecutive labelled lines.
-        fields = []
+        fields: list[tuple[str, str, str]] = []
         j = i
         while j < n and _is_para(blocks[j]) and (f := task_field(blocks[j]["text"])) is not None and f[0] not in [x[0] for x in fields]:
             fields.append(f)

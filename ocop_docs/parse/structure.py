@@ -111,7 +111,7 @@ def _is_tail_start(line: Line) -> bool:
 
 def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
     """(start, type line, end, type) of each document in the lines: the main one, then attached ones."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     tail_seen = True  # the first type line always opens a document
     last_start = 0
     for i, line in enumerate(lines):
@@ -893,7 +893,9 @@ _PROPOSAL_TAIL_RE = re.compile(
 
 
 def _split_top(text: str, sep: str) -> list[str]:
-    out, depth, buf = [], 0, []
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
     quote = False
     for ch in text:
         if ch in "(“":
@@ -1124,7 +1126,7 @@ def _decision(content: list[Line], engine: bool, notes: list[Note]) -> tuple[dic
     else:
         before, articles_lines = content[:enact], content[enact + 1:]
     bases, preamble = _bases_and_preamble(before, engine, notes)
-    articles = []
+    articles: list[dict[str, Any]] = []
     for line in articles_lines:
         m = re.match(r"^Điều\s+(\d+)\s*[.:]\s*(.*)$", line.text)
         if m:

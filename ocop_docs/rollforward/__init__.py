@@ -22,6 +22,7 @@ from datetime import date
 
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
+from ..model.decision import GeneralDecision
 from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
 from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
@@ -67,8 +68,8 @@ class Item:
 class RollResult:
     """A draft plan for the new year, the changes made and the decisions left to a person."""
 
-    plan: Plan
-    source: Plan
+    plan: Plan | GeneralDecision  # a decision is rolled forward too (rollforward/decision.py)
+    source: Plan | GeneralDecision
     year: int
     on: date
     changes: list[Item] = field(default_factory=list)
@@ -300,8 +301,8 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                             category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
                             action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
     recipients = []
-    for i, item in enumerate(plan.recipients):
-        recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))
+    for i, recipient in enumerate(plan.recipients):
+        recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận"))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
         reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
