@@ -26,7 +26,7 @@ from .vi.dates import parse_date
 # The library is imported inside the commands that use it, for a measured reason: loaded here it
 # cost every call ~0.5 s before click read the arguments (`--help`, a usage error; README, "Tốc độ").
 # Each such import is marked "# start-up".
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: loading it here would cost the start-up above
     from .scoring import MinimumRule
 
 
@@ -951,10 +951,10 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
       ocop-docs serve --users tai-khoan.yaml --them-tai-khoan hatinh --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh"
       ocop-docs serve --host 0.0.0.0 --port 8080 --users tai-khoan.yaml
     """
-    from .web.config import is_loopback
+    from .web.config import is_loopback  # start-up (the web package loads the whole library)
 
     if new_user:
-        from .web.accounts import add_account
+        from .web.accounts import add_account  # start-up
 
         if not users_file or not new_user_issuer:
             raise click.UsageError("--them-tai-khoan cần --users (tệp tài khoản) và --co-quan.")
@@ -965,9 +965,9 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
     if not is_loopback(host) and users_file is None:
         raise click.UsageError(f"lắng nghe ở {host} (máy khác mở được) thì phải có tệp tài khoản --users; "
                                "tạo tài khoản bằng --them-tai-khoan.")
-    import uvicorn
+    import uvicorn  # start-up
 
-    from .web import WebConfig, create_app
+    from .web import WebConfig, create_app  # start-up
 
     config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600))
     if workdir:
