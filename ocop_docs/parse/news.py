@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..nd30 import doctypes
 from ..nd30.patterns import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
+from .header import type_name
 from .lines import Line
 
 _TYPES = r"(?:Quyết định|Kế hoạch|Nghị quyết|Chỉ thị|Thông báo|Hướng dẫn|Công văn|Báo cáo)"
@@ -47,8 +48,6 @@ class NewsReport:
 
 def _has_header(lines: list[Line]) -> bool:
     """Whether the lines show any part of a document's own header or frame."""
-    from .header import type_name
-
     for line in lines:
         text = line.text.strip(" |")
         if QUOC_HIEU_RE.search(text) or TIEU_NGU_RE.search(text) or _PLACE_DATE_RE.match(text):
