@@ -6,9 +6,10 @@ members from Điều 1 ("- Chủ tịch Hội đồng: Ông Nguyễn Văn A, Ph�
 it ("2. Tổ giúp việc Hội đồng …, gồm:"), the duties, standing body, working mode and funding
 from Điều 2, the replaced decision and the effect sentence, the executors. The document's own
 wording is kept in the fields that override the model's defaults, so rendering prints it again.
-When the decision does not fit (no chair, a role the model does not know, a member list that
-is only attached), ``council_decision`` returns None with the reason, and the decision stays a
-general one: nothing is dropped or made up.
+A member list attached after the signature ("… có tên tại Danh sách kèm theo Quyết định này")
+is read from its rows (members_layout: attached). When the decision does not fit (no chair, a
+role the model does not know, a row of the attached part that is no member), ``council_decision``
+returns None with the reason, and the decision stays a general one: nothing is dropped or made up.
 """
 from __future__ import annotations
 
@@ -46,6 +47,45 @@ def _member(text: str, team: bool) -> dict | None:
         return {"honorific": m.group("hon").capitalize(), "name": m.group("name"),
                 "position": m.group("post").strip(" ,;."), "role": role}
     return None
+
+
+# The attached list, rows as the reader joins table cells: "4 | Ông Trần Quốc Bảo | Phó Giám đốc Sở Y tế | Ủy viên".
+_GROUP_ROW_RE = re.compile(r"^(?P<stt>[IVX]{1,4})\s*\|\s*(?P<text>.+)$")
+_LIST_FRAME_RE = re.compile(r"^(?:DANH SÁCH|THÀNH VIÊN\b|\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|STT\s*\|)")
+
+
+def _attached_members(rows: list[str]) -> tuple[list[dict], dict | None, str]:
+    """Members (and the team) of an attached "DANH SÁCH THÀNH VIÊN …" read from its rows, or why not.
+    Every row must be the list's title, its "(Kèm theo …)" line, the header, a group row or a member:
+    a row of anything else keeps the decision general, so nothing is dropped."""
+    members: list[dict] = []
+    team: dict | None = None
+    for row in rows:
+        cells = [c.strip() for c in row.split("|")]
+        group = _GROUP_ROW_RE.match(row)
+        if group:
+            named = _TEAM_RE.search(group.group("text"))
+            if named:
+                team = {"label": named.group(1), "members": []}
+            elif team is not None or members:
+                return [], None, f"dòng nhóm '{row[:60]}' của danh sách kèm theo không phải Hội đồng hay Tổ"
+            continue
+        if len(cells) == 4 and cells[0].isdigit():
+            who = re.match(rf"^(?:{_HONORIFIC})?{_NAME}$", cells[1])
+            try:
+                role = (team_role if team is not None else council_role)(cells[3])
+            except ValueError:
+                return [], None, f"chức danh '{cells[3]}' ở danh sách kèm theo không có trong mô hình"
+            if who is None:
+                return [], None, f"'{cells[1]}' ở danh sách kèm theo không đọc được thành họ tên"
+            member = {"name": who.group("name"), "position": cells[2], "role": role}
+            if who.group("hon"):
+                member["honorific"] = who.group("hon").capitalize()
+            (team["members"] if team is not None else members).append(member)
+            continue
+        if not _LIST_FRAME_RE.match(row):
+            return [], None, f"dòng '{row[:60]}' sau chữ ký không thuộc danh sách thành viên"
+    return members, team, ""
 
 
 def _lines(article: dict) -> list[str]:
@@ -89,6 +129,14 @@ def council_decision(general: dict, notes: list[Note]) -> tuple[dict | None, str
             (team["members"] if team is not None else members).append(member)
         elif members and not re.search(r"\bgồm\b|sau đây gọi tắt", text):
             return None, f"dòng '{text[:60]}' ở Điều 1 không đọc được thành thành viên"
+    if not members and general.get("attached") and re.search(r"Danh sách kèm theo", " ".join(first), re.I):
+        # "… gồm các thành viên có tên tại Danh sách kèm theo Quyết định này": the list after the signature.
+        members, team, why = _attached_members(general["attached"])
+        if why:
+            return None, why
+        data["members_layout"] = "attached"
+    elif general.get("attached"):
+        return None, "có phần kèm theo sau chữ ký không phải danh sách thành viên"
     if not members:
         return None, "không đọc được danh sách thành viên Hội đồng ở Điều 1"
     data["members"] = members

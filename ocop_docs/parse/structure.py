@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import kinds
-from ..errors import UnreadableFile
+from ..errors import RuleViolation, UnreadableFile
 from ..model.common import Issuer
 from ..model.decision import decision_subject
 from ..nd30 import doctypes
@@ -196,11 +196,8 @@ def recognise(source: Source) -> Parsed:
             main.data = data
     if main.kind == "decision":
         main.data = general_decision(main.data, main.extra, main.notes)
-        if main.data.get("subject") == "hội đồng" and not main.extra:
-            _as_ocop_kind(main, "council_decision")
-        elif main.data.get("subject") == "hội đồng":
-            main.notes.append(Note("kind", "quyết định về Hội đồng OCOP có danh sách kèm theo sau chữ ký; chưa đọc được theo "
-                                           "mô hình council_decision, giữ nguyên dạng quyết định chung (kind: decision)"))
+        if main.data.get("subject") == "hội đồng":
+            _as_ocop_kind(main, "council_decision")  # members in Điều 1, or in the list attached after the signature
         elif main.data.get("subject") == "công nhận":
             _as_ocop_kind(main, "recognition_decision")
         if main.extra:
@@ -290,7 +287,7 @@ def _as_ocop_kind(doc: Parsed, kind: str) -> None:
         try:
             model = kinds.get(kind).model.model_validate(public(data))
             why = _same_wording(doc, model) or ""
-        except ValueError as exc:  # pydantic's ValidationError and the OCOP rules are ValueErrors
+        except (ValueError, RuleViolation) as exc:  # pydantic's ValidationError, a field rule, an OCOP rule (dates of căn cứ)
             why = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
         if why:
             data = None
