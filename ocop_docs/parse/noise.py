@@ -213,6 +213,7 @@ _CONNECTIVES = {
 _CUT_PLACE_RE = re.compile(r"(?:^|\s)(?:tỉnh|huyện|xã|phường|quận|thị xã|thành phố|thị trấn)\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*$")
 
 
+_LONE_LABEL_RE = re.compile(r"^(?:(?:[IVXLC]+|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]|[-–+•])$")
 _NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
 
 
@@ -240,6 +241,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False, wrapped: b
     a, b = prev.text.rstrip(), line.text.lstrip()
     if not a or not b or prev.in_table != line.in_table or prev.cell is not None:
         return False
+    if _LONE_LABEL_RE.match(a) and not _LONE_LABEL_RE.match(b) and not _LIST_START_RE.match(b):
+        return True  # a label alone on its line: "1." / "Mục đích", "-" / "Khuyến khích …"
     if a.endswith(_TERMINAL) or a.endswith(("./.", ".”", ".\"", ".)", ":”")):
         return False
     if a in ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của"):

@@ -125,3 +125,10 @@ def test_a_place_name_or_an_office_cut_at_the_line_end_runs_on():
 def test_a_basis_verb_alone_on_its_line_runs_on():
     lines = join_broken([Line("Căn cứ"), Line("Quyết định số 34/QĐ-UBND ngày 23/01/2019 của UBND tỉnh;")])
     assert [line.text for line in lines] == ["Căn cứ Quyết định số 34/QĐ-UBND ngày 23/01/2019 của UBND tỉnh;"]
+
+
+def test_a_label_alone_on_its_line_runs_on_to_its_text():
+    lines = join_broken([Line("1."), Line("Mục"), Line("đích"), Line("-"), Line("Khuyến"),
+                         Line("khích các tổ chức kinh tế tham gia Chương trình OCOP."), Line("2. Yêu cầu")])
+    assert [line.text for line in lines] == ["1. Mục đích", "- Khuyến khích các tổ chức kinh tế tham gia Chương trình OCOP.",
+                                             "2. Yêu cầu"]
