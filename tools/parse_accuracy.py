@@ -137,6 +137,8 @@ def _truth_name(kind: str | None) -> str | None:
 def _kind(data: dict, parsed) -> str | None:
     """The truth's kind from the parser's: its model kind, refined by the decision's subject or the type."""
     kind = _truth_name(data.get("kind") or parsed.kind)
+    if kind == "plan" and getattr(parsed, "parent", None):
+        return "decision"  # a document printed alone, "ban hành kèm theo" its decision: the truth's "decision"
     if kind == "decision" and data.get("subject") in _SUBJECT_KINDS:
         return _SUBJECT_KINDS[data["subject"]]
     if kind == "plan" and data.get("doc_type") in _TYPE_KINDS:

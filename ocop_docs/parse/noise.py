@@ -241,6 +241,8 @@ def continues(prev: Line, line: Line, blank_paragraphs: bool = False, wrapped: b
     a, b = prev.text.rstrip(), line.text.lstrip()
     if not a or not b or prev.in_table != line.in_table or prev.cell is not None:
         return False
+    if re.search(r"\s[-–]$", a) and not _LIST_START_RE.match(b):
+        return True  # a line never ends on a dash: "Độc lập -" / "Tự do - Hạnh phúc"
     if _LONE_LABEL_RE.match(a) and not _LONE_LABEL_RE.match(b) and not _LIST_START_RE.match(b):
         return True  # a label alone on its line: "1." / "Mục đích", "-" / "Khuyến khích …"
     if a.endswith(_TERMINAL) or a.endswith(("./.", ".”", ".\"", ".)", ":”")):

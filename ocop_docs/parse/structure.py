@@ -312,7 +312,8 @@ def _merge_type_lines(lines: list[Line]) -> list[Line]:
         typed = typed or type_name(line.text) is not None
         # "QUY CHẾ LÀM" / "VIỆC …": the type name and the start of the trích yếu on one line of the header.
         m = _TYPE_HEAD_RE.match(line.text)
-        if m and not typed and k < 40 and line.text.isupper() and any(is_quoc_hieu(x.text) for x in lines[:k]):
+        # (The Quốc hiệu above may still be wrapped: "CỘNG HOÀ XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM".)
+        if m and not typed and k < 40 and line.text.isupper() and is_quoc_hieu(" ".join(x.text for x in lines[:k])):
             out.append(line.with_text(m.group(1)))
             out.append(line.with_text(line.text[m.end():].strip()))
             typed = True

@@ -132,3 +132,8 @@ def test_a_label_alone_on_its_line_runs_on_to_its_text():
                          Line("khích các tổ chức kinh tế tham gia Chương trình OCOP."), Line("2. Yêu cầu")])
     assert [line.text for line in lines] == ["1. Mục đích", "- Khuyến khích các tổ chức kinh tế tham gia Chương trình OCOP.",
                                              "2. Yêu cầu"]
+
+
+def test_a_line_ending_on_a_dash_runs_on():
+    lines = join_broken([Line("Độc lập -"), Line("Tự do - Hạnh phúc")])
+    assert [line.text for line in lines] == ["Độc lập - Tự do - Hạnh phúc"]

@@ -127,3 +127,14 @@ def test_sau_khi_xem_xet_de_nghi_is_the_proposal_after_the_citations():
     assert parsed.data["_proposal"].startswith("sau khi xem xét đề nghị của Văn phòng Điều phối")
     # "trên cơ sở kết quả …" is a ground of the citation before it, not a proposal.
     assert bases(parsed)[0].endswith("của Thủ tướng Chính phủ; trên cơ sở kết quả đạt được giai đoạn 2019-2021")
+
+
+def test_a_type_name_sharing_its_line_with_the_trich_yeu_under_a_wrapped_quoc_hieu():
+    text = ("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\n|\nCỘNG HOÀ XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập -\nTự do - Hạnh phúc\n|\n"
+            "QUY CHẾ LÀM\nVIỆC CỦA ỦY BAN NHÂN DÂN XÃ XUÂN PHÚ NHIỆM KỲ 2021 -2026\n"
+            "(Ban hành kèm theo Quyết định số 59/QĐ-UBND ngày 22 tháng 7 năm 2021 của Ủy ban nhân dân xã Xuân Phú)\n"
+            "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n")
+    parsed = parse_text(text)
+    assert parsed.doc_type == "Quy chế"
+    assert parsed.data["title"].startswith("Làm việc của Ủy ban nhân dân xã Xuân Phú")
+    assert parsed.parent["number"] == 59
