@@ -53,12 +53,13 @@ META_KEYS = {
     "tình trạng hiệu lực": "status", "lĩnh vực": "field", "trích yếu": "title", "chức vụ": "signer_title",
     "ngày hết hiệu lực": "expiry", "ngày có hiệu lực": "effective", "ngày đăng": "posted", "ngày cập nhật": "posted",
     "nguồn": "origin", "cơ quan": "issuer", "người ban hành": "signer", "thể loại": "doc_type",
+    "ngày đăng công báo": "gazette",
 }
 # "Số hiệu: 115/KH-UBND", or the key alone in its cell ("| Số hiệu | 44/2025/QĐ-CTUBND |").
 _META_RE = re.compile(r"^(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True))
                       + r")\s*(?::\s*(?P<value>.*)|$)", re.I)
 
-_NEXT_KEY_RE = re.compile(r"(?:^|\s|\|)(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True))
+_NEXT_KEY_RE = re.compile(r"(?:^|\s|\||(?<=[^\s|])(?=(?-i:[A-ZĐÀ-Ỹ])))(?P<key>" + "|".join(re.escape(k) for k in sorted(META_KEYS, key=len, reverse=True))
                           + r")\s*:\s*", re.I)
 
 
@@ -84,12 +85,17 @@ _PAGE_TITLE_RE = re.compile(
 _TYPED_TITLE_RE = re.compile(r"^(?:Quyết định|Kế hoạch|Nghị quyết|Thông báo|Hướng dẫn|Báo cáo|Quy chế|Quy định)\s+[^\d\W]\S*\s+\S.{10,}$")
 
 
+# What only a document (not a site's record of it) prints: Quốc hiệu, Tiêu ngữ, "Số:", căn cứ, articles.
+_FRAME_RE = re.compile(QUOC_HIEU_RE.pattern + "|" + TIEU_NGU_RE.pattern + r"|^\s*Số\s*:\s*\d|^(?:Căn cứ|Thực hiện)\s|^Điều\s+\d+\s*[.:]",
+                       re.I)
+
+
 def page_title(text: str) -> tuple[str, str, str] | None:
     """(type, Số and ký hiệu, what the title says the document does) of a page title naming a document."""
     m = _PAGE_TITLE_RE.match(text.strip())
     if not m:
         return None
-    rest = re.sub(r"^\s*(?:,?\s*(?:năm\s+\d{4}|ngày\s+[\d/]+))+", "", m.group("rest"))
+    rest = re.sub(r"^\s*(?:,?\s*(?:(?:năm\s+)?\d{4}\b|ngày\s+[\d/]+))+", "", m.group("rest"))
     rest = re.sub(r"^[\s,:-]*(?:về việc|v/v|về)?\s*", "", rest, flags=re.I).strip()
     return m.group("type"), m.group("number"), rest
 
@@ -127,9 +133,16 @@ def _meta(lines: list[Line], meta: SiteMeta) -> set[int]:
         key = META_KEYS[m.group("key").lower()]
         value = (m.group("value") or "").strip(" |")
         used.add(i)
-        if not value and i + 1 < len(lines) and not _META_RE.match(lines[i + 1].text):
-            value = lines[i + 1].text.strip(" |")
-            used.add(i + 1)
+        # The value on the next line; a site may print the label's explanation first ("Ngày ban hành là ngày…").
+        for j in range(i + 1, min(i + 4, len(lines))):
+            if value or _META_RE.match(lines[j].text):
+                break
+            text = lines[j].text.strip(" |")
+            if re.match(r"^\S+(?:\s\S+){0,4}\s+là\s", text):
+                used.add(j)  # the site's explanation of the label ("Ngày ban hành là ngày, tháng, năm …")
+            elif len(text) < 60 or j == i + 1 and len(text) < 120:
+                value = text
+                used.add(j)
         # "Số hiệu: 878/QĐ-UBND Loại văn bản: Quyết định": two pairs on one line of the site's table.
         pairs = [(key, value)]
         while (nxt := _NEXT_KEY_RE.search(pairs[-1][1])) is not None:
@@ -206,8 +219,15 @@ def strip_site(lines: list[Line]) -> tuple[list[Line], SiteMeta]:
     used = _meta(before, meta)
     used_after = _meta(after, meta)
     _page_title(before, meta)
+    inside: set[int] = set()
+    if not any(_FRAME_RE.search(line.text) for line in body):
+        # No part of a document's frame: the page holds the site's record of it, its metadata among the lines.
+        inside = _meta(body, meta)
+        meta.dropped += len(inside)
     kept: list[Line] = []
-    for line in body:
+    for k, line in enumerate(body):
+        if k in inside:
+            continue
         if is_site_noise(line.text):
             meta.dropped += 1
             continue

@@ -165,6 +165,10 @@ def recognise(source: Source) -> Parsed:
                                  "không có nội dung của văn bản để đọc.")
         lines = _join(_merge_type_lines(lines))
         news = news_report(lines)
+        if news is None and meta.values.get("number") and not _document_like(lines):
+            main = _recorded(meta, lines)
+            main.notes[:0] = [Note("", message, where) for where, message in source.notes]
+            return main
         if news is not None:
             main = _reported(news)
             _use_site_meta(main, meta)
@@ -240,6 +244,59 @@ def _reported(news: NewsReport) -> Parsed:
     extra = [line.text for line in news.paragraphs]
     notes.append(Note("", f"{len(extra)} đoạn của trang tin được giữ riêng (extra), không ghi vào văn bản"))
     return Parsed(kind, news.doc_type, data, notes, extra=extra)
+
+
+def _document_like(lines: list[Line]) -> bool:
+    """Whether the lines hold any of a document's own text: header parts, căn cứ, articles, sections, paragraphs."""
+    return any(len(line.text) >= 250 or line.text.startswith(BASIS_VERBS) or _is_type_line(line) or is_quoc_hieu(line.text)
+               or SO_RE.match(line.text) or _ENACT_RE.match(line.text) or re.match(r"^Điều\s+\d", line.text)
+               or (match_label(line.text) is not None and match_label(line.text)[0].kind in ("roman",))
+               for line in lines)
+
+
+_BODY_NAME_RE = re.compile(r"^(?:Bộ|Ủy ban|Uỷ ban|UBND|Sở|Hội đồng|Ban|Văn phòng|Chính phủ|Thủ tướng|Tổng cục|Cục)\b")
+
+
+def _recorded(meta: SiteMeta, lines: list[Line]) -> Parsed:
+    """A site's record of a document whose text the page does not show: the metadata table's number,
+    type, date and issuing body (evidence, said so); the subject from the page's title or description."""
+    values = meta.values
+    number_text = values["number"]
+    so = read_so_text(number_text)
+    doc_type = _type_of_symbol(so[2] if so else None) or values.get("doc_type") or ""
+    kind = "decision" if doc_type == "Quyết định" else "plan"
+    source = "lấy từ bảng thông tin của trang web; trang không có văn bản"
+    data: dict = {"kind": kind, "doc_type": doc_type or "Kế hoạch"}
+    notes = [Note("", "trang web chỉ có thông tin về văn bản (số hiệu, loại, ngày, cơ quan), không có nội dung văn bản: "
+                      "các phần khác để trống — cần lấy bản gốc", meta.where.get("number", ""))]
+    if not doc_type:
+        data["_doc_type_inferred"] = True
+    if so and so[0]:
+        data["number"], data["symbol"], data["_number_text"] = so[0], so[2], number_text
+        notes.append(Note("number", f"số, ký hiệu '{number_text}' {source}", meta.where.get("number", "")))
+    try:
+        when = parse_date(values["date"]) if values.get("date") else None
+    except ValueError:
+        when = None
+    if when is not None:
+        data["date"] = when
+        notes.append(Note("date", f"ngày ban hành {when:%d/%m/%Y} {source}", meta.where.get("date", "")))
+    issuer = values.get("issuer") or ""
+    if _BODY_NAME_RE.match(issuer):
+        data["issuer"] = {"name": issuer, "level": level_of(issuer)}
+        notes.append(Note("issuer", f"cơ quan ban hành '{issuer}' {source}", meta.where.get("issuer", "")))
+    else:
+        notes.append(Note("issuer", "trang không ghi tên cơ quan ban hành; để trống — cần bổ sung"))
+    if kind == "decision":
+        said = [values.get("page_title") or ""] + [line.text for line in lines if number_text in line.text]
+        data["subject"] = next((x for x in (decision_subject(t, None) for t in said if t) if x != "khác"), "khác")
+    for field_, what in (("place", "địa danh"), ("title", "trích yếu"), ("signer", "người ký")):
+        notes.append(Note(field_, f"trang không in {what} của văn bản; để trống — cần bổ sung từ bản gốc"))
+    if values.get("signer"):
+        notes.append(Note("signer.name", f"trang web ghi người ký '{values['signer']}'; văn bản không có khối chữ ký"))
+    extra = [line.text for line in lines]
+    notes.append(Note("", f"{len(extra)} dòng của trang web được giữ riêng (extra), không ghi vào văn bản"))
+    return Parsed(kind, doc_type or "Kế hoạch", data, notes, extra=extra)
 
 
 def _row_texts(lines: list[Line]) -> list[str]:

@@ -1,6 +1,8 @@
 """What a website wraps around a copied document: kept as evidence, never as the document's text."""
 from __future__ import annotations
 
+from datetime import date
+
 from ocop_docs.parse import parse_text
 from ocop_docs.parse.lines import Line
 from ocop_docs.parse.site import strip_site
@@ -49,3 +51,26 @@ def test_a_page_title_before_a_copy_without_header_gives_the_number_not_the_titl
     assert data["title"] == "…"  # the page's title is not the trích yếu: a blank to fill, said so
     assert data["legal_bases"][0]["text"].startswith("Kế hoạch số 10946/KH-UBND")
     assert any(n.field == "title" for n in parsed.notes)
+
+
+def test_a_page_holding_only_the_sites_record_of_a_decision_gives_its_metadata_as_evidence():
+    text = """Quyết định 377/QĐ-BNN-VPĐP 2025 kết quả đánh giá sản phẩm cấp Quốc gia năm 2024
+  • Thuộc tính
+  • Nội dung
+Đây là tiện ích dành cho thành viên đăng ký phần mềm.
+Quyết định 377/QĐ-BNN-VPĐP của Bộ Nông nghiệp và Phát triển nông thôn phê duyệt kết quả đánh giá, phân hạng sản phẩm cấp Quốc gia năm 2024
+Cơ quan ban hành: Bộ Nông nghiệp và Phát triển nông thôn
+Số hiệu:377/QĐ-BNN-VPĐPNgày đăng công báo:Đang cập nhật
+Loại văn bản:Quyết địnhNgười ký:Trần Thanh Nam
+Ngày ban hành:
+Ngày ban hành là ngày, tháng, năm văn bản được thông qua hoặc ký ban hành.
+17/01/2025
+"""
+    parsed = parse_text(text)
+    data = parsed.data
+    assert (data["_number_text"], data["doc_type"], data["date"]) == ("377/QĐ-BNN-VPĐP", "Quyết định", date(2025, 1, 17))
+    assert data["issuer"] == {"name": "Bộ Nông nghiệp và Phát triển nông thôn", "level": "trung_uong"}
+    assert data["subject"] == "công nhận"  # "phê duyệt kết quả đánh giá, phân hạng" in the site's description
+    assert not data.get("title") and not data.get("signer")  # the site's words are not the document's
+    assert any("bảng thông tin của trang web" in n.message for n in parsed.notes)
+    assert "• Thuộc tính" in parsed.extra
