@@ -750,7 +750,8 @@ def _level_from_text(authority: str | None, title: str | None, data: dict, name:
                   preamble, re.I)
     if m:
         return level_of(f"Ủy ban nhân dân {m.group(1)} X"), f"câu '{m.group(0)}' của đoạn mở đầu"
-    m = re.search(r"\b(tỉnh|thành phố|huyện|thị xã|xã|phường)\s+[A-ZĐÀ-Ỹ]", title or "", re.I)
+    # A unit before a capitalised name ("huyện Bến Cầu"); never "Mỗi xã một sản phẩm".
+    m = re.search(r"(?<!mỗi )(?<!Mỗi )(?<!MỖI )\b(?i:tỉnh|thành phố|huyện|thị xã|xã|phường)\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]", title or "")
     if m:
         return level_of(f"Ủy ban nhân dân {m.group(0)}"), f"địa bàn ghi trong trích yếu ('{m.group(0)}…')"
     return None

@@ -106,6 +106,9 @@ def test_normalisation_is_light():
     # List items lose their dash and closing punctuation, never their words or their order.
     assert acc.same("legal_bases", ["Căn cứ Luật A;", "Căn cứ Luật B."], ["Căn cứ Luật A", "Căn cứ Luật B"])
     assert not acc.same("legal_bases", ["Căn cứ Luật A;", "Căn cứ Luật B."], ["Căn cứ Luật A; Căn cứ Luật B"])
+    # The archive line's colon is punctuation: "Lưu VT" as printed is the parser's "Lưu: VT".
+    assert acc.same("recipients", ["Như Điều 4;", "Lưu VT, KHCN."], ["Như Điều 4", "Lưu: VT, KHCN"])
+    assert not acc.same("recipients", ["Lưu VT, KHCN."], ["Lưu: VT"])
     # A field the document does not show must stay empty: an invented signer is wrong.
     assert acc.same("signer", None, None)
     assert not acc.same("signer", None, {"lines": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "name": None})

@@ -138,3 +138,13 @@ def test_a_type_name_sharing_its_line_with_the_trich_yeu_under_a_wrapped_quoc_hi
     assert parsed.doc_type == "Quy chế"
     assert parsed.data["title"].startswith("Làm việc của Ủy ban nhân dân xã Xuân Phú")
     assert parsed.parent["number"] == 59
+
+
+def test_mot_xa_mot_san_pham_in_the_trich_yeu_says_nothing_of_the_level():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 124/KH-UBND | Đồng Tháp, ngày 14 tháng 4 năm 2021 |\n"
+            "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP) GIAI ĐOẠN 2021-2025\n"
+            "I. MỤC TIÊU\nCó thêm 20 sản phẩm.\n")
+    assert parse_text(text).data["issuer"]["level"] != "xa"
+    district = text.replace("(OCOP) GIAI ĐOẠN", "(OCOP) HUYỆN CAO LÃNH GIAI ĐOẠN")
+    assert parse_text(district).data["issuer"]["level"] == "huyen"
