@@ -286,6 +286,7 @@ def _date_fields(m: re.Match) -> tuple[date | None, int | None]:
     return when, year
 
 
+_SO_LOST_TYPE_RE = re.compile(r"(?:^|[\s(])Số\s*:?\s*(?P<number>\d{1,5})\s*/\s*(?P<symbol>-\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)")
 _DRAFT_MARK_RE = re.compile(r"\(?\s*DỰ\s+THẢO\b[^)\n]*\)?", re.I)
 _VV_RE = re.compile(r"^V/[vV]\b\s*:?\s*")
 
@@ -323,6 +324,12 @@ def read_header(lines: list[Line]) -> HeaderData:
             data.number, data.year_in_number, data.symbol = _so_fields(m)
             data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
             data.so_seen = True
+        spans.append((m.start(), m.end()))
+    if not data.so_seen and (m := _SO_LOST_TYPE_RE.search(blob)):
+        # "Số: 293/-UBND": the copy lost the type's abbreviation; the number is read, the Số kept as printed.
+        data.number, data.so_seen = int(m.group("number")), True
+        data.number_text = normalise(f"{m.group('number')}/{m.group('symbol')}")
+        data.notes.append(Note("number", f"ký hiệu in thiếu chữ viết tắt tên loại văn bản ('{data.number_text}'); giữ như in — cần kiểm tra"))
         spans.append((m.start(), m.end()))
     for m in DATE_RE.finditer(blob):
         if data.date_seen:

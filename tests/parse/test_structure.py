@@ -148,3 +148,12 @@ def test_mot_xa_mot_san_pham_in_the_trich_yeu_says_nothing_of_the_level():
     assert parse_text(text).data["issuer"]["level"] != "xa"
     district = text.replace("(OCOP) GIAI ĐOẠN", "(OCOP) HUYỆN CAO LÃNH GIAI ĐOẠN")
     assert parse_text(district).data["issuer"]["level"] == "huyen"
+
+
+def test_a_so_that_lost_its_type_abbreviation_keeps_its_number_as_printed():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 293/-UBND\nNam Định, ngày 01 tháng 02 năm 2019\nQUYẾT ĐỊNH\nVề việc phê duyệt Đề án OCOP\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n")
+    parsed = parse_text(text)
+    assert (parsed.data["number"], parsed.data["_number_text"]) == (293, "293/-UBND")
+    assert any(n.field == "number" and "thiếu chữ viết tắt" in n.message for n in parsed.notes)
