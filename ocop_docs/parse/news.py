@@ -32,6 +32,7 @@ _CITED_RE = re.compile(rf"^(?P<type>{_TYPES})\s+số\s*\d[^\s]*\s+ngày\s+[\d/]+
 # Where the report turns to other documents: the decision replaced, the act implemented.
 _OTHER_RE = re.compile(r"\b(?:thay thế|bãi bỏ|sửa đổi|(?<!kèm )theo|tại|căn cứ|thực hiện)\s+(?:các\s+)?" + _TYPES, re.I)
 _PLACE_DATE_RE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+_HEADING_RE = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]{2,}\b")  # "I. KẾT QUẢ THỰC HIỆN"
 _BASIS_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị)\b")
 
 
@@ -83,8 +84,8 @@ def news_report(lines: list[Line]) -> NewsReport | None:
         return None
     for line in lines[:12]:
         text = line.text
-        if _BASIS_RE.match(text):
-            return None  # the document's own căn cứ come first: the page carries the document
+        if _BASIS_RE.match(text) or _HEADING_RE.match(text):
+            return None  # the document's own căn cứ or sections come first: the page carries the document
         found = _named(text)
         if found is None:
             continue

@@ -82,3 +82,12 @@ def test_a_quy_che_signed_with_a_decision_is_reported_as_that_decision():
 def test_a_report_naming_no_number_leaves_the_type_a_guess():
     parsed = parse_text("UBND tỉnh vừa ban hành Quyết định thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh.\n")
     assert parsed.data["_doc_type_inferred"] is True and parsed.data["subject"] == "hội đồng"
+
+
+def test_a_report_without_header_telling_what_was_issued_is_not_news():
+    text = ("I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\n"
+            "Ngày 10/01/2024, UBND huyện đã ban hành Kế hoạch số 12/KH-UBND về thực hiện Chương trình OCOP năm 2024.\n"
+            "2. Kết quả\nCó thêm 5 sản phẩm đạt 3 sao.\n")
+    parsed = parse_text(text)
+    assert not any("không phải bản văn bản" in n.message for n in parsed.notes)
+    assert parsed.data.get("body")
