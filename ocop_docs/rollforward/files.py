@@ -5,6 +5,10 @@ rendered by the engine and then marked for review: by default as Word tracked ch
 year's plan rendered with the same template, with a comment on the words of each decision left to a
 person (``render/revisions.py``); or, on request, with highlights (``highlight.py``). A clean copy
 (every change accepted, no comment) is what ``check`` must pass and what goes to signature.
+
+With the officer's answers (``answers``, see ``decisions.py``) the draft is the final one: what
+the officer decided is marked as the officer's tracked changes, what is left undecided stays a
+comment.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from ..parse import Note, parse_file
 from ..parse.spec import dump_yaml, spec_data
 from ..io.atomic import write_bytes_atomic
 from . import RollResult, roll_forward
+from .decisions import OFFICER, Decided, apply_decisions
 
 MARKS = ("track", "highlight")
 """How the draft shows its changes: Word revisions and comments, or coloured highlights."""
@@ -32,6 +37,7 @@ class RollFiles:
     written: list[Path] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # what reading the old document was unsure of
     marks: dict[str, int] = field(default_factory=dict)
+    decided: Decided | None = None  # the officer's answers applied (``answers``)
 
 
 def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, list[Note]]:
@@ -63,13 +69,32 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     raise DataError(path, problems)
 
 
+def load_answers(path: str | Path) -> dict:
+    """The officer's answers in a YAML or JSON file: one line per decision, ``key: value``."""
+    from ..io.spec import read_spec_data
+
+    data, _ = read_spec_data(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError(path, "tệp trả lời phải là các dòng 'ô: giá trị', ví dụ 'so-tien-1: 90.000.000'")
+    wrong = [Problem("cần một giá trị (số, ngày hoặc chữ), không phải danh sách hay nhóm", path=str(k))
+             for k, v in data.items() if isinstance(v, (list, dict))]
+    if wrong:
+        raise DataError(path, wrong)
+    return {str(k): v for k, v in data.items()}
+
+
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
-        marks: str = "track", clean: str | Path | None = None, progress=None) -> RollFiles:
+        marks: str = "track", clean: str | Path | None = None, progress=None, answers: str | Path | dict | None = None,
+        author: str = OFFICER, pdf: str | Path | None = None) -> RollFiles:
     """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
 
     ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
-    draft with every change accepted and no marks.
+    draft with every change accepted and no marks; ``pdf`` the clean draft as PDF. ``answers``
+    (a file, or a mapping) are the officer's decisions, applied as ``apply_decisions`` says and
+    credited to ``author``.
     """
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
@@ -82,7 +107,13 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
             result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
     else:
         result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
-    files = RollFiles(result, notes=notes)
+    decided = None
+    if answers is not None:
+        given = answers if isinstance(answers, dict) else load_answers(answers)
+        decided = apply_decisions(result, given, author=author,
+                                  source=None if isinstance(answers, dict) else Path(answers).name)
+        result = decided.result
+    files = RollFiles(result, notes=notes, decided=decided)
     what = "quyết định" if isinstance(plan, GeneralDecision) else "kế hoạch"
     header = [
         f"Bản dự thảo {what} năm {year} chuyển từ {Path(source).name} (ocop-docs rollforward).",
@@ -94,13 +125,22 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     text = dump_yaml(spec_data(result.plan), review_notes, header)
     files.written.append(write_bytes_atomic(out, text.encode("utf-8")))
     if docx:
-        files.marks = _draft_docx(plan, result, Path(docx), marks)
+        files.marks = _draft_docx(plan, result, Path(docx), marks, decided)
         files.written.append(Path(docx))
-    if clean:
+    if clean or pdf:
+        import tempfile
+
         from ..render import render_spec
 
-        render_spec(result.plan, clean)
-        files.written.append(Path(clean))
+        with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
+            clean_path = Path(clean) if clean else Path(tmp) / "ban-sach.docx"
+            render_spec(result.plan, clean_path)
+            if clean:
+                files.written.append(clean_path)
+            if pdf:
+                from ..convert import to_pdf_one
+
+                files.written.append(to_pdf_one(clean_path, Path(pdf)))
     if report and Path(report).suffix.lower() == ".xlsx":
         from ..io.output_tables import workbook_bytes
         from .report import report_sheets
@@ -116,8 +156,11 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     return files
 
 
-def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str) -> dict[str, int]:
-    """Render the draft to ``path`` and mark it for review; how many marks of each kind it got."""
+def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str, decided: Decided | None = None) -> dict[str, int]:
+    """Render the draft to ``path`` and mark it for review; how many marks of each kind it got.
+
+    With ``decided``, what the officer answered is credited to the officer (tracked changes) or,
+    with highlights, marked as a change like the software's."""
     from ..render import render_spec
 
     if marks == "highlight":
@@ -132,7 +175,9 @@ def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str) -> dict[
     with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
         old = render_spec(plan, Path(tmp) / "nam-truoc.docx")
         new = render_spec(result.plan, Path(tmp) / "du-thao.docx")
+        rolled = render_spec(decided.rolled.plan, Path(tmp) / "du-thao-phan-mem.docx") if decided else None
         comments = [(item.comment_words(), item.comment_text(), item.within) for item in result.reviews if item.comment]
-        counts = track_changes(old, new, path, comments=comments)
+        counts = track_changes(old, new, path, comments=comments, before_edits=rolled,
+                               editor=decided.author if decided else "")
     return {"insertions": counts.insertions, "deletions": counts.deletions, "comments": counts.comments,
             "reviews_without_place": len(counts.unanchored)}
