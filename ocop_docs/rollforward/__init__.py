@@ -16,6 +16,7 @@ drafted with a warning.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -50,6 +51,8 @@ class Slot:
     start: int = -1
     end: int = -1
     year: str = ""  # deadline: the old year to find in the final text
+    key: str = ""  # the answer's key ("so-tien-2"), given once by decisions.decisions
+    order: int = 0  # its place among the decisions, in the order of the document
 
 
 @dataclass
@@ -92,6 +95,7 @@ class RollResult:
     reviews: list[Item] = field(default_factory=list)
     bases: list[basis_check.BasisCheck] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    answered: dict[str, str] = field(default_factory=dict)  # decisions.apply_decisions: key → value as printed
 
 
 def default_date(year: int, today: date | None = None) -> date:
@@ -102,8 +106,6 @@ def default_date(year: int, today: date | None = None) -> date:
 
 def issuer_from_name(name: str) -> Issuer:
     """An Issuer from a name an officer types ("UBND tỉnh Tây Ninh", "Ủy ban nhân dân xã Long Thuận")."""
-    import re
-
     name = " ".join(name.split())
     name = re.sub(r"^(UBND|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\b", "Ủy ban nhân dân", name)
     abbreviation = "UBND" if name.startswith("Ủy ban nhân dân") else "".join(w[0] for w in name.split()[:4]).upper()
@@ -346,6 +348,9 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         elif item.where == "Toàn văn bản" and not item.printed:
             item.anchor = result.plan.title  # a remark on the whole plan sits on its title
     _locate_deadlines(result.plan, reviews)
+    from .decisions import decisions
+
+    decisions(result)  # each value a person decides gets its answer key now, for every later round
     seen: dict[str, str] = {}
     for where, block, _, _at in _walk(result.plan.body, []):
         if isinstance(block, Section) and block.responsible_body:
@@ -419,6 +424,7 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
     from ..render.tables import bookmark
 
     numbers = set(table.number_columns)
+    money = _money_columns(table)
     figures, slots = [], []
     for r, row in enumerate(table.rows, start=1):
         column = 1
@@ -427,8 +433,9 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
             cell_at = (*at, "rows", r - 1, c, "text")
             if column in numbers and cell.text.strip():
                 figures.append(cell.text)
-                slots.append(Slot(cell_at, "cell"))
-                reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, category="target", comment=False,
+                slots.append(Slot(cell_at, "money-cell" if column in money else "cell"))
+                reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, comment=False,
+                                    category="budget" if column in money else "target",
                                     slots=[slots[-1]],
                                     action=f"Số liệu của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
                                            f"cho {_period(year, new_end)}"))
@@ -452,6 +459,21 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
                             before="; ".join(figures), category="target", anchor="#" + bookmark(number), slots=slots,
                             action=f"{len(figures)} ô số của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
                                    f"cho {_period(year, new_end)}{total}"))
+
+
+_MONEY_HEADER = re.compile(r"kinh phí|số tiền|thành tiền|đồng|ngân sách|vốn", re.I)
+
+
+def _money_columns(table) -> set[int]:
+    """The columns (from 1) whose header names money ("Kinh phí (đồng)", "Số tiền")."""
+    out = set()
+    for row in table.header:
+        column = 1
+        for cell in row:
+            if _MONEY_HEADER.search(cell.text or ""):
+                out.update(range(column, column + cell.colspan))
+            column += cell.colspan
+    return out
 
 
 def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,

@@ -39,7 +39,7 @@ OFFICER = "Người soạn thảo"
 
 _FAMILY = {"number": "so", "date": "ngay", "title": "nguoi-ky-chuc-vu", "name": "nguoi-ky-ho-ten",
            "money": "so-tien", "amount": "so-tien", "count": "chi-tieu", "stars": "chi-tieu", "percent": "chi-tieu",
-           "cell": "chi-tieu", "text": "chi-tieu", "deadline": "thoi-han"}
+           "cell": "chi-tieu", "money-cell": "so-tien", "text": "chi-tieu", "deadline": "thoi-han"}
 _SINGLE = {"so": "Số văn bản", "ngay": "Ngày ký", "nguoi-ky-chuc-vu": "Chức vụ người ký",
            "nguoi-ky-ho-ten": "Họ tên người ký"}
 _NAMES = {"so-tien": "Số tiền", "chi-tieu": "Chỉ tiêu", "thoi-han": "Thời hạn"}
@@ -47,7 +47,7 @@ _HINT = {
     "number": "số do văn thư cấp, ví dụ 45", "date": "ví dụ 10/02/2026", "title": "ví dụ PHÓ CHỦ TỊCH",
     "name": "ví dụ Nguyễn Văn A", "money": "số đồng, ví dụ 90.000.000 hoặc 90 triệu", "amount": "số đồng, ví dụ 90.000.000",
     "count": "một số nguyên, ví dụ 05", "stars": "số sao từ 1 đến 5", "percent": "phần trăm từ 0 đến 100, ví dụ 35",
-    "cell": "một số, ví dụ 12 hoặc 15.000.000", "text": "câu chỉ tiêu mới", "deadline": "ví dụ 30/6/2026 hoặc Quý II/2026",
+    "cell": "một số, ví dụ 12 hoặc 1.500", "money-cell": "số đồng, ví dụ 15.000.000", "text": "câu chỉ tiêu mới", "deadline": "ví dụ 30/6/2026 hoặc Quý II/2026",
 }
 _MAX_TEXT = 1000
 _MAX_COUNT = 10**6
@@ -91,26 +91,32 @@ class Decided:
 
 
 def decisions(result: RollResult) -> list[Decision]:
-    """The values a person must decide in ``result``, keyed and labelled, in document order."""
+    """The values a person must decide in ``result``, keyed and labelled, in document order.
+
+    A slot keeps the key it got the first time (``roll_forward`` keys them all): after some answers
+    the decisions left keep their keys, so one answers file serves every round."""
     out: list[Decision] = []
     seen: set[int] = set()
     counts: dict[str, int] = {}
     for item in in_document_order(result.reviews):
         for slot in item.slots:
-            if id(slot) in seen:
+            if id(slot) in seen or (slot.key and slot.key in result.answered):
                 continue
             seen.add(id(slot))
             family = _FAMILY[slot.kind]
+            if not slot.key:
+                if family in _SINGLE:
+                    slot.key = family
+                else:
+                    counts[family] = counts.get(family, 0) + 1
+                    slot.key = f"{family}-{counts[family]}"
+                slot.order = len(seen)
             if family in _SINGLE:
-                if family in counts:
-                    continue
-                key, label = family, _SINGLE[family]
-                counts[family] = 1
+                label = _SINGLE[family]
             else:
-                counts[family] = n = counts.get(family, 0) + 1
-                key, label = f"{family}-{n}", f"{_NAMES[family]} {n} ({item.where})"
-            out.append(Decision(key, label, slot.kind, _current(result.plan, slot), _HINT[slot.kind], item, slot))
-    return out
+                label = f"{_NAMES[family]} {slot.key.rsplit('-', 1)[1]} ({item.where})"
+            out.append(Decision(slot.key, label, slot.kind, _current(result.plan, slot), _HINT[slot.kind], item, slot))
+    return sorted(out, key=lambda d: d.slot.order)
 
 
 def _current(plan: Plan, slot: Slot) -> str:
@@ -199,7 +205,7 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
                     a.after, category="officer") for a in answered if not a.kept] + totals
     final_result = RollResult(plan=final, source=result.source, year=result.year, on=result.on,
                               changes=result.changes + officer, reviews=open_items, bases=result.bases,
-                              warnings=result.warnings)
+                              warnings=result.warnings, answered={a.decision.key: a.after for a in answered})
     left = [d for d in items if id(d.slot) not in done]
     return Decided(final_result, result, answered, left, author or OFFICER)
 
@@ -238,9 +244,9 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
         if any(ch.isdigit() for ch in text) or not re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+)*\.?", text):
             raise ValueError(f"'{text}' không phải họ tên (chỉ gồm chữ cái và dấu cách)")
         return text, text
-    if kind in ("money", "amount"):
+    if kind in ("money", "amount", "money-cell"):
         amount = _amount(text)
-        if kind == "amount":
+        if kind in ("amount", "money-cell"):
             return format_number(amount), amount
         return _money_words(amount, d.current), None
     if kind in ("count", "stars", "percent", "cell"):
@@ -387,7 +393,7 @@ def _restate_totals(plan: Plan, edited: list[Decision]) -> list[Item]:
                 budget.stated_total = sum(line.amount for line in budget.lines)
                 made.append(Item(d.item.where, "Tổng kinh phí ghi trong văn bản: tính lại theo các dòng đã sửa",
                                  format_number(before), format_number(budget.stated_total), category="officer"))
-        elif d.kind == "cell":
+        elif d.kind in ("cell", "money-cell"):
             table = value_at(plan, d.slot.path[:-4])
             if table.total is not None and table.total.stated:
                 before = "; ".join(table.total.stated.values())
