@@ -179,8 +179,10 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
                 else:
                     _set(final, d.slot.path, new)
                 changed_texts[old] = new
+            elif d.slot.path[-2:] == ("target", "text"):  # a target sentence answered whole
+                _set_target(final, d.slot.path[:-1], printed, d.current, printed)
             else:
-                _set(final, d.slot.path, value)
+                _set(final, d.slot.path, printed if value is None else value)
         except (ValidationError, ValueError) as exc:
             problems.append(Problem(f"«{d.label}»: {_validation_message(exc)}", path=d.key))
     totals = _restate_totals(final, [w[0] for w in edits])
@@ -193,14 +195,24 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
         raise DataError(source, problems)
 
     answered = [Answer(d, d.current, printed, kept) for d, printed, _, kept in wanted]
-    done = {id(d.slot) for d, *_ in wanted}
+    done = {id(d.slot): d.key for d, *_ in wanted}
+
+    def now(text: str) -> str:  # a text after every answer made in it
+        while text in changed_texts:
+            text = changed_texts[text]
+        return text
+
     open_items = []
     for item in result.reviews:
         if item.slots and all(id(s) in done for s in item.slots):
             continue
         # A sentence changed by an answer: an open decision in it is anchored on its new words.
-        open_items.append(replace(item, within=changed_texts.get(item.within, item.within),
-                                  printed=[changed_texts.get(p, p) for p in item.printed]))
+        item = replace(item, within=now(item.within), printed=[now(p) for p in item.printed])
+        keys = [done[id(s)] for s in item.slots if id(s) in done]
+        if keys:  # partly answered: what it holds now, and what was answered
+            item.before = "; ".join(_current(final, s) for s in item.slots)
+            item.action += f" (đã điền: {', '.join(keys)})"
+        open_items.append(item)
     officer = [Item(a.decision.item.where, f"{a.decision.label}: người soạn quyết định", a.before or "(trống)",
                     a.after, category="officer") for a in answered if not a.kept] + totals
     final_result = RollResult(plan=final, source=result.source, year=result.year, on=result.on,
@@ -246,8 +258,10 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
         return text, text
     if kind in ("money", "amount", "money-cell"):
         amount = _amount(text)
-        if kind in ("amount", "money-cell"):
+        if kind == "amount":
             return format_number(amount), amount
+        if kind == "money-cell":
+            return format_number(amount), None
         return _money_words(amount, d.current), None
     if kind in ("count", "stars", "percent", "cell"):
         return _figure(kind, text, d.current), None
