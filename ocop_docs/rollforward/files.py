@@ -38,6 +38,7 @@ class RollFiles:
     notes: list[Note] = field(default_factory=list)  # what reading the old document was unsure of
     marks: dict[str, int] = field(default_factory=dict)
     decided: Decided | None = None  # the officer's answers applied (``answers``)
+    source_name: str = ""  # the file the old plan came from
 
 
 def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, list[Note]]:
@@ -113,10 +114,25 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
         decided = apply_decisions(result, given, author=author,
                                   source=None if isinstance(answers, dict) else Path(answers).name)
         result = decided.result
-    files = RollFiles(result, notes=notes, decided=decided)
+    files = RollFiles(result, notes=notes, decided=decided, source_name=Path(source).name)
+    return write(files, out, docx=docx, report=report, marks=marks, clean=clean, pdf=pdf)
+
+
+def answer(files: RollFiles, answers: dict, author: str = OFFICER) -> RollFiles:
+    """The roll-forward ``files`` with the officer's ``answers`` (all of them: they replace any
+    given before), nothing written yet; DataError as ``apply_decisions`` says."""
+    rolled = files.decided.rolled if files.decided else files.result
+    decided = apply_decisions(rolled, answers, author=author)
+    return RollFiles(decided.result, notes=files.notes, decided=decided, source_name=files.source_name)
+
+
+def write(files: RollFiles, out: str | Path, *, docx: str | Path | None = None, report: str | Path | None = None,
+          marks: str = "track", clean: str | Path | None = None, pdf: str | Path | None = None) -> RollFiles:
+    """Write the files of a roll-forward (as ``run`` says); each is added to ``files.written``."""
+    result, notes, decided, plan = files.result, files.notes, files.decided, files.result.source
     what = "quyết định" if isinstance(plan, GeneralDecision) else "kế hoạch"
     header = [
-        f"Bản dự thảo {what} năm {year} chuyển từ {Path(source).name} (ocop-docs rollforward).",
+        f"Bản dự thảo {what} năm {result.year} chuyển từ {files.source_name} (ocop-docs rollforward).",
         f"{len(result.reviews)} việc cần người soạn quyết định, {len(result.changes)} thay đổi đã thực hiện"
         + (f": xem {Path(report).name}" if report else "") + ".",
     ]
@@ -151,7 +167,7 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
         from .report import render_report
 
         outputs = [str(p) for p in files.written]
-        markdown = render_report(result, Path(source).name, [n.describe() for n in notes], outputs)
+        markdown = render_report(result, files.source_name, [n.describe() for n in notes], outputs)
         files.written.append(write_bytes_atomic(report, markdown.encode("utf-8")))
     return files
 

@@ -158,6 +158,30 @@ def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = Non
                report=outdir / "bao-cao-thay-doi.md")
 
 
+def answer_plan(files, answers: dict[str, str], author: str):
+    """The roll-forward ``files`` with the officer's answers (``rollforward.decisions``); DataError
+    naming each wrong field, nothing written."""
+    from ..rollforward.files import answer
+
+    return answer(files, answers, author)
+
+
+def write_plan(files, outdir: Path):
+    """The files of a roll-forward the plan page offers (as ``roll_plan`` writes them)."""
+    from ..rollforward.files import write
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    return write(files, outdir / "ke-hoach.yaml", docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
+                 report=outdir / "bao-cao-thay-doi.md")
+
+
+def plan_decisions(files) -> list:
+    """Every value the officer decides in a roll-forward (answered or not), keyed, in document order."""
+    from ..rollforward.decisions import decisions
+
+    return decisions(files.decided.rolled if files.decided else files.result)
+
+
 def form_kinds() -> tuple[dict[str, str], set[str]]:
     """The OCOP forms (``ocop-docs form``): kind → Vietnamese name, and those that have a blank."""
     from .. import kinds
