@@ -457,7 +457,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         pages = job.result.get("pages") or []
         if not 1 <= n <= len(pages):
             raise HTTPException(404, "Không có trang này.")
-        return FileResponse(job.folder / work.PAGES / pages[n - 1], media_type="image/png")
+        picture = job.folder / work.PAGES / pages[n - 1]
+        return FileResponse(picture, media_type="image/jpeg" if picture.suffix == ".jpg" else "image/png")
 
     async def job_download(request: Request):
         user = need_user(request)
@@ -503,6 +504,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/viec/{job_id}", job_page),
         Route("/viec/{job_id}/tien-do", job_status),
         Route("/viec/{job_id}/trang/{n:int}.png", job_picture),
+        Route("/viec/{job_id}/trang/{n:int}.jpg", job_picture),
         Route("/viec/{job_id}/tai/{key}", job_download),
         Route("/viec/{job_id}/cap-that", certificates_issue, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),

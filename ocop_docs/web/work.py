@@ -36,8 +36,8 @@ def part_of(element: str) -> str:
     return _NAMED_PART.get(element, _NAMED_PART.get(head, "chung"))
 
 
-def _pictures(job: Job, pdf: Path) -> list[str]:
-    pages = page_pictures(pdf, job.folder / PAGES)
+def _pictures(job: Job, pdf: Path, jpeg: bool = False) -> list[str]:
+    pages = page_pictures(pdf, job.folder / PAGES, jpeg=jpeg)
     return [p.name for p in pages]
 
 
@@ -163,8 +163,13 @@ def document_work(job: Job, spec_file: Path, name: str) -> None:
 # --------------------------------------------------------------------------- next year's plan
 
 def _probe(texts, *candidates) -> tuple:
-    probe = next((t for t in candidates if t and len(t.split()) >= 2), "")
-    return page_of(probe, texts) if probe else (None, None)
+    """The page (and box) of the first candidate found: words, or one long figure ("50.000.000")."""
+    for text in candidates:
+        if text and (len(text.split()) >= 2 or len(text.strip()) >= 6):
+            page, box = page_of(text, texts, min_words=1)
+            if page is not None:
+                return page, box
+    return None, None
 
 
 def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_year: int | None) -> None:
@@ -188,7 +193,7 @@ def _plan_result(job: Job, files, answers: dict[str, str]) -> None:
     job.progress("Tạo bản PDF", 2, 4)
     pdf = library.document_pdf(out / "ban-sach.docx", out / "ban-sach.pdf")
     job.progress("Vẽ các trang", 3, 4)
-    job.result["pages"] = _pictures(job, pdf)
+    job.result["pages"] = _pictures(job, pdf, jpeg=True)
     texts = page_texts(pdf)
     result = files.result
     decided = files.decided
@@ -203,12 +208,13 @@ def _plan_result(job: Job, files, answers: dict[str, str]) -> None:
     for item in rolled.reviews:
         mine = fields.get(id(item), [])
         current = now.get(id(item.slots))
-        if current is not None:
-            page, box = _probe(texts, *current.printed, current.before)
-        else:
-            page, box = _probe(texts, *(f["after"] for f in mine), *item.printed, item.before)
-        reviews.append({"category": item.category, "where": item.where, "what": item.what, "before": item.before,
-                        "action": item.action, "page": page, "box": box, "fields": mine,
+        shown = current or item
+        page, box = _probe(texts, *(f["after"] for f in mine), *shown.printed, shown.before,
+                           *(f["current"] for f in mine))
+        if page is None and item.category in ("number", "issuer") and item.where.startswith("Phần đầu") and texts:
+            page = 1  # the header is on the first page, whatever its words
+        reviews.append({"category": item.category, "where": item.where, "what": item.what, "before": shown.before,
+                        "action": shown.action, "page": page, "box": box, "fields": mine,
                         "decided": current is None})
     changes = []
     for item in result.changes:
