@@ -925,7 +925,7 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
     from .web import WebConfig, create_app
 
     config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
-                       **({"workdir": workdir} if workdir else {}))
+                       warm_up=True, **({"workdir": workdir} if workdir else {}))
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")

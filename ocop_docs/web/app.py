@@ -522,6 +522,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        if config.warm_up:
+            asyncio.get_running_loop().run_in_executor(None, library.warm_up, pool.root)
         sweeper = asyncio.create_task(sweep())
         yield
         sweeper.cancel()

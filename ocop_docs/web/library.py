@@ -39,6 +39,25 @@ def document_pdf(docx: Path, pdf: Path) -> Path:
     return to_pdf_one(docx, pdf)
 
 
+def warm_up(folder: Path) -> None:
+    """One small conversion, so that LibreOffice's profile is ready before the first preview
+    (``convert`` reuses it: about a second less for each user's first picture of a page)."""
+    import tempfile
+
+    import docx
+
+    try:
+        with tempfile.TemporaryDirectory(dir=folder) as tmp:
+            document = docx.Document()
+            document.add_paragraph("ocop-docs")
+            document.save(str(Path(tmp) / "khoi-dong.docx"))
+            to_pdf_one(Path(tmp) / "khoi-dong.docx", Path(tmp) / "khoi-dong.pdf")
+    except Exception:  # no LibreOffice yet: the pages say so when a preview is asked for
+        import logging
+
+        logging.getLogger("ocop_docs.web").warning("LibreOffice warm-up failed", exc_info=True)
+
+
 def load_round(path: Path):
     """The round's data (issuer file of ``ocop-docs certificates --issuer``), validated."""
     return load_issuer(path)
