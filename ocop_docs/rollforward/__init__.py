@@ -98,6 +98,24 @@ class RollResult:
     answered: dict[str, str] = field(default_factory=dict)  # decisions.apply_decisions: key → value as printed
 
 
+# Where each part of a plan comes in the document; body items keep the order they were found in.
+_PARTS = ("Toàn văn bản", "Phần đầu", "Trích yếu", "Căn cứ", "Đoạn mở đầu", "Mục", "Phần nội dung", "Đoạn kết",
+          "Chữ ký", "Nơi nhận")
+
+
+def in_document_order(items: list[Item]) -> list[Item]:
+    """``items`` sorted by their place in the draft (stable: items of one place keep their order)."""
+    def rank(item: Item) -> tuple[int, int]:
+        part = next((k for k, name in enumerate(_PARTS) if item.where.startswith(name)), len(_PARTS))
+        number = 0
+        if item.where.startswith("Căn cứ"):
+            digits = "".join(ch for ch in item.where.split()[-1] if ch.isdigit())
+            number = int(digits) if digits else 999  # an added căn cứ after the old ones
+        return part, number
+
+    return sorted(items, key=rank)
+
+
 def default_date(year: int, today: date | None = None) -> date:
     """The signing date the rules are read at: today when drafting within the year, else 1 January."""
     today = today or date.today()
@@ -380,7 +398,7 @@ def _locate_deadlines(plan: Plan, reviews: list[Item]) -> None:
     ("30/6/2023", "Quý IV/2023"): the span a person's answer replaces. Not found: not answerable."""
     taken: dict[tuple, int] = {}
     for item in reviews:
-        for slot in [s for s in item.slots if s.kind == "deadline" and s.start < 0]:
+        for slot in [s for s in item.slots if s.kind == "deadline" and s.start < 0 and s.year]:
             text = value_at(plan, slot.path)
             spans = date_words(text, slot.year) if isinstance(text, str) else []
             k = taken.get((slot.path, slot.year), 0)
@@ -413,6 +431,7 @@ def _roll_task(task, where: str, rewrite, reviews: list[Item], issuer, new_issue
             and _after_district_end(task.deadline):
         reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
                             printed=task.lines(), anchor=task.deadline.text if not task.lines() else "",
+                            slots=[Slot((*at, "deadline"), "deadline")],
                             action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
                                    "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
 

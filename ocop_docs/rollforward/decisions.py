@@ -31,8 +31,7 @@ from ..errors import DataError, Problem
 from ..model.plan import Plan
 from ..vi.dates import parse_date
 from ..vi.numbers import format_number, parse_number
-from . import Item, RollResult, Slot, value_at
-from .report import in_document_order
+from . import Item, RollResult, Slot, in_document_order, value_at
 
 OFFICER = "Người soạn thảo"
 """Whom the officer's tracked changes are credited to when no name is given."""
@@ -219,6 +218,7 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
                               changes=result.changes + officer, reviews=open_items, bases=result.bases,
                               warnings=result.warnings, answered={a.decision.key: a.after for a in answered})
     left = [d for d in items if id(d.slot) not in done]
+    author = re.sub(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]", "", " ".join(author.split()))[:100]  # a name Word can store
     return Decided(final_result, result, answered, left, author or OFFICER)
 
 
@@ -235,6 +235,8 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
     """(words to print, value to set) of an answer; ValueError (Vietnamese) when it cannot be one."""
     if len(text) > _MAX_TEXT:
         raise ValueError(f"quá dài ({len(text)} ký tự; tối đa {_MAX_TEXT})")
+    if any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 or ch in "\ufffe\uffff" for ch in text):
+        raise ValueError("có ký tự điều khiển (không in được); gõ lại giá trị")
     kind = d.kind
     if kind == "number":
         if not text.isdigit() or not 1 <= int(text) <= 99999:

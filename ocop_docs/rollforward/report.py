@@ -8,7 +8,7 @@ unsure of.
 """
 from __future__ import annotations
 
-from . import Item, RollResult
+from . import RollResult, in_document_order
 
 _STATUS = {
     "valid": "còn hiệu lực", "amended": "còn hiệu lực, có văn bản sửa đổi", "replaced": "hết hiệu lực — đã thay",
@@ -91,24 +91,6 @@ def render_report(result: RollResult, source_name: str = "", notes: list[str] = 
     if notes:
         lines += ["", "## Điểm chưa chắc chắn khi đọc văn bản gốc", ""] + [f"- {_cell(n, 400)}" for n in notes]
     return "\n".join(lines) + "\n"
-
-
-# Where each part of a plan comes in the document; body items keep the order they were found in.
-_PARTS = ("Toàn văn bản", "Phần đầu", "Trích yếu", "Căn cứ", "Đoạn mở đầu", "Mục", "Phần nội dung", "Đoạn kết",
-          "Chữ ký", "Nơi nhận")
-
-
-def in_document_order(items: list[Item]) -> list[Item]:
-    """``items`` sorted by their place in the draft (stable: items of one place keep their order)."""
-    def rank(item: Item) -> tuple[int, int]:
-        part = next((k for k, name in enumerate(_PARTS) if item.where.startswith(name)), len(_PARTS))
-        number = 0
-        if item.where.startswith("Căn cứ"):
-            digits = "".join(ch for ch in item.where.split()[-1] if ch.isdigit())
-            number = int(digits) if digits else 999  # an added căn cứ after the old ones
-        return part, number
-
-    return sorted(items, key=rank)
 
 
 def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, list, list[list]]]:

@@ -358,8 +358,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         keys = [d.key for d in library.plan_decisions(files)]
         answers = {k: " ".join(str(form.get(k, "")).split()) for k in keys}
         answers = {k: v for k, v in answers.items() if v}
-        author = " ".join(str(form.get("nguoi_sua", "")).split())[:100] or (user.name if user.issuer else "") \
-            or "Người soạn thảo"
+        author = " ".join(str(form.get("nguoi_sua", "")).split())[:100] or (user.name if user.issuer else "")
         try:
             answered = await run_in_threadpool(library.answer_plan, files, answers, author)
         except OcopError as exc:
