@@ -252,6 +252,13 @@ def test_plan_from_word_decided_in_the_page_and_downloaded_in_chromium(server, t
         page.wait_for("[...document.images].filter(i => { const b = i.getBoundingClientRect(); "
                       "return b.top < innerHeight && b.bottom > 0; }).every(i => i.complete && i.naturalWidth > 0)", 30)
         page.screenshot(SHOTS / "ke-hoach-viec-can-quyet-dinh-1366x768.png")
+        # A thousands comma is refused beside its box, with what was typed kept.
+        page.type("input[name='so-tien-1']", "60,000,000")
+        page.click("form.decisions button")
+        page.wait_for("document.querySelector('[aria-invalid=true]')")
+        assert "«Số tiền 1 (Mục III, đoạn 1, bảng, dòng 1, cột 3)»: số tiền '60,000,000' không rõ ràng" in page.text()
+        page.js("document.querySelector('[aria-invalid=true]').scrollIntoView({block: 'center'})")
+        page.screenshot(SHOTS / "ke-hoach-o-sai-1366x768.png")
         page.type("input[name='so-tien-1']", "60.000.000")
         page.type("input[name='chi-tieu-1']", "04")
         page.type("input[name=nguoi_sua]", "Lê Thị Hoa")
