@@ -144,7 +144,8 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
     for key in answers:
         if key not in by_key:
             known = ", ".join(list(by_key)[:12]) + ("…" if len(by_key) > 12 else "")
-            problems.append(Problem(f"không có ô này trong bản dự thảo (các ô: {known})", path=str(key)))
+            problems.append(Problem(f"không có ô này trong bản dự thảo (các ô: {known})" if by_key else
+                                    "bản dự thảo này không có ô nào để điền", path=str(key)))
     plan = result.plan
     wanted: list[tuple[Decision, str, Any, bool]] = []  # decision, printed words, value to set, kept
     for d in items:
@@ -213,13 +214,20 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
             item.action += f" (đã điền: {', '.join(keys)})"
         open_items.append(item)
     officer = [Item(a.decision.item.where, f"{a.decision.label}: người soạn quyết định", a.before or "(trống)",
-                    a.after, category="officer") for a in answered if not a.kept] + totals
+                    a.after, category="officer", printed=[_printed(final, a.decision.slot, a.after)])
+               for a in answered if not a.kept] + totals
     final_result = RollResult(plan=final, source=result.source, year=result.year, on=result.on,
                               changes=result.changes + officer, reviews=open_items, bases=result.bases,
                               warnings=result.warnings, answered={a.decision.key: a.after for a in answered})
     left = [d for d in items if id(d.slot) not in done]
     author = re.sub(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]", "", " ".join(author.split()))[:100]  # a name Word can store
     return Decided(final_result, result, answered, left, author or OFFICER)
+
+
+def _printed(plan: Plan, slot: Slot, after: str) -> str:
+    """The words of the final draft an answer shows in (its sentence, or the value itself)."""
+    value = value_at(plan, slot.path)
+    return value if slot.start >= 0 and isinstance(value, str) else after
 
 
 # ---------------------------------------------------------------- reading one answer

@@ -45,7 +45,8 @@ class Browser:
         # The shell puts the pipes on the fds the browser expects (3: commands, 4: answers).
         self.process = subprocess.Popen(
             ["bash", "-c", f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w}', "chromium", *command],
-            pass_fds=(to_browser_r, from_browser_w), stdout=subprocess.DEVNULL, stderr=open(self.folder / "chromium.log", "wb"))
+            pass_fds=(to_browser_r, from_browser_w), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)  # its own process group: ended whole with the test
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -60,11 +61,18 @@ class Browser:
         return self
 
     def __exit__(self, *exc) -> None:
+        import signal
+
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait(timeout=10)
+        try:  # renderers and helpers still alive in the browser's own group
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         os.close(self._to_browser)
         os.close(self._from_browser)
 
