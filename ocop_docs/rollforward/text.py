@@ -42,14 +42,17 @@ _DATE_FORM_BEFORE_YEAR = re.compile(
     r"\btháng\s+\d{1,2}\s+năm\s+)$", re.I)
 
 
+_DATE_PREFIX = (r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|"
+                r"\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{1,2}\s*/\s*|\btháng\s+\d{1,2}\s+năm\s+|\bnăm\s+")
+
+
 def date_words(text: str, year: str) -> list[tuple[int, int]]:
     """The spans of the date phrases holding ``year`` ("30/6/2023", "Quý IV/2023", "tháng 10/2023",
     "ngày 05 tháng 3 năm 2023", "năm 2023", or the year alone), outside citations, in order."""
     spans = citation_spans(text)
     out = []
-    for m in re.finditer(rf"(?:(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+|"
-                         rf"\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{{1,2}}\s*/\s*|\btháng\s+\d{{1,2}}\s+năm\s+|\bnăm\s+)?"
-                         rf"(?<![\d/]){re.escape(year)}(?![\d/])", text, re.I):
+    pattern = rf"(?:{_DATE_PREFIX}){re.escape(year)}(?![\d/])|(?<![\d/]){re.escape(year)}(?![\d/])"
+    for m in re.finditer(pattern, text, re.I):
         if not _inside(m.start(), spans) and not _inside(m.end() - len(year), spans):
             out.append((m.start(), m.end()))
     return out

@@ -144,3 +144,19 @@ def test_amounts_percentages_and_dates_in_sentences():
         apply_decisions(rolled, {"thoi-han-1": "2021-2030"})
     # The keys of what is left are the keys of the first round: one answers file serves every round.
     assert {d.key: d.current for d in done.open}["so-tien-2"] == found["so-tien-2"]
+
+
+def test_a_task_deadline_left_in_its_old_year_is_answered_in_the_task(tmp_path):
+    spec = (SAMPLES / "plans" / "ben-cau-2024.yaml").read_text(encoding="utf-8")
+    assert spec.count('deadline: "cuối năm 2024"') == 1
+    (tmp_path / "kh.yaml").write_text(spec.replace('deadline: "cuối năm 2024"', 'deadline: "Quý IV/2023"'), encoding="utf-8")
+    plan, _ = load_plan(tmp_path / "kh.yaml")
+    rolled = roll_forward(plan, 2025, on=date(2025, 1, 6))
+    deadline = next(d for d in decisions(rolled) if d.kind == "deadline" and d.current == "Quý IV/2023")
+    assert deadline.key == "thoi-han-1" and deadline.slot.path[-1] == "deadline"
+    with pytest.raises(DataError, match="năm 2023 nằm ngoài thời gian của kế hoạch năm 2025"):
+        apply_decisions(rolled, {"thoi-han-1": "Quý II/2023"})
+    done = apply_decisions(rolled, {"thoi-han-1": "Quý II/2025"})
+    task = value_at(done.result.plan, deadline.slot.path[:-1])
+    assert (task.deadline.text, task.deadline.quarter, task.deadline.year) == ("Quý II/2025", 2, 2025)
+    assert "thoi-han-1" not in [d.key for d in done.open]
