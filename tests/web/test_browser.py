@@ -268,6 +268,10 @@ def test_plan_from_word_decided_in_the_page_and_downloaded_in_chromium(server, t
         text = page.text()
         assert "Đã quyết định" in text and "đã điền: «60.000.000»" in text
         page.screenshot(SHOTS / "ke-hoach-da-dien-trang-day-du.png", full=True)
+        page.call("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True)
+        page.js("document.querySelector('input[name=\"so-tien-1\"]').scrollIntoView({block: 'center'})")
+        page.screenshot(SHOTS / "ke-hoach-da-dien-dien-thoai.png")
+        page.call("Emulation.clearDeviceMetricsOverride")
         clean = page.download("a[href$='/tai/docx']")
         draft = page.download("a[href$='/tai/draft']")
     assert clean.name == "Kế hoạch OCOP năm 2027.docx"

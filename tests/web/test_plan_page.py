@@ -76,3 +76,16 @@ def test_pasted_text_and_a_bad_year(client):
                     files={"tep": ("", b"")}, follow_redirects=False)
     text = text_of(wait_job(client, r.headers["location"]))
     assert "ke-hoach-dan-vao.txt" in text and "Traceback" not in text
+
+
+def test_answers_are_refused_before_the_draft_exists_without_the_form_token_and_for_another_job(client, plan_with_faults):
+    r = client.post("/kiem-tra", data={"csrf": csrf_of(client)}, files={"tep": ("kh.docx", plan_with_faults.read_bytes())},
+                    follow_redirects=False)
+    check = r.headers["location"]
+    wait_job(client, check)
+    r = client.post(f"{check}/sua-ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach"), "so": "5"})
+    assert r.status_code == 400 and "Chỉ sửa được sau khi bản dự thảo đã tạo xong." in text_of(r.text)
+    r = client.post(f"{check}/sua-ke-hoach", data={"so": "5"})
+    assert r.status_code == 403 and "mã chống giả mạo không khớp" in text_of(r.text)
+    r = client.post("/viec/khong-co-viec-nay-0123456789/sua-ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach")})
+    assert r.status_code == 404
