@@ -70,6 +70,14 @@ def _table(document, rows: list[list[str]]) -> None:
             table.cell(r, c).text = value
 
 
+def title_lines(document, *lines: str) -> None:
+    """The document's kind and title as typed in Word: centred bold paragraphs."""
+    for text in lines:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = True
+
+
 def commune_plan_2026(path) -> None:
     """A commune's 2026 plan as an officer types it in Word: numbered headings, targets in a
     sentence, an assignment table, a budget table with its total, a signature block."""
@@ -78,10 +86,7 @@ def commune_plan_2026(path) -> None:
     document = docx.Document()
     use_numbering(document)
     header_table(document, "XÃ LONG THUẬN", "Số: 12/KH-UBND", "Long Thuận, ngày 10 tháng 01 năm 2026")
-    for text in ("KẾ HOẠCH", "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã năm 2026"):
-        p = document.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(text).bold = True
+    title_lines(document, "KẾ HOẠCH", "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã năm 2026")
     document.add_paragraph().add_run(
         "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ;").italic = True
     document.add_paragraph("UBND xã Long Thuận ban hành Kế hoạch như sau:")
