@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
@@ -23,6 +24,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..io.atomic import atomic_path
 from .oxml import PPR_ORDER, get_or_add
@@ -276,7 +278,8 @@ def _offsets(tokens: list[str]) -> list[int]:
 # ---------------------------------------------------------------- comparing documents
 def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
     """Old and new paragraphs of a replaced block paired in order when similar enough."""
-    out, i = [], 0
+    out: list[tuple[int | None, int | None]] = []
+    i = 0
     old_words = [o.split() for o in old]
     for j, text in enumerate(new):
         best = None
@@ -298,7 +301,7 @@ def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]
 
 def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | None = None, *,
                   when: datetime | None = None,
-                  comments: list[tuple] = (), before_edits: str | Path | None = None,
+                  comments: Sequence[tuple] = (), before_edits: str | Path | None = None,
                   editor: str = "") -> RevisionCounts:
     """Mark in ``new_docx`` what changed from ``old_docx`` as tracked changes; add ``comments``.
 
@@ -322,7 +325,7 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     def remover(old_text: str) -> str:  # a paragraph the software's draft still had was removed by the person
         return editor if drafted is not None and old_text in drafted else AUTHOR
     matcher = SequenceMatcher(None, old_texts, new_texts, autojunk=False)
-    pending_deletes: list[tuple[object, object]] = []  # (anchor new paragraph or None, deleted copy)
+    pending_deletes: list[tuple[etree._Element | None, etree._Element]] = []  # (anchor new paragraph or None, deleted copy)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue

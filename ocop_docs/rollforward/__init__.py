@@ -22,11 +22,12 @@ from datetime import date
 
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
+from ..model.decision import GeneralDecision
 from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
 from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
-from ..render.context import automatic_label
-from ..render.context import document_context
+from ..render.context import automatic_label, document_context
+from ..render.tables import bookmark
 from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
@@ -87,8 +88,8 @@ class Item:
 class RollResult:
     """A draft plan for the new year, the changes made and the decisions left to a person."""
 
-    plan: Plan
-    source: Plan
+    plan: Plan | GeneralDecision  # a decision is rolled forward too (rollforward/decision.py)
+    source: Plan | GeneralDecision
     year: int
     on: date
     changes: list[Item] = field(default_factory=list)
@@ -352,8 +353,8 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                             action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay",
                             slots=[Slot(("signer", "title"), "title"), Slot(("signer", "name"), "name")]))
     recipients = []
-    for i, item in enumerate(plan.recipients):
-        recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận", path=("recipients", i)))
+    for i, recipient in enumerate(plan.recipients):
+        recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận", path=("recipients", i)))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
         reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
@@ -366,7 +367,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         elif item.where == "Toàn văn bản" and not item.printed:
             item.anchor = result.plan.title  # a remark on the whole plan sits on its title
     _locate_deadlines(result.plan, reviews)
-    from .decisions import decisions
+    from .decisions import decisions  # decisions.py builds on this module's Item and RollResult
 
     decisions(result)  # each value a person decides gets its answer key now, for every later round
     seen: dict[str, str] = {}
@@ -440,8 +441,6 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
                 number: int, at: tuple) -> None:
     """A table's cells for the new year: words rewritten like prose; every figure in a number column
     (and every amount or target in the text cells) is a decision with its old value."""
-    from ..render.tables import bookmark
-
     numbers = set(table.number_columns)
     money = _money_columns(table)
     figures, slots = [], []
@@ -485,7 +484,7 @@ _MONEY_HEADER = re.compile(r"kinh phí|số tiền|thành tiền|đồng|ngân s
 
 def _money_columns(table) -> set[int]:
     """The columns (from 1) whose header names money ("Kinh phí (đồng)", "Số tiền")."""
-    out = set()
+    out: set[int] = set()
     for row in table.header:
         column = 1
         for cell in row:

@@ -118,7 +118,7 @@ def decisions(result: RollResult) -> list[Decision]:
     return sorted(out, key=lambda d: d.slot.order)
 
 
-def _current(plan: Plan, slot: Slot) -> str:
+def _current(plan: Any, slot: Slot) -> str:
     value = value_at(plan, slot.path)
     if value is None:
         return ""
@@ -147,6 +147,10 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
             problems.append(Problem(f"không có ô này trong bản dự thảo (các ô: {known})" if by_key else
                                     "bản dự thảo này không có ô nào để điền", path=str(key)))
     plan = result.plan
+    if not isinstance(plan, Plan):  # a decision rolled forward has no value to fill
+        if problems:
+            raise DataError(source, problems)
+        return Decided(result, result, [], items, author or OFFICER)
     wanted: list[tuple[Decision, str, Any, bool]] = []  # decision, printed words, value to set, kept
     for d in items:
         raw = answers.get(d.key)
@@ -328,10 +332,16 @@ def _money_words(amount: int, current: str) -> str:
     if unit:
         size = _UNITS[unit.group(1).lower()]
         scaled = Decimal(amount) / size
-        decimals = max(0, -scaled.normalize().as_tuple().exponent)
+        decimals = _decimals(scaled)
         if decimals <= 3:
             return f"{format_number(scaled, decimals)} {unit.group(1)} {tail}"
     return f"{format_number(amount)} {tail}"
+
+
+def _decimals(number: Decimal) -> int:
+    """How many decimals ``number`` needs (12,50 → 1; 1.000 → 0)."""
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 _NUMBER_START = re.compile(r"^\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)")
@@ -359,7 +369,7 @@ def _figure(kind: str, text: str, current: str) -> str:
         raise ValueError(f"tỷ lệ '{text}' phải từ 0 đến 100")
     if kind == "cell" and number < 0:
         raise ValueError(f"'{text}' không được âm")
-    decimals = max(0, -number.normalize().as_tuple().exponent)
+    decimals = _decimals(number)
     digits = format_number(number, decimals)
     width = len(old.group(1)) if old and old.group(1).startswith("0") and old.group(1).isdigit() else 0
     if width and number == number.to_integral_value() and len(digits) < width:
@@ -374,7 +384,7 @@ def _figure(kind: str, text: str, current: str) -> str:
 # ---------------------------------------------------------------- writing into the plan
 def _set(plan: Plan, path: tuple, value: Any) -> None:
     """Set the value at ``path`` (validated as the model validates an assignment)."""
-    parent = plan
+    parent: Any = plan
     for step in path[:-1]:
         if step == "signer" and parent.signer is None:  # the old plan had no signature block
             from ..model.common import Signer

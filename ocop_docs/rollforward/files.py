@@ -12,18 +12,28 @@ comment.
 """
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..convert import to_pdf_one
 from ..errors import DataError, Problem
+from ..io import load_spec
+from ..io.spec import read_spec_data
+from ..io.atomic import write_bytes_atomic
+from ..io.output_tables import workbook_bytes
 from ..model.decision import GeneralDecision
 from ..model.plan import Plan
 from ..parse import Note, parse_file
 from ..parse.spec import dump_yaml, spec_data
-from ..io.atomic import write_bytes_atomic
+from ..render import render_spec
+from ..render.revisions import track_changes
 from . import RollResult, roll_forward
+from .decision import roll_decision
 from .decisions import OFFICER, Decided, apply_decisions
+from .highlight import highlight_docx
+from .report import render_report, report_sheets
 
 MARKS = ("track", "highlight")
 """How the draft shows its changes: Word revisions and comments, or coloured highlights."""
@@ -49,8 +59,6 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     """
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        from ..io import load_spec
-
         spec = load_spec(path)
         plan = getattr(spec, "plan", spec)
         if not isinstance(plan, (Plan, GeneralDecision)):
@@ -70,10 +78,19 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     raise DataError(path, problems)
 
 
+def roll(plan: Plan | GeneralDecision, year: int, *, issuer: str | None = None, on: date | None = None,
+         end_year: int | None = None) -> RollResult:
+    """A plan or a decision (``load_plan``) drafted for ``year``."""
+    if isinstance(plan, GeneralDecision):
+        result = roll_decision(plan, year, on=on)
+        if issuer:
+            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
+        return result
+    return roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+
+
 def load_answers(path: str | Path) -> dict:
     """The officer's answers in a YAML or JSON file: one line per decision, ``key: value``."""
-    from ..io.spec import read_spec_data
-
     data, _ = read_spec_data(path)
     if data is None:
         return {}
@@ -100,14 +117,7 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
-    if isinstance(plan, GeneralDecision):
-        from .decision import roll_decision
-
-        result = roll_decision(plan, year, on=on)
-        if issuer:
-            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
-    else:
-        result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+    result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
     decided = None
     if answers is not None:
         given = answers if isinstance(answers, dict) else load_answers(answers)
@@ -144,49 +154,32 @@ def write(files: RollFiles, out: str | Path, *, docx: str | Path | None = None, 
         files.marks = _draft_docx(plan, result, Path(docx), marks, decided)
         files.written.append(Path(docx))
     if clean or pdf:
-        import tempfile
-
-        from ..render import render_spec
-
         with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
             clean_path = Path(clean) if clean else Path(tmp) / "ban-sach.docx"
             render_spec(result.plan, clean_path)
             if clean:
                 files.written.append(clean_path)
             if pdf:
-                from ..convert import to_pdf_one
-
                 files.written.append(to_pdf_one(clean_path, Path(pdf)))
     if report and Path(report).suffix.lower() == ".xlsx":
-        from ..io.output_tables import workbook_bytes
-        from .report import report_sheets
-
         sheets = report_sheets(result, [n.describe() for n in notes])
         files.written.append(write_bytes_atomic(report, workbook_bytes(sheets)))
     elif report:
-        from .report import render_report
-
         outputs = [str(p) for p in files.written]
         markdown = render_report(result, files.source_name, [n.describe() for n in notes], outputs)
         files.written.append(write_bytes_atomic(report, markdown.encode("utf-8")))
     return files
 
 
-def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str, decided: Decided | None = None) -> dict[str, int]:
+def _draft_docx(plan: Plan | GeneralDecision, result: RollResult, path: Path, marks: str,
+                decided: Decided | None = None) -> dict[str, int]:
     """Render the draft to ``path`` and mark it for review; how many marks of each kind it got.
 
     With ``decided``, what the officer answered is credited to the officer (tracked changes) or,
     with highlights, marked as a change like the software's."""
-    from ..render import render_spec
-
     if marks == "highlight":
-        from .highlight import highlight_docx
-
         render_spec(result.plan, path)
         return highlight_docx(path, result)
-    import tempfile
-
-    from ..render.revisions import track_changes
 
     with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
         old = render_spec(plan, Path(tmp) / "nam-truoc.docx")

@@ -8,7 +8,11 @@ unsure of.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..io.output_tables import Column
 from . import RollResult, in_document_order
+from .decisions import decisions
 
 _STATUS = {
     "valid": "còn hiệu lực", "amended": "còn hiệu lực, có văn bản sửa đổi", "replaced": "hết hiệu lực — đã thay",
@@ -30,8 +34,6 @@ def _cell(text: str, limit: int = 220) -> str:
 
 def _keys(result: RollResult) -> dict[int, list[str]]:
     """The answer keys (``decisions.py``) of each review item."""
-    from .decisions import decisions
-
     out: dict[int, list[str]] = {}
     for d in decisions(result):
         out.setdefault(id(d.item), []).append(d.key)
@@ -41,7 +43,7 @@ def _keys(result: RollResult) -> dict[int, list[str]]:
     return out
 
 
-def render_report(result: RollResult, source_name: str = "", notes: list[str] = (), outputs: list[str] = ()) -> str:
+def render_report(result: RollResult, source_name: str = "", notes: Sequence[str] = (), outputs: Sequence[str] = ()) -> str:
     """The Markdown report of a roll-forward."""
     old, new = result.source, result.plan
     period_old = f"{old.year}" if not old.end_year else f"{old.year}-{old.end_year}"
@@ -66,8 +68,6 @@ def render_report(result: RollResult, source_name: str = "", notes: list[str] = 
     for n, item in enumerate(in_document_order(result.reviews), start=1):
         lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before or item.what)} "
                      f"| {_cell(item.action, 400)} | {_cell(', '.join(keys.get(id(item), [])), 120)} |")
-    from .decisions import decisions
-
     fields = decisions(result)
     if fields:
         lines += ["", "## Các ô để điền (tệp --answers)", "",
@@ -93,10 +93,8 @@ def render_report(result: RollResult, source_name: str = "", notes: list[str] = 
     return "\n".join(lines) + "\n"
 
 
-def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, list, list[list]]]:
+def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[str, list[Column], list[list]]]:
     """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
-    from ..io.output_tables import Column
-
     keys = _keys(result)
     decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action,
                   ", ".join(keys.get(id(i), []))]
@@ -109,7 +107,7 @@ def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, 
         new_text = f"{check.new.verb} {check.new.text}".strip() if check.new else "(bỏ)"
         bases.append([n, old_text, _STATUS.get(check.status, check.status), new_text, check.message])
     number, kind, where = Column("#", 5, "int"), Column("Loại", 14), Column("Vị trí", 28)
-    sheets = [
+    sheets: list[tuple[str, list[Column], list[list]]] = [
         ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60),
                                  Column("Ô để điền (--answers)", 24)], decisions),
         ("Thay đổi đã làm", [number, kind, where, Column("Trước", 45), Column("Sau", 45), Column("Lý do", 40)], changes),
