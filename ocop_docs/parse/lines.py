@@ -19,13 +19,15 @@ _INVISIBLE_RE = re.compile(r"[\u00ad\u200c\u200d\u200e\u200f\u2060\ufeff]")
 
 # A combining mark NFC could not compose (after a space or at the start): extraction noise ("ĐẮK LĂK ́").
 _LONE_MARK_RE = re.compile(r"(?:(?<=\s)|^)[\u0300-\u036f]+")
+_COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 
 
 def normalise(text: str) -> str:
     """``text`` as the parser compares it: NFC, invisible characters removed, spaces squashed."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
-    text = _LONE_MARK_RE.sub("", text)
+    if _COMBINING_RE.search(text):  # rare after NFC: the cheap test spares the lookbehind on every line
+        text = _LONE_MARK_RE.sub("", text)
     return _SPACES_RE.sub(" ", text).strip()
 
 
