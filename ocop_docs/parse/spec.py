@@ -37,7 +37,11 @@ def validate(kind: str, data: dict, notes: list[Note]):
     entry = kinds.find(kind)
     model = entry.model if entry is not None else None
     if model is None:
-        notes.append(Note("kind", f"chưa có mô hình '{kind}' trong phần mềm; dữ liệu được ghi ra nhưng chưa tạo lại văn bản được"))
+        if kind == "resolution":
+            notes.append(Note("kind", "nghị quyết của Hội đồng nhân dân: phần mềm không soạn loại văn bản này; phần đọc được "
+                                      "(phần đầu, căn cứ, các Điều) được ghi ra để dùng lại"))
+        else:
+            notes.append(Note("kind", f"chưa có mô hình '{kind}' trong phần mềm; dữ liệu được ghi ra nhưng chưa tạo lại văn bản được"))
         return None
     try:
         return model.model_validate(public(data))

@@ -62,6 +62,7 @@ def test_xet_to_trinh_is_the_proposal_of_a_resolution_kept_whole():
     # A resolution is framed as a decision: its articles are read as articles, kind "resolution".
     assert parsed.kind == "resolution" and parsed.data["articles"][0]["label"] == "Điều 1."
     assert parsed.data["articles"][0]["text"] == ["Phạm vi điều chỉnh"]
+    assert parsed.model is None and any("nghị quyết của Hội đồng nhân dân" in n.message for n in parsed.notes)
     assert parsed.data["_proposal"].startswith("Xét Tờ trình số 568/TTr-UBND")
     assert parsed.data["_proposal"].endswith("tại kỳ họp")
     assert bases(parsed)[0] == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
