@@ -287,8 +287,9 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
     """Kiểm tra mẫu .docx đã sửa: thẻ sai cú pháp, khối chưa đóng, tên trường không có, thẻ bị Word tách.
 
     Mỗi lỗi nêu vị trí (đoạn, ô bảng, đầu/chân trang), chữ gần đó và cách sửa. Tên trường được
-    đối chiếu với các trường khai báo cho loại văn bản; --data điền thử một tệp dữ liệu và liệt kê
-    mọi trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
+    đối chiếu với các trường khai báo cho loại văn bản; mẫu được điền thử trong bộ nhớ với dữ liệu
+    mẫu của loại văn bản, cùng giới hạn an toàn như khi tạo văn bản (vòng lặp, thời gian, độ dài);
+    --data điền thử một tệp dữ liệu và liệt kê mọi trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
 
     \b
     Ví dụ:

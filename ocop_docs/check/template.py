@@ -20,7 +20,11 @@ message:
    closing ``}}`` without its opening — each saying whether docxtpl repairs it;
 5. with a data file: the spec validated, its context built, the template rendered once in memory
    with an Undefined that records every missing name instead of stopping at the first, then once
-   through :func:`ocop_docs.render.render_document` (strict, the full pipeline).
+   through :func:`ocop_docs.render.render_document` (strict, the full pipeline);
+6. without one: the template rendered in memory with the kind's shipped samples and with data
+   holding every declared field, under the renderer's own limits (the same sandboxed environment:
+   loop steps, time, range, sizes), so a loop bomb is found here and not by the first officer who
+   renders with it.
 
 The template is opened read-only through :func:`ocop_docs.docx.open_docx` (zip limits, no DTD).
 """
@@ -56,7 +60,8 @@ from ..errors import DataError, OcopError, TemplateError, UnreadableFile
 from ..io import load_spec
 from ..io.spec import read_spec_data
 from ..render import context_for, render_document
-from ..render.environment import make_environment
+from ..render.environment import TemplateLimit, make_environment
+from ..shipped import SAMPLES_DIR
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
 
 ERROR, WARNING = "error", "warning"
@@ -105,7 +110,7 @@ class TemplateProblem:
 
     ``code`` names the kind of problem for programs: "cu-phap", "khoi", "truong-la", "lap",
     "tach-doan", "ma-truong", "nhay-cong", "dinh-dang", "bi-xoa", "dau-dong", "du-lieu", "thieu-du-lieu",
-    "tao-thu".
+    "tao-thu", "gioi-han" (rendering went beyond the renderer's limits).
     """
 
     severity: str
@@ -295,6 +300,38 @@ def kind_data(kind: str) -> KindData:
     """The shape of the data a template of ``kind`` receives: the fields the kind declares."""
     entry = kinds.get(kind)
     return KindData(entry.id, declared_shape(entry.fields), [f"khai báo của loại '{entry.id}'"], [])
+
+
+def declared_context(shape: Shape):
+    """A value of ``shape`` in which every declared field is present: lists of three items, texts,
+    the number 3, true; the data a trial rendering takes every branch and every loop of a template with."""
+    if "list" in shape.types:
+        return [declared_context(shape.item) if shape.item else "Nội dung" for _ in range(3)]
+    if "dict" in shape.types:
+        return {key: declared_context(value) for key, value in shape.keys.items()}
+    if "bool" in shape.types:
+        return True
+    if "number" in shape.types:
+        return 3
+    return "Nội dung"
+
+
+@lru_cache(maxsize=None)
+def sample_contexts(kind: str) -> tuple[tuple[str, tuple[dict, ...]], ...]:
+    """The contexts the shipped samples of ``kind`` give, by sample (what ``ocop-docs demo`` renders:
+    the data files of the kind in its samples folder, "_" files excepted, and its blank form)."""
+    entry = kinds.get(kind)
+    out = []
+    for path in sorted(SAMPLES_DIR.glob(f"{entry.samples}/*.yaml") if entry.samples else []):
+        if path.name.startswith("_"):
+            continue
+        head = read_spec_data(path)[0]
+        name = head.get("kind") if isinstance(head, Mapping) else None
+        if (name == "certificate-issuer") if entry.model is None else (kinds.find(name) is entry):
+            out.append((f"dữ liệu mẫu {entry.samples}/{path.name}", tuple(_spec_contexts(path, kind))))
+    if entry.blank is not None:
+        out.append(("mẫu trắng", (entry.blank_context(),)))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- the template as docxtpl reads it
@@ -1361,11 +1398,14 @@ def _describe_item(obj) -> str:
     return f"giá trị kiểu {type(obj).__name__}"
 
 
-def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: str,
-                      problems: list[TemplateProblem], reported: set[str] = frozenset()) -> bool:
+def _render_with_data(parts: list[PartSource], contexts, source: str, problems: list[TemplateProblem],
+                      reported: set[str] = frozenset(), *, report_missing: bool = True, failures: bool = True) -> bool:
     """Render every compiled part with every context, recording what is missing; True when clean.
 
-    Top-level names in ``reported`` (already reported as unknown to the kind) are not repeated.
+    ``source`` names the data in messages ("dữ liệu của tệp X"). Top-level names in ``reported``
+    (already reported as unknown to the kind) are not repeated; ``report_missing=False`` reports no missing
+    name at all, ``failures=False`` only what goes beyond the renderer's limits. A part stops at its
+    first failure: one report is enough, and a hostile loop costs its time limit once.
     """
 
     clean = True
@@ -1381,18 +1421,28 @@ def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: 
                 try:
                     part.compiled.render(context)
                 except Exception as exc:  # a user's template can fail in any way: report, do not crash
+                    limit = isinstance(exc, (TemplateLimit, RecursionError))
+                    if not (limit or failures):
+                        continue
                     line = _traceback_line(exc)
                     tag = _tag_on_line(part, line) if line else None
                     paragraphs = tag.paragraphs if tag else [p for p in [part.paragraph_of_line(line)] if p is not None]
                     shown = f"thẻ '{tag.shown}': " if tag else ""
-                    problems.append(part.problem(
-                        ERROR, f"{shown}lỗi khi điền dữ liệu của tệp {data_file} ({type(exc).__name__}: {exc}).",
-                        "thieu-du-lieu", tag, paragraphs))
+                    if limit:
+                        why = str(exc) if isinstance(exc, TemplateLimit) else "macro gọi lồng nhau quá sâu"
+                        problems.append(part.problem(
+                            ERROR, f"{shown}điền thử {source}, mẫu vượt giới hạn an toàn: {why}; tạo văn bản bằng "
+                            "mẫu này sẽ bị dừng (lỗi mẫu, mã thoát 3).", "gioi-han", tag, paragraphs))
+                    else:
+                        problems.append(part.problem(
+                            ERROR, f"{shown}lỗi khi điền {source} ({type(exc).__name__}: {exc}).",
+                            "thieu-du-lieu", tag, paragraphs))
                     clean = False
+                    break
         finally:
             env.undefined = saved
         seen: dict = {}
-        for name, obj, line, undefined in records:  # one entry per use; several per Undefined object
+        for name, obj, line, undefined in records if report_missing else ():  # one entry per use; several per Undefined
             entry = seen.setdefault((name, line), [name, obj, set(), line, undefined])
             entry[2].add(id(undefined))
         for name, obj, ids, line, undefined in seen.values():
@@ -1413,9 +1463,32 @@ def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: 
                 what = f"trường '{name}', nhưng {_describe_item(obj)} không có trường này"
             times = f" (gặp {count} lần)" if count > 1 else ""
             problems.append(part.problem(
-                ERROR, f"với dữ liệu của tệp {data_file}, {shown}cần {what}{times}; khi tạo văn bản sẽ báo lỗi thiếu dữ liệu.",
+                ERROR, f"với {source}, {shown}cần {what}{times}; khi tạo văn bản sẽ báo lỗi thiếu dữ liệu.",
                 "thieu-du-lieu", tag, paragraphs))
     return clean
+
+
+def _trial_render(kind: str, parts: list[PartSource], problems: list[TemplateProblem], notes: list[str]) -> None:
+    """Without a data file: render the template with the kind's samples, then with every declared
+    field present, under the renderer's limits. Names the samples leave out are not reported (the
+    name check covers them); a failure with made-up data is not either, only a limit exceeded."""
+
+    if not any(p.compiled is not None and p.tags for p in parts):
+        return
+    trials = [(source, contexts, True) for source, contexts in sample_contexts(kind)]
+    trials.append((f"dữ liệu có đủ mọi trường khai báo của loại '{kind}'",
+                   (declared_context(kind_data(kind).root),), False))
+    before = len(problems)
+    for part in parts:
+        for source, contexts, real in trials:
+            if not _render_with_data([part], contexts, source, problems, report_missing=False, failures=real):
+                break
+    if len(problems) == before:
+        samples = len(trials) - 1
+        notes.append(f"Đã điền thử mẫu trong bộ nhớ với {samples} bộ dữ liệu mẫu của loại '{kind}' và một bộ có đủ "
+                     "mọi trường khai báo: không vượt giới hạn an toàn của việc tạo văn bản." if samples else
+                     f"Đã điền thử mẫu trong bộ nhớ với một bộ dữ liệu có đủ mọi trường khai báo của loại '{kind}': "
+                     "không vượt giới hạn an toàn của việc tạo văn bản.")
 
 
 def _traceback_line(exc: BaseException) -> int:
@@ -1451,7 +1524,7 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
     if not contexts:
         notes.append(f"Tệp {data} không cho dữ liệu nào để điền thử (bảng kết quả không có dòng hợp lệ).")
         return
-    if not _render_with_data(parts, contexts, str(data), problems, reported):
+    if not _render_with_data(parts, contexts, f"dữ liệu của tệp {data}", problems, reported):
         return
     if any(p.compiled is None for p in parts):
         notes.append("Mẫu còn lỗi cú pháp nên chưa tạo thử cả văn bản với dữ liệu.")
@@ -1518,6 +1591,8 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
                             "trên rồi chạy lại để kiểm tra đầy đủ (trường của mục trong vòng lặp, vòng lặp).")
     if data is not None:
         _check_data(path, kind, Path(data), parts, problems, report.notes, unknown)
+    else:
+        _trial_render(kind, parts, problems, report.notes)
     if not any(p.tags for p in parts):
         report.notes.append("Mẫu không có thẻ nào ({{ }} hoặc {% %}); văn bản tạo ra sẽ giống hệt mẫu.")
     report.problems = _dedupe(problems)
@@ -1535,6 +1610,6 @@ def _dedupe(problems: list[TemplateProblem]) -> list[TemplateProblem]:
 
 
 __all__ = [
-    "TemplateProblem", "TemplateReport", "check_template", "declared_shape", "format_template_report", "kind_data",
-    "recording_undefined", "template_kinds", "vi_syntax_message",
+    "TemplateProblem", "TemplateReport", "check_template", "declared_context", "declared_shape",
+    "format_template_report", "kind_data", "recording_undefined", "sample_contexts", "template_kinds", "vi_syntax_message",
 ]
