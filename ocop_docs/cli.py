@@ -25,7 +25,7 @@ from .check.template import check_template, format_template_report
 from .cli_messages import Context, show_error
 from .convert import to_pdf
 from .demo import run_demo
-from .errors import ExitCode, OcopError, TemplateError, UnreadableFile
+from .errors import ExitCode, OcopError, UnreadableFile
 from .io.atomic import write_bytes_atomic
 from .io.score_xlsx import write_products
 from .io.starter import write_starter
@@ -449,15 +449,9 @@ def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, regist
                                              reissue=reissue_reason is not None))
         return
     progress = _Progress()
-    try:
+    try:  # a broken template is a TemplateError: shown once by Cli.invoke, exit 3 as for render
         report = run_certificates(table, issuer_file, outdir, pdf=pdf, pdfa=pdfa, register=register_file,
                                   workers=jobs, template=template, progress=progress, reissue_reason=reissue_reason)
-    except TemplateError as exc:  # a broken template is input that cannot be used: exit 2
-        progress.close()
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.secho(f"Lỗi: {exc}", fg="red", err=True)
-        ctx.exit(ExitCode.DATA)
     finally:
         progress.close()
     unchanged = len(report.results) - report.written
@@ -531,8 +525,9 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
     \b
     Mã thoát:
       0  mọi dòng đều được cấp giấy chứng nhận
-      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
-      2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký; không ghi được thư mục kết quả
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx); hoặc mẫu giấy chứng nhận lỗi
+         (không cấp giấy nào, không lấy số nào)
+      2  không đọc được bảng, tệp cơ quan cấp hoặc sổ đăng ký; không ghi được thư mục kết quả
       4  không chuyển được sang PDF (LibreOffice)
 
     \b

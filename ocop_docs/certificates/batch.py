@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..errors import OcopError, RuleViolation
+from ..errors import OcopError, RuleViolation, TemplateError
 from ..io.tables import FIELD_NAMES_VI, read_products
 from . import layout, reports
 from .context import CertificateJob, certificate_context, qr_text, validity_end
@@ -418,9 +418,40 @@ def _trial_job(issuer: CertificateIssuer, product, stars: int, key: str, year: i
 
 
 def _trial_render(template: Path, issuer: CertificateIssuer, job: CertificateJob) -> bytes:
-    """Compile the template (kept for this process's workers) and render one certificate in memory."""
-    _init_worker(str(template), issuer.model_dump_json())
-    return _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+    """Check the template, compile it (kept for this process's workers) and render one certificate
+    in memory; a template that cannot be used is a TemplateError at its place in the file."""
+    _check_template(template)
+    try:
+        _init_worker(str(template), issuer.model_dump_json())
+        return _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+    except TemplateError as exc:
+        _check_template(template, exc)
+        raise
+
+
+def _check_template(template: Path, failure: TemplateError | None = None) -> None:
+    """Raise the template checker's first error as the TemplateError an officer can act on: at its
+    place (đoạn, bảng/ô, đầu trang) with the text near it, naming how many more there are.
+
+    Run before a batch, it also stops what Jinja would accept but print wrong (a tag missing its
+    closing braces swallows the text up to the next tag). ``failure``: the batch's own error, whose
+    words are kept for a limit (they are about this batch's data, not the checker's samples)."""
+    from ..check.template import ERROR, check_template  # lazily: the checker imports this module
+
+    try:
+        report = check_template(template, "giay-chung-nhan")
+    except OcopError:
+        return  # a file the checker cannot read: reading it for the batch says why
+    # a limit met with the checker's samples: left to this batch's own data (its render says it)
+    errors = [p for p in report.problems if p.severity == ERROR and (p.code != "gioi-han" or failure is not None)]
+    if not errors:
+        return
+    first = errors[0]
+    limit = failure is not None and first.code == "gioi-han" and "giới hạn" in failure.reason
+    message = failure.reason if limit else first.message.rstrip(".")
+    more = (f" (mẫu còn {len(errors) - 1} lỗi khác: chạy 'ocop-docs template check {template} --kind "
+            "giay-chung-nhan' để xem tất cả)") if len(errors) > 1 else ""
+    raise TemplateError(template, message + more, first.location, first.nearby)
 
 
 def _check_writable(outdir: Path) -> None:

@@ -247,6 +247,8 @@ class CompiledTemplate:
     def _compile(self, xml: str, where: str):
         from jinja2 import TemplateSyntaxError
 
+        from ..render.jinja_messages import render_failure
+
         if "{%tc" in xml.replace(" ", "") or "{%-tc" in xml.replace(" ", ""):
             self.uses_tc = True
         src = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -255,7 +257,8 @@ class CompiledTemplate:
         except TemplateSyntaxError as exc:
             lines = src.splitlines()[max(exc.lineno - 4, 0) : exc.lineno + 3] if exc.lineno else []
             nearby = " … ".join(t for t in (re.sub(r"<[^>]+>", "", x).strip() for x in lines) if t)[:200]
-            raise TemplateError(self.path, f"lỗi cú pháp thẻ mẫu: {exc.message}", f"{where}, dòng XML {exc.lineno}", nearby) from None
+            raise TemplateError(self.path, render_failure(exc, self.env), f"{where}, đoạn thứ {exc.lineno - 1} kể cả các "
+                                "đoạn trong bảng" if exc.lineno else where, nearby) from None
 
     def _compile_main(self, docx) -> _Part:
         from docx.opc.oxml import serialize_part_xml
@@ -317,23 +320,14 @@ class CompiledTemplate:
         return xml
 
     def _render_part(self, part: _Part, ctx: dict) -> str:
-        from jinja2 import UndefinedError
-        from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+        from jinja2.exceptions import TemplateError as JinjaTemplateError
 
-        from ..render.environment import TemplateLimit
+        from ..render.jinja_messages import render_failure
 
         try:
             return self._finish(part.template.render(ctx))
-        except UndefinedError as exc:
-            raise TemplateError(self.path, f"thiếu dữ liệu cho thẻ ({exc})") from None
-        except TemplateLimit as exc:
-            raise TemplateError(self.path, f"mẫu vượt giới hạn an toàn: {exc}") from None
-        except SecurityError as exc:
-            raise TemplateError(self.path, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
-        except JinjaTemplateError as exc:
-            raise TemplateError(self.path, f"lỗi khi điền mẫu: {exc}") from None
-        except RecursionError:
-            raise TemplateError(self.path, "mẫu gọi macro lồng nhau quá sâu") from None
+        except (JinjaTemplateError, RecursionError) as exc:
+            raise TemplateError(self.path, render_failure(exc, self.env)) from None
 
     @staticmethod
     def _renumber(xml: str, start: int = 1000) -> str:

@@ -61,6 +61,9 @@ from ..io import load_spec
 from ..io.spec import read_spec_data
 from ..render import context_for, render_document
 from ..render.environment import TemplateLimit, make_environment
+from ..render.jinja_messages import BLOCKS as _BLOCKS, DOCXTPL_TAGS as _DOCXTPL_TAGS, MIDDLE as _MIDDLE
+from ..render.jinja_messages import SMART_QUOTES, suggest as _suggest
+from ..render.jinja_messages import vi_syntax_message
 from ..shipped import SAMPLES_DIR
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
 
@@ -76,22 +79,6 @@ _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _PREFIX_RE = re.compile(r"^(\{[{%#])(p|tr|tc|r)(?=\s)")
 _SOURCE_TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
-SMART_QUOTES = "“”‘’"
-"""Curly quotes Word's AutoCorrect types; docxtpl's patch_xml turns them back into straight ones."""
-OTHER_QUOTES = "„‟‚‛«»‹›″′＂＇"
-"""Other quote marks (keyboard layouts, AutoCorrect of other languages): docxtpl leaves them, Jinja fails."""
-_AUTOCORRECT = {
-    "–": "Word tự đổi '-' thành '–'", "—": "Word tự đổi '--' thành '—'", "…": "Word tự đổi '...' thành '…'",
-    **{q: "dấu nháy kiểu khác, docxtpl không tự đổi lại" for q in OTHER_QUOTES},
-}
-
-_BLOCKS = {"for": "endfor", "if": "endif", "macro": "endmacro", "call": "endcall", "filter": "endfilter",
-           "with": "endwith", "block": "endblock", "autoescape": "endautoescape", "raw": "endraw",
-           "set": "endset", "trans": "endtrans"}
-_MIDDLE = {"elif": ("if",), "else": ("if", "for")}
-_DOCXTPL_TAGS = {"colspan", "cellbg", "vm", "hm"}  # rewritten by docxtpl's patch_xml before Jinja
-_KNOWN_TAGS = sorted(set(_BLOCKS) | set(_BLOCKS.values()) | set(_MIDDLE) | _DOCXTPL_TAGS
-                     | {"include", "import", "from", "extends"})
 _LOOP_ATTRS = ("index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0",
                "previtem", "nextitem", "cycle", "changed")
 _DICT_METHODS = {"items", "keys", "values", "get"}
@@ -723,65 +710,6 @@ def _check_broken_tags(part: PartSource, view, problems: list[TemplateProblem]) 
 
 
 # ----------------------------------------------------------------------------- syntax
-
-
-def _suggest(word: str, choices, cutoff: float = 0.6) -> str:
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return found[0] if found else ""
-
-
-def vi_syntax_message(message: str, env=None) -> str:
-    """A Jinja syntax error message in plain Vietnamese."""
-    m = re.match(r"unexpected char (['\"])(.+?)\1 at \d+", message)
-    if m:
-        ch = m.group(2)
-        if ch in "'\"":
-            return f"dấu nháy {ch} chưa được đóng (chuỗi chữ trong thẻ phải mở và đóng bằng cùng một loại dấu nháy)"
-        hint = _AUTOCORRECT.get(ch)
-        return f"ký tự '{ch}' không dùng được trong thẻ" + (f" ({hint})" if hint else "")
-    if message.startswith("Expected an expression, got 'end of print statement'"):
-        return "thẻ trống, thiếu tên trường"
-    if message.startswith("Expected an expression"):
-        return "lệnh thiếu biểu thức (ví dụ '{% if ten_truong %}', '{% for muc in danh_sach %}')"
-    m = re.match(r"expected token 'in', got '(.+?)'", message)
-    if m:
-        return f"vòng lặp phải viết dạng '{{% for muc in danh_sach %}}' (thiếu 'in' trước '{m.group(1)}')"
-    m = re.match(r"expected token 'end of (print statement|statement block)', got '(.+?)'", message)
-    if m:
-        what = "thẻ" if m.group(1) == "print statement" else "lệnh"
-        return (f"{what} có chữ thừa '{m.group(2)}' (thiếu dấu chấm, dấu phẩy hoặc phép so sánh? "
-                f"tên trường không có dấu cách)")
-    m = re.match(r"expected token '(.+?)', got '(.+?)'", message)
-    if m:
-        return f"cần '{m.group(1)}' nhưng gặp '{m.group(2)}'"
-    m = re.match(r"unexpected '(.+?)'(?:, expected '(.+?)')?", message)
-    if m:
-        return f"dấu '{m.group(1)}' không đúng chỗ" + (f"; cần '{m.group(2)}'" if m.group(2) else "")
-    if message.startswith("tag name expected"):
-        return "thẻ '{% %}' thiếu tên lệnh (for, if, endif…)"
-    m = re.match(r"Encountered unknown tag '(\w+)'", message)
-    if m:
-        word = m.group(1)
-        if word in ("break", "continue", "do"):
-            return f"lệnh '{word}' không dùng được trong mẫu"
-        if word in _KNOWN_TAGS:
-            inner = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
-            return f"lệnh '{word}' không đúng chỗ" + (f" (khối '{inner.group(1)}' đang mở)" if inner else "")
-        s = _suggest(word, _KNOWN_TAGS)
-        return f"lệnh lạ '{word}'" + (f"; có phải '{s}'?" if s else "")
-    m = re.match(r"No (filter|test) named '(.+?)'", message)
-    if m:
-        kind, name = m.groups()
-        pool = sorted((env.filters if kind == "filter" else env.tests) if env is not None else [])
-        s = _suggest(name, pool)
-        what = "bộ lọc" if kind == "filter" else "phép thử"
-        extra = "; bộ lọc riêng của ocop-docs: vnd, so, bang_chu" if kind == "filter" else ""
-        return f"{what} '{name}' không có" + (f"; có phải '{s}'?" if s else "") + extra
-    if message.startswith("expected name or number"):
-        return "sau dấu chấm phải là tên trường"
-    if message.startswith("Unexpected end of template"):
-        return "có khối lệnh chưa được đóng (thiếu thẻ end…)"
-    return f"thẻ viết sai cú pháp (chi tiết: {message})"
 
 
 def _sentence(text: str) -> str:

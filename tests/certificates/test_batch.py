@@ -330,17 +330,52 @@ def test_help_documents_exit_codes():
         assert line in result.stdout
 
 
-def test_broken_template_is_unusable_input(tmp_path):
-    """A --template that is not a .docx (or whose tags are broken) stops the run with exit code 2."""
+def test_a_template_that_is_not_a_docx_is_a_template_error(tmp_path):
+    """A --template that is not a .docx stops the run with exit code 3 (README: lỗi mẫu), one message."""
     template = tmp_path / "mau.docx"
     template.write_bytes(b"not a docx")
     table = write_csv(tmp_path / "t.csv", product_rows(2))
     result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
                      "--register", str(tmp_path / "r.sqlite"), "--template", str(template))
-    assert result.returncode == 2
-    assert "Lỗi mẫu văn bản" in result.stderr and "không mở được tệp mẫu" in result.stderr
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"Lỗi mẫu văn bản {template}: không mở được tệp mẫu")
+    assert result.stderr.count("Lỗi") == 1
     with open_register(tmp_path / "r.sqlite") as reg:
         assert reg.entries() == []  # no number was taken for a run that could not print
+
+
+def _shipped_template_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The shipped certificate template with one tag retyped, as a clerk editing it in Word would."""
+    out = tmp_path / "mau-sua.docx"
+    with zipfile.ZipFile(ROOT / "ocop_docs" / "templates" / "certificates" / "giay-chung-nhan.docx") as t, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
+        for info in t.infolist():
+            data = t.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode(), 1)
+            o.writestr(info, data)
+    return out
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("{{ owner }}", "{{ owner }", "thẻ '{{ owner }' mở bằng '{{' nhưng không có '}}' đóng"),
+    ("{{ owner }}", "{{ chu_the }}", "dùng trường 'chu_the' không có trong dữ liệu của loại 'giay-chung-nhan'"),
+    ("{{ owner }}", "{% for i in range(10**9) %}{% endfor %}", "mẫu vượt giới hạn an toàn: range(…) cho 1.000.000.000"),
+])
+def test_a_broken_template_is_one_message_with_its_place_and_exit_3(tmp_path, old, new, words):
+    template = _shipped_template_with(tmp_path, old, new)
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    for trial in ([], ["--thu"]):
+        result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
+                         "--register", str(tmp_path / "r.sqlite"), "--template", str(template), *trial)
+        assert result.returncode == 3, result.stderr
+        first = result.stderr.splitlines()[0]
+        assert first.startswith(f"Lỗi mẫu văn bản {template} (bảng 2, ô (1,1), đoạn 11): ") and words in first, result.stderr
+        assert f"Đoạn văn bản gần đó: «Chủ thể: {new}»" in result.stderr
+        assert result.stderr.count("Lỗi") == 1 and "Traceback" not in result.stderr
+        assert "unexpected" not in result.stderr and "undefined" not in result.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "r.sqlite").exists()
 
 
 def test_default_workers_follow_the_batch_size():
