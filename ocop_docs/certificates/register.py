@@ -58,6 +58,7 @@ ACTIONS_VI = {
     "huy": "hủy số",
     "cap-lai": "cấp số mới thay số đã hủy",
     "giai-phong": "trả lại số chưa dùng",
+    "tiep-tuc": "một lần chạy khác tiếp tục số đang giữ",
     "chuyen-doi": "chuyển sổ sang lược đồ mới",
 }
 
@@ -529,6 +530,8 @@ class Register:
                     self._log("huy", a.replaces, reissue_reason, f"cấp lại theo Quyết định {decision}", at=now)
                 if not a.new:
                     old = a.held
+                    if old.status == RESERVED:  # another run's (or a killed run's): it must not be released now
+                        self._log("tiep-tuc", old, None, f"{req.product} — {req.owner}", at=now)
                     changes = _changes(old, req, issued_on, valid_until)
                     self.db.execute(
                         "UPDATE certificates SET product = ?, owner = ?, address = ?, product_code = ?, stars = ?,"
@@ -602,8 +605,8 @@ class Register:
         """Give back reserved numbers of a failed run that have no file.
 
         A number is released only from the top of the year's numbering (the next run takes it
-        again, so no gap is left); one below a number another run took stays reserved for its
-        product and is resumed by the re-run.
+        again, so no gap is left); one below a number another run took, or one another run has
+        taken up meanwhile (the same products at the same time), stays reserved for its product.
         """
         result = Released()
 
@@ -613,7 +616,7 @@ class Register:
             for e in sorted(rows, key=lambda e: e.seq, reverse=True):
                 if e.seq not in wanted:
                     break
-                if e.status != RESERVED or e.docx_file:
+                if e.status != RESERVED or e.docx_file or self._resumed(e):
                     break
                 self.db.execute("DELETE FROM certificates WHERE id = ?", (e.id,))
                 self._log("giai-phong", e, reason, f"{e.product} — {e.owner}")
@@ -623,6 +626,13 @@ class Register:
 
         self._write(work)
         return result
+
+    def _resumed(self, e: Entry) -> bool:
+        """Whether another run took up this reserved number since it was reserved (it is writing its files)."""
+        return self.db.execute(
+            "SELECT 1 FROM history WHERE action = 'tiep-tuc' AND issuer = ? AND year = ? AND seq = ? AND at >= ? LIMIT 1",
+            (e.issuer, e.year, e.seq, e.created_at),
+        ).fetchone() is not None
 
     def void(self, number: str, reason: str, *, row_id: int | None = None, issuer: str | None = None,
              year: int | None = None) -> Entry:

@@ -198,28 +198,61 @@ def test_two_runs_at_once_on_one_register_never_share_a_number(tmp_path):
     assert sorted(numbers) == [f"{i:03d}/2026/GCN-OCOP" for i in range(1, 301)]
 
 
+# The batch as `ocop-docs` runs it, with certificate 200's writer stopping half-way through its
+# temporary file: the kill then lands in the middle of the batch and during a write whatever the
+# machine's load (polling the folder alone let a starved test see the batch finish first).
+_STALL_AT_200 = """
+import sys, time
+from pathlib import Path
+from ocop_docs.certificates import batch, files
+from ocop_docs.cli import main
+
+write = batch.write_if_changed
+
+def stalling(target, data, sha=None):
+    if Path(target).name.startswith("2026-200-"):
+        files.temp_name(Path(target)).write_bytes(data[: len(data) // 2])
+        time.sleep(3600)
+    return write(target, data, sha)
+
+batch.write_if_changed = stalling
+sys.argv[0] = "ocop-docs"
+main()
+"""
+
+
+def _group_live(pgid: int) -> list[int]:
+    """The processes of group ``pgid`` that can still run (a killed one not yet reaped is a zombie)."""
+    live = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_bytes().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] not in (b"Z", b"X"):
+            live.append(int(stat.parent.name))
+    return live
+
+
 def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
     issuer = write_issuer(tmp_path)
     table = write_csv(tmp_path / "t.csv", product_rows(1500))
     out = tmp_path / "out"
     args = [sys.executable, "-m", "ocop_docs.cli", "certificates", str(table), "--issuer", str(issuer), "-o", str(out),
             "--register", str(tmp_path / "r.sqlite")]
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        docx_dir = out / "docx"
-        if docx_dir.is_dir() and sum(1 for _ in docx_dir.glob("*.docx")) >= 100:
+    proc = subprocess.Popen([sys.executable, "-c", _STALL_AT_200, *args[3:]], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    docx_dir = out / "docx"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if sum(1 for _ in docx_dir.glob(".2026-200-*.tmp")) and sum(1 for _ in docx_dir.glob("*.docx")) >= 100:
             break
-        time.sleep(0.005)
+        time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    settle = time.monotonic() + 5  # a worker inside a rename when killed may finish it after the parent is reaped
-    while time.monotonic() < settle:
-        try:
-            os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
+    while _group_live(proc.pid):  # a syscall under way when the kill came finishes first
+        time.sleep(0.01)
+    [half] = docx_dir.glob(".2026-200-*.tmp")  # killed during a write
     done = sorted((out / "docx").glob("*.docx"))
     assert 100 <= len(done) < 1500, "the run must be killed in the middle of the batch"
     for path in done:  # every file under a final name is complete
@@ -241,6 +274,7 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
     assert {m.product: m.number for m in lines} == numbers_before
     assert len({m.number for m in lines}) == 1500
     assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".ocop-tmp")] == []
+    assert not half.exists()
 
 
 def test_long_texts_stay_on_one_page(tmp_path):

@@ -302,6 +302,23 @@ def test_reserved_numbers_are_released_from_the_top_only(tmp_path):
         assert [e.status for e in reg.entries()] == ["issued", "reserved"]
 
 
+def test_a_failed_run_does_not_give_back_numbers_another_run_has_taken_up(tmp_path):
+    """Two runs of one table at once: B finds A's reservations and writes their files; A then fails.
+    A's numbers must stay B's: given back, they would be given to other products while B prints them."""
+    with open_register(tmp_path / "r.sqlite") as run_a, open_register(tmp_path / "r.sqlite") as run_b:
+        first = take(run_a, [request("A"), request("B")])
+        assert [a.number for a in first] == ["001/2026/GCN-OCOP", "002/2026/GCN-OCOP"]
+        second = take(run_b, [request("A"), request("B")])
+        assert [(a.number, a.new) for a in second] == [("001/2026/GCN-OCOP", False), ("002/2026/GCN-OCOP", False)]
+        done = run_a.release(HT, 2026, [1, 2], "lần chạy bị lỗi")
+        assert done.released == [] and done.kept == ["001/2026/GCN-OCOP", "002/2026/GCN-OCOP"]
+        assert [a.number for a in take(run_a, [request("C")])] == ["003/2026/GCN-OCOP"]  # never 001 again
+        run_b.record_files(HT, 2026, [(1, "docx/a.docx", "x", None, None, True), (2, "docx/b.docx", "y", None, None, True)])
+        assert [(e.number, e.product, e.status) for e in run_b.entries()][:2] == [
+            ("001/2026/GCN-OCOP", "A", "issued"), ("002/2026/GCN-OCOP", "B", "issued")]
+        assert [h["action"] for h in run_b.history()].count("tiep-tuc") == 2
+
+
 def test_number_duplicated_by_hand_stops_batches(tmp_path):
     """Case 17: an UPDATE by hand makes two rows print one number: flagged, and no new number is given."""
     path = tmp_path / "r.sqlite"
