@@ -295,6 +295,29 @@ def test_long_texts_stay_on_one_page(tmp_path):
     assert "".join(address.split()) in flat and "Nhómsảnphẩm:Chếbiếntừgạo,ngũcốc" in flat  # no line cut off
 
 
+def test_a_150_character_name_and_200_character_address_shrink_onto_one_page(tmp_path):
+    """Capitals (the widest letters) in all three texts: each fits alone, together only with the name
+    a size smaller; every certificate is one page, every word printed (none cut by the fixed block)."""
+    import unicodedata
+
+    name = ("NƯỚC MẮM CÁ CƠM NGUYÊN CHẤT THƯỢNG HẠNG ĐẶC BIỆT ĐÓNG CHAI THỦY TINH MŨ ĐỎ LÀNG CHÀI VŨNG ÁNG "
+            "KỲ ANH HÀ TĨNH LOẠI MỘT LÍT HAI MƯƠI BA ĐỘ ĐẠM CỦA HỢP TÁC XÃ NGƯ NGHIỆP")[:150]
+    owner = ("CÔNG TY TRÁCH NHIỆM HỮU HẠN MỘT THÀNH VIÊN THƯƠNG MẠI DỊCH VỤ ĐẶC SẢN MIỀN TRUNG " * 3)[:200].strip()
+    address = ("THÔN MỸ HÒA, XÃ KỲ HOA, THỊ XÃ KỲ ANH CŨ, NAY LÀ PHƯỜNG HOÀNH SƠN, TỈNH HÀ TĨNH, VIỆT NAM; " * 3)[:200]
+    assert (len(name), len(address)) == (150, 200)
+    table = write_csv(tmp_path / "t.csv", [[1, name, owner, address, "Nước mắm", 78, 4]] + product_rows(1, start=2))
+    out = tmp_path / "out"
+    result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(out),
+                     "--register", str(tmp_path / "r.sqlite"), "--pdf")
+    assert result.returncode == 0, result.stderr
+    pdfs = sorted((out / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 2 and [pdf_info(p).pages for p in pdfs] == [1, 1]
+    assert pdf_info(out / "giay-chung-nhan-tat-ca.pdf").pages == 2
+    flat = "".join(unicodedata.normalize("NFC", pdf_info(pdfs[0]).text).split())
+    for text in (name, f"Chủ thể: {owner}", f"Địa chỉ: {address}", "Nhóm sản phẩm: Nước mắm"):
+        assert "".join(text.split()) in flat
+
+
 def test_texts_too_long_together_are_refused_not_cut(tmp_path):
     """Each text fits on its own, all together they would push the Nhóm sản phẩm line out of the block."""
     name = ("Mật ong hoa rừng " * 40)[:520]
