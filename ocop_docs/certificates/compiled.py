@@ -320,14 +320,15 @@ class CompiledTemplate:
         return xml
 
     def _render_part(self, part: _Part, ctx: dict) -> str:
-        from jinja2.exceptions import TemplateError as JinjaTemplateError
-
         from ..render.jinja_messages import render_failure
 
         try:
             return self._finish(part.template.render(ctx))
-        except (JinjaTemplateError, RecursionError) as exc:
-            raise TemplateError(self.path, render_failure(exc, self.env)) from None
+        except Exception as exc:  # the template's fault (a tag, a limit, its own arithmetic), or ours: re-raised
+            reason = render_failure(exc, self.env)
+            if reason is None:
+                raise
+            raise TemplateError(self.path, reason) from None
 
     @staticmethod
     def _renumber(xml: str, start: int = 1000) -> str:

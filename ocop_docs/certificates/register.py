@@ -40,6 +40,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import OcopError
+from ..io.messages import library_text
 from ..model.product import product_key
 from ..vi.text import fold
 from .issuers import issuer_key
@@ -427,7 +428,8 @@ class Register:
                 self.db.execute("ROLLBACK")
                 raise
         except sqlite3.IntegrityError as exc:
-            raise RegisterError(f"Sổ đăng ký {self.path} từ chối ghi vì trùng số hoặc trùng sản phẩm ({exc})") from None
+            raise RegisterError(f"Sổ đăng ký {self.path} từ chối ghi vì trùng số hoặc trùng sản phẩm "
+                                f"({library_text(exc, 'ràng buộc của sổ')})") from None
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"Không ghi được sổ đăng ký {self.path}: {_sqlite_vi(exc)}") from None
         return result
@@ -772,7 +774,7 @@ def _sqlite_vi(exc: sqlite3.Error) -> str:
     for english, vietnamese in known.items():
         if english in text:
             return vietnamese
-    return f"lỗi SQLite: {text}"
+    return library_text(exc, "lỗi của tệp SQLite (chạy lại với --debug để xem chi tiết)")
 
 
 def compare_payload(fields: dict, entry: Entry) -> list[str]:

@@ -46,7 +46,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, meta, nodes
-from jinja2.exceptions import TemplateSyntaxError
+from jinja2.exceptions import TemplateError as JinjaError, TemplateSyntaxError
 from jinja2.runtime import missing
 from lxml import etree
 
@@ -63,7 +63,7 @@ from ..render import context_for, render_document
 from ..render.environment import TemplateLimit, make_environment
 from ..render.jinja_messages import BLOCKS as _BLOCKS, DOCXTPL_TAGS as _DOCXTPL_TAGS, MIDDLE as _MIDDLE
 from ..render.jinja_messages import SMART_QUOTES, suggest as _suggest
-from ..render.jinja_messages import vi_syntax_message
+from ..render.jinja_messages import python_error, render_failure, vi_syntax_message
 from ..shipped import SAMPLES_DIR
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
 
@@ -1363,7 +1363,7 @@ def _render_with_data(parts: list[PartSource], contexts, source: str, problems: 
                             "mẫu này sẽ bị dừng (lỗi mẫu, mã thoát 3).", "gioi-han", tag, paragraphs))
                     else:
                         problems.append(part.problem(
-                            ERROR, f"{shown}lỗi khi điền {source} ({type(exc).__name__}: {exc}).",
+                            ERROR, f"{shown}lỗi khi điền {source}: {_failure(exc, env)}.",
                             "thieu-du-lieu", tag, paragraphs))
                     clean = False
                     break
@@ -1419,6 +1419,10 @@ def _trial_render(kind: str, parts: list[PartSource], problems: list[TemplatePro
                      "không vượt giới hạn an toàn của việc tạo văn bản.")
 
 
+def _failure(exc: BaseException, env) -> str:
+    return render_failure(exc, env) if isinstance(exc, JinjaError) else python_error(exc)
+
+
 def _traceback_line(exc: BaseException) -> int:
     line = 0
     tb = exc.__traceback__
@@ -1469,7 +1473,7 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
         problems.append(TemplateProblem(ERROR, "", "", f"tạo thử văn bản với tệp {data}: {exc}", "tao-thu", (10**6,)))
     except Exception as exc:  # docxtpl/lxml failing on what a tag produced: the user's template, not a bug here
         problems.append(TemplateProblem(
-            ERROR, "", "", f"tạo thử văn bản với tệp {data} không được ({type(exc).__name__}: {exc}); thường do một "
+            ERROR, "", "", f"tạo thử văn bản với tệp {data} không được ({python_error(exc)}); thường do một "
             f"thẻ {{%tr%}}/{{%tc%}}/{{%p%}} đặt sai chỗ làm hỏng cấu trúc văn bản.", "tao-thu", (10**6,)))
     else:
         notes.append(f"Đã tạo thử văn bản với dữ liệu của tệp {data}: không thiếu dữ liệu nào.")
@@ -1496,7 +1500,7 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
     try:
         view = read_document(document)
     except Exception as exc:  # hostile XML the reader cannot walk: the file is unusable as a template
-        raise UnreadableFile(f"Tệp {path} không đọc được nội dung ({type(exc).__name__}: {exc}).") from exc
+        raise UnreadableFile(f"Tệp {path} không đọc được nội dung (cấu trúc XML bất thường).") from exc
 
     env = make_environment()
     report = TemplateReport(str(path), kind, str(data) if data is not None else None)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
 from ..io.atomic import atomic_path
@@ -55,8 +54,10 @@ def render_document(template: str | Path, context: dict):
     env = make_environment()
     try:
         tpl.render(context, jinja_env=env)
-    except (JinjaTemplateError, RecursionError) as exc:
+    except Exception as exc:  # the template's fault (a tag, a limit, its own arithmetic), or ours: re-raised
         reason = render_failure(exc, env)
+        if reason is None:
+            raise
         where, nearby = "", ""
         if isinstance(exc, TemplateSyntaxError):
             # docxtpl puts each <w:p> on its own line, so the Jinja line is the paragraph's rank

@@ -100,9 +100,53 @@ def vi_syntax_message(message: str, env=None) -> str:
     return f"thẻ viết sai cú pháp (chi tiết: {message})"
 
 
+_TYPE_WORDS = {"int": "số", "float": "số", "Decimal": "số", "str": "chữ", "Markup": "chữ", "list": "danh sách",
+               "tuple": "danh sách", "dict": "nhóm trường", "NoneType": "giá trị rỗng", "bool": "đúng/sai"}
+
+
+def _kind(name: str) -> str:
+    return _TYPE_WORDS.get(name, name)
+
+
+def python_error(exc: BaseException) -> str:
+    """What a Python error raised by a template's own expression means, in Vietnamese."""
+    text = str(exc)
+    if isinstance(exc, ZeroDivisionError):
+        return "phép chia cho 0"
+    m = re.search(r"unsupported operand type\(s\) for ([^:]+): '(\w+)' and '(\w+)'", text)
+    if m:
+        return f"phép '{m.group(1)}' giữa {_kind(m.group(2))} và {_kind(m.group(3))}"
+    m = re.search(r'can only concatenate (\w+) \(not "(\w+)"\)', text)
+    if m:
+        return f"nối {_kind(m.group(1))} với {_kind(m.group(2))} (đổi sang chữ bằng |string trước)"
+    m = re.search(r"'(\w+)' object is not (iterable|subscriptable|callable)", text)
+    if m:
+        what = {"iterable": "lặp qua", "subscriptable": "lấy phần tử [ ] của", "callable": "gọi như hàm"}[m.group(2)]
+        return f"không thể {what} một giá trị là {_kind(m.group(1))}"
+    m = re.search(r"invalid literal for \w+\(\) with base \d+: (.+)", text)
+    if m:
+        return f"không đổi được {m.group(1)} thành số"
+    if isinstance(exc, (IndexError, KeyError)):
+        return "lấy một phần tử không có trong danh sách hoặc nhóm trường"
+    if isinstance(exc, OverflowError):
+        return "số quá lớn"
+    return f"một phép tính trong thẻ không thực hiện được ({type(exc).__name__})"
+
+
+def from_template(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while running a template's own code (a frame of the compiled
+    template on its traceback), so it is the template's fault, not the software's."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if "__jinja_template__" in tb.tb_frame.f_globals or tb.tb_frame.f_code.co_filename == "<template>":
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def render_failure(exc: BaseException, env=None) -> str | None:
     """What went wrong when a template was compiled or filled, in Vietnamese; None for an exception
-    that is not the template's (the caller lets it through)."""
+    that is not the template's (the caller lets it through: a fault of the software)."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 
@@ -122,4 +166,6 @@ def render_failure(exc: BaseException, env=None) -> str | None:
         return "mẫu gọi macro lồng nhau quá sâu"
     if isinstance(exc, JinjaTemplateError):
         return f"lỗi khi điền mẫu: {exc}"
+    if isinstance(exc, Exception) and from_template(exc):
+        return f"lỗi khi điền mẫu: {python_error(exc)}"
     return None

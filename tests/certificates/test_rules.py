@@ -180,3 +180,20 @@ def test_long_texts_together_shrink_the_largest_before_a_row_is_refused():
     with pytest.raises(ValueError, match="cộng lại quá dài"):
         check_texts(product.model_copy(update={"name": too_long[0], "owner": too_long[1][len("Chủ thể: "):],
                                                "address": too_long[2][len("Địa chỉ: "):]}))
+
+
+@pytest.mark.parametrize("fmt, words", [
+    ("{so:03d/{nam}/GCN-OCOP", "dấu '{' chưa được đóng bằng '}'"),
+    ("{so}/{nam}/GCN-OCOP}", "dấu '}' thừa"),
+    ("{so:03q}/{nam}", "mã định dạng 'q' không dùng được cho số"),
+    ("{so:>99999999999}/{nam}", "độ rộng hoặc số chữ số quá lớn"),  # a 100 GB number, refused before it is made
+])
+def test_a_wrong_numbering_format_is_said_in_vietnamese(tmp_path, fmt, words):
+    from english import english_leaks
+
+    path = write_issuer(tmp_path, numbering={"format": fmt})
+    with pytest.raises(DataError) as err:
+        load_issuer(path)
+    text = str(err.value)
+    assert "numbering.format" in text and words in text
+    assert english_leaks(text.replace(fmt, "")) == []
