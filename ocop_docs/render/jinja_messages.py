@@ -166,6 +166,6 @@ def render_failure(exc: BaseException, env=None) -> str | None:
         return "mẫu gọi macro lồng nhau quá sâu"
     if isinstance(exc, JinjaTemplateError):
         return f"lỗi khi điền mẫu: {exc}"
-    if isinstance(exc, Exception) and from_template(exc):
+    if isinstance(exc, Exception) and not isinstance(exc, MemoryError) and from_template(exc):
         return f"lỗi khi điền mẫu: {python_error(exc)}"
     return None
