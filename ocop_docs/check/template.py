@@ -51,7 +51,7 @@ from jinja2.runtime import missing
 from lxml import etree
 
 from .. import kinds
-from ..certificates.batch import plan_jobs
+from ..certificates.plan import plan_jobs
 from ..certificates.context import CertificateJob, certificate_context, validity_end
 from ..certificates.model import load_issuer, table_of
 from ..docx.blocks import Location, read_document
