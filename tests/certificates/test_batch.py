@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from gcn_helpers import ROOT, SAMPLE_CSV, SAMPLE_ISSUER, SAMPLE_TABLE, product_rows, run_cli, write_csv, write_issuer
+from gcn_helpers import (ROOT, SAMPLE_CSV, SAMPLE_ISSUER, SAMPLE_TABLE, product_rows, run_cli, template_with, write_csv,
+                         write_issuer)
 
 from ocop_docs.certificates.files import sha256_file
 from ocop_docs.certificates.qr import parse_payload
@@ -401,27 +402,13 @@ def test_a_template_that_is_not_a_docx_is_a_template_error(tmp_path):
         assert reg.entries() == []  # no number was taken for a run that could not print
 
 
-def _shipped_template_with(tmp_path: Path, old: str, new: str) -> Path:
-    """The shipped certificate template with one tag retyped, as a clerk editing it in Word would."""
-    out = tmp_path / "mau-sua.docx"
-    with zipfile.ZipFile(ROOT / "ocop_docs" / "templates" / "certificates" / "giay-chung-nhan.docx") as t, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
-        for info in t.infolist():
-            data = t.read(info.filename)
-            if info.filename == "word/document.xml":
-                assert old.encode() in data
-                data = data.replace(old.encode(), new.encode(), 1)
-            o.writestr(info, data)
-    return out
-
-
 @pytest.mark.parametrize("old, new, words", [
     ("{{ owner }}", "{{ owner }", "thẻ '{{ owner }' mở bằng '{{' nhưng không có '}}' đóng"),
     ("{{ owner }}", "{{ chu_the }}", "dùng trường 'chu_the' không có trong dữ liệu của loại 'giay-chung-nhan'"),
     ("{{ owner }}", "{% for i in range(10**9) %}{% endfor %}", "mẫu vượt giới hạn an toàn: range(…) cho 1.000.000.000"),
 ])
 def test_a_broken_template_is_one_message_with_its_place_and_exit_3(tmp_path, old, new, words):
-    template = _shipped_template_with(tmp_path, old, new)
+    template = template_with(tmp_path, old, new, "mau-sua.docx")
     table = write_csv(tmp_path / "t.csv", product_rows(2))
     for trial in ([], ["--thu"]):
         result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
