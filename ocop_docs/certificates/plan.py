@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import RuleViolation
 from ..io.tables import FIELD_NAMES_VI, read_products
+from ..model.product import Product
 from . import reports
 from .model import CertificateIssuer
 from .rules import check_texts, stars_for
@@ -21,7 +22,7 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
 
 
 def plan_jobs(table_path: Path, issuer: CertificateIssuer,
-              notices: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
+              notices: list[str] | None = None) -> tuple[list[tuple[Product, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
 
     What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
