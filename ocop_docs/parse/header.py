@@ -320,7 +320,8 @@ def read_header(lines: list[Line]) -> HeaderData:
             continue  # "Hồ sơ" is no Số
         if not data.so_seen:
             data.number, data.year_in_number, data.symbol = _so_fields(m)
-            data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
+            if re.sub(r"[\s.…_]", "", m.group("number")):  # a draft's blank ("Số:     /QĐ-UBND") prints no number
+                data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
             data.so_seen = True
         spans.append((m.start(), m.end()))
     for m in DATE_RE.finditer(blob):

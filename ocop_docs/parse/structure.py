@@ -558,8 +558,9 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     if header.number_text:
         data["_number_text"] = header.number_text  # as printed (leading zeros, the year of a normative act)
     if header.year_in_number:
+        data["number_year"] = header.year_in_number  # printed again as read: "25/2022/QĐ-UBND"
         notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
-                          "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
+                          "đây là văn bản quy phạm pháp luật"))
     if header.symbol:
         # Kept as printed; left out only when the model's default prints exactly the same.
         type_abbr = doctypes.doc_type(doc_type).abbreviation if _known_type(doc_type) else None
@@ -607,8 +608,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         data["signer"] = tail.signer
     if tail.recipients:
         data["recipients"] = tail.recipients
-    if tail.archive:
-        data["archive"] = tail.archive
+    # None when the document shows no "Lưu:" line: the model's default "VT" would be made up.
+    data["archive"] = tail.archive or None
     if tail.kinh_gui:
         data.setdefault("preamble", []).insert(0, "Kính gửi: " + "; ".join(tail.kinh_gui))
         notes.append(Note("preamble", "dòng 'Kính gửi' không có trong mô hình; ghi vào đoạn mở đầu"))

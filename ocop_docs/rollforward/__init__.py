@@ -138,6 +138,8 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
 
     # ---- header
     updates: dict = {"number": None, "date": None, "draft_year": year, "year": year, "end_year": new_end if new_end != year else None}
+    if plan.number_year:
+        updates["number_year"] = year  # a normative act's number carries the year it is signed in
     if plan.number or plan.date:
         old = f"Số {plan.number or '…'}/{plan.effective_symbol}" + (f", ngày {plan.date:%d/%m/%Y}" if plan.date else "")
         changes.append(Item("Phần đầu (số, ngày)", "Số và ngày ban hành để trống cho văn thư", old, "để trống", category="number"))
