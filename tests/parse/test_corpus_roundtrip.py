@@ -187,8 +187,11 @@ DATA_CAUSES = {
     # Paragraphs before "QUYẾT ĐỊNH:" other than căn cứ (a preamble as read): the checker counts them as
     # căn cứ and their ends are the source's.
     "ND30-BODY-01": lambda m, f: "kết thúc bằng" in f.found and bool(getattr(m, "preamble", None)),
-    # An attached part as read ("PHỤ LỤC" and its text), which the body does not point to.
+    # An attached part as read ("PHỤ LỤC" and its text), which the body does not point to; its label
+    # in capitals as the source wrote it (the layout — bold, centred — is the renderer's, and checked).
     "ND30-APPX-01": lambda m, f: bool(getattr(m, "attached", None)),
+    "ND30-APPX-02": lambda m, f: (f.excerpt in getattr(m, "attached", [])
+                                  and all(p.startswith(f"'{f.excerpt}' in hoa") for p in f.found.split("; "))),
     "ND30-APPX-03": lambda m, f: bool(getattr(m, "attached", None)),
 }
 
