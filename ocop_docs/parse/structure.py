@@ -33,6 +33,7 @@ from .header import (
     is_body_head,
     is_name,
     is_quoc_hieu,
+    is_signature_mark,
     is_signer_title,
     is_tieu_ngu,
     issuer_from_text,
@@ -765,7 +766,7 @@ def _row_has_tail(lines: list[Line], k: int) -> bool:
 def _tail_like(line: Line) -> bool:
     t = line.text
     return bool(re.match(r"^Nơi nhận\b", t) or is_authority_line(t) or garbled_authority(t) is not None
-                or is_signer_title(t) or is_name(t) or re.match(r"^[-–]\s*Lưu\b", t))
+                or is_signer_title(t) or is_name(t) or is_signature_mark(t) or re.match(r"^[-–]\s*Lưu\b", t))
 
 
 def _closing(content: list[Line]) -> tuple[list[Line], str | None, list[Line]]:

@@ -8,7 +8,7 @@ decision — not a portal page that only reports one — the text is parsed, the
 2. the second reading gives the fields of the first (header, căn cứ, proposal, sections or
    articles, signer, recipients), compared after the light normalisation of
    ``tools/parse_accuracy.py``; the outline (every heading, or every article, khoản and điểm)
-   is compared in full;
+   and the part attached after the signature are compared in full;
 3. ``check`` finds no ND30 error that the renderer caused: an error is accepted only where the
    data explains it (a part the copy lost, a text printed as it was read) — see ``DATA_CAUSES``.
 
@@ -158,6 +158,9 @@ def test_reading_the_rendered_document_back_keeps_its_fields(name, trips):
     lost = {f: (before[f], after[f]) for f in COMPARED if not acc.same(f, before[f], after[f])}
     assert not lost, lost
     assert outline(trip.again.model) == outline(trip.first.model)
+    # The part printed after the signature (a quy chế, a list) read back whole.
+    attached = [acc.norm_list(getattr(t.model, "attached", None)) for t in (trip.first, trip.again)]
+    assert attached[1] == attached[0]
 
 
 # ---------------------------------------------------------------- ND30 errors the data explains

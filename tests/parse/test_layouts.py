@@ -361,6 +361,14 @@ def test_a_cut_decision_renders_without_made_up_parts_and_reads_back_the_same(tm
     assert spec_data(again.model) == spec_data(model)
 
 
+def test_a_signature_mark_belongs_to_the_signer_block_not_to_an_attached_part():
+    # A web copy writes "(Đã ký)" where the signature stands, between the title and the name.
+    signed = DECISION.replace("| Lâm Minh Thành |", "| (Đã ký) |\n| Lâm Minh Thành |").replace(
+        "Quyết định này có hiệu lực kể từ ngày ký./.\n", "Quyết định này có hiệu lực kể từ ngày ký./.\nCHỦ TỊCH\n(Đã ký)\nLâm Minh Thành\n")
+    model = parse_text(signed).model
+    assert model.attached == [] and model.signer.name == "Lâm Minh Thành"
+
+
 def test_a_drafts_blank_number_is_no_number_as_printed():
     draft = parse_text(DECISION.replace("Số: 2891/QĐ-UBND", "Số:      /QĐ-UBND"))
     assert "_number_text" not in draft.data and draft.model.number is None
