@@ -8,7 +8,8 @@ decision — not a portal page that only reports one — the text is parsed, the
 2. the second reading gives the fields of the first (header, căn cứ, proposal, sections or
    articles, signer, recipients), compared after the light normalisation of
    ``tools/parse_accuracy.py``; the outline (every heading, or every article, khoản and điểm)
-   and the part attached after the signature are compared in full;
+   and the part attached after the signature are compared in full, and rendering the second
+   reading prints exactly what the first printed (the template context is the same);
 3. ``check`` finds no ND30 error that the renderer caused: an error is accepted only where the
    data explains it (a part the copy lost, a text printed as it was read) — see ``DATA_CAUSES``.
 
@@ -28,6 +29,7 @@ import yaml
 from ocop_docs import api
 from ocop_docs.model.decision import GeneralDecision
 from ocop_docs.model.plan import Plan, Section
+from ocop_docs.render import context_for
 from testpaths import CORPUS, ROOT
 from wordcheck import word_findings
 
@@ -161,6 +163,8 @@ def test_reading_the_rendered_document_back_keeps_its_fields(name, trips):
     # The part printed after the signature (a quy chế, a list) read back whole.
     attached = [acc.norm_list(getattr(t.model, "attached", None)) for t in (trip.first, trip.again)]
     assert attached[1] == attached[0]
+    # Rendering what was read back prints exactly what the first rendering printed: one trip is a fixed point.
+    assert context_for(trip.again.model) == context_for(trip.first.model)
 
 
 # ---------------------------------------------------------------- ND30 errors the data explains
