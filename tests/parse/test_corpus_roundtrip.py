@@ -172,12 +172,29 @@ def _folded(text: str) -> str:
     return acc.norm(text) or ""
 
 
+def _first_label(plan: Plan) -> str | None:
+    """The explicit label of the plan's first section (as the source printed it), if any."""
+    first = next((b for b in plan.body if isinstance(b, Section)), None)
+    return first.label if first is not None else None
+
+
+def _before_or_in_preamble(model, excerpt: str) -> bool:
+    """Whether a paragraph is one of a decision's preamble paragraphs, or its last căn cứ just before them."""
+    preamble = getattr(model, "preamble", None)
+    if not preamble:
+        return False
+    start = _folded(excerpt.rstrip("…"))
+    bases = model.effective_bases() if hasattr(model, "effective_bases") else model.legal_bases
+    last = f"{bases[-1].verb} {bases[-1].text}" if bases else ""
+    return any(_folded(text).startswith(start) for text in [*preamble, last] if text)
+
+
 DATA_CAUSES = {
     # A signature block the copy lost or cut: no signer, or no title under "KT. CHỦ TỊCH".
     "ND30-SIGN-01": lambda m, f: m.signer is None or not m.signer.title,
     # No trích yếu, no articles, no thẩm quyền line in the copy (a decision cut or pasted without them);
     # without a thẩm quyền line, the checker takes the next paragraph (a preamble read as such) for it.
-    "ND30-TITLE-02": lambda m, f: not m.title,
+    "ND30-TITLE-02": lambda m, f: not m.title and "trích yếu" in f.found,
     "ND30-TPL-QD-01": lambda m, f: (("trích yếu" in f.found and not m.title)
                                     or ("các Điều" in f.found and not m.articles)
                                     or ("thẩm quyền" in f.found and not m.authority)
@@ -190,10 +207,10 @@ DATA_CAUSES = {
     # The archive line as printed ("KHCN. (15 bản)").
     "ND30-DRAFTER-01": lambda m, f: bool(m.archive) and m.archive.split(",")[-1].strip() in f.found,
     # Section labels as printed by the source ("I MỤC ĐÍCH", a copy that starts at "2. Yêu cầu").
-    "ND30-BODY-06": lambda m, f: isinstance(m, Plan) and any(isinstance(b, Section) and b.label for b in m.body),
+    "ND30-BODY-06": lambda m, f: isinstance(m, Plan) and bool(_first_label(m)) and "ở đầu" in f.found,
     # Paragraphs before "QUYẾT ĐỊNH:" other than căn cứ (a preamble as read): the checker counts them as
-    # căn cứ and their ends are the source's.
-    "ND30-BODY-01": lambda m, f: "kết thúc bằng" in f.found and bool(getattr(m, "preamble", None)),
+    # căn cứ; their ends are the source's, and the last căn cứ before them rightly ends with ".".
+    "ND30-BODY-01": lambda m, f: "kết thúc bằng" in f.found and _before_or_in_preamble(m, f.excerpt),
     # An attached part as read ("PHỤ LỤC" and its text), which the body does not point to; its label
     # in capitals as the source wrote it (the layout — bold, centred — is the renderer's, and checked).
     "ND30-APPX-01": lambda m, f: bool(getattr(m, "attached", None)),
