@@ -84,6 +84,14 @@ def default_date(year: int, today: date | None = None) -> date:
     return today if today.year == year else date(year, 1, 1)
 
 
+def missing_archive(doc) -> list[Item]:
+    """The Lưu line a document read back did not show stays empty in the draft, for a person to write."""
+    if doc.archive is not None:
+        return []
+    return [Item("Nơi nhận", "Dòng Lưu", before="(văn bản cũ không có dòng Lưu)", category="issuer", anchor="Nơi nhận:",
+                 action="Ghi dòng Lưu của văn bản mới (archive), ví dụ 'VT, NN'")]
+
+
 def issuer_from_name(name: str) -> Issuer:
     """An Issuer from a name an officer types ("UBND tỉnh Tây Ninh", "Ủy ban nhân dân xã Long Thuận")."""
     name = " ".join(name.split())
@@ -302,6 +310,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         reviews.append(Item("Chữ ký", "Người ký", before=f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}",
                             category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
                             action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
+    reviews += missing_archive(plan)
     recipients = []
     for i, recipient in enumerate(plan.recipients):
         recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận"))

@@ -11,7 +11,7 @@ from datetime import date
 from ..errors import RuleViolation
 from ..model.decision import GeneralDecision
 from ..ocop import regimes
-from . import Item, RollResult, default_date
+from . import Item, RollResult, default_date, missing_archive
 from .text import YearMap, rename_agencies, shift_years
 
 
@@ -77,5 +77,6 @@ def roll_decision(decision: GeneralDecision, year: int, *, on: date | None = Non
     before = f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}" if signer else "(văn bản cũ không có khối chữ ký)"
     reviews.append(Item("Chữ ký", "Người ký", before=before, category="signer",
                         action="Xác nhận quyền hạn, chức vụ và họ tên người ký quyết định mới"))
+    reviews += missing_archive(decision)
     result.plan = GeneralDecision.model_validate(data)
     return result

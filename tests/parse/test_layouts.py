@@ -380,8 +380,10 @@ def test_a_normative_decision_rolls_forward_with_its_number_year():
     from ocop_docs.rollforward.decision import roll_decision
 
     model = parse_text(CUT_DECISION).model
-    draft = roll_decision(model, 2023, on=date(2023, 3, 1)).plan
-    assert (draft.number, draft.number_year) == (None, 2023)
+    result = roll_decision(model, 2023, on=date(2023, 3, 1))
+    assert (result.plan.number, result.plan.number_year) == (None, 2023)
+    # The Lưu line the copy did not show stays empty in the draft and is listed for the writer.
+    assert result.plan.archive is None and any(item.what == "Dòng Lưu" for item in result.reviews)
 
 
 def test_general_decision_rolls_forward_to_a_new_date():
