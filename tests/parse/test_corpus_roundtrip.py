@@ -66,14 +66,6 @@ def _truth(folder: Path) -> dict:
 
 NAMES = sorted(folder.name for folder in acc.documents(COLLECTED) if shows_the_document(_truth(folder)))
 
-XFAIL: dict[str, str] = {}
-"""Documents that cannot round-trip for a good reason: folder name → the reason."""
-
-
-def _params():
-    return [pytest.param(name, marks=pytest.mark.xfail(reason=XFAIL[name], strict=True)) if name in XFAIL else name
-            for name in NAMES]
-
 
 @dataclass
 class Trip:
@@ -124,7 +116,7 @@ def _made(trip: Trip, name: str) -> Trip:
     return trip
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", NAMES)
 def test_renders_and_word_opens_it(name, trips):
     trip = _made(trips[name], name)
     assert trip.docx.is_file() and trip.docx.stat().st_size > 0
@@ -151,7 +143,7 @@ def outline(model) -> list[str]:
     return [acc.norm_item(x) or "" for x in out]
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", NAMES)
 def test_reading_the_rendered_document_back_keeps_its_fields(name, trips):
     trip = _made(trips[name], name)
     assert trip.again.model is not None, [n.describe() for n in trip.again.notes]
@@ -220,7 +212,7 @@ DATA_CAUSES = {
 }
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", NAMES)
 def test_check_finds_no_error_the_renderer_caused(name, trips):
     trip = _made(trips[name], name)
     model = trip.first.model
