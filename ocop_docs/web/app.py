@@ -66,6 +66,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
     config = config or WebConfig()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["gio"] = lambda t: time.strftime("%H:%M ngày %d/%m/%Y", time.localtime(t))
+    templates.env.globals["province_choices"] = lambda: library.issuer_suggestions("")
     pool = JobPool(config.jobs_dir, config.pool_size, config.job_ttl_seconds)
     accounts: dict[str, Account] = load_accounts(config.users_file) if config.users_file else {}
 
@@ -327,6 +328,13 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": content_disposition(name)})
 
+    async def issuer_search(request: Request):
+        """Suggestions for an issuing body field (its datalist), provinces and communes, as the
+        officer types: the field's own value is the query (htmx sends it under its name)."""
+        need_user(request)
+        query = next((v for v in request.query_params.values()), "")[:100]
+        return page(request, "_issuer_options.html", choices=library.issuer_suggestions(query))
+
     # Quyết định Hội đồng ------------------------------------------------
 
     def council_defaults(user: Account) -> dict:
@@ -583,6 +591,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/so-dang-ky/so/{row_id:int}/huy", register_void, methods=["POST"]),
         Route("/so-dang-ky/so/{row_id:int}/cap-lai", register_reissue, methods=["GET", "POST"]),
         Route("/so-dang-ky/xuat-excel", register_export),
+        Route("/co-quan/goi-y", issuer_search),
         Route("/hoi-dong", council_page, methods=["GET", "POST"]),
         Route("/ke-hoach", plan_page, methods=["GET", "POST"]),
         Route("/bieu-mau", forms_page),

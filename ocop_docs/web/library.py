@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -234,6 +235,46 @@ def province_issuers() -> list[str]:
     from ..ocop.provinces import provinces
 
     return [f"Ủy ban nhân dân {p.title}" for p in provinces()]
+
+
+@dataclass(frozen=True)
+class IssuerChoice:
+    """A People's Committee offered as an issuing body: its name, where it is, its level."""
+
+    name: str  # "Ủy ban nhân dân xã Vũ Quang"
+    where: str  # "tỉnh Hà Tĩnh" (a commune's province), "" for a province
+    level: str  # "tinh" or "xa" (the forms' level values)
+    words: tuple[str, ...]  # folded words of its area and province, for searching
+
+
+@lru_cache(maxsize=1)
+def _issuer_choices() -> tuple[IssuerChoice, ...]:
+    from ..ocop.provinces import communes, provinces
+    from ..vi.text import fold
+
+    def choice(area: str, where: str, level: str) -> IssuerChoice:
+        return IssuerChoice(f"Ủy ban nhân dân {area}", where, level, tuple(fold(f"{area} {where}", lower=True).split()))
+
+    return (tuple(choice(p.title, "", "tinh") for p in provinces())
+            + tuple(choice(c.title, c.province, "xa") for c in communes()))
+
+
+def issuer_suggestions(query: str, limit: int = 30) -> list[IssuerChoice]:
+    """People's Committees of the 34 provinces and 3,321 communes (official list from 01/07/2025)
+    where each word typed begins a word of the area or its province (marks and case ignored):
+    provinces first."""
+    from ..vi.text import fold
+
+    words = fold(query, lower=True).replace("uy ban nhan dan", " ").replace("ubnd", " ").split()
+    if not words:  # nothing typed yet: the 34 provinces
+        return [c for c in _issuer_choices() if c.level == "tinh"]
+    found = []
+    for c in _issuer_choices():
+        if all(any(word.startswith(w) for word in c.words) for w in words):
+            found.append(c)
+            if len(found) == limit:
+                break
+    return found
 
 
 def propose_bases(kind: str, level: str, on) -> list[str]:
