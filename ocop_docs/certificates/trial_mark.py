@@ -27,8 +27,10 @@ _MM = 36000  # EMU per millimetre
 _RED = "C00000"
 
 
-def _box(n: int, text: str, x_mm: float | None, y_mm: float, w_mm: float, h_mm: float, half_points: int) -> str:
-    """A framed red text box anchored to the page (centred across it when ``x_mm`` is None)."""
+def _box(n: int, text: str, x_mm: float | None, y_mm: float, w_mm: float, h_mm: float, half_points: int,
+         opacity: int) -> str:
+    """A framed red text box anchored to the page (centred across it when ``x_mm`` is None), its
+    white ground ``opacity`` per cent opaque."""
     w, h = int(w_mm * _MM), int(h_mm * _MM)
     across = ("<wp:align>center</wp:align>" if x_mm is None else f"<wp:posOffset>{int(x_mm * _MM)}</wp:posOffset>")
     return f"""<w:r xmlns:w="{_NS['w']}" xmlns:wp="{_NS['wp']}" xmlns:a="{_NS['a']}" xmlns:wps="{_NS['wps']}"><w:drawing>
@@ -41,7 +43,7 @@ def _box(n: int, text: str, x_mm: float | None, y_mm: float, w_mm: float, h_mm: 
 <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>
 <wps:cNvSpPr txBox="1"/>
 <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
-<a:solidFill><a:srgbClr val="FFFFFF"><a:alpha val="60000"/></a:srgbClr></a:solidFill>
+<a:solidFill><a:srgbClr val="FFFFFF"><a:alpha val="{opacity * 1000}"/></a:srgbClr></a:solidFill>
 <a:ln w="57150"><a:solidFill><a:srgbClr val="{_RED}"/></a:solidFill></a:ln></wps:spPr>
 <wps:txbx><w:txbxContent><w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="center"/></w:pPr>
 <w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:b/>
@@ -52,7 +54,8 @@ def _box(n: int, text: str, x_mm: float | None, y_mm: float, w_mm: float, h_mm: 
 
 # Landscape A4 certificate (ocop_docs/templates/certificates/giay-chung-nhan.docx): the band
 # over the stars, the small box over the QR code in the bottom-left corner.
-_BOXES = (_box(1, TRIAL_MARK, None, 122, 230, 30, 80), _box(2, "BẢN THỬ", 18, 163, 34, 34, 32))
+# The QR box is nearly opaque: a phone must not read the trial's code.
+_BOXES = (_box(1, TRIAL_MARK, None, 122, 230, 30, 80, 60), _box(2, "BẢN THỬ", 18, 163, 34, 34, 32, 88))
 
 
 def mark_trial(docx: bytes) -> bytes:

@@ -298,8 +298,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                                       f"ghi {issuer.issuer.name}, ngày cấp {issuer.issue_date:%d/%m/%Y}. Cấp lại phải "
                                       "cùng cơ quan và cùng năm để số mới thay được số cũ")
             table = await run_in_threadpool(
-                lambda: library.reissue_table(entry, folder, address=values.get("dia_chi", "").strip(),
-                                              group=values.get("nhom", "").strip(), code=values.get("ma_so", "").strip()))
+                lambda: library.reissue_table(  # a field not sent at all keeps what the register holds
+                    entry, folder, address=values.get("dia_chi", entry.address).strip(),
+                    group=values.get("nhom", "").strip(), code=values.get("ma_so", entry.product_code or "").strip()))
         except OcopError as exc:
             message = scrub(str(exc), job.folder)
             if from_form:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import zipfile
 
+import pytest
 from gcn_helpers import product_rows, write_csv, write_issuer
 from wordcheck import word_findings
 
@@ -33,13 +34,25 @@ def test_sample_is_marked_and_real_certificates_are_not(tmp_path):
         assert "BẢN THỬ" not in _xml(result.docx)
 
 
-def test_the_mark_is_on_the_printed_page(tmp_path):
+def test_the_mark_is_on_the_printed_page_and_hides_the_qr_code(tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")  # declared in the [test] extra
+    from PIL import Image
+
     issuer = write_issuer(tmp_path)
     table = write_csv(tmp_path / "t.csv", product_rows(1))
     sample = trial_certificates(table, issuer, tmp_path / "gcn", register=tmp_path / "r.sqlite").sample
-    (pdf,) = to_pdf([sample], tmp_path / "pdf")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    real = run_certificates(table, issuer, tmp_path / "that", register=tmp_path / "r.sqlite").results[0].docx
+    marked_pdf, real_pdf = to_pdf([sample, real], tmp_path / "pdf")
+    info = subprocess.run(["pdfinfo", str(marked_pdf)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in info  # the mark does not push the certificate onto a second page
-    text = " ".join(subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = " ".join(subprocess.run(["pdftotext", "-raw", str(marked_pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
     assert TRIAL_MARK in text
     assert "Sản phẩm số 1" in text  # the product's name is still there to read
+
+    def codes(pdf):
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+        return [r.text for r in zxingcpp.read_barcodes(Image.open(pdf.with_suffix(".png")))]
+
+    assert codes(real_pdf) and codes(real_pdf)[0].startswith("OCOP-GCN/1\nSố: 001/2026/GCN-OCOP")
+    assert codes(marked_pdf) == []  # a phone cannot take the trial's code for a register entry
