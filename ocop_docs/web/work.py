@@ -74,6 +74,7 @@ def check_work(job: Job, same: Job | None = None) -> None:
             pdf.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(same.files["pdf"][0], pdf)
             shutil.copytree(same.folder / PAGES, job.folder / PAGES)
+            job.result["reused"] = True
         except OSError:  # the earlier job expired meanwhile
             shutil.rmtree(job.folder / PAGES, ignore_errors=True)
             same = None
