@@ -155,7 +155,7 @@ def _note_reissue(job: Job, inputs: CertificateInputs, report) -> None:
         job.result["issued"] = []
         job.result["reissue"]["failed"] = True
         return
-    job.result["reissue"]["new"] = replaced.number
+    job.result["reissue"].update(new=replaced.number, new_id=replaced.id)
 
 
 def issue_work(job: Job, inputs: CertificateInputs) -> None:

@@ -96,6 +96,8 @@ def test_reissue_with_trial_confirmation_and_history(client, register, make_app)
     real = r.headers["location"]
     text = text_of(wait_job(client, real, timeout=300))
     assert "Đã cấp lại: số 002/2026/GCN-OCOP đã hủy (lý do: «Chủ thể báo mất giấy»), thay bằng số 035/2026/GCN-OCOP" in text
+    new = row_of(register, "035/2026/GCN-OCOP")
+    assert f'href="/so-dang-ky/so/{new}">035/2026/GCN-OCOP' in client.get(real).text
     with zipfile.ZipFile(io.BytesIO(client.get(f"{real}/tai/zip").content)) as archive:
         (name,) = [n for n in archive.namelist() if n.startswith("docx/")]
         xml = zipfile.ZipFile(io.BytesIO(archive.read(name))).read("word/document.xml").decode("utf-8")
@@ -103,7 +105,6 @@ def test_reissue_with_trial_confirmation_and_history(client, register, make_app)
     assert "BẢN THỬ" not in xml  # the real certificate has no trial mark
 
     # The register: the old number void with its reason, the new one naming it, both histories.
-    new = row_of(register, "035/2026/GCN-OCOP")
     old_page = text_of(client.get(f"/so-dang-ky/so/{old}").text)
     assert "Tình trạng đã hủy — lý do: Chủ thể báo mất giấy" in old_page and "Được thay bằng số 035/2026/GCN-OCOP" in old_page
     new_page = text_of(client.get(f"/so-dang-ky/so/{new}").text)
