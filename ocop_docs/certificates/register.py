@@ -684,18 +684,20 @@ class Register:
         found = self._rows("replaces = ?", (entry.id,))
         return found[0] if found else None
 
-    def find(self, query: str) -> list[Entry]:
-        """Certificates whose number is ``query``, or whose product or chủ thể contains it."""
+    def find(self, query: str, among: list[Entry] | None = None) -> list[Entry]:
+        """Certificates whose number is ``query``, or whose product or chủ thể contains it;
+        ``among``: search those entries, already read, instead of the file."""
         q = " ".join(query.split())
-        exact = self._rows("number = ?", (q,))
-        if exact:
-            return exact
-        if q.isdigit():
-            by_seq = self._rows("seq = ?", (int(q),))
-            if by_seq:
-                return by_seq
-        wanted = fold(q, lower=True)
-        return [e for e in self._rows() if wanted in fold(e.product_key, lower=True) or wanted in fold(e.number, lower=True)]
+        if among is None:
+            exact = self._rows("number = ?", (q,))
+            if exact:
+                return exact
+            if q.isdigit():
+                by_seq = self._rows("seq = ?", (int(q),))
+                if by_seq:
+                    return by_seq
+            among = self._rows()
+        return find_in(among, q)
 
     def history(self, issuer: str | None = None) -> list[sqlite3.Row]:
         """Every change, oldest first (an old-schema file has none); only those of the body whose
@@ -753,6 +755,17 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
         out.append(Assignment(req, seq, number_text(seq, year), new=True, replaces=old or voided.get(req.product_key),
                               similar=look_alikes))
     return out
+
+
+def find_in(entries: list[Entry], query: str) -> list[Entry]:
+    """The entries whose number is ``query`` (or whose running number, when only digits), else
+    those whose product, chủ thể or number contains it (marks and case ignored)."""
+    q = " ".join(query.split())
+    for same in ([e for e in entries if e.number == q], [e for e in entries if q.isdigit() and e.seq == int(q)]):
+        if same:
+            return same
+    wanted = fold(q, lower=True)
+    return [e for e in entries if wanted in fold(e.product_key, lower=True) or wanted in fold(e.number, lower=True)]
 
 
 def _changes(old: Entry, req: Request, issued_on: date, valid_until: date) -> list[str]:

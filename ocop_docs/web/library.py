@@ -131,7 +131,7 @@ def register_entries(register: Path, issuer: str | None, query: str = "", year: 
     key = _body_key(issuer)
     with open_register(path, readonly=True) as reg:
         every = reg.of_body(key) if key is not None else reg.entries()
-        entries = [e for e in reg.find(query) if _is_of(e, key)] if query else every
+        entries = reg.find(query, among=every) if query else every
     if year is not None:
         entries = [e for e in entries if e.year == year]
     return _lines(entries, every)
