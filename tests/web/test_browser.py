@@ -262,3 +262,5 @@ def test_register_void_and_reissue_in_chromium(server):
     text = text_of(chromium(f"{base}/so-dang-ky/so/{new}", tmp, "so-dang-ky-so-lich-su-1366x768"))
     assert "Cấp lại thay số 002/2026/GCN-OCOP (đã hủy: Chủ thể báo mất giấy)" in text
     assert "cấp số mới thay số đã hủy" in text and "đã có đủ tệp, số có giá trị" in text
+    text = text_of(chromium(f"{base}/so-dang-ky/so/{new}", tmp, "so-dang-ky-so-dien-thoai", size="390,844"))
+    assert "Lịch sử của số này" in text
