@@ -169,6 +169,11 @@ class Entry:
     def status_text(self) -> str:
         return STATUS_VI.get(self.status, self.status)
 
+    def of_body(self, key: str) -> bool:
+        """Whether this number is of the body whose register key is ``key`` (``issuers.issuer_key``),
+        its "key~old-key" numbering kept apart by the schema 1 → 2 conversion included."""
+        return self.issuer == key or self.issuer.startswith(key + "~")
+
 
 @dataclass(frozen=True)
 class Assignment:

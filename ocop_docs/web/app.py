@@ -293,7 +293,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             round_file = await save_round(form, values, folder, from_form)
             issuer = await run_in_threadpool(library.load_round, round_file)
             own_body(user, issuer)
-            if issuer.key != entry.issuer.split("~")[0] or issuer.issue_date.year != entry.year:
+            if not entry.of_body(issuer.key) or issuer.issue_date.year != entry.year:
                 raise DataError(None, f"số {entry.number} là của {entry.issuer_name} năm {entry.year}; dữ liệu đợt cấp "
                                       f"ghi {issuer.issuer.name}, ngày cấp {issuer.issue_date:%d/%m/%Y}. Cấp lại phải "
                                       "cùng cơ quan và cùng năm để số mới thay được số cũ")

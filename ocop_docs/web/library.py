@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from .. import api
@@ -113,7 +113,7 @@ def _body_key(issuer: str | None) -> str | None:
 
 def _is_of(entry: Entry, key: str | None) -> bool:
     """Whether ``entry`` belongs to the body of register key ``key`` (None: any body)."""
-    return key is None or entry.issuer == key or entry.issuer.startswith(key + "~")
+    return key is None or entry.of_body(key)
 
 
 def _lines(entries: list[Entry], every: list[Entry]) -> list[RegisterLine]:
