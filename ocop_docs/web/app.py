@@ -277,6 +277,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         if entry.status == "void":
             raise HTTPException(400, f"Số {entry.number} đã bị hủy; sản phẩm của nó được cấp số mới khi cấp lại "
                                      "từ số đang có giá trị hoặc chạy lại bảng kết quả.")
+        if entry.status == "reserved":  # never printed: nothing to replace
+            raise HTTPException(400, f"Số {entry.number} đang được giữ, chưa có đủ tệp nên chưa có giá trị: chạy lại "
+                                     "bảng kết quả để hoàn tất số này, hoặc hủy số nếu sản phẩm không còn được cấp.")
         if request.method == "GET":
             return page(request, "register_reissue.html", line=number.line, values=reissue_defaults(user, entry),
                         issuers=library.province_issuers())
