@@ -42,7 +42,7 @@ JOBS = (
                                       "cạnh hình trang văn bản có lỗi."),
     ("/giay-chung-nhan", "Giấy chứng nhận", "Từ bảng kết quả đánh giá (.xlsx, .csv): chạy thử, rồi cấp giấy "
                                             "chứng nhận có số trong sổ đăng ký, tải về tệp .zip."),
-    ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp."),
+    ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp, xem lịch sử từng số, hủy số hoặc cấp lại."),
     ("/ke-hoach", "Kế hoạch năm sau", "Từ kế hoạch năm trước (.docx, .pdf, .txt hoặc dán nội dung): bản dự thảo "
                                       "năm mới, danh sách việc cần quyết định, tải .docx và PDF."),
     ("/hoi-dong", "Quyết định Hội đồng", "Quyết định thành lập hoặc kiện toàn Hội đồng đánh giá, phân hạng sản "

@@ -244,6 +244,9 @@ def test_register_void_and_reissue_in_chromium(server):
         confirm = client.post(f"/so-dang-ky/so/{voided}/huy", data={"csrf": token, "ly_do": "Ghi sai địa chỉ"}).text
         assert "Xác nhận hủy số 005/2026/GCN-OCOP" in text_of(confirm)
         client.post(f"/so-dang-ky/so/{voided}/huy", data={"csrf": token, "ly_do": "Ghi sai địa chỉ", "xac_nhan": "1"})
+        form = text_of(chromium(f"{base}/so-dang-ky/so/{old}/cap-lai", tmp, "so-dang-ky-cap-lai-bieu-mau-1366x768",
+                                size="1366,1100"))
+        assert "Cấp lại giấy chứng nhận số 002/2026/GCN-OCOP" in form and "Chạy thử cấp lại" in form
         r = client.post(f"/so-dang-ky/so/{old}/cap-lai", data={"csrf": token, **ROUND_FORM, "ly_do": "Chủ thể báo mất giấy",
                                                                "nhom": "Rau, củ, quả, hạt tươi"})
         trial = base + r.headers["location"]
