@@ -212,6 +212,8 @@ def export_register_xlsx(register: Path, out: Path, issuer: str | None = None) -
     history of the body ``issuer`` when given."""
     from ..certificates.register_xlsx import export_register
 
+    if not Path(register).is_file():  # said without the server's path
+        raise RegisterError("Sổ đăng ký chưa có số nào để xuất")
     with open_register(register, create=False, readonly=True) as reg:
         export_register(reg, out, issuer=issuer)
     return out

@@ -131,3 +131,11 @@ def test_reissue_with_trial_confirmation_and_history(client, register, make_app)
     assert "035/2026/GCN-OCOP đã cấp Cấp lại thay số 002/2026/GCN-OCOP" in listing
     # A void number cannot be re-issued again.
     assert client.get(f"/so-dang-ky/so/{old}/cap-lai").status_code == 400
+
+
+def test_an_empty_register_says_so(client, tmp_path):
+    assert "Sổ đăng ký chưa có giấy chứng nhận nào khớp điều kiện." in text_of(client.get("/so-dang-ky").text)
+    r = client.get("/so-dang-ky/xuat-excel")
+    assert r.status_code == 400 and "Sổ đăng ký chưa có số nào để xuất" in text_of(r.text)
+    assert str(tmp_path) not in r.text  # no path of the server
+    assert client.get("/so-dang-ky/so/1").status_code == 404
