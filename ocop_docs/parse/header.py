@@ -23,6 +23,7 @@ from ..nd30.patterns import (
     garbled_authority,
     is_rule,
 )
+from ..vi.dates import parse_date
 from ..vi.text import fold, title_words
 from .lines import Line, normalise
 
@@ -425,8 +426,6 @@ def read_kem_theo(text: str) -> dict | None:
     out: dict = {"text": normalise(inner), "type": m.group("type").capitalize(), "number": int(m.group("number")),
                  "symbol": re.sub(r"\s*-\s*", "-", m.group("symbol")).rstrip(".,")}
     if m.group("date"):
-        from ..vi.dates import parse_date
-
         try:
             out["date"] = parse_date(re.sub(r"\s+", " ", m.group("date")).replace(" / ", "/").replace(" ", " "))
         except ValueError:

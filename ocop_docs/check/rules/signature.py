@@ -7,12 +7,12 @@ from __future__ import annotations
 from ...docx.blocks import Span
 from ...nd30.formats import DEGREE_RE, SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS
 from ...nd30.rules import ELEMENTS
-from ..common import style_problems
+from ..common import RuleGroup, style_problems
 from ..registry import DOCS, checks
 from ..structure import Part, is_upper, key
 
 
-class SignatureRules:
+class SignatureRules(RuleGroup):
     """Rules of signature; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='signature', rules={"ND30-SIGN-01": DOCS, "ND30-SIGN-04": DOCS,
