@@ -707,9 +707,11 @@ class Register:
     def history(self, issuer: str | None = None) -> list[sqlite3.Row]:
         """Every change, oldest first (an old-schema file has none); only those of the body whose
         register key is ``issuer`` when given (its "key~old-key" numbering included)."""
-        where, args = "", ()
+        where = ""
+        args: tuple = ()
         if issuer is not None:
-            where, args = " WHERE issuer = ? OR substr(issuer, 1, ?) = ?", (issuer, len(issuer) + 1, issuer + "~")
+            where = " WHERE issuer = ? OR substr(issuer, 1, ?) = ?"
+            args = (issuer, len(issuer) + 1, issuer + "~")
         try:
             return self.db.execute(f"SELECT * FROM history{where} ORDER BY id", args).fetchall()
         except sqlite3.OperationalError:
