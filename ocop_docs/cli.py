@@ -680,7 +680,6 @@ def register_show(query: str, register_file: Path | None) -> None:
         if not entries:
             click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
             sys.exit(ExitCode.FINDINGS)
-        history = reg.history()
         for e in entries:
             if e.status == VOID:
                 status = f"ĐÃ HỦY ngày {e.voided_at[:10] if e.voided_at else '?'}, lý do: {e.void_reason}"
@@ -712,7 +711,7 @@ def register_show(query: str, register_file: Path | None) -> None:
                 click.echo(f"  Tệp:              {e.docx_file}" + (f", {e.pdf_file}" if e.pdf_file else ""))
             if e.source:
                 click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
-            mine = [h for h in history if h["issuer"] == e.issuer and h["year"] == e.year and h["seq"] == e.seq]
+            mine = reg.history_of(e)
             if mine:
                 click.echo("  Lịch sử:")
                 for h in mine:
@@ -786,19 +785,21 @@ def register_reissue(ctx: click.Context, table: Path | None, issuer_file: Path, 
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp Excel sẽ ghi (.xlsx).")
 @click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
-def register_export(out: Path, register_file: Path | None) -> None:
+@click.option("--co-quan", "issuer", help="Chỉ xuất các số và lịch sử của một cơ quan cấp (tên đầy đủ, viết cách nào cũng được).")
+def register_export(out: Path, register_file: Path | None, issuer: str | None) -> None:
     """Xuất sổ đăng ký ra Excel: trang "Sổ đăng ký" (mọi số, kể cả số đã hủy) và trang "Lịch sử".
 
     \b
     Ví dụ:
       ocop-docs register xuat -o so-dang-ky.xlsx --register so-dang-ky.sqlite
+      ocop-docs register xuat -o so-ha-tinh.xlsx --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh" --register so-dang-ky.sqlite
     """
     from .certificates.register_xlsx import export_register  # start-up
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("tệp xuất phải có đuôi .xlsx", param_hint="-o")
     with _lookup(register_file) as reg:
-        count = export_register(reg, out)
+        count = export_register(reg, out, issuer=issuer)
     click.echo(f"Đã ghi {out} ({count} số).")
 
 

@@ -39,6 +39,7 @@ from .pdfsplit import merge_documents, split_pages
 from .plan import plan_jobs
 from .qr import qr_png
 from .register import Request, decide, open_register, register_location
+from .trial_mark import mark_trial
 
 DOCX_DIR = "docx"
 PDF_DIR = "pdf"
@@ -462,7 +463,8 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
                        sample: str | Path | None = None, reissue: bool = False) -> TrialReport:
     """The trial run: the numbers the batch would give and its rejects, read from the register
     without writing it, and ONE sample certificate written to ``sample`` (default: beside the
-    output folder, ``<folder>-ban-thu.docx``) — the output folder and the register are untouched."""
+    output folder, ``<folder>-ban-thu.docx``), marked "BẢN THỬ – KHÔNG CÓ GIÁ TRỊ" (``trial_mark``)
+    — the output folder and the register are untouched."""
     issuer = load_issuer(issuer_file)
     table = Path(table) if table else table_of(issuer, issuer_file)
     outdir = Path(outdir)
@@ -495,7 +497,8 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     first = next(((p, s, k, a) for (p, s), k, a in zip(good, keys, assignments) if a.number), None)
     if first is not None:
         product, stars, key, a = first
-        data = _trial_render(template, issuer, _trial_job(issuer, product, stars, key, year, issued, until, a.seq, a.number))
+        data = mark_trial(_trial_render(template, issuer,
+                                        _trial_job(issuer, product, stars, key, year, issued, until, a.seq, a.number)))
         written = Path(sample) if sample else outdir.absolute().parent / f"{outdir.absolute().name}-ban-thu.docx"
         try:
             written.parent.mkdir(parents=True, exist_ok=True)
@@ -517,13 +520,16 @@ def run_certificates(
     template: str | Path | None = None,
     progress: Progress = _quiet,
     reissue_reason: str | None = None,
+    renew: frozenset[str] = frozenset(),
 ) -> BatchReport:
     """Certificates for every good row of ``table`` into ``outdir`` (see the module doc).
 
     ``table`` None: the issuer file's ``results_table``. ``workers`` None: :func:`auto_workers`.
     ``register`` None: ``register.register_location`` (the file beside the output folder).
     ``reissue_reason``: products numbered under another decision get a new number and the old
-    one is voided with this reason (``register cap-lai``).
+    one is voided with this reason (``register cap-lai``); the products of ``renew`` (their keys)
+    get a new number replacing their live one even under the same decision (re-issue of a
+    certificate lost, damaged or printed wrong — the register page's "Cấp lại").
 
     Numbers are reserved first and become final only when their files exist. Raises DataError
     when the table or the issuer file cannot be used at all, OutputError when the output folder
@@ -554,7 +560,7 @@ def run_certificates(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,
             decision=f"{issuer.decision.number}/{issuer.decision_symbol}", decision_date=issuer.decision.date,
             issued_on=issued, valid_until=until, number_text=issuer.number_text, start=issuer.numbering.start,
-            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason,
+            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason, renew=renew,
         )
         warnings += reg.notices
         jobs = []
