@@ -322,12 +322,14 @@ def read_header(lines: list[Line]) -> HeaderData:
             continue  # "Hồ sơ" is no Số
         if not data.so_seen:
             data.number, data.year_in_number, data.symbol = _so_fields(m)
-            data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
+            if re.sub(r"[\s.…_]", "", m.group("number")):  # a draft's blank ("Số:     /QĐ-UBND") prints no number
+                data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
             data.so_seen = True
         spans.append((m.start(), m.end()))
     if not data.so_seen and (m := _SO_LOST_TYPE_RE.search(blob)):
         # "Số: 293/-UBND": the copy lost the type's abbreviation; the number is read, the Số kept as printed.
         data.number, data.so_seen = int(m.group("number")), True
+        data.symbol = re.sub(r"\s+", "", m.group("symbol"))  # kept as printed, never rebuilt
         data.number_text = normalise(f"{m.group('number')}/{m.group('symbol')}")
         data.notes.append(Note("number", f"ký hiệu in thiếu chữ viết tắt tên loại văn bản ('{data.number_text}'); giữ như in — cần kiểm tra"))
         spans.append((m.start(), m.end()))
@@ -446,6 +448,11 @@ def read_kem_theo(text: str) -> dict | None:
 _AUTHORITY_RE = re.compile(rf"^(?P<prefix>{'|'.join(AUTHORITY_PREFIXES)})\s*\.\s*(?P<rest>.+)$")
 _NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*|ký, ghi rõ.*|Ký và đóng dấu.*)\s*\)?\.?$")
+
+
+def is_signature_mark(text: str) -> bool:
+    """"(Đã ký)", "(Ký, ghi rõ họ tên)": where the signature stands in a copy, part of the signer block."""
+    return bool(_SIGNED_RE.match(text))
 _LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*?)\s*[.;]?$")
 _RECIPIENT_RE = re.compile(r"^[-–+•]\s*(?P<item>.+)$")
 

@@ -22,7 +22,7 @@ from ..model.plan import Plan
 from .header import Note
 
 _ORDER = (
-    "kind", "issuer", "doc_type", "number", "symbol", "place", "date", "draft_year", "year", "end_year", "title",
+    "kind", "issuer", "doc_type", "number", "number_year", "symbol", "place", "date", "draft_year", "year", "end_year", "title",
     "authority", "legal_bases", "preamble", "body", "articles", "closing", "signer", "recipients", "archive",
 )
 

@@ -41,6 +41,7 @@ from .header import (
     is_body_head,
     is_name,
     is_quoc_hieu,
+    is_signature_mark,
     is_signer_title,
     is_tieu_ngu,
     issuer_from_text,
@@ -233,6 +234,8 @@ def _reported(news: NewsReport) -> Parsed:
     so = read_so("Số: " + news.number_text) if news.number_text else None
     if so and so[0]:
         data["number"], data["symbol"], data["_number_text"] = so[0], so[2], news.number_text
+        if so[1]:
+            data["number_year"] = so[1]
     else:
         notes.append(Note("number", "trang tin không ghi số, ký hiệu của văn bản; để trống — cần bổ sung", where))
     if kind == "decision":
@@ -273,6 +276,8 @@ def _recorded(meta: SiteMeta, lines: list[Line]) -> Parsed:
         data["_doc_type_inferred"] = True
     if so and so[0]:
         data["number"], data["symbol"], data["_number_text"] = so[0], so[2], number_text
+        if so[1]:
+            data["number_year"] = so[1]
         notes.append(Note("number", f"số, ký hiệu '{number_text}' {source}", meta.where.get("number", "")))
     try:
         when = parse_date(values["date"]) if values.get("date") else None
@@ -394,6 +399,8 @@ def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
         if so and so[0]:
             data["number"] = so[0]
             data["_number_text"] = values["number"]
+            if so[1]:
+                data["number_year"] = so[1]  # "29/2019/QĐ-UBND", printed again as read
             if so[2] and so[2] != data.get("symbol"):
                 data["symbol"] = so[2]
             doc.notes = [n for n in doc.notes if n.field != "number"]
@@ -664,8 +671,9 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     if header.number_text:
         data["_number_text"] = header.number_text  # as printed (leading zeros, the year of a normative act)
     if header.year_in_number:
+        data["number_year"] = header.year_in_number  # printed again as read: "25/2022/QĐ-UBND"
         notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
-                          "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
+                          "đây là văn bản quy phạm pháp luật"))
     if header.symbol:
         # Kept as printed; left out only when the model's default prints exactly the same.
         type_abbr = doctypes.doc_type(doc_type).abbreviation if _known_type(doc_type) else None
@@ -711,8 +719,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
         data["signer"] = tail.signer
     if tail.recipients:
         data["recipients"] = tail.recipients
-    if tail.archive:
-        data["archive"] = tail.archive
+    # None when the document shows no "Lưu:" line: the model's default "VT" would be made up.
+    data["archive"] = tail.archive or None
     if tail.kinh_gui:
         data.setdefault("preamble", []).insert(0, "Kính gửi: " + "; ".join(tail.kinh_gui))
         notes.append(Note("preamble", "dòng 'Kính gửi' không có trong mô hình; ghi vào đoạn mở đầu"))
@@ -895,7 +903,7 @@ def _row_has_tail(lines: list[Line], k: int) -> bool:
 def _tail_like(line: Line) -> bool:
     t = line.text
     return bool(re.match(r"^Nơi nhận\b", t) or is_authority_line(t) or garbled_authority(t) is not None
-                or is_signer_title(t) or is_name(t) or re.match(r"^[-–]\s*Lưu\b", t))
+                or is_signer_title(t) or is_name(t) or is_signature_mark(t) or re.match(r"^[-–]\s*Lưu\b", t))
 
 
 def _closing(content: list[Line]) -> tuple[list[Line], str | None, list[Line]]:

@@ -123,6 +123,14 @@ def default_date(year: int, today: date | None = None) -> date:
     return today if today.year == year else date(year, 1, 1)
 
 
+def missing_archive(doc) -> list[Item]:
+    """The Lưu line a document read back did not show stays empty in the draft, for a person to write."""
+    if doc.archive is not None:
+        return []
+    return [Item("Nơi nhận", "Dòng Lưu", before="(văn bản cũ không có dòng Lưu)", category="issuer", anchor="Nơi nhận:",
+                 action="Ghi dòng Lưu của văn bản mới (archive), ví dụ 'VT, NN'")]
+
+
 def issuer_from_name(name: str) -> Issuer:
     """An Issuer from a name an officer types ("UBND tỉnh Tây Ninh", "Ủy ban nhân dân xã Long Thuận")."""
     name = " ".join(name.split())
@@ -178,6 +186,8 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
 
     # ---- header
     updates: dict = {"number": None, "date": None, "draft_year": year, "year": year, "end_year": new_end if new_end != year else None}
+    if plan.number_year:
+        updates["number_year"] = year  # a normative act's number carries the year it is signed in
     if plan.number or plan.date:
         old = f"Số {plan.number or '…'}/{plan.effective_symbol}" + (f", ngày {plan.date:%d/%m/%Y}" if plan.date else "")
         changes.append(Item("Phần đầu (số, ngày)", "Số và ngày ban hành để trống cho văn thư", old, "để trống", category="number"))
@@ -358,6 +368,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                             category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
                             action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay",
                             slots=[Slot(("signer", "title"), "title"), Slot(("signer", "name"), "name")]))
+    reviews += missing_archive(plan)
     recipients = []
     for i, recipient in enumerate(plan.recipients):
         recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận", path=("recipients", i)))

@@ -370,3 +370,14 @@ def _write_spec(tmp_path, data):
     path = tmp_path / "cu.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def test_a_plan_read_back_without_its_lưu_line_leaves_it_to_the_writer():
+    # Nothing made up in the draft: no "- Lưu: VT." the old copy did not show; the report says to write it.
+    plan = load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml").model_copy(update={"archive": None})
+    result = roll_forward(plan, 2025, on=date(2025, 3, 1))
+    assert result.plan.archive is None
+    review = next(item for item in result.reviews if item.what == "Dòng Lưu")
+    assert review.where == "Nơi nhận" and "archive" in review.action
+    kept = roll_forward(load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml"), 2025, on=date(2025, 3, 1))
+    assert kept.plan.archive == "VT, PNN" and not any(item.what == "Dòng Lưu" for item in kept.reviews)
