@@ -111,6 +111,7 @@ def _subject(text: str) -> str:
     text = re.sub(r"^\s*của\s+[^,;]*?(?=\s+(?:về việc|v/v|về)\s)", " ", text)
     text = re.sub(r"^\s*(?:về việc|v/v|về)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r",?\s*(?:cụ thể|như sau|cụ thể như sau|gồm)$", "", text).strip(" ,.;:")  # the page's lead-in to its quote
     if re.match(r"^(?:Quy chế|Quy định|Quy trình)\b", text):
         text = "ban hành " + text  # "Quyết định Quy chế hoạt động …": the decision issues the quy chế
     return text

@@ -38,6 +38,9 @@ def test_a_news_page_gives_the_type_number_and_subject_and_invents_no_header():
     # The page's paragraphs are kept apart, never dropped; the site's online counter is no title.
     assert any(text.startswith("1. Công nhận 12 sản phẩm") for text in parsed.extra)
     assert "58 người đang online" not in str(data)
+    # What the page says the decision does is kept as a note, without the page's lead-in "cụ thể:".
+    assert any(n.message.startswith("trang tin tóm tắt nội dung văn bản: 'phê duyệt kết quả đánh giá, phân hạng và công nhận "
+                                    "sản phẩm OCOP năm 2023'") for n in parsed.notes)
 
 
 @pytest.mark.parametrize("sentence,kind,number", [
