@@ -21,10 +21,8 @@ from ..nd30.rules import (
     SOFT_CASES,  # noqa: F401  (re-exported: the soft cases used by add() through severity())
     ElementStyle,
 )
-from .structure import (
-    is_upper,
-    top_items,
-)
+from ..nd30.anatomy import is_upper
+from .structure import top_items
 
 BOX = {
     "quoc_hieu": "ô 1: Quốc hiệu", "tieu_ngu": "ô 1: Tiêu ngữ", "co_quan_chu_quan": "ô 2: cơ quan chủ quản",

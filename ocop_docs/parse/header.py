@@ -13,7 +13,7 @@ from datetime import date
 
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation
-from ..nd30.patterns import (
+from ..nd30.anatomy import (
     AUTHORITY_PREFIXES,
     DATE_RE,
     PLACE_WORD_RE,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..vi.text import convert_legacy, detect_legacy_encoding
-from ..nd30.patterns import AUTHORITY_PREFIXES, garbled_authority, is_rule  # noqa: F401  (handed on)
+from ..nd30.anatomy import AUTHORITY_PREFIXES, garbled_authority, is_rule  # noqa: F401  (handed on)
 from .lines import Line, normalise
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nd30.patterns import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
+from ..nd30.anatomy import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
 from .lines import Line, normalise
 
 # Lines a site inserts anywhere in a copy (never wording of an administrative document).

@@ -44,7 +44,7 @@ from .header import (
     restore_case,
     type_name,
 )
-from ..nd30.patterns import DATE_RE, SO_RE
+from ..nd30.anatomy import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
 from .noise import garbled_authority, is_rule, join_broken
 from .site import SiteMeta, strip_site
