@@ -131,14 +131,14 @@ _TYPE_BY_KEY.update({key(name): (name, "legal") for name in LEGAL_TYPES})
 _TYPE_PREFIXES: tuple[tuple[str, str, str], ...] = tuple(
     [(key(t), t, "certificate") for t in CERTIFICATE_TITLES] + [(key(t), t, "form") for t in OCOP_FORM_TITLES]
 )
-_DRAFT_SUFFIX_RE = re.compile(r"\s*\(DU THAO\)$")
+_DRAFT_SUFFIX_RE = re.compile(r"\s*\(DU THAO\)$|[\s.]+$")
 
 
 def doc_type_of(text: str) -> tuple[str, str] | None:
     """(type name, group) when ``text`` is a tên loại line, else None.
 
     The group says where the name comes from: "nd30" (Điều 7), "legal" (a VBQPPL type),
-    "certificate", "form". A draft's "(DỰ THẢO)" after the name is allowed.
+    "certificate", "form". A draft's "(DỰ THẢO)" or a dot after the name is allowed.
     """
     k = _DRAFT_SUFFIX_RE.sub("", key(text))
     if not k:
@@ -153,12 +153,16 @@ def doc_type_of(text: str) -> tuple[str, str] | None:
 
 
 # "(Ban hành kèm theo Quyết định số …)": the line under the title of a document issued with another.
-_KEM_THEO_RE = re.compile(r"^\(\s*(BAN HANH\s+)?KEM THEO\b")
+_KEM_THEO_RE = re.compile(r"^(?P<bracket>\(?)\s*(BAN HANH\s+)?KEM THEO\b")
 
 
-def is_kem_theo(text: str) -> bool:
-    """The "(Kèm theo …)" / "(Ban hành kèm theo …)" line of an attached document or appendix."""
-    return bool(_KEM_THEO_RE.match(key(text)))
+def is_kem_theo(text: str, bracketed: bool = True) -> bool:
+    """The "(Kèm theo …)" / "(Ban hành kèm theo …)" line of an attached document or appendix.
+
+    ``bracketed=False`` accepts the line without its opening bracket, as web copies lose it; in a
+    Word file a sentence of the content may open with "Kèm theo"."""
+    m = _KEM_THEO_RE.match(key(text))
+    return bool(m) and (bool(m.group("bracket")) or not bracketed)
 
 
 # ----------------------------------------------------------------------------- ô 6
@@ -311,6 +315,7 @@ def garbled_authority(text: str) -> str | None:
 
 # ----------------------------------------------------------------------------- ô 9
 _NOI_NHAN_RE = re.compile(r"^NOI NHAN\b")
+_LABEL_RE = re.compile(r"^\s*\S+\s+[^\s:]+\s*:?\s*")
 _KINH_GUI_RE = re.compile(r"^KINH GUI\b")
 # "- Lưu: VT, KT.", "Lưu VT" : the last item of Nơi nhận (ND30-RECIP-03); the archive after it.
 LUU_ITEM_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*?)\s*[.;]?$", re.I)
@@ -325,6 +330,11 @@ def is_noi_nhan(text: str) -> bool:
 def is_kinh_gui(text: str) -> bool:
     """The "Kính gửi:" line of a công văn (ô 9a)."""
     return bool(_KINH_GUI_RE.match(key(text)))
+
+
+def after_label(text: str) -> str:
+    """What follows a two-word label and its colon ("Nơi nhận: - Như trên;" → "- Như trên;")."""
+    return _LABEL_RE.sub("", text, count=1)
 
 
 def is_luu(text: str) -> bool:

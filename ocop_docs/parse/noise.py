@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from ..vi.text import convert_legacy, detect_legacy_encoding
-from ..nd30.anatomy import AUTHORITY_PREFIXES, garbled_authority, is_rule  # noqa: F401  (handed on)
+from ..nd30.anatomy import (
+    garbled_authority,
+    is_authority_line,
+    is_body_head,
+    is_quoc_hieu,
+    is_rule,
+    is_signer_title,
+    is_tieu_ngu,
+)
 from .lines import Line, normalise
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -219,7 +227,7 @@ _BASIS_START_RE = re.compile(
 
 def _stands_alone(text: str) -> bool:
     """A capitalised line that is a part of its own, never the rest of a wrapped heading."""
-    from .header import is_authority_line, is_body_head, is_quoc_hieu, is_signer_title, is_tieu_ngu, type_name
+    from .header import type_name
 
     return bool(type_name(text) or is_body_head(text) or is_authority_line(text) or is_signer_title(text)
                 or is_quoc_hieu(text) or is_tieu_ngu(text) or garbled_authority(text) is not None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nd30.anatomy import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
+from ..nd30.anatomy import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE, is_body_head
 from .lines import Line, normalise
 
 # Lines a site inserts anywhere in a copy (never wording of an administrative document).
@@ -94,7 +94,7 @@ def _meta(lines: list[Line], meta: SiteMeta) -> set[int]:
 
 def _start(lines: list[Line]) -> int:
     """The index of the document's first line: its issuing body above the Quốc hiệu, else its first header line."""
-    from .header import is_body_head, type_name
+    from .header import type_name
 
     limit = min(len(lines), 400)
     found = None

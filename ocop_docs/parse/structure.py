@@ -24,17 +24,29 @@ from typing import Any
 from .. import kinds
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
+from ..nd30.anatomy import (
+    BASIS_VERBS,
+    DATE_RE,
+    SO_RE,
+    garbled_authority,
+    is_authority_line,
+    is_body_head,
+    is_enacting,
+    is_issuing_authority,
+    is_kem_theo,
+    is_luu,
+    is_noi_nhan,
+    is_quoc_hieu,
+    is_rule,
+    is_signer_title,
+    is_tieu_ngu,
+)
 from ..nd30.rules import END_MARK
 from ..vi.text import fold, title_words
 from .body import build_tree, clean_blocks, match_label, to_blocks
 from .header import (
     Note,
-    is_authority_line,
-    is_body_head,
     is_name,
-    is_quoc_hieu,
-    is_signer_title,
-    is_tieu_ngu,
     issuer_from_text,
     level_of,
     place_of,
@@ -44,13 +56,11 @@ from .header import (
     restore_case,
     type_name,
 )
-from ..nd30.anatomy import DATE_RE, SO_RE
 from .lines import Line, Source, normalise
-from .noise import garbled_authority, is_rule, join_broken
+from .noise import join_broken
 from .site import SiteMeta, strip_site
 from .tables import table_from_cells
 
-BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
 _CITATION_START_RE = re.compile(
     r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch|Hướng dẫn|"
     r"Thông báo|Tờ trình|Đề án|Chương trình|Kết luận|Báo cáo|Hiến pháp)\b",
@@ -58,7 +68,6 @@ _CITATION_START_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^Trên đây\b")
 _ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|DANH MỤC|BIỂU|MẪU SỐ|Phụ lục\s+[IVX\d]+)\b")
-_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?\s*$")
 
 
 @dataclass
@@ -98,7 +107,7 @@ def _is_type_line(line: Line) -> str | None:
 
 def _is_tail_start(line: Line) -> bool:
     text = line.text
-    return bool(re.match(r"^Nơi nhận\b", text)) or is_authority_line(text) or garbled_authority(text) is not None
+    return is_noi_nhan(text) or is_authority_line(text) or garbled_authority(text) is not None
 
 
 def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
@@ -451,7 +460,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     parent = None
     while i < len(lines) and (is_rule(lines[i].text)):
         i += 1
-    if i < len(lines) and re.match(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", lines[i].text, re.I):
+    if i < len(lines) and is_kem_theo(lines[i].text, bracketed=False):
         text = lines[i].text
         j = i + 1
         while ")" not in text and j < len(lines) and j - i < 3:
@@ -465,7 +474,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     authority = None
     if doc_type in ("Quyết định", "Nghị quyết", "Nghị định") and i < len(lines):
         text = lines[i].text
-        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text) and not is_rule(text):
+        if text.isupper() and not is_enacting(text) and not match_label(text) and not is_rule(text):
             authority = text
             i += 1
             # "HỘI ĐỒNG NHÂN DÂN TỈNH …" / "KHÓA XVIII – KỲ HỌP THỨ 13": the session line is part of it.
@@ -659,7 +668,7 @@ def header_end(lines: list[Line]) -> int:
         elif (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text)
                 or (text.isupper() and is_body_head(text) and len(text) < 90)):
             end = k + 1
-        elif text.startswith(BASIS_VERBS) or match_label(text) or _ENACT_RE.match(text):
+        elif text.startswith(BASIS_VERBS) or match_label(text) or is_enacting(text):
             break
     return end
 
@@ -674,7 +683,7 @@ def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
         if "-" in symbol:
             return "Công văn"  # ND30-SO-04: a công văn's ký hiệu names the body, not a type ("73/UBND-TH")
     if any(re.match(r"^Điều\s+1\s*[.:]", line.text) for line in lines[:400]) \
-            or any(_ENACT_RE.match(line.text) for line in lines[:200]):
+            or any(is_enacting(line.text) for line in lines[:200]):
         return "Quyết định"
     return ""
 
@@ -722,7 +731,7 @@ def _texts(data: dict) -> list[str]:
 
 def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
     text = line.text
-    if _starts_content(text) or text.startswith("(") or _ENACT_RE.match(text):
+    if _starts_content(text) or text.startswith("(") or is_enacting(text):
         return False
     first = title_lines[0]
     if engine:
@@ -737,8 +746,7 @@ def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
 
 def _is_authority_text(text: str) -> bool:
     """A THẨM QUYỀN BAN HÀNH line: "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG …"."""
-    return text.isupper() and len(text) < 160 and (
-        is_body_head(text) or bool(re.match(r"^(CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|CỤC TRƯỞNG)\s", text)))
+    return text.isupper() and is_issuing_authority(text)
 
 
 def _not_a_title(text: str) -> bool:
@@ -763,8 +771,8 @@ def _row_has_tail(lines: list[Line], k: int) -> bool:
 
 def _tail_like(line: Line) -> bool:
     t = line.text
-    return bool(re.match(r"^Nơi nhận\b", t) or is_authority_line(t) or garbled_authority(t) is not None
-                or is_signer_title(t) or is_name(t) or re.match(r"^[-–]\s*Lưu\b", t))
+    return bool(is_noi_nhan(t) or is_authority_line(t) or garbled_authority(t) is not None
+                or is_signer_title(t) or is_name(t) or (t.startswith(("-", "–")) and is_luu(t)))
 
 
 def _closing(content: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
@@ -1127,7 +1135,7 @@ def _is_section_start(line: Line, engine: bool) -> bool:
 # ---------------------------------------------------------------- content of a decision
 def _decision(content: list[Line], engine: bool, notes: list[Note]) -> tuple[dict, list[str]]:
     content = _merge_split_heads(_table_rows(content, notes))
-    enact = next((k for k, line in enumerate(content) if _ENACT_RE.match(line.text)), None)
+    enact = next((k for k, line in enumerate(content) if is_enacting(line.text)), None)
     if enact is None:
         enact = next((k for k, line in enumerate(content) if re.match(r"^Điều\s+1\b", line.text)), len(content))
         if enact < len(content):
