@@ -20,6 +20,10 @@ tab-separated pieces of a line:
 
 A file may hold several documents (a decision and the plan it issues; the samples of Phụ lục
 III): each top-level header table holding the Quốc hiệu starts a new *part*.
+
+What a line is (Quốc hiệu, Số, date, tên loại, căn cứ, authority prefix, Nơi nhận …) is decided by
+``nd30/anatomy.py``, the recogniser the parser uses too; this module decides where the parts sit
+in a Word file's tables and paragraphs, and measures their rules.
 """
 from __future__ import annotations
 
@@ -69,7 +73,7 @@ def type_of_line(text: str) -> tuple[str, str] | None:
 def is_rule_block(block: Block) -> bool:
     """A paragraph that only draws a rule: underscores, a border on an empty paragraph, a line shape."""
     text = block.text.strip()
-    if text and not is_rule(text):
+    if text and not is_rule(text, typed=True):
         return False
     if text:
         return True
@@ -120,7 +124,7 @@ def _rule_of_block(block: Block, side: str = "bottom") -> RuleLine | None:
     if block.para.border(side):
         return RuleLine("border", max(block.width, 0), block)
     text = block.text.strip()
-    if text and is_rule(text):
+    if text and is_rule(text, typed=True):
         return RuleLine("underscores", span_width_twips(block.span().strip()), block)
     lines = [s for s in block.shapes if s.is_line]
     if lines and not text:
@@ -489,10 +493,10 @@ class _Identifier:
             if is_vv(text):
                 part.vv = Element("trich_yeu_cong_van", [span])
                 continue
-            if part.so is not None or is_rule(text) or part.vv is not None:
+            if part.so is not None or is_rule(text, typed=True) or part.vv is not None:
                 if part.vv is not None and part.vv.spans[-1].block is span.block:
                     continue
-                if part.vv is not None and not is_rule(text):
+                if part.vv is not None and not is_rule(text, typed=True):
                     part.vv.spans.append(span)
                 continue
             if has_date(text) and part.date is not None and span in part.date.spans:
@@ -934,7 +938,7 @@ def _signature_groups(spans: list[Span]) -> list[list[Span]]:
     groups: list[list[Span]] = [[]]
     for s in spans:
         text = s.clean
-        if not text or text.startswith("(") or is_rule(text):
+        if not text or text.startswith("(") or is_rule(text, typed=True):
             if groups[-1]:
                 groups.append([])
             continue

@@ -20,6 +20,7 @@ Two kinds of recognisers:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..vi.text import fold
@@ -344,64 +345,65 @@ def is_luu(text: str) -> bool:
 
 # ----------------------------------------------------------------------------- rules
 _RULE_RE = re.compile(r"^[\s_\-–—=.…*~]+$")
+_TYPED_RULE_RE = re.compile(r"^\s*_{3,}\s*$")
 
 
-def is_rule(text: str) -> bool:
-    """A line that only draws a rule ("______", "-------"), as extractors render ND30's short lines."""
+def is_rule(text: str, typed: bool = False) -> bool:
+    """A line that only draws a rule ("______", "-------"), as extractors render ND30's short lines.
+
+    ``typed=True``: a rule typed in a Word file, underscores alone, as the decree's own Word copy
+    draws it (a line of dashes there is text the checker does not take for a rule).
+    """
+    if typed:
+        return bool(_TYPED_RULE_RE.match(text))
     return bool(text) and bool(_RULE_RE.match(text)) and sum(c in "_-–—=" for c in text) >= 3
 
 
 # ----------------------------------------------------------------------------- one line
 ZONES = ("header", "body", "tail")
+# The parts a line's text names alone, in the order they are tried (a "Nơi nhận" line is never
+# read as content; a tên loại is tried before the enacting word, a căn cứ before a date).
+_PARTS_BY_TEXT: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("duong_ke", is_rule),
+    ("quoc_hieu", is_quoc_hieu),
+    ("tieu_ngu", is_tieu_ngu),
+    ("so_ky_hieu", is_so_line),
+    ("trich_yeu_cong_van", is_vv),
+    ("noi_nhan_label", is_noi_nhan),
+    ("luu", is_luu),
+    ("kinh_gui", is_kinh_gui),
+    ("chuc_vu_ky", lambda t: is_authority_line(t) or garbled_authority(t) is not None),
+    ("ten_loai", lambda t: doc_type_of(t) is not None),
+    ("quyet_dinh_keyword", is_enacting),
+    ("kem_theo", is_kem_theo),
+    ("de_nghi", is_proposal),
+    ("can_cu", is_basis),
+)
 
 
 def classify(text: str, zone: str | None = None) -> str | None:
     """The part of an ND30 document a line is, by its text and, when known, where it sits.
 
     Returns one of: "duong_ke" (a rule), "quoc_hieu", "tieu_ngu", "so_ky_hieu",
-    "trich_yeu_cong_van" (V/v), "dia_danh_ngay", "ten_loai", "kem_theo", "quyet_dinh_keyword",
-    "de_nghi" (Theo đề nghị), "can_cu", a heading kind of ``heading_of`` ("dieu", "muc", "khoan",
-    "diem", "phan", "chuong", "muc_label"), "phu_luc_label", "chuc_vu_ky" (an authority line, or a
-    garbled one), "chuc_vu" (a signer's title), "noi_nhan_label", "luu", "kinh_gui", "co_quan" (a
-    body's name in the header), or None for a line that is none of them (the content, a name).
+    "trich_yeu_cong_van" (V/v), "noi_nhan_label", "luu", "kinh_gui", "chuc_vu_ky" (an authority
+    line, or a garbled one), "ten_loai", "quyet_dinh_keyword", "kem_theo", "de_nghi" (Theo đề
+    nghị), "can_cu", "dia_danh_ngay", "phu_luc_label", a heading kind of ``heading_of`` ("dieu",
+    "muc", "khoan", "diem", "phan", "chuong", "muc_label"), "chuc_vu" (a signer's title),
+    "co_quan" (a body's name in the header), or None for a line that is none of them (the
+    content, a name).
 
-    ``zone`` ("header", "body", "tail") settles lines whose text alone is ambiguous: a signer's
-    title in capitals is a title in the tail, a body's name in capitals is the issuing body in the
-    header; without a zone neither is named.
+    ``zone`` ("header", "body", "tail") settles lines whose text alone is ambiguous: a date in a
+    sentence of the body is content; a signer's title in capitals is a title in the tail, a body's
+    name in capitals is the issuing body in the header; without a zone neither is named.
     """
     if zone is not None and zone not in ZONES:
         raise ValueError(f"zone must be one of {ZONES}: {zone!r}")
     text = " ".join(text.split())
     if not text:
         return None
-    if is_rule(text):
-        return "duong_ke"
-    if is_quoc_hieu(text):
-        return "quoc_hieu"
-    if is_tieu_ngu(text):
-        return "tieu_ngu"
-    if is_so_line(text):
-        return "so_ky_hieu"
-    if is_vv(text):
-        return "trich_yeu_cong_van"
-    if is_noi_nhan(text):
-        return "noi_nhan_label"
-    if is_luu(text):
-        return "luu"
-    if is_kinh_gui(text):
-        return "kinh_gui"
-    if is_authority_line(text) or garbled_authority(text) is not None:
-        return "chuc_vu_ky"
-    if doc_type_of(text):
-        return "ten_loai"
-    if is_enacting(text):
-        return "quyet_dinh_keyword"
-    if is_kem_theo(text):
-        return "kem_theo"
-    if is_proposal(text):
-        return "de_nghi"
-    if is_basis(text):
-        return "can_cu"
+    for part, found in _PARTS_BY_TEXT:
+        if found(text):
+            return part
     if has_date(text) and "," in text and zone != "body" and len(text) < 90:
         return "dia_danh_ngay"
     if is_appendix_label(text):

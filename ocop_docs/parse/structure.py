@@ -34,6 +34,7 @@ from ..nd30.anatomy import (
     is_enacting,
     is_issuing_authority,
     is_kem_theo,
+    is_kinh_gui,
     is_luu,
     is_noi_nhan,
     is_quoc_hieu,
@@ -751,12 +752,12 @@ def _is_authority_text(text: str) -> bool:
 
 def _not_a_title(text: str) -> bool:
     """The first line after the type name is the trích yếu unless it is plainly content."""
-    return (text.startswith(("Căn cứ ", "Kính gửi")) or match_label(text) is not None or len(text) > 350
+    return (text.startswith("Căn cứ ") or is_kinh_gui(text) or match_label(text) is not None or len(text) > 350
             or (";" in text and re.search(r"\bsố\s*\d", text) is not None))
 
 
 def _starts_content(text: str) -> bool:
-    return (text.startswith(BASIS_VERBS) or match_label(text) is not None or text.startswith("Kính gửi")
+    return (text.startswith(BASIS_VERBS) or match_label(text) is not None or is_kinh_gui(text)
             or bool(re.match(r"^(Căn cứ|Thực hiện|Theo|Xét)\b", text)))
 
 
@@ -945,7 +946,7 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
             else:
                 preamble.append(text)
             continue
-        if text.startswith("Kính gửi"):
+        if is_kinh_gui(text):
             preamble.append(text)  # a report's addressee (ND30-RECIP-01), not a căn cứ
             continue
         starts = text.startswith(BASIS_VERBS) or bool(bases and not started and _CITATION_START_RE.match(text))

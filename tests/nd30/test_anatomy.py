@@ -243,6 +243,11 @@ def test_rules(text, yes):
         assert classify(text) == "duong_ke"
 
 
+def test_typed_rule_is_underscores_alone():
+    assert anatomy.is_rule("______", typed=True) and anatomy.is_rule("  ____ ", typed=True)
+    assert not anatomy.is_rule("-------", typed=True) and not anatomy.is_rule("_ _ _", typed=True)
+
+
 def test_content_is_no_part():
     for text in ("Năm 2024, toàn tỉnh có 45 sản phẩm được công nhận.", "Nguyễn Văn An", ""):
         assert classify(text) is None
