@@ -14,6 +14,8 @@ import re
 
 from ..vi.text import convert_legacy, detect_legacy_encoding
 from ..nd30.anatomy import (
+    BASIS_VERBS,
+    PROPOSAL_VERBS,
     garbled_authority,
     is_authority_line,
     is_body_head,
@@ -216,7 +218,11 @@ _CONNECTIVES = {
 }
 
 
-_NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
+# Openings of a new paragraph as printed (case matters: "thực hiện" in lower case continues a line).
+_NEW_PARAGRAPH_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in (*BASIS_VERBS[:2], *PROPOSAL_VERBS, "Nơi nhận", "Kính gửi", "Trên đây"))
+    + r"|Điều\s+\d|QUYẾT ĐỊNH\s*:)\b"
+)
 
 
 _BASIS_START_RE = re.compile(
