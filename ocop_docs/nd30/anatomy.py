@@ -196,8 +196,8 @@ def is_enacting(text: str) -> bool:
 
 # The numbered lines of a body: "Phần I", "Chương II", "Mục 1", "Điều 1.", mục "I.", khoản "1.", điểm "a)".
 HEADING_RE = re.compile(
-    r"^(?:(?P<phan>Phần|PHẦN)\s+(?P<phan_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*(?=[^a-zà-ỹđ]*$))"
-    r"|(?P<chuong>Chương|CHƯƠNG)\s+(?P<chuong_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*(?=[^a-zà-ỹđ]*$))"
+    r"^(?:(?P<phan>Phần|PHẦN)\s+(?P<phan_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*)"
+    r"|(?P<chuong>Chương|CHƯƠNG)\s+(?P<chuong_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*)"
     r"|(?P<muc_label>Mục|Tiểu mục)\s+(?P<muc_label_n>\d+|[IVXLC]+)\s*$"
     r"|(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d+)(?P<dieu_dot>\.?)"
     r"|(?P<muc>[IVXLC]+)\.\s+"
@@ -217,6 +217,8 @@ def heading_of(text: str) -> tuple[str, str, int] | None:
         return None
     for kind in HEADING_KINDS:
         if m.group(kind):
+            if kind in ("phan", "chuong") and any(c.islower() for c in text[m.end():]):
+                return None  # "Phần 2 năm …" opens a sentence; a part's or chapter's title is in capitals
             number = m.group(f"{kind}_n") if kind in ("phan", "chuong", "muc_label", "dieu") else m.group(kind)
             return kind, number, m.end()
     return None  # pragma: no cover - every alternative names a kind

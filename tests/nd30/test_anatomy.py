@@ -139,7 +139,8 @@ def test_enacting_word(text):
 @pytest.mark.parametrize("text, kind, number", [
     ("Điều 1. Ban hành kèm theo Quyết định này …", "dieu", "1"), ("ĐIỀU 12 Hiệu lực", "dieu", "12"),
     ("I. MỤC ĐÍCH, YÊU CẦU", "muc", "I"), ("1. Mục đích", "khoan", "1"), ("a) Sản phẩm", "diem", "a"),
-    ("Chương II", "chuong", "II"), ("PHẦN I", "phan", "I"), ("Mục 2", "muc_label", "2"),
+    ("Chương II", "chuong", "II"), ("PHẦN I", "phan", "I"), ("Phần I. NHỮNG QUY ĐỊNH CHUNG", "phan", "I"),
+    ("Chương III - TỔ CHỨC THỰC HIỆN", "chuong", "III"), ("Mục 2", "muc_label", "2"),
 ])
 def test_headings(text, kind, number):
     found = anatomy.heading_of(text)
@@ -150,6 +151,7 @@ def test_headings(text, kind, number):
 def test_heading_label_length():
     assert anatomy.heading_of("Điều 1. Phạm vi")[2] == len("Điều 1.") and anatomy.heading_of("1. Mục đích")[2] == 3
     assert anatomy.heading_of("2023 là năm") is None and anatomy.heading_of("Ia Grai") is None
+    assert anatomy.heading_of("Phần 2. Những việc còn lại") is None  # a part's title is in capitals
 
 
 @pytest.mark.parametrize("text", ["PHỤ LỤC", "Phụ lục II", "PHỤ LỤC SỐ 3", "Phu luc 2a", "Phụ lục I."])
