@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from .. import kinds
 from ..model.plan import Plan
+from ..nd30.anatomy import BASIS_VERBS, PROPOSAL_VERBS
 from .header import Note
 
 _ORDER = (
@@ -119,7 +120,7 @@ def spec_data(model_or_data) -> dict:
             if isinstance(basis, dict) and not basis.get("ref") and basis.get("verb", "Căn cứ") != "":
                 bases.append(f"{basis.get('verb', 'Căn cứ')} {basis['text']}")
             elif isinstance(basis, dict) and not basis.get("ref") and basis.get("verb") == "" and not basis["text"].startswith(
-                ("Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị")
+                (*BASIS_VERBS[:2], *PROPOSAL_VERBS)
             ):
                 bases.append({"verb": "", "text": basis["text"]})
             else:
