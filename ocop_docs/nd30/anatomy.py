@@ -132,16 +132,17 @@ _TYPE_BY_KEY.update({key(name): (name, "legal") for name in LEGAL_TYPES})
 _TYPE_PREFIXES: tuple[tuple[str, str, str], ...] = tuple(
     [(key(t), t, "certificate") for t in CERTIFICATE_TITLES] + [(key(t), t, "form") for t in OCOP_FORM_TITLES]
 )
-_DRAFT_SUFFIX_RE = re.compile(r"\s*\(DU THAO\)$|[\s.]+$")
+# A draft's mark beside the type name or in the header: "(DỰ THẢO)", "Dự thảo lần 2".
+DRAFT_MARK_RE = re.compile(r"\(?\s*DỰ\s+THẢO\b[^)\n]*\)?", re.I)
 
 
 def doc_type_of(text: str) -> tuple[str, str] | None:
     """(type name, group) when ``text`` is a tên loại line, else None.
 
     The group says where the name comes from: "nd30" (Điều 7), "legal" (a VBQPPL type),
-    "certificate", "form". A draft's "(DỰ THẢO)" or a dot after the name is allowed.
+    "certificate", "form". A draft's mark ("(DỰ THẢO)") or a dot after the name is allowed.
     """
-    k = _DRAFT_SUFFIX_RE.sub("", key(text))
+    k = key(DRAFT_MARK_RE.sub("", text)).rstrip(" .")
     if not k:
         return None
     if k in _TYPE_BY_KEY:

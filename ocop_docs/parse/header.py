@@ -15,6 +15,7 @@ from ..nd30.formats import strip_end_punctuation
 from ..nd30.anatomy import (
     AUTHORITY_PREFIXES,
     DATE_RE,
+    DRAFT_MARK_RE,
     LUU_ITEM_RE,
     PLACE_WORD_RE,
     QUOC_HIEU_RE,
@@ -262,7 +263,6 @@ def _date_fields(m: re.Match) -> tuple[date | None, int | None]:
     return when, year
 
 
-_DRAFT_MARK_RE = re.compile(r"\(?\s*DỰ\s+THẢO\b[^)\n]*\)?", re.I)
 
 
 def read_header(lines: list[Line]) -> HeaderData:
@@ -288,7 +288,7 @@ def read_header(lines: list[Line]) -> HeaderData:
     spans: list[tuple[int, int]] = []
     for pattern in (QUOC_HIEU_RE, TIEU_NGU_RE):
         spans += [(m.start(), m.end()) for m in pattern.finditer(blob)]
-    for m in _DRAFT_MARK_RE.finditer(blob):
+    for m in DRAFT_MARK_RE.finditer(blob):
         data.draft_mark = True
         spans.append((m.start(), m.end()))
     for m in SO_RE.finditer(blob):

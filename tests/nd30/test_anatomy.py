@@ -82,7 +82,8 @@ def test_date_re_reads_the_date():
 
 @pytest.mark.parametrize("text, found", [
     ("KẾ HOẠCH", ("Kế hoạch", "nd30")), ("Kế hoạch", ("Kế hoạch", "nd30")), ("KE HOACH", ("Kế hoạch", "nd30")),
-    ("QUYẾT ĐỊNH", ("Quyết định", "nd30")), ("QUYẾT ĐỊNH (DỰ THẢO)", ("Quyết định", "nd30")),
+    ("QUYẾT ĐỊNH", ("Quyết định", "nd30")), ("QUYẾT ĐỊNH (DỰ THẢO)", ("Quyết định", "nd30")), ("KẾ HOẠCH (Dự thảo lần 2)", ("Kế hoạch", "nd30")),
+    ("KẾ HOẠCH.", ("Kế hoạch", "nd30")), ("DỰ THẢO", None),
     ("TỜ TRÌNH", ("Tờ trình", "nd30")), ("NGHỊ ĐỊNH", ("Nghị định", "legal")),
     ("GIẤY CHỨNG NHẬN SẢN PHẨM OCOP", ("Giấy chứng nhận", "certificate")),
     ("PHIẾU ĐÁNH GIÁ SẢN PHẨM", ("Phiếu đánh giá", "form")),
