@@ -294,7 +294,7 @@ def _is_header_table(view: DocumentView, table: TableInfo, so_line: bool = True)
         return False
     for i in table.all_blocks():
         for line in view.blocks[i].lines():
-            if is_quoc_hieu(line.text, whole=False):
+            if is_quoc_hieu(line.text, whole=False, at_start=True):
                 return True
     if so_line:
         for i in table.column_blocks(0):

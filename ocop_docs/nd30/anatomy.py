@@ -49,12 +49,15 @@ _QUOC_HIEU_OPENING = "CONG HOA XA HOI"
 _TIEU_NGU_WORDS = ("DOC LAP", "HANH PHUC")
 
 
-def is_quoc_hieu(text: str, whole: bool = True) -> bool:
+def is_quoc_hieu(text: str, whole: bool = True, at_start: bool = False) -> bool:
     """A line holding the Quốc hiệu; with ``whole=False`` its first words are enough, as when a
-    copy splits it ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") or a layout prints a row as one text."""
+    copy splits it ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM") or a layout types both columns of
+    the header on one line; ``at_start`` asks for them at the start of the line (a sentence or a
+    cell that quotes the Quốc hiệu is no header)."""
     if whole:
         return bool(QUOC_HIEU_RE.search(text))
-    return _QUOC_HIEU_OPENING in key(text)
+    k = key(text)
+    return k.startswith(_QUOC_HIEU_OPENING) if at_start else _QUOC_HIEU_OPENING in k
 
 
 def is_tieu_ngu(text: str, whole: bool = True) -> bool:

@@ -376,7 +376,7 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     start = 0
     if type_at is not None and type_at > 0:
         header = rows[:type_at]
-        quoc_hieu = next((p.x for r in header for p in r.pieces if is_quoc_hieu(p.text, whole=False)), None)
+        quoc_hieu = next((p.x for r in header for p in r.pieces if is_quoc_hieu(p.text, whole=False, at_start=True)), None)
         boundary = (quoc_hieu - 4) if quoc_hieu is not None else width * 0.42
         lines += _columns(header, boundary, 1, 0)
         start = type_at

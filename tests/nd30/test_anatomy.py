@@ -20,7 +20,10 @@ def test_quoc_hieu(text):  # ô 1
 def test_quoc_hieu_split_over_two_lines():
     assert not anatomy.is_quoc_hieu("CỘNG HÒA XÃ HỘI")
     assert anatomy.is_quoc_hieu("CỘNG HÒA XÃ HỘI", whole=False)
-    assert anatomy.is_quoc_hieu("UBND HUYỆN BẾN CẦU\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", whole=False)
+    # both columns of the header typed on one line; a sentence that quotes it opens otherwise
+    assert anatomy.is_quoc_hieu("UBND HUYỆN BẾN CẦU    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", whole=False)
+    assert not anatomy.is_quoc_hieu("Mẫu dòng đầu: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", whole=False, at_start=True)
+    assert anatomy.is_quoc_hieu("Cộng hòa xã hội", whole=False, at_start=True)
     assert not anatomy.is_quoc_hieu("Cộng đồng dân cư", whole=False)
 
 
