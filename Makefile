@@ -1,6 +1,6 @@
 # ocop-docs — the two commands of the README, each installing what it needs on a fresh machine.
 #   make demo   renders every shipped sample (plans, decisions, certificates…) into out/demo
-#   make test   runs ruff, then the test suite (the import contract of pyproject.toml included)
+#   make test   runs ruff and mypy, then the test suite (the import contract of pyproject.toml included)
 #   make serve  starts the web pages on http://127.0.0.1:8080
 VENV   ?= .venv
 PYTHON ?= python3
@@ -32,6 +32,7 @@ demo: system-deps $(VENV)/.installed
 
 test: system-deps $(VENV)/.installed
 	$(VENV)/bin/ruff check ocop_docs tests tools benchmarks
+	$(VENV)/bin/mypy
 	$(VENV)/bin/python -m pytest
 
 HOST ?= 127.0.0.1
@@ -46,4 +47,4 @@ templates: $(VENV)/.installed
 	$(VENV)/bin/python tools/restyle_templates.py
 
 clean:
-	rm -rf out .pytest_cache
+	rm -rf out .pytest_cache .mypy_cache

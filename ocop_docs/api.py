@@ -18,9 +18,10 @@ from .convert import to_pdf
 from .io.spec import load_spec
 from .parse import Parsed, parse_file
 from .render import render_spec
+from .model.decision import GeneralDecision
+from .model.plan import Plan
 from .rollforward import RollResult
-from .rollforward import roll_forward as _roll_forward
-from .rollforward.files import load_plan
+from .rollforward.files import load_plan, roll
 
 
 def render(spec: str | Path | BaseModel, out: str | Path, *, template: str | Path | None = None,
@@ -48,15 +49,15 @@ def check(path: str | Path, kind: str | None = None) -> Report:
     return check_file(path, kind=kind)
 
 
-def roll_forward(plan: str | Path | BaseModel, year: int, *, issuer: str | None = None, on: date | None = None,
-                 end_year: int | None = None) -> RollResult:
-    """Last year's plan (a data file, a document, or a model) drafted for ``year``.
+def roll_forward(plan: str | Path | Plan | GeneralDecision, year: int, *, issuer: str | None = None,
+                 on: date | None = None, end_year: int | None = None) -> RollResult:
+    """Last year's plan or decision (a data file, a document, or a model) drafted for ``year``.
 
     ``result.plan`` is the draft; ``result.changes`` what was changed, ``result.reviews`` what a
     person must decide.
     """
-    model = plan if isinstance(plan, BaseModel) else load_plan(plan)[0]
-    return _roll_forward(model, year, issuer=issuer, on=on, end_year=end_year)
+    model = plan if isinstance(plan, (Plan, GeneralDecision)) else load_plan(plan)[0]
+    return roll(model, year, issuer=issuer, on=on, end_year=end_year)
 
 
 def issue_certificates(table: str | Path | None, issuer: str | Path, outdir: str | Path, *, pdf: bool = False,

@@ -8,33 +8,27 @@ lines, come from the registry (``ocop_docs.kinds``).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, api, kinds
-from .certificates import run_certificates, trial_certificates
-from .certificates.qr import FORMAT_ID, parse_payload
-from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload, open_register, register_location
-from .certificates.register_xlsx import export_register
-from .check import check_file, format_json, format_text, kind_names
-from .check.template import check_template, format_template_report
+from . import __version__
 from .cli_messages import Context, show_error
-from .convert import to_pdf
-from .demo import run_demo
 from .errors import ExitCode, OcopError, TemplateError, UnreadableFile
-from .io.atomic import write_bytes_atomic
-from .io.score_xlsx import write_products
-from .io.starter import write_starter
-from .parse import dump_json, dump_yaml, parse_file, spec_data
-from .render.forms import render_form
-from .rollforward.files import run as run_rollforward
-from .scoring import report_lines, result_dict, score_files
 from .shipped import SAMPLES_DIR
 from .vi.dates import parse_date
+
+# The library is imported inside the commands that use it, for a measured reason: loaded here it
+# cost every call ~0.5 s before click read the arguments (`--help`, a usage error; README, "Tốc độ").
+# Each such import is marked "# start-up".
+if TYPE_CHECKING:  # for annotations only: loading it here would cost the start-up above
+    from .scoring import MinimumRule
+
 
 class Command(click.Command):
     """A command whose help and usage errors are in Vietnamese."""
@@ -44,6 +38,15 @@ class Command(click.Command):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
         super().__init__(*args, **kwargs)
+        self.kinds_listed = getattr(kwargs.get("callback"), "kinds_listed", None)
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The help text, then the registry's kinds when the command takes one (``_with_kinds``)."""
+        super().format_help_text(ctx, formatter)
+        if self.kinds_listed is not None:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(_kind_help(*self.kinds_listed))
 
 
 class Group(click.Group):
@@ -69,7 +72,7 @@ class Cli(Group):
             return super().invoke(ctx)
         except OcopError as exc:
             if ctx.obj and ctx.obj.get("debug"):
-                rules = [exc.rule] if getattr(exc, "rule", None) else []
+                rules = [exc.rule] if exc.rule else []
                 rules += [p.rule for p in getattr(exc, "problems", []) if p.rule]
                 if rules:
                     click.echo(f"Mã quy tắc: {', '.join(dict.fromkeys(rules))}", err=True)
@@ -120,9 +123,13 @@ class KindType(click.ParamType):
         self.command, self.with_model = command, with_model
 
     def ids(self) -> list[str]:
+        from . import kinds  # start-up
+
         return kinds.ids(self.command, with_model=self.with_model)
 
     def convert(self, value, param, ctx) -> str:
+        from . import kinds  # start-up
+
         kind = kinds.find(value)
         if kind is None or kind.id not in self.ids():
             self.fail(f"loại '{value}' không có; chọn một trong: "
@@ -133,15 +140,34 @@ class KindType(click.ParamType):
         return "LOAI"
 
 
+class CheckKindType(click.Choice):
+    """``check --kind``: a choice among the checker's names of kinds, read when a value is given."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .check import kind_names  # start-up
+
+        return tuple(kind_names())
+
+    @choices.setter
+    def choices(self, value) -> None:  # click.Choice sets the choices it was given: here none, read above
+        pass
+
+
 def _kind_help(command: str | None = None, with_model: bool = False) -> str:
     """The help block listing the kinds a command takes, one per line (click's \\b keeps the lines)."""
+    from . import kinds  # start-up
+
     return "\b\nLOAI là một trong:\n" + "\n".join(f"  {line}" for line in kinds.help_lines(command, with_model=with_model))
 
 
 def _with_kinds(command: str | None = None, with_model: bool = False):
-    """Append the registry's list of kinds to a command's help."""
+    """List the registry's kinds at the end of a command's help (when the help is shown: the list loads the models)."""
     def decorate(f):
-        f.__doc__ = f.__doc__.rstrip() + "\n\n    " + _kind_help(command, with_model).replace("\n", "\n    ") + "\n"
+        f.kinds_listed = (command, with_model)
         return f
     return decorate
 
@@ -180,6 +206,8 @@ def render(spec: Path, out: Path, pdf: bool, pdfa: bool, template: Path | None) 
     Ví dụ:
       ocop-docs render ocop_docs/samples/plans/ben-cau-2024.yaml -o ben-cau-2024.docx --pdf
     """
+    from . import api  # start-up
+
     notices: list[str] = []
     written = api.render(spec, out, template=template, pdf=pdf, pdfa=pdfa, notices=notices)
     for notice in notices:
@@ -198,6 +226,8 @@ def schema(kind: str) -> None:
     Ví dụ:
       ocop-docs schema ke-hoach > ke-hoach.schema.json
     """
+    from . import kinds  # start-up
+
     click.echo(json.dumps(kinds.get(kind).model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -217,6 +247,8 @@ def new(kind: str, out: Path) -> None:
       ocop-docs new ke-hoach -o kehoach-2026.yaml
       ocop-docs new quyet-dinh-cong-nhan -o cong-nhan-dot-1.yaml
     """
+    from .io.starter import write_starter  # start-up
+
     write_starter(kind, out)
     click.echo(f"Đã ghi {out}")
 
@@ -226,7 +258,7 @@ def new(kind: str, out: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
 @click.option(
     "--kind",
-    type=click.Choice(kind_names()),
+    type=CheckKindType(),
     metavar="LOAI",
     help="Loại văn bản: ke-hoach, quyet-dinh, van-ban-kem-theo, bao-cao, bien-ban, cong-van, bieu-mau, "
          "giay-chung-nhan (hoặc mã một loại văn bản, tên cũ tiếng Anh); mặc định tự nhận biết.",
@@ -243,6 +275,8 @@ def check(files: tuple[Path, ...], as_json: bool, kind: str | None) -> None:
       ocop-docs check quyetdinh.docx --kind quyet-dinh --json > ketqua.json
       ocop-docs check ketqua/*.docx
     """
+    from .check import check_file, format_json, format_text  # start-up
+
     worst = 0
     reports = []
     for path in files:
@@ -296,6 +330,8 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
       ocop-docs template check mau-cua-toi/ke-hoach.docx --kind ke-hoach --data kehoach.yaml
       ocop-docs template check giay-chung-nhan.docx --kind giay-chung-nhan --data dot-2.yaml
     """
+    from .check.template import check_template, format_template_report  # start-up
+
     report = check_template(template, kind, data)
     click.echo(format_template_report(report))
     sys.exit(report.exit_code)
@@ -312,6 +348,8 @@ def demo(outdir: Path, pdf: bool) -> None:
       ocop-docs demo -o ketqua/
       ocop-docs demo -o ketqua/ --no-pdf
     """
+    from .demo import run_demo  # start-up
+
     def progress(message: str) -> None:
         click.echo(message)
 
@@ -325,7 +363,7 @@ def demo(outdir: Path, pdf: bool) -> None:
               help="Cách xét yêu cầu tối thiểu (dấu sao) trên nhiều phiếu: điểm trung bình tiêu chí, quá nửa số phiếu, hoặc mọi phiếu.")
 @click.option("--bang", "table", type=click.Path(dir_okay=False, path_type=Path), help="Ghi bảng kết quả (.xlsx hoặc .csv) dùng cho quyết định công nhận và giấy chứng nhận.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Ghi kết quả chi tiết dạng JSON.")
-def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Path | None) -> None:
+def score(sheets: tuple[Path, ...], rule: MinimumRule, table: Path | None, json_out: Path | None) -> None:
     """Chấm điểm sản phẩm từ các phiếu đánh giá của thành viên Hội đồng.
 
     Mỗi phiếu (YAML/JSON, hoặc Excel tạo bằng 'ocop-docs form phieu-danh-gia --xlsx') đánh dấu
@@ -338,6 +376,10 @@ def score(sheets: tuple[Path, ...], rule: str, table: Path | None, json_out: Pat
       ocop-docs score phieu-an.yaml phieu-binh.yaml phieu-cuong.yaml
       ocop-docs score phieu/*.yaml --bang ket-qua.xlsx
     """
+    from .io.atomic import write_bytes_atomic  # start-up
+    from .io.score_xlsx import write_products  # start-up
+    from .scoring import report_lines, result_dict, score_files  # start-up
+
     results = score_files(sheets, rule)
     for i, result in enumerate(results):
         if i:
@@ -374,6 +416,9 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
       ocop-docs form phieu-danh-gia --bo 1 -o phieu-bo-01.xlsx
       ocop-docs form phieu-danh-gia phieu-thanh-vien-a.yaml -o phieu-a.docx --pdf
     """
+    from .convert import to_pdf  # start-up
+    from .render.forms import render_form  # start-up
+
     notices: list[str] = []
     written = [render_form(kind, out, data, blank=blank, bo=bo, template=template, notices=notices)]
     for notice in notices:
@@ -398,7 +443,9 @@ class _Progress:
     LABELS = {"docx": "Tạo tệp .docx", "pdf": "Chuyển sang PDF"}
 
     def __init__(self) -> None:
-        self.bar, self.phase, self.done = None, None, 0
+        self.bar: Any = None  # click's progress bar of the phase (a context manager entered by hand)
+        self.phase: str | None = None
+        self.done = 0
 
     def __call__(self, phase: str, done: int, total: int) -> None:
         if phase != self.phase:
@@ -442,6 +489,7 @@ def _batch_options(fn):
 
 def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, register_file, jobs, template, trial,
                reissue_reason: str | None = None) -> None:
+    from .certificates import run_certificates, trial_certificates  # start-up
 
     if trial:
         _print_trial(ctx, trial_certificates(table, issuer_file, outdir, register=register_file, template=template,
@@ -557,6 +605,7 @@ def register_group() -> None:
 
 
 def _lookup(register_file: Path | None):
+    from .certificates.register import open_register, register_location  # start-up
 
     path, _ = register_location(register_file)
     return open_register(path, readonly=True)
@@ -619,6 +668,9 @@ def register_show(query: str, register_file: Path | None) -> None:
       ocop-docs register show "mật ong" --register so-dang-ky.sqlite
       ocop-docs register show "$(cat noi-dung-quet-qr.txt)" --register so-dang-ky.sqlite
     """
+    from .certificates.qr import FORMAT_ID, parse_payload  # start-up
+    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload  # start-up
+
     fields = None
     if FORMAT_ID in query:
         try:
@@ -699,6 +751,7 @@ def register_void(number: str, reason: str, row_id: int | None, issuer: str | No
     Ví dụ:
       ocop-docs register huy 025/2026/GCN-OCOP --ly-do "Quyết định ghi sai số" --register so-dang-ky.sqlite
     """
+    from .certificates.register import open_register, register_location  # start-up
 
     path, _ = register_location(register_file)
     with open_register(path, create=False) as reg:
@@ -744,6 +797,7 @@ def register_export(out: Path, register_file: Path | None) -> None:
     Ví dụ:
       ocop-docs register xuat -o so-dang-ky.xlsx --register so-dang-ky.sqlite
     """
+    from .certificates.register_xlsx import export_register  # start-up
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("tệp xuất phải có đuôi .xlsx", param_hint="-o")
@@ -769,6 +823,9 @@ def parse_command(file: Path, out: Path | None, as_json: bool) -> None:
       ocop-docs parse kehoach-2024.docx -o kehoach-2024.yaml
       ocop-docs parse kehoach.pdf --json -o kehoach.json
     """
+    from .io.atomic import write_bytes_atomic  # start-up
+    from .parse import dump_json, dump_yaml, parse_file, spec_data  # start-up
+
     parsed = parse_file(file, _ocr_progress)
     data = spec_data(parsed.model) if parsed.model is not None else spec_data(parsed.data)
     notes = list(parsed.notes)
@@ -853,6 +910,8 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
     """
+    from .rollforward.files import run as run_rollforward  # start-up
+
     files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
                             report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean,
                             progress=_ocr_progress)
@@ -892,10 +951,10 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
       ocop-docs serve --users tai-khoan.yaml --them-tai-khoan hatinh --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh"
       ocop-docs serve --host 0.0.0.0 --port 8080 --users tai-khoan.yaml
     """
-    from .web.config import is_loopback
+    from .web.config import is_loopback  # start-up (the web package loads the whole library)
 
     if new_user:
-        from .web.accounts import add_account
+        from .web.accounts import add_account  # start-up
 
         if not users_file or not new_user_issuer:
             raise click.UsageError("--them-tai-khoan cần --users (tệp tài khoản) và --co-quan.")
@@ -906,12 +965,13 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
     if not is_loopback(host) and users_file is None:
         raise click.UsageError(f"lắng nghe ở {host} (máy khác mở được) thì phải có tệp tài khoản --users; "
                                "tạo tài khoản bằng --them-tai-khoan.")
-    import uvicorn
+    import uvicorn  # start-up
 
-    from .web import WebConfig, create_app
+    from .web import WebConfig, create_app  # start-up
 
-    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
-                       **({"workdir": workdir} if workdir else {}))
+    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600))
+    if workdir:
+        config = dataclasses.replace(config, workdir=workdir)
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")

@@ -6,6 +6,7 @@ and exits with ``error.exit_code``; a traceback is shown only with ``--debug``.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -40,6 +41,7 @@ class OcopError(Exception):
     """Base of every error the user is meant to read (message in Vietnamese)."""
 
     exit_code: int = ExitCode.FINDINGS
+    rule: str | None = None  # the rule's code when one was broken (RuleViolation), for --debug
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -111,6 +113,11 @@ class ConversionError(OcopError):
     """PDF conversion failed, or LibreOffice is missing."""
 
     exit_code = ExitCode.PDF
+
+    def __init__(self, message: str, failed: Sequence[Path] = (), converted: Sequence[Path] = ()):
+        super().__init__(message)
+        self.failed = list(failed)  # the sources that were not converted
+        self.converted = list(converted)  # the PDFs written all the same
 
 
 class RuleViolation(OcopError):

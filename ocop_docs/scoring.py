@@ -158,7 +158,7 @@ def check_sheet(source: SheetSource, cs: CriteriaSet | None = None) -> MemberSco
     if problems:
         raise DataError(source.file, problems)
     points = {code: known[code].option(n).points for code, n in options.items()}
-    parts = {p.code: sum(points[c.code] for s in p.sections for c in s.criteria) for p in cs.parts}
+    parts: dict[str, int] = {p.code: sum(points[c.code] for s in p.sections for c in s.criteria) for p in cs.parts}
     return MemberScore(source, options, points, parts)
 
 
@@ -330,7 +330,7 @@ def score_product(sources: list[SheetSource], rule: MinimumRule = "trung-binh") 
     members = [check_sheet(src, cs) for src in sources]
     n = len(members)
     average = two_decimals(Fraction(sum(m.total for m in members), n))
-    part_averages = {p.code: two_decimals(Fraction(sum(m.parts[p.code] for m in members), n)) for p in cs.parts}
+    part_averages: dict[str, Decimal] = {p.code: two_decimals(Fraction(sum(m.parts[p.code] for m in members), n)) for p in cs.parts}
     shortfalls = shortfalls_of(cs, members, rule)
     band = star_for_score(average)
     stars = decide_stars(average, shortfalls)

@@ -47,3 +47,11 @@ def test_api_names_are_the_functions_and_errors_are_the_library_s(tmp_path):
     else:
         raise AssertionError("an incomplete spec must be refused")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_roll_forward_takes_a_decision_as_the_command_does():
+    """A decision's data file rolls forward through the API as through `ocop-docs rollforward`."""
+    result = ocop_docs.roll_forward(SAMPLES / "decisions" / "kien-giang-2020-phe-duyet-de-an.yaml", 2021)
+    assert type(result.plan).__name__ == "GeneralDecision"
+    assert result.plan.year == 2021
+    assert result.plan.number is None  # the number is left for the clerk

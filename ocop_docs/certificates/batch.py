@@ -22,16 +22,24 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
+from pypdf import PdfReader
+
+from ..convert import to_pdf
 from ..errors import OcopError, RuleViolation
 from ..io.tables import FIELD_NAMES_VI, read_products
+from ..lifetime import die_with_parent
+from ..model.product import Product
+from ..render.templates import template_path
 from . import layout, reports
+from .compiled import CompiledTemplate, ImageSlot
 from .context import CertificateJob, certificate_context, qr_text, validity_end
 from .files import clean_stale, private_dir, replace_if_changed, sha256_file, write_if_changed
 from .model import CertificateIssuer, load_issuer, table_of
-from .pdfsplit import merge_documents
-from .register import Request, decide, open_register
+from .pdfsplit import merge_documents, split_pages
+from .qr import qr_png
+from .register import Request, decide, open_register, register_location
 from .rules import check_texts, stars_for
 
 DOCX_DIR = "docx"
@@ -103,8 +111,6 @@ _STATE: dict = {}
 
 def _init_worker(template: str, issuer_json: str) -> None:
     """Per process: the issuer and the template compiled once (a forked worker inherits them)."""
-    from .compiled import CompiledTemplate, ImageSlot
-
     if _STATE.get("key") == (template, issuer_json):
         return
 
@@ -116,8 +122,6 @@ def _init_worker(template: str, issuer_json: str) -> None:
 
 def _start_worker(parent: int, template: str, issuer_json: str) -> None:
     """A pool worker: dies with the batch process (``lifetime``), then compiles the template."""
-    from ..lifetime import die_with_parent
-
     die_with_parent(parent)
     _init_worker(template, issuer_json)
 
@@ -125,7 +129,6 @@ def _start_worker(parent: int, template: str, issuer_json: str) -> None:
 def _images(job: CertificateJob, issuer: CertificateIssuer) -> dict:
     if not issuer.qr:
         return {}
-    from .qr import qr_png
 
     return {"qr": qr_png(qr_text(job, issuer))}
 
@@ -143,8 +146,6 @@ def _render_docx(task: tuple[list[CertificateJob], str]) -> list[tuple[int, str,
 
 
 def _page_count(pdf: Path) -> int:
-    from pypdf import PdfReader
-
     return len(PdfReader(pdf).pages)
 
 
@@ -156,9 +157,6 @@ def _convert_slice(task: tuple[list[CertificateJob], str, bool, int]) -> list[tu
     holds); the per-certificate PDFs are written in the work folder as ``<stem>.pdf`` when the
     page count is one a certificate, else the PDF is None and the caller converts them one by one.
     """
-    from ..convert import to_pdf
-    from .pdfsplit import split_pages
-
     jobs, work, pdfa, index = task
     work_dir = Path(work)
     template, issuer = _STATE["template"], _STATE["issuer"]
@@ -174,7 +172,7 @@ def _convert_slice(task: tuple[list[CertificateJob], str, bool, int]) -> list[tu
     pdfs = []
     for call in _chunks(sources, DOCUMENTS_PER_CALL):  # one LibreOffice start a call; its memory grows per document
         pdfs += to_pdf(call, work_dir, pdfa=pdfa)
-    out = []
+    out: list[tuple[str | None, int, int]] = []
     for source, pdf, group in zip(sources, pdfs, groups):
         source.unlink(missing_ok=True)
         pages = _page_count(pdf)
@@ -341,8 +339,6 @@ def _produce_pdfs(results, pdf_dir: Path, outdir: Path, pdfa: bool, pool: _Pool,
 
 def _fallback(chunk, results, work: Path, pdfa: bool, warnings: list[str]) -> Path:
     """Convert the certificates of ``chunk`` one document each (one call) and merge them."""
-    from ..convert import to_pdf
-
     by_seq = {r.job.seq: r for r in results}
     sources = []
     for job in chunk:
@@ -373,7 +369,7 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
 
 
 def plan_jobs(table_path: Path, issuer: CertificateIssuer,
-              notices: list[str] | None = None) -> tuple[list[tuple[object, int]], list[reports.RejectLine]]:
+              notices: list[str] | None = None) -> tuple[list[tuple[Product, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
 
     What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
@@ -480,9 +476,6 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     """The trial run: the numbers the batch would give and its rejects, read from the register
     without writing it, and ONE sample certificate written to ``sample`` (default: beside the
     output folder, ``<folder>-ban-thu.docx``) — the output folder and the register are untouched."""
-    from ..render.templates import template_path
-    from .register import register_location
-
     issuer = load_issuer(issuer_file)
     table = Path(table) if table else table_of(issuer, issuer_file)
     outdir = Path(outdir)
@@ -495,7 +488,7 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     keys = [product.key for product, _ in good]
     path, _ = register_location(register, outdir)
     requests = _requests(good, keys)
-    plan_args = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
+    plan_args: dict[str, Any] = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
                  "decision_date": issuer.decision.date, "number_text": issuer.number_text,
                  "start": issuer.numbering.start, "requests": requests, "reissue": reissue}
     exists = path.is_file()
@@ -551,9 +544,6 @@ def run_certificates(
     PDFs cannot be made (the numbers stay reserved for the re-run); rows that cannot have a
     certificate are returned as rejects (``BatchReport.partial``).
     """
-    from ..render.templates import template_path
-    from .register import register_location
-
     issuer = load_issuer(issuer_file)
     table = Path(table) if table else table_of(issuer, issuer_file)
     outdir = Path(outdir)

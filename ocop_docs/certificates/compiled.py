@@ -30,13 +30,22 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from xml.parsers import expat
 from pathlib import Path
+from xml.parsers import expat
 
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
+from docxtpl import DocxTemplate
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.exceptions import TemplateError as JinjaTemplateError
 from lxml import etree
 from markupsafe import Markup
 
 from ..errors import TemplateError
+from ..render.environment import TemplateLimit, make_environment
+from ..render.templates import read_template
 
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -161,9 +170,7 @@ def image_run(drawing: str) -> Markup:
 
 def drawing_xml(rid: str, slot: ImageSlot) -> str:
     """A ``wp:inline`` picture pointing to ``rid`` (python-docx's ``new_pic_inline`` markup)."""
-    from docx.oxml.shape import CT_Inline
-
-    inline = CT_Inline.new_pic_inline(1, rid, f"{slot.name}.{slot.extension}", slot.cx, slot.cy)
+    inline = CT_Inline.new_pic_inline(1, rid, f"{slot.name}.{slot.extension}", Emu(slot.cx), Emu(slot.cy))
     return etree.tostring(inline, encoding="unicode")
 
 
@@ -186,11 +193,6 @@ class CompiledTemplate:
     """
 
     def __init__(self, path: str | Path, image_slots: tuple[ImageSlot, ...] = (), env=None):
-        from docxtpl import DocxTemplate
-
-        from ..render.environment import make_environment
-        from ..render.templates import read_template
-
         self.path = Path(path)
         self.env = env or make_environment()
         self.image_slots = {slot.name: slot for slot in image_slots}
@@ -245,8 +247,6 @@ class CompiledTemplate:
         return zlib.decompress(e.compressed, -15) if e.method == zipfile.ZIP_DEFLATED else e.compressed
 
     def _compile(self, xml: str, where: str):
-        from jinja2 import TemplateSyntaxError
-
         if "{%tc" in xml.replace(" ", "") or "{%-tc" in xml.replace(" ", ""):
             self.uses_tc = True
         src = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -258,8 +258,6 @@ class CompiledTemplate:
             raise TemplateError(self.path, f"lỗi cú pháp thẻ mẫu: {exc.message}", f"{where}, dòng XML {exc.lineno}", nearby) from None
 
     def _compile_main(self, docx) -> _Part:
-        from docx.opc.oxml import serialize_part_xml
-
         root = docx.element
         body_xml = self._tpl.get_xml()
         envelope = etree.fromstring(serialize_part_xml(root))
@@ -317,11 +315,6 @@ class CompiledTemplate:
         return xml
 
     def _render_part(self, part: _Part, ctx: dict) -> str:
-        from jinja2 import UndefinedError
-        from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
-
-        from ..render.environment import TemplateLimit
-
         try:
             return self._finish(part.template.render(ctx))
         except UndefinedError as exc:

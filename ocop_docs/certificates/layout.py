@@ -8,6 +8,7 @@ and the block that holds them has a fixed height as the last guard.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..nd30.metrics import text_width_twips
@@ -84,8 +85,6 @@ PARAGRAPH_SPACE_PT = 4.0
 
 def block_height_pt(name: str, owner: str, address: str, details: str) -> float:
     """About how tall the fixed-height block's texts are in their chosen size classes (pt)."""
-    import math
-
     width = TEXT_WIDTH - CELL_MARGINS
     parts = [(name, NAME_CLASSES, True), (owner, INFO_CLASSES, False)]
     parts += [(address, INFO_CLASSES, False)] if address else []

@@ -6,6 +6,7 @@ same on every certificate of the batch; the results table says what changes per 
 from __future__ import annotations
 
 import re
+import datetime
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -14,9 +15,11 @@ from pydantic import Field, field_validator, model_validator
 
 from ..errors import DataError, Problem, RuleViolation
 from ..io.messages import choices_text
+from ..io.spec import read_spec_data, validate_spec
 from ..model.common import Issuer, Model, NonEmptyText, OptionalDate, Signer, Text
 from ..nd30.formats import symbol_for
 from ..ocop import regimes
+from .issuers import issuer_key
 
 DEFAULT_NUMBER_FORMAT = "{so:03d}/{nam}/GCN-OCOP"
 NUMBER_FIELDS = {"so", "nam"}
@@ -35,7 +38,7 @@ class Decision(Model):
 
     @field_validator("date")
     @classmethod
-    def _required(cls, value: date | None) -> date:
+    def _required(cls, value: datetime.date | None) -> datetime.date:
         if value is None:
             raise ValueError("cần ngày ký quyết định (YYYY-MM-DD hoặc DD/MM/YYYY)")
         return value
@@ -107,8 +110,6 @@ class CertificateIssuer(Model):
     @property
     def key(self) -> str:
         """The issuing body as the register knows it: its canonical identity (``issuers``)."""
-        from .issuers import issuer_key
-
         return issuer_key(self.register_key or self.issuer.name)
 
     def number_text(self, seq: int, year: int) -> str:
@@ -153,8 +154,6 @@ def check_issuer(issuer: CertificateIssuer, file: str | Path | None = None) -> r
 
 def load_issuer(path: str | Path) -> CertificateIssuer:
     """The issuer file (YAML or JSON) validated, with errors naming field and line."""
-    from ..io.spec import read_spec_data, validate_spec
-
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là các trường dạng 'tên: giá trị' (issuer, decision, place, signer)")

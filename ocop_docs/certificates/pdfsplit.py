@@ -27,6 +27,10 @@ import io
 import re
 from pathlib import Path
 
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject
+
+from ..convert import libreoffice, merge_pdfs
 from ..errors import ConversionError
 
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
@@ -51,8 +55,6 @@ def _serialize(obj) -> bytes:
 
 def _pruned_resources(page):
     """The page's resources with only the XObjects its content draws (a new direct dictionary)."""
-    from pypdf.generic import DictionaryObject, NameObject
-
     resources = page.get("/Resources")
     if resources is None:
         return None
@@ -114,8 +116,6 @@ def _renumber(text: bytes, new: dict[int, int]) -> bytes:
 
 
 def _split_raw(data: bytes, reader, outs: list[Path]) -> None:
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject
-
     source = _Source(data, reader)
     top = max(source.span) + 1
     cat_old, pages_old, res_old = top, top + 1, top + 2  # numbers of the new objects before renumbering
@@ -180,10 +180,6 @@ def _split_raw(data: bytes, reader, outs: list[Path]) -> None:
 
 
 def _split_pypdf(reader, outs: list[Path]) -> None:
-    from pypdf.generic import NameObject
-
-    from ..convert import libreoffice
-
     carry = bool(libreoffice._pdfa_id(libreoffice._xmp_bytes(reader)))
     for page, out in zip(reader.pages, outs):
         resources = _pruned_resources(page)
@@ -200,8 +196,6 @@ def split_pages(pdf: Path, outs: list[Path]) -> list[Path]:
 
     ConversionError when the page count is not ``len(outs)``.
     """
-    from pypdf import PdfReader
-
     data = Path(pdf).read_bytes()
     reader = PdfReader(io.BytesIO(data))
     if len(reader.pages) != len(outs):
@@ -217,9 +211,6 @@ def split_pages(pdf: Path, outs: list[Path]) -> list[Path]:
 
 def _merge_raw(pdfs: list[Path], out) -> None:
     """Write every page of ``pdfs`` in order to the open binary file ``out`` (raw object copies)."""
-    from pypdf import PdfReader
-    from pypdf.generic import DictionaryObject, NameObject
-
     position = 0
     offsets: list[int] = [0, 0, 0]  # objects 1 (catalog) and 2 (page tree) are written last
     kids: list[int] = []
@@ -255,6 +246,7 @@ def _merge_raw(pdfs: list[Path], out) -> None:
         kids += [new[page.indirect_reference.idnum] for page in reader.pages]
         if n == 0:
             catalog = reader.trailer["/Root"].get_object()
+            assert isinstance(catalog, DictionaryObject)  # a PDF's /Root is a dictionary; pypdf opened it as one
             kept = DictionaryObject({NameObject(k): catalog.raw_get(k) for k in _CATALOG_KEEP if k in catalog})
             first_catalog = _renumber(_serialize(kept), new)
             info = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
@@ -282,8 +274,6 @@ def merge_documents(pdfs: list[Path], out: Path) -> Path:
     Streams raw objects when every source is a simple LibreOffice PDF; otherwise pypdf
     (``convert.merge_pdfs``).
     """
-    from ..convert import merge_pdfs
-
     try:
         with open(out, "wb") as fh:
             _merge_raw([Path(p) for p in pdfs], fh)

@@ -34,14 +34,20 @@ from datetime import date
 from functools import lru_cache
 from itertools import zip_longest
 from operator import itemgetter
+from typing import Literal, cast
 
 from segno import consts
 from segno import encoder as _enc
+
+from ..vi.dates import parse_date
 
 FORMAT_ID = "OCOP-GCN/1"
 MAX_PRODUCT_CHARS = 80
 MASK = 0
 ERROR = consts.ERROR_LEVEL_M
+# segno's tables by version and error level; their Micro QR rows (keyed None) make the inferred type "object".
+_ECC = cast("dict[int, dict[int, tuple]]", consts.ECC)
+_CAPACITY = cast("dict[int, dict[int, int]]", consts.SYMBOL_CAPACITY)
 LABELS = {
     "number": "Số",
     "product": "Sản phẩm",
@@ -92,7 +98,6 @@ def parse_payload(text: str) -> dict:
     missing = [LABELS[k] for k in LABELS if k not in fields]
     if missing:
         raise ValueError(f"mã QR thiếu: {', '.join(missing)}")
-    from ..vi.dates import parse_date
 
     start, _, end = fields.pop("validity").partition(" - ")
     fields["issued"], fields["valid_until"] = parse_date(start), parse_date(end)
@@ -147,7 +152,7 @@ def _interleaving(version: int):
     """Getters that interleave the concatenated data blocks, and error blocks, codeword by
     codeword across blocks (ISO/IEC 18004 §7.6: block 1 word 1, block 2 word 1, …)."""
     lengths, ec_lengths = [], []
-    for info in consts.ECC[version][ERROR]:
+    for info in _ECC[version][ERROR]:
         lengths += [info.num_data] * info.num_blocks
         ec_lengths += [info.num_total - info.num_data] * info.num_blocks
 
@@ -162,7 +167,7 @@ def _interleaving(version: int):
 def _version_for(length: int) -> int:
     for version in range(1, 41):
         count_bits = 8 if version < 10 else 16
-        if 4 + count_bits + 8 * length <= consts.SYMBOL_CAPACITY[version][ERROR]:
+        if 4 + count_bits + 8 * length <= _CAPACITY[version][ERROR]:
             return version
     raise ValueError("nội dung quá dài cho một mã QR")
 
@@ -186,7 +191,7 @@ def _blocks(version: int, codewords: bytes) -> tuple[list[bytes], list[bytes]]:
     """Data blocks and their Reed–Solomon error blocks (ISO/IEC 18004 §7.5.2), as an LFSR."""
     data_blocks, error_blocks = [], []
     pos = 0
-    for info in consts.ECC[version][ERROR]:
+    for info in _ECC[version][ERROR]:
         ec_words = info.num_total - info.num_data
         table = _rs_table(ec_words)
         shift = 8 * (ec_words - 1)
@@ -205,7 +210,7 @@ def _blocks(version: int, codewords: bytes) -> tuple[list[bytes], list[bytes]]:
 def encode(data: bytes) -> tuple[int, list[bytes]]:
     """QR Code (level M, byte mode, mask ``MASK``) of ``data``: (version, rows of 0/1 bytes)."""
     version = _version_for(len(data))
-    capacity = consts.SYMBOL_CAPACITY[version][ERROR]
+    capacity = _CAPACITY[version][ERROR]
     count_bits = 8 if version < 10 else 16
     bits = "0100" + format(len(data), f"0{count_bits}b")
     if data:
@@ -235,7 +240,7 @@ SCALE = 8
 BORDER = 4  # the quiet zone, in modules (ISO/IEC 18004 §6.3.8)
 MAX_PIXELS = 150  # pixels across a code, quiet zone included (see qr_png)
 MIN_SCALE = 2
-_CAST = {1: "Q", 2: "I", 4: "H"}  # scale → memoryview format reading 8 // scale modules at once
+_CAST: dict[int, Literal["Q", "I", "H"]] = {1: "Q", 2: "I", 4: "H"}  # scale → memoryview format reading 8 // scale modules at once
 
 
 @lru_cache(maxsize=4)

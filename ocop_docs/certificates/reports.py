@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import DataError
 from ..io.output_tables import Column, xlsx_bytes
+from ..io.workbook import read_sheet
 from .files import write_if_changed
 
 MANIFEST_NAME = "manifest.xlsx"
@@ -88,7 +89,7 @@ MANIFEST_KINDS = {"stars": ("int", 9), "score": ("score", 8), "issued": ("date",
 REJECT_KINDS = {"row": ("int", 7), "reason": ("text", 70), "product": ("text", 36), "owner": ("text", 36)}
 
 
-def _columns(names: dict[str, str], kinds: dict[str, tuple[str, float]]) -> list[Column]:
+def _columns(names: dict[str, str], kinds: dict[str, tuple[str, int]]) -> list[Column]:
     return [Column(header, kinds.get(key, ("text", 12))[1], kinds.get(key, ("text", 12))[0]) for key, header in names.items()]
 
 
@@ -132,8 +133,6 @@ def write_manifest(path: Path, lines: list[ManifestLine]) -> tuple[str, bool]:
 
 def read_manifest(path: Path) -> list[ManifestLine]:
     """The lines of a manifest written by :func:`write_manifest`; [] when missing or unreadable."""
-    from ..io.workbook import read_sheet
-
     if not path.is_file():
         return []
     try:

@@ -32,7 +32,7 @@ class Checker(PageRules, HeaderRules, BodyRules, SignatureRules, RecipientRules,
         self.findings: list[Finding] = []
         self._aggregate: dict[tuple, Finding] = {}
         self.notes: list[str] = []
-        self.applicable: set[str] = set()
+        self.applicable: frozenset[str] = frozenset()
 
     def add(self, rule_id: str, where, found: str, *, element: str = "", case: str | None = None,
             aggregate: bool = False) -> None:

@@ -22,7 +22,28 @@ from ..nd30.rules import (
     ElementStyle,
 )
 from ..nd30.anatomy import is_upper
-from .structure import top_items
+from .structure import (
+    Element,
+    Part,
+    top_items,
+)
+
+
+class RuleGroup:
+    """The checker as the rule groups (``check/rules/``) see it: each group is mixed into
+    ``checks.Checker``, which sets these attributes and defines :meth:`add`. Stated here so that
+    the groups can be read (and type-checked) on their own."""
+
+    view: DocumentView
+    parts: list[Part]
+    notes: list[str]
+
+    def add(self, rule_id: str, where, found: str, *, element: str = "", case: str | None = None,
+            aggregate: bool = False) -> None:
+        raise NotImplementedError  # Checker.add
+
+    def style(self, rule_id: str, element: str, spans: list[Span] | Element | None, **kw) -> None:
+        raise NotImplementedError  # Checker.style
 
 BOX = {
     "quoc_hieu": "ô 1: Quốc hiệu", "tieu_ngu": "ô 1: Tiêu ngữ", "co_quan_chu_quan": "ô 2: cơ quan chủ quản",

@@ -268,10 +268,10 @@ def top_items(view: DocumentView) -> list[Item]:
     for t in view.tables:
         if t.area != "body":
             continue
-        root = t
-        while root.parent is not None:
-            root = view.tables[root.parent[0]]
-        outer[t.index] = root.index
+        top = t
+        while top.parent is not None:
+            top = view.tables[top.parent[0]]
+        outer[t.index] = top.index
     for block in view.blocks:
         if block.depth == 0:
             items.append(Item(block=block))

@@ -32,7 +32,7 @@ import difflib
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -41,6 +41,7 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+import jinja2
 from jinja2 import StrictUndefined, meta, nodes
 from jinja2.exceptions import TemplateSyntaxError
 from jinja2.runtime import missing
@@ -365,7 +366,7 @@ class PartSource:
 
     name: str
     label: str
-    element: object
+    element: etree._Element
     paragraphs: list
     locations: list[str]
     texts: list[str]
@@ -376,8 +377,8 @@ class PartSource:
     tags: list[Tag] = field(default_factory=list)
     source: str = ""
     line_paragraph: dict[int, int] = field(default_factory=dict)
-    compiled: object = None
-    ast: object = None
+    compiled: jinja2.Template | None = None
+    ast: nodes.Template | None = None
     broken: bool = False  # a syntax problem was found: the whole part does not compile
     index: int = 0
 
@@ -453,7 +454,7 @@ def _part_sources(document, view) -> list[PartSource]:
             except etree.XMLSyntaxError:
                 continue
         specs.append((key, label, element))
-    parts = []
+    parts: list[PartSource] = []
     for name, label, element in specs:
         paragraphs = list(element.iter(_W_P))
         locations = []
@@ -1362,7 +1363,7 @@ def _describe_item(obj) -> str:
 
 
 def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: str,
-                      problems: list[TemplateProblem], reported: set[str] = frozenset()) -> bool:
+                      problems: list[TemplateProblem], reported: Set[str] = frozenset()) -> bool:
     """Render every compiled part with every context, recording what is missing; True when clean.
 
     Top-level names in ``reported`` (already reported as unknown to the kind) are not repeated.
@@ -1433,7 +1434,7 @@ def _traceback_line(exc: BaseException) -> int:
 
 
 def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], problems: list[TemplateProblem],
-                notes: list[str], reported: set[str] = frozenset()) -> None:
+                notes: list[str], reported: Set[str] = frozenset()) -> None:
     """Validate the data file, then render the template with it (recording, then strict)."""
 
     read_spec_data(data)  # a file that cannot be read at all is a DataError for the caller (exit 2)

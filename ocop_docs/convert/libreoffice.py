@@ -311,10 +311,7 @@ def _convert(jobs: list[_Job], stage_parent: Path, pdfa: bool, timeout: float | 
         if messages:
             lines.append("Thông báo của LibreOffice:")
             lines += ["  " + ln for msg in messages for ln in msg.splitlines()]
-        error = ConversionError("\n".join(lines))
-        error.failed = [job.source for job in failed]
-        error.converted = converted
-        raise error
+        raise ConversionError("\n".join(lines), failed=[job.source for job in failed], converted=converted)
     return [job.target for job in jobs]
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..nd30.rules import SINGLE_LINE_FACTOR
 from .package import parse_xml, related_part
@@ -378,7 +379,7 @@ class StyleSheet:
 
     def __init__(self, styles_root=None, theme: Theme | None = None):
         self.theme = theme or Theme()
-        self._styles: dict[str, object] = {}
+        self._styles: dict[str, etree._Element] = {}
         self._names: dict[str, str] = {}
         self.default_style: dict[str, str | None] = {"paragraph": None, "character": None, "table": None}
         self.default_rpr: dict = {}

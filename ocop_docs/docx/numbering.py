@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..vi.numbers import roman
 from .formatting import StyleSheet, to_int
@@ -97,7 +98,7 @@ class NumberingDefinitions:
     def __init__(self, root=None, stylesheet: StyleSheet | None = None):
         self.stylesheet = stylesheet
         self._nums: dict[str, tuple[str | None, dict[int, tuple[int | None, object]]]] = {}
-        self._abstracts: dict[str, object] = {}
+        self._abstracts: dict[str, etree._Element] = {}
         self._by_style_link: dict[str, str] = {}
         self._levels: dict[tuple[str, int], Level | None] = {}
         if root is None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, Problem
-from .members import read_members
+from .members import Group, read_members
 from .tables import FIELD_NAMES_VI, read_products, rejects_error
 
 
@@ -25,7 +25,7 @@ def _path(value: Any, spec_file: str | Path | None) -> Path:
     return path
 
 
-def _members(data: dict, group: str, spec_file: str | Path | None, notices: list[str], where: str) -> dict:
+def _members(data: dict, group: Group, spec_file: str | Path | None, notices: list[str], where: str) -> dict:
     if not data.get("members_file") or not isinstance(data.get("members_file"), str):
         return data
     if data.get("members"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..vi.numbers import format_number
@@ -57,7 +58,7 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return path_text(clean_loc(loc))
 
 
-def union_message(errors: list[dict[str, Any]]) -> str | None:
+def union_message(errors: Sequence[Mapping[str, Any]]) -> str | None:
     """One message for the errors of the members of a union tried on one value, when they are all
     type errors: "phải là số nguyên, một nhóm trường … hoặc một danh sách (đang là 'abc')"."""
     words = [TYPE_WORDS.get(e.get("type", "")) for e in errors]
@@ -142,7 +143,7 @@ def _not_text(value: Any) -> str:
     return f"phải là chữ (đang là {_short(value)})"
 
 
-def message(error: dict[str, Any]) -> str:
+def message(error: Mapping[str, Any]) -> str:
     """The Vietnamese message for one pydantic error."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -18,7 +19,16 @@ from .yaml_errors import colon_fix, colon_message, quoted, syntax_problem
 MAX_SPEC_BYTES = 20 * 1024 * 1024
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails  # pydantic's own error type (its core's), for annotations
+
+if TYPE_CHECKING:  # libyaml's loader, when present, has the pure one's interface
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """Safe loader (libyaml when present) that leaves dates as text, for our Vietnamese message."""
 
 
@@ -286,7 +296,7 @@ def _colon_problem(loc: tuple, lines: LineMap) -> Problem | None:
     return None
 
 
-def _problem(error: dict, same_value: list[dict], lines: LineMap) -> Problem:
+def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], lines: LineMap) -> Problem:
     """The :class:`Problem` for one pydantic error, at its line; ``same_value`` are the errors on
     the same value (several when pydantic tried each member of a union)."""
     loc = clean_loc(tuple(error["loc"]))
@@ -323,7 +333,7 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         raise DataError(file, Problem(exc.message, rule=exc.rule)) from None
     except ValidationError as exc:
         errors = exc.errors()
-        by_value: dict[tuple, list[dict]] = {}
+        by_value: dict[tuple, list[ErrorDetails]] = {}
         for error in errors:
             by_value.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
         problems: list[Problem] = []

@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from ..errors import DataError, Problem
 from ..model.product import Product
+from ..model.table import is_total_label
 from ..vi.dates import parse_date
 from ..vi.numbers import parse_number
 from ..vi.text import fold
@@ -186,8 +187,9 @@ def number_cell(value: Any, what: str) -> Decimal | None:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
         number = Decimal(repr(value))
     elif isinstance(value, (int, Decimal)):
-        number = Decimal(value) if isinstance(value, int) and abs(value) < 10 ** MAX_NUMBER_DIGITS else value
-        if not isinstance(number, Decimal) or not number.is_finite() or number.adjusted() >= MAX_NUMBER_DIGITS:
+        huge = isinstance(value, int) and abs(value) >= 10 ** MAX_NUMBER_DIGITS  # not even made a Decimal
+        number = Decimal("Infinity") if huge else Decimal(value)
+        if not number.is_finite() or number.adjusted() >= MAX_NUMBER_DIGITS:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
     else:
         text = str(value).strip()
@@ -280,8 +282,9 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
 # --------------------------------------------------------------------------- row kinds
 
+# Total rows are told by model.table.is_total_label; these are the other rows under a table.
 _FOOTER_START = re.compile(
-    r"^(tong cong|tong so|tong\s*:|tong$|cong\s*:|cong$|cong \d|nguoi lap|lap bieu|nguoi ky|thu truong|xac nhan|"
+    r"^(nguoi lap|lap bieu|nguoi ky|thu truong|xac nhan|"
     r"tm\s|kt\s|tl\s|q\s|chu tich$|giam doc$|ky ghi ro|ky ten|ky dong dau|danh sach (nay|tren) (co|gom))"
 )
 _NOTE_START = re.compile(r"^(ghi chu|luu y|chu thich|ghi chu\s*:)")
@@ -508,12 +511,12 @@ class HeaderedRows:
             if _NOTE_START.match(first_key):
                 skipped["note"].append((row_number, line))
                 continue
-            if not has_evidence and (_FOOTER_START.match(first_key) or _PLACE_DATE.search(first_key)):
+            if not has_evidence and (is_total_label(first_key) or _FOOTER_START.match(first_key) or _PLACE_DATE.search(first_key)):
                 footer_from = footer_from or row_number
                 skipped["footer"].append((row_number, line))
                 count = re.search(r"\d+", first_key) or next(
                     (re.search(r"\d+", t) for t in texts[1:] if re.fullmatch(r"\d+", t.strip())), None)
-                if total is None and first_key.startswith(("tong", "cong")) and count:
+                if total is None and is_total_label(first_key) and count:
                     total = (row_number, int(count.group(0)))
                 continue
             if footer_from is not None and not has_evidence:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from ..errors import InvalidField
 from ..nd30 import doctypes
-from ..nd30.anatomy import BASIS_VERBS
+from ..nd30.anatomy import BASIS_VERBS, BasisVerb as PrintedBasisVerb
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..vi.fields import NonEmptyText, OptionalDate, Text
 from ..vi.fields import nfc as _nfc
@@ -159,7 +159,7 @@ class Signer(Model):
         return [line for line in lines if line]
 
 
-BasisVerb = Literal[(*BASIS_VERBS, "")]  # "" for a line printed without a verb
+BasisVerb = Literal[PrintedBasisVerb, ""]  # "" for a line printed without a verb
 
 
 class LegalBasis(Model):

@@ -13,9 +13,10 @@ refused with a RuleViolation that cites the rule (ocop.md §1–3, §12).
 from __future__ import annotations
 
 import re
+import datetime
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
@@ -61,7 +62,7 @@ class DecisionRef(Model):
 
     @field_validator("date")
     @classmethod
-    def _required(cls, value: date | None) -> date:
+    def _required(cls, value: datetime.date | None) -> datetime.date:
         if value is None:
             raise ValueError("cần ngày ký của quyết định được viện dẫn")
         return value
@@ -74,26 +75,38 @@ class DecisionRef(Model):
         return text
 
 
-class Article(Model):
-    """One Điều: an optional bold title, the text after "Điều n.", and further paragraphs.
-
-    Paragraphs are printed as written ("1. …", "a) …", "- …"), so an officer's wording stays.
-    """
-
-    title: Text | None = Field(None, description="Tên điều (in đậm cùng dòng 'Điều n.'), ví dụ 'Nhiệm vụ của Hội đồng'")
-    text: Text | None = Field(None, description="Nội dung ngay sau 'Điều n.' (cùng đoạn)")
-    content: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn tiếp theo (khoản, điểm)")
+class _TextOrFields(Model):
+    """A part of a decision written either as fields or, when it is only text, as one string."""
 
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
         return {"text": value} if isinstance(value, str) else value
 
+
+class _ArticleBase(_TextOrFields):
+    """What every Điều has: an optional bold title and the text after "Điều n.", then the field
+    named by ``_rest`` (paragraphs, or khoản); one of the three must be there."""
+
+    _rest: ClassVar[str]
+
+    title: Text | None = Field(None, description="Tên điều (in đậm cùng dòng 'Điều n.'), ví dụ 'Nhiệm vụ của Hội đồng'")
+    text: Text | None = Field(None, description="Nội dung ngay sau 'Điều n.' (cùng đoạn)")
+
     @model_validator(mode="after")
-    def _not_empty(self) -> "Article":
-        if not (self.title or self.text or self.content):
-            raise ValueError("điều khoản trống: cần 'title', 'text' hoặc 'content'")
+    def _not_empty(self) -> Self:
+        if not (self.title or self.text or getattr(self, self._rest)):
+            raise ValueError(f"điều khoản trống: cần 'title', 'text' hoặc '{self._rest}'")
         return self
+
+
+class Article(_ArticleBase):
+    """One Điều of a decision the engine composes: its further paragraphs printed as written
+    ("1. …", "a) …", "- …"), so an officer's wording stays."""
+
+    _rest: ClassVar[str] = "content"
+
+    content: list[NonEmptyText] = Field(default_factory=list, description="Các đoạn tiếp theo (khoản, điểm)")
 
 
 class NumberedArticle(Model):
@@ -175,7 +188,7 @@ class Decision(Document):
 
     # ---- the date the rules are read at --------------------------------------------------
     @property
-    def rules_date(self) -> date:
+    def rules_date(self) -> datetime.date:
         """The signing date, or the expected one for a draft (ocop.md §1: rules by signing date)."""
         return self.date or self.expected_date  # validated: one of them exists
 
@@ -1016,7 +1029,7 @@ class Point(Model):
     content: list[NonEmptyText] = Field(default_factory=list, description="Các dòng tiếp theo của điểm ('- …')")
 
 
-class Clause(Model):
+class Clause(_TextOrFields):
     """A khoản of an article ("1. …"), or a paragraph of it without a number (``label`` empty)."""
 
     label: Text | None = Field(None, description="Nhãn khoản như in, ví dụ '1.'; trống với đoạn không đánh số")
@@ -1024,29 +1037,13 @@ class Clause(Model):
     content: list[NonEmptyText] = Field(default_factory=list, description="Các dòng tiếp theo ('- …', '+ …')")
     points: list[Point] = Field(default_factory=list, description="Các điểm a), b)…")
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
 
+class DecisionArticle(_ArticleBase):
+    """One Điều of a general decision (kept as printed): its khoản after the title or opening text."""
 
-class DecisionArticle(Model):
-    """One Điều of a general decision: its title or opening text, then its khoản."""
+    _rest: ClassVar[str] = "clauses"
 
-    title: Text | None = Field(None, description="Tên điều (in đậm cùng dòng 'Điều n.')")
-    text: Text | None = Field(None, description="Nội dung ngay sau 'Điều n.'")
     clauses: list[Clause] = Field(default_factory=list, description="Các khoản và đoạn của điều")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        return {"text": value} if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> "DecisionArticle":
-        if not (self.title or self.text or self.clauses):
-            raise ValueError("điều khoản trống: cần 'title', 'text' hoặc 'clauses'")
-        return self
 
 
 DecisionSubject = Literal["phê duyệt", "ban hành quy chế", "ban hành kế hoạch", "hội đồng", "công nhận", "khác"]

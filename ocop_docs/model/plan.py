@@ -181,8 +181,9 @@ def _block_tag(value: Any) -> str | None:
             if key in value:
                 return {"heading": "section"}.get(key, key)
         return "paragraph"
-    return {Paragraph: "paragraph", Section: "section", TaskBlock: "task", TargetBlock: "target", BudgetBlock: "budget",
-            TableBlock: "table", AssignmentBlock: "assignments"}.get(type(value))
+    tags: dict[type, str] = {Paragraph: "paragraph", Section: "section", TaskBlock: "task", TargetBlock: "target",
+                             BudgetBlock: "budget", TableBlock: "table", AssignmentBlock: "assignments"}
+    return tags.get(type(value))
 
 
 class TaskBlock(Model):

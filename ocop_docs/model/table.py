@@ -9,6 +9,7 @@ must not be signed. Nothing here opens a file or knows Word: rendering is ``rend
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -16,6 +17,7 @@ from pydantic import Field, field_validator, model_validator
 
 from ..errors import InvalidField
 from ..vi.numbers import format_number
+from ..vi.text import fold
 from .common import Model, Text
 
 
@@ -31,6 +33,15 @@ def _cell(value: Any) -> Any:
     if isinstance(value, (str, int, float, Decimal)) and not isinstance(value, bool):
         return {"text": str(value)}
     return value
+
+
+_TOTAL_LABEL_RE = re.compile(r"^(tong\b|cong\s*(:|$|\d))")
+
+
+def is_total_label(text: str) -> bool:
+    """Whether the first text of a table row labels a total: "Tổng cộng", "Tổng số: 30", "Tổng kinh
+    phí", "Cộng:", "Cộng 5" — not "Cộng đồng …". The one rule of the readers of tables (``io``, ``parse``)."""
+    return bool(_TOTAL_LABEL_RE.match(fold(text, lower=True).strip()))
 
 
 class TotalRow(Model):

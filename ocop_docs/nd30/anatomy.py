@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Literal, get_args
 
 from ..vi.text import fold
 from .doctypes import CERTIFICATE_TITLES, DOC_TYPES, LEGAL_TYPES, OCOP_FORM_TITLES
@@ -173,7 +174,8 @@ def is_kem_theo(text: str, bracketed: bool = True) -> bool:
 # ----------------------------------------------------------------------------- ô 6
 # How a căn cứ line opens (ND30-BODY-01), as printed: the legal bases, what the document carries
 # out, the proposal of the drafting body.
-BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
+BasisVerb = Literal["Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của"]  # the model's type of a verb
+BASIS_VERBS: tuple[str, ...] = get_args(BasisVerb)
 PROPOSAL_VERBS = ("Theo đề nghị", "Xét đề nghị")
 # Their folded openings; "Xét" alone also opens a basis ("Xét Tờ trình số …").
 _BASIS_OPENINGS = tuple(key(v).removesuffix(" CUA") for v in BASIS_VERBS) + ("XET ",)

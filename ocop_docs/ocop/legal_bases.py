@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+import datetime
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -48,11 +49,11 @@ class LegalAct:
     citation: str
     type: str
     number: str | None
-    date: date | None
+    date: datetime.date | None
     issuer: str
     subject: str
-    valid_from: date | None
-    valid_to: date | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
     replaced_by: str | None = None
     amends: str | None = None
     role: Role = "other"
@@ -60,14 +61,14 @@ class LegalAct:
     name: str | None = None
     verified: bool = True
 
-    def valid_on(self, on: date) -> bool:
+    def valid_on(self, on: datetime.date) -> bool:
         """In force (citable) on ``on``: from ``valid_from`` to ``valid_to`` inclusive."""
         return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
 
-    def lapsed(self, on: date) -> bool:
+    def lapsed(self, on: datetime.date) -> bool:
         return self.valid_to is not None and on > self.valid_to
 
-    def issued_after(self, on: date) -> bool:
+    def issued_after(self, on: datetime.date) -> bool:
         return self.date is not None and self.date > on
 
     def short(self) -> str:

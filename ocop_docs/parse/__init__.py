@@ -15,10 +15,13 @@ import re
 from pathlib import Path
 
 from ..errors import UnreadableFile
+from .docx import read_docx
 from .header import Note
 from .lines import Line, Source
+from .ocr import ocr_notes
 from .spec import dump_json, dump_yaml, spec_data, validate
 from .structure import Parsed, recognise
+from .txt import read_txt, source_from_text
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 READERS = {".txt": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
@@ -36,14 +39,10 @@ def read_source(path: str | Path, progress=None) -> Source:
             + "."
         )
     if kind == "txt":
-        from .txt import read_txt
-
         return read_txt(path)
     if kind == "docx":
-        from .docx import read_docx
-
         return read_docx(path)
-    from .pdf import read_pdf
+    from .pdf import read_pdf  # start-up: pypdf and pdfplumber (~160 ms) only for a PDF
 
     return read_pdf(path, progress)
 
@@ -71,8 +70,6 @@ def parse_source(source: Source) -> Parsed:
 
 def _mark_ocr(doc: Parsed, source: Source, main: bool) -> None:
     """Numbers, dates and symbols read by OCR listed as uncertain, with the checks that failed."""
-    from .ocr import ocr_notes
-
     where = "trang " + ", ".join(str(p) for p in source.ocr_pages)
     texts = [line.text for line in source.lines if "ocr" in line.notes] if main else []
     for field_, message in ocr_notes(doc.data, texts, where):
@@ -86,8 +83,6 @@ def parse_file(path: str | Path, progress=None) -> Parsed:
 
 def parse_text(text: str, name: str = "văn bản") -> Parsed:
     """Plain text (as copied from a website) read back into the engine's spec."""
-    from .txt import source_from_text
-
     return parse_source(source_from_text(text, name))
 
 

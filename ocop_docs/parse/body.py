@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ..model.deadline import Deadline
 from ..nd30.formats import strip_end_punctuation
 from ..render.context import automatic_label  # the one rule for automatic labels
 from ..vi.numbers import diem_index, from_roman, tien_bang_chu
@@ -292,8 +293,6 @@ def task_field(text: str) -> tuple[str, str, str] | None:
 
 
 def _task(fields: list[tuple[str, str, str]]) -> dict | None:
-    from ..model.deadline import Deadline
-
     task: dict = {}
     labels: dict = {}
     for name, label, value in fields:
@@ -353,7 +352,7 @@ def _quantities(text: str) -> list[tuple[Decimal, str]]:
         if after.lstrip().startswith("%"):
             out.append((value, "%"))
             continue
-        words = []
+        words: list[str] = []
         for word in re.split(r"\s+", after.strip()):
             clean = word.strip(",.;:()“”\"")
             if not clean or clean.lower() in _STOPWORDS or len(words) >= 4:
@@ -557,7 +556,7 @@ def _structured(blocks: list, notes: list[Note], role: str | None, path: str) ->
             i += 1
             continue
         # Tasks: consecutive labelled lines.
-        fields = []
+        fields: list[tuple[str, str, str]] = []
         j = i
         while j < n and _is_para(blocks[j]) and (f := task_field(blocks[j]["text"])) is not None and f[0] not in [x[0] for x in fields]:
             fields.append(f)

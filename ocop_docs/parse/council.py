@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..model.decision import council_role, team_role
+from ..vi.dates import parse_date
+from .decision import _EFFECT_RE, _EXECUTORS_RE, _executors
 from .header import Note
 
 _HONORIFIC = r"(?P<hon>Ông|Bà|ông|bà)\s+"
@@ -32,8 +35,6 @@ _REPLACES_RE = re.compile(
 
 
 def _member(text: str, team: bool) -> dict | None:
-    from ..model.decision import council_role, team_role
-
     for pattern in (_ROLE_FIRST_RE, _ROLE_LAST_RE):
         m = pattern.match(text.strip())
         if not m:
@@ -64,8 +65,6 @@ def _dashes(lines: list[str]) -> list[str]:
 
 def council_decision(general: dict, notes: list[Note]) -> tuple[dict | None, str]:
     """The ``council_decision`` spec data of a general decision about an OCOP council, or (None, why)."""
-    from .decision import _EFFECT_RE, _EXECUTORS_RE, _executors
-
     title = general.get("title") or ""
     articles = general.get("articles") or []
     if "hội đồng" not in title.lower() or len(articles) < 3:
@@ -129,7 +128,6 @@ def council_decision(general: dict, notes: list[Note]) -> tuple[dict | None, str
     replaced = _REPLACES_RE.search(effect_text)
     if replaced:
         effect_text = effect_text[: replaced.start()]
-        from ..vi.dates import parse_date
 
         data["replaces"] = [{"number": int(replaced.group("number")), "symbol": replaced.group("symbol"),
                              "date": parse_date(replaced.group("date")), "issuer": replaced.group("issuer"),

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..model.decision import lower_first
+from ..model.decision import decision_subject, lower_first
+from .body import match_label
 from .header import Note
 
 _EFFECT_RE = re.compile(r"^(Quyết định này có hiệu lực[^.]*)\.?$")
@@ -136,8 +137,6 @@ _DASH_RE = re.compile(r"^[-–+•]\s*")
 def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dict:
     """The ``decision`` spec data (GeneralDecision) of a decision read back, articles split into
     khoản ("1."), điểm ("a)") and list lines; what follows the signature becomes ``attached``."""
-    from .body import match_label
-
     data: dict = {"kind": "decision"}
     for key in ("issuer", "doc_type", "number", "_number_text", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
                 "signer", "recipients", "archive", "authority"):
@@ -178,7 +177,6 @@ def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dic
         notes.append(Note("articles", "không tìm thấy điều khoản nào ('Điều 1.'); để trống — cần bổ sung"))
     else:
         data["articles"] = articles
-    from ..model.decision import decision_subject
 
     first = articles[0].get("text") or articles[0].get("title") if articles else None
     data["subject"] = decision_subject(data.get("title"), first)

@@ -111,7 +111,7 @@ def _footnotes(document) -> dict[str, str]:
         root = parse_xml(part.blob)
     except Exception:
         return {}
-    out = {}
+    out: dict[str, str] = {}
     for note in root.iter(W + "footnote"):
         if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue

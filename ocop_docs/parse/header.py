@@ -35,6 +35,7 @@ from ..nd30.anatomy import (
     is_rule,
     is_signer_title,
 )
+from ..vi.dates import parse_date
 from ..vi.text import fold, title_words
 from .lines import Line, normalise
 
@@ -401,8 +402,6 @@ def read_kem_theo(text: str) -> dict | None:
     out: dict = {"text": normalise(inner), "type": m.group("type").capitalize(), "number": int(m.group("number")),
                  "symbol": re.sub(r"\s*-\s*", "-", m.group("symbol")).rstrip(".,")}
     if m.group("date"):
-        from ..vi.dates import parse_date
-
         try:
             out["date"] = parse_date(re.sub(r"\s+", " ", m.group("date")).replace(" / ", "/").replace(" ", " "))
         except ValueError:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from ..vi.text import convert_legacy, detect_legacy_encoding
 from ..nd30.anatomy import (
     BASIS_VERBS,
     PROPOSAL_VERBS,
@@ -24,6 +23,8 @@ from ..nd30.anatomy import (
     is_signer_title,
     is_tieu_ngu,
 )
+from ..vi.text import convert_legacy, detect_legacy_encoding
+from .header import type_name
 from .lines import Line, normalise
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -233,8 +234,6 @@ _BASIS_START_RE = re.compile(
 
 def _stands_alone(text: str) -> bool:
     """A capitalised line that is a part of its own, never the rest of a wrapped heading."""
-    from .header import type_name
-
     return bool(type_name(text) or is_body_head(text) or is_authority_line(text) or is_signer_title(text)
                 or is_quoc_hieu(text) or is_tieu_ngu(text) or garbled_authority(text) is not None
                 or text.startswith(("CHỦ TỊCH", "QUYẾT ĐỊNH", "PHỤ LỤC", "DANH SÁCH")))

@@ -9,16 +9,22 @@ list marks and fonts. Bold and italic come from the font names ("…-Bold", "…
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pypdf
 
 from ..errors import UnreadableFile
 from ..nd30.anatomy import is_kinh_gui, is_noi_nhan, is_quoc_hieu, is_upper
 from .header import type_name
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, is_footnote_text, is_page_number, legacy_encoding
+from .ocr import ocr_pages
+from .tables import pdf_tables
+from .txt import text_lines
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
@@ -70,10 +76,6 @@ def _font_flags(font: dict | None) -> tuple[bool, bool]:
 
 
 def _open(path: Path):
-    import logging
-
-    import pypdf
-
     # pypdf logs repairs of damaged files ("EOF marker not found") on stderr: the message we raise says it.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -296,9 +298,6 @@ def _has_image(page) -> bool:
 
 def _ocr_lines(path: str | Path, reader, rows: list[_Row], progress) -> tuple[list[Line], list[int], list[tuple[str, str]]]:
     """The lines of the pages that are images only, read by OCR; the pages read; notes."""
-    from .ocr import ocr_pages
-    from .txt import text_lines
-
     with_text = {r.page for r in rows}
     scanned = [n for n, page in enumerate(reader.pages, start=1) if n not in with_text and _has_image(page)]
     if not scanned:
@@ -324,8 +323,6 @@ MAX_TABLE_PAGES = 60
 
 def _tables(path, reader, notes: list[tuple[str, str]]) -> list:
     """The ruled tables of the PDF (page, top, bottom, table); none, with a note, when they cannot be read."""
-    from .tables import pdf_tables
-
     if len(reader.pages) > MAX_TABLE_PAGES:
         notes.append(("", f"tệp có hơn {MAX_TABLE_PAGES} trang: bảng sau trang {MAX_TABLE_PAGES} được đọc như đoạn văn"))
     try:

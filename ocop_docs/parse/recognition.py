@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..vi.numbers import parse_number
+from .council import _lines
+from .decision import _EFFECT_RE, _EXECUTORS_RE, _executors
 from .header import Note
 
 _HEADERS = {
@@ -22,8 +25,6 @@ _HEADERS = {
 
 def _products(rows: list[str]) -> tuple[list[dict], list[str], str | None]:
     """Products of the attached list, the columns it has, and why it could not be read (or None)."""
-    from ..vi.numbers import parse_number
-
     header_at = next((k for k, row in enumerate(rows) if "Tên sản phẩm" in row and "|" in row), None)
     if header_at is None:
         return [], [], "không thấy bảng danh sách sản phẩm (hàng tiêu đề 'Tên sản phẩm')"
@@ -60,9 +61,6 @@ def _products(rows: list[str]) -> tuple[list[dict], list[str], str | None]:
 
 def recognition_decision(general: dict, notes: list[Note]) -> tuple[dict | None, str]:
     """The ``recognition_decision`` spec data of a general decision recognising products, or (None, why)."""
-    from .council import _lines
-    from .decision import _EFFECT_RE, _EXECUTORS_RE, _executors
-
     title = general.get("title") or ""
     articles = general.get("articles") or []
     if len(articles) != 5:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..nd30.anatomy import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE, is_body_head
+from .header import type_name
 from .lines import Line, normalise
 
 # Lines a site inserts anywhere in a copy (never wording of an administrative document).
@@ -94,8 +95,6 @@ def _meta(lines: list[Line], meta: SiteMeta) -> set[int]:
 
 def _start(lines: list[Line]) -> int:
     """The index of the document's first line: its issuing body above the Quốc hiệu, else its first header line."""
-    from .header import type_name
-
     limit = min(len(lines), 400)
     found = None
     for i in range(limit):

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from .. import kinds
+from ..io.messages import message
 from ..model.plan import Plan
 from ..nd30.anatomy import BASIS_VERBS, PROPOSAL_VERBS
 from .header import Note
@@ -50,27 +52,20 @@ def validate(kind: str, data: dict, notes: list[Note]):
         return None
 
 
-_MESSAGES = {
+# What a document left out reads as such (not as a data file's missing field); every other
+# error has the data files' message (``io.messages``).
+_LEFT_OUT = {
     "missing": "văn bản không ghi phần này (cần bổ sung)",
     "model_type": "văn bản không ghi phần này (cần bổ sung)",
     "dict_type": "văn bản không ghi phần này (cần bổ sung)",
     "string_too_short": "để trống (cần bổ sung)",
     "too_short": "để trống (cần bổ sung)",
-    "int_parsing": "không phải số",
-    "date_from_datetime_parsing": "không phải ngày",
-    "literal_error": "giá trị không có trong danh sách cho phép",
-    "greater_than_equal": "giá trị quá nhỏ",
-    "less_than_equal": "giá trị quá lớn",
 }
 
 
-def _message(error: dict) -> str:
-    """A pydantic error in Vietnamese: our validators' messages as written, the others by type."""
-    if error["type"] == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "assertion_error":
-        return str(error["msg"]).removeprefix("Assertion failed, ")
-    return _MESSAGES.get(error["type"], f"giá trị không hợp lệ ({str(error.get('input'))[:60]!r})")
+def _message(error: Mapping[str, Any]) -> str:
+    """A pydantic error on what was read, in Vietnamese."""
+    return _LEFT_OUT.get(error["type"]) or message(error)
 
 
 def compact_blocks(blocks: list) -> list:
@@ -115,7 +110,7 @@ def spec_data(model_or_data) -> dict:
     if "body" in data:
         data["body"] = compact_blocks(data["body"])
     if "legal_bases" in data:
-        bases = []
+        bases: list[str | dict] = []
         for basis in data["legal_bases"]:
             if isinstance(basis, dict) and not basis.get("ref") and basis.get("verb", "Căn cứ") != "":
                 bases.append(f"{basis.get('verb', 'Căn cứ')} {basis['text']}")
@@ -131,7 +126,7 @@ def spec_data(model_or_data) -> dict:
     return ordered
 
 
-def dump_yaml(data: dict, notes: list[Note] = (), header: list[str] = ()) -> str:
+def dump_yaml(data: dict, notes: Sequence[Note] = (), header: Sequence[str] = ()) -> str:
     """YAML text of a spec, with ``header`` lines and the notes as comments on top."""
     lines = [f"# {h}" for h in header]
     if notes:

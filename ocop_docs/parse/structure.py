@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import kinds
+from ..model.common import Issuer
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..nd30.anatomy import (
@@ -43,8 +44,12 @@ from ..nd30.anatomy import (
     is_tieu_ngu,
 )
 from ..nd30.rules import END_MARK
+from ..render.decision_context import article_items
+from ..vi.dates import parse_date
 from ..vi.text import fold, title_words
-from .body import build_tree, clean_blocks, match_label, to_blocks
+from .body import ENGINE_HEADING_DEPTH, build_tree, clean_blocks, match_label, to_blocks
+from .council import _lines, council_decision
+from .decision import general_decision, plan_decision
 from .header import (
     Note,
     is_name,
@@ -53,13 +58,16 @@ from .header import (
     place_of,
     read_header,
     read_kem_theo,
+    read_so,
     read_tail,
     restore_case,
     type_name,
 )
 from .lines import Line, Source, normalise
 from .noise import join_broken
+from .recognition import recognition_decision
 from .site import SiteMeta, strip_site
+from .spec import public
 from .tables import table_from_cells
 
 _CITATION_START_RE = re.compile(
@@ -113,7 +121,7 @@ def _is_tail_start(line: Line) -> bool:
 
 def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
     """(start, type line, end, type) of each document in the lines: the main one, then attached ones."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     tail_seen = True  # the first type line always opens a document
     last_start = 0
     for i, line in enumerate(lines):
@@ -178,15 +186,11 @@ def recognise(source: Source) -> Parsed:
         main.attachments.append(doc)
     plan = next((d for d in main.attachments if d.kind == "plan"), None)
     if main.kind == "decision" and plan is not None:
-        from .decision import plan_decision
-
         data = plan_decision(main.data, plan.data, plan.parent, main.notes)
         if data is not None:
             main.kind = "plan_decision"
             main.data = data
     if main.kind == "decision":
-        from .decision import general_decision
-
         main.data = general_decision(main.data, main.extra, main.notes)
         if main.data.get("subject") == "hội đồng" and not main.extra:
             _as_ocop_kind(main, "council_decision")
@@ -233,14 +237,9 @@ def _row_texts(lines: list[Line]) -> list[str]:
 
 def _same_wording(doc: Parsed, model) -> str | None:
     """Where the model would print the articles otherwise than the document does (None when it prints them the same)."""
-    from ..render.decision_context import article_items
-    from ..vi.text import fold
-
     printed = [" ".join(x for x in (item.get("label", ""), item["text"].strip()) if x) for item in article_items(model)]
     read: list[str] = []
     for n, article in enumerate(doc.data.get("articles", []), 1):
-        from .council import _lines
-
         lines = _lines(article)
         read.append(f"Điều {n}. {lines[0]}" if lines else f"Điều {n}.")
         read += lines[1:]
@@ -254,10 +253,6 @@ def _same_wording(doc: Parsed, model) -> str | None:
 def _as_ocop_kind(doc: Parsed, kind: str) -> None:
     """A council or recognition decision read into its own model when it fits and the model prints
     its articles word for word as the document does; else it stays general, with the reason."""
-    from .council import council_decision
-    from .recognition import recognition_decision
-    from .spec import public
-
     reader = {"council_decision": council_decision, "recognition_decision": recognition_decision}[kind]
     what = {"council_decision": "về Hội đồng OCOP", "recognition_decision": "công nhận kết quả đánh giá, phân hạng"}[kind]
     notes: list[Note] = []
@@ -306,9 +301,6 @@ _TYPE_HEAD_RE = re.compile(r"^(" + "|".join(re.escape(t.upper_name) for t in doc
 
 def _use_site_meta(doc: Parsed, meta: SiteMeta) -> None:
     """A field the document lacks taken from the website's metadata table, with a note saying so."""
-    from ..vi.dates import parse_date
-    from .header import read_so
-
     if meta.dropped:
         doc.notes.append(Note("", f"đã bỏ {meta.dropped} dòng của trang web (điều hướng, thông tin văn bản, văn bản liên quan…)"))
     data, values = doc.data, meta.values
@@ -703,8 +695,6 @@ def _abbreviate(name: str) -> str:
 
 
 def _default_name_lines(name: str) -> list[str]:
-    from ..model.common import Issuer
-
     try:
         return Issuer(name=name).header_lines()
     except Exception:
@@ -912,7 +902,9 @@ _PROPOSAL_TAIL_RE = re.compile(
 
 
 def _split_top(text: str, sep: str) -> list[str]:
-    out, depth, buf = [], 0, []
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
     quote = False
     for ch in text:
         if ch in "(“":
@@ -1123,8 +1115,6 @@ def _plan_content(content: list[Line], engine: bool, notes: list[Note], doc_type
 
 def _is_section_start(line: Line, engine: bool) -> bool:
     if engine:
-        from .body import ENGINE_HEADING_DEPTH
-
         if line.style in ENGINE_HEADING_DEPTH:
             return True
         if line.style in ("ND30 - Căn cứ",):
@@ -1145,7 +1135,7 @@ def _decision(content: list[Line], engine: bool, notes: list[Note]) -> tuple[dic
     else:
         before, articles_lines = content[:enact], content[enact + 1:]
     bases, preamble = _bases_and_preamble(before, engine, notes)
-    articles = []
+    articles: list[dict[str, Any]] = []
     for line in articles_lines:
         m = re.match(r"^Điều\s+(\d+)\s*[.:]\s*(.*)$", line.text)
         if m:

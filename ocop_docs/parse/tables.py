@@ -12,7 +12,7 @@ import re
 
 from pydantic import ValidationError
 
-from ..model.table import Cell, Table, TotalRow, parse_amount
+from ..model.table import Cell, Table, TotalRow, is_total_label, parse_amount
 
 _LAYOUT_WORDS = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*-\s*Tự\s+do|Nơi\s+nhận|TM\.\s|KT\.\s|Số\s*:", re.I)
 _ORDINAL = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
@@ -75,7 +75,7 @@ def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table |
     heads = header_rows(rows)
     body = rows[heads:]
     total, last = None, None
-    if body and any(c.strip().lower().startswith(("tổng", "cộng")) for c in body[-1][:2]):
+    if body and any(is_total_label(c) for c in body[-1][:2]):
         last = body.pop()
         label = next(c for c in last if c.strip()).strip()
         stated = {i + 1: c for i, c in enumerate(last) if c.strip() and c.strip() != label and parse_amount(c) is not None}
@@ -138,7 +138,7 @@ def _table_from_grid(grid: list[list[Cell]], texts: list[list[str]]) -> Table | 
 def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, Table]]:
     """The ruled tables of a PDF found by their lines (pdfplumber): (page, top, bottom, table), the
     page 1-based and top/bottom in PDF units from the page's foot, as pypdf reports text positions."""
-    import pdfplumber
+    import pdfplumber  # start-up: ~80 ms, only for a PDF (this module also reads Word tables)
 
     out = []
     with pdfplumber.open(str(path)) as pdf:

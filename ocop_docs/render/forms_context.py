@@ -7,6 +7,8 @@ values and empty boxes (☐); a filled one prints the values and ☒ in the tick
 """
 from __future__ import annotations
 
+from typing import Any
+
 from docxtpl import RichText
 
 from ..model.forms import ProductInfo, ScoreSheet
@@ -403,7 +405,7 @@ def commune_report_context(report=None) -> dict:
             body += [{"kind": "p", "text": t} for t in getattr(r, key)]
     if r is None:
         closing = "Ủy ban nhân dân xã.... đề nghị Ủy ban nhân dân tỉnh.... đánh giá, phân hạng sản phẩm OCOP cho sản phẩm.... của ……."
-        context = {
+        context: dict[str, Any] = {
             "issuer_parent": "",
             "issuer_lines": ["ỦY BAN NHÂN DÂN", "XÃ/PHƯỜNG…"],
             "so_ky_hieu": "Số:      /BC-UBND",

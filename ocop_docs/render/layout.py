@@ -93,7 +93,7 @@ def _lines_above(rule_p, rule_style: str, names: dict[str, str]):
     """The paragraphs whose text the rule sits under (several for a wrapped issuer name)."""
     from docx.text.paragraph import Paragraph
 
-    lines = []
+    lines: list[Paragraph] = []
     prev = rule_p.getprevious()
     while prev is not None and prev.tag == qn("w:p"):
         paragraph = Paragraph(prev, None)

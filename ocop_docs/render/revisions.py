@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
@@ -23,6 +24,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..io.atomic import atomic_path
 from .oxml import PPR_ORDER, get_or_add
@@ -271,7 +273,8 @@ def _offsets(tokens: list[str]) -> list[int]:
 # ---------------------------------------------------------------- comparing documents
 def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
     """Old and new paragraphs of a replaced block paired in order when similar enough."""
-    out, i = [], 0
+    out: list[tuple[int | None, int | None]] = []
+    i = 0
     old_words = [o.split() for o in old]
     for j, text in enumerate(new):
         best = None
@@ -293,7 +296,7 @@ def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]
 
 def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | None = None, *,
                   when: datetime | None = None,
-                  comments: list[tuple] = ()) -> RevisionCounts:
+                  comments: Sequence[tuple] = ()) -> RevisionCounts:
     """Mark in ``new_docx`` what changed from ``old_docx`` as tracked changes; add ``comments``.
 
     ``comments`` are (words, text) or (words, text, within) tuples: each comment is anchored on the
@@ -309,7 +312,7 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     old_ps, new_ps = _story_paragraphs(old_doc), _story_paragraphs(new_doc)
     old_texts, new_texts = [_text(p) for p in old_ps], [_text(p) for p in new_ps]
     matcher = SequenceMatcher(None, old_texts, new_texts, autojunk=False)
-    pending_deletes: list[tuple[object, object]] = []  # (anchor new paragraph or None, deleted copy)
+    pending_deletes: list[tuple[etree._Element | None, etree._Element]] = []  # (anchor new paragraph or None, deleted copy)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue

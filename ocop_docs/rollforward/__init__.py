@@ -16,16 +16,18 @@ drafted with a warning.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import RuleViolation
 from ..model.common import Issuer, LegalBasis
+from ..model.decision import GeneralDecision
 from ..model.plan import AssignmentBlock, BudgetBlock, Paragraph, Plan, Section, TableBlock, TargetBlock, TaskBlock
 from ..ocop import provinces, regimes
 from ..parse.header import level_of, place_of
-from ..render.context import automatic_label
-from ..render.context import document_context
+from ..render.context import automatic_label, document_context
+from ..render.tables import bookmark
 from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
@@ -66,8 +68,8 @@ class Item:
 class RollResult:
     """A draft plan for the new year, the changes made and the decisions left to a person."""
 
-    plan: Plan
-    source: Plan
+    plan: Plan | GeneralDecision  # a decision is rolled forward too (rollforward/decision.py)
+    source: Plan | GeneralDecision
     year: int
     on: date
     changes: list[Item] = field(default_factory=list)
@@ -84,8 +86,6 @@ def default_date(year: int, today: date | None = None) -> date:
 
 def issuer_from_name(name: str) -> Issuer:
     """An Issuer from a name an officer types ("UBND tỉnh Tây Ninh", "Ủy ban nhân dân xã Long Thuận")."""
-    import re
-
     name = " ".join(name.split())
     name = re.sub(r"^(UBND|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\b", "Ủy ban nhân dân", name)
     abbreviation = "UBND" if name.startswith("Ủy ban nhân dân") else "".join(w[0] for w in name.split()[:4]).upper()
@@ -301,8 +301,8 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                             category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
                             action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
     recipients = []
-    for i, item in enumerate(plan.recipients):
-        recipients.append(rewrite(item, f"Nơi nhận {i + 1}", "Nơi nhận"))
+    for i, recipient in enumerate(plan.recipients):
+        recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận"))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
         reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
@@ -357,8 +357,6 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
                 number: int) -> None:
     """A table's cells for the new year: words rewritten like prose; every figure in a number column
     (and every amount or target in the text cells) is a decision with its old value."""
-    from ..render.tables import bookmark
-
     numbers = set(table.number_columns)
     figures = []
     for r, row in enumerate(table.rows, start=1):

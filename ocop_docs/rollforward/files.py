@@ -8,17 +8,25 @@ person (``render/revisions.py``); or, on request, with highlights (``highlight.p
 """
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..errors import DataError, Problem
+from ..io import load_spec
+from ..io.atomic import write_bytes_atomic
+from ..io.output_tables import workbook_bytes
 from ..model.decision import GeneralDecision
 from ..model.plan import Plan
 from ..parse import Note, parse_file
 from ..parse.spec import dump_yaml, spec_data
-from ..io.atomic import write_bytes_atomic
+from ..render import render_spec
+from ..render.revisions import track_changes
 from . import RollResult, roll_forward
+from .decision import roll_decision
+from .highlight import highlight_docx
+from .report import render_report, report_sheets
 
 MARKS = ("track", "highlight")
 """How the draft shows its changes: Word revisions and comments, or coloured highlights."""
@@ -42,8 +50,6 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     """
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
-        from ..io import load_spec
-
         spec = load_spec(path)
         plan = getattr(spec, "plan", spec)
         if not isinstance(plan, (Plan, GeneralDecision)):
@@ -63,6 +69,17 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     raise DataError(path, problems)
 
 
+def roll(plan: Plan | GeneralDecision, year: int, *, issuer: str | None = None, on: date | None = None,
+         end_year: int | None = None) -> RollResult:
+    """A plan or a decision (``load_plan``) drafted for ``year``."""
+    if isinstance(plan, GeneralDecision):
+        result = roll_decision(plan, year, on=on)
+        if issuer:
+            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
+        return result
+    return roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+
+
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
         marks: str = "track", clean: str | Path | None = None, progress=None) -> RollFiles:
@@ -74,14 +91,7 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
-    if isinstance(plan, GeneralDecision):
-        from .decision import roll_decision
-
-        result = roll_decision(plan, year, on=on)
-        if issuer:
-            result.warnings.append("--issuer chỉ dùng cho kế hoạch; quyết định giữ cơ quan ban hành cũ — sửa trong tệp dữ liệu nếu cần")
-    else:
-        result = roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
+    result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
     files = RollFiles(result, notes=notes)
     what = "quyết định" if isinstance(plan, GeneralDecision) else "kế hoạch"
     header = [
@@ -97,37 +107,23 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
         files.marks = _draft_docx(plan, result, Path(docx), marks)
         files.written.append(Path(docx))
     if clean:
-        from ..render import render_spec
-
         render_spec(result.plan, clean)
         files.written.append(Path(clean))
     if report and Path(report).suffix.lower() == ".xlsx":
-        from ..io.output_tables import workbook_bytes
-        from .report import report_sheets
-
         sheets = report_sheets(result, [n.describe() for n in notes])
         files.written.append(write_bytes_atomic(report, workbook_bytes(sheets)))
     elif report:
-        from .report import render_report
-
         outputs = [str(p) for p in files.written]
         markdown = render_report(result, Path(source).name, [n.describe() for n in notes], outputs)
         files.written.append(write_bytes_atomic(report, markdown.encode("utf-8")))
     return files
 
 
-def _draft_docx(plan: Plan, result: RollResult, path: Path, marks: str) -> dict[str, int]:
+def _draft_docx(plan: Plan | GeneralDecision, result: RollResult, path: Path, marks: str) -> dict[str, int]:
     """Render the draft to ``path`` and mark it for review; how many marks of each kind it got."""
-    from ..render import render_spec
-
     if marks == "highlight":
-        from .highlight import highlight_docx
-
         render_spec(result.plan, path)
         return highlight_docx(path, result)
-    import tempfile
-
-    from ..render.revisions import track_changes
 
     with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
         old = render_spec(plan, Path(tmp) / "nam-truoc.docx")

@@ -8,6 +8,9 @@ unsure of.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..io.output_tables import Column
 from . import Item, RollResult
 
 _STATUS = {
@@ -28,7 +31,7 @@ def _cell(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_report(result: RollResult, source_name: str = "", notes: list[str] = (), outputs: list[str] = ()) -> str:
+def render_report(result: RollResult, source_name: str = "", notes: Sequence[str] = (), outputs: Sequence[str] = ()) -> str:
     """The Markdown report of a roll-forward."""
     old, new = result.source, result.plan
     period_old = f"{old.year}" if not old.end_year else f"{old.year}-{old.end_year}"
@@ -88,10 +91,8 @@ def in_document_order(items: list[Item]) -> list[Item]:
     return sorted(items, key=rank)
 
 
-def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, list, list[list]]]:
+def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[str, list[Column], list[list]]]:
     """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
-    from ..io.output_tables import Column
-
     decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action]
                  for n, i in enumerate(in_document_order(result.reviews), start=1)]
     changes = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before, i.after, i.what]
@@ -102,7 +103,7 @@ def report_sheets(result: RollResult, notes: list[str] = ()) -> list[tuple[str, 
         new_text = f"{check.new.verb} {check.new.text}".strip() if check.new else "(bỏ)"
         bases.append([n, old_text, _STATUS.get(check.status, check.status), new_text, check.message])
     number, kind, where = Column("#", 5, "int"), Column("Loại", 14), Column("Vị trí", 28)
-    sheets = [
+    sheets: list[tuple[str, list[Column], list[list]]] = [
         ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60)], decisions),
         ("Thay đổi đã làm", [number, kind, where, Column("Trước", 45), Column("Sau", 45), Column("Lý do", 40)], changes),
         (f"Căn cứ ({result.on:%d-%m-%Y})", [number, Column("Căn cứ trong kế hoạch cũ", 60), Column("Tình trạng", 22),

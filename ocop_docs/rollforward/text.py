@@ -157,15 +157,15 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             if years.of(year) is not None:
                 result.cited.append(_snippet(text, m.start(), m.end()))
             continue
-        new = years.of(year)
-        if new is None and year == years.old_end + 1 and _DATE_FORM_BEFORE_YEAR.search(text[:m.start()]):
-            new = years.new_end + 1  # a deadline early in the next year moves with the plan
-        if new is None:
+        new_year = years.of(year)
+        if new_year is None and year == years.old_end + 1 and _DATE_FORM_BEFORE_YEAR.search(text[:m.start()]):
+            new_year = years.new_end + 1  # a deadline early in the next year moves with the plan
+        if new_year is None:
             if abs(year - years.old) <= 1 or abs(year - years.old_end) <= 1:
                 result.kept.append(_snippet(text, m.start(), m.end()))
             continue
-        if new != year:
-            replaced.append((m.start(), m.end(), str(new)))
+        if new_year != year:
+            replaced.append((m.start(), m.end(), str(new_year)))
     return _apply(text, replaced, result)
 
 

@@ -103,7 +103,8 @@ _TONES = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 
 def _clusters(s: str):
     """Yield (base character, combining marks) of the NFD form of ``s``."""
-    base, marks = None, []
+    base: str | None = None
+    marks: list[str] = []
     for c in unicodedata.normalize("NFD", s):
         if unicodedata.combining(c) and base is not None:
             marks.append(c)

@@ -13,6 +13,7 @@ import re
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import quote
 
 import yaml
@@ -419,9 +420,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
     async def score_page(request: Request):
         user = need_user(request)
         form = await posted_form(request)
-        rule = str(form.get("quy_tac", "trung-binh"))
-        if rule not in library.minimum_rules():
-            rule = "trung-binh"
+        rule = library.minimum_rule(form.get("quy_tac"))
         job = pool.create(user.name, "score", "Chấm điểm")
         uploads = [u for u in form.getlist("phieu") if getattr(u, "filename", "")]
         try:
@@ -527,8 +526,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         sweeper.cancel()
         pool.shutdown()
 
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={HTTPException: http_error, NotLoggedIn: not_logged_in, 500: server_error})
+    # Starlette types a handler as taking any Exception; each of these takes the one it is registered for.
+    handlers: dict[Any, Callable[..., Any]] = {HTTPException: http_error, NotLoggedIn: not_logged_in, 500: server_error}
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers=handlers)
     app.state.pool = pool
     app.state.config = config
     return app

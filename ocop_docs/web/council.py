@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..io.members import Group
+
 COUNCIL_ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên kiêm Thư ký", "Ủy viên")
 TEAM_ROLES = ("Tổ trưởng", "Tổ phó", "Thành viên")
-GROUPS = (("tv", "council", "Thành viên Hội đồng"), ("tt", "team", "Thành viên Tổ tư vấn"))
+GROUPS: tuple[tuple[str, Group, str], ...] = (("tv", "council", "Thành viên Hội đồng"), ("tt", "team", "Thành viên Tổ tư vấn"))
 MEMBER_FIELDS = ("ten", "ong_ba", "chuc_vu", "don_vi", "chuc_danh")
 REPLACED_ROWS = 2
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import zipfile
 from pathlib import Path
+from typing import get_args
 
 from .. import api
 from ..certificates import run_certificates
@@ -17,6 +18,8 @@ from ..certificates.register import open_register
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
 from ..errors import DataError
+from ..io.members import Group
+from ..scoring import MinimumRule
 
 
 def check_document(path: Path) -> Report:
@@ -131,7 +134,7 @@ def propose_bases(kind: str, level: str, on) -> list[str]:
     return [f"{b.verb} {b.text};".strip() for b in propose(kind, level, on)]
 
 
-def read_member_sheet(path: Path, group: str = "council"):
+def read_member_sheet(path: Path, group: Group = "council"):
     """Members of a council (or its team) from an Excel/CSV sheet, with the rows not used."""
     from ..io.members import read_members
 
@@ -179,7 +182,12 @@ def minimum_rules() -> dict[str, str]:
     return MINIMUM_RULES
 
 
-def score_sheets(paths: list[Path], rule: str):
+def minimum_rule(value: object) -> MinimumRule:
+    """The rule chosen on the form; the command's default (the average) when it is none of them."""
+    return next((rule for rule in get_args(MinimumRule) if rule == value), "trung-binh")
+
+
+def score_sheets(paths: list[Path], rule: MinimumRule):
     """Members' filled score sheets → one result per product (``ocop-docs score``)."""
     from ..scoring import score_files
 

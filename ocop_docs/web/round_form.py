@@ -26,6 +26,10 @@ def round_from_form(v: dict[str, str]) -> dict:
         value = text(key)
         return int(value) if value and value.isdigit() else value
 
+    signer = {"authority": text("tham_quyen"), "head_title": text("chuc_vu_dung_dau"),
+              "title": text("chuc_vu"), "name": text("ho_ten") or ""}
+    if not signer["authority"]:
+        del signer["authority"], signer["head_title"]
     data = {
         "kind": "certificate-issuer",
         "issuer": {"name": text("ten_co_quan"), "abbreviation": text("viet_tat") or "UBND", "level": text("cap")},
@@ -33,14 +37,10 @@ def round_from_form(v: dict[str, str]) -> dict:
                      "signed_by": text("nguoi_ky_qd")},
         "place": text("dia_danh"),
         "round": text("dot"),
-        "signer": {"authority": text("tham_quyen"), "head_title": text("chuc_vu_dung_dau"),
-                   "title": text("chuc_vu"), "name": text("ho_ten") or ""},
+        "signer": signer,
         "numbering": {"format": text("mau_so") or "{so:03d}/{nam}/GCN-OCOP", "start": number("so_dau") or 1},
         "qr": v.get("qr") == "1",
     }
-    if not data["signer"]["authority"]:
-        data["signer"].pop("authority")
-        data["signer"].pop("head_title")
     return data
 
 

@@ -5,6 +5,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..scoring import MinimumRule
 from . import library
 from .jobs import Job
 from .previews import page_of, page_pictures, page_texts
@@ -215,7 +216,7 @@ def form_work(job: Job, kind: str, name: str, data: Path | None, blank: bool, bo
     job.progress("Xong", 3, 3)
 
 
-def score_work(job: Job, sheets: list[Path], rule: str) -> None:
+def score_work(job: Job, sheets: list[Path], rule: MinimumRule) -> None:
     """Chấm điểm: each product's members, averages, star and what held it below the next star."""
     job.progress("Chấm điểm", 0, 1)
     results = library.score_sheets(sheets, rule)

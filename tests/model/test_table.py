@@ -7,7 +7,7 @@ import pytest
 from pydantic import ValidationError
 
 from ocop_docs.model.plan import Budget, Plan
-from ocop_docs.model.table import Table, parse_amount, table_from_rows
+from ocop_docs.model.table import Table, is_total_label, parse_amount, table_from_rows
 
 
 @pytest.mark.parametrize("text,value", [
@@ -79,3 +79,14 @@ def test_more_diem_than_letters_is_refused_with_the_way_out():
         Plan.model_validate(data)
     items[-1]["label"] = "z)"
     assert Plan.model_validate(data)  # a label the writer chose is printed as written
+
+
+@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG:", "Tổng số: 30 sản phẩm", "Tổng kinh phí", "Cộng", "Cộng:",
+                                   "Cộng 5 sản phẩm", "tong cong"])
+def test_total_labels_the_readers_of_tables_share(label):
+    assert is_total_label(label)
+
+
+@pytest.mark.parametrize("label", ["Cộng đồng dân cư đóng góp", "Công tác tuyên truyền", "Tổ công tác", "Hỗ trợ tổng thể"])
+def test_rows_that_only_begin_like_a_total_are_not_one(label):
+    assert not is_total_label(label)

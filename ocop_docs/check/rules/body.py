@@ -16,7 +16,7 @@ from ...nd30.rules import (
 )
 from ...vi.numbers import diem_index, diem_letter, from_roman, roman
 from ...vi.text import fold
-from ..common import ALIGN_VI, fill_in_lines, fmt_cm, fmt_pt, sizes_text, style_problems
+from ..common import ALIGN_VI, RuleGroup, fill_in_lines, fmt_cm, fmt_pt, sizes_text, style_problems
 from ..registry import DECISION, DOCS, NOT_CERT, checks
 from ...nd30.anatomy import HEADING_RE, is_upper, key
 from ..structure import Heading, Part
@@ -37,7 +37,7 @@ def _belongs_to_table(blocks: list[Block], b: Block) -> bool:
     return previous is not None and previous.table is not None and b.text.strip().startswith("(")
 
 
-class BodyRules:
+class BodyRules(RuleGroup):
     """Rules of body; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='can_cu', rules={"ND30-BODY-01": DOCS - {"minutes", "letter"}})

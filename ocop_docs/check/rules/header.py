@@ -24,7 +24,7 @@ from ...nd30.rules import (
     SIZE_PROFILES,
     TIEU_NGU,
 )
-from ..common import fmt_cm, fmt_pt, style_problems
+from ..common import RuleGroup, fmt_cm, fmt_pt, style_problems
 from ..registry import ALL, DOCS, NOT_CERT, checks
 from ..structure import (
     Element,
@@ -50,7 +50,7 @@ def _is_blank(value: str) -> bool:
     return bool(_BLANK_RE.match(value))
 
 
-class HeaderRules:
+class HeaderRules(RuleGroup):
     """Rules of header; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='header', rules={"ND30-QH-01": ALL, "ND30-QH-02": ALL, "ND30-QH-03": ALL, "ND30-QH-04": ALL, "ND30-LAYOUT-02": ALL,

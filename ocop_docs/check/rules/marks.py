@@ -11,7 +11,7 @@ from lxml import etree
 from ...nd30.anatomy import key
 from ...nd30.formats import CIRCULATION_NOTES
 from ...nd30.rules import ELEMENTS, RULE_ABOVE_CONTACT
-from ..common import ALIGN_VI, estimate_pages, fmt_cm, style_problems
+from ..common import ALIGN_VI, RuleGroup, estimate_pages, fmt_cm, style_problems
 from ..registry import ALL, DOCS, checks
 
 _W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
@@ -31,7 +31,7 @@ _CONTACT_RE = re.compile(r"\b(dia chi|dien thoai|dt|email|e-mail|website|fax)\s*
 _CIRCULATION_KEYS = {key(t) for t in CIRCULATION_NOTES}
 
 
-class MarkRules:
+class MarkRules(RuleGroup):
     """Rules of marks; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='marks', rules={"ND30-ADDR-01": DOCS})

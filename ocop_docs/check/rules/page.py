@@ -15,7 +15,7 @@ from ...nd30.rules import (
     MM,
     PAGE_SIZE_TOLERANCE_MM,
 )
-from ..common import ALIGN_VI, estimate_pages, fmt_mm, is_tnr, sizes_text
+from ..common import ALIGN_VI, RuleGroup, estimate_pages, fmt_mm, is_tnr, sizes_text
 from ..registry import ALL, NOT_CERT, checks
 
 
@@ -24,7 +24,7 @@ def _is_page_field(instr: str) -> bool:
     return bool(words) and words[0].upper() == "PAGE"
 
 
-class PageRules:
+class PageRules(RuleGroup):
     """Rules of page; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='page', rules={"ND30-PAGE-01": ALL, "ND30-PAGE-02": NOT_CERT, "ND30-PAGE-03": NOT_CERT, "ND30-PAGE-04": NOT_CERT})
@@ -112,7 +112,7 @@ class PageRules:
         for hb in self.view.header_blocks.values():
             blocks.extend(hb)
         for block in blocks:
-            reported = set()
+            reported: set[object] = set()  # ("font", name), ("color", hex) or a flag's name
             for run in block.runs:
                 if not run.text.strip():
                     continue

@@ -9,14 +9,14 @@ import re
 from ...docx.blocks import Span
 from ...nd30.formats import DRAFTER_LOOSE_RE, DRAFTER_RE, KINH_GUI_RE, LUU_RE
 from ...nd30.rules import ELEMENTS
-from ..common import style_problems
+from ..common import RuleGroup, style_problems
 from ..registry import DOCS, checks
 from ..structure import Part
 
 _DRAFTER_LINE_RE = re.compile(r"^[^\W\d_]+\s*\.\s*\([^()]*\)\.?$")
 
 
-class RecipientRules:
+class RecipientRules(RuleGroup):
     """Rules of recipients; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='recipients', rules={"ND30-RECIP-01": DOCS, "ND30-RECIP-03": DOCS, "ND30-DRAFTER-01": DOCS,

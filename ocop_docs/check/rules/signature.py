@@ -8,12 +8,12 @@ from ...docx.blocks import Span
 from ...nd30.anatomy import SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS, is_upper, key
 from ...nd30.formats import DEGREE_RE
 from ...nd30.rules import ELEMENTS
-from ..common import style_problems
+from ..common import RuleGroup, style_problems
 from ..registry import DOCS, checks
 from ..structure import Part
 
 
-class SignatureRules:
+class SignatureRules(RuleGroup):
     """Rules of signature; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='signature', rules={"ND30-SIGN-01": DOCS, "ND30-SIGN-04": DOCS,
