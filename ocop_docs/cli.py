@@ -893,8 +893,14 @@ def _vn_date(value: str | None):
 @click.option("--clean", "clean", type=click.Path(dir_okay=False, path_type=Path),
               help="Tạo thêm bản sạch .docx: mọi thay đổi đã được chấp nhận, không ghi chú, không tô màu.")
 @click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), help="Báo cáo các thay đổi và việc cần quyết định: .xlsx (mỗi danh sách một trang tính) hoặc .md (Markdown).")
+@click.option("--answers", "answers", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp YAML các quyết định của người soạn, mỗi dòng một ô của báo cáo (so, ngay, nguoi-ky-ho-ten, so-tien-1, chi-tieu-2, thoi-han-1…): được điền vào bản dự thảo, là thay đổi theo dõi của người soạn; ô không ghi vẫn là ghi chú cần quyết định.")
+@click.option("--nguoi-sua", "author", default="Người soạn thảo", show_default=True,
+              help="Tên người soạn, ghi là người sửa của các thay đổi theo --answers trong bản dự thảo .docx.")
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False, path_type=Path), help="Tạo thêm bản PDF của bản sạch.")
 def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
-                docx_out: Path | None, marks: str, clean: Path | None, report: Path | None) -> None:
+                docx_out: Path | None, marks: str, clean: Path | None, report: Path | None, answers: Path | None,
+                author: str, pdf: Path | None) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
 
     Một quyết định đọc được (kind: decision) cũng chuyển được sang năm mới: để trống số, ngày,
@@ -909,12 +915,13 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kehoach-2025.yaml --docx kehoach-2025.docx --report thay-doi.xlsx
       ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --docx du-thao.docx --clean ban-sach.docx
       ocop-docs rollforward kehoach-huyen-2025.yaml --year 2026 --issuer "Ủy ban nhân dân tỉnh Tây Ninh" -o kh-2026.yaml
+      ocop-docs rollforward kehoach-2024.docx --year 2025 -o kh-2025.yaml --answers tra-loi.yaml --nguoi-sua "Lê Thị Hoa" --docx du-thao.docx --clean ban-sach.docx --pdf ban-sach.pdf
     """
     from .rollforward.files import run as run_rollforward  # start-up
 
     files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
                             report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean,
-                            progress=_ocr_progress)
+                            progress=_ocr_progress, answers=answers, author=author, pdf=pdf)
     result = files.result
     for warning in result.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)
@@ -922,6 +929,13 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
         click.echo(f"Đã ghi {path}")
     click.echo(f"{len(result.changes)} thay đổi đã thực hiện; {len(result.reviews)} việc cần người soạn quyết định"
                + (f" (xem {report})" if report else "") + ".")
+    if files.decided is not None:
+        decided = files.decided
+        kept = sum(a.kept for a in decided.answered)
+        click.echo(f"Đã điền {len(decided.answered) - kept} ô theo {answers.name}"
+                   + (f", xác nhận giữ nguyên {kept} ô" if kept else "") + "; "
+                   + (f"còn {len(decided.open)} ô chưa điền: " + ", ".join(d.key for d in decided.open[:15])
+                      + ("…" if len(decided.open) > 15 else "") if decided.open else "không còn ô nào chưa điền") + ".")
 
 
 @main.command()
@@ -969,7 +983,8 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
 
     from .web import WebConfig, create_app  # start-up
 
-    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600))
+    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
+                       warm_up=True)
     if workdir:
         config = dataclasses.replace(config, workdir=workdir)
     app = create_app(config)

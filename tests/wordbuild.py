@@ -2,8 +2,14 @@
 by Word itself (w:numPr against a numbering part), not typed labels."""
 from __future__ import annotations
 
+import zipfile
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 NUMBERING = f"""<w:numbering {nsdecls('w')}>
   <w:abstractNum w:abstractNumId="7">
@@ -54,3 +60,77 @@ def signature_table(document, signer_name: str) -> None:
     right.add_paragraph().add_run("CHỦ TỊCH").bold = True
     right.add_paragraph()
     right.add_paragraph().add_run(signer_name).bold = True
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+
+
+def title_lines(document, *lines: str) -> None:
+    """The document's kind and title as typed in Word: centred bold paragraphs."""
+    for text in lines:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = True
+
+
+def commune_plan_2026(path) -> None:
+    """A commune's 2026 plan as an officer types it in Word: numbered headings, targets in a
+    sentence, an assignment table, a budget table with its total, a signature block."""
+    import docx
+
+    document = docx.Document()
+    use_numbering(document)
+    header_table(document, "XÃ LONG THUẬN", "Số: 12/KH-UBND", "Long Thuận, ngày 10 tháng 01 năm 2026")
+    title_lines(document, "KẾ HOẠCH", "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã năm 2026")
+    document.add_paragraph().add_run(
+        "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ;").italic = True
+    document.add_paragraph("UBND xã Long Thuận ban hành Kế hoạch như sau:")
+    numbered(document, "MỤC TIÊU", 0)
+    document.add_paragraph("Phấn đấu có ít nhất 02 sản phẩm đạt 3 sao trở lên; nâng hạng 01 sản phẩm lên 4 sao.")
+    numbered(document, "NHIỆM VỤ", 0)
+    numbered(document, "Phân công", 1)
+    _table(document, [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+                      ["1", "Tuyên truyền trên loa truyền thanh", "Văn phòng UBND xã", "Quý I/2026"],
+                      ["2", "Hướng dẫn chủ thể lập hồ sơ", "Phòng Kinh tế", "tháng 10/2026"]])
+    numbered(document, "Thời hạn", 1)
+    document.add_paragraph("Các thôn đăng ký sản phẩm trước ngày 31/3/2026; báo cáo kết quả về UBND tỉnh trước ngày "
+                           "30/9/2026; tổng kết trong ngày 15 tháng 12 năm 2026 và 6 tháng đầu năm 2026 rà soát.")
+    numbered(document, "KINH PHÍ", 0)
+    _table(document, [["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"],
+                      ["1", "Tập huấn cho chủ thể", "50.000.000", "Ngân sách tỉnh"],
+                      ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách xã"],
+                      ["", "Tổng cộng", "85.000.000", ""]])
+    document.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026 của UBND xã./.")
+    signature_table(document, "Lê Văn Bình")
+    document.save(str(path))
+
+
+def accept_all(src, dst) -> None:
+    """What Word's Review › Accept All Changes and Delete All Comments leave."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename == "word/document.xml":
+                root = etree.fromstring(data)
+                for p in list(root.iter(f"{W}p")):
+                    if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
+                        p.getparent().remove(p)
+                for el in list(root.iter(f"{W}del", f"{W}commentRangeStart", f"{W}commentRangeEnd")):
+                    el.getparent().remove(el)
+                for ref in list(root.iter(f"{W}commentReference")):
+                    ref.getparent().getparent().remove(ref.getparent())
+                for ins in list(root.iter(f"{W}ins")):
+                    parent = ins.getparent()
+                    if parent.tag == f"{W}rPr":
+                        parent.remove(ins)
+                        continue
+                    for child in list(ins):
+                        ins.addprevious(child)
+                    parent.remove(ins)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(item, data)

@@ -14,8 +14,8 @@ name the rest of the page shows) and either name counts.
 
 What ``extract`` reads from the parser's spec, so that a parser change can keep it true:
 ``kind``; ``issuer.name_lines`` (else ``issuer.name``), ``issuer.parent``, ``issuer.level``;
-``number_text`` (the Số as printed) else ``number`` + ``symbol`` (or the default symbol the spec
-leaves out: type + issuer abbreviation); ``place``, ``date``,
+``number_text`` (the Số as printed) else ``number`` + ``number_year`` + ``symbol`` (or the default
+symbol the spec leaves out: type + issuer abbreviation); ``place``, ``date``,
 ``doc_type``, ``title``, ``authority``; ``legal_bases`` (verb + text; a "Theo/Xét đề nghị"
 entry is the proposal unless ``proposal`` is given); ``body`` headings (plans, reports) or
 ``articles`` (decisions); ``signer`` (on_behalf_of, authority, head_title, title, name);
@@ -177,7 +177,8 @@ def extract(parsed) -> dict:
         # The spec leaves out a ký hiệu its model prints by default: the printed one is the model's.
         symbol = (data.get("symbol") or getattr(getattr(parsed, "model", None), "effective_symbol", None)
                   or _default_symbol(data))
-        number = f"{data['number']}/{symbol}" if symbol else str(data["number"])
+        year = f"{data['number_year']}/" if data.get("number_year") else ""  # a normative act's "25/2022/QĐ-UBND"
+        number = f"{data['number']}/{year}{symbol}" if symbol else str(data["number"])
     recipients = list(data.get("recipients") or [])
     if data.get("archive"):
         recipients.append(f"Lưu: {data['archive']}")

@@ -136,7 +136,9 @@ class Signer(Model):
 
     @model_validator(mode="after")
     def _needs_head(self) -> "Signer":
-        if not self.title and not self.name:
+        # A document read back may show only the authority lines ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH")
+        # where the copy was cut: those are kept, and the missing title and name stay empty.
+        if not (self.title or self.name or self.on_behalf_of or self.head_title):
             raise ValueError("người ký cần chức vụ ('title') hoặc họ tên ('name')")
         if self.authority in ("KT", "TL", "TUQ") and not self.head_title:
             raise InvalidField(
@@ -208,6 +210,11 @@ class Document(Model):
     doc_type: DocTypeName = Field(description="Tên loại văn bản (Kế hoạch, Quyết định…) hoặc chữ viết tắt (KH, QĐ…)")
     number: int | None = Field(None, ge=1, description="Số văn bản; để trống trong bản dự thảo")
     symbol: Text | None = Field(None, description="Ký hiệu, ví dụ 'KH-UBND'; mặc định ghép từ loại văn bản và cơ quan")
+    number_year: int | None = Field(
+        None, ge=1900, le=2200,
+        description="Năm ghi trong số của văn bản quy phạm pháp luật, ví dụ 2022 trong 'Số: 25/2022/QĐ-UBND' "
+        "(văn bản hành chính không ghi năm)",
+    )
     place: NonEmptyText = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ 'Bến Cầu'")
     date: OptionalDate = Field(None, description="Ngày ban hành (YYYY-MM-DD hoặc DD/MM/YYYY); để trống trong bản dự thảo")
     draft_year: int | None = Field(None, ge=1900, le=2200, description="Năm in ở dòng ngày tháng khi chưa có ngày")
@@ -217,7 +224,9 @@ class Document(Model):
         None, description="Người ký; để trống khi văn bản không có khối chữ ký (phần chữ ký in trống)"
     )
     recipients: list[NonEmptyText] = Field(default_factory=list, description="Nơi nhận (không kể dòng Lưu)")
-    archive: Text = Field("VT", description="Dòng Lưu: 'VT, PNN' (không ghi chữ 'Lưu')")
+    archive: Text | None = Field(
+        "VT", description="Dòng Lưu: 'VT, PNN' (không ghi chữ 'Lưu'); null khi văn bản đọc lại không có dòng Lưu (không in)"
+    )
 
     @property
     def type_info(self) -> doctypes.DocType:

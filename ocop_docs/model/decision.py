@@ -1082,7 +1082,7 @@ class GeneralDecision(Document):
     title: Text | None = Field(None, description="Trích yếu; trống khi bản sao không giữ trích yếu (cần bổ sung trước khi ban hành)")
     authority: Text | None = Field(
         None, description="Dòng thẩm quyền ban hành như in, ví dụ 'CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN BẾN CẦU'; "
-        "trống: tên cơ quan ban hành viết hoa"
+        "trống khi bản sao không giữ dòng này (không in; cần bổ sung trước khi ban hành)"
     )
     subject: DecisionSubject | None = Field(
         None, description="Quyết định này làm gì (đọc từ trích yếu và Điều 1): phê duyệt, ban hành quy chế, "
@@ -1112,8 +1112,9 @@ class GeneralDecision(Document):
     end_year: ClassVar[None] = None
 
     def authority_line(self) -> str:
-        """The THẨM QUYỀN BAN HÀNH line (ND30-TPL-QD-01/02), as printed or the issuer's name."""
-        return (self.authority or self.issuer.name).upper()
+        """The THẨM QUYỀN BAN HÀNH line (ND30-TPL-QD-01/02) as printed; empty when the copy lost it
+        (guessing it from the issuer would be wrong for a Chủ tịch's decision)."""
+        return (self.authority or "").upper()
 
     def effective_bases(self) -> list[LegalBasis]:
         bases = list(self.legal_bases)

@@ -60,9 +60,10 @@ def so_number(number: int | None) -> str:
     return f"{number:02d}"
 
 
-def so_ky_hieu(number: int | None, symbol: str) -> str:
-    """The Số line: ``Số: 05/KH-UBND``; a draft leaves room for the number (ND30-SO-04)."""
-    return f"Số: {so_number(number)}/{symbol}"
+def so_ky_hieu(number: int | None, symbol: str, year: int | None = None) -> str:
+    """The Số line: ``Số: 05/KH-UBND``; a draft leaves room for the number (ND30-SO-04). A normative
+    act (văn bản quy phạm pháp luật) has the year in it: ``Số: 25/2022/QĐ-UBND``."""
+    return f"Số: {so_number(number)}/{f'{year}/' if year else ''}{symbol}"
 
 
 def symbol_for(type_abbreviation: str | None, issuer_abbreviation: str, unit: str | None = None) -> str:
@@ -106,9 +107,14 @@ def with_end_mark(text: str) -> str:
     return strip_end_punctuation(text) + END_MARK
 
 
-def recipient_lines(items: list[str], archive: str) -> list[str]:
-    """Nơi nhận items (ND30-RECIP-03): ``- X;`` each, then ``- Lưu: VT, … .``."""
+def recipient_lines(items: list[str], archive: str | None) -> list[str]:
+    """Nơi nhận items (ND30-RECIP-03): ``- X;`` each, then ``- Lưu: VT, … .``.
+
+    ``archive`` None is a document read back without its Lưu line: none is made up for it.
+    """
     lines = [f"- {strip_end_punctuation(item.lstrip('- ').strip())};" for item in items]
+    if archive is None:
+        return lines
     archive = strip_end_punctuation(archive)
     if not archive.startswith("VT"):
         archive = f"VT, {archive}" if archive else "VT"

@@ -70,8 +70,8 @@ def council_decision(general: dict, notes: list[Note]) -> tuple[dict | None, str
     if "hội đồng" not in title.lower() or len(articles) < 3:
         return None, "không có đủ các Điều của quyết định về Hội đồng"
     data: dict = {"kind": "council_decision"}
-    for key in ("issuer", "number", "symbol", "place", "date", "draft_year", "signer", "recipients", "archive"):
-        if general.get(key) is not None:
+    for key in ("issuer", "number", "number_year", "symbol", "place", "date", "draft_year", "signer", "recipients", "archive"):
+        if key in general:  # a None kept too: "archive" None is a document without a Lưu line
             data[key] = general[key]
     data["action"] = "kiện toàn" if "kiện toàn" in title.lower() else "thành lập"
     data["authority"] = "individual" if (general.get("authority") or "").startswith("CHỦ TỊCH") else "collective"

@@ -33,8 +33,8 @@ def plan_decision(decision: dict, plan: dict, parent: dict | None, notes: list[N
     title = decision.get("title") or ""
     verb = "Phê duyệt" if title.startswith("Phê duyệt") else "Ban hành"
     data: dict = {"kind": "plan_decision"}
-    for key in ("issuer", "number", "symbol", "place", "date", "draft_year", "recipients", "archive", "signer"):
-        if decision.get(key) is not None:
+    for key in ("issuer", "number", "number_year", "symbol", "place", "date", "draft_year", "recipients", "archive", "signer"):
+        if key in decision:  # a None kept too: "archive" None is a document without a Lưu line
             data[key] = decision[key]
     if "date" not in data:
         year = decision.get("draft_year") or plan.get("year")
@@ -138,9 +138,9 @@ def general_decision(decision: dict, extra: list[str], notes: list[Note]) -> dic
     """The ``decision`` spec data (GeneralDecision) of a decision read back, articles split into
     khoản ("1."), điểm ("a)") and list lines; what follows the signature becomes ``attached``."""
     data: dict = {"kind": "decision"}
-    for key in ("issuer", "doc_type", "number", "_number_text", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
+    for key in ("issuer", "doc_type", "number", "number_year", "_number_text", "symbol", "place", "date", "draft_year", "title", "legal_bases", "preamble",
                 "signer", "recipients", "archive", "authority"):
-        if decision.get(key) is not None:
+        if key in decision:  # a None kept too: "archive" None is a document without a Lưu line
             data[key] = decision[key]
     articles = []
     for article in decision.get("articles") or []:

@@ -297,7 +297,8 @@ def read_header(lines: list[Line]) -> HeaderData:
             continue  # "Hồ sơ" is no Số
         if not data.so_seen:
             data.number, data.year_in_number, data.symbol = _so_fields(m)
-            data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
+            if re.sub(r"[\s.…_]", "", m.group("number")):  # a draft's blank ("Số:     /QĐ-UBND") prints no number
+                data.number_text = normalise(re.sub(r"^Số\s*:?\s*", "", m.group(0)))
             data.so_seen = True
         spans.append((m.start(), m.end()))
     for m in DATE_RE.finditer(blob):
@@ -414,6 +415,13 @@ def read_kem_theo(text: str) -> dict | None:
 # ---------------------------------------------------------------- signer, recipients
 _NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*|ký, ghi rõ.*|Ký và đóng dấu.*)\s*\)?\.?$")
+
+
+def is_signature_mark(text: str) -> bool:
+    """"(Đã ký)", "(Ký, ghi rõ họ tên)": where the signature stands in a copy, part of the signer block."""
+    return bool(_SIGNED_RE.match(text))
+
+
 _RECIPIENT_RE = re.compile(r"^[-–+•]\s*(?P<item>.+)$")
 
 

@@ -69,8 +69,8 @@ def recognition_decision(general: dict, notes: list[Note]) -> tuple[dict | None,
     if why:
         return None, why
     data: dict = {"kind": "recognition_decision"}
-    for key in ("issuer", "number", "symbol", "place", "date", "draft_year", "signer", "recipients", "archive"):
-        if general.get(key) is not None:
+    for key in ("issuer", "number", "number_year", "symbol", "place", "date", "draft_year", "signer", "recipients", "archive"):
+        if key in general:  # a None kept too: "archive" None is a document without a Lưu line
             data[key] = general[key]
     data["authority"] = "individual" if (general.get("authority") or "").startswith("CHỦ TỊCH") else "collective"
     low = title.lower()

@@ -23,7 +23,7 @@ from ..nd30.anatomy import BASIS_VERBS, PROPOSAL_VERBS
 from .header import Note
 
 _ORDER = (
-    "kind", "issuer", "doc_type", "number", "symbol", "place", "date", "draft_year", "year", "end_year", "title",
+    "kind", "issuer", "doc_type", "number", "number_year", "symbol", "place", "date", "draft_year", "year", "end_year", "title",
     "authority", "legal_bases", "preamble", "body", "articles", "closing", "signer", "recipients", "archive",
 )
 

@@ -53,6 +53,7 @@ from .decision import general_decision, plan_decision
 from .header import (
     Note,
     is_name,
+    is_signature_mark,
     issuer_from_text,
     level_of,
     place_of,
@@ -560,8 +561,9 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
     if header.number_text:
         data["_number_text"] = header.number_text  # as printed (leading zeros, the year of a normative act)
     if header.year_in_number:
+        data["number_year"] = header.year_in_number  # printed again as read: "25/2022/QĐ-UBND"
         notes.append(Note("number", f"số văn bản có năm ({header.number}/{header.year_in_number}/{header.symbol}): "
-                          "đây là văn bản quy phạm pháp luật; ký hiệu ghi không có năm"))
+                          "đây là văn bản quy phạm pháp luật"))
     if header.symbol:
         # Kept as printed; left out only when the model's default prints exactly the same.
         type_abbr = doctypes.doc_type(doc_type).abbreviation if _known_type(doc_type) else None
@@ -609,8 +611,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source) -> Parsed:
         data["signer"] = tail.signer
     if tail.recipients:
         data["recipients"] = tail.recipients
-    if tail.archive:
-        data["archive"] = tail.archive
+    # None when the document shows no "Lưu:" line: the model's default "VT" would be made up.
+    data["archive"] = tail.archive or None
     if tail.kinh_gui:
         data.setdefault("preamble", []).insert(0, "Kính gửi: " + "; ".join(tail.kinh_gui))
         notes.append(Note("preamble", "dòng 'Kính gửi' không có trong mô hình; ghi vào đoạn mở đầu"))
@@ -763,7 +765,7 @@ def _row_has_tail(lines: list[Line], k: int) -> bool:
 def _tail_like(line: Line) -> bool:
     t = line.text
     return bool(is_noi_nhan(t) or is_authority_line(t) or garbled_authority(t) is not None
-                or is_signer_title(t) or is_name(t) or (t.startswith(("-", "–")) and is_luu(t)))
+                or is_signer_title(t) or is_name(t) or is_signature_mark(t) or (t.startswith(("-", "–")) and is_luu(t)))
 
 
 def _closing(content: list[Line]) -> tuple[list[Line], str | None, list[Line]]:

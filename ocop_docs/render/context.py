@@ -19,7 +19,7 @@ def document_context(doc: Document) -> dict:
     return {
         "issuer_parent": doc.issuer.parent.upper() if doc.issuer.parent else "",
         "issuer_lines": doc.issuer.header_lines(),
-        "so_ky_hieu": formats.so_ky_hieu(doc.number, doc.effective_symbol),
+        "so_ky_hieu": formats.so_ky_hieu(doc.number, doc.effective_symbol, doc.number_year),
         "date_line": formats.date_line(doc.place, doc.date, issued_year),
         "type_name": doc.type_info.upper_name,
         "title": doc.title,

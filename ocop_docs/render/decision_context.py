@@ -7,6 +7,8 @@ only place the text.
 """
 from __future__ import annotations
 
+import re
+
 from ..model.decision import CouncilDecision, Decision, GeneralDecision, PlanDecision, RecognitionDecision
 from ..nd30 import formats
 from ..vi.numbers import format_number, roman
@@ -151,6 +153,32 @@ def plan_decision_context(decision: PlanDecision) -> dict:
     return context
 
 
+_ATTACHED_LABEL_RE = re.compile(r"^(PHỤ LỤC|Phụ lục)\b")
+_ATTACHED_LINE_RE = re.compile(r"^\((Ban hành )?[Kk]èm theo\b")
+_NUMBERED_RE = re.compile(r"^([IVXLC]+|\d+)[.)]\s")  # "I. THỰC TRẠNG": a section of the part, not its title
+
+
+def attached_items(texts: list[str]) -> list[dict]:
+    """An attached part as printed read back: its head laid out as ND30 lays out an appendix
+    (ND30-APPX-02/03) — the "Phụ lục" label, the title lines in capitals, the "(Kèm theo …)" line —
+    and the rest as body paragraphs. The head ends with the "(Kèm theo …)" line, or at the first
+    line that is none of those."""
+    items: list[dict] = []
+    head = True
+    for text in texts:
+        style = "p"
+        if head:
+            if _ATTACHED_LABEL_RE.match(text):
+                style = "label"
+            elif _ATTACHED_LINE_RE.match(text):
+                style = "kem_theo"
+            elif text == text.upper() and any(ch.isalpha() for ch in text) and not _NUMBERED_RE.match(text):
+                style = "title"
+            head = style not in ("p", "kem_theo")
+        items.append({"style": style, "text": text})
+    return items
+
+
 def general_decision_context(decision: GeneralDecision) -> dict:
     """Any other decision as printed: "Điều n." with its title or text, then its khoản, điểm and
     list lines each a paragraph (ND30-BODY-05); the parts attached after the signature."""
@@ -173,7 +201,7 @@ def general_decision_context(decision: GeneralDecision) -> dict:
             "preamble": list(decision.preamble),
             "authority_line": decision.authority_line(),
             "articles": items,
-            "attached": list(decision.attached),
+            "attached": attached_items(decision.attached),
             "footnotes": {},
         }
     )

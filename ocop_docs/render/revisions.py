@@ -70,10 +70,10 @@ class _Marker:
         self.date = when.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.counts = counts
 
-    def make(self, tag: str):
+    def make(self, tag: str, author: str = AUTHOR):
         element = _element(tag)
         element.set(qn("w:id"), self.ids())
-        element.set(qn("w:author"), AUTHOR)
+        element.set(qn("w:author"), author)
         element.set(qn("w:date"), self.date)
         if tag == "w:ins":
             self.counts.insertions += 1
@@ -158,23 +158,23 @@ def _run_with(rpr, text: str, deleted: bool = False):
     return r
 
 
-def _mark_paragraph(p, tag: str, marker: _Marker) -> None:
+def _mark_paragraph(p, tag: str, marker: _Marker, author: str = AUTHOR) -> None:
     """Mark the paragraph mark itself inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
-    get_or_add(p.get_or_add_pPr(), "w:rPr", PPR_ORDER).insert(0, marker.make(tag))
+    get_or_add(p.get_or_add_pPr(), "w:rPr", PPR_ORDER).insert(0, marker.make(tag, author))
 
 
-def _insert_whole(p, marker: _Marker) -> None:
+def _insert_whole(p, marker: _Marker, author: str = AUTHOR) -> None:
     """The new paragraph is all new: its runs inside one w:ins, its mark inserted."""
     runs, _ = _runs(p)
     if runs:
-        wrapper = marker.make("w:ins")
+        wrapper = marker.make("w:ins", author)
         runs[0].addprevious(wrapper)
         for r in runs:
             wrapper.append(r)
-    _mark_paragraph(p, "w:ins", marker)
+    _mark_paragraph(p, "w:ins", marker, author)
 
 
-def _deleted_copy(old_p, marker: _Marker):
+def _deleted_copy(old_p, marker: _Marker, author: str = AUTHOR):
     """A copy of an old paragraph, all deleted: what the officer sees struck through."""
     p = copy.deepcopy(old_p)
     for child in list(p):
@@ -185,7 +185,7 @@ def _deleted_copy(old_p, marker: _Marker):
         if child.tag not in (qn("w:pPr"), qn("w:r")):
             p.remove(child)  # hyperlinks, fields: their text is in the inserted copy's place
     if runs:
-        wrapper = marker.make("w:del")
+        wrapper = marker.make("w:del", author)
         runs[0].addprevious(wrapper)
         for r in runs:
             if _run_text(r) == ATOM:
@@ -197,12 +197,16 @@ def _deleted_copy(old_p, marker: _Marker):
         if len(wrapper) == 0:
             p.remove(wrapper)
             marker.counts.deletions -= 1
-    _mark_paragraph(p, "w:del", marker)
+    _mark_paragraph(p, "w:del", marker, author)
     return p
 
 
-def _rewrite(old: str, new_p, marker: _Marker) -> bool:
-    """Rewrite ``new_p`` so that its runs show, word by word, the change from ``old``."""
+def _rewrite(old: str, new_p, marker: _Marker, edits: tuple = ()) -> bool:
+    """Rewrite ``new_p`` so that its runs show, word by word, the change from ``old``.
+
+    ``edits`` is (spans, editor): the spans (start, end) of the new text a person edited; a
+    revision touching one is credited to the editor, the others to AUTHOR."""
+    spans, editor = edits or ((), AUTHOR)
     runs, _ = _runs(new_p)
     segments = []  # (start, end, run element, text or None for an atom)
     pos = 0
@@ -243,13 +247,14 @@ def _rewrite(old: str, new_p, marker: _Marker) -> bool:
         if op == "equal":
             out.extend(new_range(d1, d2))
             continue
+        author = editor if any(d1 <= b and a <= d2 for a, b in spans) else AUTHOR
         gone = old[c1:c2].replace(ATOM, "")
         if gone:
-            wrapper = marker.make("w:del")
+            wrapper = marker.make("w:del", author)
             wrapper.append(_run_with(rpr_at(d1), gone, deleted=True))
             out.append(wrapper)
         if d2 > d1:
-            wrapper = marker.make("w:ins")
+            wrapper = marker.make("w:ins", author)
             wrapper.extend(new_range(d1, d2))
             out.append(wrapper)
     for r in runs:
@@ -296,12 +301,15 @@ def _pairs(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]
 
 def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | None = None, *,
                   when: datetime | None = None,
-                  comments: Sequence[tuple] = ()) -> RevisionCounts:
+                  comments: Sequence[tuple] = (), before_edits: str | Path | None = None,
+                  editor: str = "") -> RevisionCounts:
     """Mark in ``new_docx`` what changed from ``old_docx`` as tracked changes; add ``comments``.
 
     ``comments`` are (words, text) or (words, text, within) tuples: each comment is anchored on the
     first place the words occur in the new text (in a paragraph containing ``within``, when given);
-    ``words`` may be a tuple of candidates, tried in order. The result is written to ``out``
+    ``words`` may be a tuple of candidates, tried in order. ``before_edits`` is the new document as
+    it was before a person edited it (the software's draft): the revisions of what the person
+    changed are credited to ``editor``, the others to AUTHOR. The result is written to ``out``
     (default: ``new_docx``) atomically.
     """
 
@@ -311,6 +319,11 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     marker = _Marker(new_doc.element.body, when, counts)
     old_ps, new_ps = _story_paragraphs(old_doc), _story_paragraphs(new_doc)
     old_texts, new_texts = [_text(p) for p in old_ps], [_text(p) for p in new_ps]
+    edited, drafted = _edited_spans(before_edits, new_texts) if before_edits is not None else ({}, None)
+    editor = editor or AUTHOR
+
+    def remover(old_text: str) -> str:  # a paragraph the software's draft still had was removed by the person
+        return editor if drafted is not None and old_text in drafted else AUTHOR
     matcher = SequenceMatcher(None, old_texts, new_texts, autojunk=False)
     pending_deletes: list[tuple[etree._Element | None, etree._Element]] = []  # (anchor new paragraph or None, deleted copy)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -321,19 +334,20 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
         for oi, nj in pairs:
             if oi is not None and nj is not None:
                 o, n = old_ps[i1 + oi], new_ps[j1 + nj]
+                spans = edited.get(j1 + nj)
                 if _runs(o)[1] and _runs(n)[1]:
-                    counts.paragraphs_changed += _rewrite(old_texts[i1 + oi], n, marker)
+                    counts.paragraphs_changed += _rewrite(old_texts[i1 + oi], n, marker, (spans, editor) if spans else ())
                 else:
-                    pending_deletes.append((n, _deleted_copy(o, marker)))
-                    _insert_whole(n, marker)
+                    pending_deletes.append((n, _deleted_copy(o, marker, remover(old_texts[i1 + oi]))))
+                    _insert_whole(n, marker, editor if spans else AUTHOR)
                     counts.paragraphs_changed += 1
                 next_new = new_ps[j1 + nj + 1] if j1 + nj + 1 < len(new_ps) else None
             elif nj is not None:
-                _insert_whole(new_ps[j1 + nj], marker)
+                _insert_whole(new_ps[j1 + nj], marker, editor if edited.get(j1 + nj) else AUTHOR)
                 counts.paragraphs_inserted += 1
                 next_new = new_ps[j1 + nj + 1] if j1 + nj + 1 < len(new_ps) else None
             else:
-                pending_deletes.append((next_new, _deleted_copy(old_ps[i1 + oi], marker)))
+                pending_deletes.append((next_new, _deleted_copy(old_ps[i1 + oi], marker, remover(old_texts[i1 + oi]))))
                 counts.paragraphs_deleted += 1
     for anchor, deleted in pending_deletes:
         if anchor is not None:
@@ -351,6 +365,28 @@ def track_changes(old_docx: str | Path, new_docx: str | Path, out: str | Path | 
     with atomic_path(target) as tmp:
         new_doc.save(str(tmp))
     return counts
+
+
+def _edited_spans(before: str | Path, new_texts: list[str]) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
+    """For each paragraph of the new document that a person edited, the spans of its text that
+    differ from the document ``before`` the edits (a paragraph the person added: all of it); and
+    the texts of the paragraphs ``before`` had."""
+    before_texts = [_text(p) for p in _story_paragraphs(Document(str(before)))]
+    out: dict[int, list[tuple[int, int]]] = {}
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, before_texts, new_texts, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        for k, j in enumerate(range(j1, j2)):
+            if op == "replace" and i1 + k < i2:
+                a, b = _TOKEN.findall(before_texts[i1 + k]), _TOKEN.findall(new_texts[j])
+                offsets = _offsets(b)
+                spans = [(offsets[c1], offsets[c2]) for tag, _, _, c1, c2 in
+                         SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
+                if spans:
+                    out[j] = spans
+            else:
+                out[j] = [(0, len(new_texts[j]))]
+    return out, set(before_texts)
 
 
 def _last_body_position(document):

@@ -32,9 +32,28 @@ from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
 from .scope import rescope
-from .text import YearMap, rename_agencies, shift_years
+from .text import YearMap, date_words, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
+
+
+@dataclass(eq=False)
+class Slot:
+    """Where the value a person decides sits in the draft: a path into the plan ("body", 3,
+    "content", 0, "text") and, for words inside a text, their span (``start`` < 0: the whole value).
+
+    ``kind`` says what an answer must be (``decisions.py``): number, date, title, name (the
+    header and the signer), money (words of an amount in prose), amount (a budget line), count,
+    stars, percent (a target's figure), cell (a number cell of a table), text (a target sentence),
+    deadline (a date the roll-forward left in its old year)."""
+
+    path: tuple
+    kind: str
+    start: int = -1
+    end: int = -1
+    year: str = ""  # deadline: the old year to find in the final text
+    key: str = ""  # the answer's key ("so-tien-2"), given once by decisions.decisions
+    order: int = 0  # its place among the decisions, in the order of the document
 
 
 @dataclass
@@ -51,6 +70,7 @@ class Item:
     anchor: str = ""  # the words of the new document a Word comment is anchored on, before ``printed``
     within: str = ""  # the paragraph (its text in the draft) the anchor words must be found in
     comment: bool = True  # False: listed in the report only (one comment on the whole table says it)
+    slots: list[Slot] = field(default_factory=list)  # the values whose answers settle this decision
 
     def comment_words(self) -> tuple[str, ...]:
         """Where the comment for this item may go in the draft, best first (empty: nowhere)."""
@@ -76,12 +96,39 @@ class RollResult:
     reviews: list[Item] = field(default_factory=list)
     bases: list[basis_check.BasisCheck] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    answered: dict[str, str] = field(default_factory=dict)  # decisions.apply_decisions: key → value as printed
+
+
+# Where each part of a plan comes in the document; body items keep the order they were found in.
+_PARTS = ("Toàn văn bản", "Phần đầu", "Trích yếu", "Căn cứ", "Đoạn mở đầu", "Mục", "Phần nội dung", "Đoạn kết",
+          "Chữ ký", "Nơi nhận")
+
+
+def in_document_order(items: list[Item]) -> list[Item]:
+    """``items`` sorted by their place in the draft (stable: items of one place keep their order)."""
+    def rank(item: Item) -> tuple[int, int]:
+        part = next((k for k, name in enumerate(_PARTS) if item.where.startswith(name)), len(_PARTS))
+        number = 0
+        if item.where.startswith("Căn cứ"):
+            digits = "".join(ch for ch in item.where.split()[-1] if ch.isdigit())
+            number = int(digits) if digits else 999  # an added căn cứ after the old ones
+        return part, number
+
+    return sorted(items, key=rank)
 
 
 def default_date(year: int, today: date | None = None) -> date:
     """The signing date the rules are read at: today when drafting within the year, else 1 January."""
     today = today or date.today()
     return today if today.year == year else date(year, 1, 1)
+
+
+def missing_archive(doc) -> list[Item]:
+    """The Lưu line a document read back did not show stays empty in the draft, for a person to write."""
+    if doc.archive is not None:
+        return []
+    return [Item("Nơi nhận", "Dòng Lưu", before="(văn bản cũ không có dòng Lưu)", category="issuer", anchor="Nơi nhận:",
+                 action="Ghi dòng Lưu của văn bản mới (archive), ví dụ 'VT, NN'")]
 
 
 def issuer_from_name(name: str) -> Issuer:
@@ -93,8 +140,9 @@ def issuer_from_name(name: str) -> Issuer:
 
 
 # ---------------------------------------------------------------- locations
-def _walk(blocks, path_labels: list[str], depth: int = 0):
-    """(location, block, depth) of every block, with the labels a reader sees ("III.2.b)")."""
+def _walk(blocks, path_labels: list[str], depth: int = 0, at: tuple = ("body",)):
+    """(location, block, depth, path) of every block, with the labels a reader sees ("III.2.b)")
+    and the path of the block in the plan ("body", 2, "content", 0)."""
     index = 0
     for n, block in enumerate(blocks, start=1):
         if isinstance(block, Section) or (isinstance(block, Paragraph) and block.numbered):
@@ -104,10 +152,10 @@ def _walk(blocks, path_labels: list[str], depth: int = 0):
             label = None
         if isinstance(block, Section):
             here = path_labels + [label.rstrip(".)") if label else f"«{block.heading[:30]}»"]
-            yield _place(here, None), block, depth
-            yield from _walk(block.content, here, depth + 1)
+            yield _place(here, None), block, depth, (*at, n - 1)
+            yield from _walk(block.content, here, depth + 1, (*at, n - 1, "content"))
         else:
-            yield _place(path_labels, n), block, depth
+            yield _place(path_labels, n), block, depth, (*at, n - 1)
 
 
 def _place(labels: list[str], paragraph: int | None) -> str:
@@ -138,11 +186,13 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
 
     # ---- header
     updates: dict = {"number": None, "date": None, "draft_year": year, "year": year, "end_year": new_end if new_end != year else None}
+    if plan.number_year:
+        updates["number_year"] = year  # a normative act's number carries the year it is signed in
     if plan.number or plan.date:
         old = f"Số {plan.number or '…'}/{plan.effective_symbol}" + (f", ngày {plan.date:%d/%m/%Y}" if plan.date else "")
         changes.append(Item("Phần đầu (số, ngày)", "Số và ngày ban hành để trống cho văn thư", old, "để trống", category="number"))
     reviews.append(Item("Phần đầu (số, ngày)", "Số, ngày ban hành", action="Văn thư cấp số và ghi ngày khi văn bản được ký",
-                        category="number"))
+                        category="number", slots=[Slot(("number",), "number"), Slot(("date",), "date")]))
     if years.period or new_end != year:
         changes.append(Item("Phần đầu", "Thời gian của kế hoạch", _period(plan.year, old_end), _period(year, new_end),
                             category="year"))
@@ -165,15 +215,16 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
     # Names of agencies merged on 01/03/2025 change in a plan that runs after that date.
     rename = regimes.MINISTRY_MERGER <= date(year, 12, 31)
 
-    def rewrite(text: str, where: str, what: str, printed: bool = True) -> str:
+    def rewrite(text: str, where: str, what: str, printed: bool = True, path: tuple | None = None) -> str:
         new = shift_years(text, years)
         made: list[Item] = []
         for before, after in new.changes:
             made.append(Item(where, what + ": năm của kế hoạch", before, after, category="year"))
-        for snippet in new.kept:
+        for snippet, year_words in zip(new.kept, new.kept_years):
             reviews.append(Item(where, what + ": năm khác năm của kế hoạch", before=snippet,
                                 action="Năm này không phải năm của kế hoạch cũ nên được giữ nguyên; kiểm tra có cần đổi",
-                                category="year", printed=[new.text] if printed else []))
+                                category="year", printed=[new.text] if printed else [],
+                                slots=[Slot(path, "deadline", year=year_words)] if path else []))
         out = new.text
         if rename:
             renamed = rename_agencies(out)
@@ -212,22 +263,23 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                                     category="basis", printed=[out] if printed else []))
         return out
 
-    draft = draft.model_copy(update={"title": rewrite(plan.title, "Trích yếu", "Trích yếu")})
-    draft = draft.model_copy(update={"preamble": [rewrite(t, f"Đoạn mở đầu {i + 1}", "Đoạn mở đầu") for i, t in enumerate(plan.preamble)]})
+    draft = draft.model_copy(update={"title": rewrite(plan.title, "Trích yếu", "Trích yếu", path=("title",))})
+    draft = draft.model_copy(update={"preamble": [rewrite(t, f"Đoạn mở đầu {i + 1}", "Đoạn mở đầu", path=("preamble", i))
+                                                  for i, t in enumerate(plan.preamble)]})
     if plan.closing:
-        draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết")})
+        draft = draft.model_copy(update={"closing": rewrite(plan.closing, "Đoạn kết", "Đoạn kết", path=("closing",))})
     body = copy.deepcopy(draft.body)
     tables_seen: list[str] = []
-    for where, block, _depth in _walk(body, []):
+    for where, block, _depth, at in _walk(body, []):
         if isinstance(block, (TableBlock, AssignmentBlock)) or (isinstance(block, BudgetBlock) and block.budget.as_table):
             tables_seen.append(where)  # tables are numbered in reading order when rendered (render/tables.py)
         if isinstance(block, Section):
-            block.heading = rewrite(block.heading, where, "Tiêu đề mục")
+            block.heading = rewrite(block.heading, where, "Tiêu đề mục", path=(*at, "heading"))
             if block.responsible_body and rename:
                 block.responsible_body = rename_agencies(block.responsible_body).text
         elif isinstance(block, Paragraph):
-            block.text = rewrite(block.text, where, "Đoạn văn")
-            _figures(block.text, where, "Đoạn văn", reviews, plan.year, old_end, year, new_end)
+            block.text = rewrite(block.text, where, "Đoạn văn", path=(*at, "text"))
+            _figures(block.text, where, "Đoạn văn", reviews, plan.year, old_end, year, new_end, (*at, "text"))
             for note in block.footnotes:
                 note.text = rewrite(note.text, where, "Chú thích", printed=False)
                 if note.after and note.after not in block.text:
@@ -235,24 +287,32 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         elif isinstance(block, TargetBlock):
             target = block.target
             old_text = target.text
-            target.text = rewrite(target.text, where, "Chỉ tiêu")
-            _figures(target.text, where, "Chỉ tiêu", reviews, plan.year, old_end, year, new_end)
+            target.text = rewrite(target.text, where, "Chỉ tiêu", path=(*at, "target", "text"))
+            found = len(reviews)
+            _figures(target.text, where, "Chỉ tiêu", reviews, plan.year, old_end, year, new_end, (*at, "target", "text"))
+            # Its figures settle the target; a sentence without a figure is answered whole.
+            figures = [slot for item in reviews[found:] for slot in item.slots if slot.kind != "deadline"]
             reviews.append(Item(where, "Chỉ tiêu", before=old_text, category="target", printed=[target.text],
+                                slots=figures or [Slot((*at, "target", "text"), "text")],
                                 action=f"Chỉ tiêu của kế hoạch {_period(plan.year, old_end)} ({_value(target)}) được giữ nguyên; "
                                        f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
         elif isinstance(block, TableBlock):
-            _roll_table(block.table, where, rewrite, reviews, plan.year, old_end, year, new_end, len(tables_seen))
+            _roll_table(block.table, where, rewrite, reviews, plan.year, old_end, year, new_end, len(tables_seen),
+                        (*at, "table"))
         elif isinstance(block, (TaskBlock, AssignmentBlock)):
             tasks = block.assignments if isinstance(block, AssignmentBlock) else [block.task]
-            for task in tasks:
-                _roll_task(task, where, rewrite, reviews, issuer, new_issuer, year, plan.year, old_end, new_end)
+            paths = [(*at, "assignments", k) for k in range(len(tasks))] if isinstance(block, AssignmentBlock) \
+                else [(*at, "task")]
+            for task, task_at in zip(tasks, paths):
+                _roll_task(task, where, rewrite, reviews, issuer, new_issuer, year, plan.year, old_end, new_end, task_at)
         elif isinstance(block, BudgetBlock):
             budget = block.budget
-            for line in budget.lines:
-                line.item = rewrite(line.item, where, "Dòng kinh phí")
+            for k, line in enumerate(budget.lines):
+                line.item = rewrite(line.item, where, "Dòng kinh phí", path=(*at, "budget", "lines", k, "item"))
                 if line.source:
-                    line.source = rewrite(line.source, where, "Nguồn kinh phí")
+                    line.source = rewrite(line.source, where, "Nguồn kinh phí", path=(*at, "budget", "lines", k, "source"))
             reviews.append(Item(where, "Kinh phí", before=f"{format_number(budget.total)} đồng", category="budget",
+                                slots=[Slot((*at, "budget", "lines", k, "amount"), "amount") for k in range(len(budget.lines))],
                                 printed=[line.item for line in budget.lines], anchor=f"{format_number(budget.total)} đồng",
                                 action=f"Kinh phí của kế hoạch {_period(plan.year, old_end)} được giữ nguyên; ghi kinh phí được giao "
                                        f"(đề xuất) cho {_period(year, new_end)} và nguồn vốn theo chương trình đang áp dụng"))
@@ -295,14 +355,17 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
     signer = plan.signer
     if signer is None:
         reviews.append(Item("Chữ ký", "Người ký", before="(văn bản cũ không có khối chữ ký)", category="signer",
-                            action="Ghi quyền hạn, chức vụ và họ tên người ký năm nay (signer)"))
+                            action="Ghi quyền hạn, chức vụ và họ tên người ký năm nay (signer)",
+                            slots=[Slot(("signer", "title"), "title"), Slot(("signer", "name"), "name")]))
     else:
         reviews.append(Item("Chữ ký", "Người ký", before=f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}",
                             category="signer", printed=[*signer.authority_lines(), signer.name] if signer.name else signer.authority_lines(),
-                            action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay"))
+                            action="Người ký năm trước được giữ nguyên; xác nhận chức vụ và họ tên người ký năm nay",
+                            slots=[Slot(("signer", "title"), "title"), Slot(("signer", "name"), "name")]))
+    reviews += missing_archive(plan)
     recipients = []
     for i, recipient in enumerate(plan.recipients):
-        recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận"))
+        recipients.append(rewrite(recipient, f"Nơi nhận {i + 1}", "Nơi nhận", path=("recipients", i)))
     draft = draft.model_copy(update={"recipients": recipients})
     if issuer or new_issuer.level == "huyen":
         reviews.append(Item("Nơi nhận", "Nơi nhận", before="; ".join(plan.recipients), category="issuer", anchor="Nơi nhận:",
@@ -314,8 +377,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             item.printed = [header["so_ky_hieu"], header["date_line"]]
         elif item.where == "Toàn văn bản" and not item.printed:
             item.anchor = result.plan.title  # a remark on the whole plan sits on its title
+    _locate_deadlines(result.plan, reviews)
+    from .decisions import decisions  # decisions.py builds on this module's Item and RollResult
+
+    decisions(result)  # each value a person decides gets its answer key now, for every later round
     seen: dict[str, str] = {}
-    for where, block, _ in _walk(result.plan.body, []):
+    for where, block, _, _at in _walk(result.plan.body, []):
         if isinstance(block, Section) and block.responsible_body:
             key = block.responsible_body.lower()
             if key in seen:
@@ -328,19 +395,46 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
     return result
 
 
+def value_at(plan, path: tuple):
+    """The value at ``path`` in ``plan`` (a deadline as its words)."""
+    value = plan
+    for step in path:
+        value = value[step] if isinstance(step, int) else getattr(value, step, None)
+        if value is None:
+            return None
+    return value.text if hasattr(value, "kind") and hasattr(value, "quarter") else value
+
+
+def _locate_deadlines(plan: Plan, reviews: list[Item]) -> None:
+    """Each year the roll-forward left as written, found in the final draft with its date words
+    ("30/6/2023", "Quý IV/2023"): the span a person's answer replaces. Not found: not answerable."""
+    taken: dict[tuple, int] = {}
+    for item in reviews:
+        for slot in [s for s in item.slots if s.kind == "deadline" and s.start < 0 and s.year]:
+            text = value_at(plan, slot.path)
+            spans = date_words(text, slot.year) if isinstance(text, str) else []
+            k = taken.get((slot.path, slot.year), 0)
+            taken[(slot.path, slot.year)] = k + 1
+            if k < len(spans):
+                slot.start, slot.end = spans[k]
+            else:
+                item.slots.remove(slot)
+
+
 def _roll_task(task, where: str, rewrite, reviews: list[Item], issuer, new_issuer, year: int, old: int, old_end: int,
-               new_end: int) -> None:
+               new_end: int, at: tuple) -> None:
     """A task's deadline, bodies and result for the new year (a task block or a row of the assignment table)."""
     if task.deadline is not None:
-        new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ")
+        new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ", path=(*at, "deadline"))
         if new_deadline != task.deadline.text:
             task.deadline = type(task.deadline).model_validate(new_deadline)
     if task.lead:
-        task.lead = rewrite(task.lead, where, "Đơn vị chủ trì")
-    task.coordinating = [rewrite(c, where, "Đơn vị phối hợp") for c in task.coordinating]
+        task.lead = rewrite(task.lead, where, "Đơn vị chủ trì", path=(*at, "lead"))
+    task.coordinating = [rewrite(c, where, "Đơn vị phối hợp", path=(*at, "coordinating", k))
+                         for k, c in enumerate(task.coordinating)]
     if task.result:
-        task.result = rewrite(task.result, where, "Kết quả")
-        _figures(task.result, where, "Kết quả nhiệm vụ", reviews, old, old_end, year, new_end)
+        task.result = rewrite(task.result, where, "Kết quả", path=(*at, "result"))
+        _figures(task.result, where, "Kết quả nhiệm vụ", reviews, old, old_end, year, new_end, (*at, "result"))
     if issuer:
         reviews.append(Item(where, "Nhiệm vụ", before=task.lead or "", category="task", printed=task.lines()[:1],
                             anchor=task.lead or "",
@@ -349,58 +443,81 @@ def _roll_task(task, where: str, rewrite, reviews: list[Item], issuer, new_issue
             and _after_district_end(task.deadline):
         reviews.append(Item(where, "Thời hạn sau ngày 30/06/2025", before=task.deadline.text, category="district",
                             printed=task.lines(), anchor=task.deadline.text if not task.lines() else "",
+                            slots=[Slot((*at, "deadline"), "deadline")],
                             action="Thời hạn nhiệm vụ sau khi cấp huyện kết thúc (30/06/2025): chuyển nhiệm vụ "
                                    "cho UBND tỉnh hoặc UBND xã, hoặc rút ngắn thời hạn"))
 
 
 def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_end: int, year: int, new_end: int,
-                number: int) -> None:
+                number: int, at: tuple) -> None:
     """A table's cells for the new year: words rewritten like prose; every figure in a number column
     (and every amount or target in the text cells) is a decision with its old value."""
     numbers = set(table.number_columns)
-    figures = []
+    money = _money_columns(table)
+    figures, slots = [], []
     for r, row in enumerate(table.rows, start=1):
         column = 1
-        for cell in row:
+        for c, cell in enumerate(row):
             here = f"{where}, bảng, dòng {r}, cột {column}"
+            cell_at = (*at, "rows", r - 1, c, "text")
             if column in numbers and cell.text.strip():
                 figures.append(cell.text)
-                reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, category="target", comment=False,
+                slots.append(Slot(cell_at, "money-cell" if column in money else "cell"))
+                reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, comment=False,
+                                    category="budget" if column in money else "target",
+                                    slots=[slots[-1]],
                                     action=f"Số liệu của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
                                            f"cho {_period(year, new_end)}"))
             elif cell.text.strip():
-                cell.text = rewrite(cell.text, here, "Ô của bảng")
-                _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end)
+                cell.text = rewrite(cell.text, here, "Ô của bảng", path=cell_at)
+                _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end, cell_at)
             column += cell.colspan
     for h, row in enumerate(table.header, start=1):
-        for cell in row:
+        for c, cell in enumerate(row):
             if cell.text.strip():
-                cell.text = rewrite(cell.text, f"{where}, bảng, dòng tiêu đề {h}", "Tiêu đề bảng")
+                cell.text = rewrite(cell.text, f"{where}, bảng, dòng tiêu đề {h}", "Tiêu đề bảng",
+                                    path=(*at, "header", h - 1, c, "text"))
     if table.title:
-        table.title = rewrite(table.title, where, "Tên bảng")
+        table.title = rewrite(table.title, where, "Tên bảng", path=(*at, "title"))
     if figures:
         total = ""
         if table.total is not None and table.total.stated:
             total = "; tổng cộng được tính lại từ các dòng khi in (bỏ hoặc sửa số tổng đã ghi: " + \
                 "; ".join(table.total.stated.values()) + ")"
         reviews.append(Item(where, "Số liệu trong bảng" + (f" «{table.title}»" if table.title else ""),
-                            before="; ".join(figures), category="target", anchor="#" + bookmark(number),
+                            before="; ".join(figures), category="target", anchor="#" + bookmark(number), slots=slots,
                             action=f"{len(figures)} ô số của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
                                    f"cho {_period(year, new_end)}{total}"))
 
 
+_MONEY_HEADER = re.compile(r"kinh phí|số tiền|thành tiền|đồng|ngân sách|vốn", re.I)
+
+
+def _money_columns(table) -> set[int]:
+    """The columns (from 1) whose header names money ("Kinh phí (đồng)", "Số tiền")."""
+    out: set[int] = set()
+    for row in table.header:
+        column = 1
+        for cell in row:
+            if _MONEY_HEADER.search(cell.text or ""):
+                out.update(range(column, column + cell.colspan))
+            column += cell.colspan
+    return out
+
+
 def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,
-             new_end: int) -> None:
+             new_end: int, at: tuple) -> None:
     """Each amount of money and each target written in prose becomes a decision (figures.py)."""
     for figure in figures_in(text):
+        slot = Slot(at, figure.measure, figure.start, figure.start + len(figure.words))
         if figure.kind == "money":
             reviews.append(Item(where, f"{what}: số tiền", before=figure.words, category="budget", anchor=figure.words,
-                                within=text, printed=[text],
+                                within=text, printed=[text], slots=[slot],
                                 action=f"Số tiền của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số tiền "
                                        f"cho {_period(year, new_end)}"))
         else:
             reviews.append(Item(where, f"{what}: chỉ tiêu", before=figure.words, category="target", anchor=figure.words,
-                                within=text, printed=[text],
+                                within=text, printed=[text], slots=[slot],
                                 action=f"Chỉ tiêu «{figure.words}» của kế hoạch {_period(old, old_end)} được giữ nguyên; "
                                        f"đặt chỉ tiêu cho {_period(year, new_end)} theo kết quả thực hiện năm trước"))
 

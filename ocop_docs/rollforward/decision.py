@@ -11,7 +11,7 @@ from datetime import date
 from ..errors import RuleViolation
 from ..model.decision import GeneralDecision
 from ..ocop import regimes
-from . import Item, RollResult, default_date
+from . import Item, RollResult, default_date, missing_archive
 from .text import YearMap, rename_agencies, shift_years
 
 
@@ -46,12 +46,15 @@ def roll_decision(decision: GeneralDecision, year: int, *, on: date | None = Non
 
     data = decision.model_dump(mode="python")
     if decision.number or decision.date:
-        old = f"Số {decision.number or '…'}/{decision.effective_symbol}" + (
+        year_part = f"{decision.number_year}/" if decision.number_year else ""
+        old = f"Số {decision.number or '…'}/{year_part}{decision.effective_symbol}" + (
             f", ngày {decision.date:%d/%m/%Y}" if decision.date else "")
         changes.append(Item("Phần đầu (số, ngày)", "Số và ngày ban hành để trống cho văn thư", old, "để trống", category="number"))
     reviews.append(Item("Phần đầu (số, ngày)", "Số, ngày ban hành", action="Văn thư cấp số và ghi ngày khi văn bản được ký",
                         category="number"))
     data.update(number=None, date=None, draft_year=year)
+    if decision.number_year:
+        data["number_year"] = year  # a normative act's number carries the year it is signed in
     if data["title"]:
         data["title"] = rewrite(data["title"], "Trích yếu")
     data["preamble"] = [rewrite(t, f"Đoạn mở đầu {i + 1}") for i, t in enumerate(data["preamble"])]
@@ -74,5 +77,6 @@ def roll_decision(decision: GeneralDecision, year: int, *, on: date | None = Non
     before = f"{' / '.join(signer.authority_lines())} — {signer.name or '(trống)'}" if signer else "(văn bản cũ không có khối chữ ký)"
     reviews.append(Item("Chữ ký", "Người ký", before=before, category="signer",
                         action="Xác nhận quyền hạn, chức vụ và họ tên người ký quyết định mới"))
+    reviews += missing_archive(decision)
     result.plan = GeneralDecision.model_validate(data)
     return result

@@ -37,6 +37,8 @@ class Figure:
     kind: str  # "money" | "target"
     words: str
     sentence: str
+    start: int = -1  # where ``words`` begin in the text given to figures_in
+    measure: str = ""  # "money", "count" (05 sản phẩm), "stars" (4 sao), "percent" (30%)
 
 
 def _sentences(text: str):
@@ -58,17 +60,17 @@ def figures_in(text: str) -> list[Figure]:
         return not any(x <= a < y for x, y in spans) and not any(a < y and x < b for x, y in taken)
 
     for offset, sentence in _sentences(text):
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         for m in _MONEY_RE.finditer(sentence):
-            found.append((m.start(), m.end(), "money"))
+            found.append((m.start(), m.end(), "money", "money"))
         if _TARGET_CUE.search(sentence):
             counts = list(_COUNT_RE.finditer(sentence))
             stars = list(_STARS_RE.finditer(sentence)) if counts or _RAISE_RE.search(sentence) else []
-            for m in counts + stars + list(_PERCENT_RE.finditer(sentence)):
-                found.append((m.start(), m.end(), "target"))
-        for a, b, kind in sorted(found):
+            for measure, matches in (("count", counts), ("stars", stars), ("percent", _PERCENT_RE.finditer(sentence))):
+                found.extend((m.start(), m.end(), "target", measure) for m in matches)
+        for a, b, kind, measure in sorted(found):
             if not free(offset + a, offset + b):
                 continue
             taken.append((offset + a, offset + b))
-            out.append(Figure(kind, sentence[a:b].strip(), " ".join(sentence.split())))
+            out.append(Figure(kind, sentence[a:b], " ".join(sentence.split()), offset + a, measure))
     return out

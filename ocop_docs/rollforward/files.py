@@ -5,6 +5,10 @@ rendered by the engine and then marked for review: by default as Word tracked ch
 year's plan rendered with the same template, with a comment on the words of each decision left to a
 person (``render/revisions.py``); or, on request, with highlights (``highlight.py``). A clean copy
 (every change accepted, no comment) is what ``check`` must pass and what goes to signature.
+
+With the officer's answers (``answers``, see ``decisions.py``) the draft is the final one: what
+the officer decided is marked as the officer's tracked changes, what is left undecided stays a
+comment.
 """
 from __future__ import annotations
 
@@ -13,8 +17,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..convert import to_pdf_one
 from ..errors import DataError, Problem
 from ..io import load_spec
+from ..io.spec import read_spec_data
 from ..io.atomic import write_bytes_atomic
 from ..io.output_tables import workbook_bytes
 from ..model.decision import GeneralDecision
@@ -25,6 +31,7 @@ from ..render import render_spec
 from ..render.revisions import track_changes
 from . import RollResult, roll_forward
 from .decision import roll_decision
+from .decisions import OFFICER, Decided, apply_decisions
 from .highlight import highlight_docx
 from .report import render_report, report_sheets
 
@@ -40,6 +47,8 @@ class RollFiles:
     written: list[Path] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # what reading the old document was unsure of
     marks: dict[str, int] = field(default_factory=dict)
+    decided: Decided | None = None  # the officer's answers applied (``answers``)
+    source_name: str = ""  # the file the old plan came from
 
 
 def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, list[Note]]:
@@ -80,22 +89,60 @@ def roll(plan: Plan | GeneralDecision, year: int, *, issuer: str | None = None, 
     return roll_forward(plan, year, issuer=issuer, on=on, end_year=end_year)
 
 
+def load_answers(path: str | Path) -> dict:
+    """The officer's answers in a YAML or JSON file: one line per decision, ``key: value``."""
+    data, _ = read_spec_data(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError(path, "tệp trả lời phải là các dòng 'ô: giá trị', ví dụ 'so-tien-1: 90.000.000'")
+    wrong = [Problem("cần một giá trị (số, ngày hoặc chữ), không phải danh sách hay nhóm", path=str(k))
+             for k, v in data.items() if isinstance(v, (list, dict))]
+    if wrong:
+        raise DataError(path, wrong)
+    return {str(k): v for k, v in data.items()}
+
+
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
-        marks: str = "track", clean: str | Path | None = None, progress=None) -> RollFiles:
+        marks: str = "track", clean: str | Path | None = None, progress=None, answers: str | Path | dict | None = None,
+        author: str = OFFICER, pdf: str | Path | None = None) -> RollFiles:
     """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
 
     ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
-    draft with every change accepted and no marks.
+    draft with every change accepted and no marks; ``pdf`` the clean draft as PDF. ``answers``
+    (a file, or a mapping) are the officer's decisions, applied as ``apply_decisions`` says and
+    credited to ``author``.
     """
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
     result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
-    files = RollFiles(result, notes=notes)
+    decided = None
+    if answers is not None:
+        given = answers if isinstance(answers, dict) else load_answers(answers)
+        decided = apply_decisions(result, given, author=author,
+                                  source=None if isinstance(answers, dict) else Path(answers).name)
+        result = decided.result
+    files = RollFiles(result, notes=notes, decided=decided, source_name=Path(source).name)
+    return write(files, out, docx=docx, report=report, marks=marks, clean=clean, pdf=pdf)
+
+
+def answer(files: RollFiles, answers: dict, author: str = OFFICER) -> RollFiles:
+    """The roll-forward ``files`` with the officer's ``answers`` (all of them: they replace any
+    given before), nothing written yet; DataError as ``apply_decisions`` says."""
+    rolled = files.decided.rolled if files.decided else files.result
+    decided = apply_decisions(rolled, answers, author=author)
+    return RollFiles(decided.result, notes=files.notes, decided=decided, source_name=files.source_name)
+
+
+def write(files: RollFiles, out: str | Path, *, docx: str | Path | None = None, report: str | Path | None = None,
+          marks: str = "track", clean: str | Path | None = None, pdf: str | Path | None = None) -> RollFiles:
+    """Write the files of a roll-forward (as ``run`` says); each is added to ``files.written``."""
+    result, notes, decided, plan = files.result, files.notes, files.decided, files.result.source
     what = "quyết định" if isinstance(plan, GeneralDecision) else "kế hoạch"
     header = [
-        f"Bản dự thảo {what} năm {year} chuyển từ {Path(source).name} (ocop-docs rollforward).",
+        f"Bản dự thảo {what} năm {result.year} chuyển từ {files.source_name} (ocop-docs rollforward).",
         f"{len(result.reviews)} việc cần người soạn quyết định, {len(result.changes)} thay đổi đã thực hiện"
         + (f": xem {Path(report).name}" if report else "") + ".",
     ]
@@ -104,23 +151,32 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     text = dump_yaml(spec_data(result.plan), review_notes, header)
     files.written.append(write_bytes_atomic(out, text.encode("utf-8")))
     if docx:
-        files.marks = _draft_docx(plan, result, Path(docx), marks)
+        files.marks = _draft_docx(plan, result, Path(docx), marks, decided)
         files.written.append(Path(docx))
-    if clean:
-        render_spec(result.plan, clean)
-        files.written.append(Path(clean))
+    if clean or pdf:
+        with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
+            clean_path = Path(clean) if clean else Path(tmp) / "ban-sach.docx"
+            render_spec(result.plan, clean_path)
+            if clean:
+                files.written.append(clean_path)
+            if pdf:
+                files.written.append(to_pdf_one(clean_path, Path(pdf)))
     if report and Path(report).suffix.lower() == ".xlsx":
         sheets = report_sheets(result, [n.describe() for n in notes])
         files.written.append(write_bytes_atomic(report, workbook_bytes(sheets)))
     elif report:
         outputs = [str(p) for p in files.written]
-        markdown = render_report(result, Path(source).name, [n.describe() for n in notes], outputs)
+        markdown = render_report(result, files.source_name, [n.describe() for n in notes], outputs)
         files.written.append(write_bytes_atomic(report, markdown.encode("utf-8")))
     return files
 
 
-def _draft_docx(plan: Plan | GeneralDecision, result: RollResult, path: Path, marks: str) -> dict[str, int]:
-    """Render the draft to ``path`` and mark it for review; how many marks of each kind it got."""
+def _draft_docx(plan: Plan | GeneralDecision, result: RollResult, path: Path, marks: str,
+                decided: Decided | None = None) -> dict[str, int]:
+    """Render the draft to ``path`` and mark it for review; how many marks of each kind it got.
+
+    With ``decided``, what the officer answered is credited to the officer (tracked changes) or,
+    with highlights, marked as a change like the software's."""
     if marks == "highlight":
         render_spec(result.plan, path)
         return highlight_docx(path, result)
@@ -128,7 +184,9 @@ def _draft_docx(plan: Plan | GeneralDecision, result: RollResult, path: Path, ma
     with tempfile.TemporaryDirectory(prefix="ocop-docs-rf-") as tmp:
         old = render_spec(plan, Path(tmp) / "nam-truoc.docx")
         new = render_spec(result.plan, Path(tmp) / "du-thao.docx")
+        rolled = render_spec(decided.rolled.plan, Path(tmp) / "du-thao-phan-mem.docx") if decided else None
         comments = [(item.comment_words(), item.comment_text(), item.within) for item in result.reviews if item.comment]
-        counts = track_changes(old, new, path, comments=comments)
+        counts = track_changes(old, new, path, comments=comments, before_edits=rolled,
+                               editor=decided.author if decided else "")
     return {"insertions": counts.insertions, "deletions": counts.deletions, "comments": counts.comments,
             "reviews_without_place": len(counts.unanchored)}

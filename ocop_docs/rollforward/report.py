@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..io.output_tables import Column
-from . import Item, RollResult
+from . import RollResult, in_document_order
+from .decisions import decisions
 
 _STATUS = {
     "valid": "còn hiệu lực", "amended": "còn hiệu lực, có văn bản sửa đổi", "replaced": "hết hiệu lực — đã thay",
@@ -22,13 +23,24 @@ _STATUS = {
 _CATEGORY = {
     "district": "Cấp huyện", "number": "Số, ngày", "year": "Năm", "basis": "Căn cứ", "target": "Chỉ tiêu",
     "budget": "Kinh phí", "signer": "Người ký", "issuer": "Cơ quan ban hành", "agency": "Tên cơ quan", "task": "Nhiệm vụ",
-    "province": "Tỉnh sau sắp xếp",
+    "province": "Tỉnh sau sắp xếp", "officer": "Người soạn sửa",
 }
 
 
 def _cell(text: str, limit: int = 220) -> str:
     text = " ".join(str(text).split()).replace("|", "\\|")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _keys(result: RollResult) -> dict[int, list[str]]:
+    """The answer keys (``decisions.py``) of each review item."""
+    out: dict[int, list[str]] = {}
+    for d in decisions(result):
+        out.setdefault(id(d.item), []).append(d.key)
+        for item in result.reviews:  # a table's cell is also a decision of the whole table
+            if item is not d.item and any(s is d.slot for s in item.slots):
+                out.setdefault(id(item), []).append(d.key)
+    return out
 
 
 def render_report(result: RollResult, source_name: str = "", notes: Sequence[str] = (), outputs: Sequence[str] = ()) -> str:
@@ -51,10 +63,18 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
     lines += ["", "## Những việc người soạn phải quyết định", "",
               "Trong tệp .docx của bản dự thảo, mỗi việc là một ghi chú (comment) gắn vào đúng chữ cần xem "
               "(với --danh-dau to-mau: đoạn tương ứng được tô vàng).", "",
-              "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm |", "|---|---|---|---|---|"]
+              "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |", "|---|---|---|---|---|---|"]
+    keys = _keys(result)
     for n, item in enumerate(in_document_order(result.reviews), start=1):
         lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before or item.what)} "
-                     f"| {_cell(item.action, 400)} |")
+                     f"| {_cell(item.action, 400)} | {_cell(', '.join(keys.get(id(item), [])), 120)} |")
+    fields = decisions(result)
+    if fields:
+        lines += ["", "## Các ô để điền (tệp --answers)", "",
+                  "Ghi vào một tệp YAML mỗi dòng một ô, ví dụ `so-tien-1: 90.000.000`, rồi chạy lại lệnh với "
+                  "`--answers tệp.yaml`; ô để trống vẫn là việc cần quyết định.", "",
+                  "| Ô | Nội dung | Hiện ghi | Cách ghi |", "|---|---|---|---|"]
+        lines += [f"| `{d.key}` | {_cell(d.label)} | {_cell(d.current) or '(trống)'} | {_cell(d.hint)} |" for d in fields]
     lines += ["", "## Những thay đổi phần mềm đã thực hiện", "",
               "Trong tệp .docx, mỗi thay đổi là một thay đổi theo dõi (Review › Accept/Reject) trên đúng chữ đã đổi "
               "(với --danh-dau to-mau: đoạn đã đổi được tô xanh).", "",
@@ -73,27 +93,11 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
     return "\n".join(lines) + "\n"
 
 
-# Where each part of a plan comes in the document; body items keep the order they were found in.
-_PARTS = ("Toàn văn bản", "Phần đầu", "Trích yếu", "Căn cứ", "Đoạn mở đầu", "Mục", "Phần nội dung", "Đoạn kết",
-          "Chữ ký", "Nơi nhận")
-
-
-def in_document_order(items: list[Item]) -> list[Item]:
-    """``items`` sorted by their place in the draft (stable: items of one place keep their order)."""
-    def rank(item: Item) -> tuple[int, int]:
-        part = next((k for k, name in enumerate(_PARTS) if item.where.startswith(name)), len(_PARTS))
-        number = 0
-        if item.where.startswith("Căn cứ"):
-            digits = "".join(ch for ch in item.where.split()[-1] if ch.isdigit())
-            number = int(digits) if digits else 999  # an added căn cứ after the old ones
-        return part, number
-
-    return sorted(items, key=rank)
-
-
 def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[str, list[Column], list[list]]]:
     """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
-    decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action]
+    keys = _keys(result)
+    decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action,
+                  ", ".join(keys.get(id(i), []))]
                  for n, i in enumerate(in_document_order(result.reviews), start=1)]
     changes = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before, i.after, i.what]
                for n, i in enumerate(in_document_order(result.changes), start=1)]
@@ -104,7 +108,8 @@ def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[s
         bases.append([n, old_text, _STATUS.get(check.status, check.status), new_text, check.message])
     number, kind, where = Column("#", 5, "int"), Column("Loại", 14), Column("Vị trí", 28)
     sheets: list[tuple[str, list[Column], list[list]]] = [
-        ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60)], decisions),
+        ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60),
+                                 Column("Ô để điền (--answers)", 24)], decisions),
         ("Thay đổi đã làm", [number, kind, where, Column("Trước", 45), Column("Sau", 45), Column("Lý do", 40)], changes),
         (f"Căn cứ ({result.on:%d-%m-%Y})", [number, Column("Căn cứ trong kế hoạch cũ", 60), Column("Tình trạng", 22),
                                             Column("Trong bản dự thảo", 60), Column("Ghi chú", 40)], bases),

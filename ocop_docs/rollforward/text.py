@@ -42,6 +42,22 @@ _DATE_FORM_BEFORE_YEAR = re.compile(
     r"\btháng\s+\d{1,2}\s+năm\s+)$", re.I)
 
 
+_DATE_PREFIX = (r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|"
+                r"\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{1,2}\s*/\s*|\btháng\s+\d{1,2}\s+năm\s+|\bnăm\s+")
+
+
+def date_words(text: str, year: str) -> list[tuple[int, int]]:
+    """The spans of the date phrases holding ``year`` ("30/6/2023", "Quý IV/2023", "tháng 10/2023",
+    "ngày 05 tháng 3 năm 2023", "năm 2023", or the year alone), outside citations, in order."""
+    spans = citation_spans(text)
+    out = []
+    pattern = rf"(?:{_DATE_PREFIX}){re.escape(year)}(?![\d/])|(?<![\d/]){re.escape(year)}(?![\d/])"
+    for m in re.finditer(pattern, text, re.I):
+        if not _inside(m.start(), spans) and not _inside(m.end() - len(year), spans):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def citation_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each citation of another document in ``text``."""
     spans = []
@@ -89,6 +105,7 @@ class Rewrite:
     text: str
     changes: list[tuple[str, str]] = field(default_factory=list)  # (before, after) snippets
     kept: list[str] = field(default_factory=list)  # snippets with another year, left as written
+    kept_years: list[str] = field(default_factory=list)  # shift_years: the year (or range) of each kept snippet
     cited: list[str] = field(default_factory=list)  # citations whose year was kept
 
 
@@ -146,6 +163,7 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             replaced.append((m.start(), m.end(), new))
         elif years.old <= a <= years.old_end or years.old <= b <= years.old_end:
             result.kept.append(_snippet(text, m.start(), m.end()))
+            result.kept_years.append(m.group(0))
     for m in _YEAR_RE.finditer(text):
         if _inside(m.start(), taken):
             continue
@@ -163,6 +181,7 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
         if new_year is None:
             if abs(year - years.old) <= 1 or abs(year - years.old_end) <= 1:
                 result.kept.append(_snippet(text, m.start(), m.end()))
+                result.kept_years.append(m.group(1))
             continue
         if new_year != year:
             replaced.append((m.start(), m.end(), str(new_year)))

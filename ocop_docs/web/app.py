@@ -348,32 +348,29 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         return RedirectResponse(f"/viec/{job.id}", 303)
 
     async def plan_edit(request: Request):
+        """The officer's answers (number, date, signer, amounts, targets, deadlines) into the draft:
+        checked at once (each wrong field named beside its box), then the files made in the pool."""
         user = need_user(request)
         form = await posted_form(request)
         draft = job_of(request, user)
-        if draft.kind != "plan" or draft.state != "xong":
+        if draft.kind != "plan" or draft.state != "xong" or "_files" not in draft.result:
             raise HTTPException(400, "Chỉ sửa được sau khi bản dự thảo đã tạo xong.")
-        data = yaml.safe_load(Path(draft.result["spec"]).read_text(encoding="utf-8"))
-        number = str(form.get("so", "")).strip()
-        data["number"] = int(number) if number.isdigit() else (number or None)
-        data["date"] = str(form.get("ngay", "")).strip() or None
-        for field, key in (("title", "chuc_vu_ky"), ("name", "ho_ten_ky")):
-            value = str(form.get(key, "")).strip()
-            if value or field == "name":
-                data.setdefault("signer", {})[field] = value
-        job = pool.create(user.name, "document", f"{draft.title} (đã sửa)")
-        spec_file = job.folder / work.IN / "ke-hoach.yaml"
-        spec_file.parent.mkdir(parents=True, exist_ok=True)
-        spec_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        files = draft.result["_files"]
+        keys = [d.key for d in library.plan_decisions(files)]
+        answers = {k: " ".join(str(form.get(k, "")).split()) for k in keys}
+        answers = {k: v for k, v in answers.items() if v}
+        author = " ".join(str(form.get("nguoi_sua", "")).split())[:100] or (user.name if user.issuer else "")
         try:
-            await run_in_threadpool(library.load_document, spec_file)
+            answered = await run_in_threadpool(library.answer_plan, files, answers, author)
         except OcopError as exc:
-            message = scrub(str(exc), job.folder).replace("Lỗi dữ liệu trong tệp ke-hoach.yaml", "Dữ liệu chưa đúng")
-            message = message.replace("trường 'number'", "ô «Số»").replace("trường 'date'", "ô «Ngày ký»")
-            pool.discard(job)
-            return page(request, "job_plan.html", status=400, job=draft, edit_error=message)
-        job.result["edit"] = f"/viec/{draft.id}"
-        pool.submit(job, lambda j: work.document_work(j, spec_file, f"Kế hoạch OCOP năm {draft.result['year']}"))
+            problems = getattr(exc, "problems", [])
+            field_errors = {p.path: p.message for p in problems if p.path}
+            message = "Chưa điền được vào bản dự thảo: " + "; ".join(p.message for p in problems) if problems \
+                else str(exc)
+            return page(request, "job_plan.html", status=400, job=draft, edit_error=message,
+                        field_errors=field_errors, typed=answers, author=author)
+        job = pool.create(user.name, "plan", draft.title.split(" (đã điền")[0] + f" (đã điền {len(answers)} ô)")
+        pool.submit(job, lambda j: work.plan_answer_work(j, answered, answers))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
     # Biểu mẫu và chấm điểm ----------------------------------------------
@@ -458,7 +455,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         pages = job.result.get("pages") or []
         if not 1 <= n <= len(pages):
             raise HTTPException(404, "Không có trang này.")
-        return FileResponse(job.folder / work.PAGES / pages[n - 1], media_type="image/png")
+        picture = job.folder / work.PAGES / pages[n - 1]
+        return FileResponse(picture, media_type="image/jpeg" if picture.suffix == ".jpg" else "image/png")
 
     async def job_download(request: Request):
         user = need_user(request)
@@ -504,6 +502,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/viec/{job_id}", job_page),
         Route("/viec/{job_id}/tien-do", job_status),
         Route("/viec/{job_id}/trang/{n:int}.png", job_picture),
+        Route("/viec/{job_id}/trang/{n:int}.jpg", job_picture),
         Route("/viec/{job_id}/tai/{key}", job_download),
         Route("/viec/{job_id}/cap-that", certificates_issue, methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
@@ -521,6 +520,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        if config.warm_up:
+            asyncio.get_running_loop().run_in_executor(None, library.warm_up, pool.root)
         sweeper = asyncio.create_task(sweep())
         yield
         sweeper.cancel()

@@ -49,6 +49,7 @@ class WebConfig:
     pool_size: int = 2
     https_only: bool = False
     secret_key: str = ""
+    warm_up: bool = False  # start LibreOffice once when the server starts: the first preview is then quick
 
     def __post_init__(self) -> None:
         self.workdir = Path(self.workdir)

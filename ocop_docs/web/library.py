@@ -42,6 +42,25 @@ def document_pdf(docx: Path, pdf: Path) -> Path:
     return to_pdf_one(docx, pdf)
 
 
+def warm_up(folder: Path) -> None:
+    """One small conversion, so that LibreOffice's profile is ready before the first preview
+    (``convert`` reuses it: about a second less for each user's first picture of a page)."""
+    import tempfile
+
+    import docx
+
+    try:
+        with tempfile.TemporaryDirectory(dir=folder) as tmp:
+            document = docx.Document()
+            document.add_paragraph("ocop-docs")
+            document.save(str(Path(tmp) / "khoi-dong.docx"))
+            to_pdf_one(Path(tmp) / "khoi-dong.docx", Path(tmp) / "khoi-dong.pdf")
+    except Exception:  # no LibreOffice yet: the pages say so when a preview is asked for
+        import logging
+
+        logging.getLogger("ocop_docs.web").warning("LibreOffice warm-up failed", exc_info=True)
+
+
 def load_round(path: Path):
     """The round's data (issuer file of ``ocop-docs certificates --issuer``), validated."""
     return load_issuer(path)
@@ -159,6 +178,30 @@ def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = Non
     return run(source, year, outdir / "ke-hoach.yaml", issuer=issuer, on=on, end_year=end_year,
                docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
                report=outdir / "bao-cao-thay-doi.md")
+
+
+def answer_plan(files, answers: dict[str, str], author: str):
+    """The roll-forward ``files`` with the officer's answers (``rollforward.decisions``); DataError
+    naming each wrong field, nothing written."""
+    from ..rollforward.files import answer
+
+    return answer(files, answers, author)
+
+
+def write_plan(files, outdir: Path):
+    """The files of a roll-forward the plan page offers (as ``roll_plan`` writes them)."""
+    from ..rollforward.files import write
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    return write(files, outdir / "ke-hoach.yaml", docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
+                 report=outdir / "bao-cao-thay-doi.md")
+
+
+def plan_decisions(files) -> list:
+    """Every value the officer decides in a roll-forward (answered or not), keyed, in document order."""
+    from ..rollforward.decisions import decisions
+
+    return decisions(files.decided.rolled if files.decided else files.result)
 
 
 def form_kinds() -> tuple[dict[str, str], set[str]]:

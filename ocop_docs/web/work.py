@@ -37,8 +37,8 @@ def part_of(element: str) -> str:
     return _NAMED_PART.get(element, _NAMED_PART.get(head, "chung"))
 
 
-def _pictures(job: Job, pdf: Path) -> list[str]:
-    pages = page_pictures(pdf, job.folder / PAGES)
+def _pictures(job: Job, pdf: Path, jpeg: bool = False) -> list[str]:
+    pages = page_pictures(pdf, job.folder / PAGES, jpeg=jpeg)
     return [p.name for p in pages]
 
 
@@ -163,34 +163,73 @@ def document_work(job: Job, spec_file: Path, name: str) -> None:
 
 # --------------------------------------------------------------------------- next year's plan
 
-def _item(item, texts) -> dict:
-    probe = next((t for t in (item.printed or []) + [item.after, item.before] if t and len(t.split()) >= 2), "")
-    page, box = page_of(probe, texts) if probe else (None, None)
-    return {"category": item.category, "where": item.where, "what": item.what, "before": item.before,
-            "after": item.after, "action": item.action, "page": page, "box": box}
+def _probe(texts, *candidates) -> tuple:
+    """The page (and box) of the first candidate found: words, or one long figure ("50.000.000")."""
+    for text in candidates:
+        if text and (len(text.split()) >= 2 or len(text.strip()) >= 6):
+            page, box = page_of(text, texts, min_words=1)
+            if page is not None:
+                return page, box
+    return None, None
 
 
 def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_year: int | None) -> None:
     """Kế hoạch năm sau: the draft, what changed, what a person must decide, and the pages."""
     job.progress("Đọc kế hoạch cũ và chuyển sang năm mới", 0, 4)
+    files = library.roll_plan(source, year, job.folder / OUT, issuer=issuer, on=on, end_year=end_year)
+    _plan_result(job, files, {})
+
+
+def plan_answer_work(job: Job, files, answers: dict[str, str]) -> None:
+    """The draft with the officer's answers: the officer's tracked changes, the clean copy, the pages."""
+    job.progress("Điền các quyết định vào bản dự thảo", 1, 4)
+    library.write_plan(files, job.folder / OUT)
+    _plan_result(job, files, answers)
+
+
+def _plan_result(job: Job, files, answers: dict[str, str]) -> None:
+    """What the plan page shows: every decision of the roll-forward (with its fields, answered or
+    not, and the page it is on), the changes, the downloads."""
     out = job.folder / OUT
-    files = library.roll_plan(source, year, out, issuer=issuer, on=on, end_year=end_year)
-    spec, clean = out / "ke-hoach.yaml", out / "ban-sach.docx"
     job.progress("Tạo bản PDF", 2, 4)
-    pdf = library.document_pdf(clean, out / "ban-sach.pdf")
+    pdf = library.document_pdf(out / "ban-sach.docx", out / "ban-sach.pdf")
     job.progress("Vẽ các trang", 3, 4)
-    job.result["pages"] = _pictures(job, pdf)
+    job.result["pages"] = _pictures(job, pdf, jpeg=True)
     texts = page_texts(pdf)
     result = files.result
+    decided = files.decided
+    rolled = decided.rolled if decided else result
+    after = {a.decision.key: a.after for a in decided.answered} if decided else {}
+    now = {id(i.slots): i for i in result.reviews}  # the open items, with the words of the final draft
+    fields: dict[int, list[dict]] = {}
+    for d in library.plan_decisions(files):
+        fields.setdefault(id(d.item), []).append({"key": d.key, "label": d.label, "current": d.current, "hint": d.hint,
+                                                  "answer": answers.get(d.key, ""), "after": after.get(d.key)})
+    reviews = []
+    for item in rolled.reviews:
+        mine = fields.get(id(item), [])
+        current = now.get(id(item.slots))
+        shown = current or item
+        page, box = _probe(texts, *(f["after"] for f in mine), *shown.printed, shown.before,
+                           *(f["current"] for f in mine))
+        if page is None and item.category in ("number", "issuer") and item.where.startswith("Phần đầu") and texts:
+            page = 1  # the header is on the first page, whatever its words
+        reviews.append({"category": item.category, "where": item.where, "what": item.what, "before": shown.before,
+                        "action": shown.action, "page": page, "box": box, "fields": mine,
+                        "decided": current is None})
+    changes = []
+    for item in result.changes:
+        page, box = _probe(texts, *item.printed, item.after, item.before)
+        changes.append({"where": item.where, "what": item.what, "before": item.before, "after": item.after,
+                        "page": page, "officer": item.category == "officer"})
     job.result.update(
-        year=year, spec=str(spec),
-        reviews=[_item(i, texts) for i in result.reviews], changes=[_item(i, texts) for i in result.changes],
-        warnings=list(result.warnings), notes=[n.describe() for n in files.notes],
-        signer={"title": result.plan.signer.title, "name": result.plan.signer.name},
+        year=result.year, reviews=reviews, changes=changes, open=len(result.reviews),
+        warnings=list(result.warnings), notes=[n.describe() for n in files.notes], answers=dict(answers),
+        author=decided.author if decided else "", _files=files,
     )
-    name = f"Kế hoạch OCOP năm {year}"
+    name = f"Kế hoạch OCOP năm {result.year}"
     job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo (theo dõi thay đổi).docx")
-    job.add_file("docx", clean, f"{name}.docx")
+    job.add_file("docx", out / "ban-sach.docx", f"{name}.docx")
     job.add_file("pdf", pdf, f"{name}.pdf")
     job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")
     job.progress("Xong", 4, 4)

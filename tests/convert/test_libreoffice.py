@@ -181,11 +181,17 @@ def test_pdfa_flag_and_chunking(pdfa_batch):
 
 
 @needs_soffice
-def test_every_call_has_its_own_profile(batch, pdfa_batch):
+def test_calls_one_after_another_reuse_a_profile_and_calls_at_once_never_share_one(batch, pdfa_batch):
+    from ocop_docs.convert import libreoffice
+
     profiles = [
         arg for cmd in batch["calls"] + pdfa_batch["calls"] for arg in cmd if arg.startswith("-env:UserInstallation=")
     ]
-    assert len(profiles) == 3 and len(set(profiles)) == 3
+    assert len(profiles) == 3 and len(set(profiles)) == 1  # LibreOffice's set-up is paid once
+    with libreoffice._profile() as (first, ok_first), libreoffice._profile() as (second, ok_second):
+        assert first != second  # two soffice sharing one profile silently lose output
+        ok_first.append(True)  # the second call "failed": its profile is not kept
+    assert first.exists() and not second.exists()
 
 
 @needs_soffice

@@ -10,7 +10,9 @@ from pydantic import ValidationError
 from ocop_docs.errors import DataError, RuleViolation
 from ocop_docs.io.spec import validate_spec
 from ocop_docs import kinds
-from ocop_docs.model.decision import CouncilDecision, PlanDecision, RecognitionDecision, council_role, team_role
+from ocop_docs.model.common import Signer
+from ocop_docs.model.decision import (CouncilDecision, GeneralDecision, PlanDecision, RecognitionDecision, council_role,
+                                       team_role)
 
 PROVINCE = {"name": "Ủy ban nhân dân tỉnh Hà Tĩnh", "abbreviation": "UBND", "level": "tinh"}
 DISTRICT = {"name": "Ủy ban nhân dân huyện Bến Cầu", "abbreviation": "UBND", "level": "huyen"}
@@ -364,3 +366,19 @@ def test_revalidation_is_idempotent():
     d.number = 1500  # validate_assignment runs the validators again
     assert [b.text for b in d.effective_bases()] == before
     copy.deepcopy(d).year = 2026
+
+
+# ---- read back ------------------------------------------------------------------------------
+
+def test_a_signature_cut_after_its_authority_lines_is_kept_with_title_and_name_empty():
+    cut = Signer(on_behalf_of="ỦY BAN NHÂN DÂN", authority="KT", head_title="CHỦ TỊCH")
+    assert cut.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"] and cut.title is None and cut.name == ""
+    with pytest.raises(ValidationError, match="người ký cần chức vụ"):
+        Signer()  # nothing of a signer at all is still refused
+
+
+def test_a_general_decision_without_its_thẩm_quyền_line_prints_none():
+    data = {"issuer": PROVINCE, "place": "Hà Tĩnh", "title": "Về việc phê duyệt Đề án"}
+    assert GeneralDecision.model_validate(data).authority_line() == ""  # not guessed from the issuer
+    assert GeneralDecision.model_validate(dict(data, authority="Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh")).authority_line() \
+        == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"

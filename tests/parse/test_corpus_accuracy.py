@@ -129,6 +129,9 @@ def test_extract_maps_the_parser_spec_onto_truth_fields():
     assert got["recipients"] == ["Bộ Y tế", "Lưu: VT"]
     # The spec's blank to fill ("…") is nothing read, not a value.
     assert acc.extract(SimpleNamespace(data={"place": "…", "title": "..."}, kind="plan"))["place"] is None
+    # A normative act's number keeps its year.
+    assert acc.extract(SimpleNamespace(data=dict(data, number=25, number_year=2022), kind="decision"))["number"] \
+        == "25/2022/QĐ-UBND"
 
 
 def test_a_full_issuer_name_read_from_the_page_counts_where_the_site_cut_the_header(tmp_path, monkeypatch):

@@ -319,6 +319,73 @@ def test_general_decision_renders_and_reads_back_the_same(tmp_path):
     assert [f for f in check_file(out).findings if f.severity == "error"] == []  # ND30 form
 
 
+CUT_DECISION = """ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+TỈNH THÁI NGUYÊN | Độc lập - Tự do - Hạnh phúc |
+Số: 25/2022/QĐ-UBND | Thái Nguyên, ngày 10 tháng 8 năm 2022 |
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý nguồn vốn quay vòng
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Theo đề nghị của Giám đốc Sở Tài chính.
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý nguồn vốn quay vòng.
+Điều 2. Quyết định này có hiệu lực kể từ ngày 20 tháng 8 năm 2022./.
+Nơi nhận: | TM. ỦY BAN NHÂN DÂN |
+- Như Điều 2; | KT. CHỦ TỊCH |
+"""
+"""A copy cut like the web gives it: no thẩm quyền line, the Nơi nhận and the signature cut after
+"KT. CHỦ TỊCH" (no "Lưu:", no title, no name), and the number of a normative act (with its year)."""
+
+
+def test_a_cut_decision_renders_without_made_up_parts_and_reads_back_the_same(tmp_path):
+    from docx import Document
+
+    from ocop_docs.parse import parse_file
+    from ocop_docs.render import render_spec
+
+    parsed = parse_text(CUT_DECISION)
+    model = parsed.model
+    assert model is not None, [n.describe() for n in parsed.notes]
+    assert model.authority is None and model.archive is None and model.recipients == ["Như Điều 2"]
+    assert (model.number, model.number_year, model.effective_symbol) == (25, 2022, "QĐ-UBND")
+    assert model.signer.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"] and not model.signer.title
+    assert any(n.field == "signer.title" for n in parsed.notes)  # listed as missing
+    out = render_spec(model, tmp_path / "qd.docx")
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Số: 25/2022/QĐ-UBND" in cells  # the number as printed, year included
+    assert not any("Lưu" in t for t in texts + cells)  # no "- Lưu: VT." made up
+    title = texts.index("Ban hành Quy chế quản lý nguồn vốn quay vòng")
+    assert texts[title + 1].startswith("Căn cứ")  # no thẩm quyền line guessed from the issuer
+    again = parse_file(out)
+    assert spec_data(again.model) == spec_data(model)
+
+
+def test_a_signature_mark_belongs_to_the_signer_block_not_to_an_attached_part():
+    # A web copy writes "(Đã ký)" where the signature stands, between the title and the name.
+    signed = DECISION.replace("| Lâm Minh Thành |", "| (Đã ký) |\n| Lâm Minh Thành |").replace(
+        "Quyết định này có hiệu lực kể từ ngày ký./.\n", "Quyết định này có hiệu lực kể từ ngày ký./.\nCHỦ TỊCH\n(Đã ký)\nLâm Minh Thành\n")
+    model = parse_text(signed).model
+    assert model.attached == [] and model.signer.name == "Lâm Minh Thành"
+
+
+def test_a_drafts_blank_number_is_no_number_as_printed():
+    draft = parse_text(DECISION.replace("Số: 2891/QĐ-UBND", "Số:      /QĐ-UBND"))
+    assert "_number_text" not in draft.data and draft.model.number is None
+    assert draft.model.effective_symbol == "QĐ-UBND"
+    assert parse_text(DECISION).data["_number_text"] == "2891/QĐ-UBND"
+
+
+def test_a_normative_decision_rolls_forward_with_its_number_year():
+    from ocop_docs.rollforward.decision import roll_decision
+
+    model = parse_text(CUT_DECISION).model
+    result = roll_decision(model, 2023, on=date(2023, 3, 1))
+    assert (result.plan.number, result.plan.number_year) == (None, 2023)
+    # The Lưu line the copy did not show stays empty in the draft and is listed for the writer.
+    assert result.plan.archive is None and any(item.what == "Dòng Lưu" for item in result.reviews)
+
+
 def test_general_decision_rolls_forward_to_a_new_date():
     from ocop_docs.rollforward.decision import roll_decision
 

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from testpaths import CORPUS, SAMPLES
-from wordbuild import header_table, numbered, signature_table, use_numbering
+from wordbuild import header_table, numbered, signature_table, title_lines, use_numbering
 from ocop_docs.errors import UnreadableFile
 from ocop_docs.io import load_spec
 from ocop_docs.parse import parse_file, parse_text
@@ -22,10 +21,7 @@ def word_plan(path):
     doc = Document()
     use_numbering(doc)
     header_table(doc, "XÃ VŨ QUANG", "Số: 12/KH-UBND", "Vũ Quang, ngày 10 tháng 02 năm 2026")
-    for text in ("KẾ HOẠCH", "Thực hiện Chương trình OCOP trên địa bàn xã năm 2026"):
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(text).bold = True
+    title_lines(doc, "KẾ HOẠCH", "Thực hiện Chương trình OCOP trên địa bàn xã năm 2026")
     doc.add_paragraph().add_run("Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ;").italic = True
     doc.add_paragraph("UBND xã Vũ Quang ban hành Kế hoạch như sau:")
     numbered(doc, "MỤC ĐÍCH, YÊU CẦU", 0)

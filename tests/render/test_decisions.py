@@ -200,3 +200,28 @@ def test_pdfs(pdfs):
     assert "KẾ HOẠCH" in plan.page_texts[2] and "Như Điều 3;" in squash(plan.text)
     # Each attached part restarts its numbering and hides it on its first page (ND30-PAGE-04/05).
     assert not re.match(r"\s*\d+\s*\n", plan.page_texts[2]) and re.match(r"\s*2\s*\n", plan.page_texts[3])
+
+
+def test_a_general_decisions_preamble_is_italic_and_its_attached_part_has_an_appendix_head(tmp_path):
+    # ND30-BODY-01: what stands between the trích yếu and "QUYẾT ĐỊNH:" is the căn cứ block, in italics;
+    # ND30-APPX-02/03: an attached part's label and title bold and centred, its "(Kèm theo …)" line italic.
+    from ocop_docs.model.decision import GeneralDecision
+
+    decision = GeneralDecision.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân tỉnh Gia Lai", "level": "tinh"}, "place": "Gia Lai", "number": 44,
+        "title": "Ban hành Quy chế", "authority": "ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+        "legal_bases": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"],
+        "preamble": ["Ủy ban nhân dân tỉnh ban hành Quyết định quy định quy chế."],
+        "articles": [{"text": "Ban hành kèm theo Quyết định này Quy chế."}],
+        "signer": {"title": "Chủ tịch", "name": "Nguyễn Văn A"},
+        "attached": ["PHỤ LỤC", "QUY CHẾ QUẢN LÝ", "(Kèm theo Quyết định số 44/QĐ-UBND)", "I. QUY ĐỊNH CHUNG",
+                     "Quy chế này quy định việc quản lý."],
+    })
+    doc = Document(str(render_spec(decision, tmp_path / "qd.docx")))
+    by_text = {p.text: p for p in doc.paragraphs}
+    preamble = by_text["Ủy ban nhân dân tỉnh ban hành Quyết định quy định quy chế."]
+    assert all(run.font.italic for run in preamble.runs)
+    styles = {t: by_text[t].style.name for t in decision.attached}
+    assert styles == {"PHỤ LỤC": "ND30 - Phụ lục", "QUY CHẾ QUẢN LÝ": "ND30 - Tên phụ lục",
+                      "(Kèm theo Quyết định số 44/QĐ-UBND)": "ND30 - Dòng kèm theo",
+                      "I. QUY ĐỊNH CHUNG": "ND30 - Nội dung", "Quy chế này quy định việc quản lý.": "ND30 - Nội dung"}

@@ -164,7 +164,8 @@ def test_spec_and_document_inputs_roll_the_same():
 def test_report_is_markdown_in_vietnamese():
     plan, _ = load_plan(HA_TINH)
     report = render_report(roll_forward(plan, 2026, end_year=2026, on=date(2026, 9, 1)), "003.txt")
-    assert "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm |" in report
+    assert "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |" in report
+    assert "| `so-tien-1` | Số tiền 1 (Mục IV › 3 › 3.2 › b, đoạn 6) | 500 triệu đồng |" in report
     assert "hết hiệu lực — đã thay" in report and "Nghị quyết số 257/2025/QH15" in report
 
 
@@ -328,10 +329,10 @@ def test_report_as_a_workbook_lists_the_same_items(ben_cau_2025, tmp_path):
     wb = load_workbook(tmp_path / "thay-doi.xlsx")
     assert wb.sheetnames[:3] == ["Việc cần quyết định", "Thay đổi đã làm", "Căn cứ (15-01-2025)"]
     decisions = list(wb["Việc cần quyết định"].iter_rows(values_only=True))
-    assert decisions[0] == ("#", "Loại", "Vị trí", "Nội dung hiện có", "Việc cần làm")
+    assert decisions[0] == ("#", "Loại", "Vị trí", "Nội dung hiện có", "Việc cần làm", "Ô để điền (--answers)")
     assert len(decisions) - 1 == len(files.result.reviews)
     assert [r[0] for r in decisions[1:]] == list(range(1, len(decisions)))
-    assert any(r[1] == "Kinh phí" and "14.000.000" in (r[3] or "") for r in decisions[1:])
+    assert any(r[1] == "Kinh phí" and "14.000.000" in (r[3] or "") and r[5] == "so-tien-1" for r in decisions[1:])
     changes = list(wb["Thay đổi đã làm"].iter_rows(values_only=True))
     assert len(changes) - 1 == len(files.result.changes)
     assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)
@@ -369,3 +370,14 @@ def _write_spec(tmp_path, data):
     path = tmp_path / "cu.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def test_a_plan_read_back_without_its_lưu_line_leaves_it_to_the_writer():
+    # Nothing made up in the draft: no "- Lưu: VT." the old copy did not show; the report says to write it.
+    plan = load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml").model_copy(update={"archive": None})
+    result = roll_forward(plan, 2025, on=date(2025, 3, 1))
+    assert result.plan.archive is None
+    review = next(item for item in result.reviews if item.what == "Dòng Lưu")
+    assert review.where == "Nơi nhận" and "archive" in review.action
+    kept = roll_forward(load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml"), 2025, on=date(2025, 3, 1))
+    assert kept.plan.archive == "VT, PNN" and not any(item.what == "Dòng Lưu" for item in kept.reviews)

@@ -8,83 +8,19 @@ from datetime import date
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
 from ocop_docs.check import check_file
 from ocop_docs.rollforward.files import run
-from wordbuild import header_table, numbered, signature_table, use_numbering
+from wordbuild import accept_all, commune_plan_2026
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-def _table(document, rows: list[list[str]]) -> None:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.cell(r, c).text = value
-
-
-def word_plan(path) -> None:
-    document = docx.Document()
-    use_numbering(document)
-    header_table(document, "XÃ LONG THUẬN", "Số: 12/KH-UBND", "Long Thuận, ngày 10 tháng 01 năm 2026")
-    for text in ("KẾ HOẠCH", "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã năm 2026"):
-        p = document.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(text).bold = True
-    document.add_paragraph().add_run(
-        "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/5/2026 của Thủ tướng Chính phủ;").italic = True
-    document.add_paragraph("UBND xã Long Thuận ban hành Kế hoạch như sau:")
-    numbered(document, "MỤC TIÊU", 0)
-    document.add_paragraph("Phấn đấu có ít nhất 02 sản phẩm đạt 3 sao trở lên; nâng hạng 01 sản phẩm lên 4 sao.")
-    numbered(document, "NHIỆM VỤ", 0)
-    numbered(document, "Phân công", 1)
-    _table(document, [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
-                      ["1", "Tuyên truyền trên loa truyền thanh", "Văn phòng UBND xã", "Quý I/2026"],
-                      ["2", "Hướng dẫn chủ thể lập hồ sơ", "Phòng Kinh tế", "tháng 10/2026"]])
-    numbered(document, "Thời hạn", 1)
-    document.add_paragraph("Các thôn đăng ký sản phẩm trước ngày 31/3/2026; báo cáo kết quả về UBND tỉnh trước ngày "
-                           "30/9/2026; tổng kết trong ngày 15 tháng 12 năm 2026 và 6 tháng đầu năm 2026 rà soát.")
-    numbered(document, "KINH PHÍ", 0)
-    _table(document, [["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"],
-                      ["1", "Tập huấn cho chủ thể", "50.000.000", "Ngân sách tỉnh"],
-                      ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách xã"],
-                      ["", "Tổng cộng", "85.000.000", ""]])
-    document.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026 của UBND xã./.")
-    signature_table(document, "Lê Văn Bình")
-    document.save(str(path))
-
-
-def _accept_all(src, dst) -> None:
-    """What Word's Review › Accept All Changes and Delete All Comments leave."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item)
-            if item.filename == "word/document.xml":
-                root = etree.fromstring(data)
-                for p in list(root.iter(f"{W}p")):
-                    if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
-                        p.getparent().remove(p)
-                for el in list(root.iter(f"{W}del", f"{W}commentRangeStart", f"{W}commentRangeEnd")):
-                    el.getparent().remove(el)
-                for ref in list(root.iter(f"{W}commentReference")):
-                    ref.getparent().getparent().remove(ref.getparent())
-                for ins in list(root.iter(f"{W}ins")):
-                    parent = ins.getparent()
-                    if parent.tag == f"{W}rPr":
-                        parent.remove(ins)
-                        continue
-                    for child in list(ins):
-                        ins.addprevious(child)
-                    parent.remove(ins)
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            zout.writestr(item, data)
 
 
 @pytest.fixture(scope="module")
 def rolled(tmp_path_factory):
     out = tmp_path_factory.mktemp("word-plan")
-    word_plan(out / "ke-hoach-2026.docx")
+    commune_plan_2026(out / "ke-hoach-2026.docx")
     files = run(out / "ke-hoach-2026.docx", 2027, out / "kh-2027.yaml", on=date(2027, 1, 5),
                 docx=out / "du-thao.docx", clean=out / "sach.docx", report=out / "thay-doi.xlsx")
     return files, out
@@ -133,6 +69,6 @@ def test_the_draft_shows_changes_and_comments_and_accepted_it_passes_check(rolle
     assert "2027" in inserted and "2026" in deleted
     assert len(list(docx.Document(str(out / "du-thao.docx")).comments)) >= 5
     assert check_file(out / "du-thao.docx").rule_ids() >= {"ND30-FINAL-01"}
-    _accept_all(out / "du-thao.docx", tmp_path / "chap-nhan.docx")
+    accept_all(out / "du-thao.docx", tmp_path / "chap-nhan.docx")
     accepted = check_file(tmp_path / "chap-nhan.docx")
     assert [f for f in accepted.findings if f.severity == "error"] == [], [f.rule_id for f in accepted.findings]

@@ -224,3 +224,61 @@ def test_score_result_and_council_decision_in_chromium(server):
     assert "Hạng 4 sao" in text_of(chromium(score, tmp, "cham-diem-ket-qua-1366x768"))
     text = text_of(chromium(decision, tmp, "hoi-dong-van-ban-1366x768"))
     assert "Tải tệp .docx" in text and "Trang 2" in text
+
+
+def test_plan_from_word_decided_in_the_page_and_downloaded_in_chromium(server, tmp_path):
+    """An officer uploads last year's Word plan, types a new amount and a new target beside their
+    items, and downloads the .docx: the values are in it, as the officer's tracked changes."""
+    import zipfile
+
+    import docx
+
+    from cdp import Browser
+    from wordbuild import commune_plan_2026
+
+    base, _ = server
+    plan = tmp_path / "Kế hoạch OCOP 2026.docx"
+    commune_plan_2026(plan)
+    with Browser(CHROMIUM, tmp_path / "chromium-cdp") as page:
+        page.open(base + "/ke-hoach")
+        page.choose_file("input[name=tep]", plan)
+        page.type("input[name=nam]", "2027")
+        page.click("form button")
+        page.wait_for("document.body.innerText.includes('Tải bản sạch')")
+        text = page.text()
+        assert "Kế hoạch năm 2027 từ Kế hoạch OCOP 2026.docx" in text
+        assert "Số tiền 1 (Mục III, đoạn 1, bảng, dòng 1, cột 3)" in text and "hiện ghi: «50.000.000»" in text
+        page.js("document.querySelector('input[name=\"so-tien-1\"]').scrollIntoView({block: 'center'})")
+        page.wait_for("[...document.images].filter(i => { const b = i.getBoundingClientRect(); "
+                      "return b.top < innerHeight && b.bottom > 0; }).every(i => i.complete && i.naturalWidth > 0)", 30)
+        page.screenshot(SHOTS / "ke-hoach-viec-can-quyet-dinh-1366x768.png")
+        # A thousands comma is refused beside its box, with what was typed kept.
+        page.type("input[name='so-tien-1']", "60,000,000")
+        page.click("form.decisions button")
+        page.wait_for("document.querySelector('[aria-invalid=true]')")
+        assert "«Số tiền 1 (Mục III, đoạn 1, bảng, dòng 1, cột 3)»: số tiền '60,000,000' không rõ ràng" in page.text()
+        page.js("document.querySelector('[aria-invalid=true]').scrollIntoView({block: 'center'})")
+        page.screenshot(SHOTS / "ke-hoach-o-sai-1366x768.png")
+        page.type("input[name='so-tien-1']", "60.000.000")
+        page.type("input[name='chi-tieu-1']", "04")
+        page.type("input[name=nguoi_sua]", "Lê Thị Hoa")
+        page.click("form.decisions button")
+        page.wait_for("document.body.innerText.includes('(đã điền 2 ô)') && "
+                      "document.body.innerText.includes('Tải bản sạch')")
+        text = page.text()
+        assert "Đã quyết định" in text and "đã điền: «60.000.000»" in text
+        page.screenshot(SHOTS / "ke-hoach-da-dien-trang-day-du.png", full=True)
+        page.call("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True)
+        page.js("document.querySelector('input[name=\"so-tien-1\"]').scrollIntoView({block: 'center'})")
+        page.screenshot(SHOTS / "ke-hoach-da-dien-dien-thoai.png")
+        page.call("Emulation.clearDeviceMetricsOverride")
+        clean = page.download("a[href$='/tai/docx']")
+        draft = page.download("a[href$='/tai/draft']")
+    assert clean.name == "Kế hoạch OCOP năm 2027.docx"
+    document = docx.Document(str(clean))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "60.000.000" in cells and "50.000.000" not in cells
+    assert any("Phấn đấu có ít nhất 04 sản phẩm đạt 3 sao trở lên" in p for p in paragraphs)
+    xml = zipfile.ZipFile(draft).read("word/document.xml").decode("utf-8")
+    assert 'w:author="Lê Thị Hoa"' in xml and "60.000.000" in xml
