@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .cli_messages import Context, show_error
-from .errors import ExitCode, OcopError, TemplateError, UnreadableFile
+from .errors import ExitCode, OcopError, UnreadableFile
 from .shipped import SAMPLES_DIR
 from .vi.dates import parse_date
 
@@ -321,8 +321,9 @@ def template_check(template: Path, kind: str, data: Path | None) -> None:
     """Kiểm tra mẫu .docx đã sửa: thẻ sai cú pháp, khối chưa đóng, tên trường không có, thẻ bị Word tách.
 
     Mỗi lỗi nêu vị trí (đoạn, ô bảng, đầu/chân trang), chữ gần đó và cách sửa. Tên trường được
-    đối chiếu với các trường khai báo cho loại văn bản; --data điền thử một tệp dữ liệu và liệt kê
-    mọi trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
+    đối chiếu với các trường khai báo cho loại văn bản; mẫu được điền thử trong bộ nhớ với dữ liệu
+    mẫu của loại văn bản, cùng giới hạn an toàn như khi tạo văn bản (vòng lặp, thời gian, độ dài);
+    --data điền thử một tệp dữ liệu và liệt kê mọi trường còn thiếu. Mã thoát: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 tệp không đọc được.
 
     \b
     Ví dụ:
@@ -496,15 +497,9 @@ def _run_batch(ctx: click.Context, table, issuer_file, outdir, pdf, pdfa, regist
                                              reissue=reissue_reason is not None))
         return
     progress = _Progress()
-    try:
+    try:  # a broken template is a TemplateError: shown once by Cli.invoke, exit 3 as for render
         report = run_certificates(table, issuer_file, outdir, pdf=pdf, pdfa=pdfa, register=register_file,
                                   workers=jobs, template=template, progress=progress, reissue_reason=reissue_reason)
-    except TemplateError as exc:  # a broken template is input that cannot be used: exit 2
-        progress.close()
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.secho(f"Lỗi: {exc}", fg="red", err=True)
-        ctx.exit(ExitCode.DATA)
     finally:
         progress.close()
     unchanged = len(report.results) - report.written
@@ -578,8 +573,9 @@ def certificates(ctx: click.Context, table: Path | None, issuer_file: Path, outd
     \b
     Mã thoát:
       0  mọi dòng đều được cấp giấy chứng nhận
-      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx)
-      2  không đọc được bảng, tệp cơ quan cấp, mẫu hoặc sổ đăng ký; không ghi được thư mục kết quả
+      3  chạy một phần: có dòng bị loại (xem dong-bi-loai.xlsx); hoặc mẫu giấy chứng nhận lỗi
+         (không cấp giấy nào, không lấy số nào)
+      2  không đọc được bảng, tệp cơ quan cấp hoặc sổ đăng ký; không ghi được thư mục kết quả
       4  không chuyển được sang PDF (LibreOffice)
 
     \b
@@ -684,7 +680,6 @@ def register_show(query: str, register_file: Path | None) -> None:
         if not entries:
             click.echo(f"Không có giấy chứng nhận nào khớp '{query}' trong sổ đăng ký.")
             sys.exit(ExitCode.FINDINGS)
-        history = reg.history()
         for e in entries:
             if e.status == VOID:
                 status = f"ĐÃ HỦY ngày {e.voided_at[:10] if e.voided_at else '?'}, lý do: {e.void_reason}"
@@ -716,7 +711,7 @@ def register_show(query: str, register_file: Path | None) -> None:
                 click.echo(f"  Tệp:              {e.docx_file}" + (f", {e.pdf_file}" if e.pdf_file else ""))
             if e.source:
                 click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
-            mine = [h for h in history if h["issuer"] == e.issuer and h["year"] == e.year and h["seq"] == e.seq]
+            mine = reg.history_of(e)
             if mine:
                 click.echo("  Lịch sử:")
                 for h in mine:
@@ -790,19 +785,21 @@ def register_reissue(ctx: click.Context, table: Path | None, issuer_file: Path, 
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp Excel sẽ ghi (.xlsx).")
 @click.option("--register", "register_file", type=click.Path(dir_okay=False, path_type=Path), help=_REGISTER_HELP)
-def register_export(out: Path, register_file: Path | None) -> None:
+@click.option("--co-quan", "issuer", help="Chỉ xuất các số và lịch sử của một cơ quan cấp (tên đầy đủ, viết cách nào cũng được).")
+def register_export(out: Path, register_file: Path | None, issuer: str | None) -> None:
     """Xuất sổ đăng ký ra Excel: trang "Sổ đăng ký" (mọi số, kể cả số đã hủy) và trang "Lịch sử".
 
     \b
     Ví dụ:
       ocop-docs register xuat -o so-dang-ky.xlsx --register so-dang-ky.sqlite
+      ocop-docs register xuat -o so-ha-tinh.xlsx --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh" --register so-dang-ky.sqlite
     """
     from .certificates.register_xlsx import export_register  # start-up
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("tệp xuất phải có đuôi .xlsx", param_hint="-o")
     with _lookup(register_file) as reg:
-        count = export_register(reg, out)
+        count = export_register(reg, out, issuer=issuer)
     click.echo(f"Đã ghi {out} ({count} số).")
 
 

@@ -29,7 +29,8 @@ EXIT_MEANINGS: dict[int, str] = {
     ExitCode.OK: "thành công",
     ExitCode.FINDINGS: "`check`: văn bản có lỗi thể thức",
     ExitCode.DATA: "dữ liệu vào sai hoặc tệp không đọc được",
-    ExitCode.TEMPLATE: "lỗi mẫu văn bản (`render`); chạy được một phần, có dòng bị loại (`certificates`)",
+    ExitCode.TEMPLATE: "lỗi mẫu văn bản (`render`, `form`, `certificates`: thông báo nêu tệp mẫu và vị trí trong mẫu); "
+                       "chạy được một phần, có dòng bị loại (`certificates`)",
     ExitCode.PDF: "không tạo được PDF (thiếu LibreOffice…)",
     ExitCode.INTERNAL: "lỗi của chính phần mềm (không phải của dữ liệu): không ghi tệp dở dang; chạy lại với `--debug` "
                        "để xem chi tiết và gửi cho người phát triển",
@@ -98,6 +99,7 @@ class TemplateError(OcopError):
 
     def __init__(self, template: str | Path, message: str, where: str = "", nearby: str = ""):
         self.template = str(template)
+        self.reason = message
         self.where = where
         self.nearby = nearby
         text = f"Lỗi mẫu văn bản {self.template}"

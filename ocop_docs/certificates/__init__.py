@@ -1,7 +1,7 @@
 """Star certificates (Giấy chứng nhận sản phẩm OCOP) in batch: from a results table to .docx and PDF.
 
 ``run_certificates(table, issuer_file, outdir, pdf=…, register=…, workers=…)`` is the whole job;
-its parts: ``model`` (the issuer file), ``rules`` (stars by score and by the level allowed to
+its parts: ``model`` (the issuer file), ``plan`` (the rows that may have a certificate), ``rules`` (stars by score and by the level allowed to
 recognise them on the decision's date), ``register`` (SQLite register of numbers; ``issuers`` keys the bodies), ``context``
 (one certificate's template context), ``compiled`` (the compiled-template fast renderer),
 ``qr`` (payload and encoder), ``reports`` (manifest and rejects), ``batch`` (the pure,

@@ -27,10 +27,8 @@ from typing import Any, Callable
 from pypdf import PdfReader
 
 from ..convert import to_pdf
-from ..errors import OcopError, RuleViolation
-from ..io.tables import FIELD_NAMES_VI, read_products
+from ..errors import OcopError, TemplateError
 from ..lifetime import die_with_parent
-from ..model.product import Product
 from ..render.templates import template_path
 from . import layout, reports
 from .compiled import CompiledTemplate, ImageSlot
@@ -38,9 +36,10 @@ from .context import CertificateJob, certificate_context, qr_text, validity_end
 from .files import clean_stale, private_dir, replace_if_changed, sha256_file, write_if_changed
 from .model import CertificateIssuer, load_issuer, table_of
 from .pdfsplit import merge_documents, split_pages
+from .plan import plan_jobs
 from .qr import qr_png
 from .register import Request, decide, open_register, register_location
-from .rules import check_texts, stars_for
+from .trial_mark import mark_trial
 
 DOCX_DIR = "docx"
 PDF_DIR = "pdf"
@@ -360,48 +359,6 @@ def _fallback(chunk, results, work: Path, pdfa: bool, warnings: list[str]) -> Pa
 # --------------------------------------------------------------------------- the whole run
 
 
-def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
-    def value(field_name: str) -> str:
-        v = values.get(FIELD_NAMES_VI[field_name], values.get(field_name))
-        return "" if v is None else str(v)
-
-    return reports.RejectLine(row, reason, value("name"), value("owner"), value("score"), value("stars"))
-
-
-def plan_jobs(table_path: Path, issuer: CertificateIssuer,
-              notices: list[str] | None = None) -> tuple[list[tuple[Product, int]], list[reports.RejectLine]]:
-    """The products of the table that may have a certificate, with their stars, and the rejects.
-
-    What the table reader skipped (group, total and signature rows, hidden rows, unused columns)
-    is added to ``notices``, and a line for names that differ only by diacritics (two products,
-    as written; the clerk is asked whether they are one).
-    """
-    table = read_products(table_path)
-    if notices is not None:
-        notices.extend(table.notices)
-    rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]
-    good = []
-    for product in table.products:
-        try:
-            check_texts(product)
-            good.append((product, stars_for(product, issuer)))
-        except (RuleViolation, ValueError) as exc:
-            rejects.append(
-                _reject(product.row, str(exc), {"name": product.name, "owner": product.owner, "score": product.score, "stars": product.stars})
-            )
-    rejects.sort(key=lambda r: r.row or 0)
-    if notices is not None:
-        alike: dict[str, list] = {}
-        for product, _ in good:
-            alike.setdefault(product.similar_key, []).append(product)
-        for group in alike.values():
-            if len(group) > 1:
-                shown = ", ".join(f"dòng {p.row} '{p.name}'" for p in group)
-                notices.append(f"Tên chỉ khác nhau ở dấu ({shown}), cùng chủ thể '{group[0].owner}': "
-                                "được coi là các sản phẩm khác nhau, mỗi sản phẩm một số; nếu là một sản phẩm, hãy sửa bảng.")
-    return good, rejects
-
-
 def auto_workers(jobs: int) -> int:
     """Worker processes when the user does not say: one a CPU (at most 4), one a hundred certificates."""
     return max(1, min(os.cpu_count() or 1, 4, jobs // 100))
@@ -414,9 +371,40 @@ def _trial_job(issuer: CertificateIssuer, product, stars: int, key: str, year: i
 
 
 def _trial_render(template: Path, issuer: CertificateIssuer, job: CertificateJob) -> bytes:
-    """Compile the template (kept for this process's workers) and render one certificate in memory."""
-    _init_worker(str(template), issuer.model_dump_json())
-    return _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+    """Check the template, compile it (kept for this process's workers) and render one certificate
+    in memory; a template that cannot be used is a TemplateError at its place in the file."""
+    _check_template(template)
+    try:
+        _init_worker(str(template), issuer.model_dump_json())
+        return _STATE["template"].render(certificate_context(job, issuer), _images(job, issuer))
+    except TemplateError as exc:
+        _check_template(template, exc)
+        raise
+
+
+def _check_template(template: Path, failure: TemplateError | None = None) -> None:
+    """Raise the template checker's first error as the TemplateError an officer can act on: at its
+    place (đoạn, bảng/ô, đầu trang) with the text near it, naming how many more there are.
+
+    Run before a batch, it also stops what Jinja would accept but print wrong (a tag missing its
+    closing braces swallows the text up to the next tag). ``failure``: the batch's own error, whose
+    words are kept for a limit (they are about this batch's data, not the checker's samples)."""
+    from ..check.template import ERROR, check_template  # lazily: the checker imports this module
+
+    try:
+        report = check_template(template, "giay-chung-nhan")
+    except OcopError:
+        return  # a file the checker cannot read: reading it for the batch says why
+    # a limit met with the checker's samples: left to this batch's own data (its render says it)
+    errors = [p for p in report.problems if p.severity == ERROR and (p.code != "gioi-han" or failure is not None)]
+    if not errors:
+        return
+    first = errors[0]
+    limit = failure is not None and first.code == "gioi-han" and "giới hạn" in failure.reason
+    message = failure.reason if limit else first.message.rstrip(".")
+    more = (f" (mẫu còn {len(errors) - 1} lỗi khác: chạy 'ocop-docs template check {template} --kind "
+            "giay-chung-nhan' để xem tất cả)") if len(errors) > 1 else ""
+    raise TemplateError(template, message + more, first.location, first.nearby)
 
 
 def _check_writable(outdir: Path) -> None:
@@ -475,7 +463,8 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
                        sample: str | Path | None = None, reissue: bool = False) -> TrialReport:
     """The trial run: the numbers the batch would give and its rejects, read from the register
     without writing it, and ONE sample certificate written to ``sample`` (default: beside the
-    output folder, ``<folder>-ban-thu.docx``) — the output folder and the register are untouched."""
+    output folder, ``<folder>-ban-thu.docx``), marked "BẢN THỬ – KHÔNG CÓ GIÁ TRỊ" (``trial_mark``)
+    — the output folder and the register are untouched."""
     issuer = load_issuer(issuer_file)
     table = Path(table) if table else table_of(issuer, issuer_file)
     outdir = Path(outdir)
@@ -508,7 +497,8 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     first = next(((p, s, k, a) for (p, s), k, a in zip(good, keys, assignments) if a.number), None)
     if first is not None:
         product, stars, key, a = first
-        data = _trial_render(template, issuer, _trial_job(issuer, product, stars, key, year, issued, until, a.seq, a.number))
+        data = mark_trial(_trial_render(template, issuer,
+                                        _trial_job(issuer, product, stars, key, year, issued, until, a.seq, a.number)))
         written = Path(sample) if sample else outdir.absolute().parent / f"{outdir.absolute().name}-ban-thu.docx"
         try:
             written.parent.mkdir(parents=True, exist_ok=True)
@@ -530,13 +520,16 @@ def run_certificates(
     template: str | Path | None = None,
     progress: Progress = _quiet,
     reissue_reason: str | None = None,
+    renew: frozenset[str] = frozenset(),
 ) -> BatchReport:
     """Certificates for every good row of ``table`` into ``outdir`` (see the module doc).
 
     ``table`` None: the issuer file's ``results_table``. ``workers`` None: :func:`auto_workers`.
     ``register`` None: ``register.register_location`` (the file beside the output folder).
     ``reissue_reason``: products numbered under another decision get a new number and the old
-    one is voided with this reason (``register cap-lai``).
+    one is voided with this reason (``register cap-lai``); the products of ``renew`` (their keys)
+    get a new number replacing their live one even under the same decision (re-issue of a
+    certificate lost, damaged or printed wrong — the register page's "Cấp lại").
 
     Numbers are reserved first and become final only when their files exist. Raises DataError
     when the table or the issuer file cannot be used at all, OutputError when the output folder
@@ -567,7 +560,7 @@ def run_certificates(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,
             decision=f"{issuer.decision.number}/{issuer.decision_symbol}", decision_date=issuer.decision.date,
             issued_on=issued, valid_until=until, number_text=issuer.number_text, start=issuer.numbering.start,
-            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason,
+            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason, renew=renew,
         )
         warnings += reg.notices
         jobs = []

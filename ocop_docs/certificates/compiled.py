@@ -37,14 +37,13 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.shape import CT_Inline
 from docx.shared import Emu
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-from jinja2.exceptions import TemplateError as JinjaTemplateError
+from jinja2 import TemplateSyntaxError
 from lxml import etree
 from markupsafe import Markup
 
 from ..errors import TemplateError
-from ..render.environment import TemplateLimit, make_environment
+from ..render.environment import make_environment
+from ..render.jinja_messages import render_failure
 from ..render.templates import read_template
 
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -255,7 +254,8 @@ class CompiledTemplate:
         except TemplateSyntaxError as exc:
             lines = src.splitlines()[max(exc.lineno - 4, 0) : exc.lineno + 3] if exc.lineno else []
             nearby = " … ".join(t for t in (re.sub(r"<[^>]+>", "", x).strip() for x in lines) if t)[:200]
-            raise TemplateError(self.path, f"lỗi cú pháp thẻ mẫu: {exc.message}", f"{where}, dòng XML {exc.lineno}", nearby) from None
+            raise TemplateError(self.path, render_failure(exc, self.env), f"{where}, đoạn thứ {exc.lineno - 1} kể cả các "
+                                "đoạn trong bảng" if exc.lineno else where, nearby) from None
 
     def _compile_main(self, docx) -> _Part:
         root = docx.element
@@ -317,16 +317,11 @@ class CompiledTemplate:
     def _render_part(self, part: _Part, ctx: dict) -> str:
         try:
             return self._finish(part.template.render(ctx))
-        except UndefinedError as exc:
-            raise TemplateError(self.path, f"thiếu dữ liệu cho thẻ ({exc})") from None
-        except TemplateLimit as exc:
-            raise TemplateError(self.path, f"mẫu vượt giới hạn an toàn: {exc}") from None
-        except SecurityError as exc:
-            raise TemplateError(self.path, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
-        except JinjaTemplateError as exc:
-            raise TemplateError(self.path, f"lỗi khi điền mẫu: {exc}") from None
-        except RecursionError:
-            raise TemplateError(self.path, "mẫu gọi macro lồng nhau quá sâu") from None
+        except Exception as exc:  # the template's fault (a tag, a limit, its own arithmetic), or ours: re-raised
+            reason = render_failure(exc, self.env)
+            if reason is None:
+                raise
+            raise TemplateError(self.path, reason) from None
 
     @staticmethod
     def _renumber(xml: str, start: int = 1000) -> str:

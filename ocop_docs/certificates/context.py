@@ -91,9 +91,12 @@ def certificate_context(job: CertificateJob, issuer: CertificateIssuer) -> dict:
         details.append(f"Nhóm sản phẩm: {job.group}")
     if job.code:
         details.append(f"Mã số sản phẩm: {job.code}")
-    name_fit = layout.fit_class(job.name, layout.NAME_CLASSES, bold=True)
-    owner_fit = layout.fit_class(f"Chủ thể: {job.owner}", layout.INFO_CLASSES)
-    address_fit = layout.fit_class(f"Địa chỉ: {job.address}", layout.INFO_CLASSES) if job.address else None
+    address = f"Địa chỉ: {job.address}" if job.address else ""
+    fitted = layout.fit_block(job.name, f"Chủ thể: {job.owner}", address, " – ".join(details))
+    if fitted is None:  # refused when the table is read (rules.check_texts); the smallest sizes, never cut
+        fitted = (layout.NAME_CLASSES[-1], layout.INFO_CLASSES[-1], layout.INFO_CLASSES[-1])
+    name_fit, owner_fit = fitted[:2]
+    address_fit = fitted[2] if address else None
     return {
         "issuer_parent": iss.parent.upper() if iss.parent else "",
         "issuer_lines": iss.header_lines(),

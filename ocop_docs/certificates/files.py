@@ -82,7 +82,13 @@ def private_dir(parent: Path) -> Path:
     return path
 
 
-def _alive(pid: int) -> bool:
+def _writer_alive(pid: int, path: Path) -> bool:
+    """Whether process ``pid``, named in the temporary ``path``, may still be writing it.
+
+    Not when it is gone, nor when it is a zombie: a killed worker stays one until init reaps it
+    (1–2 s in a container, longer under load), and it will never write again. Nor when the process
+    started after the file was last written: its id was reused by another process.
+    """
     if pid == os.getpid():
         return True
     try:
@@ -90,10 +96,24 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     except OSError:
         return False
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        with open("/proc/stat", "rb") as fh:
+            boot = next(int(line.split()[1]) for line in fh if line.startswith(b"btime "))
+    except (OSError, IndexError, StopIteration, ValueError):
+        return True  # no /proc (not Linux): the id is all there is
+    if fields[0] in (b"Z", b"X"):
+        return False
+    started = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    try:
+        written = path.stat().st_mtime
+    except OSError:
+        return False
+    return started <= written + 1  # btime has whole seconds
 
 
 def clean_stale(folder: Path) -> int:
@@ -104,7 +124,7 @@ def clean_stale(folder: Path) -> int:
     for path in [folder] + [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]:
         for item in path.iterdir():
             m = _TEMP_FILE.match(item.name) if item.is_file() else _TEMP_DIR.match(item.name)
-            if m and not _alive(int(m.group(1))):
+            if m and not _writer_alive(int(m.group(1)), item):
                 if item.is_dir():
                     shutil.rmtree(item, ignore_errors=True)
                 else:

@@ -83,20 +83,34 @@ LINE_FACTOR = 1.17
 PARAGRAPH_SPACE_PT = 4.0
 
 
-def block_height_pt(name: str, owner: str, address: str, details: str) -> float:
-    """About how tall the fixed-height block's texts are in their chosen size classes (pt)."""
+def _height_pt(text: str, cls: SizeClass, bold: bool, width: int) -> float:
+    lines = max(1, math.ceil(_lines_needed(text, cls.size, bold, width)))
+    return lines * cls.size * LINE_FACTOR + PARAGRAPH_SPACE_PT
+
+
+def fit_block(name: str, owner: str, address: str, details: str) -> tuple[SizeClass, ...] | None:
+    """The size classes of the name, the chủ thể and the address lines (``address`` may be empty:
+    then two classes) so that together, with the details line, they fill at most the fixed-height
+    block; None when even the smallest sizes do not fit (the row is refused, never cut off).
+
+    Each text starts at the largest class it fits alone in; while the block is too tall, the text
+    printed largest steps down a class, so a long address shrinks the name before it is refused.
+    """
     width = TEXT_WIDTH - CELL_MARGINS
-    parts = [(name, NAME_CLASSES, True), (owner, INFO_CLASSES, False)]
-    parts += [(address, INFO_CLASSES, False)] if address else []
-    height = 0.0
-    for text, classes, bold in parts:
-        cls = fit_class(text, classes, bold)
-        lines = max(1, math.ceil(_lines_needed(text, cls.size, bold, width)))
-        height += lines * cls.size * LINE_FACTOR + PARAGRAPH_SPACE_PT
-    if details:
-        size = INFO_CLASSES[1].size
-        height += max(1, math.ceil(_lines_needed(details, size, False, width))) * size * LINE_FACTOR + PARAGRAPH_SPACE_PT
-    return height
+    texts = [(name, NAME_CLASSES, True), (owner, INFO_CLASSES, False)] + ([(address, INFO_CLASSES, False)] if address else [])
+    if any(not fits(text, classes, bold) for text, classes, bold in texts):
+        return None
+    chosen = [classes.index(fit_class(text, classes, bold)) for text, classes, bold in texts]
+    fixed = _height_pt(details, INFO_CLASSES[1], False, width) if details else 0.0
+    while True:
+        height = fixed + sum(_height_pt(text, classes[i], bold, width) for (text, classes, bold), i in zip(texts, chosen))
+        if height <= BLOCK_HEIGHT_PT:
+            return tuple(classes[i] for (_, classes, _), i in zip(texts, chosen))
+        shrinkable = [k for k, ((_, classes, _), i) in enumerate(zip(texts, chosen)) if i + 1 < len(classes)]
+        if not shrinkable:
+            return None
+        k = max(shrinkable, key=lambda k: texts[k][1][chosen[k]].size)
+        chosen[k] += 1
 
 
 BLOCK_HEIGHT_PT = MIDDLE_HEIGHT / 20

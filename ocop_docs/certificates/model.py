@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import DataError, Problem, RuleViolation
-from ..io.messages import choices_text
+from ..io.messages import choices_text, library_text
 from ..io.spec import read_spec_data, validate_spec
 from ..model.common import Issuer, Model, NonEmptyText, OptionalDate, Signer, Text
 from ..nd30.formats import symbol_for
@@ -61,10 +61,12 @@ class Numbering(Model):
             raise ValueError("mẫu số phải có {so} (số thứ tự)")
         if names - NUMBER_FIELDS:
             raise ValueError(f"mẫu số chỉ dùng {{so}} và {{nam}}, không dùng {', '.join(sorted(names - NUMBER_FIELDS))}")
+        if any(len(w) > 2 for w in re.findall(r"\d+", "".join(re.findall(r"{\w*(?::([^{}]*))?}", value)))):
+            raise ValueError("mẫu số có độ rộng hoặc số chữ số quá lớn (tối đa 2 chữ số, ví dụ {so:03d})")
         try:
             value.format(so=1, nam=2025)
         except (ValueError, IndexError, KeyError) as exc:
-            raise ValueError(f"mẫu số không hợp lệ ({exc})") from None
+            raise ValueError(f"mẫu số không hợp lệ: {library_text(exc, 'không dùng được để đánh số')}") from None
         return value
 
 

@@ -40,6 +40,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import OcopError
+from ..io.messages import library_text
 from ..model.product import product_key
 from ..vi.text import fold
 from .issuers import issuer_key
@@ -58,6 +59,7 @@ ACTIONS_VI = {
     "huy": "hủy số",
     "cap-lai": "cấp số mới thay số đã hủy",
     "giai-phong": "trả lại số chưa dùng",
+    "tiep-tuc": "một lần chạy khác tiếp tục số đang giữ",
     "chuyen-doi": "chuyển sổ sang lược đồ mới",
 }
 
@@ -168,6 +170,11 @@ class Entry:
     @property
     def status_text(self) -> str:
         return STATUS_VI.get(self.status, self.status)
+
+    def of_body(self, key: str) -> bool:
+        """Whether this number is of the body whose register key is ``key`` (``issuers.issuer_key``),
+        its "key~old-key" numbering kept apart by the schema 1 → 2 conversion included."""
+        return self.issuer == key or self.issuer.startswith(key + "~")
 
 
 @dataclass(frozen=True)
@@ -426,7 +433,8 @@ class Register:
                 self.db.execute("ROLLBACK")
                 raise
         except sqlite3.IntegrityError as exc:
-            raise RegisterError(f"Sổ đăng ký {self.path} từ chối ghi vì trùng số hoặc trùng sản phẩm ({exc})") from None
+            raise RegisterError(f"Sổ đăng ký {self.path} từ chối ghi vì trùng số hoặc trùng sản phẩm "
+                                f"({library_text(exc, 'ràng buộc của sổ')})") from None
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"Không ghi được sổ đăng ký {self.path}: {_sqlite_vi(exc)}") from None
         return result
@@ -484,10 +492,10 @@ class Register:
     # ------------------------------------------------------------------ numbers
 
     def plan(self, *, issuer_key: str, year: int, decision: str, decision_date: date, number_text, start: int,
-             requests: list[Request], reissue: bool = False) -> list[Assignment]:
+             requests: list[Request], reissue: bool = False, renew: frozenset[str] = frozenset()) -> list[Assignment]:
         """The numbers :meth:`assign` would give, without writing anything (the trial run)."""
         return decide(self._issuer_rows(issuer_key, year), requests, decision, decision_date, number_text, start, year,
-                       reissue)
+                       reissue, renew)
 
     def assign(
         self,
@@ -504,20 +512,26 @@ class Register:
         requests: list[Request],
         source: str | None = None,
         reissue_reason: str | None = None,
+        renew: frozenset[str] = frozenset(),
     ) -> list[Assignment]:
         """Reserve numbers for every request, in one transaction (see the module doc).
 
         A product already registered under this decision keeps its number (its printed details
         are updated, each change kept in the history). New numbers are ``reserved`` until
-        :meth:`record_files` finds their files.
+        :meth:`record_files` finds their files. ``renew`` (product keys; needs ``reissue_reason``):
+        these products get a new number that replaces their live one even under this same decision
+        (a certificate lost, damaged or printed wrong), the old one voided in the same transaction.
         """
+        if renew and reissue_reason is None:
+            raise RegisterError("Cấp lại số mới cần lý do (số cũ bị hủy với lý do đó)")
 
         def work() -> list[Assignment]:
             # Read inside the write transaction: no other run can take a number until COMMIT.
             self._stop_if_broken(issuer_key, year)
             self._note_issuer_name(issuer_key, issuer_name)
             rows = self._issuer_rows(issuer_key, year)
-            out = decide(rows, requests, decision, decision_date, number_text, start, year, reissue_reason is not None)
+            out = decide(rows, requests, decision, decision_date, number_text, start, year, reissue_reason is not None,
+                         renew)
             now = _now()
             for a in out:
                 req = a.request
@@ -529,6 +543,8 @@ class Register:
                     self._log("huy", a.replaces, reissue_reason, f"cấp lại theo Quyết định {decision}", at=now)
                 if not a.new:
                     old = a.held
+                    if old.status == RESERVED:  # another run's (or a killed run's): it must not be released now
+                        self._log("tiep-tuc", old, None, f"{req.product} — {req.owner}", at=now)
                     changes = _changes(old, req, issued_on, valid_until)
                     self.db.execute(
                         "UPDATE certificates SET product = ?, owner = ?, address = ?, product_code = ?, stars = ?,"
@@ -602,8 +618,8 @@ class Register:
         """Give back reserved numbers of a failed run that have no file.
 
         A number is released only from the top of the year's numbering (the next run takes it
-        again, so no gap is left); one below a number another run took stays reserved for its
-        product and is resumed by the re-run.
+        again, so no gap is left); one below a number another run took, or one another run has
+        taken up meanwhile (the same products at the same time), stays reserved for its product.
         """
         result = Released()
 
@@ -613,7 +629,7 @@ class Register:
             for e in sorted(rows, key=lambda e: e.seq, reverse=True):
                 if e.seq not in wanted:
                     break
-                if e.status != RESERVED or e.docx_file:
+                if e.status != RESERVED or e.docx_file or self._resumed(e):
                     break
                 self.db.execute("DELETE FROM certificates WHERE id = ?", (e.id,))
                 self._log("giai-phong", e, reason, f"{e.product} — {e.owner}")
@@ -623,6 +639,13 @@ class Register:
 
         self._write(work)
         return result
+
+    def _resumed(self, e: Entry) -> bool:
+        """Whether another run took up this reserved number since it was reserved (it is writing its files)."""
+        return self.db.execute(
+            "SELECT 1 FROM history WHERE action = 'tiep-tuc' AND issuer = ? AND year = ? AND seq = ? AND at >= ? LIMIT 1",
+            (e.issuer, e.year, e.seq, e.created_at),
+        ).fetchone() is not None
 
     def void(self, number: str, reason: str, *, row_id: int | None = None, issuer: str | None = None,
              year: int | None = None) -> Entry:
@@ -678,30 +701,51 @@ class Register:
         found = self._rows("replaces = ?", (entry.id,))
         return found[0] if found else None
 
-    def find(self, query: str) -> list[Entry]:
-        """Certificates whose number is ``query``, or whose product or chủ thể contains it."""
+    def find(self, query: str, among: list[Entry] | None = None) -> list[Entry]:
+        """Certificates whose number is ``query``, or whose product or chủ thể contains it;
+        ``among``: search those entries, already read, instead of the file."""
         q = " ".join(query.split())
-        exact = self._rows("number = ?", (q,))
-        if exact:
-            return exact
-        if q.isdigit():
-            by_seq = self._rows("seq = ?", (int(q),))
-            if by_seq:
-                return by_seq
-        wanted = fold(q, lower=True)
-        return [e for e in self._rows() if wanted in fold(e.product_key, lower=True) or wanted in fold(e.number, lower=True)]
+        if among is None:
+            exact = self._rows("number = ?", (q,))
+            if exact:
+                return exact
+            if q.isdigit():
+                by_seq = self._rows("seq = ?", (int(q),))
+                if by_seq:
+                    return by_seq
+            among = self._rows()
+        return find_in(among, q)
 
-    def history(self) -> list[sqlite3.Row]:
-        """Every change, oldest first (an old-schema file has none)."""
+    def history(self, issuer: str | None = None) -> list[sqlite3.Row]:
+        """Every change, oldest first (an old-schema file has none); only those of the body whose
+        register key is ``issuer`` when given (its "key~old-key" numbering included)."""
+        where = ""
+        args: tuple = ()
+        if issuer is not None:
+            where = " WHERE issuer = ? OR substr(issuer, 1, ?) = ?"
+            args = (issuer, len(issuer) + 1, issuer + "~")
         try:
-            return self.db.execute("SELECT * FROM history ORDER BY id").fetchall()
+            return self.db.execute(f"SELECT * FROM history{where} ORDER BY id", args).fetchall()
         except sqlite3.OperationalError:
             return []
 
+    def history_of(self, entry: Entry) -> list[sqlite3.Row]:
+        """The changes of one number (its body, year and running number), oldest first."""
+        try:
+            return self.db.execute("SELECT * FROM history WHERE issuer = ? AND year = ? AND seq = ? ORDER BY id",
+                                   (entry.issuer, entry.year, entry.seq)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+
+    def of_body(self, issuer: str, year: int | None = None) -> list[Entry]:
+        """The numbers of the body whose register key is ``issuer`` (``issuers.issuer_key``)."""
+        return self._issuer_rows(issuer, year)
+
 
 def decide(rows: list[Entry], requests: list[Request], decision: str, decision_date: date, number_text, start: int,
-            year: int, reissue: bool) -> list[Assignment]:
-    """The number of each request given the rows of its body and year (no writing)."""
+            year: int, reissue: bool, renew: frozenset[str] = frozenset()) -> list[Assignment]:
+    """The number of each request given the rows of its body and year (no writing); a product of
+    ``renew`` (with ``reissue``) gets a new number even when its live one is of this decision."""
     live = {e.product_key: e for e in rows if e.status != VOID}
     replaced = {e.replaces for e in rows if e.replaces is not None}
     voided = {e.product_key: e for e in sorted(rows, key=lambda e: e.id or 0) if e.status == VOID and e.id not in replaced}
@@ -718,7 +762,8 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
             out.append(Assignment(req, conflict=old))
             continue
         seen.add(req.product_key)
-        if old is not None and old.decision == decision and old.decision_date == decision_date:
+        same = old is not None and old.decision == decision and old.decision_date == decision_date
+        if same and not (reissue and req.product_key in renew):
             out.append(Assignment(req, old.seq, old.number, new=False, held=old))
             continue
         if old is not None and not reissue:
@@ -729,6 +774,17 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
         out.append(Assignment(req, seq, number_text(seq, year), new=True, replaces=old or voided.get(req.product_key),
                               similar=look_alikes))
     return out
+
+
+def find_in(entries: list[Entry], query: str) -> list[Entry]:
+    """The entries whose number is ``query`` (or whose running number, when only digits), else
+    those whose product, chủ thể or number contains it (marks and case ignored)."""
+    q = " ".join(query.split())
+    for same in ([e for e in entries if e.number == q], [e for e in entries if q.isdigit() and e.seq == int(q)]):
+        if same:
+            return same
+    wanted = fold(q, lower=True)
+    return [e for e in entries if wanted in fold(e.product_key, lower=True) or wanted in fold(e.number, lower=True)]
 
 
 def _changes(old: Entry, req: Request, issued_on: date, valid_until: date) -> list[str]:
@@ -762,7 +818,7 @@ def _sqlite_vi(exc: sqlite3.Error) -> str:
     for english, vietnamese in known.items():
         if english in text:
             return vietnamese
-    return f"lỗi SQLite: {text}"
+    return library_text(exc, "lỗi của tệp SQLite (chạy lại với --debug để xem chi tiết)")
 
 
 def compare_payload(fields: dict, entry: Entry) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..io.output_tables import Column, workbook_bytes
 from ..io.atomic import write_bytes_atomic
+from .issuers import issuer_key
 from .register import ACTIONS_VI, STATUS_VI, Register
 
 COLUMNS = (
@@ -34,9 +35,15 @@ def _score(text: str | None) -> Decimal | None:
         return None
 
 
-def export_register(reg: Register, out: str | Path) -> int:
-    """Write the workbook to ``out`` (atomically); returns the number of certificate rows."""
-    entries = reg.entries()
+def export_register(reg: Register, out: str | Path, *, issuer: str | None = None) -> int:
+    """Write the workbook to ``out`` (atomically); returns the number of certificate rows.
+
+    ``issuer``: only the numbers and the history of that issuing body (any spelling of its name:
+    the register's identity of the body, ``issuers.issuer_key``) — what one body's account of a
+    shared server may see; nothing of another body is written.
+    """
+    key = issuer_key(issuer) if issuer is not None else None
+    entries = reg.of_body(key) if key is not None else reg.entries()
     by_id = {e.id: e for e in entries}
     replaced_by = {e.replaces: e for e in entries if e.replaces is not None}
     rows = []
@@ -52,7 +59,7 @@ def export_register(reg: Register, out: str | Path) -> int:
     history = [
         [h["at"].replace("T", " ")[:19], ACTIONS_VI.get(h["action"], h["action"]), h["number"], h["year"], h["reason"],
          h["detail"]]
-        for h in reg.history()
+        for h in reg.history(key)
     ]
     write_bytes_atomic(Path(out), workbook_bytes([("Sổ đăng ký", COLUMNS, rows), ("Lịch sử", HISTORY_COLUMNS, history)]))
     return len(entries)

@@ -49,7 +49,7 @@ def check_texts(product: Product) -> None:
     details = " – ".join(t for t in (product.group and f"Nhóm sản phẩm: {product.group}",
                                      product.code and f"Mã số sản phẩm: {product.code}") if t)
     address = f"Địa chỉ: {product.address}" if product.address else ""
-    if layout.block_height_pt(product.name, f"Chủ thể: {product.owner}", address, details) > layout.BLOCK_HEIGHT_PT:
+    if layout.fit_block(product.name, f"Chủ thể: {product.owner}", address, details) is None:
         raise ValueError(
             "tên sản phẩm, chủ thể, địa chỉ" + (" và nhóm/mã số sản phẩm" if details else "")
             + " cộng lại quá dài, không in vừa ô nội dung của giấy chứng nhận (dòng cuối sẽ bị mất); hãy rút gọn"

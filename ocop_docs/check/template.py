@@ -20,7 +20,11 @@ message:
    closing ``}}`` without its opening — each saying whether docxtpl repairs it;
 5. with a data file: the spec validated, its context built, the template rendered once in memory
    with an Undefined that records every missing name instead of stopping at the first, then once
-   through :func:`ocop_docs.render.render_document` (strict, the full pipeline).
+   through :func:`ocop_docs.render.render_document` (strict, the full pipeline);
+6. without one: the template rendered in memory with the kind's shipped samples and with data
+   holding every declared field, under the renderer's own limits (the same sandboxed environment:
+   loop steps, time, range, sizes), so a loop bomb is found here and not by the first officer who
+   renders with it.
 
 The template is opened read-only through :func:`ocop_docs.docx.open_docx` (zip limits, no DTD).
 """
@@ -43,12 +47,12 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 import jinja2
 from jinja2 import StrictUndefined, meta, nodes
-from jinja2.exceptions import TemplateSyntaxError
+from jinja2.exceptions import TemplateError as JinjaError, TemplateSyntaxError
 from jinja2.runtime import missing
 from lxml import etree
 
 from .. import kinds
-from ..certificates.batch import plan_jobs
+from ..certificates.plan import plan_jobs
 from ..certificates.context import CertificateJob, certificate_context, validity_end
 from ..certificates.model import load_issuer, table_of
 from ..docx.blocks import Location, read_document
@@ -57,7 +61,11 @@ from ..errors import DataError, OcopError, TemplateError, UnreadableFile
 from ..io import load_spec
 from ..io.spec import read_spec_data
 from ..render import context_for, render_document
-from ..render.environment import make_environment
+from ..render.environment import TemplateLimit, make_environment
+from ..render.jinja_messages import BLOCKS as _BLOCKS, DOCXTPL_TAGS as _DOCXTPL_TAGS, MIDDLE as _MIDDLE
+from ..render.jinja_messages import SMART_QUOTES, suggest as _suggest
+from ..render.jinja_messages import python_error, render_failure, vi_syntax_message
+from ..shipped import SAMPLES_DIR
 from .report import EXIT_ERRORS, EXIT_OK, SEVERITY_NAMES
 
 ERROR, WARNING = "error", "warning"
@@ -72,22 +80,6 @@ _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _PREFIX_RE = re.compile(r"^(\{[{%#])(p|tr|tc|r)(?=\s)")
 _SOURCE_TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
-SMART_QUOTES = "“”‘’"
-"""Curly quotes Word's AutoCorrect types; docxtpl's patch_xml turns them back into straight ones."""
-OTHER_QUOTES = "„‟‚‛«»‹›″′＂＇"
-"""Other quote marks (keyboard layouts, AutoCorrect of other languages): docxtpl leaves them, Jinja fails."""
-_AUTOCORRECT = {
-    "–": "Word tự đổi '-' thành '–'", "—": "Word tự đổi '--' thành '—'", "…": "Word tự đổi '...' thành '…'",
-    **{q: "dấu nháy kiểu khác, docxtpl không tự đổi lại" for q in OTHER_QUOTES},
-}
-
-_BLOCKS = {"for": "endfor", "if": "endif", "macro": "endmacro", "call": "endcall", "filter": "endfilter",
-           "with": "endwith", "block": "endblock", "autoescape": "endautoescape", "raw": "endraw",
-           "set": "endset", "trans": "endtrans"}
-_MIDDLE = {"elif": ("if",), "else": ("if", "for")}
-_DOCXTPL_TAGS = {"colspan", "cellbg", "vm", "hm"}  # rewritten by docxtpl's patch_xml before Jinja
-_KNOWN_TAGS = sorted(set(_BLOCKS) | set(_BLOCKS.values()) | set(_MIDDLE) | _DOCXTPL_TAGS
-                     | {"include", "import", "from", "extends"})
 _LOOP_ATTRS = ("index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0",
                "previtem", "nextitem", "cycle", "changed")
 _DICT_METHODS = {"items", "keys", "values", "get"}
@@ -106,7 +98,7 @@ class TemplateProblem:
 
     ``code`` names the kind of problem for programs: "cu-phap", "khoi", "truong-la", "lap",
     "tach-doan", "ma-truong", "nhay-cong", "dinh-dang", "bi-xoa", "dau-dong", "du-lieu", "thieu-du-lieu",
-    "tao-thu".
+    "tao-thu", "gioi-han" (rendering went beyond the renderer's limits).
     """
 
     severity: str
@@ -296,6 +288,38 @@ def kind_data(kind: str) -> KindData:
     """The shape of the data a template of ``kind`` receives: the fields the kind declares."""
     entry = kinds.get(kind)
     return KindData(entry.id, declared_shape(entry.fields), [f"khai báo của loại '{entry.id}'"], [])
+
+
+def declared_context(shape: Shape):
+    """A value of ``shape`` in which every declared field is present: lists of three items, texts,
+    the number 3, true; the data a trial rendering takes every branch and every loop of a template with."""
+    if "list" in shape.types:
+        return [declared_context(shape.item) if shape.item else "Nội dung" for _ in range(3)]
+    if "dict" in shape.types:
+        return {key: declared_context(value) for key, value in shape.keys.items()}
+    if "bool" in shape.types:
+        return True
+    if "number" in shape.types:
+        return 3
+    return "Nội dung"
+
+
+@lru_cache(maxsize=None)
+def sample_contexts(kind: str) -> tuple[tuple[str, tuple[dict, ...]], ...]:
+    """The contexts the shipped samples of ``kind`` give, by sample (what ``ocop-docs demo`` renders:
+    the data files of the kind in its samples folder, "_" files excepted, and its blank form)."""
+    entry = kinds.get(kind)
+    out = []
+    for path in sorted(SAMPLES_DIR.glob(f"{entry.samples}/*.yaml") if entry.samples else []):
+        if path.name.startswith("_"):
+            continue
+        head = read_spec_data(path)[0]
+        name = head.get("kind") if isinstance(head, Mapping) else None
+        if (name == "certificate-issuer") if entry.model is None else (kinds.find(name) is entry):
+            out.append((f"dữ liệu mẫu {entry.samples}/{path.name}", tuple(_spec_contexts(path, kind))))
+    if entry.blank is not None:
+        out.append(("mẫu trắng", (entry.blank_context(),)))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- the template as docxtpl reads it
@@ -687,65 +711,6 @@ def _check_broken_tags(part: PartSource, view, problems: list[TemplateProblem]) 
 
 
 # ----------------------------------------------------------------------------- syntax
-
-
-def _suggest(word: str, choices, cutoff: float = 0.6) -> str:
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return found[0] if found else ""
-
-
-def vi_syntax_message(message: str, env=None) -> str:
-    """A Jinja syntax error message in plain Vietnamese."""
-    m = re.match(r"unexpected char (['\"])(.+?)\1 at \d+", message)
-    if m:
-        ch = m.group(2)
-        if ch in "'\"":
-            return f"dấu nháy {ch} chưa được đóng (chuỗi chữ trong thẻ phải mở và đóng bằng cùng một loại dấu nháy)"
-        hint = _AUTOCORRECT.get(ch)
-        return f"ký tự '{ch}' không dùng được trong thẻ" + (f" ({hint})" if hint else "")
-    if message.startswith("Expected an expression, got 'end of print statement'"):
-        return "thẻ trống, thiếu tên trường"
-    if message.startswith("Expected an expression"):
-        return "lệnh thiếu biểu thức (ví dụ '{% if ten_truong %}', '{% for muc in danh_sach %}')"
-    m = re.match(r"expected token 'in', got '(.+?)'", message)
-    if m:
-        return f"vòng lặp phải viết dạng '{{% for muc in danh_sach %}}' (thiếu 'in' trước '{m.group(1)}')"
-    m = re.match(r"expected token 'end of (print statement|statement block)', got '(.+?)'", message)
-    if m:
-        what = "thẻ" if m.group(1) == "print statement" else "lệnh"
-        return (f"{what} có chữ thừa '{m.group(2)}' (thiếu dấu chấm, dấu phẩy hoặc phép so sánh? "
-                f"tên trường không có dấu cách)")
-    m = re.match(r"expected token '(.+?)', got '(.+?)'", message)
-    if m:
-        return f"cần '{m.group(1)}' nhưng gặp '{m.group(2)}'"
-    m = re.match(r"unexpected '(.+?)'(?:, expected '(.+?)')?", message)
-    if m:
-        return f"dấu '{m.group(1)}' không đúng chỗ" + (f"; cần '{m.group(2)}'" if m.group(2) else "")
-    if message.startswith("tag name expected"):
-        return "thẻ '{% %}' thiếu tên lệnh (for, if, endif…)"
-    m = re.match(r"Encountered unknown tag '(\w+)'", message)
-    if m:
-        word = m.group(1)
-        if word in ("break", "continue", "do"):
-            return f"lệnh '{word}' không dùng được trong mẫu"
-        if word in _KNOWN_TAGS:
-            inner = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
-            return f"lệnh '{word}' không đúng chỗ" + (f" (khối '{inner.group(1)}' đang mở)" if inner else "")
-        s = _suggest(word, _KNOWN_TAGS)
-        return f"lệnh lạ '{word}'" + (f"; có phải '{s}'?" if s else "")
-    m = re.match(r"No (filter|test) named '(.+?)'", message)
-    if m:
-        kind, name = m.groups()
-        pool = sorted((env.filters if kind == "filter" else env.tests) if env is not None else [])
-        s = _suggest(name, pool)
-        what = "bộ lọc" if kind == "filter" else "phép thử"
-        extra = "; bộ lọc riêng của ocop-docs: vnd, so, bang_chu" if kind == "filter" else ""
-        return f"{what} '{name}' không có" + (f"; có phải '{s}'?" if s else "") + extra
-    if message.startswith("expected name or number"):
-        return "sau dấu chấm phải là tên trường"
-    if message.startswith("Unexpected end of template"):
-        return "có khối lệnh chưa được đóng (thiếu thẻ end…)"
-    return f"thẻ viết sai cú pháp (chi tiết: {message})"
 
 
 def _sentence(text: str) -> str:
@@ -1362,11 +1327,14 @@ def _describe_item(obj) -> str:
     return f"giá trị kiểu {type(obj).__name__}"
 
 
-def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: str,
-                      problems: list[TemplateProblem], reported: Set[str] = frozenset()) -> bool:
+def _render_with_data(parts: list[PartSource], contexts, source: str, problems: list[TemplateProblem],
+                      reported: Set[str] = frozenset(), *, report_missing: bool = True, failures: bool = True) -> bool:
     """Render every compiled part with every context, recording what is missing; True when clean.
 
-    Top-level names in ``reported`` (already reported as unknown to the kind) are not repeated.
+    ``source`` names the data in messages ("dữ liệu của tệp X"). Top-level names in ``reported``
+    (already reported as unknown to the kind) are not repeated; ``report_missing=False`` reports no missing
+    name at all, ``failures=False`` only what goes beyond the renderer's limits. A part stops at its
+    first failure: one report is enough, and a hostile loop costs its time limit once.
     """
 
     clean = True
@@ -1382,18 +1350,28 @@ def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: 
                 try:
                     part.compiled.render(context)
                 except Exception as exc:  # a user's template can fail in any way: report, do not crash
+                    limit = isinstance(exc, (TemplateLimit, RecursionError))
+                    if not (limit or failures):
+                        continue
                     line = _traceback_line(exc)
                     tag = _tag_on_line(part, line) if line else None
                     paragraphs = tag.paragraphs if tag else [p for p in [part.paragraph_of_line(line)] if p is not None]
                     shown = f"thẻ '{tag.shown}': " if tag else ""
-                    problems.append(part.problem(
-                        ERROR, f"{shown}lỗi khi điền dữ liệu của tệp {data_file} ({type(exc).__name__}: {exc}).",
-                        "thieu-du-lieu", tag, paragraphs))
+                    if limit:
+                        why = str(exc) if isinstance(exc, TemplateLimit) else "macro gọi lồng nhau quá sâu"
+                        problems.append(part.problem(
+                            ERROR, f"{shown}điền thử {source}, mẫu vượt giới hạn an toàn: {why}; tạo văn bản bằng "
+                            "mẫu này sẽ bị dừng (lỗi mẫu, mã thoát 3).", "gioi-han", tag, paragraphs))
+                    else:
+                        problems.append(part.problem(
+                            ERROR, f"{shown}lỗi khi điền {source}: {_failure(exc, env)}.",
+                            "thieu-du-lieu", tag, paragraphs))
                     clean = False
+                    break
         finally:
             env.undefined = saved
         seen: dict = {}
-        for name, obj, line, undefined in records:  # one entry per use; several per Undefined object
+        for name, obj, line, undefined in records if report_missing else ():  # one entry per use; several per Undefined
             entry = seen.setdefault((name, line), [name, obj, set(), line, undefined])
             entry[2].add(id(undefined))
         for name, obj, ids, line, undefined in seen.values():
@@ -1414,9 +1392,36 @@ def _render_with_data(parts: list[PartSource], contexts: list[dict], data_file: 
                 what = f"trường '{name}', nhưng {_describe_item(obj)} không có trường này"
             times = f" (gặp {count} lần)" if count > 1 else ""
             problems.append(part.problem(
-                ERROR, f"với dữ liệu của tệp {data_file}, {shown}cần {what}{times}; khi tạo văn bản sẽ báo lỗi thiếu dữ liệu.",
+                ERROR, f"với {source}, {shown}cần {what}{times}; khi tạo văn bản sẽ báo lỗi thiếu dữ liệu.",
                 "thieu-du-lieu", tag, paragraphs))
     return clean
+
+
+def _trial_render(kind: str, parts: list[PartSource], problems: list[TemplateProblem], notes: list[str]) -> None:
+    """Without a data file: render the template with the kind's samples, then with every declared
+    field present, under the renderer's limits. Names the samples leave out are not reported (the
+    name check covers them); a failure with made-up data is not either, only a limit exceeded."""
+
+    if not any(p.compiled is not None and p.tags for p in parts):
+        return
+    trials = [(source, contexts, True) for source, contexts in sample_contexts(kind)]
+    trials.append((f"dữ liệu có đủ mọi trường khai báo của loại '{kind}'",
+                   (declared_context(kind_data(kind).root),), False))
+    before = len(problems)
+    for part in parts:
+        for source, contexts, real in trials:
+            if not _render_with_data([part], contexts, source, problems, report_missing=False, failures=real):
+                break
+    if len(problems) == before:
+        samples = len(trials) - 1
+        notes.append(f"Đã điền thử mẫu trong bộ nhớ với {samples} bộ dữ liệu mẫu của loại '{kind}' và một bộ có đủ "
+                     "mọi trường khai báo: không vượt giới hạn an toàn của việc tạo văn bản." if samples else
+                     f"Đã điền thử mẫu trong bộ nhớ với một bộ dữ liệu có đủ mọi trường khai báo của loại '{kind}': "
+                     "không vượt giới hạn an toàn của việc tạo văn bản.")
+
+
+def _failure(exc: BaseException, env) -> str:
+    return render_failure(exc, env) if isinstance(exc, JinjaError) else python_error(exc)
 
 
 def _traceback_line(exc: BaseException) -> int:
@@ -1452,7 +1457,7 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
     if not contexts:
         notes.append(f"Tệp {data} không cho dữ liệu nào để điền thử (bảng kết quả không có dòng hợp lệ).")
         return
-    if not _render_with_data(parts, contexts, str(data), problems, reported):
+    if not _render_with_data(parts, contexts, f"dữ liệu của tệp {data}", problems, reported):
         return
     if any(p.compiled is None for p in parts):
         notes.append("Mẫu còn lỗi cú pháp nên chưa tạo thử cả văn bản với dữ liệu.")
@@ -1469,7 +1474,7 @@ def _check_data(path: Path, kind: str, data: Path, parts: list[PartSource], prob
         problems.append(TemplateProblem(ERROR, "", "", f"tạo thử văn bản với tệp {data}: {exc}", "tao-thu", (10**6,)))
     except Exception as exc:  # docxtpl/lxml failing on what a tag produced: the user's template, not a bug here
         problems.append(TemplateProblem(
-            ERROR, "", "", f"tạo thử văn bản với tệp {data} không được ({type(exc).__name__}: {exc}); thường do một "
+            ERROR, "", "", f"tạo thử văn bản với tệp {data} không được ({python_error(exc)}); thường do một "
             f"thẻ {{%tr%}}/{{%tc%}}/{{%p%}} đặt sai chỗ làm hỏng cấu trúc văn bản.", "tao-thu", (10**6,)))
     else:
         notes.append(f"Đã tạo thử văn bản với dữ liệu của tệp {data}: không thiếu dữ liệu nào.")
@@ -1496,7 +1501,7 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
     try:
         view = read_document(document)
     except Exception as exc:  # hostile XML the reader cannot walk: the file is unusable as a template
-        raise UnreadableFile(f"Tệp {path} không đọc được nội dung ({type(exc).__name__}: {exc}).") from exc
+        raise UnreadableFile(f"Tệp {path} không đọc được nội dung (cấu trúc XML bất thường).") from exc
 
     env = make_environment()
     report = TemplateReport(str(path), kind, str(data) if data is not None else None)
@@ -1519,6 +1524,8 @@ def check_template(path: str | os.PathLike, kind: str, data: str | os.PathLike |
                             "trên rồi chạy lại để kiểm tra đầy đủ (trường của mục trong vòng lặp, vòng lặp).")
     if data is not None:
         _check_data(path, kind, Path(data), parts, problems, report.notes, unknown)
+    else:
+        _trial_render(kind, parts, problems, report.notes)
     if not any(p.tags for p in parts):
         report.notes.append("Mẫu không có thẻ nào ({{ }} hoặc {% %}); văn bản tạo ra sẽ giống hệt mẫu.")
     report.problems = _dedupe(problems)
@@ -1536,6 +1543,6 @@ def _dedupe(problems: list[TemplateProblem]) -> list[TemplateProblem]:
 
 
 __all__ = [
-    "TemplateProblem", "TemplateReport", "check_template", "declared_shape", "format_template_report", "kind_data",
-    "recording_undefined", "template_kinds", "vi_syntax_message",
+    "TemplateProblem", "TemplateReport", "check_template", "declared_context", "declared_shape",
+    "format_template_report", "kind_data", "recording_undefined", "sample_contexts", "template_kinds", "vi_syntax_message",
 ]

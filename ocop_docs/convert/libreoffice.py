@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ocop_docs.errors import ConversionError, UnreadableFile
+from ocop_docs.io.messages import library_text
 
 ENV_SOFFICE = "OCOP_DOCS_SOFFICE"
 """Environment variable naming the soffice executable to use (path or command name)."""
@@ -275,7 +276,8 @@ def _convert_chunk(soffice: str, chunk: list[_Job], stage_dir: Path, pdfa: bool,
         try:
             code, stderr = _run_soffice(cmd, limit)
         except OSError as exc:
-            raise ConversionError(f"Không chạy được LibreOffice ({soffice}): {exc}") from exc
+            raise ConversionError(f"Không chạy được LibreOffice ({soffice}): "
+                                  f"{library_text(exc, 'hệ điều hành từ chối chạy chương trình')}") from exc
         if code == 0:
             ok.append(True)
     if code is None:
@@ -412,7 +414,7 @@ def _read_pdf(pdf: Path):
     except FileNotFoundError as exc:
         raise UnreadableFile(f"Không tìm thấy tệp PDF {pdf}") from exc
     except (PyPdfError, OSError, ValueError, KeyError) as exc:
-        raise UnreadableFile(f"Không đọc được tệp PDF {pdf} (tệp hỏng hoặc không phải PDF): {exc}") from exc
+        raise UnreadableFile(f"Không đọc được tệp PDF {pdf} (tệp hỏng hoặc không phải PDF)") from exc
     return reader
 
 

@@ -198,3 +198,41 @@ def message(error: Mapping[str, Any]) -> str:
     if kind in ("recursion_loop",):
         return "dữ liệu tự tham chiếu vòng tròn"
     return f"giá trị {_short(value)} không hợp lệ"
+
+
+# --------------------------------------------------------------------------- other libraries' words
+
+# The English of the standard library and SQLite that reaches a message about a user's file
+# (csv, str.format, sqlite3, OSError) → Vietnamese; first match wins, groups are kept.
+_LIBRARY = [
+    (r"unmatched '\{' in format spec|expected '\}' before end of string|Single '\{' encountered",
+     "dấu '{' chưa được đóng bằng '}'"),
+    (r"Single '\}' encountered in format string", "dấu '}' thừa, không có '{' mở trước nó"),
+    (r"Unknown conversion specifier (\S+)", r"kiểu chuyển đổi '!\1' không có"),
+    (r"Unknown format code '(.)' for object of type '\w+'", r"mã định dạng '\1' không dùng được cho số"),
+    (r"Invalid format specifier|Format specifier missing precision|Too many decimal digits",
+     "phần định dạng sau dấu ':' không hợp lệ"),
+    (r"field larger than field limit \((\d+)\)", r"một ô dài hơn \1 ký tự"),
+    (r"'(.)' expected after '\"'", r"sau dấu ngoặc kép đóng một ô phải là dấu phân cách '\1' (dấu \" ở giữa ô?)"),
+    (r"line contains NUL", "tệp có ký tự NUL: tệp nhị phân, không phải CSV"),
+    (r"new-line character seen in unquoted field", "ký tự xuống dòng lạ trong một ô không có ngoặc kép"),
+    (r"unexpected end of data", "tệp kết thúc giữa một ô (thiếu dấu ngoặc kép đóng?)"),
+    (r"UNIQUE constraint failed: ([\w., ]+)", r"trùng giá trị ở các cột \1"),
+    (r"NOT NULL constraint failed: ([\w.]+)", r"thiếu giá trị ở cột \1"),
+    (r"CHECK constraint failed", "giá trị trái ràng buộc của sổ"),
+    (r"No such file or directory", "không tìm thấy tệp hoặc chương trình"),
+    (r"Permission denied", "không có quyền"),
+    (r"Exec format error", "không phải chương trình chạy được"),
+    (r"No space left on device", "ổ đĩa đầy"),
+]
+
+
+def library_text(exc: BaseException, fallback: str) -> str:
+    """A library's English reason in Vietnamese; ``fallback`` (Vietnamese) for one not known here
+    (the English stays in the exception chain, which ``--debug`` shows)."""
+    text = str(exc)
+    for pattern, vietnamese in _LIBRARY:
+        m = re.search(pattern, text)
+        if m:
+            return m.expand(vietnamese)
+    return fallback

@@ -36,7 +36,7 @@ from ..model.table import is_total_label
 from ..vi.dates import parse_date
 from ..vi.numbers import parse_number
 from ..vi.text import fold
-from .messages import message
+from .messages import library_text, message
 from .workbook import Uncomputed, column_letter, read_sheet
 
 MAX_TABLE_BYTES = 50 * 1024 * 1024
@@ -277,7 +277,8 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
         yield from enumerate(reader, start=1)
     except csv.Error as exc:
-        raise DataError(path, f"tệp CSV sai cấu trúc ({exc})") from None
+        why = library_text(exc, "không đọc được theo cách Excel ghi tệp CSV")
+        raise DataError(path, f"tệp CSV sai cấu trúc ở dòng {reader.line_num}: {why}") from None
 
 
 # --------------------------------------------------------------------------- row kinds

@@ -63,3 +63,36 @@ def merged_names_in(text: str) -> list[MergedName]:
     """Each 'tỉnh X' / 'thành phố X' in ``text`` where X was merged into another unit, in order."""
     return [MergedName(m.group(0), m.group("old"), _successors()[m.group("old")])
             for m in _merged_name_re().finditer(text)]
+
+
+@dataclass(frozen=True)
+class Commune:
+    """A commune-level unit from 01/07/2025 (xã, phường, đặc khu) and its province."""
+
+    kind: str  # "xã", "phường" or "đặc khu"
+    name: str  # without its kind: "Vũ Quang"
+    province: str  # "tỉnh Hà Tĩnh"
+    code: int  # official code (Quyết định số 19/2025/QĐ-TTg)
+
+    @property
+    def title(self) -> str:
+        return f"{self.kind} {self.name}"
+
+
+@lru_cache(maxsize=1)
+def communes() -> tuple[Commune, ...]:
+    """The 3,321 commune-level units in force from 01/07/2025 (``vietnam-provinces`` data), by province."""
+    from vietnam_provinces import Province as Official
+    from vietnam_provinces import Ward
+
+    ours = {p.name: p.title for p in provinces()}
+    province_titles = {}
+    for p in Official.iter_all():  # "Thành phố Hà Nội", "Hà Tĩnh" → our "thành phố Hà Nội", "tỉnh Hà Tĩnh"
+        bare = re.sub(r"^(Thành phố|Tỉnh)\s+", "", p.name)
+        province_titles[int(p.code)] = ours[bare]
+    out = []
+    for w in Ward.iter_all():
+        kind = str(w.division_type.value)
+        name = w.name[len(kind):].strip() if w.name.lower().startswith(kind) else w.name
+        out.append(Commune(kind, name, province_titles[int(w.province_code)], int(w.code)))
+    return tuple(sorted(out, key=lambda c: (c.province, c.code)))

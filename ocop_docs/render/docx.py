@@ -7,13 +7,12 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-from jinja2.exceptions import TemplateError as JinjaTemplateError
 
 from ..errors import TemplateError
 from ..io.atomic import atomic_path
-from .environment import TemplateLimit, make_environment
+from .environment import make_environment
 from .footnotes import apply_footnotes
+from .jinja_messages import render_failure
 from .layout import keep_page_numbers, keep_signature_with_text, size_rules
 from .tables import apply_tables, tidy_tables
 from .templates import read_template
@@ -55,26 +54,22 @@ def render_document(template: str | Path, context: dict):
     env = make_environment()
     try:
         tpl.render(context, jinja_env=env)
-    except TemplateSyntaxError as exc:
-        # docxtpl puts each <w:p> on its own line, so the Jinja line is the paragraph's rank
-        # (counting paragraphs inside tables); its context starts three lines above it.
-        context_lines = list(getattr(exc, "docx_context", None) or [])
-        at = (exc.lineno - 1) - max(exc.lineno - 4, 0) if exc.lineno else -1
-        nearby_text = context_lines[at].strip()[:200] if 0 <= at < len(context_lines) else ""
-        where = f"đoạn thứ {exc.lineno - 1}, kể cả các đoạn trong bảng" if exc.lineno else ""
-        raise TemplateError(template, f"lỗi cú pháp thẻ mẫu: {exc.message}", where, nearby_text) from None
-    except UndefinedError as exc:
-        name = _missing_name(str(exc))
-        where, nearby = _locate(template, name) if name else ("", "")
-        raise TemplateError(template, f"thiếu dữ liệu cho '{name or exc}'", where, nearby[:200]) from None
-    except TemplateLimit as exc:
-        raise TemplateError(template, f"mẫu vượt giới hạn an toàn: {exc}") from None
-    except SecurityError as exc:
-        raise TemplateError(template, f"thẻ mẫu gọi thao tác không được phép ({exc})") from None
-    except JinjaTemplateError as exc:
-        raise TemplateError(template, f"lỗi khi điền mẫu: {exc}") from None
-    except RecursionError:
-        raise TemplateError(template, "mẫu gọi macro lồng nhau quá sâu") from None
+    except Exception as exc:  # the template's fault (a tag, a limit, its own arithmetic), or ours: re-raised
+        reason = render_failure(exc, env)
+        if reason is None:
+            raise
+        where, nearby = "", ""
+        if isinstance(exc, TemplateSyntaxError):
+            # docxtpl puts each <w:p> on its own line, so the Jinja line is the paragraph's rank
+            # (counting paragraphs inside tables); its context starts three lines above it.
+            context_lines = list(getattr(exc, "docx_context", None) or [])
+            at = (exc.lineno - 1) - max(exc.lineno - 4, 0) if exc.lineno else -1
+            nearby = context_lines[at].strip()[:200] if 0 <= at < len(context_lines) else ""
+            where = f"đoạn thứ {exc.lineno - 1}, kể cả các đoạn trong bảng" if exc.lineno else ""
+        elif isinstance(exc, UndefinedError) and (name := _missing_name(str(exc))):
+            where, nearby = _locate(template, name)
+            nearby = nearby[:200]
+        raise TemplateError(template, reason, where, nearby) from None
     size_rules(tpl.docx)
     keep_signature_with_text(tpl.docx)
     keep_page_numbers(tpl.docx)

@@ -43,7 +43,7 @@ JOBS = (
                                       "cạnh hình trang văn bản có lỗi."),
     ("/giay-chung-nhan", "Giấy chứng nhận", "Từ bảng kết quả đánh giá (.xlsx, .csv): chạy thử, rồi cấp giấy "
                                             "chứng nhận có số trong sổ đăng ký, tải về tệp .zip."),
-    ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp."),
+    ("/so-dang-ky", "Sổ đăng ký", "Tra cứu các số giấy chứng nhận đã cấp, xem lịch sử từng số, hủy số hoặc cấp lại."),
     ("/ke-hoach", "Kế hoạch năm sau", "Từ kế hoạch năm trước (.docx, .pdf, .txt hoặc dán nội dung): bản dự thảo "
                                       "năm mới, danh sách việc cần quyết định, tải .docx và PDF."),
     ("/hoi-dong", "Quyết định Hội đồng", "Quyết định thành lập hoặc kiện toàn Hội đồng đánh giá, phân hạng sản "
@@ -67,6 +67,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
     config = config or WebConfig()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["gio"] = lambda t: time.strftime("%H:%M ngày %d/%m/%Y", time.localtime(t))
+    templates.env.globals["province_choices"] = lambda: library.issuer_suggestions("")
     pool = JobPool(config.jobs_dir, config.pool_size, config.job_ttl_seconds)
     accounts: dict[str, Account] = load_accounts(config.users_file) if config.users_file else {}
 
@@ -146,7 +147,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         job.title = f"Kiểm tra thể thức: {source.name}"
         job.result["source"] = str(source)
         job.result["file_name"] = source.name
-        pool.submit(job, work.check_work)
+        job.result["sha256"] = digest = await run_in_threadpool(library.file_sha256, source)
+        same = work.same_check(pool.of(user.name), digest)
+        pool.submit(job, lambda j: work.check_work(j, same))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
     # Giấy chứng nhận ---------------------------------------------------
@@ -155,6 +158,24 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         return {"ten_co_quan": user.issuer or "", "viet_tat": "UBND", "cap": "tinh", "ky_hieu": "QĐ-UBND",
                 "mau_so": "{so:03d}/{nam}/GCN-OCOP", "so_dau": "1", "qr": "1", "tham_quyen": "KT",
                 "chuc_vu_dung_dau": "Chủ tịch"}
+
+    async def save_round(form, values: dict, folder: Path, from_form: bool) -> Path:
+        """The round's data file: typed in the form, or the uploaded YAML."""
+        if not from_form:
+            return await save_upload(form.get("tep_dot"), folder, (".yaml", ".yml"), "tệp dữ liệu đợt cấp")
+        folder.mkdir(parents=True, exist_ok=True)
+        round_file = folder / "du-lieu-dot-cap.yaml"
+        round_file.write_text(yaml.safe_dump(round_form.round_from_form(values), allow_unicode=True, sort_keys=False),
+                              encoding="utf-8")
+        return round_file
+
+    def own_body(user: Account, issuer) -> None:
+        """An account issues only in its own body's name (and numbering: another register key is refused too)."""
+        if user.issuer is not None and (issuer.issuer.name, issuer.register_key or issuer.issuer.name) != (
+                user.issuer, user.issuer):
+            raise DataError(None, f"tài khoản này thuộc {user.issuer}; chỉ cấp giấy chứng nhận của cơ quan mình "
+                                  f"(dữ liệu đợt cấp ghi {issuer.issuer.name}"
+                                  + (f", sổ đăng ký của {issuer.register_key}" if issuer.register_key else "") + ")")
 
     async def certificates_page(request: Request):
         user = need_user(request)
@@ -170,18 +191,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         from_form = not getattr(uploaded_round, "filename", "")
         try:
             table = await save_upload(form.get("bang"), folder, (".xlsx", ".csv"), "bảng kết quả")
-            if from_form:
-                round_file = folder / "du-lieu-dot-cap.yaml"
-                round_file.write_text(yaml.safe_dump(round_form.round_from_form(values), allow_unicode=True, sort_keys=False),
-                                      encoding="utf-8")
-            else:
-                round_file = await save_upload(uploaded_round, folder, (".yaml", ".yml"), "tệp dữ liệu đợt cấp")
+            round_file = await save_round(form, values, folder, from_form)
             issuer = await run_in_threadpool(library.load_round, round_file)
-            if user.issuer is not None and (issuer.issuer.name, issuer.register_key or issuer.issuer.name) != (
-                    user.issuer, user.issuer):  # the register is keyed by the body: another body's key is refused too
-                raise DataError(None, f"tài khoản này thuộc {user.issuer}; chỉ cấp giấy chứng nhận của cơ quan mình "
-                                      f"(dữ liệu đợt cấp ghi {issuer.issuer.name}"
-                                      + (f", sổ đăng ký của {issuer.register_key}" if issuer.register_key else "") + ")")
+            own_body(user, issuer)
         except OcopError as exc:
             message = scrub(str(exc), job.folder)
             if from_form:
@@ -201,6 +213,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             raise HTTPException(400, "Chỉ cấp thật sau khi chạy thử xong và có ít nhất một dòng được cấp.")
         job = pool.create(user.name, "cert-issue", trial.title)
         inputs = work.copy_inputs(trial, job)
+        if "reissue" in trial.result:
+            job.result["reissue"] = dict(trial.result["reissue"])
         pool.submit(job, lambda j: work.issue_work(j, inputs))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
@@ -215,33 +229,116 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
         return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
 
+    async def number_of(request: Request, user: Account):
+        try:
+            return await run_in_threadpool(library.register_number, config.register, request.path_params["row_id"],
+                                           user.issuer)
+        except OcopError as exc:
+            raise HTTPException(404, str(exc)) from None
+
+    NOTICES = {"huy": "Đã hủy số này; lý do và thời điểm được ghi vào lịch sử."}
+
+    async def register_number(request: Request):
+        user = need_user(request)
+        number = await number_of(request, user)
+        notice = NOTICES.get(str(request.query_params.get("da", "")), "")
+        return page(request, "register_number.html", line=number.line, history=number.history, notice=notice)
+
     async def register_void(request: Request):
+        """Hủy số: the reason, then a confirmation page, then the register is written."""
         user = need_user(request)
         form = await posted_form(request)
-        number, reason = str(form.get("so", "")).strip(), str(form.get("ly_do", "")).strip()
+        number = await number_of(request, user)
+        reason = " ".join(str(form.get("ly_do", "")).split())[:300]
+        if not reason:
+            return page(request, "register_number.html", status=400, line=number.line, history=number.history,
+                        error="Cần ghi lý do hủy số.")
+        if form.get("xac_nhan") != "1":
+            return page(request, "register_confirm.html", line=number.line, reason=reason)
         try:
-            entry = await run_in_threadpool(library.void_number, config.register, number, reason, user.issuer)
+            await run_in_threadpool(library.void_number, config.register, number.line.entry.id, reason, user.issuer)
         except OcopError as exc:
-            return page(request, "register.html", status=400, error=str(exc), entries=[], query=number, year="")
-        return page(request, "register.html", notice=f"Đã hủy số {entry.number} (lý do: {entry.void_reason}).",
-                    entries=[entry], total=1, query=entry.number, year="")
+            return page(request, "register_number.html", status=400, line=number.line, history=number.history,
+                        error=str(exc))
+        return RedirectResponse(f"/so-dang-ky/so/{number.line.entry.id}?da=huy", 303)
+
+    def reissue_defaults(user: Account, entry) -> dict:
+        values = round_defaults(user)
+        number, _, symbol = entry.decision.partition("/")
+        values.update(ten_co_quan=entry.issuer_name, so_qd=number, ky_hieu=symbol or values["ky_hieu"],
+                      ngay_qd=entry.decision_date.isoformat(), dia_chi=entry.address, ma_so=entry.product_code or "",
+                      nhom="", ly_do="")
+        return values
+
+    async def register_reissue(request: Request):
+        """Cấp lại: the reason and the round's data, then a trial run that is the confirmation step."""
+        user = need_user(request)
+        number = await number_of(request, user)
+        entry = number.line.entry
+        if entry.status == "void":
+            raise HTTPException(400, f"Số {entry.number} đã bị hủy; sản phẩm của nó được cấp số mới khi cấp lại "
+                                     "từ số đang có giá trị hoặc chạy lại bảng kết quả.")
+        if entry.status == "reserved":  # never printed: nothing to replace
+            raise HTTPException(400, f"Số {entry.number} đang được giữ, chưa có đủ tệp nên chưa có giá trị: chạy lại "
+                                     "bảng kết quả để hoàn tất số này, hoặc hủy số nếu sản phẩm không còn được cấp.")
+        if request.method == "GET":
+            return page(request, "register_reissue.html", line=number.line, values=reissue_defaults(user, entry),
+                        issuers=library.province_issuers())
+        form = await posted_form(request)
+        values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
+        reason = " ".join(values.get("ly_do", "").split())[:300]
+        job = pool.create(user.name, "cert-trial", f"Cấp lại số {entry.number}")
+        folder = job.folder / work.IN
+        uploaded_round = form.get("tep_dot")
+        from_form = not getattr(uploaded_round, "filename", "")
+        try:
+            if not reason:
+                raise DataError(None, "cần ghi lý do cấp lại (ô «Lý do cấp lại»)")
+            round_file = await save_round(form, values, folder, from_form)
+            issuer = await run_in_threadpool(library.load_round, round_file)
+            own_body(user, issuer)
+            if not entry.of_body(issuer.key) or issuer.issue_date.year != entry.year:
+                raise DataError(None, f"số {entry.number} là của {entry.issuer_name} năm {entry.year}; dữ liệu đợt cấp "
+                                      f"ghi {issuer.issuer.name}, ngày cấp {issuer.issue_date:%d/%m/%Y}. Cấp lại phải "
+                                      "cùng cơ quan và cùng năm để số mới thay được số cũ")
+            table = await run_in_threadpool(
+                lambda: library.reissue_table(  # a field not sent at all keeps what the register holds
+                    entry, folder, address=values.get("dia_chi", entry.address).strip(),
+                    group=values.get("nhom", "").strip(), code=values.get("ma_so", entry.product_code or "").strip()))
+        except OcopError as exc:
+            message = scrub(str(exc), job.folder)
+            if from_form:
+                message = round_form.label_fields(message)
+            pool.discard(job)
+            return page(request, "register_reissue.html", status=400, line=number.line, values=values, error=message,
+                        issuers=library.province_issuers())
+        job.result["_inputs"] = work.CertificateInputs(
+            table, round_file, config.register, library.Reissue(entry.id, entry.number, entry.product_key, reason))
+        job.result["reissue"] = {"number": entry.number, "reason": reason, "row_id": entry.id}
+        pool.submit(job, lambda j: work.trial_work(j, j.result["_inputs"]))
+        return RedirectResponse(f"/viec/{job.id}", 303)
 
     async def register_export(request: Request):
         user = need_user(request)
-        if user.issuer is not None:  # the workbook holds every body's numbers
-            raise HTTPException(403, "Bản xuất Excel của cả sổ đăng ký do cán bộ quản lý máy chủ lập "
-                                     "(lệnh ocop-docs register xuat).")
         with tempfile.NamedTemporaryFile(dir=pool.root, suffix=".xlsx", delete=False) as tmp:
             out = Path(tmp.name)
         try:
-            await run_in_threadpool(library.export_register_xlsx, config.register, out)
+            await run_in_threadpool(library.export_register_xlsx, config.register, out, user.issuer)
             data = out.read_bytes()
         except OcopError as exc:
             raise HTTPException(400, str(exc)) from None
         finally:
             out.unlink(missing_ok=True)
+        name = "Sổ đăng ký giấy chứng nhận OCOP" + (f" - {user.issuer}" if user.issuer else "") + ".xlsx"
         return Response(data, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": content_disposition("Sổ đăng ký giấy chứng nhận OCOP.xlsx")})
+                        headers={"Content-Disposition": content_disposition(name)})
+
+    async def issuer_search(request: Request):
+        """Suggestions for an issuing body field (its datalist), provinces and communes, as the
+        officer types: the field's own value is the query (htmx sends it under its name)."""
+        need_user(request)
+        query = next((v for v in request.query_params.values()), "")[:100]
+        return page(request, "_issuer_options.html", choices=library.issuer_suggestions(query))
 
     # Quyết định Hội đồng ------------------------------------------------
 
@@ -491,8 +588,11 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         Route("/giay-chung-nhan", certificates_page),
         Route("/giay-chung-nhan/chay-thu", certificates_trial, methods=["POST"]),
         Route("/so-dang-ky", register_page),
-        Route("/so-dang-ky/huy-so", register_void, methods=["POST"]),
+        Route("/so-dang-ky/so/{row_id:int}", register_number),
+        Route("/so-dang-ky/so/{row_id:int}/huy", register_void, methods=["POST"]),
+        Route("/so-dang-ky/so/{row_id:int}/cap-lai", register_reissue, methods=["GET", "POST"]),
         Route("/so-dang-ky/xuat-excel", register_export),
+        Route("/co-quan/goi-y", issuer_search),
         Route("/hoi-dong", council_page, methods=["GET", "POST"]),
         Route("/ke-hoach", plan_page, methods=["GET", "POST"]),
         Route("/bieu-mau", forms_page),

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import get_args
 
 from .. import api
 from ..certificates import run_certificates
 from ..certificates.model import load_issuer
-from ..certificates.register import open_register
+from ..certificates.issuers import issuer_key
+from ..certificates.register import ACTIONS_VI, STATUS_VI, VOID, Entry, RegisterError, open_register
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
 from ..errors import DataError
@@ -35,6 +39,12 @@ def kind_name(kind: str) -> str:
 def severity_name(severity: str) -> str:
     """The checker's word for a finding's severity, as a page shows it ("Lỗi", "Cảnh báo")."""
     return SEVERITY_NAMES.get(severity, severity).capitalize()
+
+
+def file_sha256(path: Path) -> str:
+    from ..certificates.files import sha256_file
+
+    return sha256_file(path)
 
 
 def document_pdf(docx: Path, pdf: Path) -> Path:
@@ -67,12 +77,28 @@ def load_round(path: Path):
 
 
 def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress, *,
-                       pdf: bool = True, workers: int | None = None):
-    """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register."""
-    return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress)
+                       pdf: bool = True, workers: int | None = None, reissue: "Reissue | None" = None):
+    """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register;
+    ``reissue``: the product's number is voided and replaced by a new one, in one transaction."""
+    return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress,
+                            **(reissue.arguments() if reissue else {}))
 
 
-def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress):
+@dataclass(frozen=True)
+class Reissue:
+    """A re-issue from the register page: the number replaced, its product, and the reason."""
+
+    row_id: int
+    number: str
+    product_key: str
+    reason: str
+
+    def arguments(self) -> dict:
+        return {"reissue_reason": self.reason, "renew": frozenset({self.product_key})}
+
+
+def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Path, progress,
+                       reissue: Reissue | None = None):
     """A run against a copy of the register: the numbers the real run would give, the rejected
     rows and the files, without writing to the register itself."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -87,42 +113,131 @@ def trial_certificates(table: Path, round_file: Path, outdir: Path, register: Pa
             src.close()
             dst.close()
     return run_certificates(table, round_file, outdir / "ket-qua", pdf=False, register=copy, workers=1,
-                            progress=progress)
+                            progress=progress, **(reissue.arguments() if reissue else {}))
 
 
-def register_entries(register: Path, issuer: str | None, query: str = "", year: int | None = None):
-    """Entries of the register, only the issuing body ``issuer`` when given (exact name)."""
+@dataclass(frozen=True)
+class RegisterLine:
+    """A number as the register page shows it: the entry and what it replaced or was replaced by."""
+
+    entry: Entry
+    replaces: Entry | None = None
+    replaced_by: Entry | None = None
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_VI[self.entry.status]
+
+
+def _body_key(issuer: str | None) -> str | None:
+    return issuer_key(issuer) if issuer is not None else None
+
+
+def _is_of(entry: Entry, key: str | None) -> bool:
+    """Whether ``entry`` belongs to the body of register key ``key`` (None: any body)."""
+    return key is None or entry.of_body(key)
+
+
+def _lines(entries: list[Entry], every: list[Entry]) -> list[RegisterLine]:
+    by_id = {e.id: e for e in every}
+    newer = {e.replaces: e for e in every if e.replaces is not None}
+    return [RegisterLine(e, by_id.get(e.replaces), newer.get(e.id)) for e in entries]
+
+
+def register_entries(register: Path, issuer: str | None, query: str = "", year: int | None = None) -> list[RegisterLine]:
+    """Numbers of the register, read-only (nothing is written, not even a schema), only those of
+    the issuing body ``issuer`` (its register identity) when given."""
     path = Path(register)
     if not path.exists():
         return []
-    with open_register(path, create=False) as reg:
-        entries = reg.find(query) if query else reg.entries(None, year)
+    key = _body_key(issuer)
+    with open_register(path, readonly=True) as reg:
+        every = reg.of_body(key) if key is not None else reg.entries()
+        entries = reg.find(query, among=every) if query else every
     if year is not None:
         entries = [e for e in entries if e.year == year]
-    if issuer is not None:
-        entries = [e for e in entries if e.issuer_name == issuer]
-    return entries
+    return _lines(entries, every)
 
 
-def void_number(register: Path, number: str, reason: str, issuer: str | None):
-    """Void a certificate number with its reason (kept in the register's history); only a number
-    of the body ``issuer`` when given. RegisterError (Vietnamese) for no such number or no reason."""
-    from ..certificates.register import RegisterError
+@dataclass(frozen=True)
+class NumberPage:
+    """One number, what it replaced and what replaced it, and its history (Vietnamese lines)."""
 
+    line: RegisterLine
+    history: list[dict]
+
+
+def register_number(register: Path, row_id: int, issuer: str | None) -> NumberPage:
+    """The number of row ``row_id`` with its history, read-only; RegisterError (Vietnamese) when the
+    register has no such row of this body (another body's row is as absent as a missing one)."""
+    path = Path(register)
+    key = _body_key(issuer)
+    if not path.exists():
+        raise RegisterError("Sổ đăng ký chưa có số nào")
+    with open_register(path, readonly=True) as reg:
+        entry = reg.by_id(row_id)
+        if entry is None or not _is_of(entry, key):
+            raise RegisterError(f"Không có mã dòng {row_id} của cơ quan này trong sổ đăng ký")
+        related = [e for e in (reg.by_id(entry.replaces) if entry.replaces else None, reg.replaced_by(entry)) if e]
+        history = [{"at": h["at"].replace("T", " ")[:19] + " (UTC)", "action": ACTIONS_VI.get(h["action"], h["action"]),
+                    "reason": h["reason"] or "", "detail": h["detail"] or ""} for h in reg.history_of(entry)]
+    return NumberPage(_lines([entry], [entry, *related])[0], history)
+
+
+def void_number(register: Path, row_id: int, reason: str, issuer: str | None) -> Entry:
+    """Void the number of row ``row_id`` with its reason (kept in the register's history); only a
+    number of the body ``issuer`` when given. RegisterError (Vietnamese) for no such number or no reason."""
+    key = _body_key(issuer)
     with open_register(register, create=False) as reg:
-        mine = [e for e in reg.find(number) if e.number == number and (issuer is None or e.issuer_name == issuer)]
-        if len(mine) != 1:
-            raise RegisterError(f"Không có số {number} của cơ quan này trong sổ đăng ký" if not mine else
-                                f"Số {number} có ở {len(mine)} cơ quan; hãy hủy bằng lệnh 'ocop-docs register huy'")
-        return reg.void(number, reason, row_id=mine[0].id)
+        entry = reg.by_id(row_id)
+        if entry is None or not _is_of(entry, key):
+            raise RegisterError(f"Không có mã dòng {row_id} của cơ quan này trong sổ đăng ký")
+        return reg.void(entry.number, reason, row_id=row_id)
 
 
-def export_register_xlsx(register: Path, out: Path) -> Path:
-    """The whole register as an .xlsx workbook (``ocop-docs register xuat``)."""
+def replacement_of(register: Path, row_id: int) -> Entry | None:
+    """The number that replaced row ``row_id`` (void), or None when it has none."""
+    with open_register(register, readonly=True) as reg:
+        entry = reg.by_id(row_id)
+        newer = reg.replaced_by(entry) if entry is not None else None
+    return newer if entry is not None and entry.status == VOID else None
+
+
+def mark_trial(docx: bytes) -> bytes:
+    """A sample certificate marked "BẢN THỬ – KHÔNG CÓ GIÁ TRỊ" (the CLI's trial sample has it too)."""
+    from ..certificates.trial_mark import mark_trial as mark
+
+    return mark(docx)
+
+
+REISSUE_TABLE = "san-pham-cap-lai.xlsx"
+
+
+def reissue_table(entry: Entry, folder: Path, *, address: str, group: str, code: str) -> Path:
+    """The one-row results table of a re-issue: the product as the register holds it (name, chủ
+    thể, stars, score) with the address, group and code the officer confirmed."""
+    from ..io.output_tables import Column, workbook_bytes
+    from ..io.atomic import write_bytes_atomic
+
+    columns = (Column("Tên sản phẩm", 40), Column("Chủ thể", 34), Column("Địa chỉ", 40), Column("Nhóm sản phẩm", 30),
+               Column("Điểm", 8, "score"), Column("Hạng sao", 9, "int"), Column("Mã số sản phẩm", 18))
+    score = Decimal(entry.score) if entry.score else None
+    row = [entry.product, entry.owner, address, group, score, entry.stars, code]
+    out = Path(folder) / REISSUE_TABLE
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(out, workbook_bytes([("Sản phẩm", columns, [row])]))
+    return out
+
+
+def export_register_xlsx(register: Path, out: Path, issuer: str | None = None) -> Path:
+    """The register as an .xlsx workbook (``ocop-docs register xuat``): only the numbers and the
+    history of the body ``issuer`` when given."""
     from ..certificates.register_xlsx import export_register
 
+    if not Path(register).is_file():  # said without the server's path
+        raise RegisterError("Sổ đăng ký chưa có số nào để xuất")
     with open_register(register, create=False, readonly=True) as reg:
-        export_register(reg, out)
+        export_register(reg, out, issuer=issuer)
     return out
 
 
@@ -144,6 +259,46 @@ def province_issuers() -> list[str]:
     from ..ocop.provinces import provinces
 
     return [f"Ủy ban nhân dân {p.title}" for p in provinces()]
+
+
+@dataclass(frozen=True)
+class IssuerChoice:
+    """A People's Committee offered as an issuing body: its name, where it is, its level."""
+
+    name: str  # "Ủy ban nhân dân xã Vũ Quang"
+    where: str  # "tỉnh Hà Tĩnh" (a commune's province), "" for a province
+    level: str  # "tinh" or "xa" (the forms' level values)
+    words: tuple[str, ...]  # folded words of its area and province, for searching
+
+
+@lru_cache(maxsize=1)
+def _issuer_choices() -> tuple[IssuerChoice, ...]:
+    from ..ocop.provinces import communes, provinces
+    from ..vi.text import fold
+
+    def choice(area: str, where: str, level: str) -> IssuerChoice:
+        return IssuerChoice(f"Ủy ban nhân dân {area}", where, level, tuple(fold(f"{area} {where}", lower=True).split()))
+
+    return (tuple(choice(p.title, "", "tinh") for p in provinces())
+            + tuple(choice(c.title, c.province, "xa") for c in communes()))
+
+
+def issuer_suggestions(query: str, limit: int = 30) -> list[IssuerChoice]:
+    """People's Committees of the 34 provinces and 3,321 communes (official list from 01/07/2025)
+    where each word typed begins a word of the area or its province (marks and case ignored):
+    provinces first."""
+    from ..vi.text import fold
+
+    words = fold(query, lower=True).replace("uy ban nhan dan", " ").replace("ubnd", " ").split()
+    if not words:  # nothing typed yet: the 34 provinces
+        return [c for c in _issuer_choices() if c.level == "tinh"]
+    found = []
+    for c in _issuer_choices():
+        if all(any(word.startswith(w) for word in c.words) for w in words):
+            found.append(c)
+            if len(found) == limit:
+                break
+    return found
 
 
 def propose_bases(kind: str, level: str, on) -> list[str]:

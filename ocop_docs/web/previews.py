@@ -5,6 +5,7 @@ Also the text of each page (pdftotext), so a finding can be placed on the page t
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,23 +21,43 @@ TIMEOUT_S = 60
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
-def page_pictures(pdf: Path, outdir: Path, *, dpi: int = 80, max_pages: int = MAX_PAGES, jpeg: bool = False) -> list[Path]:
-    """PNG pictures of the first ``max_pages`` pages of ``pdf`` in ``outdir``, in page order.
+MAX_SIDE_PX = 2400
+"""A page is drawn at most this wide and high (a PDF with a huge page is cropped, not a huge picture)."""
 
-    ``jpeg``: JPEG pictures instead, about 15 times quicker to make for pages of text (PNG's
-    compression is most of pdftoppm's time) and as readable at this size."""
+
+def page_pictures(pdf: Path, outdir: Path, *, dpi: int = 80, max_pages: int = MAX_PAGES, jpeg: bool = False) -> list[Path]:
+    """PNG pictures of the first ``max_pages`` pages of ``pdf`` in ``outdir``, in page order
+    (``jpeg``: JPEG pictures instead, quality 85).
+
+    pdftoppm draws the pages in one call (raw pixels); Pillow writes the pictures, PNG with light
+    compression: pdftoppm's own PNG writer took ~1.8 s for 8 pages, this ~0.2 s.
+    """
+    from PIL import Image
+
     outdir.mkdir(parents=True, exist_ok=True)
-    prefix = outdir / "trang"
-    kind = ["-jpeg", "-jpegopt", "quality=85"] if jpeg else ["-png"]
+    raw = outdir / ".raw"
+    shutil.rmtree(raw, ignore_errors=True)
+    raw.mkdir()
     try:
-        subprocess.run(["pdftoppm", "-r", str(dpi), *kind, "-l", str(max_pages), str(pdf), str(prefix)],
-                       check=True, capture_output=True, timeout=TIMEOUT_S)
-    except FileNotFoundError:
-        raise ConversionError("Không có chương trình pdftoppm để vẽ trang (cài gói poppler-utils).") from None
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-        raise ConversionError(f"Không vẽ được các trang của {pdf.name}.") from None
-    pages = sorted(outdir.glob("trang-*.jpg" if jpeg else "trang-*.png"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
-    return pages
+        try:
+            subprocess.run(["pdftoppm", "-r", str(dpi), "-l", str(max_pages), "-x", "0", "-y", "0",
+                            "-W", str(MAX_SIDE_PX), "-H", str(MAX_SIDE_PX), str(pdf), str(raw / "trang")],
+                           check=True, capture_output=True, timeout=TIMEOUT_S)
+        except FileNotFoundError:
+            raise ConversionError("Không có chương trình pdftoppm để vẽ trang (cài gói poppler-utils).") from None
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            raise ConversionError(f"Không vẽ được các trang của {pdf.name}.") from None
+        pages = []
+        for number, ppm in sorted((int(re.findall(r"\d+", p.stem)[-1]), p) for p in raw.glob("trang-*.ppm")):
+            with Image.open(ppm) as picture:
+                if jpeg:
+                    picture.save(out := outdir / f"trang-{number}.jpg", quality=85)
+                else:
+                    picture.save(out := outdir / f"trang-{number}.png", compress_level=1)
+            pages.append(out)
+        return pages
+    finally:
+        shutil.rmtree(raw, ignore_errors=True)
 
 
 @dataclass

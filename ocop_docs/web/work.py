@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..scoring import MinimumRule
 from . import library
-from .jobs import Job
+from .jobs import DONE, Job
 from .previews import page_of, page_pictures, page_texts
 
 IN, OUT, PAGES = "vao", "ra", "trang"
@@ -37,16 +37,17 @@ def part_of(element: str) -> str:
     return _NAMED_PART.get(element, _NAMED_PART.get(head, "chung"))
 
 
-def _pictures(job: Job, pdf: Path, jpeg: bool = False) -> list[str]:
-    pages = page_pictures(pdf, job.folder / PAGES, jpeg=jpeg)
+def _pictures(job: Job, pdf: Path, jpeg: bool = False, **limits) -> list[str]:
+    pages = page_pictures(pdf, job.folder / PAGES, jpeg=jpeg, **limits)
     return [p.name for p in pages]
 
 
-def check_work(job: Job) -> None:
+def check_work(job: Job, same: Job | None = None) -> None:
     """Kiểm tra thể thức: findings grouped by part, each with the page it is on.
 
     The findings are shown as soon as they are known (well under a second); the pictures of the
-    pages follow when LibreOffice has made the PDF."""
+    pages follow when LibreOffice has made the PDF. ``same``: an earlier check of the very same
+    file by this user, whose PDF and pictures are reused (no LibreOffice run)."""
     source = Path(job.result["source"])
     job.progress("Kiểm tra thể thức", 0, 3)
     report = library.check_document(source)
@@ -68,7 +69,18 @@ def check_work(job: Job) -> None:
         groups=[{"key": key, "name": name, "findings": groups[key]} for key, name in PARTS if groups[key]],
     )
     job.progress("Tạo bản PDF để xem trang", 1, 3)
-    pdf = library.document_pdf(source, job.folder / OUT / (source.stem + ".pdf"))
+    pdf = job.folder / OUT / (source.stem + ".pdf")
+    if same is not None:  # this very file was checked before: its PDF and pictures are reused
+        try:
+            pdf.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(same.files["pdf"][0], pdf)
+            shutil.copytree(same.folder / PAGES, job.folder / PAGES)
+            job.result["reused"] = True
+        except OSError:  # the earlier job expired meanwhile
+            shutil.rmtree(job.folder / PAGES, ignore_errors=True)
+            same = None
+    if same is None:
+        library.document_pdf(source, pdf)
     job.progress("Vẽ các trang", 2, 3)
     texts = page_texts(pdf)
     for group in job.result["groups"]:
@@ -76,9 +88,18 @@ def check_work(job: Job) -> None:
             f["page"], f["box"] = page_of(f["excerpt"], texts) if f["excerpt"] else (None, None)
             if f["page"] is None and f["part"] == "dau" and texts:
                 f["page"] = 1  # the header block is on the first page whatever its text
-    job.result["pages"] = _pictures(job, pdf)
+    job.result["pages"] = list(same.result["pages"]) if same is not None else _pictures(job, pdf)
     job.add_file("pdf", pdf, f"{source.stem}.pdf")
     job.progress("Xong", 3, 3)
+
+
+def same_check(jobs: list[Job], digest: str) -> Job | None:
+    """A finished check of the same file (SHA-256) among a user's jobs, with its PDF and pictures."""
+    for job in jobs:
+        if (job.kind == "check" and job.state == DONE and job.result.get("sha256") == digest
+                and "pdf" in job.files and job.files["pdf"][0].is_file() and (job.folder / PAGES).is_dir()):
+            return job
+    return None
 
 
 # --------------------------------------------------------------------------- certificates
@@ -91,6 +112,7 @@ class CertificateInputs:
     table: Path
     round_file: Path
     register: Path
+    reissue: library.Reissue | None = None  # a re-issue from the register page
 
 
 def _report_dict(report) -> dict:
@@ -111,14 +133,30 @@ def trial_work(job: Job, inputs: CertificateInputs) -> None:
     """Chạy thử: numbers from a copy of the register, rejects, one sample certificate as a picture."""
     job.progress("Chạy thử", 0, 1)
     report = library.trial_certificates(inputs.table, inputs.round_file, job.folder / OUT, inputs.register,
-                                        lambda phase, done, total: job.progress(PHASES.get(phase, phase), done, total))
+                                        lambda phase, done, total: job.progress(PHASES.get(phase, phase), done, total),
+                                        inputs.reissue)
     job.result.update(_report_dict(report))
+    _note_reissue(job, inputs, report)
     if report.results:
         job.progress("Vẽ giấy chứng nhận mẫu", 0, 1)
-        first = report.results[0].docx
-        pdf = library.document_pdf(first, job.folder / OUT / "mau.pdf")
-        job.result["pages"] = _pictures(job, pdf)[:1]
+        sample = job.folder / OUT / "mau.docx"
+        sample.write_bytes(library.mark_trial(report.results[0].docx.read_bytes()))
+        pdf = library.document_pdf(sample, job.folder / OUT / "mau.pdf")
+        job.result["pages"] = _pictures(job, pdf, max_pages=1)
     job.progress("Xong", 1, 1)
+
+
+def _note_reissue(job: Job, inputs: CertificateInputs, report) -> None:
+    """For a re-issue: the new number and the one it replaces, as the register (or its trial
+    copy) now holds them; a run that gave no new number in its place says so."""
+    if inputs.reissue is None:
+        return
+    replaced = library.replacement_of(report.register, inputs.reissue.row_id)
+    if replaced is None:
+        job.result["issued"] = []
+        job.result["reissue"]["failed"] = True
+        return
+    job.result["reissue"].update(new=replaced.number, new_id=replaced.id)
 
 
 def issue_work(job: Job, inputs: CertificateInputs) -> None:
@@ -126,8 +164,9 @@ def issue_work(job: Job, inputs: CertificateInputs) -> None:
     outdir = job.folder / OUT / "giay-chung-nhan"
     report = library.issue_certificates(
         inputs.table, inputs.round_file, outdir, inputs.register,
-        lambda phase, done, total: job.progress(PHASES.get(phase, phase), done, total))
+        lambda phase, done, total: job.progress(PHASES.get(phase, phase), done, total), reissue=inputs.reissue)
     job.result.update(_report_dict(report))
+    _note_reissue(job, inputs, report)
     job.progress("Đóng gói tệp .zip", 0, 1)
     archive = library.zip_folder(outdir, job.folder / OUT / "giay-chung-nhan.zip")
     job.add_file("zip", archive, f"Giấy chứng nhận OCOP - {job.title}.zip")
@@ -141,7 +180,7 @@ def copy_inputs(source: Job, target: Job) -> CertificateInputs:
     folder.mkdir(parents=True, exist_ok=True)
     table = Path(shutil.copy2(inputs.table, folder / inputs.table.name))
     round_file = Path(shutil.copy2(inputs.round_file, folder / inputs.round_file.name))
-    return CertificateInputs(table, round_file, inputs.register)
+    return CertificateInputs(table, round_file, inputs.register, inputs.reissue)
 
 
 # --------------------------------------------------------------------------- documents

@@ -76,3 +76,19 @@ def run_cli_as_user(*args: str, timeout: float = 300, cwd: Path = ROOT) -> subpr
         prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
     return subprocess.run([*prefix, sys.executable, "-m", "ocop_docs.cli", *args], capture_output=True, text=True,
                           timeout=timeout, cwd=cwd)
+
+
+def template_with(folder: Path, old: str, new: str, name: str = "mau.docx") -> Path:
+    """A copy of the shipped certificate template with one text of word/document.xml retyped."""
+    import zipfile
+
+    out = folder / name
+    with zipfile.ZipFile(ROOT / "ocop_docs" / "templates" / "certificates" / "giay-chung-nhan.docx") as t, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
+        for info in t.infolist():
+            data = t.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode(), 1)
+            o.writestr(info, data)
+    return out

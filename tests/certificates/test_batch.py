@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from gcn_helpers import ROOT, SAMPLE_CSV, SAMPLE_ISSUER, SAMPLE_TABLE, product_rows, run_cli, write_csv, write_issuer
+from gcn_helpers import (ROOT, SAMPLE_CSV, SAMPLE_ISSUER, SAMPLE_TABLE, product_rows, run_cli, template_with, write_csv,
+                         write_issuer)
 
 from ocop_docs.certificates.files import sha256_file
 from ocop_docs.certificates.qr import parse_payload
@@ -198,28 +199,61 @@ def test_two_runs_at_once_on_one_register_never_share_a_number(tmp_path):
     assert sorted(numbers) == [f"{i:03d}/2026/GCN-OCOP" for i in range(1, 301)]
 
 
+# The batch as `ocop-docs` runs it, with certificate 200's writer stopping half-way through its
+# temporary file: the kill then lands in the middle of the batch and during a write whatever the
+# machine's load (polling the folder alone let a starved test see the batch finish first).
+_STALL_AT_200 = """
+import sys, time
+from pathlib import Path
+from ocop_docs.certificates import batch, files
+from ocop_docs.cli import main
+
+write = batch.write_if_changed
+
+def stalling(target, data, sha=None):
+    if Path(target).name.startswith("2026-200-"):
+        files.temp_name(Path(target)).write_bytes(data[: len(data) // 2])
+        time.sleep(3600)
+    return write(target, data, sha)
+
+batch.write_if_changed = stalling
+sys.argv[0] = "ocop-docs"
+main()
+"""
+
+
+def _group_live(pgid: int) -> list[int]:
+    """The processes of group ``pgid`` that can still run (a killed one not yet reaped is a zombie)."""
+    live = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_bytes().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] not in (b"Z", b"X"):
+            live.append(int(stat.parent.name))
+    return live
+
+
 def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
     issuer = write_issuer(tmp_path)
     table = write_csv(tmp_path / "t.csv", product_rows(1500))
     out = tmp_path / "out"
     args = [sys.executable, "-m", "ocop_docs.cli", "certificates", str(table), "--issuer", str(issuer), "-o", str(out),
             "--register", str(tmp_path / "r.sqlite")]
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        docx_dir = out / "docx"
-        if docx_dir.is_dir() and sum(1 for _ in docx_dir.glob("*.docx")) >= 100:
+    proc = subprocess.Popen([sys.executable, "-c", _STALL_AT_200, *args[3:]], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    docx_dir = out / "docx"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if sum(1 for _ in docx_dir.glob(".2026-200-*.tmp")) and sum(1 for _ in docx_dir.glob("*.docx")) >= 100:
             break
-        time.sleep(0.005)
+        time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    settle = time.monotonic() + 5  # a worker inside a rename when killed may finish it after the parent is reaped
-    while time.monotonic() < settle:
-        try:
-            os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.05)
+    while _group_live(proc.pid):  # a syscall under way when the kill came finishes first
+        time.sleep(0.01)
+    [half] = docx_dir.glob(".2026-200-*.tmp")  # killed during a write
     done = sorted((out / "docx").glob("*.docx"))
     assert 100 <= len(done) < 1500, "the run must be killed in the middle of the batch"
     for path in done:  # every file under a final name is complete
@@ -241,6 +275,7 @@ def test_killed_run_resumes_without_duplicates_or_truncated_files(tmp_path):
     assert {m.product: m.number for m in lines} == numbers_before
     assert len({m.number for m in lines}) == 1500
     assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".ocop-tmp")] == []
+    assert not half.exists()
 
 
 def test_long_texts_stay_on_one_page(tmp_path):
@@ -259,6 +294,29 @@ def test_long_texts_stay_on_one_page(tmp_path):
     flat = "".join(info.text.split())
     assert "".join(name.split()) in flat and "".join(owner.split())[:120] in flat
     assert "".join(address.split()) in flat and "Nhómsảnphẩm:Chếbiếntừgạo,ngũcốc" in flat  # no line cut off
+
+
+def test_a_150_character_name_and_200_character_address_shrink_onto_one_page(tmp_path):
+    """Capitals (the widest letters) in all three texts: each fits alone, together only with the name
+    a size smaller; every certificate is one page, every word printed (none cut by the fixed block)."""
+    import unicodedata
+
+    name = ("NƯỚC MẮM CÁ CƠM NGUYÊN CHẤT THƯỢNG HẠNG ĐẶC BIỆT ĐÓNG CHAI THỦY TINH MŨ ĐỎ LÀNG CHÀI VŨNG ÁNG "
+            "KỲ ANH HÀ TĨNH LOẠI MỘT LÍT HAI MƯƠI BA ĐỘ ĐẠM CỦA HỢP TÁC XÃ NGƯ NGHIỆP")[:150]
+    owner = ("CÔNG TY TRÁCH NHIỆM HỮU HẠN MỘT THÀNH VIÊN THƯƠNG MẠI DỊCH VỤ ĐẶC SẢN MIỀN TRUNG " * 3)[:200].strip()
+    address = ("THÔN MỸ HÒA, XÃ KỲ HOA, THỊ XÃ KỲ ANH CŨ, NAY LÀ PHƯỜNG HOÀNH SƠN, TỈNH HÀ TĨNH, VIỆT NAM; " * 3)[:200]
+    assert (len(name), len(address)) == (150, 200)
+    table = write_csv(tmp_path / "t.csv", [[1, name, owner, address, "Nước mắm", 78, 4]] + product_rows(1, start=2))
+    out = tmp_path / "out"
+    result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(out),
+                     "--register", str(tmp_path / "r.sqlite"), "--pdf")
+    assert result.returncode == 0, result.stderr
+    pdfs = sorted((out / "pdf").glob("*.pdf"))
+    assert len(pdfs) == 2 and [pdf_info(p).pages for p in pdfs] == [1, 1]
+    assert pdf_info(out / "giay-chung-nhan-tat-ca.pdf").pages == 2
+    flat = "".join(unicodedata.normalize("NFC", pdf_info(pdfs[0]).text).split())
+    for text in (name, f"Chủ thể: {owner}", f"Địa chỉ: {address}", "Nhóm sản phẩm: Nước mắm"):
+        assert "".join(text.split()) in flat
 
 
 def test_texts_too_long_together_are_refused_not_cut(tmp_path):
@@ -330,17 +388,38 @@ def test_help_documents_exit_codes():
         assert line in result.stdout
 
 
-def test_broken_template_is_unusable_input(tmp_path):
-    """A --template that is not a .docx (or whose tags are broken) stops the run with exit code 2."""
+def test_a_template_that_is_not_a_docx_is_a_template_error(tmp_path):
+    """A --template that is not a .docx stops the run with exit code 3 (README: lỗi mẫu), one message."""
     template = tmp_path / "mau.docx"
     template.write_bytes(b"not a docx")
     table = write_csv(tmp_path / "t.csv", product_rows(2))
     result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
                      "--register", str(tmp_path / "r.sqlite"), "--template", str(template))
-    assert result.returncode == 2
-    assert "Lỗi mẫu văn bản" in result.stderr and "không mở được tệp mẫu" in result.stderr
+    assert result.returncode == 3
+    assert result.stderr.startswith(f"Lỗi mẫu văn bản {template}: không mở được tệp mẫu")
+    assert result.stderr.count("Lỗi") == 1
     with open_register(tmp_path / "r.sqlite") as reg:
         assert reg.entries() == []  # no number was taken for a run that could not print
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("{{ owner }}", "{{ owner }", "thẻ '{{ owner }' mở bằng '{{' nhưng không có '}}' đóng"),
+    ("{{ owner }}", "{{ chu_the }}", "dùng trường 'chu_the' không có trong dữ liệu của loại 'giay-chung-nhan'"),
+    ("{{ owner }}", "{% for i in range(10**9) %}{% endfor %}", "mẫu vượt giới hạn an toàn: range(…) cho 1.000.000.000"),
+])
+def test_a_broken_template_is_one_message_with_its_place_and_exit_3(tmp_path, old, new, words):
+    template = template_with(tmp_path, old, new, "mau-sua.docx")
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    for trial in ([], ["--thu"]):
+        result = run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "out"),
+                         "--register", str(tmp_path / "r.sqlite"), "--template", str(template), *trial)
+        assert result.returncode == 3, result.stderr
+        first = result.stderr.splitlines()[0]
+        assert first.startswith(f"Lỗi mẫu văn bản {template} (bảng 2, ô (1,1), đoạn 11): ") and words in first, result.stderr
+        assert f"Đoạn văn bản gần đó: «Chủ thể: {new}»" in result.stderr
+        assert result.stderr.count("Lỗi") == 1 and "Traceback" not in result.stderr
+        assert "unexpected" not in result.stderr and "undefined" not in result.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "r.sqlite").exists()
 
 
 def test_default_workers_follow_the_batch_size():

@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
-from gcn_helpers import issuer_data
+from gcn_helpers import issuer_data, template_with
 from lxml import etree
 from wordcheck import findings_of
 
@@ -158,28 +158,15 @@ def test_combined_document_one_section_per_certificate(compiled):
         assert number in xml
 
 
-def _template_with(tmp_path, old: str, new: str):
-    """A copy of the shipped template with one text replaced in word/document.xml."""
-    out = tmp_path / "mau.docx"
-    with zipfile.ZipFile(TEMPLATE) as t, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
-        for info in t.infolist():
-            data = t.read(info.filename)
-            if info.filename == "word/document.xml":
-                assert old.encode() in data
-                data = data.replace(old.encode(), new.encode(), 1)
-            o.writestr(info, data)
-    return out
-
-
 def test_broken_tag_is_a_template_error_in_vietnamese(tmp_path):
-    path = _template_with(tmp_path, "{%p if name_fit == 'l' %}", "{%p if name_fit == %}")
+    path = template_with(tmp_path, "{%p if name_fit == 'l' %}", "{%p if name_fit == %}")
     with pytest.raises(TemplateError) as err:
         CompiledTemplate(path)
     assert "lỗi cú pháp thẻ mẫu" in str(err.value) and str(path) in str(err.value)
 
 
 def test_unknown_variable_is_a_template_error(tmp_path):
-    path = _template_with(tmp_path, "{{ owner }}", "{{ chu_the }}")
+    path = template_with(tmp_path, "{{ owner }}", "{{ chu_the }}")
     with pytest.raises(TemplateError, match="thiếu dữ liệu"):
         CompiledTemplate(path).render(certificate_context(JOBS["short"], ISSUER))
 

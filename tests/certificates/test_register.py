@@ -287,6 +287,56 @@ def test_reissue_under_a_corrected_decision_voids_and_links(tmp_path):
         assert reg.replaced_by(by_number["001/2026/GCN-OCOP"]).number == "003/2026/GCN-OCOP"
 
 
+def test_renew_replaces_a_number_under_the_same_decision_in_one_transaction(tmp_path):
+    """A certificate lost or damaged: the product gets a new number naming the old one, the old one is void."""
+    from ocop_docs.certificates.issuers import issuer_key
+
+    with open_register(tmp_path / "r.sqlite") as reg:
+        take(reg, [request("A"), request("B")])
+        kept = take(reg, [request("A")], reissue="mất giấy")  # without renew: same decision keeps its number
+        assert kept[0].number == "001/2026/GCN-OCOP" and not kept[0].new
+        key = request("A").product_key
+        with pytest.raises(RegisterError, match="cần lý do"):
+            reg.assign(issuer_key=issuer_key("Ủy ban nhân dân tỉnh Hà Tĩnh"), issuer_name="Ủy ban nhân dân tỉnh Hà Tĩnh",
+                       year=2026, decision="2698/QĐ-UBND", decision_date=D, issued_on=D, valid_until=date(2029, 10, 28),
+                       number_text=lambda s, y: f"{s:03d}/{y}/GCN-OCOP", start=1, requests=[request("A")],
+                       renew=frozenset({key}))
+        [a] = reg.assign(issuer_key=issuer_key("UBND tỉnh Hà Tĩnh"), issuer_name="Ủy ban nhân dân tỉnh Hà Tĩnh", year=2026,
+                         decision="2698/QĐ-UBND", decision_date=D, issued_on=D, valid_until=date(2029, 10, 28),
+                         number_text=lambda s, y: f"{s:03d}/{y}/GCN-OCOP", start=1, requests=[request("A")],
+                         reissue_reason="Chủ thể báo mất giấy", renew=frozenset({key}))
+        assert a.new and a.number == "003/2026/GCN-OCOP" and a.replaces.number == "001/2026/GCN-OCOP"
+        old = next(e for e in reg.entries() if e.number == "001/2026/GCN-OCOP")
+        assert old.status == "void" and old.void_reason == "Chủ thể báo mất giấy"
+        assert reg.replaced_by(old).number == "003/2026/GCN-OCOP"
+        # reserved by the first run, taken up by the second (still reserved: "tiep-tuc"), then voided
+        assert [h["action"] for h in reg.history_of(old)] == ["giu-so", "tiep-tuc", "huy"]
+        new = next(e for e in reg.entries() if e.number == "003/2026/GCN-OCOP")
+        assert [(h["action"], h["reason"]) for h in reg.history_of(new)] == [("cap-lai", "Chủ thể báo mất giấy")]
+
+
+def test_export_of_one_body_holds_none_of_another(tmp_path):
+    from openpyxl import load_workbook
+
+    from ocop_docs.certificates.register_xlsx import export_register
+
+    with open_register(tmp_path / "r.sqlite") as reg:
+        take(reg, [request("A"), request("B")])
+        take(reg, [request("C")], name="Ủy ban nhân dân tỉnh Quảng Trị")
+        reg.void("001/2026/GCN-OCOP", "thử", issuer=None, row_id=next(e.id for e in reg.entries()
+                                                                      if e.issuer_name.endswith("Quảng Trị")))
+        count = export_register(reg, tmp_path / "ht.xlsx", issuer="UBND tỉnh Hà Tĩnh")  # any spelling of the body
+        assert count == 2
+        assert export_register(reg, tmp_path / "tat-ca.xlsx") == 3
+    book = load_workbook(tmp_path / "ht.xlsx")
+    rows = [r for r in book["Sổ đăng ký"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert [(r[0], r[2], r[5]) for r in rows] == [("001/2026/GCN-OCOP", "Ủy ban nhân dân tỉnh Hà Tĩnh", "A"),
+                                                  ("002/2026/GCN-OCOP", "Ủy ban nhân dân tỉnh Hà Tĩnh", "B")]
+    cells = [str(c) for sheet in book.worksheets for r in sheet.iter_rows(values_only=True) for c in r if c is not None]
+    assert not [c for c in cells if "Quảng Trị" in c or c == "C" or c == "thử"]
+    assert len(list(book["Lịch sử"].iter_rows(min_row=2))) == 2  # Hà Tĩnh's two reservations, not Quảng Trị's void
+
+
 def test_reserved_numbers_are_released_from_the_top_only(tmp_path):
     """Case 4: a failed run gives back the numbers it reserved without files, unless a later number was taken."""
     with open_register(tmp_path / "r.sqlite") as reg:
@@ -300,6 +350,23 @@ def test_reserved_numbers_are_released_from_the_top_only(tmp_path):
         assert done.released == [] and done.kept == ["001/2026/GCN-OCOP"]
         reg.record_files(HT, 2026, [(1, "docx/a.docx", "x", None, None, True)])
         assert [e.status for e in reg.entries()] == ["issued", "reserved"]
+
+
+def test_a_failed_run_does_not_give_back_numbers_another_run_has_taken_up(tmp_path):
+    """Two runs of one table at once: B finds A's reservations and writes their files; A then fails.
+    A's numbers must stay B's: given back, they would be given to other products while B prints them."""
+    with open_register(tmp_path / "r.sqlite") as run_a, open_register(tmp_path / "r.sqlite") as run_b:
+        first = take(run_a, [request("A"), request("B")])
+        assert [a.number for a in first] == ["001/2026/GCN-OCOP", "002/2026/GCN-OCOP"]
+        second = take(run_b, [request("A"), request("B")])
+        assert [(a.number, a.new) for a in second] == [("001/2026/GCN-OCOP", False), ("002/2026/GCN-OCOP", False)]
+        done = run_a.release(HT, 2026, [1, 2], "lần chạy bị lỗi")
+        assert done.released == [] and done.kept == ["001/2026/GCN-OCOP", "002/2026/GCN-OCOP"]
+        assert [a.number for a in take(run_a, [request("C")])] == ["003/2026/GCN-OCOP"]  # never 001 again
+        run_b.record_files(HT, 2026, [(1, "docx/a.docx", "x", None, None, True), (2, "docx/b.docx", "y", None, None, True)])
+        assert [(e.number, e.product, e.status) for e in run_b.entries()][:2] == [
+            ("001/2026/GCN-OCOP", "A", "issued"), ("002/2026/GCN-OCOP", "B", "issued")]
+        assert [h["action"] for h in run_b.history()].count("tiep-tuc") == 2
 
 
 def test_number_duplicated_by_hand_stops_batches(tmp_path):

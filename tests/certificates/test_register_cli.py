@@ -144,6 +144,23 @@ def test_export_to_excel_with_history_and_no_live_formulas(tmp_path):
     assert history[-1] == "hủy số"
 
 
+def test_export_of_one_body(tmp_path):
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    assert batch(tmp_path, table, write_issuer(tmp_path), "a").returncode == 0
+    other = write_issuer(tmp_path, "qt.json", issuer={"name": "Ủy ban nhân dân tỉnh Quảng Trị", "level": "tinh"},
+                         place="Quảng Trị")
+    assert batch(tmp_path, write_csv(tmp_path / "q.csv", product_rows(1, prefix="Mè xửng")), other, "q").returncode == 0
+    out = tmp_path / "ha-tinh.xlsx"
+    result = run_cli("register", "xuat", "-o", str(out), "--co-quan", "UBND tỉnh Hà Tĩnh", "--register",
+                     str(tmp_path / "r.sqlite"))
+    assert result.returncode == 0 and "(2 số)" in result.stdout
+    book = load_workbook(out)
+    assert [(r[0], r[2]) for r in book["Sổ đăng ký"].iter_rows(min_row=2, values_only=True)] == [
+        ("001/2026/GCN-OCOP", "Ủy ban nhân dân tỉnh Hà Tĩnh"), ("002/2026/GCN-OCOP", "Ủy ban nhân dân tỉnh Hà Tĩnh")]
+    cells = [str(c) for sheet in book.worksheets for r in sheet.iter_rows(values_only=True) for c in r if c is not None]
+    assert not [c for c in cells if "Quảng Trị" in c or "Mè xửng" in c]
+
+
 def test_register_without_its_schema_is_refused_not_rewritten(tmp_path):
     path = tmp_path / "r.sqlite"
     db = sqlite3.connect(path)

@@ -151,3 +151,49 @@ def test_block_height_is_the_templates_fixed_row():
     [row] = [r for t in document.tables for r in t.rows if r.height_rule == WD_ROW_HEIGHT_RULE.EXACTLY]
     assert row.height.twips == layout.MIDDLE_HEIGHT
     assert "product_name" in row.cells[0].text and "details_line" in row.cells[0].text
+
+
+LONG_NAME = ("NƯỚC MẮM CÁ CƠM NGUYÊN CHẤT THƯỢNG HẠNG ĐẶC BIỆT ĐÓNG CHAI THỦY TINH MŨ ĐỎ LÀNG CHÀI VŨNG ÁNG "
+             "KỲ ANH HÀ TĨNH LOẠI MỘT LÍT HAI MƯƠI ĐẠM")[:150]
+LONG_OWNER = ("CÔNG TY TRÁCH NHIỆM HỮU HẠN MỘT THÀNH VIÊN THƯƠNG MẠI DỊCH VỤ ĐẶC SẢN MIỀN TRUNG " * 3)[:200]
+LONG_ADDRESS = ("THÔN MỸ HÒA, XÃ KỲ HOA, THỊ XÃ KỲ ANH CŨ, NAY LÀ PHƯỜNG HOÀNH SƠN, TỈNH HÀ TĨNH, VIỆT NAM, " * 3)[:200]
+
+
+def test_long_texts_together_shrink_the_largest_before_a_row_is_refused():
+    """Each text alone fits at a size; together they do not: the name, printed largest, steps down first."""
+    from ocop_docs.certificates import layout
+
+    owner, address, details = f"Chủ thể: {LONG_OWNER}", f"Địa chỉ: {LONG_ADDRESS}", "Nhóm sản phẩm: Nước mắm"
+    alone = [layout.fit_class(LONG_NAME, layout.NAME_CLASSES, True), layout.fit_class(owner, layout.INFO_CLASSES),
+             layout.fit_class(address, layout.INFO_CLASSES)]
+    name_fit, owner_fit, address_fit = layout.fit_block(LONG_NAME, owner, address, details)
+    assert name_fit.size < alone[0].size and name_fit.size >= 12  # smaller, still readable
+    assert min(owner_fit.size, address_fit.size) >= 10
+    too_long = [(LONG_NAME + " ") * 2, (owner + " ") * 2, (address + " ") * 2]
+    assert all(layout.fits(t, c, b) for t, c, b in zip(too_long, (layout.NAME_CLASSES, layout.INFO_CLASSES,
+                                                              layout.INFO_CLASSES), (True, False, False)))
+    assert layout.fit_block(*too_long, details) is None  # each fits alone, not all at the smallest sizes: refused
+    product = Product(row=2, name=LONG_NAME, owner=LONG_OWNER, address=LONG_ADDRESS, group="Nước mắm", score=Decimal(78))
+    from ocop_docs.certificates.rules import check_texts
+
+    check_texts(product)  # printed, not refused
+    with pytest.raises(ValueError, match="cộng lại quá dài"):
+        check_texts(product.model_copy(update={"name": too_long[0], "owner": too_long[1][len("Chủ thể: "):],
+                                               "address": too_long[2][len("Địa chỉ: "):]}))
+
+
+@pytest.mark.parametrize("fmt, words", [
+    ("{so:03d/{nam}/GCN-OCOP", "dấu '{' chưa được đóng bằng '}'"),
+    ("{so}/{nam}/GCN-OCOP}", "dấu '}' thừa"),
+    ("{so:03q}/{nam}", "mã định dạng 'q' không dùng được cho số"),
+    ("{so:>99999999999}/{nam}", "độ rộng hoặc số chữ số quá lớn"),  # a 100 GB number, refused before it is made
+])
+def test_a_wrong_numbering_format_is_said_in_vietnamese(tmp_path, fmt, words):
+    from english import english_leaks
+
+    path = write_issuer(tmp_path, numbering={"format": fmt})
+    with pytest.raises(DataError) as err:
+        load_issuer(path)
+    text = str(err.value)
+    assert "numbering.format" in text and words in text
+    assert english_leaks(text.replace(fmt, "")) == []

@@ -322,6 +322,79 @@ def test_a_closing_brace_without_its_opening(tmp_path):
     assert problem.location == "đoạn 1" and "in nguyên văn" in problem.message
 
 
+# ----------------------------------------------------------------------------- 6. without data: limits
+
+
+def test_a_loop_bomb_is_found_without_a_data_file(tmp_path):
+    """range(10**9) passed every static check; rendering the kind's samples meets the renderer's limit."""
+    path = build(tmp_path, "{{ title }}", "{% for i in range(10**9) %}x{% endfor %}")
+    report = check_template(path, "ke-hoach")
+    [problem] = report.problems
+    assert problem.code == "gioi-han" and problem.location == "đoạn 2" and report.exit_code == 1
+    assert problem.message.startswith("thẻ '{% for i in range(10**9) %}': điền thử dữ liệu mẫu plans/")
+    assert "mẫu vượt giới hạn an toàn: range(…) cho 1.000.000.000 số, vượt giới hạn 10.000" in problem.message
+    assert "mã thoát 3" in problem.message
+
+
+def test_a_huge_nested_loop_over_the_data_is_found_without_a_data_file(tmp_path):
+    path = build(tmp_path, "{%p for b in body %}",
+                 "{% for i in range(9000) %}{% for j in range(9000) %}{% endfor %}{% endfor %}{{ b.text }}",
+                 "{%p endfor %}")
+    [problem] = check_template(path, "ke-hoach").problems
+    assert problem.code == "gioi-han" and problem.location == "đoạn 2"
+    assert "các vòng lặp của mẫu chạy quá 1.000.000 bước" in problem.message
+
+
+def test_the_time_limit_of_the_renderer_applies(tmp_path, monkeypatch):
+    """Under the step limit but slow: the renderer's clock (MAX_SECONDS, shortened here) stops it."""
+    from ocop_docs.render import environment
+    monkeypatch.setattr(environment, "MAX_SECONDS", 0.05)
+    path = build(tmp_path, "{% for i in range(9000) %}{% for j in range(100) %}{{ title|upper }}{% endfor %}"
+                           "{% endfor %}")
+    [problem] = check_template(path, "ke-hoach").problems
+    assert problem.code == "gioi-han" and "điền mẫu chạy quá 0.05 giây" in problem.message
+
+
+def test_a_bomb_in_a_header_of_a_certificate_template(tmp_path):
+    path = build(tmp_path, "{{ product_name }}", header="{{ 'x' * 10**7 }}")
+    [problem] = check_template(path, "giay-chung-nhan").problems
+    assert problem.code == "gioi-han" and "đầu trang" in problem.location
+    assert "dữ liệu mẫu certificates/ha-tinh-2026-dot-2.yaml" in problem.message
+    assert "phép nhân chuỗi cho 10.000.000 ký tự/phần tử" in problem.message
+
+
+def test_a_kind_without_samples_is_tried_with_every_declared_field(tmp_path):
+    """A bomb behind a branch: the declared data has every field, so the branch is taken."""
+    kind = kinds.register(kinds.Kind("thu-gioi-han", "Thử", None, None, "x.docx", ("flag:bool", "items[].name"),
+                                     check="other", command="certificates"))
+    try:
+        path = build(tmp_path, "{% if flag %}{% for a in items %}{% for i in range(5000) %}{% for j in range(5000) %}"
+                               "{% endfor %}{% endfor %}{{ a.name }}{% endfor %}{% endif %}")
+        [problem] = check_template(path, kind.id).problems
+        assert problem.code == "gioi-han"
+        assert "điền thử dữ liệu có đủ mọi trường khai báo của loại 'thu-gioi-han'" in problem.message
+        assert check_template(build(tmp_path, "{{ a }}", name="b.docx"), kind.id).errors == 1  # 'a' unknown, no crash
+    finally:
+        kinds.unregister(kind.id)
+
+
+def test_made_up_data_failing_is_not_an_error_only_a_limit_is(tmp_path):
+    """The declared data's title is 'Nội dung' (8 letters): dividing by zero there says nothing about
+    the template, which the samples render."""
+    path = build(tmp_path, "{{ 100 // (title|length - 8) }}")
+    report = check_template(path, "ke-hoach")
+    assert report.errors == 0, format_template_report(report)
+    assert any("Đã điền thử mẫu trong bộ nhớ với 4 bộ dữ liệu mẫu" in n for n in report.notes)
+
+
+def test_cli_loop_bomb_exits_1_in_vietnamese(tmp_path):
+    path = build(tmp_path, "{% for i in range(10**9) %}x{% endfor %}")
+    result = run(path, "--kind", "ke-hoach")
+    assert result.exit_code == 1
+    assert "LỖI [đoạn 1]" in result.output and "vượt giới hạn an toàn" in result.output
+    assert "TemplateLimit" not in result.output and "1 lỗi, 0 cảnh báo" in result.output
+
+
 # ----------------------------------------------------------------------------- shipped templates
 
 

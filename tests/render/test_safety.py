@@ -73,3 +73,25 @@ def test_outputs_are_ordinary_files_others_can_read(tmp_path: Path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_a_template_failing_in_its_own_arithmetic_is_a_template_error(tmp_path: Path):
+    """{{ 1 // 0 }}: the template's fault (exit 3, Vietnamese), not a fault of the software (exit 70)."""
+    from click.testing import CliRunner
+
+    from english import english_leaks
+    from ocop_docs.cli import main
+    from testpaths import SAMPLES
+
+    template = make_template(tmp_path / "mau.docx", "{{ title }}", "{{ 1 // (bases|length - bases|length) }}",
+                             "{{ title + bases|length }}")
+    result = CliRunner().invoke(main, ["render", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "-o",
+                                       str(tmp_path / "out.docx"), "--template", str(template)])
+    assert result.exit_code == 3, result.output
+    assert f"Lỗi mẫu văn bản {template}: lỗi khi điền mẫu: phép chia cho 0" in result.output
+    assert english_leaks(result.output) == [] and not (tmp_path / "out.docx").exists()
+    broken = make_template(tmp_path / "hong.docx", "{{ title }", "{% for x in %}")
+    result = CliRunner().invoke(main, ["render", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "-o",
+                                       str(tmp_path / "out.docx"), "--template", str(broken)])
+    assert result.exit_code == 3 and "lỗi cú pháp thẻ mẫu" in result.output
+    assert "unexpected" not in result.output and english_leaks(result.output) == []

@@ -1,14 +1,18 @@
 """Safety of a province's server: accounts, login, each body sees only its own work, job expiry."""
 from __future__ import annotations
 
+import io
+import sqlite3
 import time
 
+import openpyxl
 import pytest
 import yaml
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML, csrf_of, text_of, wait_job
 
+from ocop_docs.certificates import run_certificates
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError
 from ocop_docs.web.accounts import add_account, load_accounts, verify_password
@@ -68,7 +72,7 @@ def test_pages_need_a_login_and_a_wrong_password_is_refused(make_app, users):
         assert client.get("/", follow_redirects=False).status_code == 303
 
 
-def test_each_body_sees_only_its_own_work_and_register(make_app, users):
+def test_each_body_sees_only_its_own_work_and_register(make_app, users, tmp_path):
     app = make_app(users_file=users)
     with TestClient(app) as ha_tinh, TestClient(app) as quang_tri:
         login(ha_tinh, "hatinh", "mat-khau-ha-tinh")
@@ -89,10 +93,30 @@ def test_each_body_sees_only_its_own_work_and_register(make_app, users):
         assert "GCN-OCOP" not in text and "chưa có giấy chứng nhận nào" in text
         assert "001/2026/GCN-OCOP" in text_of(ha_tinh.get("/so-dang-ky", params={"tim": "Cam"}).text)
         assert "Chạy thử" not in text_of(quang_tri.get("/").text)
-        r = quang_tri.post("/so-dang-ky/huy-so", data={"csrf": csrf_of(quang_tri, "/so-dang-ky"),
-                                                      "so": "001/2026/GCN-OCOP", "ly_do": "thử hủy số của tỉnh khác"})
-        assert r.status_code == 400 and "Không có số 001/2026/GCN-OCOP của cơ quan này" in text_of(r.text)
-        assert quang_tri.get("/so-dang-ky/xuat-excel").status_code == 403  # the workbook holds every body
+        # Hà Tĩnh's number 001 is as absent for Quảng Trị as a missing one: no page, no void, no re-issue.
+        with sqlite3.connect(tmp_path / "so-dang-ky.sqlite") as db:
+            (row_id,) = db.execute("SELECT id FROM certificates WHERE number = '001/2026/GCN-OCOP'").fetchone()
+        assert "Lịch sử của số này" in text_of(ha_tinh.get(f"/so-dang-ky/so/{row_id}").text)
+        token = csrf_of(quang_tri, "/so-dang-ky")
+        for r in (quang_tri.get(f"/so-dang-ky/so/{row_id}"), quang_tri.get(f"/so-dang-ky/so/{row_id}/cap-lai"),
+                  quang_tri.post(f"/so-dang-ky/so/{row_id}/huy", data={"csrf": token, "ly_do": "thử hủy số của tỉnh khác",
+                                                                      "xac_nhan": "1"}),
+                  quang_tri.post(f"/so-dang-ky/so/{row_id}/cap-lai", data={"csrf": token, "ly_do": "thử", **ROUND_FORM})):
+            assert r.status_code == 404 and f"Không có mã dòng {row_id} của cơ quan này" in text_of(r.text)
+        # Quảng Trị issues its own numbers; each body's Excel export holds its own rows and history only.
+        quang_tri_round = tmp_path / "quang-tri.yaml"
+        quang_tri_round.write_text(ROUND_YAML.read_text(encoding="utf-8").replace(HA_TINH, QUANG_TRI), encoding="utf-8")
+        run_certificates(RESULTS_XLSX, quang_tri_round, tmp_path / "qt", register=tmp_path / "so-dang-ky.sqlite")
+        for client, mine, other in ((ha_tinh, HA_TINH, QUANG_TRI), (quang_tri, QUANG_TRI, HA_TINH)):
+            r = client.get("/so-dang-ky/xuat-excel")
+            assert r.status_code == 200
+            book = openpyxl.load_workbook(io.BytesIO(r.content))
+            rows = [row for row in book["Sổ đăng ký"].iter_rows(min_row=2, values_only=True) if row[0]]
+            assert len(rows) == 34 and {row[2] for row in rows} == {mine}
+            cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c]
+            assert not [c for c in cells if other in c]
+            history = list(book["Lịch sử"].iter_rows(min_row=2, values_only=True))
+            assert len([h for h in history if h[1] == "giữ số cho sản phẩm"]) == 34
         # …nor issue certificates in Hà Tĩnh's name.
         data = {"csrf": csrf_of(quang_tri, "/giay-chung-nhan"), **ROUND_FORM}
         r = quang_tri.post("/giay-chung-nhan/chay-thu", data=data, files={"bang": ("kq.xlsx", RESULTS_XLSX.read_bytes())})

@@ -226,6 +226,49 @@ def test_score_result_and_council_decision_in_chromium(server):
     assert "Tải tệp .docx" in text and "Trang 2" in text
 
 
+def test_register_void_and_reissue_in_chromium(server):
+    """The register as an officer sees it: statuses, a re-issue's confirmation with its marked sample,
+    and a number's history (screenshots for a reviewer)."""
+    from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML
+
+    from ocop_docs.certificates import run_certificates
+
+    base, tmp = server
+    run_certificates(RESULTS_XLSX, ROUND_YAML, tmp / "gcn", register=tmp / "so.sqlite")
+    with httpx.Client(base_url=base) as client:
+        listing = client.get("/so-dang-ky", params={"tim": "Bưởi đỏ"}).text
+        old = re.search(r'href="/so-dang-ky/so/(\d+)">002/2026/GCN-OCOP', listing).group(1)
+        voided = re.search(r'href="/so-dang-ky/so/(\d+)">005/2026/GCN-OCOP',
+                           client.get("/so-dang-ky", params={"tim": "005/2026/GCN-OCOP"}).text).group(1)
+        token = _token(client, f"/so-dang-ky/so/{voided}")
+        confirm = client.post(f"/so-dang-ky/so/{voided}/huy", data={"csrf": token, "ly_do": "Ghi sai địa chỉ"}).text
+        assert "Xác nhận hủy số 005/2026/GCN-OCOP" in text_of(confirm)
+        client.post(f"/so-dang-ky/so/{voided}/huy", data={"csrf": token, "ly_do": "Ghi sai địa chỉ", "xac_nhan": "1"})
+        form = text_of(chromium(f"{base}/so-dang-ky/so/{old}/cap-lai", tmp, "so-dang-ky-cap-lai-bieu-mau-1366x768",
+                                size="1366,1100"))
+        assert "Cấp lại giấy chứng nhận số 002/2026/GCN-OCOP" in form and "Chạy thử cấp lại" in form
+        r = client.post(f"/so-dang-ky/so/{old}/cap-lai", data={"csrf": token, **ROUND_FORM, "ly_do": "Chủ thể báo mất giấy",
+                                                               "nhom": "Rau, củ, quả, hạt tươi"})
+        trial = base + r.headers["location"]
+        _wait(client, trial)
+        dom = chromium(trial, tmp, "so-dang-ky-cap-lai-xac-nhan-1366x768", size="1366,1100")
+        text = text_of(dom)
+        assert "Cấp lại: số 002/2026/GCN-OCOP sẽ bị hủy" in text and "số mới 035/2026/GCN-OCOP" in text
+        assert "«BẢN THỬ – KHÔNG CÓ GIÁ TRỊ»" in text
+        real = base + client.post(trial + "/cap-that", data={"csrf": token}).headers["location"]
+        _wait(client, real)
+    assert "Đã cấp lại: số 002/2026/GCN-OCOP đã hủy" in text_of(chromium(real, tmp, "so-dang-ky-da-cap-lai-1366x768"))
+    text = text_of(chromium(f"{base}/so-dang-ky?tim=GCN-OCOP", tmp, "so-dang-ky-trang-thai-1366x768", size="1366,1100"))
+    assert "005/2026/GCN-OCOP đã hủy Lý do: Ghi sai địa chỉ" in text
+    assert "002/2026/GCN-OCOP đã hủy Lý do: Chủ thể báo mất giấy Được thay bằng số 035/2026/GCN-OCOP" in text
+    new = re.search(r'href="/so-dang-ky/so/(\d+)">035/2026/GCN-OCOP', httpx.get(f"{base}/so-dang-ky?tim=035").text).group(1)
+    text = text_of(chromium(f"{base}/so-dang-ky/so/{new}", tmp, "so-dang-ky-so-lich-su-1366x768"))
+    assert "Cấp lại thay số 002/2026/GCN-OCOP (đã hủy: Chủ thể báo mất giấy)" in text
+    assert "cấp số mới thay số đã hủy" in text and "đã có đủ tệp, số có giá trị" in text
+    text = text_of(chromium(f"{base}/so-dang-ky/so/{new}", tmp, "so-dang-ky-so-dien-thoai", size="390,844"))
+    assert "Lịch sử của số này" in text
+
+
 def test_plan_from_word_decided_in_the_page_and_downloaded_in_chromium(server, tmp_path):
     """An officer uploads last year's Word plan, types a new amount and a new target beside their
     items, and downloads the .docx: the values are in it, as the officer's tracked changes."""

@@ -71,7 +71,7 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
 
     # The register page finds them; a trial run after the real one shows the same numbers.
     text = text_of(client.get("/so-dang-ky", params={"tim": "Cam Vũ Quang"}).text)
-    assert "001/2026/GCN-OCOP Cam Vũ Quang" in text
+    assert "001/2026/GCN-OCOP đã cấp Cam Vũ Quang" in text
     text = text_of(client.get("/so-dang-ky", params={"nam": "2026"}).text)
     assert "Cộng: 34 giấy chứng nhận." in text
     r = _trial(client, ROUND_FORM, {"bang": ("ket-qua.xlsx", RESULTS_XLSX.read_bytes())})
@@ -81,14 +81,15 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
     # The whole register as Excel; a number voided with its reason, kept in the register.
     book = openpyxl.load_workbook(io.BytesIO(client.get("/so-dang-ky/xuat-excel").content))
     assert sum(1 for row in book.worksheets[0].iter_rows(values_only=True) if str(row[0]).endswith("/2026/GCN-OCOP")) == 34
-    token = csrf_of(client, "/so-dang-ky")
-    r = client.post("/so-dang-ky/huy-so", data={"csrf": token, "so": "002/2026/GCN-OCOP", "ly_do": ""})
+    with sqlite3.connect(register) as db:
+        (row,) = db.execute("SELECT id FROM certificates WHERE number = '002/2026/GCN-OCOP'").fetchone()
+    token = csrf_of(client, f"/so-dang-ky/so/{row}")
+    r = client.post(f"/so-dang-ky/so/{row}/huy", data={"csrf": token, "ly_do": "", "xac_nhan": "1"})
     assert r.status_code == 400 and "lý do" in text_of(r.text)
-    r = client.post("/so-dang-ky/huy-so", data={"csrf": token, "so": "002/2026/GCN-OCOP",
-                                                "ly_do": "ghi sai tên chủ thể"})
-    assert "Đã hủy số 002/2026/GCN-OCOP (lý do: ghi sai tên chủ thể)." in text_of(r.text)
+    r = client.post(f"/so-dang-ky/so/{row}/huy", data={"csrf": token, "ly_do": "ghi sai tên chủ thể", "xac_nhan": "1"})
+    assert "Đã hủy số này" in text_of(r.text)
     text = text_of(client.get("/so-dang-ky", params={"tim": "002/2026/GCN-OCOP"}).text)
-    assert "đã hủy: ghi sai tên chủ thể" in text
+    assert "002/2026/GCN-OCOP đã hủy Lý do: ghi sai tên chủ thể" in text
     assert _register_count(register) == 34  # voided, not deleted
 
 

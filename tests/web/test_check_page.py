@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 
+import docx
+from docx.shared import Mm
+
 from web_helpers import csrf_of, text_of, wait_job
 
 
@@ -146,3 +149,23 @@ def test_a_file_name_with_folders_stays_in_its_job_folder(client, rendered_plans
     assert not (tmp_path / "ngoai").exists()
     saved = list((tmp_path / "web" / "viec").rglob("ke-hoach.docx"))
     assert len(saved) == 3 and all(p.parent.name == "vao" for p in saved)
+
+
+def test_the_same_file_checked_again_reuses_its_pdf_and_pictures(client, plan_with_faults, tmp_path):
+    first = _upload(client, "a.docx", plan_with_faults.read_bytes()).headers["location"]
+    first_text = text_of(wait_job(client, first))
+    again = _upload(client, "b.docx", plan_with_faults.read_bytes()).headers["location"]
+    again_text = text_of(wait_job(client, again))
+    pool = client.app.state.pool
+    one, two = (pool.get(url.rsplit("/", 1)[1], "may-nay") for url in (first, again))
+    assert "reused" not in one.result and two.result["reused"] is True  # no LibreOffice run the second time
+    assert two.result["pages"] == one.result["pages"] and len(two.result["pages"]) >= 2
+    assert client.get(f"{again}/trang/2.png").content == client.get(f"{first}/trang/2.png").content
+    assert client.get(f"{again}/tai/pdf").content == client.get(f"{first}/tai/pdf").content
+    assert first_text.split("Kế hoạch:")[1][:60] == again_text.split("Kế hoạch:")[1][:60]  # same findings
+    document = docx.Document(plan_with_faults)  # the officer fixes one thing: another file, checked afresh
+    document.sections[0].left_margin = Mm(30)
+    document.save(tmp_path / "da-sua.docx")
+    third = _upload(client, "c.docx", (tmp_path / "da-sua.docx").read_bytes()).headers["location"]
+    assert "Kế hoạch: 3 lỗi" in text_of(wait_job(client, third))
+    assert "reused" not in pool.get(third.rsplit("/", 1)[1], "may-nay").result
