@@ -21,10 +21,10 @@ from ..nd30.rules import (
     SOFT_CASES,  # noqa: F401  (re-exported: the soft cases used by add() through severity())
     ElementStyle,
 )
+from ..nd30.anatomy import is_upper
 from .structure import (
     Element,
     Part,
-    is_upper,
     top_items,
 )
 

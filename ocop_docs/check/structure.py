@@ -20,95 +20,66 @@ tab-separated pieces of a line:
 
 A file may hold several documents (a decision and the plan it issues; the samples of Phụ lục
 III): each top-level header table holding the Quốc hiệu starts a new *part*.
+
+What a line is (Quốc hiệu, Số, date, tên loại, căn cứ, authority prefix, Nơi nhận …) is decided by
+``nd30/anatomy.py``, the recogniser the parser uses too; this module decides where the parts sit
+in a Word file's tables and paragraphs, and measures their rules.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..docx.blocks import Block, DocumentView, Span, TableInfo
 from ..nd30 import metrics
-from ..nd30.doctypes import CERTIFICATE_TITLES, DOC_TYPES, LEGAL_TYPES, OCOP_FORM_TITLES
-from ..nd30.formats import DRAFTER_LOOSE_RE, SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_RE
-from ..vi.text import fold, squash_spaces
+from ..nd30.anatomy import (
+    doc_type_of,
+    has_date,
+    heading_of,
+    is_appendix_label,
+    is_authority_line,
+    is_basis,
+    is_enacting,
+    is_issuing_authority,
+    is_kem_theo,
+    is_kinh_gui,
+    is_noi_nhan,
+    is_quoc_hieu,
+    is_rule,
+    is_so_line,
+    is_tieu_ngu,
+    is_upper,
+    is_vv,
+    key,
+)
+from ..nd30.formats import DRAFTER_LOOSE_RE
+from ..vi.text import squash_spaces
 
-# ----------------------------------------------------------------------------- text helpers
-
-
-@lru_cache(maxsize=8192)
-def key(text: str) -> str:
-    """Folded, upper-case, single-spaced text for matching ("Quyết định:" → "QUYET DINH:")."""
-    return fold(" ".join(text.split())).upper()
-
-
-def is_upper(text: str) -> bool:
-    """Whether the letters of ``text`` are all capitals (and there is at least one letter)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
-
-
-_RULE_TEXT_RE = re.compile(r"^\s*_{3,}\s*$")
-_SO_RE = re.compile(r"^s[ốô]\s*(:|[0-9/…]|\.\.)", re.IGNORECASE)
-_VV_RE = re.compile(r"^v/v\b", re.IGNORECASE)
-_KEM_THEO_RE = re.compile(r"^\(\s*(ban hanh\s+)?kem theo\b")
-_NOI_NHAN_RE = re.compile(r"^noi nhan\b")
-_KINH_GUI_RE = re.compile(r"^kinh gui\b")
-_CAN_CU_PREFIXES = ("can cu", "theo de nghi", "xet de nghi", "thuc hien", "xet ")
-_PREFIX_RE = SIGNER_PREFIX_RE
-_PREFIX_LOOSE_RE = SIGNER_PREFIX_LOOSE_RE
-_APPENDIX_RE = re.compile(r"^phu luc(\s+so)?(\s+[ivxlc]+|\s+\d+[a-z]?|\s+[a-z])?\s*\.?\s*$")
-_DATE_HINT_RE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
-
-# tên loại → kind. ND30 Điều 7 types, VBQPPL types, certificate and OCOP form titles come from
-# nd30.doctypes; the last three are not ND30 types (Điều 4.2.a, ND30-ABBR-03).
+# tên loại → the checker's kind of document. ND30 Điều 7 types by name; VBQPPL types ("legal",
+# ND30 Điều 4.2.a), certificates and OCOP forms (ND30-ABBR-03) by their group.
 _KIND_OF_TYPE = {"Kế hoạch": "plan", "Quyết định": "decision", "Báo cáo": "report", "Tờ trình": "report",
                  "Biên bản": "minutes"}
-TYPE_NAMES: dict[str, tuple[str, str]] = {}
-for _t in DOC_TYPES:
-    TYPE_NAMES[key(_t.name)] = (_t.name.upper(), _KIND_OF_TYPE.get(_t.name, "other"))
-for _name in LEGAL_TYPES:
-    TYPE_NAMES[key(_name)] = (_name.upper(), "legal")
-TYPE_PREFIXES: tuple[tuple[str, str, str], ...] = tuple(
-    [(key(t), t.upper(), "certificate") for t in CERTIFICATE_TITLES]
-    + [(key(t), t.upper(), "form") for t in OCOP_FORM_TITLES]
-)
 
 
 def type_of_line(text: str) -> tuple[str, str] | None:
-    """(type name, kind) when ``text`` is a tên loại line, else None."""
-    k = key(text)
-    if not k:
+    """(type name in capitals, kind) when ``text`` is a tên loại line, else None."""
+    found = doc_type_of(text)
+    if found is None:
         return None
-    if k in TYPE_NAMES:
-        return TYPE_NAMES[k]
-    if is_upper(text):
-        for prefix, name, kind in TYPE_PREFIXES:
-            if k.startswith(prefix):
-                return name, kind
-    return None
+    name, group = found
+    kind = _KIND_OF_TYPE.get(name, "other") if group == "nd30" else group
+    return name.upper(), kind
 
 
 def is_rule_block(block: Block) -> bool:
     """A paragraph that only draws a rule: underscores, a border on an empty paragraph, a line shape."""
     text = block.text.strip()
-    if text and not _RULE_TEXT_RE.match(text):
+    if text and not is_rule(text, typed=True):
         return False
     if text:
         return True
     if block.para.border("bottom") or block.para.border("top"):
         return True
     return any(s.is_line for s in block.shapes)
-
-
-def is_kem_theo(text: str) -> bool:
-    return bool(_KEM_THEO_RE.match(key(text).lower()))
-
-
-def is_can_cu(text: str, decision: bool) -> bool:
-    k = key(text).lower()
-    prefixes = _CAN_CU_PREFIXES if decision else _CAN_CU_PREFIXES[:3]
-    return k.startswith(prefixes)
 
 
 def has_bases_block(part: "Part") -> bool:
@@ -119,14 +90,6 @@ def has_bases_block(part: "Part") -> bool:
     if part.ten_loai is None or part.vv is not None:
         return False
     return part.kind not in ("minutes", "letter", "form", "certificate")
-
-
-def is_appendix_label(text: str) -> bool:
-    return bool(_APPENDIX_RE.match(key(text).lower()))
-
-
-def is_authority_line(text: str) -> bool:
-    return bool(_PREFIX_RE.match(text.strip())) or bool(_PREFIX_LOOSE_RE.match(text.strip()) and is_upper(text))
 
 
 # ----------------------------------------------------------------------------- measurement
@@ -161,7 +124,7 @@ def _rule_of_block(block: Block, side: str = "bottom") -> RuleLine | None:
     if block.para.border(side):
         return RuleLine("border", max(block.width, 0), block)
     text = block.text.strip()
-    if text and _RULE_TEXT_RE.match(text):
+    if text and is_rule(text, typed=True):
         return RuleLine("underscores", span_width_twips(block.span().strip()), block)
     lines = [s for s in block.shapes if s.is_line]
     if lines and not text:
@@ -324,10 +287,6 @@ def _table_text_key(view: DocumentView, table: TableInfo) -> str:
     return key(" ".join(view.blocks[i].text for i in table.all_blocks()))
 
 
-def _has_quoc_hieu(text_key: str) -> bool:
-    return "CONG HOA XA HOI" in text_key
-
-
 def _is_header_table(view: DocumentView, table: TableInfo, so_line: bool = True) -> bool:
     """A small table (≤ 4 rows, ≤ 3 columns) with a line that is the Quốc hiệu, or a "Số:" line
     in its first column (a table that merely quotes the Quốc hiệu is not a header)."""
@@ -335,12 +294,12 @@ def _is_header_table(view: DocumentView, table: TableInfo, so_line: bool = True)
         return False
     for i in table.all_blocks():
         for line in view.blocks[i].lines():
-            if key(line.text).startswith("CONG HOA XA HOI"):
+            if is_quoc_hieu(line.text, whole=False, at_start=True):
                 return True
     if so_line:
         for i in table.column_blocks(0):
             for line in view.blocks[i].lines():
-                if _SO_RE.match(line.clean):
+                if is_so_line(line.clean):
                     return True
     return False
 
@@ -471,8 +430,8 @@ class _Identifier:
         right: list[Span] = []
         left_blocks: list[Block] = []
         right_blocks: list[Block] = []
-        found_qh = any(_has_quoc_hieu(key(b.text)) for b in blocks)
-        if not found_qh and not any(_SO_RE.match(line.clean) for b in blocks for line in b.lines()):
+        found_qh = any(is_quoc_hieu(b.text, whole=False) for b in blocks)
+        if not found_qh and not any(is_so_line(line.clean) for b in blocks for line in b.lines()):
             return
         for b in blocks:
             for line in b.lines():
@@ -485,8 +444,7 @@ class _Identifier:
                             target.append(b)
                 elif segments:
                     seg = segments[0].strip()
-                    k = key(seg.text)
-                    if (_has_quoc_hieu(k) or "DOC LAP" in k or _DATE_HINT_RE.search(k.lower())
+                    if (is_quoc_hieu(seg.text, whole=False) or is_tieu_ngu(seg.text, whole=False) or has_date(seg.text)
                             or b.para.alignment == "right" or b.para.left > 3000):
                         right.append(seg)
                         if b not in right_blocks:
@@ -504,19 +462,19 @@ class _Identifier:
         # right column: Quốc hiệu, Tiêu ngữ, date
         for n, span in enumerate(right):
             k = key(span.text)
-            if part.quoc_hieu is None and "CONG HOA XA HOI" in k:
+            if part.quoc_hieu is None and is_quoc_hieu(span.text, whole=False):
                 spans = [span]
                 if "VIET NAM" not in k and n + 1 < len(right) and "VIET NAM" in key(right[n + 1].text):
                     spans.append(right[n + 1])
                     part.quoc_hieu_split = True
                 part.quoc_hieu = Element("quoc_hieu", spans)
-            elif part.quoc_hieu is not None and part.tieu_ngu is None and ("DOC LAP" in k or "HANH PHUC" in k):
+            elif part.quoc_hieu is not None and part.tieu_ngu is None and is_tieu_ngu(span.text, whole=False):
                 part.tieu_ngu = Element("tieu_ngu", [span])
-            elif part.date is None and _DATE_HINT_RE.search(k.lower()):
+            elif part.date is None and has_date(span.text):
                 part.date = Element("dia_danh_ngay", [span])
         if part.date is None:
             for span in left:
-                if _DATE_HINT_RE.search(key(span.text).lower()) and "," in span.text:
+                if has_date(span.text) and "," in span.text:
                     part.date = Element("dia_danh_ngay", [span])
         if part.tieu_ngu is not None:
             container = right_blocks
@@ -528,20 +486,20 @@ class _Identifier:
         issuer: list[Span] = []
         for span in left:
             text = span.clean
-            if _SO_RE.match(text):
+            if is_so_line(text):
                 if part.so is None:
                     part.so = Element("so_ky_hieu", [span])
                 continue
-            if _VV_RE.match(text):
+            if is_vv(text):
                 part.vv = Element("trich_yeu_cong_van", [span])
                 continue
-            if part.so is not None or _RULE_TEXT_RE.match(text) or part.vv is not None:
+            if part.so is not None or is_rule(text, typed=True) or part.vv is not None:
                 if part.vv is not None and part.vv.spans[-1].block is span.block:
                     continue
-                if part.vv is not None and not _RULE_TEXT_RE.match(text):
+                if part.vv is not None and not is_rule(text, typed=True):
                     part.vv.spans.append(span)
                 continue
-            if _DATE_HINT_RE.search(key(text).lower()) and part.date is not None and span in part.date.spans:
+            if has_date(text) and part.date is not None and span in part.date.spans:
                 continue
             issuer.append(span)
         if issuer:
@@ -590,15 +548,14 @@ class _Identifier:
                 skipped_empty += 1
                 continue
             text = b.text.strip()
-            if (is_rule_block(b) or is_kem_theo(text) or (is_can_cu(text, True) and b.para.alignment != "center")
-                    or _KINH_GUI_RE.match(key(text).lower())
-                    or key(text).startswith("QUYET DINH") or self._heading_like(b)):
+            if (is_rule_block(b) or is_kem_theo(text) or (is_basis(text) and b.para.alignment != "center")
+                    or is_kinh_gui(text) or is_enacting(text) or self._heading_like(b)):
                 break
             if ty and (is_upper(text) and not is_upper(ty[0].text)):
                 break  # the thẩm quyền line of a decision
             if ty and b.para.alignment != "center" and ty[-1].block.para.alignment == "center":
                 break
-            if not ty and is_upper(text) and kind == "decision" and len(text) > 10 and self._looks_like_authority(text):
+            if not ty and is_upper(text) and kind == "decision" and len(text) > 10 and is_issuing_authority(text):
                 break
             ty.extend(s.strip() for s in b.lines() if s.text.strip())
             pos = j
@@ -614,13 +571,8 @@ class _Identifier:
         return pos
 
     @staticmethod
-    def _looks_like_authority(text: str) -> bool:
-        k = key(text)
-        return k.startswith(("UY BAN", "UBND", "CHU TICH", "GIAM DOC", "HOI DONG", "BO TRUONG", "TRUONG BAN"))
-
-    @staticmethod
     def _heading_like(b: Block) -> bool:
-        return bool(HEADING_RE.match(b.full_text.strip()))
+        return heading_of(b.full_text.strip()) is not None
 
     def _appendix_head(self, items: list[Item], at: int) -> tuple[list[Block], Element | None, int]:
         title: list[Block] = []
@@ -683,7 +635,7 @@ class _Identifier:
         k = j
         while k < len(items) and k < j + 6:
             it = items[k]
-            if it.block is not None and _KINH_GUI_RE.match(key(it.block.text).lower()):
+            if it.block is not None and is_kinh_gui(it.block.text):
                 part.kinh_gui.append(it.block)
                 k += 1
                 # the recipients, one a line: "- …;" (a missing dash is a finding, not the body)
@@ -692,7 +644,7 @@ class _Identifier:
                     prev = part.kinh_gui[-1].text.rstrip()
                     listed = text.startswith(("-", "–", "+")) or (
                         (prev.endswith(";") or prev.endswith(":")) and text.endswith((";", ".")) and len(text) < 200
-                        and not HEADING_RE.match(items[k].block.full_text.strip()))
+                        and heading_of(items[k].block.full_text.strip()) is None)
                     if not listed or (prev.endswith(":") and not text.startswith(("-", "–", "+")) and
                                       not text.endswith(";")):
                         break
@@ -701,7 +653,7 @@ class _Identifier:
                 j = k
                 break
             if it.block is not None and not it.block.is_empty and not is_rule_block(it.block):
-                if not _KINH_GUI_RE.match(key(it.block.text).lower()):
+                if not is_kinh_gui(it.block.text):
                     break
             k += 1
         # thẩm quyền (decisions)
@@ -710,8 +662,7 @@ class _Identifier:
         if decision and j < len(items) and items[j].block is not None:
             b = items[j].block
             text = b.text.strip()
-            if not is_can_cu(text, True) and not key(text).startswith("QUYET DINH") and (
-                    is_upper(text) or self._looks_like_authority(text)):
+            if not is_basis(text) and not is_enacting(text) and (is_upper(text) or is_issuing_authority(text)):
                 part.tham_quyen = Element("tham_quyen", [s.strip() for s in b.lines() if s.text.strip()])
                 j += 1
         # căn cứ
@@ -719,11 +670,10 @@ class _Identifier:
             kw = None
             for m in range(j, min(len(items), j + 40)):
                 it = items[m]
-                if it.block is not None and key(it.block.text).rstrip(" :") == "QUYET DINH":
+                if it.block is not None and is_enacting(it.block.text):
                     kw = m
                     break
-                if it.block is not None and HEADING_RE.match(it.block.full_text.strip()) and \
-                        it.block.full_text.strip().startswith("Điều"):
+                if it.block is not None and (heading_of(it.block.full_text.strip()) or ("",))[0] == "dieu":
                     break
             if kw is not None:
                 part.can_cu = [it.block for it in items[j:kw] if it.block is not None and not it.block.is_empty]
@@ -731,7 +681,7 @@ class _Identifier:
                 j = kw + 1
             else:
                 while j < len(items) and items[j].block is not None and (
-                        items[j].block.is_empty or is_can_cu(items[j].block.text.strip(), True)):
+                        items[j].block.is_empty or is_basis(items[j].block.text)):
                     if not items[j].block.is_empty:
                         part.can_cu.append(items[j].block)
                     j += 1
@@ -742,11 +692,11 @@ class _Identifier:
                 b = items[j].block
                 text = b.text.strip()
                 continues = bool(part.can_cu) and part.can_cu[-1].text.rstrip().endswith(";") and \
-                    not HEADING_RE.match(b.full_text.strip()) and b.para.alignment != "center"
-                if not (b.is_empty or is_can_cu(text, True) or continues):
+                    heading_of(b.full_text.strip()) is None and b.para.alignment != "center"
+                if not (b.is_empty or is_basis(text) or continues):
                     break
                 if not b.is_empty:
-                    if text.endswith(":") and not key(text).lower().startswith("can cu"):
+                    if text.endswith(":") and not key(text).startswith("CAN CU"):
                         part.can_cu_intro = b  # "… ban hành Kế hoạch … như sau:" closes the bases
                         break
                     part.can_cu.append(b)
@@ -769,7 +719,7 @@ class _Identifier:
                 for i in cell.blocks:
                     for line in self.view.blocks[i].lines():
                         text = line.clean
-                        if _NOI_NHAN_RE.match(key(text).lower()):
+                        if is_noi_nhan(text):
                             return True
                         if cell.col == len(row) - 1 and is_authority_line(text):
                             return True
@@ -796,7 +746,7 @@ class _Identifier:
                 blocks = [self.view.blocks[i] for i in cell.blocks]
                 if not any(b.text.strip() for b in blocks):
                     continue
-                if any(_NOI_NHAN_RE.match(key(b.text).lower()) for b in blocks):
+                if any(is_noi_nhan(b.text) for b in blocks):
                     continue
                 if not is_signature_column(self._cell_spans(blocks)):
                     return False
@@ -808,9 +758,9 @@ class _Identifier:
             segs = line.split_tabs()
             if not segs:
                 continue
-            if _NOI_NHAN_RE.match(key(segs[0].text).lower()):
+            if is_noi_nhan(segs[0].text):
                 return True
-            if any(_PREFIX_RE.match(s.clean) for s in segs) and b.para.alignment in ("center", "right"):
+            if any(is_authority_line(s.clean) for s in segs) and b.para.alignment in ("center", "right"):
                 return True
         return False
 
@@ -844,7 +794,7 @@ class _Identifier:
                 part.content_end = it.block
                 break
         if not part.kinh_gui:
-            part.kinh_gui = [b for b in part.body[:4] if _KINH_GUI_RE.match(key(b.text).lower())][:1]
+            part.kinh_gui = [b for b in part.body[:4] if is_kinh_gui(b.text)][:1]
         part.headings = classify_headings(part.body)
         if sig_at is None:
             return
@@ -869,7 +819,7 @@ class _Identifier:
                 columns.setdefault(cell.col, []).extend(self.view.blocks[i] for i in cell.blocks)
         order = sorted(columns)
         part.signature_blocks = [b for c in order for b in columns[c]]
-        noi_nhan = next((c for c in order if any(_NOI_NHAN_RE.match(key(line.clean).lower())
+        noi_nhan = next((c for c in order if any(is_noi_nhan(line.clean)
                                                  for b in columns[c] for line in b.lines())), None)
         if noi_nhan is None and len(order) > 1 and not is_signature_column(self._cell_spans(columns[order[0]])):
             noi_nhan = order[0]
@@ -879,7 +829,7 @@ class _Identifier:
             spans = self._cell_spans(columns[c])
             if c == noi_nhan:
                 # Mẫu 1.9 stacks the secretary's signature above the Nơi nhận in the left column
-                at = next((n for n, sp in enumerate(spans) if _NOI_NHAN_RE.match(key(sp.clean).lower())), 0)
+                at = next((n for n, sp in enumerate(spans) if is_noi_nhan(sp.clean)), 0)
                 if at and is_signature_column(spans[:at]):
                     self._add_signer(part, spans[:at])
                 continue
@@ -898,7 +848,7 @@ class _Identifier:
             b = it.block
             if b.is_empty:
                 continue
-            if not _NOI_NHAN_RE.match(key(b.text).lower()):
+            if not is_noi_nhan(b.text):
                 return at
             blocks: list[Block] = []
             n = m
@@ -936,8 +886,7 @@ class _Identifier:
                     right_spans.append(segs[-1].strip())
                 elif segs:
                     seg = segs[0].strip()
-                    k = key(seg.text).lower()
-                    if _NOI_NHAN_RE.match(k) or seg.text.startswith(("-", "+", "–")) or \
+                    if is_noi_nhan(seg.text) or seg.text.startswith(("-", "+", "–")) or \
                             (b.para.alignment in ("left", "justify") and b.para.left < 2000 and left and not right_spans):
                         left.append(seg)
                     else:
@@ -953,7 +902,7 @@ class _Identifier:
         items: list[list[Span]] = []
         for span in spans:
             text = span.clean
-            if part.noi_nhan_label is None and _NOI_NHAN_RE.match(key(text).lower()):
+            if part.noi_nhan_label is None and is_noi_nhan(text):
                 colon = span.text.find(":")
                 if colon >= 0 and span.text[colon + 1:].strip():
                     part.noi_nhan_label = Span(span.block, span.start, span.start + colon + 1)
@@ -989,7 +938,7 @@ def _signature_groups(spans: list[Span]) -> list[list[Span]]:
     groups: list[list[Span]] = [[]]
     for s in spans:
         text = s.clean
-        if not text or text.startswith("(") or _RULE_TEXT_RE.match(text):
+        if not text or text.startswith("(") or is_rule(text, typed=True):
             if groups[-1]:
                 groups.append([])
             continue
@@ -1031,32 +980,16 @@ def is_signature_column(spans: list[Span]) -> bool:
     return 1 < len(words) <= 8 and not name.endswith((";", ":", ",")) and not any(c.isdigit() for c in name)
 
 
-HEADING_RE = re.compile(
-    r"^(?:(?P<phan>Phần|PHẦN)\s+(?P<phan_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*(?=[^a-zà-ỹđ]*$))"
-    r"|(?P<chuong>Chương|CHƯƠNG)\s+(?P<chuong_n>[IVXLC]+|\d+)\s*(?:$|[.:\-–]\s*(?=[^a-zà-ỹđ]*$))"
-    r"|(?P<muc_label>Mục|Tiểu mục)\s+(?P<muc_label_n>\d+|[IVXLC]+)\s*$"
-    r"|(?P<dieu>Điều|ĐIỀU)\s+(?P<dieu_n>\d+)(?P<dieu_dot>\.?)"
-    r"|(?P<muc>[IVXLC]+)\.\s+"
-    r"|(?P<khoan>\d+)\.\s+"
-    r"|(?P<diem>[a-zđ])\)\s+)"
-)
-
-
 def classify_headings(body: list[Block]) -> list[Heading]:
     """The numbered lines of the body (labels typed or produced by Word auto-numbering)."""
     out = []
     for b in body:
         text = b.full_text.lstrip()
-        m = HEADING_RE.match(text)
-        if not m:
+        found = heading_of(text)
+        if found is None:
             continue
-        auto = bool(b.label.strip())
-        for kind in ("phan", "chuong", "muc_label", "dieu", "muc", "khoan", "diem"):
-            if m.group(kind):
-                number = m.group(f"{kind}_n") if kind in ("phan", "chuong", "muc_label", "dieu") else m.group(kind)
-                label_len = m.end()
-                out.append(Heading(kind, number, squash_spaces(text[label_len:]), b, label_len, auto))
-                break
+        kind, number, label_len = found
+        out.append(Heading(kind, number, squash_spaces(text[label_len:]), b, label_len, bool(b.label.strip())))
     return out
 
 

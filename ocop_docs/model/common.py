@@ -9,6 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from ..errors import InvalidField
 from ..nd30 import doctypes
+from ..nd30.anatomy import BASIS_VERBS, BasisVerb as PrintedBasisVerb
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..vi.fields import NonEmptyText, OptionalDate, Text
 from ..vi.fields import nfc as _nfc
@@ -160,7 +161,7 @@ class Signer(Model):
         return [line for line in lines if line]
 
 
-BasisVerb = Literal["Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của", ""]
+BasisVerb = Literal[PrintedBasisVerb, ""]  # "" for a line printed without a verb
 
 
 class LegalBasis(Model):
@@ -179,7 +180,7 @@ class LegalBasis(Model):
         """A plain string "Căn cứ Quyết định số …;" is split into verb and citation."""
         if isinstance(value, str):
             value = _nfc(value)
-            for verb in ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của"):
+            for verb in BASIS_VERBS:
                 if value.startswith(verb + " "):
                     return {"verb": verb, "text": strip_end_punctuation(value[len(verb) + 1 :])}
             return {"verb": "", "text": strip_end_punctuation(value)}

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from ..vi.dates import date_line as _date_line
-from .patterns import AUTHORITY_PREFIXES
+from .anatomy import AUTHORITY_PREFIXES
 from .rules import END_MARK
 
 # ND30-SO-04: a final Số line, and the draft form with a blank number.
@@ -32,14 +32,7 @@ DRAFTER_RE = re.compile(r"^[A-ZĐ]+\.\(\d+\)$")
 DRAFTER_LOOSE_RE = re.compile(r"(?<![\w.])([^\W\d_]+)\s*\.\s*\(\s*([^()]*?)\s*\)")
 
 # ND30-SIGN-01: the authority prefixes of Điều 13 and Mục II.7.b, in their printed form.
-SIGNER_PREFIXES: tuple[str, ...] = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
-SIGNER_PREFIX_RE = re.compile(rf"^({'|'.join(AUTHORITY_PREFIXES)})\.\s*")
-# Spellings of the prefixes seen in practice (lower-cased) → the prefix they stand for.
-SIGNER_PREFIX_VARIANTS: dict[str, str] = {
-    "t/m": "TM.", "t.m": "TM.", "tm": "TM.", "k/t": "KT.", "k.t": "KT.", "kt": "KT.", "t/l": "TL.", "t.l": "TL.",
-    "tl": "TL.", "tuq": "TUQ.", "q": "Q.", "q/": "Q.",
-}
-SIGNER_PREFIX_LOOSE_RE = re.compile(r"^(T/M|K/T|T\.M|K\.T|T/L|T\.L|Q/|TM|KT|TL|TUQ|Q)\b(\.?)(\s*)", re.IGNORECASE)
+SIGNER_PREFIXES: tuple[str, ...] = tuple(f"{p}." for p in AUTHORITY_PREFIXES)
 
 # ND30-SIGN-04: academic titles, degrees and honorary titles that must not precede the signer's name.
 ACADEMIC_DEGREES: tuple[str, ...] = (

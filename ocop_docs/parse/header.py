@@ -11,17 +11,29 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation
-from ..nd30.patterns import (
+from ..nd30.anatomy import (
     AUTHORITY_PREFIXES,
     DATE_RE,
+    DRAFT_MARK_RE,
+    LUU_ITEM_RE,
     PLACE_WORD_RE,
     QUOC_HIEU_RE,
+    SIGNER_TITLES,
     SO_RE,
     TIEU_NGU_RE,
+    VV_RE,
+    after_label,
+    authority_of,
+    doc_type_of,
     garbled_authority,
+    is_authority_line,
+    is_body_head,
+    is_kem_theo,
+    is_kinh_gui,
+    is_noi_nhan,
     is_rule,
+    is_signer_title,
 )
 from ..vi.dates import parse_date
 from ..vi.text import fold, title_words
@@ -42,45 +54,19 @@ class Note:
 
 
 # ---------------------------------------------------------------- recognisers
-_KEM_THEO_RE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b", re.I)
 _REF_RE = re.compile(
     r"(?P<type>Quyết định|Nghị quyết|Kế hoạch|Nghị định|Thông tư|Công văn|Tờ trình)\s+(?:số\s*)?(?P<number>\d{1,5})\s*/\s*(?:(?P<year>\d{4})/)?(?P<symbol>[A-ZĐ][\wĐđ&-]*)"
     r"(?:\s*,?\s*ngày\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>[^)]+?))?\s*\)?\s*$",
     re.I,
 )
-_TYPE_NAMES = {t.upper_name: t.name for t in doctypes.DOC_TYPES}
-_TYPE_NAMES.update({"NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư", "LUẬT": "Luật", "QUYẾT ĐỊNH:": None})
-
-# Words that start the name of a body (used to tell a governing body from the issuer's name).
-_BODY_HEADS = (
-    "ỦY BAN", "UỶ BAN", "UBND", "HỘI ĐỒNG", "SỞ", "PHÒNG", "BAN", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "CỤC",
-    "BỘ", "TỔNG CỤC", "ĐÀI", "TRƯỜNG", "BỆNH VIỆN", "CÔNG AN", "TỔ", "VIỆN", "BÁO", "LIÊN MINH", "HỘI",
-    "CHÍNH PHỦ", "THỦ TƯỚNG", "ĐOÀN", "QUỸ", "NGÂN HÀNG", "KHO BẠC",
-)
 _ADMIN_UNITS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
 _KEEP_UPPER = {"UBND", "HĐND", "PTNT", "NN&PTNT", "NN&MT", "MTTQ", "MTTQVN", "OCOP", "TW", "TP", "TX", "KT", "VH", "TT", "NTM", "CP", "VPĐP", "BCĐ", "KHCN"}
-SIGNER_TITLES = (
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH VĂN PHÒNG",
-    "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
-    "CHI CỤC TRƯỞNG", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "TỔ TRƯỞNG", "THƯ KÝ", "HIỆU TRƯỞNG", "VIỆN TRƯỞNG",
-)
-
-
 def type_name(text: str) -> str | None:
-    """The document type a line names when it is a type line ("KẾ HOẠCH" → "Kế hoạch"), else None."""
-    key = normalise(text).upper().rstrip(" .")
-    key = re.sub(r"\s*\(DỰ THẢO\)$", "", key)
-    name = _TYPE_NAMES.get(key)
-    return name
-
-
-def is_quoc_hieu(text: str) -> bool:
-    return bool(QUOC_HIEU_RE.search(text))
-
-
-def is_tieu_ngu(text: str) -> bool:
-    return bool(TIEU_NGU_RE.search(text))
+    """The document type a line names when it is a type line ("KẾ HOẠCH" → "Kế hoạch"), else None:
+    a type of ND30 Điều 7 or a VBQPPL type (certificates and OCOP forms are no documents the parser reads)."""
+    found = doc_type_of(text)
+    return found[0] if found is not None and found[1] in ("nd30", "legal") else None
 
 
 # ---------------------------------------------------------------- issuer names
@@ -171,14 +157,6 @@ def place_of(name: str) -> str | None:
     if re.match(r"(?i)^(thành phố|thị xã)\s", m.group(0)) and re.search(r"hồ chí minh", place, re.I):
         return "Thành phố Hồ Chí Minh"
     return place
-
-
-def is_body_head(text: str) -> bool:
-    up = text.upper()
-    if re.match(r"^(BAN HÀNH|HỘI NGHỊ|TỔ CHỨC THỰC HIỆN|BỘ TIÊU CHÍ)\b", up):
-        return False  # a verb or a common noun, not the name of a body
-    # A one-word head alone ("BAN", "SỞ") names no body: a copy wrapped "BAN" / "HÀNH QUY ĐỊNH …".
-    return any((up == h and " " in h) or up.startswith(h + " ") for h in _BODY_HEADS)
 
 
 _BARE_HEADS = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"}
@@ -286,9 +264,8 @@ def _date_fields(m: re.Match) -> tuple[date | None, int | None]:
     return when, year
 
 
+# "Số: 293/-UBND": a Số whose type abbreviation the copy lost.
 _SO_LOST_TYPE_RE = re.compile(r"(?:^|[\s(])Số\s*:?\s*(?P<number>\d{1,5})\s*/\s*(?P<symbol>-\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)")
-_DRAFT_MARK_RE = re.compile(r"\(?\s*DỰ\s+THẢO\b[^)\n]*\)?", re.I)
-_VV_RE = re.compile(r"^V/[vV]\b\s*:?\s*")
 
 
 def read_header(lines: list[Line]) -> HeaderData:
@@ -314,7 +291,7 @@ def read_header(lines: list[Line]) -> HeaderData:
     spans: list[tuple[int, int]] = []
     for pattern in (QUOC_HIEU_RE, TIEU_NGU_RE):
         spans += [(m.start(), m.end()) for m in pattern.finditer(blob)]
-    for m in _DRAFT_MARK_RE.finditer(blob):
+    for m in DRAFT_MARK_RE.finditer(blob):
         data.draft_mark = True
         spans.append((m.start(), m.end()))
     for m in SO_RE.finditer(blob):
@@ -352,8 +329,8 @@ def read_header(lines: list[Line]) -> HeaderData:
     for (text, line), start in zip(pieces, starts):
         rest = _outside(text, start, spans)
         for fragment in rest:
-            if _VV_RE.match(fragment) or (vv and not fragment.isupper()):
-                vv.append(_VV_RE.sub("", fragment))
+            if VV_RE.match(fragment) or (vv and not fragment.isupper()):
+                vv.append(VV_RE.sub("", fragment))
                 continue
             if re.search(r"\d", fragment) and "/" in fragment:
                 continue  # a number and symbol ("99/KH-UBND") is never the name of a body
@@ -426,7 +403,7 @@ def _place_before(blob: str, at: int, spans: list[tuple[int, int]]) -> tuple[str
 def read_kem_theo(text: str) -> dict | None:
     """The parent decision of an attached document: "(Ban hành kèm theo Quyết định số 794/QĐ-UBND
     ngày 24/3/2020 của UBND tỉnh Quảng Nam)" → type, number, symbol, date, issuer."""
-    if not _KEM_THEO_RE.match(text):
+    if not is_kem_theo(text, bracketed=False):
         return None
     inner = text.strip().strip("()")
     m = _REF_RE.search(inner)
@@ -445,7 +422,6 @@ def read_kem_theo(text: str) -> dict | None:
 
 
 # ---------------------------------------------------------------- signer, recipients
-_AUTHORITY_RE = re.compile(rf"^(?P<prefix>{'|'.join(AUTHORITY_PREFIXES)})\s*\.\s*(?P<rest>.+)$")
 _NAME_RE = re.compile(r"^(?:(?:TS|ThS|PGS\.TS|GS\.TS|KS|BS|Ths)\.\s*)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,5}$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*|ký, ghi rõ.*|Ký và đóng dấu.*)\s*\)?\.?$")
 
@@ -453,17 +429,9 @@ _SIGNED_RE = re.compile(r"^\(?\s*(?:Đã ký|đã ký|Ký|Chữ ký.*|Ký tên.*
 def is_signature_mark(text: str) -> bool:
     """"(Đã ký)", "(Ký, ghi rõ họ tên)": where the signature stands in a copy, part of the signer block."""
     return bool(_SIGNED_RE.match(text))
-_LUU_RE = re.compile(r"^[-–+•]?\s*Lưu\s*:?\s*(?P<archive>.*?)\s*[.;]?$")
+
+
 _RECIPIENT_RE = re.compile(r"^[-–+•]\s*(?P<item>.+)$")
-
-
-def is_authority_line(text: str) -> bool:
-    return bool(_AUTHORITY_RE.match(text.strip())) and text.strip()[: text.find(".")].strip() in AUTHORITY_PREFIXES
-
-
-def is_signer_title(text: str) -> bool:
-    t = normalise(text).upper().rstrip(".")
-    return t in SIGNER_TITLES or any(t.startswith(x + " ") for x in ("PHÓ CHỦ TỊCH", "CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN"))
 
 
 def is_name(text: str) -> bool:
@@ -475,14 +443,15 @@ def split_tail_line(text: str) -> list[str]:
     """A tail line holding both columns ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; KT. CHỦ TỊCH"),
     a whole Nơi nhận cell on one line ("Nơi nhận: - Như Điều 4; - Bộ KH&CN; - Lưu VT."), or a whole
     signature cell ("KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Quốc Doanh")."""
-    if re.match(r"^Nơi nhận\s*:?\s*[-–]", text) and re.search(r";\s*[-–]\s", text):
+    if is_noi_nhan(text) and after_label(text).startswith(("-", "–")) and re.search(r";\s*[-–]\s", text):
         head, _, rest = text.partition(":")
         return [head + ":"] + ["- " + item.strip() for item in re.split(r"(?:^|;)\s*[-–]\s+", rest.strip()) if item.strip()]
     if is_authority_line(text):
         return _split_signature(text)
     if garbled_authority(text) is not None:
         return [text]
-    m = re.search(r"(?:(?<=:)|(?<=;)|(?<=\.))\s+((?:TM|KT|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ].*|" + "|".join(SIGNER_TITLES) + r")\s*$", text)
+    m = re.search(r"(?:(?<=:)|(?<=;)|(?<=\.))\s+((?:" + "|".join(AUTHORITY_PREFIXES) + r")\s*\.\s*[A-ZĐÀ-Ỹ].*|"
+                  + "|".join(SIGNER_TITLES) + r")\s*$", text)
     if m and m.start(1) > 0:
         return [normalise(text[: m.start(1)]), normalise(m.group(1))]
     return [text]
@@ -493,13 +462,13 @@ def _split_signature(text: str) -> list[str]:
     words = text.split()
     name_at = next((k for k in range(len(words)) if not words[k].isupper() and is_name(" ".join(words[k:]))), len(words))
     upper, name = " ".join(words[:name_at]), " ".join(words[name_at:])
-    m = _AUTHORITY_RE.match(upper)
+    found = authority_of(upper)
     lines = [upper]
-    if m and m.group("prefix") in ("KT", "TL", "TUQ"):
-        rest = m.group("rest").strip()
+    if found and found[0] in ("KT", "TL", "TUQ"):
+        prefix, rest = found
         for title in sorted(SIGNER_TITLES, key=len, reverse=True):
             if rest.startswith(title + " ") and rest[len(title):].strip() in SIGNER_TITLES:
-                lines = [f"{m.group('prefix')}. {title}", rest[len(title):].strip()]
+                lines = [f"{prefix}. {title}", rest[len(title):].strip()]
                 break
     return lines + ([name] if name else [])
 
@@ -526,20 +495,20 @@ def read_tail(lines: list[Line], issuer_name: str | None) -> TailData:
             text = normalise(part)
             if not text or is_rule(text) or _SIGNED_RE.match(text):
                 continue
-            if re.match(r"^Nơi nhận\s*:?", text):
+            if is_noi_nhan(text):
                 mode = "recipients"
-                rest = re.sub(r"^Nơi nhận\s*:?\s*", "", text)
+                rest = after_label(text)
                 if rest:
                     tail.recipients.append(strip_end_punctuation(rest.lstrip("-– ")))
                 continue
-            if re.match(r"^Kính gửi\s*:?", text):
+            if is_kinh_gui(text):
                 mode = "kinh_gui"
-                rest = re.sub(r"^Kính gửi\s*:?\s*", "", text)
+                rest = after_label(text)
                 if rest:
                     tail.kinh_gui.append(strip_end_punctuation(rest.lstrip("-– ")))
                 continue
             in_right = line.cell is not None and line.cell[2] >= 2
-            if (m := _LUU_RE.match(text)) and (mode == "recipients" or text.startswith(("-", "–"))) and not in_right:
+            if (m := LUU_ITEM_RE.match(text)) and (mode == "recipients" or text.startswith(("-", "–"))) and not in_right:
                 archive = m.group("archive").strip()
                 archive = strip_end_punctuation(archive)
                 tail.archive = archive or "VT"
@@ -583,25 +552,25 @@ def signer_from_lines(authority: list[tuple[str, Line]], name: str | None, issue
             if "on_behalf_of" not in data and issuer_name and fold(issuer_name, lower=True).startswith("uy ban nhan dan"):
                 data["on_behalf_of"] = "ỦY BAN NHÂN DÂN"
                 notes.append(Note("signer", "thêm dòng 'TM. ỦY BAN NHÂN DÂN' bị mất khi trích xuất (ND30-SIGN-02)", line.where()))
-        m = _AUTHORITY_RE.match(text)
-        if m and m.group("prefix") == "TM":
-            data["on_behalf_of"] = normalise(m.group("rest"))
+        found = authority_of(text)
+        if found and found[1] and found[0] == "TM":
+            data["on_behalf_of"] = normalise(found[1])
             continue
         rest.append((text, line))
     if rest:
         first, line = rest[0]
-        m = _AUTHORITY_RE.match(first)
-        if m and m.group("prefix") in ("KT", "TL", "TUQ"):
-            data["authority"] = m.group("prefix")
-            data["head_title"] = normalise(m.group("rest"))
+        found = authority_of(first)
+        if found and found[1] and found[0] in ("KT", "TL", "TUQ"):
+            data["authority"] = found[0]
+            data["head_title"] = normalise(found[1])
             if len(rest) > 1:
                 data["title"] = normalise(rest[1][0])
             else:
                 # Never a default title: the line under "KT. CHỦ TỊCH" stays empty until someone writes it.
                 notes.append(Note("signer.title", f"thiếu dòng chức vụ người ký dưới '{first}'; để trống — cần bổ sung", line.where()))
-        elif m and m.group("prefix") == "Q":
+        elif found and found[1] and found[0] == "Q":
             data["authority"] = "Q"
-            data["title"] = normalise(m.group("rest"))
+            data["title"] = normalise(found[1])
         else:
             data["title"] = normalise(first)
         extra = rest[2:] if data.get("authority") in ("KT", "TL", "TUQ") else rest[1:]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..nd30 import doctypes
-from ..nd30.patterns import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
+from ..nd30.anatomy import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
 from .header import type_name
 from .lines import Line
 

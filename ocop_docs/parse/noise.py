@@ -12,9 +12,19 @@ from __future__ import annotations
 
 import re
 
-from ..nd30.patterns import AUTHORITY_PREFIXES, garbled_authority, is_rule  # noqa: F401  (handed on)
+from ..nd30.anatomy import (
+    BASIS_VERBS,
+    PROPOSAL_VERBS,
+    garbled_authority,
+    is_authority_line,
+    is_body_head,
+    is_quoc_hieu,
+    is_rule,
+    is_signer_title,
+    is_tieu_ngu,
+)
 from ..vi.text import convert_legacy, detect_legacy_encoding
-from .header import is_authority_line, is_body_head, is_quoc_hieu, is_signer_title, is_tieu_ngu, type_name
+from .header import type_name
 from .lines import Line, normalise
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -214,7 +224,11 @@ _CUT_PLACE_RE = re.compile(r"(?:^|\s)(?:tỉnh|huyện|xã|phường|quận|th�
 
 
 _LONE_LABEL_RE = re.compile(r"^(?:(?:[IVXLC]+|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]|[-–+•])$")
-_NEW_PARAGRAPH_RE = re.compile(r"^(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Nơi nhận|Kính gửi|Điều\s+\d|QUYẾT ĐỊNH\s*:|Trên đây)\b")
+# Openings of a new paragraph as printed (case matters: "thực hiện" in lower case continues a line).
+_NEW_PARAGRAPH_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in (*BASIS_VERBS[:2], *PROPOSAL_VERBS, "Nơi nhận", "Kính gửi", "Trên đây"))
+    + r"|Điều\s+\d|QUYẾT ĐỊNH\s*:)\b"
+)
 
 
 _BASIS_START_RE = re.compile(

@@ -18,6 +18,8 @@ from pathlib import Path
 import pypdf
 
 from ..errors import UnreadableFile
+from ..nd30.anatomy import is_kinh_gui, is_noi_nhan, is_quoc_hieu, is_upper
+from .header import type_name
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, is_footnote_text, is_page_number, legacy_encoding
 from .ocr import ocr_pages
@@ -27,9 +29,12 @@ from .txt import text_lines
 MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 500
 
-_TYPE_LINE_RE = re.compile(
-    r"^(KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|HƯỚNG DẪN|CHỈ THỊ|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|CÔNG VĂN|BIÊN BẢN)$"
-)
+def _is_type_row(text: str) -> bool:
+    """A row that is a type name in capitals ("KẾ HOẠCH"), where the header's columns end."""
+    text = text.strip()
+    return is_upper(text) and type_name(text) is not None
+
+
 _LIST_RE = re.compile(r"^(?:[-+–•]\s|[IVXLC]+\s*[.)]\s|\d{1,3}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\s*[.)]\s|Điều\s+\d+)")
 
 
@@ -204,7 +209,8 @@ def _columns(rows: list[_Row], boundary: float, table: int, start_index: int) ->
     joined: list[_Row] = []
     for row in left:
         prev = joined[-1] if joined else None
-        if prev is not None and not re.match(r"^\s*(?:[-–+•]|Nơi nhận|Kính gửi)", row.text) \
+        if prev is not None and not re.match(r"^\s*[-–+•]", row.text) and not is_noi_nhan(row.text) \
+                and not is_kinh_gui(row.text) \
                 and re.match(r"^\s*[-–+•]", prev.text) and not prev.text.rstrip().endswith((";", ".", ":")):
             spacer = _Piece(" ", row.pieces[0].x, row.y, row.size, False, False)
             joined[-1] = _Row(prev.page, prev.y, prev.pieces + [spacer] + row.pieces)
@@ -255,7 +261,7 @@ def _paragraphs(rows: list[_Row], left_margin: float, start_index: int) -> list[
         wrapped_heading = (
             prev_bold and row_bold and all(p.bold for p in row.pieces if p.text.strip())
             and abs(size - prev.size) <= 0.6 and gap <= size * 1.55 and not prev.text.rstrip().endswith((".", ":", ";"))
-            and _LIST_RE.match(text) is None and _TYPE_LINE_RE.match(prev.text) is None
+            and _LIST_RE.match(text) is None and not _is_type_row(prev.text)
         )
         if wrapped_heading:
             current.append(row)
@@ -266,7 +272,7 @@ def _paragraphs(rows: list[_Row], left_margin: float, start_index: int) -> list[
             or indented
             or prev_last.italic != row_first.italic
             or _LIST_RE.match(text) is not None
-            or _TYPE_LINE_RE.match(prev.text) is not None
+            or _is_type_row(prev.text)
             or prev_bold != row_bold
             or abs(size - prev.size) > 0.6
             or prev.text.endswith("./.")
@@ -362,18 +368,18 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     left_margin = min((x for x, n in xs.most_common(3)), default=min(r.x0 for r in rows))
 
     # The header: every row above the type name (KẾ HOẠCH, QUYẾT ĐỊNH…) on the first page.
-    type_at = next((i for i, r in enumerate(rows[:40]) if _TYPE_LINE_RE.match(r.text)), None)
+    type_at = next((i for i, r in enumerate(rows[:40]) if _is_type_row(r.text)), None)
     lines: list[Line] = []
     start = 0
     if type_at is not None and type_at > 0:
         header = rows[:type_at]
-        quoc_hieu = next((p.x for r in header for p in r.pieces if "CỘNG HÒA" in p.text.upper() or "CỘNG HOÀ" in p.text.upper()), None)
+        quoc_hieu = next((p.x for r in header for p in r.pieces if is_quoc_hieu(p.text, whole=False, at_start=True)), None)
         boundary = (quoc_hieu - 4) if quoc_hieu is not None else width * 0.42
         lines += _columns(header, boundary, 1, 0)
         start = type_at
     # The signature block: from the row that holds "Nơi nhận" (or a signer prefix after the body).
-    tail_at = next((i for i in range(len(rows) - 1, start - 1, -1) if re.match(r"^\s*Nơi nhận", rows[i].text)
-                    or any(re.match(r"^\s*Nơi nhận", p.text) for p in rows[i].pieces)), None)
+    tail_at = next((i for i in range(len(rows) - 1, start - 1, -1) if is_noi_nhan(rows[i].text)
+                    or any(is_noi_nhan(p.text) for p in rows[i].pieces)), None)
     body_rows = rows[start:tail_at] if tail_at is not None else rows[start:]
     tables = _tables(path, reader, notes)
     found: dict[int, object] = {}
@@ -394,7 +400,7 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     if tail_at is not None:
         tail = rows[tail_at:]
         # An attached document after the signature starts again with a type name.
-        again = next((i for i, r in enumerate(tail) if i and _TYPE_LINE_RE.match(r.text)), None)
+        again = next((i for i, r in enumerate(tail) if i and _is_type_row(r.text)), None)
         block = tail[:again] if again is not None else tail
         lines += _columns(block, width * 0.45, 2, len(lines))
         if again is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..nd30 import doctypes
-from ..nd30.patterns import QUOC_HIEU_RE, TIEU_NGU_RE
+from ..nd30.anatomy import QUOC_HIEU_RE, TIEU_NGU_RE
 from .lines import Line
 
 RUN_LENGTH = 400  # a line this long holding header parts is a run, not a paragraph

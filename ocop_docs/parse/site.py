@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..nd30.patterns import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE
-from .header import is_body_head, type_name
+from ..nd30.anatomy import QUOC_HIEU_RE, SO_RE, TIEU_NGU_RE, is_body_head
+from .header import type_name
 from .lines import Line, normalise
 
 # Lines a site inserts anywhere in a copy (never wording of an administrative document).

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from .. import kinds
 from ..io.messages import message
 from ..model.plan import Plan
+from ..nd30.anatomy import BASIS_VERBS, PROPOSAL_VERBS
 from .header import Note
 
 _ORDER = (
@@ -118,7 +119,7 @@ def spec_data(model_or_data) -> dict:
             if isinstance(basis, dict) and not basis.get("ref") and basis.get("verb", "Căn cứ") != "":
                 bases.append(f"{basis.get('verb', 'Căn cứ')} {basis['text']}")
             elif isinstance(basis, dict) and not basis.get("ref") and basis.get("verb") == "" and not basis["text"].startswith(
-                ("Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị")
+                (*BASIS_VERBS[:2], *PROPOSAL_VERBS)
             ):
                 bases.append({"verb": "", "text": basis["text"]})
             else:

@@ -27,7 +27,24 @@ from ..model.common import Issuer
 from ..model.decision import decision_subject
 from ..nd30 import doctypes
 from ..nd30.formats import strip_end_punctuation, symbol_for
-from ..nd30.patterns import DATE_RE, SO_RE
+from ..nd30.anatomy import (
+    BASIS_VERBS,
+    DATE_RE,
+    SO_RE,
+    garbled_authority,
+    is_authority_line,
+    is_body_head,
+    is_enacting,
+    is_issuing_authority,
+    is_kem_theo,
+    is_kinh_gui,
+    is_luu,
+    is_noi_nhan,
+    is_quoc_hieu,
+    is_rule,
+    is_signer_title,
+    is_tieu_ngu,
+)
 from ..nd30.rules import END_MARK
 from ..render.decision_context import article_items
 from ..vi.dates import parse_date
@@ -37,13 +54,8 @@ from .council import _lines, council_decision
 from .decision import general_decision, plan_decision
 from .header import (
     Note,
-    is_authority_line,
-    is_body_head,
     is_name,
-    is_quoc_hieu,
     is_signature_mark,
-    is_signer_title,
-    is_tieu_ngu,
     issuer_from_text,
     level_of,
     place_of,
@@ -55,15 +67,14 @@ from .header import (
     type_name,
 )
 from .lines import Line, Source, normalise
-from .noise import garbled_authority, is_rule, join_broken
 from .news import NewsReport, news_report
+from .noise import join_broken
 from .recognition import recognition_decision
 from .runon import split_runs
 from .site import SiteMeta, strip_site
 from .spec import public
 from .tables import table_from_cells
 
-BASIS_VERBS = ("Căn cứ", "Thực hiện", "Theo đề nghị của", "Xét đề nghị của")
 _CITATION_START_RE = re.compile(
     r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch|Hướng dẫn|"
     r"Thông báo|Tờ trình|Đề án|Chương trình|Kết luận|Báo cáo|Hiến pháp)\b",
@@ -71,7 +82,6 @@ _CITATION_START_RE = re.compile(
 )
 _CLOSING_RE = re.compile(r"^Trên đây\b")
 _ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|DANH MỤC|BIỂU|MẪU SỐ|Phụ lục\s+[IVX\d]+)\b")
-_ENACT_RE = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ)\s*:?\s*$")
 
 
 @dataclass
@@ -111,7 +121,7 @@ def _is_type_line(line: Line) -> str | None:
 
 def _is_tail_start(line: Line) -> bool:
     text = line.text
-    return bool(re.match(r"^Nơi nhận\b", text)) or is_authority_line(text) or garbled_authority(text) is not None
+    return is_noi_nhan(text) or is_authority_line(text) or garbled_authority(text) is not None
 
 
 def segments(lines: list[Line]) -> list[tuple[int, int, int, str]]:
@@ -252,7 +262,7 @@ def _reported(news: NewsReport) -> Parsed:
 def _document_like(lines: list[Line]) -> bool:
     """Whether the lines hold any of a document's own text: header parts, căn cứ, articles, sections, paragraphs."""
     return any(len(line.text) >= 250 or line.text.startswith(BASIS_VERBS) or _is_type_line(line) or is_quoc_hieu(line.text)
-               or SO_RE.match(line.text) or _ENACT_RE.match(line.text) or re.match(r"^Điều\s+\d", line.text)
+               or SO_RE.match(line.text) or is_enacting(line.text) or re.match(r"^Điều\s+\d", line.text)
                or (match_label(line.text) is not None and match_label(line.text)[0].kind in ("roman",))
                for line in lines)
 
@@ -554,7 +564,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     parent = None
     while i < len(lines) and (is_rule(lines[i].text)):
         i += 1
-    if i < len(lines) and re.match(r"^\(?\s*(?:Ban hành\s+)?kèm theo\b", lines[i].text, re.I):
+    if i < len(lines) and is_kem_theo(lines[i].text, bracketed=False):
         text = lines[i].text
         j = i + 1
         while ")" not in text and j < len(lines) and j - i < 3:
@@ -568,7 +578,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     authority = None
     if doc_type in ("Quyết định", "Nghị quyết", "Nghị định") and i < len(lines):
         text = lines[i].text
-        if text.isupper() and not _ENACT_RE.match(text) and not match_label(text) and not is_rule(text):
+        if text.isupper() and not is_enacting(text) and not match_label(text) and not is_rule(text):
             authority = text
             i += 1
             # "HỘI ĐỒNG NHÂN DÂN TỈNH …" / "KHÓA XVIII – KỲ HỌP THỨ 13": the session line is part of it.
@@ -781,7 +791,7 @@ def header_end(lines: list[Line]) -> int:
         elif (is_rule(text) or is_quoc_hieu(text) or is_tieu_ngu(text)
                 or (text.isupper() and is_body_head(text) and len(text) < 90)):
             end = k + 1
-        elif text.startswith(BASIS_VERBS) or match_label(text) or _ENACT_RE.match(text):
+        elif text.startswith(BASIS_VERBS) or match_label(text) or is_enacting(text):
             break
     return end
 
@@ -807,7 +817,7 @@ def _type_from_evidence(symbol: str | None, lines: list[Line]) -> str:
     if symbol and "-" in symbol and not _type_of_symbol(symbol):
         return "Công văn"  # ND30-SO-04: a công văn's ký hiệu names the body, not a type ("73/UBND-TH")
     if any(re.match(r"^Điều\s+1\s*[.:]", line.text) for line in lines[:400]) \
-            or any(_ENACT_RE.match(line.text) for line in lines[:200]):
+            or any(is_enacting(line.text) for line in lines[:200]):
         return "Quyết định"
     for line in lines[:30]:
         text = line.text
@@ -861,7 +871,7 @@ def _texts(data: dict) -> list[str]:
 
 def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
     text = line.text
-    if _starts_content(text) or text.startswith("(") or _ENACT_RE.match(text):
+    if _starts_content(text) or text.startswith("(") or is_enacting(text):
         return False
     first = title_lines[0]
     if engine:
@@ -876,18 +886,17 @@ def _continues_title(title_lines: list[Line], line: Line, engine: bool) -> bool:
 
 def _is_authority_text(text: str) -> bool:
     """A THẨM QUYỀN BAN HÀNH line: "ỦY BAN NHÂN DÂN TỈNH …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG …"."""
-    return text.isupper() and len(text) < 160 and (
-        is_body_head(text) or bool(re.match(r"^(CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TRƯỞNG BAN|CỤC TRƯỞNG)\s", text)))
+    return text.isupper() and is_issuing_authority(text)
 
 
 def _not_a_title(text: str) -> bool:
     """The first line after the type name is the trích yếu unless it is plainly content."""
-    return (text.startswith(("Căn cứ ", "Kính gửi")) or match_label(text) is not None or len(text) > 350
+    return (text.startswith("Căn cứ ") or is_kinh_gui(text) or match_label(text) is not None or len(text) > 350
             or (";" in text and re.search(r"\bsố\s*\d", text) is not None))
 
 
 def _starts_content(text: str) -> bool:
-    return (text.startswith(BASIS_VERBS) or match_label(text) is not None or text.startswith("Kính gửi")
+    return (text.startswith(BASIS_VERBS) or match_label(text) is not None or is_kinh_gui(text)
             or bool(re.match(r"^(Căn cứ|Thực hiện|Theo|Xét)\b", text)))
 
 
@@ -902,8 +911,8 @@ def _row_has_tail(lines: list[Line], k: int) -> bool:
 
 def _tail_like(line: Line) -> bool:
     t = line.text
-    return bool(re.match(r"^Nơi nhận\b", t) or is_authority_line(t) or garbled_authority(t) is not None
-                or is_signer_title(t) or is_name(t) or is_signature_mark(t) or re.match(r"^[-–]\s*Lưu\b", t))
+    return bool(is_noi_nhan(t) or is_authority_line(t) or garbled_authority(t) is not None
+                or is_signer_title(t) or is_name(t) or is_signature_mark(t) or (t.startswith(("-", "–")) and is_luu(t)))
 
 
 def _closing(content: list[Line]) -> tuple[list[Line], str | None, list[Line]]:
@@ -1102,7 +1111,7 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
             else:
                 preamble.append(text)
             continue
-        if text.startswith("Kính gửi"):
+        if is_kinh_gui(text):
             preamble.append(text)  # a report's addressee (ND30-RECIP-01), not a căn cứ
             continue
         if not started and _PROPOSAL_RE.match(text):
@@ -1310,7 +1319,7 @@ def _is_section_start(line: Line, engine: bool) -> bool:
 # ---------------------------------------------------------------- content of a decision
 def _decision(content: list[Line], engine: bool, notes: list[Note]) -> tuple[dict, list[str]]:
     content = _merge_split_heads(_table_rows(content, notes))
-    enact = next((k for k, line in enumerate(content) if _ENACT_RE.match(line.text)), None)
+    enact = next((k for k, line in enumerate(content) if is_enacting(line.text)), None)
     if enact is None:
         enact = next((k for k, line in enumerate(content) if re.match(r"^Điều\s+1\b", line.text)), len(content))
         if enact < len(content):

@@ -586,6 +586,12 @@ def test_body_05_missing_dot(decision, check):
     fires(check(decision), "ND30-BODY-05", contains="thiếu dấu chấm")
 
 
+def test_body_05_part_with_its_title_on_the_line(decision, check):
+    # a title in Vietnamese capitals after "Phần 1." ("NHỮNG", "ĐỊNH") is still a part heading
+    B.insert_after(B.find(decision, "QUYẾT ĐỊNH:"), "Phần 1. NHỮNG QUY ĐỊNH CHUNG")
+    fires(check(decision), "ND30-BODY-05", contains="đánh số Ả Rập")
+
+
 def test_body_05_diem_letters_in_vietnamese_order(decision, check):
     p = B.find(decision, "Điều 1.")
     for letter in reversed("abcde"):

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from ocop_docs.model.common import Signer
-from ocop_docs.nd30 import doctypes, formats, rules
+from ocop_docs.nd30 import anatomy, doctypes, formats, rules
 from testpaths import DOCS
 
 SPEC = DOCS / "spec" / "nd30.md"
@@ -81,10 +81,10 @@ def test_signer_prefixes_match_the_model():  # ND30-SIGN-01
     assert formats.SIGNER_PREFIXES == ("TM.", "KT.", "Q.", "TL.", "TUQ.")
     for authority in ("KT", "Q", "TL", "TUQ"):
         signer = Signer(authority=authority, head_title="CHỦ TỊCH", title="PHÓ CHỦ TỊCH", name="Nguyễn Văn An")
-        line = next(x for x in signer.authority_lines() if formats.SIGNER_PREFIX_RE.match(x))
+        line = next(x for x in signer.authority_lines() if anatomy.SIGNER_PREFIX_RE.match(x))
         assert line.split()[0] in formats.SIGNER_PREFIXES
-    for variant, prefix in formats.SIGNER_PREFIX_VARIANTS.items():
-        assert prefix in formats.SIGNER_PREFIXES and formats.SIGNER_PREFIX_LOOSE_RE.match(variant.upper() + " X")
+    for variant, prefix in anatomy.SIGNER_PREFIX_VARIANTS.items():
+        assert prefix in formats.SIGNER_PREFIXES and anatomy.SIGNER_PREFIX_LOOSE_RE.match(variant.upper() + " X")
 
 
 def test_non_nd30_titles_are_not_nd30_types():  # ND30 Điều 4.2.a, ND30-ABBR-03

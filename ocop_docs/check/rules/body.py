@@ -18,7 +18,8 @@ from ...vi.numbers import diem_index, diem_letter, from_roman, roman
 from ...vi.text import fold
 from ..common import ALIGN_VI, RuleGroup, fill_in_lines, fmt_cm, fmt_pt, sizes_text, style_problems
 from ..registry import DECISION, DOCS, NOT_CERT, checks
-from ..structure import HEADING_RE, Heading, Part, is_upper, key
+from ...nd30.anatomy import HEADING_RE, is_upper, key
+from ..structure import Heading, Part
 
 
 def _belongs_to_table(blocks: list[Block], b: Block) -> bool:

@@ -12,6 +12,7 @@ from ...nd30.doctypes import (
     WRONG_ABBREVIATIONS,
     doc_type,
 )
+from ...nd30.anatomy import is_upper, key
 from ...nd30.formats import DATE_LINE_RE, SO_KY_HIEU_DRAFT_RE, SO_KY_HIEU_RE
 from ...nd30.rules import (
     BODY_MIN_SPACING_PT,
@@ -30,8 +31,6 @@ from ..structure import (
     Part,
     RuleLine,
     find_rule,
-    is_upper,
-    key,
     span_width_twips,
 )
 

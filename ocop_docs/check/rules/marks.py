@@ -8,11 +8,11 @@ import re
 
 from lxml import etree
 
+from ...nd30.anatomy import key
 from ...nd30.formats import CIRCULATION_NOTES
 from ...nd30.rules import ELEMENTS, RULE_ABOVE_CONTACT
 from ..common import ALIGN_VI, RuleGroup, estimate_pages, fmt_cm, style_problems
 from ..registry import ALL, DOCS, checks
-from ..structure import key
 
 _W_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 

@@ -5,11 +5,12 @@ rule applies to (``check/registry.py``); findings go through ``Checker.add``."""
 from __future__ import annotations
 
 from ...docx.blocks import Span
-from ...nd30.formats import DEGREE_RE, SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS
+from ...nd30.anatomy import SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS, is_upper, key
+from ...nd30.formats import DEGREE_RE
 from ...nd30.rules import ELEMENTS
 from ..common import RuleGroup, style_problems
 from ..registry import DOCS, checks
-from ..structure import Part, is_upper, key
+from ..structure import Part
 
 
 class SignatureRules(RuleGroup):
