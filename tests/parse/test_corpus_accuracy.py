@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import importlib.util
 import re
 import unicodedata
 from types import SimpleNamespace
@@ -16,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from testpaths import ROOT
+from testpaths import parse_accuracy_tool
 
 # The subpackage, by its module: ``ocop_docs.parse`` as an attribute is the API function (README, Dùng từ Python).
 PARSE = importlib.import_module("ocop_docs.parse")
@@ -24,14 +23,7 @@ PARSE = importlib.import_module("ocop_docs.parse")
 FLOORS = {"header": 0.97, "legal_bases": 0.97, "sections": 0.95, "all": 0.97}
 
 
-def load_accuracy():
-    spec = importlib.util.spec_from_file_location("parse_accuracy", ROOT / "tools" / "parse_accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-acc = load_accuracy()
+acc = parse_accuracy_tool()
 
 
 @pytest.fixture(scope="module")

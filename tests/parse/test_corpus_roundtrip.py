@@ -18,7 +18,6 @@ by the document's folder name, so a failure names it.
 """
 from __future__ import annotations
 
-import importlib.util
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,18 +29,11 @@ from ocop_docs import api
 from ocop_docs.model.decision import GeneralDecision
 from ocop_docs.model.plan import Plan, Section
 from ocop_docs.render import context_for
-from testpaths import CORPUS, ROOT
+from testpaths import CORPUS, parse_accuracy_tool
 from wordcheck import word_findings
 
 
-def _load_accuracy():
-    spec = importlib.util.spec_from_file_location("parse_accuracy", ROOT / "tools" / "parse_accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-acc = _load_accuracy()
+acc = parse_accuracy_tool()
 COLLECTED = CORPUS / "collected"
 
 MODELLED = {"plan", "report", "decision", "approval_decision", "regulation_decision", "council_decision",
