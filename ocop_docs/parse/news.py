@@ -82,25 +82,41 @@ def news_report(lines: list[Line]) -> NewsReport | None:
     """The report a page makes of a document it does not carry, or None when the page holds the document."""
     if not lines or _has_header(lines):
         return None
+    first: NewsReport | None = None
     for line in lines[:12]:
         text = line.text
-        if _BASIS_RE.match(text) or _HEADING_RE.match(text):
+        if first is None and (_BASIS_RE.match(text) or _HEADING_RE.match(text)):
             return None  # the document's own căn cứ or sections come first: the page carries the document
-        found = _named(text)
-        if found is None:
+        report = _report(line, list(lines))
+        if report is None:
             continue
-        type_word, at = found
-        word = type_word[:1].upper() + type_word[1:].lower()
-        named = text[at:]
-        cut = _OTHER_RE.search(named, len(type_word))
-        if cut:
-            named = named[:cut.start()]
-        number = _number(named, word)
-        doc_type = doctypes.by_abbreviation(number.split("/")[-1].split("-")[0]).name if number else word
-        if not number and word in ("Quy chế", "Quy định", "Đề án"):
-            doc_type = "Quyết định"  # "ban hành Quy chế …": the act is issued by a decision
-        return NewsReport(doc_type, number, _subject(named[len(type_word):] if word == doc_type else named), line, list(lines))
-    return None
+        if report.number_text:
+            # The headline often leaves the number to the lead paragraph ("… vừa ban hành Quyết định
+            # phê duyệt …", then "… Quyết định số 5445/QĐ-UBND ngày …"): the same type, named in full.
+            if first is None or report.doc_type == first.doc_type:
+                return report
+            continue
+        first = first or report
+    return first
+
+
+def _report(line: Line, lines: list[Line]) -> NewsReport | None:
+    """What one paragraph says was issued, or None when it names no issued document."""
+    text = line.text
+    found = _named(text)
+    if found is None:
+        return None
+    type_word, at = found
+    word = type_word[:1].upper() + type_word[1:].lower()
+    named = text[at:]
+    cut = _OTHER_RE.search(named, len(type_word))
+    if cut:
+        named = named[:cut.start()]
+    number = _number(named, word)
+    doc_type = doctypes.by_abbreviation(number.split("/")[-1].split("-")[0]).name if number else word
+    if not number and word in ("Quy chế", "Quy định", "Đề án"):
+        doc_type = "Quyết định"  # "ban hành Quy chế …": the act is issued by a decision
+    return NewsReport(doc_type, number, _subject(named[len(type_word):] if word == doc_type else named), line, lines)
 
 
 def _subject(text: str) -> str:

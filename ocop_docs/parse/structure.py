@@ -578,7 +578,8 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     authority = None
     if doc_type in ("Quyết định", "Nghị quyết", "Nghị định") and i < len(lines):
         text = lines[i].text
-        if text.isupper() and not is_enacting(text) and not match_label(text) and not is_rule(text):
+        # Only a body or its head: a capitalised site brand ("… | VNC") is no thẩm quyền.
+        if _is_authority_text(text) and not is_enacting(text) and not match_label(text) and not is_rule(text):
             authority = text
             i += 1
             # "HỘI ĐỒNG NHÂN DÂN TỈNH …" / "KHÓA XVIII – KỲ HỌP THỨ 13": the session line is part of it.
@@ -652,7 +653,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     if issuer is not None:
         issuer.setdefault("level", level_of(issuer["name"]))
         if issuer["level"] == "khac":
-            found = _level_from_text(authority, title, data, issuer["name"])
+            found = _level_from_text(authority, title, data, issuer["name"], header.place)
             if found:
                 issuer["level"], said = found
                 notes.append(Note("issuer.level", f"tên cơ quan '{issuer['name']}' không ghi cấp; cấp đọc từ {said}"))
@@ -706,9 +707,17 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
         year, end_year = plan_years(title, data, header)
         if year is None:
             years = Counter(int(y) for y in re.findall(r"\bnăm\s+((?:19|20)\d{2})\b", " ".join(_texts(data))))
-            year = years.most_common(1)[0][0] if years else (header.date_year or 2000)
-            notes.append(Note("year", f"trích yếu không ghi năm của kế hoạch; lấy năm {year} (năm xuất hiện nhiều nhất trong nội dung)"))
-        data["year"] = year
+            if years:
+                year = years.most_common(1)[0][0]
+                notes.append(Note("year", f"trích yếu không ghi năm của kế hoạch; lấy năm {year} (năm xuất hiện nhiều nhất trong nội dung)"))
+            elif header.date_year:
+                year = header.date_year
+                notes.append(Note("year", f"trích yếu không ghi năm của kế hoạch; lấy năm {year} của ngày ban hành"))
+            else:
+                # No year anywhere: left empty for the reader, never a made-up one.
+                notes.append(Note("year", "văn bản không ghi năm của kế hoạch (trích yếu, nội dung, ngày ban hành); để trống — cần bổ sung"))
+        if year is not None:
+            data["year"] = year
         if end_year and end_year != year:
             data["end_year"] = end_year
     if not header.date:
@@ -756,7 +765,8 @@ def read_so_text(number: str):
     return read_so("Số: " + number)
 
 
-def _level_from_text(authority: str | None, title: str | None, data: dict, name: str) -> tuple[str, str] | None:
+def _level_from_text(authority: str | None, title: str | None, data: dict, name: str,
+                     place: str | None = None) -> tuple[str, str] | None:
     """The level of a body printed without its unit ("ỦY BAN NHÂN DÂN"), from what the document says
     of it: the thẩm quyền line, "Ủy ban nhân dân tỉnh ban hành …", or the area its trích yếu names."""
     if not re.match(r"^(Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$", name, re.I):
@@ -767,7 +777,10 @@ def _level_from_text(authority: str | None, title: str | None, data: dict, name:
     m = re.search(r"\b(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+(tỉnh|huyện|xã|thành phố|thị xã|quận|phường)\b",
                   preamble, re.I)
     if m:
-        return level_of(f"Ủy ban nhân dân {m.group(1)} X"), f"câu '{m.group(0)}' của đoạn mở đầu"
+        # "thành phố" alone is a centrally-run city (a province) or a city of a province: the
+        # place-and-date line names which ("Đà Nẵng, ngày …" for Hội đồng nhân dân thành phố Đà Nẵng).
+        city = place if m.group(1).lower() == "thành phố" else None
+        return level_of(f"Ủy ban nhân dân {m.group(1)} {city or 'X'}"), f"câu '{m.group(0)}' của đoạn mở đầu"
     # A unit before a capitalised name ("huyện Bến Cầu"); never "Mỗi xã một sản phẩm".
     m = re.search(r"(?<!mỗi )(?<!Mỗi )(?<!MỖI )\b(?i:tỉnh|thành phố|huyện|thị xã|xã|phường)\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]", title or "")
     if m:

@@ -94,3 +94,29 @@ def test_a_report_without_header_telling_what_was_issued_is_not_news():
     parsed = parse_text(text)
     assert not any("không phải bản văn bản" in n.message for n in parsed.notes)
     assert parsed.data.get("body")
+
+
+HEADLINE_THEN_LEAD = """Tỉnh Phú Yên công nhận 9 sản phẩm OCOP năm 2023
+
+UBND tỉnh Phú Yên vừa ban hành Quyết định công nhận kết quả đánh giá, phân hạng 9 sản phẩm OCOP
+
+UBND tỉnh Phú Yên vừa ban hành Quyết định số 1712/QĐ-UBND ngày 08 tháng 11 năm 2023 về việc công nhận kết quả đánh giá, phân hạng 9 sản phẩm OCOP năm 2023.
+
+Trong đó có 2 sản phẩm đạt 4 sao và 7 sản phẩm đạt 3 sao.
+"""
+
+
+def test_a_number_the_headline_leaves_to_the_lead_paragraph_is_read():
+    parsed = parse_text(HEADLINE_THEN_LEAD)
+    data = parsed.data
+    assert parsed.kind == "decision" and data["doc_type"] == "Quyết định"
+    assert (data["number"], data["symbol"], data["_number_text"]) == (1712, "QĐ-UBND", "1712/QĐ-UBND")
+    assert not any(n.field == "number" for n in parsed.notes)
+    for field in ("issuer", "place", "date", "title", "signer"):
+        assert not data.get(field), field
+
+
+def test_a_headline_without_number_and_no_number_on_the_page_stays_without_one():
+    parsed = parse_text(HEADLINE_THEN_LEAD.replace(" số 1712/QĐ-UBND", ""))
+    assert "number" not in parsed.data
+    assert any(n.field == "number" and "không ghi số" in n.message for n in parsed.notes)

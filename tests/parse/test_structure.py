@@ -158,3 +158,42 @@ def test_a_so_that_lost_its_type_abbreviation_keeps_its_number_as_printed():
     parsed = parse_text(text)
     assert (parsed.data["number"], parsed.data["_number_text"]) == (293, "293/-UBND")
     assert any(n.field == "number" and "thiếu chữ viết tắt" in n.message for n in parsed.notes)
+
+
+def test_a_capitalised_site_brand_after_the_page_title_is_no_authority_nor_issuer():
+    parsed = parse_text(
+        "Quy chế quản lý sản phẩm OCOP | VNC\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý sản phẩm OCOP.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    data = parsed.data
+    assert parsed.kind == "decision"
+    assert not data.get("authority") and not data.get("_authority")
+    assert not data.get("issuer")
+    assert any(n.field == "issuer" and "không đọc được" in n.message for n in parsed.notes)
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/2025/NQ-HĐND
+{place}, ngày 10 tháng 12 năm 2025
+NGHỊ QUYẾT
+Quy định chính sách hỗ trợ sản phẩm OCOP
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Hội đồng nhân dân thành phố ban hành Nghị quyết quy định chính sách hỗ trợ sản phẩm OCOP.
+"""
+
+
+def test_hoi_dong_nhan_dan_thanh_pho_takes_its_level_from_the_city_of_the_place_line():
+    central = parse_text(RESOLUTION.format(place="Cần Thơ")).data["issuer"]
+    assert central["level"] == "tinh"  # a centrally-run city is a province
+    provincial = parse_text(RESOLUTION.format(place="Bảo Lộc")).data["issuer"]
+    assert provincial["level"] == "huyen"  # a city of a province
+
+
+def test_a_plan_that_prints_no_year_anywhere_gets_none_made_up():
+    parsed = parse_text(
+        "KẾ HOẠCH\nTổ chức đánh giá, phân hạng sản phẩm OCOP\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng sản phẩm.\n")
+    assert "year" not in parsed.data
+    assert any(n.field == "year" and "để trống" in n.message for n in parsed.notes)
