@@ -339,6 +339,14 @@ def read_header(lines: list[Line]) -> HeaderData:
                 left.append(line.with_text(fragment))
     if vv:
         data.vv = normalise(" ".join(vv)).strip(" :")
+    if not spans and not any(is_body_head(normalise(line.text)) for line in left):
+        # No Quốc hiệu, Số or date and no body's name: what stands above the type line is the
+        # page's own title and brand ("Bộ tiêu chí … | VNC"), not an issuing body.
+        for line in left:
+            data.notes.append(Note("", f"'{normalise(line.text)}' đứng trên tên loại văn bản nhưng không phải tên cơ quan "
+                                       "(không có Quốc hiệu, số, ngày): coi là tiêu đề của trang web, không ghi vào văn bản",
+                                   line.where()))
+        left = []
     data.issuer, data.issuer_lines = issuer_from_lines(left)
     return data
 

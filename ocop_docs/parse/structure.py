@@ -385,7 +385,9 @@ def _merge_type_lines(lines: list[Line]) -> list[Line]:
         # "QUY CHẾ LÀM" / "VIỆC …": the type name and the start of the trích yếu on one line of the header.
         m = _TYPE_HEAD_RE.match(line.text)
         # (The Quốc hiệu above may still be wrapped: "CỘNG HOÀ XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM".)
-        if m and not typed and k < 40 and line.text.isupper() and is_quoc_hieu(" ".join(x.text for x in lines[:k])):
+        # "QUYẾT ĐỊNH VỀ VIỆC …": a page heading of type and trích yếu, with or without a header above.
+        if m and not typed and k < 40 and line.text.isupper() and (
+                is_quoc_hieu(" ".join(x.text for x in lines[:k])) or re.match(r"(?:VỀ VIỆC|V/V)\s", line.text[m.end():])):
             out.append(line.with_text(m.group(1)))
             out.append(line.with_text(line.text[m.end():].strip()))
             typed = True

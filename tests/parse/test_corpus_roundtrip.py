@@ -99,7 +99,9 @@ def test_the_selection_holds_every_document_of_a_modelled_kind():
     assert len(NAMES) >= 75
     for name in left_out:
         truth = _truth(COLLECTED / name)
-        assert not truth.get("title") and not truth.get("sections"), name
+        # A body copied without any header (no issuer, number, date) cannot be rendered either.
+        headless = not any(truth.get(f) for f in ("issuer", "number", "date"))
+        assert headless or (not truth.get("title") and not truth.get("sections")), name
 
 
 def _made(trip: Trip, name: str) -> Trip:

@@ -197,3 +197,18 @@ def test_a_plan_that_prints_no_year_anywhere_gets_none_made_up():
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao chất lượng sản phẩm.\n")
     assert "year" not in parsed.data
     assert any(n.field == "year" and "để trống" in n.message for n in parsed.notes)
+
+
+def test_a_type_line_that_carries_its_ve_viec_title_under_a_page_title_invents_no_issuer():
+    parsed = parse_text(
+        "Quy chế quản lý sản phẩm OCOP | Cổng tin\n"
+        "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ SẢN PHẨM OCOP\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý sản phẩm OCOP.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    data = parsed.data
+    assert parsed.doc_type == "Quyết định"
+    assert data["title"].lower() == "về việc ban hành quy chế quản lý sản phẩm ocop"
+    assert not data.get("issuer")
+    # The page title is said to be left out, never dropped in silence.
+    dropped = [n.message for n in parsed.notes if "tiêu đề của trang web" in n.message]
+    assert dropped and "'Quy chế quản lý sản phẩm OCOP'" in dropped[0]
