@@ -51,6 +51,13 @@ def date_words(on: date | None, style: DateStyle = "long", year: int | None = No
     return ngay_thang_nam(on) if style == "long" else f"ngày {short_date(on)}"
 
 
+def _must_be_decision(value: str) -> str:
+    """The doc_type check every decision model shares: its type name is "Quyết định"."""
+    if value != "Quyết định":
+        raise ValueError(f"văn bản loại '{value}' không phải Quyết định")
+    return value
+
+
 class DecisionRef(Model):
     """An earlier decision named by number and date (the one a kiện toàn decision replaces)."""
 
@@ -179,12 +186,7 @@ class Decision(Document):
                 pass  # reported by the field validator
         return data
 
-    @field_validator("doc_type")
-    @classmethod
-    def _decision(cls, value: str) -> str:
-        if value != "Quyết định":
-            raise ValueError(f"văn bản loại '{value}' không phải Quyết định")
-        return value
+    _decision = field_validator("doc_type")(_must_be_decision)
 
     # ---- the date the rules are read at --------------------------------------------------
     @property
@@ -1104,12 +1106,7 @@ class GeneralDecision(Document):
         default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới"
     )
 
-    @field_validator("doc_type")
-    @classmethod
-    def _decision(cls, value: str) -> str:
-        if value != "Quyết định":
-            raise ValueError(f"văn bản loại '{value}' không phải Quyết định")
-        return value
+    _decision = field_validator("doc_type")(_must_be_decision)
 
     @property
     def year(self) -> int | None:
