@@ -1064,8 +1064,10 @@ def decision_subject(title: str | None, first_article: str | None) -> DecisionSu
         return "khác"
     if re.search(r"\b(thanh lap|kien toan|cung co)\b.{0,40}\b(hoi dong|to tu van|to giup viec|ban chi dao)\b", text):
         return "hội đồng"
-    # "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP" is the recognition decision under another verb.
-    if re.search(r"\bcong nhan\b|\bket qua danh gia,?\s+(?:va\s+)?phan hang\b", text):
+    # "Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP" and "Phân hạng và cấp giấy chứng nhận sản
+    # phẩm OCOP" are the recognition decision under other verbs.
+    if re.search(r"\bcong nhan\b|\bket qua danh gia,?\s+(?:va\s+)?phan hang\b"
+                 r"|^(?:quyet dinh\s+)?phan hang\b|\bcap giay chung nhan\b.{0,40}\bocop\b", text):
         return "công nhận"
     if re.search(r"\bban hanh\b.{0,40}\b(quy che|quy dinh|quy trinh)\b", text):
         return "ban hành quy chế"

@@ -68,6 +68,7 @@ from .header import (
 )
 from .lines import Line, Source, normalise
 from .news import NewsReport, news_report
+from .prose import refuse_prose
 from .noise import join_broken
 from .recognition import recognition_decision
 from .runon import split_runs
@@ -176,6 +177,8 @@ def recognise(source: Source) -> Parsed:
                                  "không có nội dung của văn bản để đọc.")
         lines = _join(_merge_type_lines(lines))
         news = news_report(lines)
+        if news is not None and news.doc_type != "Quyết định" and not news.number_text:
+            news = None  # "đã ban hành công văn …": no named document reported; judged as any page below
         if news is None and meta.values.get("number") and not _document_like(lines):
             main = _recorded(meta, lines)
             main.notes[:0] = [Note("", message, where) for where, message in source.notes]
@@ -185,6 +188,8 @@ def recognise(source: Source) -> Parsed:
             _use_site_meta(main, meta)
             main.notes[:0] = [Note("", message, where) for where, message in source.notes]
             return main
+        if news is None and not meta.values:
+            refuse_prose(lines, str(source.path))
     parts = segments(lines)
     docs: list[Parsed] = []
     for start, at, end, name in parts:

@@ -382,3 +382,17 @@ def test_a_general_decision_without_its_thẩm_quyền_line_prints_none():
     assert GeneralDecision.model_validate(data).authority_line() == ""  # not guessed from the issuer
     assert GeneralDecision.model_validate(dict(data, authority="Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh")).authority_line() \
         == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"
+
+
+@pytest.mark.parametrize("title,subject", [
+    ("Quyết định phân hạng và cấp giấy chứng nhận sản phẩm OCOP", "công nhận"),
+    ("Về việc phân hạng và cấp giấy chứng nhận sản phẩm OCOP tỉnh Trà Vinh năm 2024", "công nhận"),
+    ("Phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP năm 2023", "công nhận"),
+    # The council that does the phân hạng is a council decision; the criteria are issued, not recognised.
+    ("Thành lập Hội đồng đánh giá, phân hạng và cấp giấy chứng nhận sản phẩm OCOP", "hội đồng"),
+    ("Ban hành Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP", "khác"),
+])
+def test_decision_subject_reads_the_recognition_decision_under_its_other_wordings(title, subject):
+    from ocop_docs.model.decision import decision_subject
+
+    assert decision_subject(title, None) == subject

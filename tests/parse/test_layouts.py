@@ -427,6 +427,14 @@ def test_council_decision_that_does_not_fit_stays_general_with_the_reason():
     assert any(n.field == "kind" and "chưa đọc được theo mô hình council_decision" in n.message for n in parsed.notes)
 
 
+def test_a_decision_to_phan_hang_and_certify_is_read_as_a_recognition_decision():
+    text = DECISION.replace("Về việc phê duyệt Đề án phát triển sản phẩm OCOP tỉnh Kiên Giang giai đoạn 2021-2025",
+                            "Về việc phân hạng và cấp giấy chứng nhận sản phẩm OCOP tỉnh Kiên Giang năm 2021")
+    parsed = parse_text(text)
+    assert parsed.model.subject == "công nhận"
+    assert any(n.field == "kind" and "chưa đọc được theo mô hình recognition_decision" in n.message for n in parsed.notes)
+
+
 def test_recognition_decision_reads_its_product_list_and_renders_the_same(tmp_path):
     from docx import Document
 
