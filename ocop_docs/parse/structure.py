@@ -178,7 +178,7 @@ def recognise(source: Source) -> Parsed:
         lines = _join(_merge_type_lines(lines))
         news = news_report(lines)
         if news is not None and news.doc_type != "Quyết định" and not news.number_text:
-            news = None  # "đã ban hành công văn …": no named document reported; judged as any page below
+            refuse_prose(lines, str(source.path))  # "đã ban hành công văn …" in a news item names no document
         if news is None and meta.values.get("number") and not _document_like(lines):
             main = _recorded(meta, lines)
             main.notes[:0] = [Note("", message, where) for where, message in source.notes]
