@@ -63,24 +63,23 @@ class Criterion(Model):
         return marks
 
 
-class CriteriaGroup(Model):
+class _Heading(Model):
+    """A numbered heading of a criteria set with the points under it."""
+
+    code: NonEmptyText
+    title: NonEmptyText
+    max_points: int = Field(ge=0, le=100)
+    description: Text | None = None
+    notes: list[NonEmptyText] = Field(default_factory=list)
+
+
+class CriteriaGroup(_Heading):
     """A heading that groups criteria inside a section ("6.1. Ngoại hình" over 6.1.1, 6.1.2; bộ 11, 13)."""
 
-    code: NonEmptyText
-    title: NonEmptyText
-    max_points: int = Field(ge=0, le=100)
-    description: Text | None = None
-    notes: list[NonEmptyText] = Field(default_factory=list)
 
-
-class Section(Model):
+class Section(_Heading):
     """A numbered section of a part ("1. TỔ CHỨC SẢN XUẤT", 18 điểm)."""
 
-    code: NonEmptyText
-    title: NonEmptyText
-    max_points: int = Field(ge=0, le=100)
-    description: Text | None = None
-    notes: list[NonEmptyText] = Field(default_factory=list)
     direct: bool = Field(False, description="Mục được chấm trực tiếp (các lựa chọn nằm ngay dưới mục)")
     groups: list[CriteriaGroup] = Field(default_factory=list)
     criteria: list[Criterion] = Field(min_length=1)
