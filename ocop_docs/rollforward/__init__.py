@@ -226,9 +226,10 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         made: list[Item] = []
         for before, after in new.changes:
             made.append(Item(where, what + ": năm của kế hoạch", before, after, category="year"))
-        for snippet, year_words in zip(new.kept, new.kept_years):
+        for snippet, year_words, note in zip(new.kept, new.kept_years, new.kept_notes):
             reviews.append(Item(where, what + ": năm khác năm của kế hoạch", before=snippet,
-                                action="Năm này không phải năm của kế hoạch cũ nên được giữ nguyên; kiểm tra có cần đổi",
+                                action=(note[:1].upper() + note[1:]) if note else
+                                "Năm này không phải năm của kế hoạch cũ nên được giữ nguyên; kiểm tra có cần đổi",
                                 category="year", printed=[new.text] if printed else [],
                                 slots=[Slot(path, "deadline", year=year_words)] if path else []))
         out = new.text
@@ -246,6 +247,11 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             for before, after in scoped.changes:
                 made.append(Item(where, what + f": địa bàn, cơ quan của {new_issuer.name}", before, after, category="issuer"))
             out = scoped.text
+            for old_office, new_office in scoped.guessed:
+                reviews.append(Item(where, what + ": cơ quan cấp huyện được chuyển", before=old_office, category="issuer",
+                                    anchor=new_office, within=out, printed=[out] if printed else [],
+                                    action=f"«{old_office}» đã được đổi thành «{new_office}» của {new_issuer.name}; "
+                                           "kiểm tra đúng cơ quan nhận nhiệm vụ này sau sắp xếp"))
             for snippet in scoped.kept:
                 reviews.append(Item(where, what + ": từ 'huyện' còn lại", before=snippet, category="issuer",
                                     anchor=snippet.strip("…").strip(), within=out, printed=[out] if printed else [],
@@ -283,6 +289,9 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             block.heading = rewrite(block.heading, where, "Tiêu đề mục", path=(*at, "heading"))
             if block.responsible_body and rename:
                 block.responsible_body = rename_agencies(block.responsible_body).text
+            if block.responsible_body and issuer and plan.issuer.name != new_issuer.name:
+                # The body the section assigns is named as its heading now is (the heading's change is reported).
+                block.responsible_body = rescope(block.responsible_body, plan.issuer, new_issuer).text
         elif isinstance(block, Paragraph):
             block.text = rewrite(block.text, where, "Đoạn văn", path=(*at, "text"))
             _figures(block.text, where, "Đoạn văn", reviews, plan.year, old_end, year, new_end, (*at, "text"))

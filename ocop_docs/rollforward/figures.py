@@ -19,6 +19,11 @@ _MONEY_RE = re.compile(rf"(?<![\d.,])(?:{_NUMBER})\s*(?:tỷ|tỉ|triệu|nghìn
 _UNITS = (r"sản phẩm|chủ thể|hợp tác xã|HTX|doanh nghiệp|cơ sở|điểm bán|làng nghề|xã|lớp|lượt|hội chợ|"
           r"cán bộ|học viên|người|mô hình|chuỗi|vùng nguyên liệu|tổ hợp tác|hộ")
 _COUNT_RE = re.compile(rf"(?<![\d./,])(?:{_NUMBER})\s+(?:{_UNITS})\b", re.I)
+# The lower end of a range of counts ("từ 05 đến 07 sản phẩm", "3-5 sản phẩm"): a figure of its own.
+_RANGE_LOW_RE = re.compile(rf"(?<![\d./,])(?:{_NUMBER})(?=\s*(?:-|–|đến)\s*(?:{_NUMBER})\s+(?:{_UNITS})\b)", re.I)
+# An amount written without its currency ("Kinh phí: 120 triệu") in a sentence about money.
+_BARE_MONEY_RE = re.compile(rf"(?<![\d.,])(?:{_NUMBER})\s*(?:tỷ|tỉ|triệu)(?![\wđ])(?!\s*(?:đồng|VNĐ|VND|đ)(?![\wđ]))", re.I)
+_MONEY_CUE = re.compile(r"\b(?:kinh phí|ngân sách|nguồn vốn|vốn|dự toán|hỗ trợ|chi phí|tổng mức)\b", re.I)
 _STARS_RE = re.compile(r"(?<![\d–-])(?<![–-]\s)\b0?[1-5]\s*sao\b", re.I)  # not the end of a range "1 - 2 sao"
 # A star rating is a target when the sentence counts products or raises a rating ("05 sản phẩm đạt
 # 3 sao", "nâng hạng … lên 4 sao"); alone it restates a rule ("đạt từ 50 đến 70 điểm (3 sao)").
@@ -27,7 +32,8 @@ _PERCENT_RE = re.compile(rf"(?<![\d.,])(?:{_NUMBER})\s*%")
 # A count or a percentage is a target only in a sentence that sets one.
 _TARGET_CUE = re.compile(
     r"\b(?:phấn đấu|chỉ tiêu|mục tiêu|ít nhất|tối thiểu|tối đa|nâng hạng|nâng cấp|nâng sao|đạt|"
-    r"công nhận|thêm|mới|tăng|hỗ trợ|tổ chức|xây dựng|phát triển|hoàn thành|có)\b", re.I)
+    r"công nhận|thêm|mới|tăng|hỗ trợ|tổ chức|xây dựng|phát triển|hoàn thành|có|phân hạng|đánh giá|trở lên|"
+    r"duy trì|củng cố|truy xuất|tham gia|đăng ký|khoảng|được|tập huấn|đào tạo)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,17 @@ def figures_in(text: str) -> list[Figure]:
     def free(a: int, b: int) -> bool:
         return not any(x <= a < y for x, y in spans) and not any(a < y and x < b for x, y in taken)
 
+    money_words = bool(_MONEY_CUE.search(text))
     for offset, sentence in _sentences(text):
         found: list[tuple[int, int, str, str]] = []
         for m in _MONEY_RE.finditer(sentence):
             found.append((m.start(), m.end(), "money", "money"))
+        if money_words:  # "Kinh phí: 120 triệu" — the cue may sit before the colon
+            found.extend((m.start(), m.end(), "money", "money") for m in _BARE_MONEY_RE.finditer(sentence))
         if _TARGET_CUE.search(sentence):
             counts = list(_COUNT_RE.finditer(sentence))
             stars = list(_STARS_RE.finditer(sentence)) if counts or _RAISE_RE.search(sentence) else []
+            counts += list(_RANGE_LOW_RE.finditer(sentence))
             for measure, matches in (("count", counts), ("stars", stars), ("percent", _PERCENT_RE.finditer(sentence))):
                 found.extend((m.start(), m.end(), "target", measure) for m in matches)
         for a, b, kind, measure in sorted(found):

@@ -22,6 +22,20 @@ _AGRICULTURE_OFFICE = re.compile(
     r"(?i:\bPhòng\s+Nông\s+nghiệp\s+và\s+(?:Phát\s+triển\s+nông\s+thôn|PTNT|Môi\s+trường))"
     r"(?:\s+huyện\b(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,.;:()]*)*)?")
 _OFFICE_FOR = {"xa": "Phòng Kinh tế", "tinh": "Sở Nông nghiệp và Môi trường"}
+# Other district offices whose work a commune's offices took over (Nghị định 150/2025/NĐ-CP: a xã has
+# the Văn phòng HĐND và UBND, the Phòng Kinh tế and the Phòng Văn hóa - Xã hội). Only the district's own
+# office ("… huyện"), and each one is also left for a person to confirm: the mapping is the usual one,
+# not the only one.
+_COMMUNE_OFFICES = (
+    (re.compile(r"\bPhòng\s+Kinh\s+tế\s+(?:và|&)\s+Hạ\s+tầng\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ])"), "Phòng Kinh tế"),
+    (re.compile(r"\bPhòng\s+Tài\s+chính\s*[-–]\s*Kế\s+hoạch\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ])"), "Phòng Kinh tế"),
+    (re.compile(r"\bPhòng\s+Văn\s+h(?:oá|óa)\s*(?:[-–]|và)\s*Thông\s+tin\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ])"),
+     "Phòng Văn hóa - Xã hội"),
+    # The commune has its own Front committee and steering committee for the national programmes.
+    (re.compile(r"\b(Ủy ban MTTQ(?:VN| Việt Nam)?|Uỷ ban MTTQ(?:VN| Việt Nam)?|MTTQ(?:VN)?)\s+huyện\b(?!\s+[A-ZĐ])"), r"\1 xã"),
+    (re.compile(r"\b((?:Ban Chỉ đạo|BCĐ)\s+(?:các\s+)?Chương\s+trình\s+(?:MTQG|mục tiêu quốc gia))\s+huyện\b(?!\s+[A-ZĐ])"),
+     r"\1 xã"),
+)
 _BARE = re.compile(r"\b[Hh]uyện\b|\bHUYỆN\b")
 
 
@@ -50,6 +64,15 @@ def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
 
     for m in _AGRICULTURE_OFFICE.finditer(text):  # first: the office name includes "huyện <place>"
         add(m, _OFFICE_FOR[new.level])
+    if new.level == "xa":
+        guessed = []
+        for pattern, office in _COMMUNE_OFFICES:
+            for m in pattern.finditer(text):
+                before = len(edits)
+                add(m, m.expand(office))
+                if len(edits) > before:
+                    guessed.append((m.start(), m.group(0), m.expand(office)))
+        result.guessed = [(old_words, new_words) for _, old_words, new_words in sorted(guessed)]
     if old_place and new_place:
         for m in re.finditer(rf"\b(huyện|Huyện|HUYỆN)\s+{re.escape(old_place)}\b", text, re.I):
             place = new_place.upper() if m.group(0).isupper() else new_place
@@ -57,6 +80,13 @@ def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
     for m in re.finditer(r"\b(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|ỦY BAN NHÂN DÂN)\s+(huyện|HUYỆN)\b", text):
         add(m, f"{m.group(1)} {_cased(word, m.group(2))}")
     for m in re.finditer(r"\b(trên địa bàn|Trên địa bàn)\s+huyện\b", text):
+        add(m, f"{m.group(1)} {word}")
+    # The old district as the plan's own territory and bodies: "toàn huyện", "trong huyện", "của
+    # huyện", "các ban, ngành, đoàn thể huyện" — the new issuer's now. "cấp huyện" and a district
+    # body named otherwise are left for a person (they may name the old level on purpose).
+    for m in re.finditer(r"\b(toàn|Toàn|trong|của)\s+huyện\b(?!\s+[A-ZĐ])", text):
+        add(m, f"{m.group(1)} {word}")
+    for m in re.finditer(r"\b((?:ban,?\s+ngành|[Đđ]oàn thể|[Hh]ội,?\s+[Đđ]oàn thể),?)\s+huyện\b(?!\s+[A-ZĐ])", text):
         add(m, f"{m.group(1)} {word}")
     _apply(text, edits, result)
     # What is left: "huyện" a person must read (the old district, or a district named in a citation).

@@ -21,11 +21,26 @@ _DOC_WORDS = (
 )
 _NUMBER = r"(?:số\s*)?\d{1,5}\s*(?:/\s*\d{4})?\s*[/ ]\s*[A-ZĐ][\wĐđ&]*(?:\s*[-–]\s*[\wĐđ&]+)*"
 _DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+# The trích yếu of a cited document ("… của UBND tỉnh về thực hiện Chương trình OCOP năm 2024") is
+# part of the citation: its years are that document's. It runs to the end of the clause, but stops
+# where the citing sentence goes on (", UBND xã ban hành Kế hoạch …") or sets a deadline of its own.
+_SUBJECT = (
+    r"(?:\s*,?\s*(?:về việc|về|V/v|phê duyệt|ban hành|quy định|triển khai|hướng dẫn|thực hiện)\b[^;:.]{0,240}?"
+    r"(?=\s+(?:trước|chậm nhất|muộn nhất|đến hết|hạn)\s+(?:ngày|tháng|Quý|quý|năm)\b"
+    r"|,\s*[^,;:.]{0,60}?\b(?:ban hành|xây dựng|triển khai|thực hiện|như sau|đề nghị)\b|[;:.]|$))?"
+)
 _CITATION_RE = re.compile(
     rf"\b{_DOC_WORDS}\s+(?:{_NUMBER})(?:\s*,?\s*(?:ngày\s*{_DATE}|năm\s+\d{{4}}))?"
     rf"(?:\s+(?:của|do)\s+[^;:.,()]{{0,120}}?(?=\s+(?:về|phê duyệt|ban hành|quy định|triển khai|hướng dẫn|thực hiện)\b|[;:.,()]|$))?"
-    rf"|\b{_DOC_WORDS}\s+[^;.()]{{0,160}}?\bngày\s*{_DATE}",
+    rf"{_SUBJECT}",
     re.I,
+)
+# An act cited by its name and date, without a number ("Luật Tổ chức chính quyền địa phương ngày
+# 19/6/2015"). Only names of normative acts, written with their capital: "Báo cáo kết quả gửi UBND
+# tỉnh ngày 15/6/2024" or "Hướng dẫn chủ thể … ngày 30/8/2024" are the plan's own tasks.
+_NAMED_ACT_RE = re.compile(
+    rf"\b(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư(?: liên tịch)?|Chỉ thị)\s+[^;.()]{{0,160}}?"
+    rf"\bngày\s*{_DATE}"
 )
 _YEAR_RE = re.compile(r"(?<![\d])((?:19|20)\d{2})(?![\d])")
 _RANGE_RE = re.compile(r"(?<![\d/])((?:19|20)\d{2})(\s*[-–—]\s*)((?:19|20)\d{2})(?![\d/])")
@@ -39,7 +54,7 @@ _DEADLINE_BEFORE_DATE = re.compile(
 # "31/01/2027", "tháng 01/2027", "ngày 15 tháng 01 năm 2027") — deadlines that move with the plan.
 _DATE_FORM_BEFORE_YEAR = re.compile(
     r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{1,2}\s*/\s*|"
-    r"\btháng\s+\d{1,2}\s+năm\s+)$", re.I)
+    r"\btháng\s+\d{1,2}\s+năm\s+|\bQuý\s+[IVX1-4]+\s+năm\s+|\bđầu\s+năm\s+)$", re.I)
 
 
 _DATE_PREFIX = (r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|"
@@ -61,7 +76,7 @@ def date_words(text: str, year: str) -> list[tuple[int, int]]:
 def citation_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each citation of another document in ``text``."""
     spans = []
-    for m in _CITATION_RE.finditer(text):
+    for m in sorted([*_CITATION_RE.finditer(text), *_NAMED_ACT_RE.finditer(text)], key=lambda m: m.start()):
         end = m.end()
         date = list(re.finditer(r"\bngày\s*", m.group(0)))
         if date:
@@ -106,7 +121,9 @@ class Rewrite:
     changes: list[tuple[str, str]] = field(default_factory=list)  # (before, after) snippets
     kept: list[str] = field(default_factory=list)  # snippets with another year, left as written
     kept_years: list[str] = field(default_factory=list)  # shift_years: the year (or range) of each kept snippet
+    kept_notes: list[str] = field(default_factory=list)  # shift_years: why each was kept, when more can be said
     cited: list[str] = field(default_factory=list)  # citations whose year was kept
+    guessed: list[tuple[str, str]] = field(default_factory=list)  # rescope: (old, new) a person must confirm
 
 
 def _snippet(text: str, start: int, end: int, width: int = 28) -> str:
@@ -161,9 +178,19 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             else:
                 new = f"{years.new}{m.group(2)}{years.new_end}"
             replaced.append((m.start(), m.end(), new))
+        elif not years.period and b == a + 1 and years.old in (a, b):
+            # A season or school year across the plan's year ("vụ Đông Xuân 2024-2025", "2024-2025")
+            # is the plan's own: it moves as the year does.
+            shift = years.new - years.old
+            replaced.append((m.start(), m.end(), f"{a + shift}{m.group(2)}{b + shift}"))
+        elif a <= years.new and years.new_end <= b:
+            continue  # a programme period the new plan still falls in ("giai đoạn 2026-2030"): still right
         elif years.old <= a <= years.old_end or years.old <= b <= years.old_end:
             result.kept.append(_snippet(text, m.start(), m.end()))
             result.kept_years.append(m.group(0))
+            result.kept_notes.append(
+                f"giai đoạn {a}-{b} kết thúc trước năm {years.new}: nếu đoạn này nói về chương trình đang thực hiện, "
+                f"ghi giai đoạn mới của chương trình; nếu nhắc lại kết quả giai đoạn cũ, giữ nguyên" if b < years.new else "")
     for m in _YEAR_RE.finditer(text):
         if _inside(m.start(), taken):
             continue
@@ -182,6 +209,7 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             if abs(year - years.old) <= 1 or abs(year - years.old_end) <= 1:
                 result.kept.append(_snippet(text, m.start(), m.end()))
                 result.kept_years.append(m.group(1))
+                result.kept_notes.append("")
             continue
         if new_year != year:
             replaced.append((m.start(), m.end(), str(new_year)))

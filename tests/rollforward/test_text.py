@@ -41,10 +41,57 @@ def test_a_period_plan_moves_its_period():
     assert shift_years("Kế hoạch OCOP tỉnh Hà Tĩnh giai đoạn 2023-2025", one_year).text == "Kế hoạch OCOP tỉnh Hà Tĩnh năm 2026"
 
 
-def test_citation_spans_cover_number_date_and_issuer():
-    text = "Công văn số 8050/BNN-VPĐP ngày 29/11/2022 của Bộ Nông nghiệp và Phát triển nông thôn về việc hướng dẫn"
+def test_citation_spans_cover_number_date_issuer_and_subject():
+    text = ("Công văn số 8050/BNN-VPĐP ngày 29/11/2022 của Bộ Nông nghiệp và Phát triển nông thôn về việc hướng dẫn "
+            "năm 2024; UBND xã triển khai năm 2024")
     (start, end), = citation_spans(text)
-    assert text[start:end] == "Công văn số 8050/BNN-VPĐP ngày 29/11/2022 của Bộ Nông nghiệp và Phát triển nông thôn"
+    assert text[start:end] == ("Công văn số 8050/BNN-VPĐP ngày 29/11/2022 của Bộ Nông nghiệp và Phát triển nông thôn "
+                               "về việc hướng dẫn năm 2024")
+
+
+ONE_YEAR = YearMap(2026, 2026, 2027, 2027)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Every form a plan writes its own dates in moves.
+    ("Báo cáo kết quả về UBND tỉnh trước ngày 30/9/2026.", "Báo cáo kết quả về UBND tỉnh trước ngày 30/9/2027."),
+    ("tổng kết ngày 30 tháng 9 năm 2026", "tổng kết ngày 30 tháng 9 năm 2027"),
+    ("hoàn thành trong tháng 10/2026", "hoàn thành trong tháng 10/2027"),
+    ("tổng kết trong Quý I/2027", "tổng kết trong Quý I/2028"),
+    ("sơ kết 6 tháng đầu năm 2026", "sơ kết 6 tháng đầu năm 2027"),
+    ("từ tháng 3 đến tháng 6/2026", "từ tháng 3 đến tháng 6/2027"),
+    ("năm 2026 và đầu năm 2027", "năm 2027 và đầu năm 2028"),
+    ("vụ Đông Xuân 2026-2027", "vụ Đông Xuân 2027-2028"),
+    ("Quý IV năm 2026 và Quý I năm 2027", "Quý IV năm 2027 và Quý I năm 2028"),
+    # A task whose sentence begins with a document word is not a citation.
+    ("Báo cáo kết quả thực hiện gửi UBND tỉnh ngày 15/6/2026", "Báo cáo kết quả thực hiện gửi UBND tỉnh ngày 15/6/2027"),
+    ("Hướng dẫn các chủ thể hoàn thiện hồ sơ, hoàn thành ngày 30/8/2026",
+     "Hướng dẫn các chủ thể hoàn thiện hồ sơ, hoàn thành ngày 30/8/2027"),
+    ("Thông báo kết quả đánh giá cho chủ thể ngày 15/10/2026", "Thông báo kết quả đánh giá cho chủ thể ngày 15/10/2027"),
+    # The subject of a cited plan keeps its year; the citing sentence's own year moves.
+    ("Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh về thực hiện Chương trình OCOP năm 2026, "
+     "UBND xã ban hành Kế hoạch năm 2026 như sau:",
+     "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh về thực hiện Chương trình OCOP năm 2026, "
+     "UBND xã ban hành Kế hoạch năm 2027 như sau:"),
+    ("Kế hoạch số 20/KH-UBND ngày 01/02/2026 của UBND xã về triển khai OCOP năm 2026 và đăng ký sản phẩm trước ngày "
+     "30/9/2026", "Kế hoạch số 20/KH-UBND ngày 01/02/2026 của UBND xã về triển khai OCOP năm 2026 và đăng ký sản phẩm "
+     "trước ngày 30/9/2027"),
+    ("Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng", "Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng"),
+    ("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2026", "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2026"),
+    # A programme period the new year still falls in is right as it is.
+    ("Thực hiện Chương trình OCOP giai đoạn 2026-2030", "Thực hiện Chương trình OCOP giai đoạn 2026-2030"),
+])
+def test_every_form_of_the_plan_year_moves(text, expected):
+    assert shift_years(text, ONE_YEAR).text == expected
+
+
+def test_a_programme_period_that_ended_is_kept_and_explained():
+    rewrite = shift_years("Thực hiện Chương trình OCOP giai đoạn 2021-2025 trong năm 2025",
+                          YearMap(2025, 2025, 2026, 2026))
+    assert rewrite.text == "Thực hiện Chương trình OCOP giai đoạn 2021-2025 trong năm 2026"
+    assert rewrite.kept_years == ["2021-2025"] and "kết thúc trước năm 2026" in rewrite.kept_notes[0]
+    still = shift_years("Chương trình OCOP giai đoạn 2026-2030", ONE_YEAR)
+    assert still.kept == [] and still.changes == []
 
 
 def test_agency_names_change_outside_citations():

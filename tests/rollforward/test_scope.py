@@ -1,0 +1,39 @@
+"""A district plan re-issued by a commune or the province: the old district's words rewritten, each flagged."""
+from __future__ import annotations
+
+from ocop_docs.model.common import Issuer
+from ocop_docs.rollforward.scope import rescope
+
+DISTRICT = Issuer(name="Ủy ban nhân dân huyện Bến Cầu", level="huyen", abbreviation="UBND")
+COMMUNE = Issuer(name="Ủy ban nhân dân xã Long Thuận", level="xa", abbreviation="UBND")
+PROVINCE = Issuer(name="Ủy ban nhân dân tỉnh Tây Ninh", level="tinh", abbreviation="UBND")
+
+
+def test_the_district_as_territory_and_its_bodies_become_the_commune():
+    text = ("Các cơ quan, ban, ngành, đoàn thể huyện phối hợp UBND huyện tuyên truyền trên địa bàn huyện Bến Cầu "
+            "để nhân dân toàn huyện và trong huyện biết; Phòng Nông nghiệp và PTNT huyện chủ trì.")
+    result = rescope(text, DISTRICT, COMMUNE)
+    assert result.text == ("Các cơ quan, ban, ngành, đoàn thể xã phối hợp UBND xã tuyên truyền trên địa bàn xã Long Thuận "
+                           "để nhân dân toàn xã và trong xã biết; Phòng Kinh tế chủ trì.")
+    assert len(result.changes) == 6 and result.kept == []
+
+
+def test_district_offices_go_to_the_commune_offices_and_each_is_left_to_confirm():
+    text = ("Phối hợp Phòng Tài chính - Kế hoạch huyện, Phòng Văn hóa - Thông tin huyện, Phòng Kinh tế & Hạ tầng huyện "
+            "và Ủy ban MTTQVN huyện; Hội đồng đánh giá sản phẩm cấp huyện.")
+    result = rescope(text, DISTRICT, COMMUNE)
+    assert result.text == ("Phối hợp Phòng Kinh tế, Phòng Văn hóa - Xã hội, Phòng Kinh tế "
+                           "và Ủy ban MTTQVN xã; Hội đồng đánh giá sản phẩm cấp huyện.")
+    assert [new for _, new in result.guessed] == ["Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Phòng Kinh tế",
+                                                   "Ủy ban MTTQVN xã"]
+    # "cấp huyện" may name the old level on purpose: left as written, for a person.
+    assert len(result.kept) == 1 and "cấp huyện" in result.kept[0]
+
+
+def test_a_province_issuer_gets_the_province_words_and_citations_stay():
+    text = ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND huyện Bến Cầu về OCOP, UBND huyện triển khai "
+            "trên địa bàn huyện.")
+    result = rescope(text, DISTRICT, PROVINCE)
+    assert result.text == ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND huyện Bến Cầu về OCOP, UBND tỉnh "
+                           "triển khai trên địa bàn tỉnh.")
+    assert result.guessed == []  # the commune offices are not the province's
