@@ -110,6 +110,51 @@ def commune_plan_2026(path) -> None:
     document.save(str(path))
 
 
+def officer_plan_2026(path) -> None:
+    """A commune's 2026 plan with everything an officer writes in Word: the header as a table, headings
+    numbered by Word, a superior plan cited in the opening, deadlines in every form Vietnamese plans
+    use, amounts and targets in sentences, a targets table by hamlet, an assignment table and a budget
+    table with its total, a province named before the 2025 merger, a citation with its own dates."""
+    import docx
+
+    document = docx.Document()
+    use_numbering(document)
+    header_table(document, "XÃ MỸ HẠNH", "Số: 07/KH-UBND", "Mỹ Hạnh, ngày 15 tháng 01 năm 2026")
+    title_lines(document, "KẾ HOẠCH", "Thực hiện Chương trình Mỗi xã một sản phẩm năm 2026")
+    document.add_paragraph(
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh Tây Ninh về thực hiện Chương trình OCOP "
+        "năm 2026, UBND xã Mỹ Hạnh ban hành Kế hoạch thực hiện Chương trình OCOP năm 2026 như sau:")
+    numbered(document, "MỤC TIÊU", 0)
+    document.add_paragraph("Phấn đấu năm 2026 có từ 05 đến 07 sản phẩm được đánh giá, phân hạng; nâng hạng 01 sản phẩm "
+                           "từ 3 sao lên 4 sao; 100% chủ thể OCOP được tập huấn.")
+    document.add_paragraph("Kinh phí: 120 triệu đồng từ ngân sách xã; hỗ trợ mỗi sản phẩm mới 10 triệu đồng.")
+    _table(document, [["STT", "Ấp", "Số sản phẩm đăng ký", "Số sản phẩm đạt 3 sao"],
+                      ["1", "Ấp Mỹ Hòa", "3", "2"],
+                      ["2", "Ấp Mỹ Lợi", "4", "1"]])
+    numbered(document, "NHIỆM VỤ", 0)
+    numbered(document, "Phân công", 1)
+    _table(document, [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+                      ["1", "Tuyên truyền trên hệ thống truyền thanh", "Văn phòng HĐND và UBND xã", "Quý I/2026"],
+                      ["2", "Hướng dẫn chủ thể lập hồ sơ", "Phòng Kinh tế", "từ tháng 3 đến tháng 6/2026"],
+                      ["3", "Tổng kết Chương trình", "Phòng Kinh tế", "Quý I/2027"]])
+    numbered(document, "Thời hạn", 1)
+    document.add_paragraph("Các ấp đăng ký sản phẩm trước ngày 31/3/2026; báo cáo kết quả về UBND tỉnh trước ngày "
+                           "30/9/2026; sơ kết 6 tháng đầu năm 2026 và tổng kết ngày 15 tháng 12 năm 2026.")
+    document.add_paragraph("Báo cáo kết quả thực hiện gửi Sở Nông nghiệp và Môi trường ngày 15/6/2026; mỗi năm, các "
+                           "chủ thể nộp hồ sơ trước ngày 30/9.")
+    document.add_paragraph("Tham gia Hội chợ OCOP tỉnh Long An vụ Đông Xuân 2026-2027, trong tháng 10/2026; đánh giá "
+                           "theo Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ, thực hiện Chương "
+                           "trình OCOP giai đoạn 2026-2030.")
+    numbered(document, "KINH PHÍ", 0)
+    _table(document, [["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"],
+                      ["1", "Tập huấn cho chủ thể", "50.000.000", "Ngân sách tỉnh"],
+                      ["2", "Tham gia hội chợ", "70.000.000", "Ngân sách xã"],
+                      ["", "Tổng cộng", "120.000.000", ""]])
+    document.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2026 của UBND xã Mỹ Hạnh./.")
+    signature_table(document, "Trần Văn Nam")
+    document.save(str(path))
+
+
 def accept_all(src, dst) -> None:
     """What Word's Review › Accept All Changes and Delete All Comments leave."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:

@@ -35,7 +35,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-_TOTAL_LABEL_RE = re.compile(r"^(tong\b|cong\s*(:|$|\d))")
+# "Tổng kết …", "Tổng hợp …" are tasks in an assignment table, not its total row.
+_TOTAL_LABEL_RE = re.compile(r"^(tong\b(?!\s+(ket|hop|quan|the|duyet|ve sinh|dieu tra|ra soat)\b)|cong\s*(:|$|\d))")
 
 
 def is_total_label(text: str) -> bool:

@@ -32,7 +32,7 @@ from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
 from .scope import rescope
-from .text import YearMap, date_words, rename_agencies, shift_years
+from .text import YearMap, citation_spans, date_words, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
 
@@ -266,6 +266,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
         for item in made:
             item.printed = [out] if printed else []
         changes.extend(made)
+        for a, b in citation_spans(out):
+            why = basis_check.superior_plan(out[a:b], plan.year, old_end, year)
+            if why and basis_check.identify(out[a:b]) is None:
+                reviews.append(Item(where, what + ": viện dẫn kế hoạch của năm cũ", before=out[a:b], category="basis",
+                                    anchor=out[a:b], within=out, printed=[out] if printed else [],
+                                    action=why[:1].upper() + why[1:]))
         for act in basis_check.acts_in(out):
             if act.lapsed(on):
                 nxt = basis_check.registry.successor(act.key, on)

@@ -80,6 +80,27 @@ def _period_end(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def ended_period_message(text: str, end: int, year: int) -> str:
+    """What to do with a cited document whose period ended before the new plan's year."""
+    if _PLAN_WORDS.search(text[:60]):
+        return (f"kế hoạch cho giai đoạn kết thúc năm {end}: thay bằng kế hoạch của cơ quan đó cho giai đoạn mới "
+                f"(từ năm {end + 1}) hoặc cho năm {year} khi đã ban hành, hoặc bỏ căn cứ này")
+    return f"văn bản cho giai đoạn kết thúc năm {end}; kiểm tra còn áp dụng cho năm {year} hay đã có văn bản thay thế"
+
+
+def superior_plan(text: str, old: int, old_end: int, year: int) -> str:
+    """Why a cited plan should be replaced in a plan for ``year`` ("" when it need not be): last
+    year's plan of a superior body, or a plan whose period ended before ``year``."""
+    planned = _plan_year(text)
+    end = _period_end(text)
+    if end is None and planned is not None and old <= planned < year:
+        return (f"kế hoạch năm {planned} của cơ quan cấp trên: thay bằng kế hoạch năm {year} của cơ quan đó khi đã "
+                "ban hành, hoặc bỏ viện dẫn này")
+    if end is not None and end < year and _PLAN_WORDS.search(text[:60]):
+        return ended_period_message(text, end, year)
+    return ""
+
+
 def check(bases: list[LegalBasis], on: date, level: str, year: int) -> list[BasisCheck]:
     """Each căn cứ line of the old plan checked for a plan signed on ``on`` for ``year``."""
     out: list[BasisCheck] = []
@@ -94,8 +115,7 @@ def check(bases: list[LegalBasis], on: date, level: str, year: int) -> list[Basi
                                       message=f"kế hoạch năm {planned} của cơ quan cấp trên: thay bằng kế hoạch năm {year} "
                                               "của cơ quan đó khi đã ban hành, hoặc bỏ căn cứ này"))
             elif end is not None and end < year:
-                out.append(BasisCheck(i, basis, basis, "ended_period", message=f"văn bản cho giai đoạn kết thúc năm {end}; "
-                                      "kiểm tra còn áp dụng cho năm mới hay đã có văn bản thay thế"))
+                out.append(BasisCheck(i, basis, basis, "ended_period", message=ended_period_message(basis.text, end, year)))
             else:
                 out.append(BasisCheck(i, basis, basis, "unknown", message="văn bản không có trong danh mục căn cứ; "
                                       "kiểm tra còn hiệu lực và còn phù hợp"))

@@ -90,3 +90,8 @@ def test_total_labels_the_readers_of_tables_share(label):
 @pytest.mark.parametrize("label", ["Cộng đồng dân cư đóng góp", "Công tác tuyên truyền", "Tổ công tác", "Hỗ trợ tổng thể"])
 def test_rows_that_only_begin_like_a_total_are_not_one(label):
     assert not is_total_label(label)
+
+
+@pytest.mark.parametrize("label", ["Tổng kết Chương trình", "Tổng hợp báo cáo kết quả", "TỔNG KẾT NĂM"])
+def test_a_task_that_begins_with_tong_is_not_a_total(label):
+    assert not is_total_label(label)
