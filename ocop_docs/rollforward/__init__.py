@@ -505,8 +505,10 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
         if table.total is not None and table.total.stated:
             total = "; tổng cộng được tính lại từ các dòng khi in (bỏ hoặc sửa số tổng đã ghi: " + \
                 "; ".join(table.total.stated.values()) + ")"
+        money_only = all(s.kind == "money-cell" for s in slots)
         reviews.append(Item(where, "Số liệu trong bảng" + (f" «{table.title}»" if table.title else ""),
-                            before="; ".join(figures), category="target", anchor="#" + bookmark(number), slots=slots,
+                            before="; ".join(figures), category="budget" if money_only else "target",
+                            anchor="#" + bookmark(number), slots=slots,
                             action=f"{len(figures)} ô số của kế hoạch {_period(old, old_end)} được giữ nguyên; ghi số liệu "
                                    f"cho {_period(year, new_end)}{total}"))
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from ..convert import to_pdf_one
 from ..errors import DataError, Problem
 from ..io import load_spec
@@ -100,7 +102,16 @@ def load_answers(path: str | Path) -> dict:
              for k, v in data.items() if isinstance(v, (list, dict))]
     if wrong:
         raise DataError(path, wrong)
+    if Path(path).suffix.lower() != ".json":
+        # Each answer as the officer typed it: YAML would read "1.000" (one thousand, the Vietnamese
+        # way) as the number 1.0 and "10/02/2026"-like values in its own ways. The file was checked
+        # (size, depth, syntax) by read_spec_data above.
+        typed = yaml.load(Path(path).read_bytes().decode("utf-8-sig"), Loader=yaml.BaseLoader)
+        return {str(k): (None if v in _EMPTY else v) for k, v in typed.items()}
     return {str(k): v for k, v in data.items()}
+
+
+_EMPTY = ("", "~", "null", "Null", "NULL")
 
 
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,

@@ -57,6 +57,12 @@ _DATE_FORM_BEFORE_YEAR = re.compile(
     r"\btháng\s+\d{1,2}\s+năm\s+|\bQuý\s+[IVX1-4]+\s+năm\s+|\bđầu\s+năm\s+)$", re.I)
 
 
+# A year followed by the document that gives it its content ("năm 2025 theo Quyết định số …",
+# "năm 2025 được giao tại Quyết định số …").
+_TIED_TO_CITATION = re.compile(
+    r"\s*,?\s*(?:(?:đã\s+)?được\s+(?:giao|phân bổ|bố trí|phê duyệt|cấp)\s+)?(?:theo|tại)\s+", re.I)
+
+
 _DATE_PREFIX = (r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|"
                 r"\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{1,2}\s*/\s*|\btháng\s+\d{1,2}\s+năm\s+|\bnăm\s+")
 
@@ -210,6 +216,15 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
                 result.kept.append(_snippet(text, m.start(), m.end()))
                 result.kept_years.append(m.group(1))
                 result.kept_notes.append("")
+            continue
+        tied = _TIED_TO_CITATION.match(text, m.end())
+        if new_year != year and tied and any(a == tied.end() for a, _ in spans):
+            # "ngân sách tỉnh năm 2025 theo Quyết định số 4801/QĐ-UBND …": that decision funds that year;
+            # moving the year alone would claim it funds the new one.
+            result.kept.append(_snippet(text, m.start(), m.end(), width=60))
+            result.kept_years.append(m.group(1))
+            result.kept_notes.append(f"năm {year} gắn với văn bản được viện dẫn ngay sau (văn bản đó là của năm {year}): "
+                                     f"ghi năm {new_year} cùng văn bản của năm {new_year} (khi đã có), hoặc giữ nguyên")
             continue
         if new_year != year:
             replaced.append((m.start(), m.end(), str(new_year)))

@@ -160,3 +160,13 @@ def test_a_task_deadline_left_in_its_old_year_is_answered_in_the_task(tmp_path):
     task = value_at(done.result.plan, deadline.slot.path[:-1])
     assert (task.deadline.text, task.deadline.quarter, task.deadline.year) == ("Quý II/2025", 2, 2025)
     assert "thoi-han-1" not in [d.key for d in done.open]
+
+
+def test_an_amount_typed_the_vietnamese_way_in_yaml_is_read_as_typed(word_plan, tmp_path):
+    """FINDINGS 1: "so-tien-2: 1.000" is one thousand đồng, never the number 1 YAML would make of it."""
+    answers = tmp_path / "tra-loi.yaml"
+    answers.write_text("so-tien-1: 4.500\nso-tien-2: 1.000\nngay:\nso: 15\n", encoding="utf-8")
+    files = run(word_plan, 2027, tmp_path / "kh.yaml", on=date(2027, 1, 5), answers=answers)
+    budget = files.result.plan.tables[1]
+    assert [r[2].text for r in budget.rows] == ["4.500", "1.000"]
+    assert files.result.plan.number == 15 and files.result.plan.date is None  # an empty answer is no answer

@@ -223,6 +223,22 @@ def test_ben_cau_to_a_commune_in_2026_names_the_commune_and_flags_each_change(tm
     # Every "huyện" left in the draft's own words is a decision with its place.
     left = [r for r in files.result.reviews if r.what.endswith("từ 'huyện' còn lại")]
     assert left and all(r.where and "huyện" in r.before for r in left)
+    # The district's territory and offices are the commune's now, each a change; a district office
+    # given to a commune office is also a comment to confirm.
+    for before, after in (("ban, ngành, đoàn thể huyện", "ban, ngành, đoàn thể xã"), ("trong huyện", "trong xã"),
+                          ("Phòng Nông nghiệp và Môi trường huyện", "Phòng Kinh tế"),
+                          ("Phòng Tài chính - Kế hoạch huyện", "Phòng Kinh tế")):
+        assert any(before in c.before and after in c.after for c in scope), before
+    offices = [r for r in files.result.reviews if r.what.endswith("cơ quan cấp huyện được chuyển")]
+    assert {r.anchor for r in offices} >= {"Phòng Kinh tế", "Phòng Văn hóa - Xã hội"}
+    clean = Document(str(tmp_path / "sach.docx"))
+    paragraphs = [" ".join(p.text.split()) for p in clean.paragraphs] + \
+        [" ".join(c.text.split()) for t in clean.tables for r in t.rows for c in r.cells]
+    assert not any("Phòng Nông nghiệp" in p for p in paragraphs)
+    import re
+
+    for paragraph in [p for p in paragraphs if re.search(r"\bhuyện\b", p)]:
+        assert any(r.anchor in paragraph for r in left), paragraph  # each one left is a comment on its words
     # Each change is a revision on its words, each decision a comment; the clean copy passes check.
     inserted, deleted = _revisions(tmp_path / "du-thao.docx")
     assert "xã Long Thuận" in " ".join(inserted) and "huyện Bến Cầu" in " ".join(deleted)

@@ -108,3 +108,15 @@ def test_agency_names_change_outside_citations():
 ])
 def test_document_numbers_as_officers_type_them(typed, registry):
     assert normalise_number(typed) == registry
+
+
+def test_a_year_tied_to_the_decision_cited_after_it_is_kept_for_a_person():
+    """FINDINGS 4: the budget of last year was allocated by last year's decision; moving only the year
+    would claim that decision funds the new plan."""
+    text = "Nguồn kinh phí: ngân sách tỉnh năm 2025 theo Quyết định số 4801/QĐ-UBND ngày 13/12/2024 của UBND tỉnh."
+    rewrite = shift_years(text, YearMap(2025, 2025, 2026, 2026))
+    assert rewrite.text == text
+    assert rewrite.kept_years == ["2025"] and "gắn với văn bản được viện dẫn" in rewrite.kept_notes[0]
+    # Without a citation after it, the same year is the plan's and moves.
+    assert shift_years("ngân sách tỉnh năm 2025 và nguồn hợp pháp khác", YearMap(2025, 2025, 2026, 2026)).text == \
+        "ngân sách tỉnh năm 2026 và nguồn hợp pháp khác"
