@@ -52,6 +52,7 @@ class Slot:
     start: int = -1
     end: int = -1
     year: str = ""  # deadline: the old year to find in the final text
+    unit: str = ""  # money-cell: the column's unit when not đồng ("triệu đồng"): answers are in it
     key: str = ""  # the answer's key ("so-tien-2"), given once by decisions.decisions
     order: int = 0  # its place among the decisions, in the order of the document
 
@@ -483,7 +484,7 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
             cell_at = (*at, "rows", r - 1, c, "text")
             if column in numbers and cell.text.strip():
                 figures.append(cell.text)
-                slots.append(Slot(cell_at, "money-cell" if column in money else "cell"))
+                slots.append(Slot(cell_at, "money-cell" if column in money else "cell", unit=money.get(column, "")))
                 reviews.append(Item(here, "Số liệu trong bảng", before=cell.text, comment=False,
                                     category="budget" if column in money else "target",
                                     slots=[slots[-1]],
@@ -514,16 +515,20 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
 
 
 _MONEY_HEADER = re.compile(r"kinh phí|số tiền|thành tiền|đồng|ngân sách|vốn", re.I)
+_MONEY_UNIT = re.compile(r"\b(nghìn|ngàn|triệu|tỷ|tỉ)\s*(?:đồng|VNĐ|VND|đ)\b", re.I)
 
 
-def _money_columns(table) -> set[int]:
-    """The columns (from 1) whose header names money ("Kinh phí (đồng)", "Số tiền")."""
-    out: set[int] = set()
+def _money_columns(table) -> dict[int, str]:
+    """The columns (from 1) whose header names money ("Kinh phí (đồng)", "Số tiền"), each with the
+    unit its figures are written in ("triệu đồng" for "Kinh phí (triệu đồng)"; "" for đồng)."""
+    out: dict[int, str] = {}
     for row in table.header:
         column = 1
         for cell in row:
             if _MONEY_HEADER.search(cell.text or ""):
-                out.update(range(column, column + cell.colspan))
+                unit = _MONEY_UNIT.search(cell.text or "")
+                for c in range(column, column + cell.colspan):
+                    out[c] = f"{unit.group(1).lower()} đồng" if unit else out.get(c, "")
             column += cell.colspan
     return out
 

@@ -28,10 +28,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import DataError, Problem
-from ..model.plan import Plan
+from ..model.plan import BudgetBlock, Paragraph, Plan, TableBlock, TargetBlock
 from ..vi.dates import parse_date
 from ..vi.numbers import format_number, parse_number
-from . import Item, RollResult, Slot, in_document_order, value_at
+from . import Item, RollResult, Slot, _money_columns, _walk, in_document_order, value_at
+from .figures import figures_in
 
 OFFICER = "Người soạn thảo"
 """Whom the officer's tracked changes are credited to when no name is given."""
@@ -114,7 +115,8 @@ def decisions(result: RollResult) -> list[Decision]:
                 label = _SINGLE[family]
             else:
                 label = f"{_NAMES[family]} {slot.key.rsplit('-', 1)[1]} ({item.where})"
-            out.append(Decision(slot.key, label, slot.kind, _current(result.plan, slot), _HINT[slot.kind], item, slot))
+            hint = f"số {slot.unit}, ví dụ 15 hoặc 1.500" if slot.unit else _HINT[slot.kind]
+            out.append(Decision(slot.key, label, slot.kind, _current(result.plan, slot), hint, item, slot))
     return sorted(out, key=lambda d: d.slot.order)
 
 
@@ -217,6 +219,7 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
             item.before = "; ".join(_current(final, s) for s in item.slots)
             item.action += f" (đã điền: {', '.join(keys)})"
         open_items.append(item)
+    open_items += _total_mismatches(final)
     officer = [Item(a.decision.item.where, f"{a.decision.label}: người soạn quyết định", a.before or "(trống)",
                     a.after, category="officer", printed=[_printed(final, a.decision.slot, a.after)])
                for a in answered if not a.kept] + totals
@@ -270,6 +273,9 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
         if any(ch.isdigit() for ch in text) or not re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+)*\.?", text):
             raise ValueError(f"'{text}' không phải họ tên (chỉ gồm chữ cái và dấu cách)")
         return text, text
+    if kind == "money-cell" and d.slot.unit:
+        value = _in_unit(text, d.slot.unit)
+        return format_number(value, _decimals(value)), None
     if kind in ("money", "amount", "money-cell"):
         amount = _amount(text)
         if kind == "amount":
@@ -322,6 +328,27 @@ def _amount(text: str) -> int:
     if number > _MAX_AMOUNT:
         raise ValueError(f"số tiền quá lớn ('{text}')")
     return int(number)
+
+
+def _in_unit(text: str, unit: str) -> Decimal:
+    """An amount for a column written in ``unit`` ("triệu đồng"): a bare number is in that unit
+    ("900" → 900), an amount with its own unit is converted ("1,5 tỷ" → 1.500; "900.000.000 đồng" → 900)."""
+    size = _UNITS[unit.split()[0]]
+    if re.search(r"(?:đồng|vnđ|vnd|đ|₫|nghìn|ngàn|triệu|tỷ|tỉ)\.?\s*$", text.strip(), re.I):
+        value = Decimal(_amount(text)) / size
+    else:
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text.strip()):
+            raise ValueError(f"số '{text}' không rõ ràng: dấu phẩy là dấu thập phân; viết 1.500 (dấu chấm ngăn cách "
+                             "hàng nghìn)")
+        try:
+            value = parse_number(text)
+        except ValueError:
+            raise ValueError(f"'{text}' không phải số {unit} (ghi ví dụ 15 hoặc 1.500)") from None
+    if value < 0:
+        raise ValueError(f"số tiền không được âm ('{text}')")
+    if _decimals(value) > 3:
+        raise ValueError(f"'{text}' có quá nhiều chữ số thập phân cho cột tính bằng {unit}")
+    return value
 
 
 def _money_words(amount: int, current: str) -> str:
@@ -435,6 +462,39 @@ def _restate_totals(plan: Plan, edited: list[Decision]) -> list[Item]:
                 made.append(Item(d.item.where.split(", bảng")[0], "Dòng tổng cộng của bảng: phần mềm cộng lại từ các "
                                  "dòng đã sửa", before, "(tính lại khi in)", category="officer"))
     return made
+
+
+def _total_mismatches(plan: Plan) -> list[Item]:
+    """A total stated in a sentence ("Tổng kinh phí thực hiện: 7.000 triệu đồng") that no budget
+    table adds up to once the answers are in: the document would contradict itself, so a person
+    decides which figure is right (nothing is recomputed in prose)."""
+    totals: list[Decimal] = []
+    stated: list[tuple[str, str, str]] = []  # where, words, sentence
+    for where, block, _, _ in _walk(plan.body, []):
+        if isinstance(block, TableBlock):
+            for column, unit in _money_columns(block.table).items():
+                if column in block.table.number_columns:
+                    size = _UNITS[unit.split()[0]] if unit else 1
+                    totals.append(block.table.column_sum(column) * size)
+        elif isinstance(block, BudgetBlock):
+            totals.append(Decimal(block.budget.total))
+        elif isinstance(block, (Paragraph, TargetBlock)):
+            text = block.text if isinstance(block, Paragraph) else block.target.text
+            for figure in figures_in(text):
+                if figure.kind == "money" and re.search(r"\btổng\b", text[max(0, figure.start - 60):figure.start], re.I):
+                    stated.append((where, figure.words, text))
+    out = []
+    for where, words, text in stated if totals else []:
+        try:
+            amount = Decimal(_amount(words))
+        except ValueError:
+            continue
+        if amount not in totals:
+            out.append(Item(where, "Tổng kinh phí ghi trong câu khác tổng của bảng kinh phí", before=words,
+                            category="budget", anchor=words, within=text, printed=[text],
+                            action=f"Câu ghi tổng {words}, bảng kinh phí cộng lại được "
+                                   f"{' hoặc '.join(format_number(t) for t in totals)} đồng: sửa để hai số khớp nhau"))
+    return out
 
 
 def _validation_message(exc: Exception) -> str:

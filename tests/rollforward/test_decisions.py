@@ -170,3 +170,49 @@ def test_an_amount_typed_the_vietnamese_way_in_yaml_is_read_as_typed(word_plan, 
     budget = files.result.plan.tables[1]
     assert [r[2].text for r in budget.rows] == ["4.500", "1.000"]
     assert files.result.plan.number == 15 and files.result.plan.date is None  # an empty answer is no answer
+
+
+def test_a_budget_table_in_millions_is_answered_in_millions(tmp_path):
+    """FINDINGS 3: a column «Kinh phí (triệu đồng)» asks for millions and prints them as the column does."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "KINH PHÍ", "content": [{"table": {
+            "header": [["STT", "Nội dung", "Kinh phí (triệu đồng)"]],
+            "rows": [["1", "Tập huấn", "850"], ["2", "Xúc tiến thương mại", "5.600"]],
+            "number_columns": [3]}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    rolled = roll_forward(plan, 2026, on=date(2026, 1, 5))
+    hints = {d.key: d.hint for d in decisions(rolled)}
+    assert hints["so-tien-1"] == "số triệu đồng, ví dụ 15 hoặc 1.500"
+    done = apply_decisions(rolled, {"so-tien-1": "900", "so-tien-2": "1,5 tỷ đồng"})
+    assert [r[2].text for r in done.result.plan.tables[0].rows] == ["900", "1.500"]
+    with pytest.raises(DataError) as caught:
+        apply_decisions(rolled, {"so-tien-1": "900,000"})
+    assert "không rõ ràng" in str(caught.value)
+
+
+def test_a_stated_total_the_budget_table_no_longer_adds_up_to_is_left_to_a_person():
+    """FINDINGS 2: after the answers the sentence and the table must not disagree in silence."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "KINH PHÍ", "content": [
+            "Tổng kinh phí thực hiện: 6.450 triệu đồng.",
+            {"table": {"header": [["STT", "Nội dung", "Kinh phí (triệu đồng)"]],
+                       "rows": [["1", "Tập huấn", "850"], ["2", "Xúc tiến thương mại", "5.600"]],
+                       "number_columns": [3]}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    rolled = roll_forward(plan, 2026, on=date(2026, 1, 5))
+    agreed = apply_decisions(rolled, {"so-tien-2": "850"})  # nothing changed: the two still agree
+    assert not [r for r in agreed.result.reviews if r.what.startswith("Tổng kinh phí ghi trong câu")]
+    done = apply_decisions(rolled, {"so-tien-2": "1.000"})
+    flagged = [r for r in done.result.reviews if r.what.startswith("Tổng kinh phí ghi trong câu")]
+    assert len(flagged) == 1 and flagged[0].before == "6.450 triệu đồng"
+    assert "6.600.000.000 đồng" in flagged[0].action
