@@ -105,14 +105,25 @@ _PARTS = ("Toàn văn bản", "Phần đầu", "Trích yếu", "Căn cứ", "Đo
           "Chữ ký", "Nơi nhận")
 
 
-def in_document_order(items: list[Item]) -> list[Item]:
-    """``items`` sorted by their place in the draft (stable: items of one place keep their order)."""
+def in_document_order(items: list[Item], plan=None) -> list[Item]:
+    """``items`` sorted by their place in the draft (stable: items of one place keep their order).
+
+    With the draft ``plan``, items of the body follow its blocks' reading order ("Mục IV, đoạn 1"
+    before "Mục IV, đoạn 3" even when found later, as a check made after the answers is)."""
+    body = {}
+    if isinstance(plan, Plan):
+        body = {where: n for n, (where, *_) in enumerate(_walk(plan.body, []))}
+    inside = _PARTS.index("Mục")
+
     def rank(item: Item) -> tuple[int, int]:
         part = next((k for k, name in enumerate(_PARTS) if item.where.startswith(name)), len(_PARTS))
         number = 0
         if item.where.startswith("Căn cứ"):
             digits = "".join(ch for ch in item.where.split()[-1] if ch.isdigit())
             number = int(digits) if digits else 999  # an added căn cứ after the old ones
+        place = item.where.split(", bảng")[0]
+        if place in body:
+            part, number = inside, body[place]  # "Phần nội dung, đoạn 1" (before the sections) too
         return part, number
 
     return sorted(items, key=rank)

@@ -98,7 +98,7 @@ def decisions(result: RollResult) -> list[Decision]:
     out: list[Decision] = []
     seen: set[int] = set()
     counts: dict[str, int] = {}
-    for item in in_document_order(result.reviews):
+    for item in in_document_order(result.reviews, result.plan):
         for slot in item.slots:
             if id(slot) in seen or (slot.key and slot.key in result.answered):
                 continue

@@ -65,7 +65,7 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
               "(với --danh-dau to-mau: đoạn tương ứng được tô vàng).", "",
               "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |", "|---|---|---|---|---|---|"]
     keys = _keys(result)
-    for n, item in enumerate(in_document_order(result.reviews), start=1):
+    for n, item in enumerate(in_document_order(result.reviews, result.plan), start=1):
         lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before or item.what)} "
                      f"| {_cell(item.action, 400)} | {_cell(', '.join(keys.get(id(item), [])), 120)} |")
     fields = decisions(result)
@@ -79,7 +79,7 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
               "Trong tệp .docx, mỗi thay đổi là một thay đổi theo dõi (Review › Accept/Reject) trên đúng chữ đã đổi "
               "(với --danh-dau to-mau: đoạn đã đổi được tô xanh).", "",
               "| # | Loại | Vị trí | Trước | Sau | Lý do |", "|---|---|---|---|---|---|"]
-    for n, item in enumerate(in_document_order(result.changes), start=1):
+    for n, item in enumerate(in_document_order(result.changes, result.plan), start=1):
         lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before)} "
                      f"| {_cell(item.after)} | {_cell(item.what)} |")
     lines += ["", f"## Căn cứ pháp lý (kiểm tra theo danh mục ngày {result.on:%d/%m/%Y})", "",
@@ -98,9 +98,9 @@ def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[s
     keys = _keys(result)
     decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action,
                   ", ".join(keys.get(id(i), []))]
-                 for n, i in enumerate(in_document_order(result.reviews), start=1)]
+                 for n, i in enumerate(in_document_order(result.reviews, result.plan), start=1)]
     changes = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before, i.after, i.what]
-               for n, i in enumerate(in_document_order(result.changes), start=1)]
+               for n, i in enumerate(in_document_order(result.changes, result.plan), start=1)]
     bases = []
     for n, check in enumerate(result.bases, start=1):
         old_text = f"{check.old.verb} {check.old.text}".strip() if check.old else "—"

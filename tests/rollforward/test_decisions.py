@@ -216,3 +216,8 @@ def test_a_stated_total_the_budget_table_no_longer_adds_up_to_is_left_to_a_perso
     flagged = [r for r in done.result.reviews if r.what.startswith("Tổng kinh phí ghi trong câu")]
     assert len(flagged) == 1 and flagged[0].before == "6.450 triệu đồng"
     assert "6.600.000.000 đồng" in flagged[0].action
+    # Found after the answers, it is still listed at its place in the document: before the table.
+    from ocop_docs.rollforward import in_document_order
+
+    order = in_document_order(done.result.reviews, done.result.plan)
+    assert order.index(flagged[0]) < min(k for k, r in enumerate(order) if ", bảng" in r.where)
