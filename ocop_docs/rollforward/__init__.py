@@ -264,11 +264,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                                     anchor=new_office, within=out, printed=[out] if printed else [],
                                     action=f"«{old_office}» đã được đổi thành «{new_office}» của {new_issuer.name}; "
                                            "kiểm tra đúng cơ quan nhận nhiệm vụ này sau sắp xếp"))
-            for snippet in scoped.kept:
-                reviews.append(Item(where, what + ": từ 'huyện' còn lại", before=snippet, category="issuer",
+            for snippet, note in zip(scoped.kept, scoped.kept_notes):
+                reviews.append(Item(where, what + (": nơi nhận việc là các xã, thị trấn" if note else ": từ 'huyện' còn lại"),
+                                    before=snippet, category="issuer",
                                     anchor=snippet.strip("…").strip(), within=out, printed=[out] if printed else [],
-                                    action=f"Kế hoạch chuyển từ {plan.issuer.name} sang {new_issuer.name}: xem từ 'huyện' "
-                                           "này còn đúng không (cấp huyện kết thúc ngày 30/06/2025)"))
+                                    action=note or f"Kế hoạch chuyển từ {plan.issuer.name} sang {new_issuer.name}: xem từ "
+                                                   "'huyện' này còn đúng không (cấp huyện kết thúc ngày 30/06/2025)"))
         if on >= provinces.REORGANISED:
             for name in provinces.merged_names_in(out):
                 reviews.append(Item(where, what + ": tỉnh đã sắp xếp", before=name.words, category="province",

@@ -96,9 +96,10 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
 def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[str, list[Column], list[list]]]:
     """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
     keys = _keys(result)
-    decisions = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action,
-                  ", ".join(keys.get(id(i), []))]
-                 for n, i in enumerate(in_document_order(result.reviews, result.plan), start=1)]
+    todo = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action,
+             ", ".join(keys.get(id(i), [])), ""]  # "Đã xử lý": for the officer to tick
+            for n, i in enumerate(in_document_order(result.reviews, result.plan), start=1)]
+    fields = [[d.key, d.label, d.current or "(trống)", d.hint] for d in decisions(result)]
     changes = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before, i.after, i.what]
                for n, i in enumerate(in_document_order(result.changes, result.plan), start=1)]
     bases = []
@@ -109,7 +110,9 @@ def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[s
     number, kind, where = Column("#", 5, "int"), Column("Loại", 14), Column("Vị trí", 28)
     sheets: list[tuple[str, list[Column], list[list]]] = [
         ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60),
-                                 Column("Ô để điền (--answers)", 24)], decisions),
+                                 Column("Ô để điền (--answers)", 24), Column("Đã xử lý", 10)], todo),
+        ("Các ô để điền", [Column("Ô", 18), Column("Nội dung", 50), Column("Hiện ghi", 30), Column("Cách ghi", 40)],
+         fields),
         ("Thay đổi đã làm", [number, kind, where, Column("Trước", 45), Column("Sau", 45), Column("Lý do", 40)], changes),
         (f"Căn cứ ({result.on:%d-%m-%Y})", [number, Column("Căn cứ trong kế hoạch cũ", 60), Column("Tình trạng", 22),
                                             Column("Trong bản dự thảo", 60), Column("Ghi chú", 40)], bases),

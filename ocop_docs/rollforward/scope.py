@@ -36,6 +36,7 @@ _COMMUNE_OFFICES = (
     (re.compile(r"\b((?:Ban Chỉ đạo|BCĐ)\s+(?:các\s+)?Chương\s+trình\s+(?:MTQG|mục tiêu quốc gia))\s+huyện\b(?!\s+[A-ZĐ])"),
      r"\1 xã"),
 )
+_OTHER_COMMUNES = re.compile(r"\b(?:[Cc]ác\s+xã,?\s*(?:phường,?\s*)?thị trấn|[Tt]hị trấn)\b")
 _BARE = re.compile(r"\b[Hh]uyện\b|\bHUYỆN\b")
 
 
@@ -91,9 +92,17 @@ def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
     _apply(text, edits, result)
     # What is left: "huyện" a person must read (the old district, or a district named in a citation).
     done = [(a, a + len(n)) for a, _, n in _shifted(edits)]
-    for m in _BARE.finditer(result.text):
-        if not _inside(m.start(), citation_spans(result.text)) and not _inside(m.start(), done):
-            result.kept.append(_snippet(result.text, m.start(), m.end()))
+    cited = citation_spans(result.text)
+    left = [(m, "") for m in _BARE.finditer(result.text) if not _inside(m.start(), cited) and not _inside(m.start(), done)]
+    if new.level == "xa":
+        # A commune's plan that gives work to "các xã, thị trấn" (a district's wording; no thị trấn
+        # from 01/07/2025): only a person knows which hamlets or offices of the commune take it.
+        left += [(m, f"Kế hoạch của {new.name} giao việc cho «{m.group(0)}» (cách viết của kế hoạch cấp huyện; "
+                     "không còn thị trấn từ 01/07/2025): ghi các thôn, ấp hoặc cơ quan của xã nhận việc")
+                 for m in _OTHER_COMMUNES.finditer(result.text) if not _inside(m.start(), cited)]
+    for m, note in sorted(left, key=lambda x: x[0].start()):
+        result.kept.append(_snippet(result.text, m.start(), m.end()))
+        result.kept_notes.append(note)
     return result
 
 

@@ -165,11 +165,13 @@ def test_a_task_deadline_left_in_its_old_year_is_answered_in_the_task(tmp_path):
 def test_an_amount_typed_the_vietnamese_way_in_yaml_is_read_as_typed(word_plan, tmp_path):
     """FINDINGS 1: "so-tien-2: 1.000" is one thousand đồng, never the number 1 YAML would make of it."""
     answers = tmp_path / "tra-loi.yaml"
-    answers.write_text("so-tien-1: 4.500\nso-tien-2: 1.000\nngay:\nso: 15\n", encoding="utf-8")
+    answers.write_text("so-tien-1: 4.500\nso-tien-2: 1.000\nngay:\nso: 045\nchi-tieu-1: 010\n", encoding="utf-8")
     files = run(word_plan, 2027, tmp_path / "kh.yaml", on=date(2027, 1, 5), answers=answers)
     budget = files.result.plan.tables[1]
     assert [r[2].text for r in budget.rows] == ["4.500", "1.000"]
-    assert files.result.plan.number == 15 and files.result.plan.date is None  # an empty answer is no answer
+    # FINDINGS 24: "045" and "010" are not octal numbers to an officer.
+    assert files.result.plan.number == 45 and files.result.plan.date is None  # an empty answer is no answer
+    assert "ít nhất 10 sản phẩm" in files.result.plan.body[0].content[0].target.text
 
 
 def test_a_budget_table_in_millions_is_answered_in_millions(tmp_path):

@@ -343,9 +343,15 @@ def test_report_as_a_workbook_lists_the_same_items(ben_cau_2025, tmp_path):
                                        "-o", str(tmp_path / "kh.yaml"), "--report", str(tmp_path / "thay-doi.xlsx")])
     assert result.exit_code == 0, result.output
     wb = load_workbook(tmp_path / "thay-doi.xlsx")
-    assert wb.sheetnames[:3] == ["Việc cần quyết định", "Thay đổi đã làm", "Căn cứ (15-01-2025)"]
+    assert wb.sheetnames[:4] == ["Việc cần quyết định", "Các ô để điền", "Thay đổi đã làm", "Căn cứ (15-01-2025)"]
     decisions = list(wb["Việc cần quyết định"].iter_rows(values_only=True))
-    assert decisions[0] == ("#", "Loại", "Vị trí", "Nội dung hiện có", "Việc cần làm", "Ô để điền (--answers)")
+    assert decisions[0] == ("#", "Loại", "Vị trí", "Nội dung hiện có", "Việc cần làm", "Ô để điền (--answers)",
+                            "Đã xử lý")
+    # The cells --answers takes, as the Markdown report lists them (FINDINGS 23).
+    fields = list(wb["Các ô để điền"].iter_rows(values_only=True))
+    assert fields[0] == ("Ô", "Nội dung", "Hiện ghi", "Cách ghi")
+    assert ("so-tien-1", "Số tiền 1 (Mục IV, đoạn 1)", "14.000.000", "số đồng, ví dụ 90.000.000") \
+        in fields
     assert len(decisions) - 1 == len(files.result.reviews)
     assert [r[0] for r in decisions[1:]] == list(range(1, len(decisions)))
     assert any(r[1] == "Kinh phí" and "14.000.000" in (r[3] or "") and r[5] == "so-tien-1" for r in decisions[1:])

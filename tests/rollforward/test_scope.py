@@ -37,3 +37,13 @@ def test_a_province_issuer_gets_the_province_words_and_citations_stay():
     assert result.text == ("Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND huyện Bến Cầu về OCOP, UBND tỉnh "
                            "triển khai trên địa bàn tỉnh.")
     assert result.guessed == []  # the commune offices are not the province's
+
+
+def test_work_given_to_the_communes_and_towns_is_left_to_the_commune_to_name():
+    """FINDINGS 21: a commune's plan must not hand work to «các xã, thị trấn» without a word."""
+    text = "UBND các xã, thị trấn: triển khai Kế hoạch trên địa bàn huyện."
+    result = rescope(text, DISTRICT, COMMUNE)
+    assert result.text == "UBND các xã, thị trấn: triển khai Kế hoạch trên địa bàn xã."
+    assert len(result.kept) == 1 and "các xã, thị trấn" in result.kept[0]
+    assert "không còn thị trấn từ 01/07/2025" in result.kept_notes[0]
+    assert rescope(text, DISTRICT, PROVINCE).kept == []  # a province plan may still name its communes
