@@ -32,7 +32,7 @@ from ..vi.numbers import format_number
 from . import bases as basis_check
 from .figures import figures_in
 from .scope import rescope
-from .text import YearMap, citation_spans, date_words, rename_agencies, shift_years
+from .text import YearMap, cited_numbers, citation_spans, date_words, normalise_number, rename_agencies, shift_years
 
 DISTRICT_END = regimes.LAST_DISTRICT_DAY
 
@@ -289,9 +289,12 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
             if act.lapsed(on):
                 nxt = basis_check.registry.successor(act.key, on)
                 hint = f"; văn bản thay thế: {nxt.short()}" if nxt else ""
+                number = normalise_number(act.number or "")
+                words = next((out[a:b] for a, b in citation_spans(out) if number in cited_numbers(out[a:b])), "")
                 reviews.append(Item(where, what + ": viện dẫn văn bản hết hiệu lực", before=act.short(),
                                     action=f"Đoạn văn dẫn {act.short()} (hết hiệu lực sau {act.valid_to:%d/%m/%Y}){hint}; sửa lời văn",
-                                    category="basis", printed=[out] if printed else []))
+                                    category="basis", anchor=words, within=out if words else "",
+                                    printed=[out] if printed else []))
         return out
 
     draft = draft.model_copy(update={"title": rewrite(plan.title, "Trích yếu", "Trích yếu", path=("title",))})

@@ -25,9 +25,11 @@ _DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm
 # part of the citation: its years are that document's. It runs to the end of the clause, but stops
 # where the citing sentence goes on (", UBND xã ban hành Kế hoạch …") or sets a deadline of its own.
 _SUBJECT = (
-    r"(?:\s*,?\s*(?:về việc|về|V/v|phê duyệt|ban hành|quy định|triển khai|hướng dẫn|thực hiện)\b[^;:.]{0,240}?"
+    r"(?:\s+(?:về việc|về|V/v|phê duyệt|ban hành|quy định|triển khai|hướng dẫn|thực hiện)\b[^;:.]{0,240}?"
     r"(?=\s+(?:trước|chậm nhất|muộn nhất|đến hết|hạn)\s+(?:ngày|tháng|Quý|quý|năm)\b"
-    r"|,\s*[^,;:.]{0,60}?\b(?:ban hành|xây dựng|triển khai|thực hiện|như sau|đề nghị)\b|[;:.]|$))?"
+    r"|\s+(?:trong|từ|vào)\s+(?:ngày|tháng|Quý|quý)\b"
+    # a comma ends it, unless the title goes on with its place or horizon (", tỉnh Thanh Hóa")
+    r"|,(?!\s*(?:tỉnh|huyện|xã|phường|thị xã|thành phố|định hướng|tầm nhìn)\b)|[;:.]|$))?"
 )
 _CITATION_RE = re.compile(
     rf"\b{_DOC_WORDS}\s+(?:{_NUMBER})(?:\s*,?\s*(?:ngày\s*{_DATE}|năm\s+\d{{4}}))?"

@@ -120,3 +120,20 @@ def test_a_year_tied_to_the_decision_cited_after_it_is_kept_for_a_person():
     # Without a citation after it, the same year is the plan's and moves.
     assert shift_years("ngân sách tỉnh năm 2025 và nguồn hợp pháp khác", YearMap(2025, 2025, 2026, 2026)).text == \
         "ngân sách tỉnh năm 2026 và nguồn hợp pháp khác"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # The plan's own words after a citation are not its subject.
+    ("đánh giá theo Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ, thực hiện trong tháng 10/2026",
+     "đánh giá theo Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng Chính phủ, thực hiện trong tháng 10/2027"),
+    ("theo Kế hoạch số 20/KH-UBND ngày 01/02/2026 của UBND tỉnh về triển khai OCOP, hoàn thành trong tháng 10/2026",
+     "theo Kế hoạch số 20/KH-UBND ngày 01/02/2026 của UBND tỉnh về triển khai OCOP, hoàn thành trong tháng 10/2027"),
+    ("theo Kế hoạch số 20/KH-UBND của UBND tỉnh về hội chợ OCOP trong tháng 10/2026",
+     "theo Kế hoạch số 20/KH-UBND của UBND tỉnh về hội chợ OCOP trong tháng 10/2027"),
+    # A title that goes on with its place keeps its period and year.
+    ("Kế hoạch số 268/KH-UBND ngày 08/12/2021 của UBND tỉnh về việc thực hiện Chương trình OCOP năm 2026, tỉnh "
+     "Thanh Hóa; năm 2026", "Kế hoạch số 268/KH-UBND ngày 08/12/2021 của UBND tỉnh về việc thực hiện Chương trình "
+     "OCOP năm 2026, tỉnh Thanh Hóa; năm 2027"),
+])
+def test_a_citation_ends_where_the_plan_goes_on(text, expected):
+    assert shift_years(text, ONE_YEAR).text == expected
