@@ -265,7 +265,7 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                                     action=f"«{old_office}» đã được đổi thành «{new_office}» của {new_issuer.name}; "
                                            "kiểm tra đúng cơ quan nhận nhiệm vụ này sau sắp xếp"))
             for snippet, note in zip(scoped.kept, scoped.kept_notes):
-                reviews.append(Item(where, what + (": nơi nhận việc là các xã, thị trấn" if note else ": từ 'huyện' còn lại"),
+                reviews.append(Item(where, what + (": cơ quan, địa bàn của cấp cũ" if note else ": từ 'huyện' còn lại"),
                                     before=snippet, category="issuer",
                                     anchor=snippet.strip("…").strip(), within=out, printed=[out] if printed else [],
                                     action=note or f"Kế hoạch chuyển từ {plan.issuer.name} sang {new_issuer.name}: xem từ "

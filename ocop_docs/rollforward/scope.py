@@ -36,6 +36,10 @@ _COMMUNE_OFFICES = (
     (re.compile(r"\b((?:Ban Chỉ đạo|BCĐ)\s+(?:các\s+)?Chương\s+trình\s+(?:MTQG|mục tiêu quốc gia))\s+huyện\b(?!\s+[A-ZĐ])"),
      r"\1 xã"),
 )
+_DISTRICT_OFFICE = re.compile(
+    r"(?<!Văn )\bPhòng\s+(?:Kinh\s+tế|Tài\s+chính|Văn\s+h(?:oá|óa)|Nội\s+vụ|Tư\s+pháp|Y\s+tế|Giáo\s+dục|Lao\s+động|"
+    r"Tài\s+nguyên|Quản\s+lý\s+đô\s+thị|Dân\s+tộc|Nông\s+nghiệp)[^,;.():]{0,40}?(?:\s+(?:cấp\s+)?huyện\b|(?=\s+(?:và\s+các|"
+    r"chủ\s+trì|phối\s+hợp|tham\s+mưu|có\s+trách\s+nhiệm|kết\s+nối)\b|[,;.():]|$))")
 _OTHER_COMMUNES = re.compile(r"\b(?:[Cc]ác\s+xã,?\s*(?:phường,?\s*)?thị trấn|[Tt]hị trấn)\b")
 _BARE = re.compile(r"\b[Hh]uyện\b|\bHUYỆN\b")
 
@@ -100,6 +104,14 @@ def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
         left += [(m, f"Kế hoạch của {new.name} giao việc cho «{m.group(0)}» (cách viết của kế hoạch cấp huyện; "
                      "không còn thị trấn từ 01/07/2025): ghi các thôn, ấp hoặc cơ quan của xã nhận việc")
                  for m in _OTHER_COMMUNES.finditer(result.text) if not _inside(m.start(), cited)]
+    if new.level == "tinh":
+        # A district office ("Phòng Kinh tế và Hạ tầng", "Phòng Tài chính - Kế hoạch") in a province's plan:
+        # its work went to a Sở or to the communes — which one, only a person can tell.
+        offices = [m for m in _DISTRICT_OFFICE.finditer(result.text) if not _inside(m.start(), cited)]
+        spans = [(m.start(), m.end()) for m in offices]
+        left = [(m, note) for m, note in left if not _inside(m.start(), spans)]  # one comment for the office
+        left += [(m, f"«{m.group(0)}» là phòng của cấp huyện, không có trong kế hoạch của {new.name}: giao nhiệm vụ "
+                     "cho sở, ngành tỉnh hoặc UBND xã tương ứng") for m in offices]
     for m, note in sorted(left, key=lambda x: x[0].start()):
         result.kept.append(_snippet(result.text, m.start(), m.end()))
         result.kept_notes.append(note)

@@ -47,3 +47,11 @@ def test_work_given_to_the_communes_and_towns_is_left_to_the_commune_to_name():
     assert len(result.kept) == 1 and "các xã, thị trấn" in result.kept[0]
     assert "không còn thị trấn từ 01/07/2025" in result.kept_notes[0]
     assert rescope(text, DISTRICT, PROVINCE).kept == []  # a province plan may still name its communes
+
+
+def test_a_district_office_in_a_province_plan_is_left_to_a_person_once():
+    text = "Phòng Kinh tế và Hạ tầng huyện chủ trì, phối hợp Phòng Tài chính - Kế hoạch; Văn phòng HĐND và UBND."
+    result = rescope(text, DISTRICT, PROVINCE)
+    assert [k.strip("…") for k in result.kept] and len(result.kept) == 2  # no second comment for its "huyện"
+    assert result.kept_notes[0].startswith("«Phòng Kinh tế và Hạ tầng huyện» là phòng của cấp huyện")
+    assert result.kept_notes[1].startswith("«Phòng Tài chính - Kế hoạch» là phòng của cấp huyện")
