@@ -55,6 +55,8 @@ def _cased(word: str, like: str) -> str:
 def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
     """``text`` with the old district's words written for ``new`` (see module doc)."""
     result = Rewrite(text)
+    if old.level == new.level and old.level in ("xa", "tinh"):
+        return _renamed(text, old, new, result)
     if old.level != "huyen" or new.level not in _OFFICE_FOR:
         return result
     spans = citation_spans(text)
@@ -116,6 +118,24 @@ def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
         result.kept.append(_snippet(result.text, m.start(), m.end()))
         result.kept_notes.append(note)
     return result
+
+
+def _renamed(text: str, old: Issuer, new: Issuer, result: Rewrite) -> Rewrite:
+    """A commune or province re-issuing the plan under another name (communes and provinces merged in
+    2025): "xã Đông Thành", "tỉnh Bình Thuận" as the plan's own territory become the new name, outside
+    citations; each is a change, and a decision, since the old place may be meant on purpose."""
+    old_place, new_place = place_of(old.name), place_of(new.name)
+    if not old_place or not new_place or old_place == new_place:
+        return result
+    spans = citation_spans(text)
+    word = _LEVEL_WORD[old.level]
+    edits = []
+    for m in re.finditer(rf"\b({word}|{word.capitalize()}|{word.upper()})\s+{re.escape(old_place)}\b", text, re.I):
+        if not _inside(m.start(), spans):
+            place = new_place.upper() if m.group(0).isupper() else new_place
+            edits.append((m.start(), m.end(), f"{m.group(1)} {place}"))
+            result.guessed.append((m.group(0), f"{m.group(1)} {place}"))
+    return _apply(text, edits, result)
 
 
 def _shifted(edits: list[tuple[int, int, str]]):

@@ -55,3 +55,14 @@ def test_a_district_office_in_a_province_plan_is_left_to_a_person_once():
     assert [k.strip("…") for k in result.kept] and len(result.kept) == 2  # no second comment for its "huyện"
     assert result.kept_notes[0].startswith("«Phòng Kinh tế và Hạ tầng huyện» là phòng của cấp huyện")
     assert result.kept_notes[1].startswith("«Phòng Tài chính - Kế hoạch» là phòng của cấp huyện")
+
+
+def test_a_commune_renamed_by_the_merger_names_its_new_territory_and_each_is_a_decision():
+    old = Issuer(name="Ủy ban nhân dân xã Đông Thành", level="xa", abbreviation="UBND")
+    new = Issuer(name="Ủy ban nhân dân xã Đông Thạnh", level="xa", abbreviation="UBND")
+    text = ("Thực hiện Chương trình OCOP trên địa bàn xã Đông Thành; theo Kế hoạch số 5/KH-UBND ngày 02/01/2025 "
+            "của UBND xã Đông Thành.")
+    result = rescope(text, old, new)
+    assert result.text == ("Thực hiện Chương trình OCOP trên địa bàn xã Đông Thạnh; theo Kế hoạch số 5/KH-UBND ngày "
+                           "02/01/2025 của UBND xã Đông Thành.")
+    assert result.guessed == [("xã Đông Thành", "xã Đông Thạnh")]
