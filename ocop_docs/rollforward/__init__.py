@@ -510,7 +510,8 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
                                            f"cho {_period(year, new_end)}"))
             elif cell.text.strip():
                 cell.text = rewrite(cell.text, here, "Ô của bảng", path=cell_at)
-                _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end, cell_at)
+                _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end, cell_at,
+                         cell=True, money_column=column in money)
             column += cell.colspan
     for h, row in enumerate(table.header, start=1):
         for c, cell in enumerate(row):
@@ -552,9 +553,10 @@ def _money_columns(table) -> dict[int, str]:
 
 
 def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, old_end: int, year: int,
-             new_end: int, at: tuple) -> None:
-    """Each amount of money and each target written in prose becomes a decision (figures.py)."""
-    for figure in figures_in(text):
+             new_end: int, at: tuple, cell: bool = False, money_column: bool = False) -> None:
+    """Each amount of money and each target written in prose or in a table's text cell becomes a
+    decision (figures.py)."""
+    for figure in figures_in(text, cell=cell, money_column=money_column):
         slot = Slot(at, figure.measure, figure.start, figure.start + len(figure.words))
         if figure.kind == "money":
             reviews.append(Item(where, f"{what}: số tiền", before=figure.words, category="budget", anchor=figure.words,

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from ..errors import DataError, Problem
 from ..model.plan import BudgetBlock, Paragraph, Plan, TableBlock, TargetBlock
 from ..vi.dates import parse_date
-from ..vi.numbers import format_number, parse_number
+from ..vi.numbers import format_number, parse_number, tien_bang_chu
 from . import Item, RollResult, Slot, _money_columns, _walk, in_document_order, value_at
 from .figures import figures_in
 
@@ -174,12 +174,19 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
     final = plan.model_copy(deep=True)
     changed_texts: dict[str, str] = {}
     # Words inside one text are replaced from the end, so the earlier spans stay where they are.
+    in_words: list[Item] = []  # the amounts in words that follow an answered amount, read again
     edits = sorted((w for w in wanted if not w[3]), key=lambda w: (w[0].slot.start >= 0, w[0].slot.start), reverse=True)
     for d, printed, value, _ in edits:
         try:
             if d.slot.start >= 0:
                 old = value_at(final, d.slot.path)
-                new = old[:d.slot.start] + printed + old[d.slot.end:]
+                rest = old[d.slot.end:]
+                if d.kind == "money":
+                    rest, words = _words_of_amount(rest, _amount(printed))
+                    if words:
+                        in_words.append(Item(d.item.where, "Số tiền bằng chữ: đọc lại theo số tiền mới", words[0],
+                                             words[1], category="officer"))
+                new = old[:d.slot.start] + printed + rest
                 if d.slot.path[-2:] == ("target", "text"):
                     _set_target(final, d.slot.path[:-1], new, d.current, printed)
                 else:
@@ -191,7 +198,7 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
                 _set(final, d.slot.path, printed if value is None else value)
         except (ValidationError, ValueError) as exc:
             problems.append(Problem(f"«{d.label}»: {_validation_message(exc)}", path=d.key))
-    totals = _restate_totals(final, [w[0] for w in edits])
+    totals = _restate_totals(final, [w[0] for w in edits]) + in_words
     if not problems:
         try:
             final = Plan.model_validate(final.model_dump(mode="python"))
@@ -349,6 +356,23 @@ def _in_unit(text: str, unit: str) -> Decimal:
     if _decimals(value) > 3:
         raise ValueError(f"'{text}' có quá nhiều chữ số thập phân cho cột tính bằng {unit}")
     return value
+
+
+_IN_WORDS = re.compile(r"^(\s*\((?:[Bb]ằng chữ\s*:\s*)?)([^()\d]{3,200}?\bđồng)(\s*\))")
+
+
+def _words_of_amount(rest: str, amount: int) -> tuple[str, tuple[str, str] | None]:
+    """The text after an answered amount with the amount in words that follows it ("(Mười bốn triệu
+    đồng)", "(Bằng chữ: …)") read for the new amount; and (old words, new words) when they changed."""
+    m = _IN_WORDS.match(rest)
+    if not m:
+        return rest, None
+    words = tien_bang_chu(amount)
+    if m.group(2)[:1].islower():
+        words = words[0].lower() + words[1:]
+    if words == m.group(2):
+        return rest, None
+    return m.group(1) + words + m.group(3) + rest[m.end():], (m.group(2), words)
 
 
 def _money_words(amount: int, current: str) -> str:

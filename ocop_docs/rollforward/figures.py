@@ -56,8 +56,11 @@ def _sentences(text: str):
         yield start, text[start:]
 
 
-def figures_in(text: str) -> list[Figure]:
-    """Money amounts and targets in ``text``, in order, none inside a citation."""
+def figures_in(text: str, *, cell: bool = False, money_column: bool = False) -> list[Figure]:
+    """Money amounts and targets in ``text``, in order, none inside a citation.
+
+    ``cell``: a table cell ("05 sản phẩm" under «Chỉ tiêu»), where the table sets the target, so no
+    word of the cell need say so; ``money_column``: its column is money, so "50 triệu" is an amount."""
     spans = citation_spans(text)
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
@@ -65,14 +68,14 @@ def figures_in(text: str) -> list[Figure]:
     def free(a: int, b: int) -> bool:
         return not any(x <= a < y for x, y in spans) and not any(a < y and x < b for x, y in taken)
 
-    money_words = bool(_MONEY_CUE.search(text))
+    money_words = money_column or bool(_MONEY_CUE.search(text))
     for offset, sentence in _sentences(text):
         found: list[tuple[int, int, str, str]] = []
         for m in _MONEY_RE.finditer(sentence):
             found.append((m.start(), m.end(), "money", "money"))
         if money_words:  # "Kinh phí: 120 triệu" — the cue may sit before the colon
             found.extend((m.start(), m.end(), "money", "money") for m in _BARE_MONEY_RE.finditer(sentence))
-        if _TARGET_CUE.search(sentence):
+        if cell or _TARGET_CUE.search(sentence):
             counts = list(_COUNT_RE.finditer(sentence))
             stars = list(_STARS_RE.finditer(sentence)) if counts or _RAISE_RE.search(sentence) else []
             counts += list(_RANGE_LOW_RE.finditer(sentence))

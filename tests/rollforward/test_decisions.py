@@ -223,3 +223,19 @@ def test_a_stated_total_the_budget_table_no_longer_adds_up_to_is_left_to_a_perso
 
     order = in_document_order(done.result.reviews, done.result.plan)
     assert order.index(flagged[0]) < min(k for k, r in enumerate(order) if ", bảng" in r.where)
+
+
+def test_an_answered_amount_is_read_again_in_words():
+    """"85.000.000 đồng (Tám mươi lăm triệu đồng)" answered 90.000.000 must not keep the old words."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "abbreviation": "UBND", "level": "xa"},
+        "place": "Long Thuận", "year": 2026, "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "KINH PHÍ", "content": [
+            "Tổng kinh phí thực hiện: 85.000.000 đồng (Tám mươi lăm triệu đồng)."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    done = apply_decisions(roll_forward(plan, 2027, on=date(2027, 1, 5)), {"so-tien-1": "90 triệu"})
+    assert done.result.plan.body[0].content[0].text == "Tổng kinh phí thực hiện: 90.000.000 đồng (Chín mươi triệu đồng)."
+    assert any(c.before == "Tám mươi lăm triệu đồng" and c.after == "Chín mươi triệu đồng" for c in done.result.changes)

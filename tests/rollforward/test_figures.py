@@ -27,3 +27,11 @@ from ocop_docs.rollforward.figures import figures_in
 ])
 def test_amounts_and_targets_in_prose(text, expected):
     assert [(f.measure, f.words) for f in figures_in(text)] == expected
+
+
+def test_a_table_cell_is_a_target_without_saying_so():
+    """Under «Chỉ tiêu» or «Kinh phí» the table sets the target: the cell need not say "phấn đấu"."""
+    assert [(f.measure, f.words) for f in figures_in("05 sản phẩm; 100% chủ thể", cell=True)] == \
+        [("count", "05 sản phẩm"), ("percent", "100%")]
+    assert [(f.measure, f.words) for f in figures_in("50 triệu", cell=True, money_column=True)] == [("money", "50 triệu")]
+    assert figures_in("05 sản phẩm") == []  # in prose, a count alone is not a target

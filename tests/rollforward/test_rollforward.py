@@ -370,11 +370,17 @@ def test_tables_stay_tables_with_their_rows_and_every_figure_is_a_decision(tmp_p
         {"table": {"title": "Chỉ tiêu năm 2025 theo xã", "header": [["Xã", "Sản phẩm"]],
                    "rows": [["Long Hựu", "2"], ["Tân Lân", "1"]], "number_columns": [2],
                    "total": {"label": "Cộng", "stated": {2: "3"}}}},
+        # Targets and amounts written as words in text cells are decisions too.
+        {"table": {"header": [["Nội dung", "Chỉ tiêu", "Kinh phí"]],
+                   "rows": [["Sản phẩm mới", "05 sản phẩm, 100% có truy xuất", "50 triệu"]]}},
     ]}]
     files = run(_write_spec(tmp_path, data), 2026, tmp_path / "kh.yaml", issuer="Ủy ban nhân dân tỉnh Tây Ninh",
                 on=date(2026, 2, 2), docx=tmp_path / "dt.docx", clean=tmp_path / "sach.docx")
     draft = files.result.plan
-    assert [t.shape for t in draft.tables] == ["budget", "assignment", "generic"]
+    assert [t.shape for t in draft.tables] == ["budget", "assignment", "generic", "generic"]
+    cells = [(r.before, r.category) for r in files.result.reviews if r.where.endswith(("cột 2", "cột 3"))
+             and r.what.startswith("Ô của bảng")]
+    assert cells == [("05 sản phẩm", "target"), ("100%", "target"), ("50 triệu", "budget")]
     table = draft.tables[2]
     assert table.title == "Chỉ tiêu năm 2026 theo xã" and [c.text for c in table.rows[0]] == ["Long Hựu", "2"]
     assert draft.tasks[-1].deadline.text == "tháng 10/2026"
@@ -385,7 +391,7 @@ def test_tables_stay_tables_with_their_rows_and_every_figure_is_a_decision(tmp_p
     assert "tổng cộng được tính lại" in summary.action
     comments = [c.text for c in Document(str(tmp_path / "dt.docx")).comments]
     assert any(c.startswith("Số liệu trong bảng «Chỉ tiêu năm 2026 theo xã»") for c in comments)
-    assert len([t for t in Document(str(tmp_path / "sach.docx")).tables]) == 2 + 3  # header, signature + 3 tables
+    assert len([t for t in Document(str(tmp_path / "sach.docx")).tables]) == 2 + 4  # header, signature + 4 tables
 
 
 def _write_spec(tmp_path, data):
