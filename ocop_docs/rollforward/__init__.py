@@ -260,13 +260,13 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                 made.append(Item(where, what + f": địa bàn, cơ quan của {new_issuer.name}", before, after, category="issuer"))
             out = scoped.text
             for old_office, new_office in scoped.guessed:
-                renamed = plan.issuer.level == new_issuer.level
-                reviews.append(Item(where, what + (": địa bàn được đổi tên" if renamed else ": cơ quan cấp huyện được chuyển"),
+                same_level = plan.issuer.level == new_issuer.level
+                reviews.append(Item(where, what + (": địa bàn được đổi tên" if same_level else ": cơ quan cấp huyện được chuyển"),
                                     before=old_office, category="issuer",
                                     anchor=new_office, within=out, printed=[out] if printed else [],
                                     action=f"«{old_office}» đã được đổi thành «{new_office}» của {new_issuer.name}; "
                                            + ("kiểm tra đoạn này nói về địa bàn mới, không phải địa bàn cũ được nhắc lại"
-                                              if renamed else "kiểm tra đúng cơ quan nhận nhiệm vụ này sau sắp xếp")))
+                                              if same_level else "kiểm tra đúng cơ quan nhận nhiệm vụ này sau sắp xếp")))
             for snippet, note in zip(scoped.kept, scoped.kept_notes):
                 reviews.append(Item(where, what + (": cơ quan, địa bàn của cấp cũ" if note else ": từ 'huyện' còn lại"),
                                     before=snippet, category="issuer",
