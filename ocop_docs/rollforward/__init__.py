@@ -464,6 +464,9 @@ def _locate_deadlines(plan: Plan, reviews: list[Item]) -> None:
 def _roll_task(task, where: str, rewrite, reviews: list[Item], issuer, new_issuer, year: int, old: int, old_end: int,
                new_end: int, at: tuple) -> None:
     """A task's deadline, bodies and result for the new year (a task block or a row of the assignment table)."""
+    if task.content:
+        task.content = rewrite(task.content, where, "Nội dung nhiệm vụ", path=(*at, "content"))
+        _figures(task.content, where, "Nội dung nhiệm vụ", reviews, old, old_end, year, new_end, (*at, "content"))
     if task.deadline is not None:
         new_deadline = rewrite(task.deadline.text, where, "Thời hạn nhiệm vụ", path=(*at, "deadline"))
         if new_deadline != task.deadline.text:

@@ -65,6 +65,10 @@ _TIED_TO_CITATION = re.compile(
     r"\s*,?\s*(?:(?:đã\s+)?được\s+(?:giao|phân bổ|bố trí|phê duyệt|cấp)\s+)?(?:theo|tại)\s+", re.I)
 
 
+_SPAN_END = re.compile(r"\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*/\s*|"
+                       r"Quý\s+[IVX1-4]+\s*/\s*)((?:19|20)\d{2})(?!\d)", re.I)
+
+
 _DATE_PREFIX = (r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|"
                 r"\bQuý\s+[IVX1-4]+\s*/\s*|\btháng\s+\d{1,2}\s*/\s*|\btháng\s+\d{1,2}\s+năm\s+|\bnăm\s+")
 
@@ -213,6 +217,11 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
         new_year = years.of(year)
         if new_year is None and year == years.old_end + 1 and _DATE_FORM_BEFORE_YEAR.search(text[:m.start()]):
             new_year = years.new_end + 1  # a deadline early in the next year moves with the plan
+        if new_year is None and year == years.old - 1 and _DATE_FORM_BEFORE_YEAR.search(text[:m.start()]):
+            # "từ tháng 12/2025 đến tháng 3/2026": the start of a span that ends in the plan's year
+            end = _SPAN_END.match(text, m.end())
+            if end and years.of(int(end.group(1))) is not None:
+                new_year = year + years.new - years.old
         if new_year is None:
             if abs(year - years.old) <= 1 or abs(year - years.old_end) <= 1:
                 result.kept.append(_snippet(text, m.start(), m.end()))

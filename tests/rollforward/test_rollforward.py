@@ -409,3 +409,23 @@ def test_a_plan_read_back_without_its_lưu_line_leaves_it_to_the_writer():
     assert review.where == "Nơi nhận" and "archive" in review.action
     kept = roll_forward(load_spec(SAMPLES / "plans" / "ben-cau-2024.yaml"), 2025, on=date(2025, 3, 1))
     assert kept.plan.archive == "VT, PNN" and not any(item.what == "Dòng Lưu" for item in kept.reviews)
+
+
+def test_a_task_s_own_words_move_and_its_figures_are_decisions():
+    """The content of a task (a row of the assignment table, a task block) is the plan's words too."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "abbreviation": "UBND", "level": "xa"},
+        "place": "Long Thuận", "year": 2026, "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "NHIỆM VỤ", "content": [
+            {"assignments": [{"content": "Tổ chức 02 lớp tập huấn năm 2026 cho 60 học viên", "lead": "Phòng Kinh tế",
+                              "deadline": "tháng 10/2026"}]},
+            {"task": {"content": "Tham gia hội chợ năm 2026, kinh phí 20 triệu đồng", "deadline": "Quý IV/2026"}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    result = roll_forward(plan, 2027, on=date(2027, 1, 5))
+    assert [t.content for t in result.plan.tasks] == ["Tổ chức 02 lớp tập huấn năm 2027 cho 60 học viên",
+                                                      "Tham gia hội chợ năm 2027, kinh phí 20 triệu đồng"]
+    figures = [(r.category, r.before) for r in result.reviews if r.what.startswith("Nội dung nhiệm vụ")]
+    assert figures == [("target", "02 lớp"), ("target", "60 học viên"), ("budget", "20 triệu đồng")]

@@ -63,6 +63,8 @@ ONE_YEAR = YearMap(2026, 2026, 2027, 2027)
     ("năm 2026 và đầu năm 2027", "năm 2027 và đầu năm 2028"),
     ("vụ Đông Xuân 2026-2027", "vụ Đông Xuân 2027-2028"),
     ("Quý IV năm 2026 và Quý I năm 2027", "Quý IV năm 2027 và Quý I năm 2028"),
+    ("từ tháng 12/2025 đến tháng 3/2026", "từ tháng 12/2026 đến tháng 3/2027"),
+    ("từ ngày 15/12/2025 đến hết ngày 31/3/2026", "từ ngày 15/12/2026 đến hết ngày 31/3/2027"),
     # A task whose sentence begins with a document word is not a citation.
     ("Báo cáo kết quả thực hiện gửi UBND tỉnh ngày 15/6/2026", "Báo cáo kết quả thực hiện gửi UBND tỉnh ngày 15/6/2027"),
     ("Hướng dẫn các chủ thể hoàn thiện hồ sơ, hoàn thành ngày 30/8/2026",
