@@ -63,11 +63,13 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
     lines += ["", "## Những việc người soạn phải quyết định", "",
               "Trong tệp .docx của bản dự thảo, mỗi việc là một ghi chú (comment) gắn vào đúng chữ cần xem "
               "(với --danh-dau to-mau: đoạn tương ứng được tô vàng).", "",
-              "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |", "|---|---|---|---|---|---|"]
+              "| # | Loại | Vị trí | Vấn đề | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |",
+              "|---|---|---|---|---|---|---|"]
     keys = _keys(result)
     for n, item in enumerate(in_document_order(result.reviews, result.plan), start=1):
-        lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.before or item.what)} "
-                     f"| {_cell(item.action, 400)} | {_cell(', '.join(keys.get(id(item), [])), 120)} |")
+        lines.append(f"| {n} | {_CATEGORY.get(item.category, item.category)} | {_cell(item.where)} | {_cell(item.what)} "
+                     f"| {_cell(item.before) or '—'} | {_cell(item.action, 400)} "
+                     f"| {_cell(', '.join(keys.get(id(item), [])), 120)} |")
     fields = decisions(result)
     if fields:
         lines += ["", "## Các ô để điền (tệp --answers)", "",
@@ -96,7 +98,7 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
 def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[str, list[Column], list[list]]]:
     """The report's lists as sheets for ``io.output_tables.workbook_bytes`` (same order as the Markdown)."""
     keys = _keys(result)
-    todo = [[n, _CATEGORY.get(i.category, i.category), i.where, i.before or i.what, i.action,
+    todo = [[n, _CATEGORY.get(i.category, i.category), i.where, i.what, i.before, i.action,
              ", ".join(keys.get(id(i), [])), ""]  # "Đã xử lý": for the officer to tick
             for n, i in enumerate(in_document_order(result.reviews, result.plan), start=1)]
     fields = [[d.key, d.label, d.current or "(trống)", d.hint] for d in decisions(result)]
@@ -109,7 +111,8 @@ def report_sheets(result: RollResult, notes: Sequence[str] = ()) -> list[tuple[s
         bases.append([n, old_text, _STATUS.get(check.status, check.status), new_text, check.message])
     number, kind, where = Column("#", 5, "int"), Column("Loại", 14), Column("Vị trí", 28)
     sheets: list[tuple[str, list[Column], list[list]]] = [
-        ("Việc cần quyết định", [number, kind, where, Column("Nội dung hiện có", 50), Column("Việc cần làm", 60),
+        ("Việc cần quyết định", [number, kind, where, Column("Vấn đề", 36), Column("Nội dung hiện có", 50),
+                                 Column("Việc cần làm", 60),
                                  Column("Ô để điền (--answers)", 24), Column("Đã xử lý", 10)], todo),
         ("Các ô để điền", [Column("Ô", 18), Column("Nội dung", 50), Column("Hiện ghi", 30), Column("Cách ghi", 40)],
          fields),

@@ -164,7 +164,7 @@ def test_spec_and_document_inputs_roll_the_same():
 def test_report_is_markdown_in_vietnamese():
     plan, _ = load_plan(HA_TINH)
     report = render_report(roll_forward(plan, 2026, end_year=2026, on=date(2026, 9, 1)), "003.txt")
-    assert "| # | Loại | Vị trí | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |" in report
+    assert "| # | Loại | Vị trí | Vấn đề | Nội dung hiện có | Việc cần làm | Ô để điền (--answers) |" in report
     assert "| `so-tien-1` | Số tiền 1 (Mục IV › 3 › 3.2 › b, đoạn 6) | 500 triệu đồng |" in report
     assert "hết hiệu lực — đã thay" in report and "Nghị quyết số 257/2025/QH15" in report
 
@@ -345,7 +345,7 @@ def test_report_as_a_workbook_lists_the_same_items(ben_cau_2025, tmp_path):
     wb = load_workbook(tmp_path / "thay-doi.xlsx")
     assert wb.sheetnames[:4] == ["Việc cần quyết định", "Các ô để điền", "Thay đổi đã làm", "Căn cứ (15-01-2025)"]
     decisions = list(wb["Việc cần quyết định"].iter_rows(values_only=True))
-    assert decisions[0] == ("#", "Loại", "Vị trí", "Nội dung hiện có", "Việc cần làm", "Ô để điền (--answers)",
+    assert decisions[0] == ("#", "Loại", "Vị trí", "Vấn đề", "Nội dung hiện có", "Việc cần làm", "Ô để điền (--answers)",
                             "Đã xử lý")
     # The cells --answers takes, as the Markdown report lists them (FINDINGS 23).
     fields = list(wb["Các ô để điền"].iter_rows(values_only=True))
@@ -354,7 +354,7 @@ def test_report_as_a_workbook_lists_the_same_items(ben_cau_2025, tmp_path):
         in fields
     assert len(decisions) - 1 == len(files.result.reviews)
     assert [r[0] for r in decisions[1:]] == list(range(1, len(decisions)))
-    assert any(r[1] == "Kinh phí" and "14.000.000" in (r[3] or "") and r[5] == "so-tien-1" for r in decisions[1:])
+    assert any(r[1] == "Kinh phí" and "14.000.000" in (r[4] or "") and r[6] == "so-tien-1" for r in decisions[1:])
     changes = list(wb["Thay đổi đã làm"].iter_rows(values_only=True))
     assert len(changes) - 1 == len(files.result.changes)
     assert all(c.data_type != "f" for ws in wb for row in ws.iter_rows() for c in row)

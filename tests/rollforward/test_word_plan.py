@@ -135,7 +135,7 @@ def test_officer_plan_lists_every_amount_and_target_with_its_old_value(officer):
 
     book = load_workbook(officer / "thay-doi.xlsx")
     sheet = book["Việc cần quyết định"]
-    listed = [str(row[3]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    listed = [str(row[4]) for row in sheet.iter_rows(min_row=2, values_only=True)]
     for figure in ("05", "07 sản phẩm", "01 sản phẩm", "3 sao", "4 sao", "100%", "120 triệu đồng", "10 triệu đồng",
                    "50.000.000", "70.000.000", "3", "2", "4", "1"):
         assert figure in listed, figure
