@@ -23,14 +23,14 @@ _AGRICULTURE_OFFICE = re.compile(
     r"(?:\s+huyện\b(?:\s+[A-ZĐÂĂÊÔƠƯ][^\s,.;:()]*)*)?")
 _OFFICE_FOR = {"xa": "Phòng Kinh tế", "tinh": "Sở Nông nghiệp và Môi trường"}
 # Other district offices whose work a commune's offices took over (Nghị định 150/2025/NĐ-CP: a xã has
-# the Văn phòng HĐND và UBND, the Phòng Kinh tế and the Phòng Văn hóa - Xã hội). Only the district's own
-# office ("… huyện"), and each one is also left for a person to confirm: the mapping is the usual one,
-# not the only one.
+# the Văn phòng HĐND và UBND, the Phòng Kinh tế and the Phòng Văn hóa - Xã hội; none of these district
+# offices exists in a commune). Each one is also left for a person to confirm: the mapping is the
+# usual one, not the only one.
+_DISTRICT_WORD = r"(?:\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ]))?"  # "… huyện" (not "huyện Bến Cầu": that is rescoped)
 _COMMUNE_OFFICES = (
-    (re.compile(r"\bPhòng\s+Kinh\s+tế\s+(?:và|&)\s+Hạ\s+tầng\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ])"), "Phòng Kinh tế"),
-    (re.compile(r"\bPhòng\s+Tài\s+chính\s*[-–]\s*Kế\s+hoạch\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ])"), "Phòng Kinh tế"),
-    (re.compile(r"\bPhòng\s+Văn\s+h(?:oá|óa)\s*(?:[-–]|và)\s*Thông\s+tin\s+(?:cấp\s+)?huyện\b(?!\s+[A-ZĐ])"),
-     "Phòng Văn hóa - Xã hội"),
+    (re.compile(rf"\bPhòng\s+Kinh\s+tế\s+(?:và|&)\s+Hạ\s+tầng{_DISTRICT_WORD}"), "Phòng Kinh tế"),
+    (re.compile(rf"\bPhòng\s+Tài\s+chính\s*[-–]\s*Kế\s+hoạch{_DISTRICT_WORD}"), "Phòng Kinh tế"),
+    (re.compile(rf"\bPhòng\s+Văn\s+h(?:oá|óa)\s*(?:[-–]|và)\s*Thông\s+tin{_DISTRICT_WORD}"), "Phòng Văn hóa - Xã hội"),
     # The commune has its own Front committee and steering committee for the national programmes.
     (re.compile(r"\b(Ủy ban MTTQ(?:VN| Việt Nam)?|Uỷ ban MTTQ(?:VN| Việt Nam)?|MTTQ(?:VN)?)\s+huyện\b(?!\s+[A-ZĐ])"), r"\1 xã"),
     (re.compile(r"\b((?:Ban Chỉ đạo|BCĐ)\s+(?:các\s+)?Chương\s+trình\s+(?:MTQG|mục tiêu quốc gia))\s+huyện\b(?!\s+[A-ZĐ])"),

@@ -66,3 +66,10 @@ def test_a_commune_renamed_by_the_merger_names_its_new_territory_and_each_is_a_d
     assert result.text == ("Thực hiện Chương trình OCOP trên địa bàn xã Đông Thạnh; theo Kế hoạch số 5/KH-UBND ngày "
                            "02/01/2025 của UBND xã Đông Thành.")
     assert result.guessed == [("xã Đông Thành", "xã Đông Thạnh")]
+
+
+def test_a_district_office_named_without_huyen_is_the_commune_office_too():
+    text = "2.1. Phòng Kinh tế và Hạ tầng; Phòng Kinh tế và Hạ tầng huyện Bến Cầu; Phòng Kinh tế, Hạ tầng và Đô thị."
+    result = rescope(text, DISTRICT, COMMUNE)
+    assert result.text == "2.1. Phòng Kinh tế; Phòng Kinh tế xã Long Thuận; Phòng Kinh tế, Hạ tầng và Đô thị."
+    assert [new for _, new in result.guessed] == ["Phòng Kinh tế", "Phòng Kinh tế"]
