@@ -36,7 +36,9 @@ def test_readme_python_example_runs(tmp_path, capsys):
     final = namespace["final"]
     filled = "\n".join(p.text for p in WordDocument(str(tmp_path / "ket-qua" / "ben-cau-2025-da-dien.docx")).paragraphs)
     assert "20.000.000 đồng" in filled and "14.000.000" not in filled
-    assert [d.key for d in final.open] == ["so", "ngay", "chi-tieu-1", "chi-tieu-2", "chi-tieu-3", "nguoi-ky-chuc-vu"]
+    # "Số lượng: 01 lớp, khoảng 60 người tham dự" is a target too (chi-tieu-3, chi-tieu-4).
+    assert [d.key for d in final.open] == ["so", "ngay", "chi-tieu-1", "chi-tieu-2", "chi-tieu-3", "chi-tieu-4",
+                                           "chi-tieu-5", "nguoi-ky-chuc-vu"]
     assert len(batch.results) > 20 and batch.rejects and (tmp_path / batch.manifest).exists()
 
 
