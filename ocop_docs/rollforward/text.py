@@ -17,7 +17,8 @@ from ..ocop.regimes import AGENCY_RENAMES
 
 _DOC_WORDS = (
     r"(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư(?: liên tịch)?|Chỉ thị|Công văn|Văn bản|"
-    r"Kế hoạch|Hướng dẫn|Thông báo|Tờ trình|Đề án|Kết luận|Báo cáo|Công điện)"
+    r"Kế hoạch|Hướng dẫn|Thông báo|Tờ trình|Đề án|Kết luận|Báo cáo|Công điện|"
+    r"QĐ|KH|NQ|NĐ|CV|TB|HD|BC|TTr|CT)"  # as officers shorten them: "KH số 15/KH-UBND"
 )
 _NUMBER = r"(?:số\s*)?\d{1,5}\s*(?:/\s*\d{4})?\s*[/ ]\s*[A-ZĐ][\wĐđ&]*(?:\s*[-–]\s*[\wĐđ&]+)*"
 _DATE = r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
@@ -31,12 +32,15 @@ _SUBJECT = (
     # a comma ends it, unless the title goes on with its place or horizon (", tỉnh Thanh Hóa")
     r"|,(?!\s*(?:tỉnh|huyện|xã|phường|thị xã|thành phố|định hướng|tầm nhìn)\b)|[;:.]|$))?"
 )
-_CITATION_RE = re.compile(
-    rf"\b{_DOC_WORDS}\s+(?:{_NUMBER})(?:\s*,?\s*(?:ngày\s*{_DATE}|năm\s+\d{{4}}))?"
+_TAIL = (
+    rf"(?:\s*,?\s*(?:ngày\s*{_DATE}|năm\s+\d{{4}}))?"
     rf"(?:\s+(?:của|do)\s+[^;:.,()]{{0,120}}?(?=\s+(?:về|phê duyệt|ban hành|quy định|triển khai|hướng dẫn|thực hiện)\b|[;:.,()]|$))?"
-    rf"{_SUBJECT}",
-    re.I,
+    rf"{_SUBJECT}"
 )
+# A document number alone ("số 15/KH-UBND ngày 10/01/2026", "theo 148/QĐ-TTg") cites a document too:
+# its symbol has a letter and a hyphen, which no date has.
+_BARE_NUMBER = r"(?<![\w/])(?:số\s*)?\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ&]*(?:[-–][\wĐđ&]+)+"
+_CITATION_RE = re.compile(rf"\b{_DOC_WORDS}\s+(?:{_NUMBER}){_TAIL}|{_BARE_NUMBER}{_TAIL}", re.I)
 # An act cited by its name and date, without a number ("Luật Tổ chức chính quyền địa phương ngày
 # 19/6/2015"). Only names of normative acts, written with their capital: "Báo cáo kết quả gửi UBND
 # tỉnh ngày 15/6/2024" or "Hướng dẫn chủ thể … ngày 30/8/2024" are the plan's own tasks.

@@ -79,6 +79,10 @@ ONE_YEAR = YearMap(2026, 2026, 2027, 2027)
      "30/9/2026", "Kế hoạch số 20/KH-UBND ngày 01/02/2026 của UBND xã về triển khai OCOP năm 2026 và đăng ký sản phẩm "
      "trước ngày 30/9/2027"),
     ("Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng", "Căn cứ Quyết định số 148/QĐ-TTg ngày 24/02/2023 của Thủ tướng"),
+    # Citations as officers shorten them keep their dates too.
+    ("theo KH số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh", "theo KH số 15/KH-UBND ngày 10/01/2026 của UBND tỉnh"),
+    ("QĐ số 20/QĐ-UBND ngày 05/01/2026; hoàn thành năm 2026", "QĐ số 20/QĐ-UBND ngày 05/01/2026; hoàn thành năm 2027"),
+    ("tại số 15/KH-UBND ngày 10/01/2026, trước ngày 30/9/2026", "tại số 15/KH-UBND ngày 10/01/2026, trước ngày 30/9/2027"),
     ("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2026", "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2026"),
     # A programme period the new year still falls in is right as it is.
     ("Thực hiện Chương trình OCOP giai đoạn 2026-2030", "Thực hiện Chương trình OCOP giai đoạn 2026-2030"),
