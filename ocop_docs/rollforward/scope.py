@@ -91,7 +91,8 @@ def rescope(text: str, old: Issuer, new: Issuer) -> Rewrite:
     # The old district as the plan's own territory and bodies: "toàn huyện", "trong huyện", "của
     # huyện", "các ban, ngành, đoàn thể huyện" — the new issuer's now. "cấp huyện" and a district
     # body named otherwise are left for a person (they may name the old level on purpose).
-    for m in re.finditer(r"\b(toàn|Toàn|trong|của)\s+huyện\b(?!\s+[A-ZĐ])", text):
+    # ("trong huyện, tỉnh" names two levels: left as written for a person.)
+    for m in re.finditer(r"\b(toàn|Toàn|trong|của)\s+huyện\b(?!\s+[A-ZĐ])(?!\s*,\s*(?:tỉnh|xã)\b)", text):
         add(m, f"{m.group(1)} {word}")
     for m in re.finditer(r"\b((?:ban,?\s+ngành|[Đđ]oàn thể|[Hh]ội,?\s+[Đđ]oàn thể),?)\s+huyện\b(?!\s+[A-ZĐ])", text):
         add(m, f"{m.group(1)} {word}")

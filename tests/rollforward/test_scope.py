@@ -73,3 +73,8 @@ def test_a_district_office_named_without_huyen_is_the_commune_office_too():
     result = rescope(text, DISTRICT, COMMUNE)
     assert result.text == "2.1. Phòng Kinh tế; Phòng Kinh tế xã Long Thuận; Phòng Kinh tế, Hạ tầng và Đô thị."
     assert [new for _, new in result.guessed] == ["Phòng Kinh tế", "Phòng Kinh tế"]
+
+
+def test_two_levels_named_together_are_left_for_a_person():
+    result = rescope("giới thiệu sản phẩm OCOP trong huyện, tỉnh", DISTRICT, PROVINCE)
+    assert result.text == "giới thiệu sản phẩm OCOP trong huyện, tỉnh" and len(result.kept) == 1
