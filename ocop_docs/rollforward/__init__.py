@@ -221,6 +221,14 @@ def roll_forward(plan: Plan, year: int, *, issuer: str | None = None, on: date |
                             action=f"Kế hoạch cũ của {plan.issuer.name}; rà soát các đoạn giao việc cho cơ quan cấp cũ "
                                    f"(phòng, ban cấp huyện…) và chuyển cho cơ quan của {new_issuer.name}",
                             category="issuer", printed=[new_issuer.header_lines()[0]]))
+    if on >= provinces.REORGANISED:
+        # The issuer itself may name a province merged on 01/07/2025 ("Ủy ban nhân dân tỉnh Hà Nam").
+        for name in provinces.merged_names_in(new_issuer.name):
+            reviews.append(Item("Phần đầu (cơ quan ban hành)", "Cơ quan ban hành thuộc tỉnh đã sắp xếp", before=new_issuer.name,
+                                category="province", printed=[new_issuer.header_lines()[0]],
+                                action=f"Từ 01/07/2025 {name.words} là một phần của {name.new.title} ({provinces.ACT}): "
+                                       f"chạy lại với --issuer \"Ủy ban nhân dân {name.new.title}\" (hoặc UBND xã mới) "
+                                       "nếu kế hoạch do cơ quan đó ban hành"))
     if updates.get("place", plan.place) in ("…", "") and place_of(new_issuer.name):
         # The old plan printed no place (the reader left it blank): the draft proposes its body's, to check.
         updates["place"] = place_of(new_issuer.name)

@@ -429,3 +429,19 @@ def test_a_task_s_own_words_move_and_its_figures_are_decisions():
                                                       "Tham gia hội chợ năm 2027, kinh phí 20 triệu đồng"]
     figures = [(r.category, r.before) for r in result.reviews if r.what.startswith("Nội dung nhiệm vụ")]
     assert figures == [("target", "02 lớp"), ("target", "60 học viên"), ("budget", "20 triệu đồng")]
+
+
+def test_an_issuer_of_a_merged_province_is_flagged_in_the_header():
+    """FINDINGS 40: "Ủy ban nhân dân tỉnh Hà Nam" does not exist in a plan signed after 01/07/2025."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Hà Nam", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Hà Nam", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "MỤC TIÊU", "content": ["Phấn đấu có ít nhất 05 sản phẩm đạt 3 sao."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    flagged = [r for r in roll_forward(plan, 2026, on=date(2026, 1, 5)).reviews if r.where == "Phần đầu (cơ quan ban hành)"]
+    assert len(flagged) == 1 and "tỉnh Hà Nam là một phần của tỉnh Ninh Bình" in flagged[0].action
+    assert not [r for r in roll_forward(plan, 2026, on=date(2026, 1, 5), issuer="Ủy ban nhân dân tỉnh Ninh Bình").reviews
+                if r.what == "Cơ quan ban hành thuộc tỉnh đã sắp xếp"]
