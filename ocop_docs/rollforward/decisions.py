@@ -279,6 +279,8 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
     if kind == "name":
         if any(ch.isdigit() for ch in text) or not re.fullmatch(r"[^\W\d_]+(?:[ .'-][^\W\d_]+)*\.?", text):
             raise ValueError(f"'{text}' không phải họ tên (chỉ gồm chữ cái và dấu cách)")
+        if text.islower() or text.isupper():  # "nguyễn văn hải" is printed "Nguyễn Văn Hải", as a signer's name is
+            text = " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
         return text, text
     if kind == "money-cell" and d.slot.unit:
         value = _in_unit(text, d.slot.unit)

@@ -239,3 +239,10 @@ def test_an_answered_amount_is_read_again_in_words():
     done = apply_decisions(roll_forward(plan, 2027, on=date(2027, 1, 5)), {"so-tien-1": "90 triệu"})
     assert done.result.plan.body[0].content[0].text == "Tổng kinh phí thực hiện: 90.000.000 đồng (Chín mươi triệu đồng)."
     assert any(c.before == "Tám mươi lăm triệu đồng" and c.after == "Chín mươi triệu đồng" for c in done.result.changes)
+
+
+def test_a_signer_name_typed_in_lower_case_is_printed_with_its_capitals(word_plan):
+    """FINDINGS 58: the signer's name is printed as names are written, whatever case it was typed in."""
+    plan, _ = load_plan(word_plan)
+    done = apply_decisions(roll_forward(plan, 2027, on=date(2027, 1, 5)), {"nguoi-ky-ho-ten": "nguyễn văn hải"})
+    assert done.result.plan.signer.name == "Nguyễn Văn Hải"
