@@ -207,6 +207,7 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             result.kept_notes.append(
                 f"giai đoạn {a}-{b} kết thúc trước năm {years.new}: nếu đoạn này nói về chương trình đang thực hiện, "
                 f"ghi giai đoạn mới của chương trình; nếu nhắc lại kết quả giai đoạn cũ, giữ nguyên" if b < years.new else "")
+    far: list[re.Match] = []  # years far from the plan's, outside citations
     for m in _YEAR_RE.finditer(text):
         if _inside(m.start(), taken):
             continue
@@ -231,6 +232,8 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
                 result.kept.append(_snippet(text, m.start(), m.end()))
                 result.kept_years.append(m.group(1))
                 result.kept_notes.append("")
+            else:
+                far.append(m)
             continue
         tied = _TIED_TO_CITATION.match(text, m.end())
         if new_year != year and tied and any(a == tied.end() for a, _ in spans):
@@ -243,6 +246,18 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
             continue
         if new_year != year:
             replaced.append((m.start(), m.end(), str(new_year)))
+    # A sentence that ties another year to the plan's ("sản phẩm công nhận năm 2022 hết hạn trong năm
+    # 2025"): moving one side alone would state something false, so the other is left for a person.
+    for m in far:
+        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+        ends = [k for k in (text.find(".", m.end()), text.find(";", m.end())) if k >= 0]
+        end = min(ends) if ends else len(text)
+        moved = [new for a, b, new in replaced if start <= a < end]
+        if moved:
+            result.kept.append(_snippet(text, m.start(), m.end(), width=60))
+            result.kept_years.append(m.group(1))
+            result.kept_notes.append(f"câu này có năm {m.group(1)} cạnh năm của kế hoạch đã đổi (thành {moved[0]}): kiểm tra hai "
+                                     f"năm còn khớp nhau, đổi năm {m.group(1)} nếu cần")
     return _apply(text, replaced, result)
 
 

@@ -143,3 +143,11 @@ def test_a_year_tied_to_the_decision_cited_after_it_is_kept_for_a_person():
 ])
 def test_a_citation_ends_where_the_plan_goes_on(text, expected):
     assert shift_years(text, ONE_YEAR).text == expected
+
+
+def test_another_year_tied_to_the_plan_year_in_one_sentence_is_left_for_a_person():
+    """FINDINGS 54: only one side of "công nhận năm 2022 hết hạn trong năm 2025" must not move in silence."""
+    rewrite = shift_years("Đánh giá lại các sản phẩm được công nhận năm 2022 hết hạn trong năm 2025. Năm 2018 bắt đầu.",
+                          YearMap(2025, 2025, 2026, 2026))
+    assert rewrite.text == "Đánh giá lại các sản phẩm được công nhận năm 2022 hết hạn trong năm 2026. Năm 2018 bắt đầu."
+    assert rewrite.kept_years == ["2022"] and "cạnh năm của kế hoạch đã đổi (thành 2026)" in rewrite.kept_notes[0]
