@@ -524,11 +524,23 @@ def _roll_table(table, where: str, rewrite, reviews: list[Item], old: int, old_e
                 _figures(cell.text, here, "Ô của bảng", reviews, old, old_end, year, new_end, cell_at,
                          cell=True, money_column=column in money)
             column += cell.colspan
+    # A period of another length ("2023-2025" → "2026-2030"): its year columns cannot be mapped one by
+    # one (2025 is not 2030, 2028 and 2029 have no column); a person adds or removes them.
+    resized = old_end - old != new_end - year
+    year_columns = []
     for h, row in enumerate(table.header, start=1):
         for c, cell in enumerate(row):
-            if cell.text.strip():
+            if resized and re.fullmatch(r"\D{0,12}(?:19|20)\d{2}\D{0,3}", cell.text.strip()):
+                year_columns.append(cell.text.strip())
+            elif cell.text.strip():
                 cell.text = rewrite(cell.text, f"{where}, bảng, dòng tiêu đề {h}", "Tiêu đề bảng",
                                     path=(*at, "header", h - 1, c, "text"))
+    if year_columns:
+        reviews.append(Item(where, "Các cột năm của bảng", before=" | ".join(year_columns), category="year",
+                            anchor="#" + bookmark(number),
+                            action=f"Bảng có {len(year_columns)} cột năm của {_period(old, old_end)}; {_period(year, new_end)} "
+                                   f"có {new_end - year + 1} năm: ghi lại tiêu đề các cột năm, thêm hoặc bớt cột và số liệu "
+                                   "(các cột được giữ nguyên)"))
     if table.title:
         table.title = rewrite(table.title, where, "Tên bảng", path=(*at, "title"))
     if figures:

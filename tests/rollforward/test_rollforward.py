@@ -445,3 +445,24 @@ def test_an_issuer_of_a_merged_province_is_flagged_in_the_header():
     assert len(flagged) == 1 and "tỉnh Hà Nam là một phần của tỉnh Ninh Bình" in flagged[0].action
     assert not [r for r in roll_forward(plan, 2026, on=date(2026, 1, 5), issuer="Ủy ban nhân dân tỉnh Ninh Bình").reviews
                 if r.what == "Cơ quan ban hành thuộc tỉnh đã sắp xếp"]
+
+
+def test_year_columns_of_a_period_of_another_length_are_left_for_a_person():
+    """FINDINGS 43: 2023-2025 → 2026-2030 must not print "Năm 2026 | Năm 2027 | Năm 2030"."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Hải Dương", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Hải Dương", "year": 2023, "end_year": 2025, "title": "Thực hiện Chương trình OCOP giai đoạn 2023-2025",
+        "body": [{"heading": "MỤC TIÊU", "content": [{"table": {
+            "header": [["Chỉ tiêu", "Năm 2023", "Năm 2024", "Năm 2025", "Cả giai đoạn"]],
+            "rows": [["Sản phẩm OCOP", "45", "50", "55", "150"]], "number_columns": [2, 3, 4, 5]}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    longer = roll_forward(plan, 2026, end_year=2030, on=date(2026, 1, 5))
+    assert [c.text for c in longer.plan.tables[0].header[0]] == ["Chỉ tiêu", "Năm 2023", "Năm 2024", "Năm 2025",
+                                                                 "Cả giai đoạn"]
+    flagged = [r for r in longer.reviews if r.what == "Các cột năm của bảng"]
+    assert len(flagged) == 1 and "giai đoạn 2026-2030 có 5 năm" in flagged[0].action
+    same = roll_forward(plan, 2026, on=date(2026, 1, 5))  # same length: each column moves by three years
+    assert [c.text for c in same.plan.tables[0].header[0]][1:4] == ["Năm 2026", "Năm 2027", "Năm 2028"]
