@@ -251,8 +251,8 @@ def shift_years(text: str, years: YearMap) -> Rewrite:
     for m in far:
         start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
         ends = [k for k in (text.find(".", m.end()), text.find(";", m.end())) if k >= 0]
-        end = min(ends) if ends else len(text)
-        moved = [new for a, b, new in replaced if start <= a < end]
+        stop = min(ends) if ends else len(text)
+        moved = [new for a, _, new in replaced if start <= a < stop]
         if moved:
             result.kept.append(_snippet(text, m.start(), m.end(), width=60))
             result.kept_years.append(m.group(1))
