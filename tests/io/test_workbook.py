@@ -131,7 +131,7 @@ def test_zip_bomb_is_refused_before_openpyxl(tmp_path):
         read_products(path)
     text = str(info.value)
     assert "bomb.xlsx" in text and "không đọc được tệp Excel" in text
-    assert "phần tử 'xl/sharedStrings.xml' khai báo 1073741824 byte khi giải nén" in text
+    assert "phần tử 'xl/sharedStrings.xml' khai báo 1.024 MB khi giải nén" in text
     assert info.value.exit_code == 2
 
 
