@@ -43,3 +43,42 @@ def get_or_add(parent, tag: str, order: tuple[str, ...]):
         child = OxmlElement(tag)
         insert_in_order(parent, child, order)
     return child
+
+
+# Row properties that take only "on"/"off" (ST_OnOffOnly in Word's schema): LibreOffice writes
+# w:val="true", which a validator, and Word, may take as damage.
+_ON_OFF_ONLY = {qn("w:cantSplit"), qn("w:tblHeader"), qn("w:hidden")}
+_PPR_RANK = {qn(f"w:{name}"): rank for rank, name in enumerate(PPR_ORDER)}
+
+
+def tidy_properties(document) -> int:
+    """What a template saved by another program (LibreOffice) brings out of schema into the output:
+    a section break's w:sectPr first in its paragraph's w:pPr (put back in schema order), and row
+    properties with w:val="true"/"false" (written as Word does: no value for on, "off" for off).
+    Covers the body, headers and footers; returns how many elements were corrected."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    roots = [document.element]
+    roots += [rel.target_part.element for rel in document.part.rels.values()
+              if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external]
+    fixed = 0
+    for root in roots:
+        for ppr in root.iter(qn("w:pPr")):
+            children = list(ppr)
+            if any(child.tag not in _PPR_RANK for child in children):
+                continue  # an element this table does not know: leave the order as it is
+            ranks = [_PPR_RANK[child.tag] for child in children]
+            if ranks != sorted(ranks):
+                for child in sorted(children, key=lambda c: _PPR_RANK[c.tag]):
+                    ppr.append(child)  # moves it: the children end up in schema order
+                fixed += 1
+        for trpr in root.iter(qn("w:trPr")):
+            for child in trpr:
+                value = child.get(qn("w:val"))
+                if child.tag in _ON_OFF_ONLY and value not in (None, "on", "off"):
+                    if value.lower() in ("true", "1"):
+                        del child.attrib[qn("w:val")]
+                    else:
+                        child.set(qn("w:val"), "off")
+                    fixed += 1
+    return fixed
