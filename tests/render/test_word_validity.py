@@ -144,3 +144,24 @@ def test_every_branch_of_every_template_renders_valid(kind, tmp_path):
         zipfile.ZipFile(out).read("word/document.xml")).iter(f"{W}t"))  # the made-up data was filled in
     assert word_findings(out) == []
 
+
+
+def test_the_validator_answers_for_the_file_it_is_given(tmp_path):
+    """A draft with comments, then a copy whose comments.xml lost a comment its anchors point at:
+    the second is refused even right after the first (no answer carried over from another file)."""
+    from ocop_docs.rollforward.files import run
+
+    run(SAMPLES / "plans" / "ben-cau-2024.yaml", 2025, tmp_path / "kh.yaml", on=date(2025, 1, 15),
+        docx=tmp_path / "kh.docx", marks="track")
+    broken = tmp_path / "thieu-ghi-chu.docx"
+    with zipfile.ZipFile(tmp_path / "kh.docx") as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/comments.xml":
+                comments = etree.fromstring(data)
+                comments.remove(comments[0])
+                data = etree.tostring(comments, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, data)
+    for _ in range(2):
+        assert word_findings(tmp_path / "kh.docx") == []
+        assert any("was not found" in f for f in word_findings(broken))
