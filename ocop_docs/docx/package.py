@@ -90,7 +90,9 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, too_large: 
         raise UnreadableFile(f"{name} không phải là một tệp.")
     try:
         with open(p, "rb") as fh:
-            data = fh.read(limit + 1)  # never more than the limit, whatever the file's size
+            # never more than the limit, whatever the file's size; read(n) reserves n bytes at once,
+            # so ask for the file's size (plus one, to see it grow past the limit), not the limit
+            data = fh.read(min(os.fstat(fh.fileno()).st_size, limit) + 1)
     except OSError as e:
         raise UnreadableFile(f"Không đọc được tệp {name}: {e.strerror or e}.") from e
     if len(data) > limit:
