@@ -120,3 +120,32 @@ def test_a_subprocess_given_a_path_beside_the_checkout_fails(strict, argv):
         subprocess.run(argv, cwd=ROOT, shell=isinstance(argv, str), capture_output=True)
     with pytest.raises(PermissionError, match="outside the repository"):
         subprocess.run(["ls"], cwd=ROOT.parent, capture_output=True)
+
+
+CITED_DOC = re.compile(r"(?<![\w/-])([\w-]+\.md)\b")
+"""A document named in a comment or docstring: "(ocop.md §8)", "see libraries.md"."""
+
+
+def _cited_docs(text: str) -> set[str]:
+    """The .md files the comments and docstrings of a Python source name."""
+    import io
+    import tokenize
+
+    prose = [tok.string for tok in tokenize.generate_tokens(io.StringIO(text).readline) if tok.type == tokenize.COMMENT]
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            prose.append(ast.get_docstring(node) or "")
+    return {name for chunk in prose for name in CITED_DOC.findall(chunk)}
+
+
+def test_comments_cite_the_repositorys_own_documents():
+    """A comment citing a document (ocop.md, nd30.md…) cites one the repository holds: a reader of
+    a clone can open it."""
+    held = {p.name for p in ROOT.rglob("*.md") if ".venv" not in p.parts}
+    missing = {f"{source.relative_to(ROOT)}: {name}" for source in SOURCES
+               for name in _cited_docs(source.read_text(encoding="utf-8")) if name not in held}
+    assert missing == set()
+
+
+def test_the_citation_scan_sees_a_document_outside():
+    assert _cited_docs('"""Costs 20 ms (libraries.md)."""\n# see design.md §3\nx = "bao-cao.md"\n') == {"libraries.md", "design.md"}
