@@ -26,8 +26,8 @@ from typing import Any, Callable
 
 from pypdf import PdfReader
 
-from ..convert import to_pdf
-from ..errors import OcopError, TemplateError
+from ..convert import find_soffice, to_pdf
+from ..errors import ConversionError, OcopError, TemplateError
 from ..lifetime import die_with_parent
 from ..render.templates import template_path
 from . import layout, reports
@@ -418,6 +418,16 @@ def _check_writable(outdir: Path) -> None:
         raise OutputError(outdir, exc, "chưa lấy số nào trong sổ đăng ký") from None
 
 
+def _check_converter() -> None:
+    """Stop before any number is taken when PDFs are asked for and LibreOffice cannot be found (a
+    converter that is there but fails later leaves the numbers reserved, see ``_keep_or_release``)."""
+    try:
+        find_soffice()
+    except ConversionError as exc:
+        exc.message = f"{exc.message}\nChưa lấy số nào trong sổ đăng ký, chưa ghi tệp nào."
+        raise
+
+
 class OutputError(OcopError):
     """The output folder cannot be written (Vietnamese message, says what happened to the numbers)."""
 
@@ -553,6 +563,8 @@ def run_certificates(
         product, stars = good[0]
         _trial_render(template, issuer, _trial_job(issuer, product, stars, keys[0], year, issued, until))
     _check_writable(outdir)
+    if pdf and good:
+        _check_converter()
     register_path, note = register_location(register, outdir)
     notices += [note] if note else []
     with open_register(register_path) as reg:
