@@ -35,6 +35,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
@@ -111,6 +112,18 @@ CREATE TABLE IF NOT EXISTS issuer_names (
 );
 """
 _V1_DEFAULTS = {"status": "'issued'", "void_reason": "NULL", "voided_at": "NULL", "replaces": "NULL"}
+
+
+@lru_cache(maxsize=1)
+def _schema_columns() -> dict[str, frozenset[str]]:
+    """The tables of a register of this schema and their columns (read from ``_SCHEMA`` itself)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({t})")) for t in tables}
+    finally:
+        db.close()
 
 
 class RegisterError(OcopError):
@@ -307,6 +320,11 @@ class Register:
                     self.db.execute(statement)
             self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            # The unique index of live products was dropped by hand and rows now break it: say which.
+            self.db.execute("ROLLBACK")
+            self._stop_if_broken(None, None)
+            raise
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -329,7 +347,36 @@ class Register:
             )
         self.version = version
         self.columns = {r[1] for r in self.db.execute("PRAGMA table_info(certificates)")}
+        if version == SCHEMA_VERSION:
+            self._check_structure(full=writable)
         return version
+
+    def _check_structure(self, full: bool) -> None:
+        """A register of this schema with a table or column removed by hand, or with damaged pages,
+        is refused (read or write): its numbers cannot be trusted to be unique, nor its history whole."""
+        missing = []
+        for table, columns in _schema_columns().items():
+            found = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if not found:
+                missing.append(f"bảng {table}")
+            else:
+                missing += [f"cột {table}.{c}" for c in sorted(columns - found)]
+        if missing:
+            raise RegisterError(f"Sổ đăng ký {self.path} bị sửa tay: thiếu {', '.join(missing)}. Không đọc hay ghi sổ này để "
+                                f"không cấp trùng số hoặc mất lịch sử; hãy dùng bản sao lưu gần nhất của sổ.")
+        self._check_pages(full)
+
+    def _check_pages(self, full: bool) -> None:
+        """SQLite's own check of the file: ``quick_check`` when opened for a look-up, the full
+        ``integrity_check`` (indexes against their table too: a damaged unique index would let a
+        number be given twice) when opened to write and when the register is listed or checked."""
+        faults = [r[0] for r in self.db.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)")]
+        if faults != ["ok"]:
+            raise RegisterError(
+                f"Sổ đăng ký {self.path} bị hỏng (kiểm tra toàn vẹn của SQLite thấy {len(faults)} lỗi). Không đọc hay ghi sổ "
+                f"này để không cấp trùng số; hãy dùng bản sao lưu gần nhất của sổ, hoặc nhờ cán bộ CNTT khôi phục "
+                f"(sqlite3 {self.path.name} \".recover\")."
+            )
 
     def _migrate_v1(self) -> None:
         """Schema 1 → 2: canonical issuer keys, exact product keys, status, void and history.
@@ -456,6 +503,8 @@ class Register:
 
         Only rows that are not void count: voiding one of two rows that hold a number settles it.
         """
+        if self.version == SCHEMA_VERSION:
+            self._check_pages(full=True)
         entries = self._issuer_rows(issuer, year) if issuer else self._rows(*(("year = ?", (year,)) if year else ()))
         out = []
         for what, key_of in (("số", lambda e: e.number), ("số thứ tự", lambda e: e.seq), ("sản phẩm", lambda e: e.product_key)):
@@ -480,7 +529,7 @@ class Register:
             args.append(year)
         return self._rows(where, tuple(args))
 
-    def _stop_if_broken(self, issuer: str, year: int) -> None:
+    def _stop_if_broken(self, issuer: str | None, year: int | None) -> None:
         problems = self.problems(issuer, year)
         if problems:
             raise RegisterError(

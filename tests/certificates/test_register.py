@@ -432,3 +432,22 @@ def test_register_location_is_never_hidden(tmp_path, monkeypatch):
     monkeypatch.setenv("OCOP_DOCS_REGISTER", str(tmp_path / "chung.sqlite"))
     assert register_location(None, tmp_path / "gcn") == (tmp_path / "chung.sqlite", None)
     assert register_location(tmp_path / "rieng.sqlite", tmp_path / "gcn") == (tmp_path / "rieng.sqlite", None)
+
+
+def test_unique_index_dropped_by_hand_and_broken_stops_with_the_rows(tmp_path):
+    """Case 17: the index that keeps one live number per product dropped by hand, then two rows made one
+    product: the next write names the rows (not SQLite's words) and gives no number."""
+    path = tmp_path / "r.sqlite"
+    with open_register(path) as reg:
+        take(reg, [request("A"), request("B")])
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX certificates_live_product")
+    db.execute("UPDATE certificates SET product_key = (SELECT product_key FROM certificates WHERE seq = 1),"
+               " product = 'A' WHERE seq = 2")
+    db.commit()
+    db.close()
+    with pytest.raises(RegisterError, match="không nhất quán, không cấp số mới") as info:
+        open_register(path)
+    assert "mã dòng 1 (001/2026/GCN-OCOP, A), mã dòng 2 (002/2026/GCN-OCOP, A)" in str(info.value)
+    with open_register(path, readonly=True) as reg:
+        assert len(reg.entries()) == 2

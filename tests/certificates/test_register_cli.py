@@ -6,6 +6,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from gcn_helpers import ROOT, product_rows, run_cli, write_csv, write_issuer
 from openpyxl import load_workbook
 
@@ -194,3 +196,66 @@ def test_new_spelling_of_a_known_issuer_continues_its_numbers_with_a_warning(tmp
     assert result.returncode == 0, result.stderr
     assert "Cảnh báo: Cơ quan cấp 'UBND tỉnh Hà Tĩnh' được viết khác lần trước ('Ủy ban nhân dân tỉnh Hà Tĩnh')" in result.stderr
     assert [line.number for line in read_manifest(tmp_path / "gcn-b" / MANIFEST_NAME)] == ["003/2026/GCN-OCOP"]
+
+
+def _damage(path, how: str) -> None:
+    """Edit a register as a person with a database tool (or a broken disk) would."""
+    if how == "rác":
+        path.write_bytes(os.urandom(8192))
+        return
+    if how == "cắt cụt":
+        path.write_bytes(path.read_bytes()[:20000])
+        return
+    db = sqlite3.connect(path)
+    if how == "bỏ cột":
+        db.execute("ALTER TABLE certificates DROP COLUMN address")
+    elif how == "bỏ lịch sử":
+        db.execute("DROP TABLE history")
+    elif how == "phiên bản chữ":
+        db.execute("UPDATE meta SET value = 'hai' WHERE key = 'schema'")
+    elif how == "số thứ tự chữ":
+        db.execute("UPDATE certificates SET seq = 'x' WHERE seq = 2")
+    elif how == "chỉ mục hỏng":  # the index of numbers no longer agrees with the table
+        db.execute("PRAGMA writable_schema = ON")
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'certificates_number'").fetchone()[0]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        db.commit()
+        db.close()
+        data = bytearray(path.read_bytes())
+        at = data.index(b"001/2026/GCN-OCOP", (root - 1) * size)
+        data[at:at + 3] = b"999"
+        path.write_bytes(bytes(data))
+        return
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("how, words", [
+    ("rác", "tệp không phải cơ sở dữ liệu SQLite"),
+    ("cắt cụt", "tệp bị hỏng"),
+    ("bỏ cột", "bị sửa tay: thiếu cột certificates.address"),
+    ("bỏ lịch sử", "bị sửa tay: thiếu bảng history"),
+    ("phiên bản chữ", "bị sửa tay: phiên bản lược đồ 'hai' không hợp lệ"),
+    ("số thứ tự chữ", "có cột seq = 'x' không phải số nguyên"),
+    ("chỉ mục hỏng", "bị hỏng (kiểm tra toàn vẹn của SQLite thấy"),
+])
+def test_hand_edited_or_damaged_register_is_refused_with_a_message(tmp_path, how, words):
+    """Case 11: every command on a damaged register: a Vietnamese message naming the file, exit 2 (the README's
+    "không đọc được sổ đăng ký"), no traceback, no number given, and the file left as it was."""
+    issuer = write_issuer(tmp_path)
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    assert batch(tmp_path, table, issuer).returncode == 0
+    path = tmp_path / "r.sqlite"
+    _damage(path, how)
+    before = path.read_bytes()
+    more = write_csv(tmp_path / "m.csv", product_rows(1, prefix="Cam"))
+    commands = [["register", "list"], ["register", "huy", "002/2026/GCN-OCOP", "--ly-do", "thử"],
+                ["certificates", str(more), "--issuer", str(issuer), "-o", str(tmp_path / "gcn-2")]]
+    if how != "chỉ mục hỏng":  # the export reads the table itself, not the index: it still saves what the file holds
+        commands.append(["register", "xuat", "-o", str(tmp_path / "x.xlsx")])
+    for args in commands:
+        result = run_cli(*args, "--register", str(path))
+        assert result.returncode == 2, (args, result.stdout, result.stderr)
+        assert words in result.stderr and str(path) in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert path.read_bytes() == before
+    assert not (tmp_path / "x.xlsx").exists() and not list((tmp_path / "gcn-2").rglob("*.docx"))
