@@ -665,7 +665,7 @@ def register_show(query: str, register_file: Path | None) -> None:
       ocop-docs register show "$(cat noi-dung-quet-qr.txt)" --register so-dang-ky.sqlite
     """
     from .certificates.qr import FORMAT_ID, parse_payload  # start-up
-    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload  # start-up
+    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload, vn_time_text  # start-up
 
     fields = None
     if FORMAT_ID in query:
@@ -682,7 +682,7 @@ def register_show(query: str, register_file: Path | None) -> None:
             sys.exit(ExitCode.FINDINGS)
         for e in entries:
             if e.status == VOID:
-                status = f"ĐÃ HỦY ngày {e.voided_at[:10] if e.voided_at else '?'}, lý do: {e.void_reason}"
+                status = f"ĐÃ HỦY lúc {vn_time_text(e.voided_at) or '?'}, lý do: {e.void_reason}"
             elif e.status != ISSUED:
                 status = "ĐANG GIỮ SỐ, chưa có đủ tệp giấy chứng nhận — chưa có giá trị"
             else:
@@ -713,10 +713,11 @@ def register_show(query: str, register_file: Path | None) -> None:
                 click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
             mine = reg.history_of(e)
             if mine:
-                click.echo("  Lịch sử:")
+                click.echo("  Lịch sử (giờ Việt Nam):")
                 for h in mine:
                     reason = f" — lý do: {h['reason']}" if h["reason"] else ""
-                    click.echo(f"    {h['at'].replace('T', ' ')[:19]}  {ACTIONS_VI.get(h['action'], h['action'])}{reason}")
+                    detail = f" ({h['detail']})" if h["detail"] else ""
+                    click.echo(f"    {vn_time_text(h['at'])}  {ACTIONS_VI.get(h['action'], h['action'])}{reason}{detail}")
             if fields is not None:
                 problems = compare_payload(fields, e)
                 if problems:

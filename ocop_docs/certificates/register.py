@@ -36,7 +36,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
 
@@ -241,6 +241,25 @@ def register_location(explicit: str | Path | None, outdir: str | Path | None = N
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# Times are kept in UTC and shown in Vietnam's time (UTC+7 all year), whatever the zone of the
+# computer or server: a void made at 06:30 in the morning in Hà Tĩnh is of that day, not the day before.
+VIETNAM_TIME = timezone(timedelta(hours=7))
+
+
+def vn_time(at: str) -> datetime:
+    """A time of the register (ISO, UTC) in Vietnam's time."""
+    moment = datetime.fromisoformat(at)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(VIETNAM_TIME)
+
+
+def vn_time_text(at: str | None) -> str:
+    """"06/12/2026 04:36:02": a time of the register as an office reads it (empty when unknown or unreadable)."""
+    try:
+        return f"{vn_time(at):%d/%m/%Y %H:%M:%S}" if at else ""
+    except ValueError:
+        return str(at)
 
 
 class Register:
@@ -706,7 +725,7 @@ class Register:
         def work() -> Entry:
             entry = self._one(number, row_id=row_id, issuer=issuer, year=year)
             if entry.status == VOID:
-                raise RegisterError(f"Số {entry.number} đã bị hủy ngày {entry.voided_at[:10]} (lý do: {entry.void_reason})")
+                raise RegisterError(f"Số {entry.number} đã bị hủy lúc {vn_time_text(entry.voided_at)} (lý do: {entry.void_reason})")
             now = _now()
             self.db.execute("UPDATE certificates SET status = ?, void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?",
                             (VOID, reason, now, now, entry.id))
@@ -901,5 +920,5 @@ def open_register(path: str | Path, *, create: bool = True, readonly: bool = Fal
 
 __all__ = [
     "ACTIONS_VI", "Assignment", "Entry", "ISSUED", "RESERVED", "Register", "RegisterError", "Released", "Request",
-    "STATUS_VI", "VOID", "compare_payload", "decide", "open_register", "register_location",
+    "STATUS_VI", "VOID", "compare_payload", "decide", "open_register", "register_location", "vn_time", "vn_time_text",
 ]

@@ -259,3 +259,43 @@ def test_hand_edited_or_damaged_register_is_refused_with_a_message(tmp_path, how
         assert words in result.stderr and str(path) in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert path.read_bytes() == before
     assert not (tmp_path / "x.xlsx").exists() and not list((tmp_path / "gcn-2").rglob("*.docx"))
+
+
+def test_every_change_is_in_the_history_with_its_time_in_vietnam_and_reason(tmp_path):
+    """Item 3: reserve, final, a corrected address (what changed), void (reason), re-issue (link): each a
+    row of the history; `show` and the export give the time in Vietnam's time, the void's day as a date."""
+    issuer = write_issuer(tmp_path)
+    assert batch(tmp_path, write_csv(tmp_path / "t.csv", product_rows(1)), issuer).returncode == 0
+    moved = product_rows(1)
+    moved[0][3] = "thôn 9, xã Sơn Kim 1, tỉnh Hà Tĩnh"
+    assert batch(tmp_path, write_csv(tmp_path / "t2.csv", moved), issuer).returncode == 0
+    reg = str(tmp_path / "r.sqlite")
+    assert run_cli("register", "huy", "001/2026/GCN-OCOP", "--ly-do", "Chủ thể trả lại giấy", "--register", reg).returncode == 0
+    assert batch(tmp_path, write_csv(tmp_path / "t2.csv", moved), issuer).returncode == 0
+    db = sqlite3.connect(reg)  # pin the times: 23:30 UTC is 06:30 of the next day in Vietnam
+    db.execute("UPDATE history SET at = '2026-10-28T23:30:00+00:00'")
+    db.execute("UPDATE certificates SET voided_at = '2026-10-28T23:30:00+00:00' WHERE voided_at IS NOT NULL")
+    db.commit()
+    db.close()
+    old = run_cli("register", "show", "001/2026/GCN-OCOP", "--register", reg).stdout
+    assert "ĐÃ HỦY lúc 29/10/2026 06:30:00, lý do: Chủ thể trả lại giấy" in old
+    assert "Lịch sử (giờ Việt Nam):" in old
+    assert "29/10/2026 06:30:00  giữ số cho sản phẩm" in old
+    assert "29/10/2026 06:30:00  đã có đủ tệp, số có giá trị" in old
+    assert ("29/10/2026 06:30:00  sửa thông tin in trên giấy (địa chỉ: 'thôn 1, xã Sơn Kim 1, tỉnh Hà Tĩnh' → "
+            "'thôn 9, xã Sơn Kim 1, tỉnh Hà Tĩnh')") in old
+    assert "29/10/2026 06:30:00  hủy số — lý do: Chủ thể trả lại giấy" in old
+    new = run_cli("register", "show", "002/2026/GCN-OCOP", "--register", reg).stdout
+    assert "cấp số mới thay số đã hủy — lý do: Chủ thể trả lại giấy (thay số 001/2026/GCN-OCOP" in new
+    again = run_cli("register", "huy", "001/2026/GCN-OCOP", "--ly-do", "x", "--register", reg)
+    assert again.returncode == 2 and "đã bị hủy lúc 29/10/2026 06:30:00" in again.stderr
+    out = tmp_path / "so.xlsx"
+    assert run_cli("register", "xuat", "-o", str(out), "--register", reg).returncode == 0
+    book = load_workbook(out)
+    void_day = {r[0].value: r[18] for r in book["Sổ đăng ký"].iter_rows(min_row=2)}["001/2026/GCN-OCOP"]
+    assert void_day.value.date().isoformat() == "2026-10-29" and void_day.number_format == "DD/MM/YYYY"
+    history = list(book["Lịch sử"].iter_rows(values_only=True))
+    assert history[0][0] == "Thời điểm (giờ Việt Nam)"
+    assert [h[1] for h in history[1:]] == ["giữ số cho sản phẩm", "đã có đủ tệp, số có giá trị", "sửa thông tin in trên giấy",
+                                           "hủy số", "cấp số mới thay số đã hủy", "đã có đủ tệp, số có giá trị"]
+    assert {h[0] for h in history[1:]} == {"29/10/2026 06:30:00"}
