@@ -299,3 +299,49 @@ def test_every_change_is_in_the_history_with_its_time_in_vietnam_and_reason(tmp_
     assert [h[1] for h in history[1:]] == ["giữ số cho sản phẩm", "đã có đủ tệp, số có giá trị", "sửa thông tin in trên giấy",
                                            "hủy số", "cấp số mới thay số đã hủy", "đã có đủ tệp, số có giá trị"]
     assert {h[0] for h in history[1:]} == {"29/10/2026 06:30:00"}
+
+
+def _qr_of(docx) -> str:
+    """The text of the QR code printed on a certificate .docx (its picture decoded)."""
+    import io
+    import zipfile
+
+    import pytest
+
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    with zipfile.ZipFile(docx) as z:
+        [picture] = [n for n in z.namelist() if n.startswith("word/media/")]
+        image = Image.open(io.BytesIO(z.read(picture))).convert("L")
+    [found] = zxingcpp.read_barcodes(image)
+    return found.text
+
+
+def test_names_differing_by_one_mark_in_two_batches_keep_two_numbers_and_the_first_qr(tmp_path):
+    """Case 1 as found: "Gạo tám thơm" in one batch, "Gạo tấm thơm" of the same chủ thể in a later batch under
+    the same decision: two numbers, the first row untouched, its QR still matching the register. The same
+    name typed in decomposed Unicode (NFD) with extra spaces is the same product and keeps its number."""
+    import unicodedata
+
+    issuer = write_issuer(tmp_path)
+    first = write_csv(tmp_path / "a.csv", [[1, "Gạo tám thơm", "HTX Sơn Kim", "thôn 1", "", 60, 3]])
+    assert batch(tmp_path, first, issuer, "dot-a").returncode == 0
+    typed_again = unicodedata.normalize("NFD", "Gạo  tám thơm ")
+    assert typed_again != "Gạo tám thơm"
+    second = write_csv(tmp_path / "b.csv", [[1, "Gạo tấm thơm", "HTX Sơn Kim", "thôn 1", "", 60, 3],
+                                            [2, typed_again, unicodedata.normalize("NFD", "HTX  Sơn Kim"), "thôn 1", "", 60, 3]])
+    result = batch(tmp_path, second, issuer, "dot-b")
+    assert result.returncode == 0, result.stderr
+    assert ("Dòng 2: 'Gạo tấm thơm' là sản phẩm mới (số 002/2026/GCN-OCOP); sổ đã có 'Gạo tám thơm' (số 001/2026/GCN-OCOP) "
+            "chỉ khác ở dấu — có phải cùng một sản phẩm?") in result.stderr
+    assert [(m.number, " ".join(m.product.split())) for m in read_manifest(tmp_path / "dot-b" / MANIFEST_NAME)] == [
+        ("001/2026/GCN-OCOP", "Gạo tám thơm"), ("002/2026/GCN-OCOP", "Gạo tấm thơm")]
+    with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
+        assert [(e.number, " ".join(e.product.split()), e.status) for e in reg.entries()] == [
+            ("001/2026/GCN-OCOP", "Gạo tám thơm", "issued"), ("002/2026/GCN-OCOP", "Gạo tấm thơm", "issued")]
+        assert [h["action"] for h in reg.history()].count("sua") == 0  # nothing changed for the first product
+    payload = _qr_of(tmp_path / "dot-a" / "docx" / "2026-001-gao-tam-thom.docx")
+    assert "Gạo tám thơm" in payload
+    shown = run_cli("register", "show", payload, "--register", str(tmp_path / "r.sqlite"))
+    assert shown.returncode == 0 and "Mã QR khớp với sổ đăng ký." in shown.stdout, shown.stdout
