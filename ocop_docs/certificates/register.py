@@ -298,7 +298,16 @@ class Register:
             self._connect(uri, uri=True)
             self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         except sqlite3.OperationalError:
-            # A WAL file in a folder the user cannot write: no -shm can be made; read it as a snapshot.
+            # A WAL file in a folder the user cannot write: no -shm can be made; read it as a snapshot,
+            # which would not see the changes still in the -wal file (a run killed before it closed the
+            # register): numbers taken then would be missing from what is shown, so that is refused.
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                raise RegisterError(
+                    f"Sổ đăng ký {self.path} còn thay đổi chưa gộp vào tệp chính (tệp {wal.name}, thường do một lần chạy "
+                    "bị ngắt), và người dùng này không có quyền ghi thư mục của sổ nên không đọc được đầy đủ. Hãy nhờ "
+                    "người quản lý sổ mở sổ để ghi một lần (ví dụ chạy lại lần cấp bị ngắt), rồi tra cứu lại."
+                ) from None
             self._connect(uri + "&immutable=1", uri=True)
         self._check_version(writable=False)
 

@@ -245,3 +245,37 @@ def test_hand_edits_are_reported_by_list_and_stop_batches(tmp_path):
     broken = run_cli("register", "list", "--register", str(tmp_path / "r.sqlite"))
     assert broken.returncode == 2 and "bị sửa tay" in broken.stderr and "issued_on = 'hôm qua'" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_read_only_user_is_not_shown_a_register_without_its_last_changes(tmp_path):
+    """Case 14: a run killed before it closed the register leaves its last changes in the -wal file; a user who
+    may not write the folder (and no -shm file) cannot read them: refused with a message, not shown stale."""
+    folder = tmp_path / "so"
+    folder.mkdir()
+    path = folder / "r.sqlite"
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    assert run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "gcn"),
+                   "--register", str(path)).returncode == 0
+    crash = ("import os, sqlite3, sys\n"
+             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "db.execute('PRAGMA wal_autocheckpoint = 0')\n"
+             "db.execute(\"UPDATE certificates SET status = 'void', void_reason = 'hủy trước khi bị ngắt' WHERE seq = 2\")\n"
+             "os._exit(0)\n")  # killed before closing: the committed change is only in the -wal file
+    subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
+    path.with_name("r.sqlite-shm").unlink()
+    assert path.with_name("r.sqlite-wal").stat().st_size > 0
+    folder.chmod(0o555)
+    try:
+        shown = run_cli_as_user("register", "show", "002/2026/GCN-OCOP", "--register", str(path))
+    finally:
+        folder.chmod(0o755)
+    assert shown.returncode == 2 and "còn thay đổi chưa gộp vào tệp chính (tệp r.sqlite-wal" in shown.stderr
+    assert "còn hiệu lực" not in shown.stdout and "Traceback" not in shown.stderr
+    with open_register(path):  # the register's keeper opens it to write once: the change is merged
+        pass
+    folder.chmod(0o555)
+    try:
+        shown = run_cli_as_user("register", "show", "002/2026/GCN-OCOP", "--register", str(path))
+    finally:
+        folder.chmod(0o755)
+    assert shown.returncode == 0 and "ĐÃ HỦY" in shown.stdout and "hủy trước khi bị ngắt" in shown.stdout
