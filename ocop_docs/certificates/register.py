@@ -351,7 +351,7 @@ class Register:
         except sqlite3.IntegrityError:
             # The unique index of live products was dropped by hand and rows now break it: say which.
             self.db.execute("ROLLBACK")
-            self._stop_if_broken(None, None)
+            self.stop_if_broken(None, None)
             raise
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -557,7 +557,8 @@ class Register:
             args.append(year)
         return self._rows(where, tuple(args))
 
-    def _stop_if_broken(self, issuer: str | None, year: int | None) -> None:
+    def stop_if_broken(self, issuer: str | None, year: int | None) -> None:
+        """Raise the message a batch gives when the register is not consistent (:meth:`problems`)."""
         problems = self.problems(issuer, year)
         if problems:
             raise RegisterError(
@@ -604,7 +605,7 @@ class Register:
 
         def work() -> list[Assignment]:
             # Read inside the write transaction: no other run can take a number until COMMIT.
-            self._stop_if_broken(issuer_key, year)
+            self.stop_if_broken(issuer_key, year)
             self._note_issuer_name(issuer_key, issuer_name)
             rows = self._issuer_rows(issuer_key, year)
             out = decide(rows, requests, decision, decision_date, number_text, start, year, reissue_reason is not None,

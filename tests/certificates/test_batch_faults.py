@@ -239,6 +239,9 @@ def test_hand_edits_are_reported_by_list_and_stop_batches(tmp_path):
     stopped = run_cli(*args_for(tmp_path, more, issuer, tmp_path / "gcn-2"))
     assert stopped.returncode == 2 and "không nhất quán, không cấp số mới" in stopped.stderr
     assert "Traceback" not in stopped.stderr
+    trial = run_cli(*args_for(tmp_path, more, issuer, tmp_path / "gcn-2", "--thu"))  # the trial says what the run would do
+    assert trial.returncode == 2 and "không nhất quán, không cấp số mới" in trial.stderr and "mã dòng 2" in trial.stderr
+    assert not (tmp_path / "gcn-2-ban-thu.docx").exists()
     db.execute("UPDATE certificates SET number = '002/2026/GCN-OCOP', issued_on = 'hôm qua' WHERE seq = 2")
     db.commit()
     db.close()
