@@ -8,7 +8,6 @@ lines, come from the registry (``ocop_docs.kinds``).
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from datetime import date
@@ -433,8 +432,9 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
 # --------------------------------------------------------------------------- star certificates (issue 5)
 
 _REGISTER_HELP = (
-    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, "
-    "hoặc ~/.local/share/ocop-docs/so-dang-ky-giay-chung-nhan.sqlite."
+    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER; không có thì khi cấp "
+    "là tệp so-dang-ky-giay-chung-nhan.sqlite cạnh thư mục kết quả (tạo mới và báo đường dẫn), khi tra cứu "
+    "là tệp đó trong thư mục hiện tại; với serve là tệp đó trong thư mục làm việc."
 )
 
 
@@ -981,13 +981,16 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
 
     from .web import WebConfig, create_app  # start-up
 
+    # One construction: a default made first would create the default work folder (and put the
+    # register there) even when --thu-muc names another.
+    where = {"workdir": workdir} if workdir else {}
     config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
-                       warm_up=True)
-    if workdir:
-        config = dataclasses.replace(config, workdir=workdir)
+                       warm_up=True, **where)
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")
+    click.echo(f"Sổ đăng ký số giấy chứng nhận: {config.register}"
+               + ("" if register_file else " (chưa chỉ bằng --register: tệp này trong thư mục làm việc)"))
     if not is_loopback(host):
         click.echo(f"Máy khác trong mạng mở bằng địa chỉ IP của máy này, cổng {port}; cần đăng nhập bằng tài khoản "
                    f"trong {users_file}.")
