@@ -963,7 +963,7 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
       ocop-docs serve --users tai-khoan.yaml --them-tai-khoan hatinh --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh"
       ocop-docs serve --host 0.0.0.0 --port 8080 --users tai-khoan.yaml
     """
-    from .web.config import is_loopback  # start-up (the web package loads the whole library)
+    from .web.config import default_workdir, is_loopback  # start-up (the web package loads the whole library)
 
     if new_user:
         from .web.accounts import add_account  # start-up
@@ -983,9 +983,8 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
 
     # One construction: a default made first would create the default work folder (and put the
     # register there) even when --thu-muc names another.
-    where = {"workdir": workdir} if workdir else {}
-    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
-                       warm_up=True, **where)
+    config = WebConfig(workdir=workdir or default_workdir(), users_file=users_file, register=register_file,
+                       job_ttl_seconds=int(ttl_hours * 3600), warm_up=True)
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")
