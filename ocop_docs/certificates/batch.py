@@ -658,7 +658,8 @@ def _keep_or_release(reg, issuer_key: str, year: int, jobs: list[CertificateJob]
     if parts and isinstance(exc, OcopError):
         exc.message = f"{exc.message}\nSổ đăng ký: " + "; ".join(parts) + "."
     if isinstance(exc, OSError) and not isinstance(exc, OcopError):
-        raise OutputError(outdir, exc, "sổ đăng ký: " + ("; ".join(parts) or "không có số nào bị giữ")) from None
+        folder = Path(exc.filename).parent if exc.filename else outdir  # the sub-folder that refused, when known
+        raise OutputError(folder, exc, "sổ đăng ký: " + ("; ".join(parts) or "không có số nào bị giữ")) from None
 
 
 def _span(numbers: list[str]) -> str:

@@ -42,7 +42,8 @@ def test_write_failure_after_numbers_are_taken_releases_them(tmp_path):
     result = run_cli_as_user(*args_for(tmp_path, table, issuer, out))
     (out / "docx").chmod(0o755)
     assert result.returncode == 2, result.stderr
-    assert "Không ghi được vào thư mục kết quả" in result.stderr and "đã trả lại 3 số chưa dùng" in result.stderr
+    assert f"Không ghi được vào thư mục kết quả {out / 'docx'} (không có quyền ghi)" in result.stderr
+    assert "đã trả lại 3 số chưa dùng" in result.stderr
     assert "Traceback" not in result.stderr
     with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
         assert reg.entries() == []
