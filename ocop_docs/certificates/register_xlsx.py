@@ -13,7 +13,7 @@ from pathlib import Path
 from ..io.output_tables import Column, workbook_bytes
 from ..io.atomic import write_bytes_atomic
 from .issuers import issuer_key
-from .register import ACTIONS_VI, STATUS_VI, Register, vn_time, vn_time_text
+from .register import ACTIONS_VI, STATUS_VI, Register, vn_time
 
 COLUMNS = (
     Column("Số giấy chứng nhận", 22), Column("Trạng thái", 16), Column("Cơ quan cấp", 34), Column("Năm", 7, "int"),
@@ -24,7 +24,7 @@ COLUMNS = (
     Column("Lý do hủy", 30), Column("Ngày hủy", 12, "date"), Column("Tệp DOCX", 30), Column("Tệp PDF", 30),
     Column("Bảng nguồn", 30), Column("Dòng trong bảng", 10, "int"), Column("Mã dòng trong sổ", 10, "int"),
 )
-HISTORY_COLUMNS = (Column("Thời điểm (giờ Việt Nam)", 20), Column("Việc", 30), Column("Số giấy chứng nhận", 22),
+HISTORY_COLUMNS = (Column("Thời điểm (giờ Việt Nam)", 20, "datetime"), Column("Việc", 30), Column("Số giấy chứng nhận", 22),
                    Column("Năm", 7, "int"), Column("Lý do", 36), Column("Chi tiết", 60))
 
 
@@ -39,6 +39,14 @@ def _day(at: str | None):
     """The day (Vietnam's time) of a register time, as a date cell; the text itself when unreadable."""
     try:
         return vn_time(at).date() if at else None
+    except ValueError:
+        return at
+
+
+def _moment(at: str | None):
+    """A register time in Vietnam's time, as a date-and-time cell; the text itself when unreadable."""
+    try:
+        return vn_time(at) if at else None
     except ValueError:
         return at
 
@@ -65,7 +73,7 @@ def export_register(reg: Register, out: str | Path, *, issuer: str | None = None
             e.docx_file, e.pdf_file, e.source, e.source_row, e.id,
         ])
     history = [
-        [vn_time_text(h["at"]), ACTIONS_VI.get(h["action"], h["action"]), h["number"], h["year"], h["reason"],
+        [_moment(h["at"]), ACTIONS_VI.get(h["action"], h["action"]), h["number"], h["year"], h["reason"],
          h["detail"]]
         for h in reg.history(key)
     ]

@@ -5,6 +5,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 
@@ -298,7 +299,8 @@ def test_every_change_is_in_the_history_with_its_time_in_vietnam_and_reason(tmp_
     assert history[0][0] == "Thời điểm (giờ Việt Nam)"
     assert [h[1] for h in history[1:]] == ["giữ số cho sản phẩm", "đã có đủ tệp, số có giá trị", "sửa thông tin in trên giấy",
                                            "hủy số", "cấp số mới thay số đã hủy", "đã có đủ tệp, số có giá trị"]
-    assert {h[0] for h in history[1:]} == {"29/10/2026 06:30:00"}
+    assert {h[0] for h in history[1:]} == {datetime(2026, 10, 29, 6, 30)}
+    assert book["Lịch sử"]["A2"].number_format == "DD/MM/YYYY HH:MM:SS"
 
 
 def _qr_of(docx) -> str:
