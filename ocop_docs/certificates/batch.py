@@ -19,6 +19,7 @@ import errno
 import multiprocessing
 import os
 import shutil
+from datetime import date
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from pypdf import PdfReader
 from ..convert import find_soffice, to_pdf
 from ..errors import ConversionError, OcopError, TemplateError
 from ..lifetime import die_with_parent
+from ..vi.text import same_key
 from ..render.templates import template_path
 from . import layout, reports
 from .compiled import CompiledTemplate, ImageSlot
@@ -459,6 +461,30 @@ def _requests(good, keys) -> list[Request]:
     ]
 
 
+def _lookalike_warnings(product, a) -> list[str]:
+    """A new number for a product the register may already hold under a slightly different name or
+    chủ thể (a typo corrected between runs): said, with how to keep one number."""
+    out = []
+    for other in a.similar:
+        if same_key(other.product) == same_key(product.name):
+            what = (f"cùng tên sản phẩm, chủ thể khác: '{other.owner}' trong sổ, '{product.owner}' trong bảng — "
+                    f"nếu chỉ là sửa lỗi gõ tên chủ thể thì hãy hủy một trong hai số ('ocop-docs register huy')")
+        else:
+            what = "chỉ khác ở dấu — có phải cùng một sản phẩm?"
+        out.append(f"Dòng {product.row}: '{product.name}' là sản phẩm mới (số {a.number}); sổ đã có '{other.product}' "
+                   f"(số {other.number}, Quyết định {other.decision}) {what}")
+    return out
+
+
+def _expiry_warning(until) -> list[str]:
+    """Certificates whose validity has already ended on the day they are made (a wrong year in the
+    decision date, or an old round typed in again)."""
+    if until >= date.today():
+        return []
+    return [f"Giấy chứng nhận của đợt này chỉ có giá trị đến hết ngày {until:%d/%m/%Y}, đã qua (hôm nay "
+            f"{date.today():%d/%m/%Y}): kiểm tra ngày ký quyết định và ngày cấp trong tệp đợt cấp."]
+
+
 def _conflict_reject(product, stars: int, c) -> reports.RejectLine:
     return reports.RejectLine(
         product.row,
@@ -501,6 +527,9 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     for (product, stars), a in zip(good, assignments):
         if a.conflict is not None:
             rejects.append(_conflict_reject(product, stars, a.conflict))
+        elif a.number:
+            warnings += _lookalike_warnings(product, a)
+    warnings += _expiry_warning(until) if good else []
     rejects.sort(key=lambda r: r.row or 0)
     written = None
     first = next(((p, s, k, a) for (p, s), k, a in zip(good, keys, assignments) if a.number), None)
@@ -580,9 +609,7 @@ def run_certificates(
                 if a.conflict is not None:
                     rejects.append(_conflict_reject(product, stars, a.conflict))
                 continue
-            for other in a.similar:
-                warnings.append(f"Dòng {product.row}: '{product.name}' là sản phẩm mới (số {a.number}); sổ đã có "
-                                f"'{other.product}' (số {other.number}) chỉ khác ở dấu — có phải cùng một sản phẩm?")
+            warnings += _lookalike_warnings(product, a)
             if a.replaces is not None:
                 notices.append(f"Số {a.number} cấp lại cho '{product.name}', thay số {a.replaces.number} đã hủy.")
             jobs.append(
@@ -592,6 +619,7 @@ def run_certificates(
                 )
             )
         rejects.sort(key=lambda r: r.row or 0)
+        warnings += _expiry_warning(until) if jobs else []
         jobs.sort(key=lambda j: j.seq)
         new_seqs = [a.seq for a in assignments if a.new and a.number]
         workers = workers or auto_workers(len(jobs))

@@ -200,7 +200,9 @@ class Assignment:
     new: bool = False
     conflict: Entry | None = None  # the entry that holds this product under another decision
     replaces: Entry | None = None  # the voided entry this new number re-issues
-    similar: tuple[Entry, ...] = ()  # registered products whose names differ only by marks
+    # registered products that may be this one: names that differ only by marks, or the same name of
+    # another chủ thể (a corrected typo in the chủ thể makes a new product): "did you mean", never merged
+    similar: tuple[Entry, ...] = ()
     held: Entry | None = None  # the entry whose number this product keeps (not new)
 
 
@@ -830,6 +832,7 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
     similar: dict[str, list[Entry]] = defaultdict(list)
     for e in live.values():
         similar[fold(e.product_key, lower=True)].append(e)
+        similar["tên:" + e.product_key.split("|")[0]].append(e)
     top = max((e.seq for e in rows), default=None)
     next_seq = max(top + 1 if top is not None else start, start)
     out: list[Assignment] = []
@@ -848,7 +851,8 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
             out.append(Assignment(req, conflict=old))
             continue
         seq, next_seq = next_seq, next_seq + 1
-        look_alikes = tuple(e for e in similar.get(fold(req.product_key, lower=True), []) if e.product_key != req.product_key)
+        candidates = similar.get(fold(req.product_key, lower=True), []) + similar.get("tên:" + req.product_key.split("|")[0], [])
+        look_alikes = tuple(dict.fromkeys(e for e in candidates if e.product_key != req.product_key))
         out.append(Assignment(req, seq, number_text(seq, year), new=True, replaces=old or voided.get(req.product_key),
                               similar=look_alikes))
     return out

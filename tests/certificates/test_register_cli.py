@@ -335,8 +335,8 @@ def test_names_differing_by_one_mark_in_two_batches_keep_two_numbers_and_the_fir
                                             [2, typed_again, unicodedata.normalize("NFD", "HTX  Sơn Kim"), "thôn 1", "", 60, 3]])
     result = batch(tmp_path, second, issuer, "dot-b")
     assert result.returncode == 0, result.stderr
-    assert ("Dòng 2: 'Gạo tấm thơm' là sản phẩm mới (số 002/2026/GCN-OCOP); sổ đã có 'Gạo tám thơm' (số 001/2026/GCN-OCOP) "
-            "chỉ khác ở dấu — có phải cùng một sản phẩm?") in result.stderr
+    assert ("Dòng 2: 'Gạo tấm thơm' là sản phẩm mới (số 002/2026/GCN-OCOP); sổ đã có 'Gạo tám thơm' (số 001/2026/GCN-OCOP, "
+            "Quyết định 2698/QĐ-UBND) chỉ khác ở dấu — có phải cùng một sản phẩm?") in result.stderr
     assert [(m.number, " ".join(m.product.split())) for m in read_manifest(tmp_path / "dot-b" / MANIFEST_NAME)] == [
         ("001/2026/GCN-OCOP", "Gạo tám thơm"), ("002/2026/GCN-OCOP", "Gạo tấm thơm")]
     with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
@@ -347,3 +347,31 @@ def test_names_differing_by_one_mark_in_two_batches_keep_two_numbers_and_the_fir
     assert "Gạo tám thơm" in payload
     shown = run_cli("register", "show", payload, "--register", str(tmp_path / "r.sqlite"))
     assert shown.returncode == 0 and "Mã QR khớp với sổ đăng ký." in shown.stdout, shown.stdout
+
+
+def test_a_corrected_chu_the_is_a_new_product_said_before_and_when_it_is_numbered(tmp_path):
+    """FINDINGS 12: the same product name of another chủ thể (a typo corrected between two runs) gets a new
+    number — it may be another producer — but the trial and the run both say which number it may duplicate."""
+    issuer = write_issuer(tmp_path)
+    rows = [[1, "Nước mắm cá cơm Xuân Anh", "Cơ sở nước mắm Xuân Anh", "thôn 1", "", 60, 3]]
+    assert batch(tmp_path, write_csv(tmp_path / "a.csv", rows), issuer).returncode == 0
+    rows[0][2] = "Cơ sở sản xuất nước mắm Xuân Anh"
+    table = write_csv(tmp_path / "b.csv", rows)
+    said = ("Dòng 2: 'Nước mắm cá cơm Xuân Anh' là sản phẩm mới (số 002/2026/GCN-OCOP); sổ đã có 'Nước mắm cá cơm Xuân Anh' "
+            "(số 001/2026/GCN-OCOP, Quyết định 2698/QĐ-UBND) cùng tên sản phẩm, chủ thể khác: 'Cơ sở nước mắm Xuân Anh' "
+            "trong sổ, 'Cơ sở sản xuất nước mắm Xuân Anh' trong bảng")
+    trial = batch(tmp_path, table, issuer, "gcn", "--thu")
+    assert trial.returncode == 0 and said in trial.stderr and "register huy" in trial.stderr
+    run = batch(tmp_path, table, issuer)
+    assert run.returncode == 0 and said in run.stderr
+
+
+def test_certificates_already_expired_when_made_are_warned(tmp_path):
+    """FINDINGS 19: a decision dated 2020 (36 months: valid to 2023) — the trial and the run say the
+    certificates have already expired."""
+    issuer = write_issuer(tmp_path, date="2020-11-27")
+    table = write_csv(tmp_path / "t.csv", product_rows(1))
+    for extra in (("--thu",), ()):
+        result = batch(tmp_path, table, issuer, "gcn", *extra)
+        assert result.returncode == 0, result.stderr
+        assert "chỉ có giá trị đến hết ngày 27/11/2023, đã qua" in result.stderr
