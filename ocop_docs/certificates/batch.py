@@ -40,7 +40,7 @@ from .model import CertificateIssuer, load_issuer, table_of
 from .pdfsplit import merge_documents, split_pages
 from .plan import plan_jobs
 from .qr import qr_png
-from .register import Request, decide, open_register, register_location
+from .register import VOID, Request, decide, open_register, register_location
 from .trial_mark import mark_trial
 
 DOCX_DIR = "docx"
@@ -622,6 +622,7 @@ def run_certificates(
         warnings += _expiry_warning(until) if jobs else []
         jobs.sort(key=lambda j: j.seq)
         new_seqs = [a.seq for a in assignments if a.new and a.number]
+        before = reports.read_manifest(outdir / reports.MANIFEST_NAME)
         workers = workers or auto_workers(len(jobs))
         try:
             results, combined, combined_written, more = produce_certificates(
@@ -650,6 +651,8 @@ def run_certificates(
               r.pdf.relative_to(outdir).as_posix() if r.pdf else None, r.pdf_sha256,
               r.docx.is_file() and (not pdf or (r.pdf is not None and r.pdf.is_file()))) for r in results],
         )
+        voided = {e.number for e in reg.of_body(issuer.key, year) if e.status == VOID}
+    notices += _mark_outdated(outdir, before, [(r.job.number, r.docx_sha256) for r in results], voided, combined is not None)
     try:
         manifest = outdir / reports.MANIFEST_NAME
         reports.write_manifest(manifest, lines)
@@ -661,6 +664,48 @@ def run_certificates(
         outdir, Path(reg.path), results, rejects, manifest, rejects_file if rejects else None,
         combined, combined_written, warnings, notices,
     )
+
+
+VOID_MARK = "-DA-HUY"
+OUTDATED_COMBINED = "giay-chung-nhan-tat-ca-DA-CU-KHONG-IN.pdf"
+
+
+def _mark_outdated(outdir: Path, before: list[reports.ManifestLine], made: list[tuple[str, str]], voided: set[str],
+                   combined_made: bool) -> list[str]:
+    """Files of the previous run in ``outdir`` that must not be printed any more, renamed so nobody does:
+    the .docx and PDF of a number voided since (``…-DA-HUY.docx``), and the printing PDF when this run
+    changed the certificates (``made``: number and .docx SHA-256 of each) without making it again: it
+    still holds the old ones. Nothing is deleted."""
+    numbers = {number for number, _ in made}
+    notes: list[str] = []
+    for line in before:
+        if not line.number or line.number in numbers or line.number not in voided:
+            continue
+        renamed = []
+        for rel in (line.docx, line.pdf):
+            path = outdir / rel if rel else None
+            inside = path is not None and path.resolve().parent.parent == outdir.resolve()  # docx/… or pdf/… only
+            if path is not None and inside and path.is_file() and not path.stem.endswith(VOID_MARK):
+                target = path.with_name(path.stem + VOID_MARK + path.suffix)
+                if _rename(path, target, notes):
+                    renamed.append(target.relative_to(outdir).as_posix())
+        if renamed:
+            notes.append(f"Số {line.number} đã bị hủy: tệp của nó được đổi tên để không in nhầm ({', '.join(renamed)}).")
+    combined = outdir / COMBINED_PDF
+    if not combined_made and combined.is_file() and [(line.number, line.docx_sha256) for line in before if line.number] != made:
+        if _rename(combined, outdir / OUTDATED_COMBINED, notes):
+            notes.append(f"Bản gộp để in cũ không còn đúng các giấy của lần chạy này: đổi tên thành {OUTDATED_COMBINED} "
+                         "(chạy lại với --pdf để tạo bản gộp mới).")
+    return notes
+
+
+def _rename(path: Path, target: Path, notes: list[str]) -> bool:
+    try:
+        os.replace(path, target)
+        return True
+    except OSError:
+        notes.append(f"Không đổi tên được {path} (tệp không còn đúng, đừng in): hãy xóa hoặc đổi tên bằng tay.")
+        return False
 
 
 def _keep_or_release(reg, issuer_key: str, year: int, jobs: list[CertificateJob], outdir: Path, new_seqs: list[int],

@@ -375,3 +375,26 @@ def test_certificates_already_expired_when_made_are_warned(tmp_path):
         result = batch(tmp_path, table, issuer, "gcn", *extra)
         assert result.returncode == 0, result.stderr
         assert "chỉ có giá trị đến hết ngày 27/11/2023, đã qua" in result.stderr
+
+
+def test_files_of_a_voided_number_and_an_outdated_print_bundle_are_renamed_not_left_to_print(tmp_path):
+    """FINDINGS 11: after `register huy` and a re-run without --pdf, the voided certificate's .docx and PDF and the
+    printing PDF that still holds it are renamed (…-DA-HUY, …-DA-CU-KHONG-IN.pdf), said, and nothing is deleted."""
+    issuer = write_issuer(tmp_path)
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    assert batch(tmp_path, table, issuer, "gcn", "--pdf").returncode == 0
+    reg = str(tmp_path / "r.sqlite")
+    assert run_cli("register", "huy", "002/2026/GCN-OCOP", "--ly-do", "In sai tên chủ thể", "--register", reg).returncode == 0
+    out = tmp_path / "gcn"
+    before = {p.name for p in out.rglob("*") if p.is_file()}
+    result = batch(tmp_path, table, issuer)
+    assert result.returncode == 0, result.stderr
+    assert ("Số 002/2026/GCN-OCOP đã bị hủy: tệp của nó được đổi tên để không in nhầm "
+            "(docx/2026-002-san-pham-so-2-DA-HUY.docx, pdf/2026-002-san-pham-so-2-DA-HUY.pdf)") in result.stderr
+    assert "đổi tên thành giay-chung-nhan-tat-ca-DA-CU-KHONG-IN.pdf" in result.stderr
+    after = {p.name for p in out.rglob("*") if p.is_file()}
+    assert {"2026-002-san-pham-so-2.docx", "2026-002-san-pham-so-2.pdf", "giay-chung-nhan-tat-ca.pdf"} <= before - after
+    assert {"2026-002-san-pham-so-2-DA-HUY.docx", "2026-002-san-pham-so-2-DA-HUY.pdf", "giay-chung-nhan-tat-ca-DA-CU-KHONG-IN.pdf",
+            "2026-003-san-pham-so-2.docx"} <= after
+    again = batch(tmp_path, table, issuer)  # nothing changed since: nothing more is renamed
+    assert again.returncode == 0 and "đổi tên" not in again.stderr
