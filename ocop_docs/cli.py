@@ -9,6 +9,7 @@ lines, come from the registry (``ocop_docs.kinds``).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ import click
 
 from . import __version__
 from .cli_messages import Context, show_error
-from .errors import ExitCode, OcopError, UnreadableFile
+from .errors import ExitCode, OcopError, UnreadableFile, os_reason
 from .shipped import SAMPLES_DIR
 from .vi.dates import parse_date
 
@@ -84,6 +85,15 @@ class Cli(Group):
             ctx.exit(ExitCode.INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # the reader of the output (| head, | less) stopped reading: nothing went wrong
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(ExitCode.OK)
+        except OSError as exc:  # a file or folder the system refused (rights, full disk…): not a fault of ours
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Lỗi: không đọc hoặc ghi được {_shown_path(exc.filename)} ({os_reason(exc)}); không có tệp dở "
+                        "dang nào được ghi.", fg="red", err=True)
+            ctx.exit(ExitCode.DATA)
         except (MemoryError, RecursionError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -111,6 +121,16 @@ class Cli(Group):
             click.echo("Đã hủy.", err=True)
             code = 1
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _shown_path(name) -> str:
+    """The file an OSError names, or the folder of the temporary file an atomic write was making."""
+    if not name:
+        return "tệp"
+    path = Path(os.fsdecode(name))
+    if path.name.startswith(".") and path.name.endswith(".tmp"):
+        return f"thư mục {path.parent}"
+    return f"tệp {path}"
 
 
 class KindType(click.ParamType):

@@ -28,7 +28,7 @@ from typing import Any, Callable
 from pypdf import PdfReader
 
 from ..convert import find_soffice, to_pdf
-from ..errors import ConversionError, OcopError, TemplateError
+from ..errors import ConversionError, OcopError, TemplateError, os_reason
 from ..lifetime import die_with_parent
 from ..vi.text import same_key
 from ..render.templates import template_path
@@ -436,8 +436,7 @@ class OutputError(OcopError):
     exit_code = 2
 
     def __init__(self, folder: Path, exc: OSError, numbers: str):
-        reason = {errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ đọc",
-                  errno.ENOSPC: "ổ đĩa đầy", errno.EDQUOT: "hết hạn mức dung lượng"}.get(exc.errno, exc.strerror or str(exc))
+        reason = "không có quyền ghi" if exc.errno in (errno.EACCES, errno.EPERM) else os_reason(exc)
         super().__init__(f"Không ghi được vào thư mục kết quả {folder} ({reason}); {numbers}.")
 
 
