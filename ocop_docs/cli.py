@@ -453,7 +453,7 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
 
 _REGISTER_HELP = (
     "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER; không có thì khi cấp "
-    "là tệp so-dang-ky-giay-chung-nhan.sqlite cạnh thư mục kết quả (tạo mới và báo đường dẫn), khi tra cứu "
+    "là tệp so-dang-ky-giay-chung-nhan.sqlite cạnh thư mục kết quả nếu đã có (chưa có thì dừng và hỏi sổ), khi tra cứu "
     "là tệp đó trong thư mục hiện tại; với serve là tệp đó trong thư mục làm việc."
 )
 

@@ -510,7 +510,8 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     until = validity_end(issued)
     year = issued.year
     keys = [product.key for product, _ in good]
-    path, _ = register_location(register, outdir)
+    path, note = register_location(register, outdir, trial=True)
+    warnings += [note] if note and not path.exists() else []
     requests = _requests(good, keys)
     plan_args: dict[str, Any] = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
                  "decision_date": issuer.decision.date, "number_text": issuer.number_text,
@@ -589,11 +590,11 @@ def run_certificates(
     if good:  # a template that cannot be used fails here, before any number is taken from the register
         product, stars = good[0]
         _trial_render(template, issuer, _trial_job(issuer, product, stars, keys[0], year, issued, until))
+    register_path, note = register_location(register, outdir)  # before the output folder is made
+    notices += [note] if note else []
     _check_writable(outdir)
     if pdf and good:
         _check_converter()
-    register_path, note = register_location(register, outdir)
-    notices += [note] if note else []
     with open_register(register_path) as reg:
         assignments = reg.assign(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,

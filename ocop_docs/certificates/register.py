@@ -214,12 +214,15 @@ class Released:
     kept: list[str] = field(default_factory=list)
 
 
-def register_location(explicit: str | Path | None, outdir: str | Path | None = None) -> tuple[Path, str | None]:
+def register_location(explicit: str | Path | None, outdir: str | Path | None = None,
+                      trial: bool = False) -> tuple[Path, str | None]:
     """The register a command uses, and a note (Vietnamese) when it was not named.
 
-    ``--register``, else ``$OCOP_DOCS_REGISTER``; else, for a batch, the file beside its output
-    folder (created on the first run, and the note says where); for a look-up, that file in the
-    current folder. Never a hidden file under the home folder.
+    ``--register``, else ``$OCOP_DOCS_REGISTER``; else, for a batch, the register beside its output
+    folder when there is one (the note says so). A batch never creates a register nobody named: one
+    folder per round would start every round at 001 again, so without one it asks for ``--register``
+    (a ``trial`` run only notes it). A look-up uses that file in the current folder. Never a hidden
+    file under the home folder.
     """
     if explicit:
         return Path(explicit), None
@@ -230,8 +233,12 @@ def register_location(explicit: str | Path | None, outdir: str | Path | None = N
         path = Path(outdir).absolute().parent / REGISTER_NAME
         if path.exists():
             return path, f"Dùng sổ đăng ký {path} (cạnh thư mục kết quả; chỉ rõ bằng --register)."
-        return path, (f"Chưa chỉ sổ đăng ký (--register hoặc biến {ENV_REGISTER}): tạo sổ mới {path} cạnh thư mục "
-                      "kết quả. Lần sau hãy dùng đúng sổ này cho cơ quan cấp này (--register).")
+        ask = (f"Chưa chỉ sổ đăng ký (--register hoặc biến {ENV_REGISTER}) và cạnh thư mục kết quả chưa có sổ. Mỗi cơ "
+               "quan cấp dùng MỘT sổ cho mọi đợt: nếu đã cấp số ở đợt trước, hãy chỉ đúng sổ đó bằng --register; nếu đây "
+               f"là lần cấp đầu tiên, tạo sổ mới bằng --register {path}")
+        if trial:
+            return path, ask + " (chạy thật sẽ dừng ở đây cho đến khi chỉ rõ sổ)."
+        raise RegisterError(ask + ". Chưa lấy số nào, chưa ghi tệp nào.")
     path = Path(REGISTER_NAME)
     if path.exists():
         return path.absolute(), None

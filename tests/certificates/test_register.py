@@ -420,13 +420,20 @@ def test_hand_edited_values_get_a_message(tmp_path):
 
 
 def test_register_location_is_never_hidden(tmp_path, monkeypatch):
-    """--register, else OCOP_DOCS_REGISTER, else beside the output folder (batch) or in the current folder (look-up)."""
+    """--register, else OCOP_DOCS_REGISTER, else the one beside the output folder (batch; never created unnamed) or in the
+    current folder (look-up)."""
     from ocop_docs.certificates.register import REGISTER_NAME, register_location
 
     monkeypatch.delenv("OCOP_DOCS_REGISTER", raising=False)
     monkeypatch.chdir(tmp_path)
+    with pytest.raises(RegisterError, match="tạo sổ mới bằng --register"):
+        register_location(None, tmp_path / "dot-2" / "gcn")
+    path, note = register_location(None, tmp_path / "dot-2" / "gcn", trial=True)
+    assert path == tmp_path / "dot-2" / REGISTER_NAME and "chạy thật sẽ dừng" in note
+    (tmp_path / "dot-2").mkdir()
+    (tmp_path / "dot-2" / REGISTER_NAME).write_bytes(b"")
     path, note = register_location(None, tmp_path / "dot-2" / "gcn")
-    assert path == tmp_path / "dot-2" / REGISTER_NAME and "tạo sổ mới" in note
+    assert path == tmp_path / "dot-2" / REGISTER_NAME and "Dùng sổ đăng ký" in note
     with pytest.raises(RegisterError, match="Cần chỉ sổ đăng ký"):
         register_location(None)
     monkeypatch.setenv("OCOP_DOCS_REGISTER", str(tmp_path / "chung.sqlite"))

@@ -48,27 +48,40 @@ def test_trial_run_writes_neither_register_nor_output(tmp_path):
     assert sha256_file(tmp_path / "r.sqlite") == before and not (tmp_path / "gcn").exists()
 
 
-def test_without_register_option_the_register_is_beside_the_output(tmp_path):
+def test_without_register_option_a_batch_asks_for_one_and_never_starts_a_second_numbering(tmp_path):
+    """Item 3 and FINDINGS 47: no hidden register, and no register nobody named. Without --register (and no
+    OCOP_DOCS_REGISTER) a batch whose output folder has no register beside it stops and says which file to name;
+    once named, later runs into that folder use it (and say so); a round in another folder asks again instead of
+    numbering from 001 a second time. Nothing is written under the home folder."""
     issuer = write_issuer(tmp_path)
     table = write_csv(tmp_path / "t.csv", product_rows(2))
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "OCOP_DOCS_REGISTER"}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))
-    args = [sys.executable, "-m", "ocop_docs.cli", "certificates", str(table), "--issuer", str(issuer), "-o",
-            str(tmp_path / "dot-2" / "gcn")]
-    first = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
-    assert first.returncode == 0, first.stderr
+
+    def run(*args, cwd=ROOT):
+        return subprocess.run([sys.executable, "-m", "ocop_docs.cli", *args], capture_output=True, text=True, cwd=cwd,
+                              env=dict(env, PYTHONPATH=str(ROOT)), timeout=300)
+
+    batch_args = ["certificates", str(table), "--issuer", str(issuer), "-o", str(tmp_path / "dot-2" / "gcn")]
     register = tmp_path / "dot-2" / "so-dang-ky-giay-chung-nhan.sqlite"
-    assert f"tạo sổ mới {register}" in first.stderr and "--register" in first.stderr
+    trial = run(*batch_args, "--thu")
+    assert trial.returncode == 0 and f"tạo sổ mới bằng --register {register} (chạy thật sẽ dừng ở đây" in trial.stderr
+    first = run(*batch_args)
+    assert first.returncode == 2, first.stderr
+    assert f"nếu đây là lần cấp đầu tiên, tạo sổ mới bằng --register {register}. Chưa lấy số nào" in first.stderr
+    assert not register.exists() and not (tmp_path / "dot-2" / "gcn").exists()  # (the trial left its sample beside it)
+    assert run(*batch_args, "--register", str(register)).returncode == 0
+    again = run(*batch_args)
+    assert again.returncode == 0 and f"Dùng sổ đăng ký {register}" in again.stderr and "0 tệp .docx mới" in again.stdout
+    other_round = run("certificates", str(write_csv(tmp_path / "m.csv", product_rows(1, prefix="Cam"))), "--issuer",
+                      str(issuer), "-o", str(tmp_path / "dot-3" / "gcn"))
+    assert other_round.returncode == 2 and "nếu đã cấp số ở đợt trước, hãy chỉ đúng sổ đó bằng --register" in other_round.stderr
     assert list(home.rglob("*")) == []  # nothing hidden under the home folder
-    second = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
-    assert f"Dùng sổ đăng ký {register}" in second.stderr and "0 tệp .docx mới" in second.stdout
-    listing = subprocess.run([sys.executable, "-m", "ocop_docs.cli", "register", "list"], capture_output=True, text=True,
-                             cwd=tmp_path, env=dict(env, PYTHONPATH=str(ROOT)), timeout=60)
+    listing = run("register", "list", cwd=tmp_path)
     assert listing.returncode == 2 and "Cần chỉ sổ đăng ký" in listing.stderr
-    listing = subprocess.run([sys.executable, "-m", "ocop_docs.cli", "register", "list"], capture_output=True, text=True,
-                             cwd=tmp_path / "dot-2", env=dict(env, PYTHONPATH=str(ROOT)), timeout=60)
+    listing = run("register", "list", cwd=tmp_path / "dot-2")
     assert listing.returncode == 0 and "Cộng: 2 số (2 đã cấp" in listing.stdout
 
 
