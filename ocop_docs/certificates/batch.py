@@ -475,6 +475,17 @@ def _lookalike_warnings(product, a) -> list[str]:
     return out
 
 
+def _still_valid_warnings(product, a, earlier: dict) -> list[str]:
+    """A new number for a product that still holds a valid certificate of another year (re-evaluated,
+    upgraded, or last year's table used again): both would be valid until one is voided."""
+    return [
+        f"Dòng {product.row}: '{product.name}' được số mới {a.number} nhưng vẫn còn giấy chứng nhận số {e.number} "
+        f"(Quyết định {e.decision}, còn hiệu lực đến hết ngày {e.valid_until:%d/%m/%Y}); giấy mới không tự hủy giấy cũ — "
+        f"nếu giấy mới thay giấy cũ (đánh giá lại, nâng hạng): 'ocop-docs register huy {e.number} --ly-do \"…\"'"
+        for e in earlier.get(a.request.product_key, [])
+    ] if a.new and a.number else []
+
+
 def _expiry_warning(until) -> list[str]:
     """Certificates whose validity has already ended on the day they are made (a wrong year in the
     decision date, or an old round typed in again)."""
@@ -521,14 +532,16 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
         with open_register(path, readonly=True) as reg:
             reg.stop_if_broken(issuer.key, year)  # the real run would stop here: so does its trial
             assignments = reg.plan(**plan_args)
+            earlier = reg.valid_in_other_years(issuer.key, year, issued)
     else:
         assignments = decide([], requests, plan_args["decision"], plan_args["decision_date"], issuer.number_text,
                               issuer.numbering.start, year, reissue)
+        earlier = {}
     for (product, stars), a in zip(good, assignments):
         if a.conflict is not None:
             rejects.append(_conflict_reject(product, stars, a.conflict))
         elif a.number:
-            warnings += _lookalike_warnings(product, a)
+            warnings += _lookalike_warnings(product, a) + _still_valid_warnings(product, a, earlier)
     warnings += _expiry_warning(until) if good else []
     rejects.sort(key=lambda r: r.row or 0)
     written = None
@@ -603,13 +616,14 @@ def run_certificates(
             requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason, renew=renew,
         )
         warnings += reg.notices
+        earlier = reg.valid_in_other_years(issuer.key, year, issued)
         jobs = []
         for key, (product, stars), a in zip(keys, good, assignments):
             if a.conflict is not None or a.number is None:
                 if a.conflict is not None:
                     rejects.append(_conflict_reject(product, stars, a.conflict))
                 continue
-            warnings += _lookalike_warnings(product, a)
+            warnings += _lookalike_warnings(product, a) + _still_valid_warnings(product, a, earlier)
             if a.replaces is not None:
                 notices.append(f"Số {a.number} cấp lại cho '{product.name}', thay số {a.replaces.number} đã hủy.")
             jobs.append(

@@ -824,6 +824,15 @@ class Register:
         except sqlite3.OperationalError:
             return []
 
+    def valid_in_other_years(self, issuer: str, year: int, on: date) -> dict[str, list[Entry]]:
+        """The numbers of the body ``issuer`` from years other than ``year`` still valid on ``on``
+        (not void, not expired), by product key: a new certificate does not void them by itself."""
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for e in self._issuer_rows(issuer):
+            if e.year != year and e.status != VOID and e.valid_until >= on:
+                out[e.product_key].append(e)
+        return out
+
     def of_body(self, issuer: str, year: int | None = None) -> list[Entry]:
         """The numbers of the body whose register key is ``issuer`` (``issuers.issuer_key``)."""
         return self._issuer_rows(issuer, year)

@@ -411,3 +411,17 @@ def test_files_of_a_voided_number_and_an_outdated_print_bundle_are_renamed_not_l
             "2026-003-san-pham-so-2.docx"} <= after
     again = batch(tmp_path, table, issuer)  # nothing changed since: nothing more is renamed
     assert again.returncode == 0 and "đổi tên" not in again.stderr
+
+
+def test_a_product_still_valid_from_another_year_is_said_when_it_gets_a_new_number(tmp_path):
+    """FINDINGS 36: last year's products numbered again under this year's decision (re-evaluated, upgraded, or the
+    old table used again): the trial and the run name the certificate still valid and how to void it."""
+    table = write_csv(tmp_path / "t.csv", product_rows(1))
+    assert batch(tmp_path, table, write_issuer(tmp_path, "2025.json", date="2025-10-28")).returncode == 0
+    this_year = write_issuer(tmp_path, "2026.json", decision={"number": 3001, "date": "2026-10-28"})
+    said = ("Dòng 2: 'Sản phẩm số 1' được số mới 001/2026/GCN-OCOP nhưng vẫn còn giấy chứng nhận số 001/2025/GCN-OCOP "
+            "(Quyết định 2698/QĐ-UBND, còn hiệu lực đến hết ngày 28/10/2028); giấy mới không tự hủy giấy cũ")
+    trial = batch(tmp_path, table, this_year, "gcn-2026", "--thu")
+    assert trial.returncode == 0 and said in trial.stderr, trial.stderr
+    run = batch(tmp_path, table, this_year, "gcn-2026")
+    assert run.returncode == 0 and said in run.stderr and "register huy 001/2025/GCN-OCOP" in run.stderr
