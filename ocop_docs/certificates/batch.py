@@ -572,6 +572,7 @@ def run_certificates(
     progress: Progress = _quiet,
     reissue_reason: str | None = None,
     renew: frozenset[str] = frozenset(),
+    source: str | None = None,
 ) -> BatchReport:
     """Certificates for every good row of ``table`` into ``outdir`` (see the module doc).
 
@@ -580,7 +581,8 @@ def run_certificates(
     ``reissue_reason``: products numbered under another decision get a new number and the old
     one is voided with this reason (``register cap-lai``); the products of ``renew`` (their keys)
     get a new number replacing their live one even under the same decision (re-issue of a
-    certificate lost, damaged or printed wrong — the register page's "Cấp lại").
+    certificate lost, damaged or printed wrong — the register page's "Cấp lại"). ``source``: the
+    table as the register names it (default: its full path; the web gives the uploaded file's name).
 
     Numbers are reserved first and become final only when their files exist. Raises DataError
     when the table or the issuer file cannot be used at all, OutputError when the output folder
@@ -613,7 +615,7 @@ def run_certificates(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,
             decision=f"{issuer.decision.number}/{issuer.decision_symbol}", decision_date=issuer.decision.date,
             issued_on=issued, valid_until=until, number_text=issuer.number_text, start=issuer.numbering.start,
-            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason, renew=renew,
+            requests=_requests(good, keys), source=source or str(table.absolute()), reissue_reason=reissue_reason, renew=renew,
         )
         warnings += reg.notices
         earlier = reg.valid_in_other_years(issuer.key, year, issued)

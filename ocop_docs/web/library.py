@@ -81,6 +81,7 @@ def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Pa
     """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register;
     ``reissue``: the product's number is voided and replaced by a new one, in one transaction."""
     return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress,
+                            source=f"{table.name} (tải lên trang web)",  # not the server's folder, gone in hours
                             **(reissue.arguments() if reissue else {}))
 
 
