@@ -44,7 +44,7 @@ class Column:
 
     header: str
     width: float = 14
-    kind: str = "text"  # text | int | score | date
+    kind: str = "text"  # text | int | score | date | datetime
 
 
 def _vn_decimal(value: Decimal | float, places: int = 2) -> str:
@@ -113,6 +113,9 @@ def _fill(ws, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> None:
             if column.kind == "date" and isinstance(value, (dt.date, dt.datetime)):
                 cell.value = value
                 cell.number_format = "DD/MM/YYYY"
+            elif column.kind == "datetime" and isinstance(value, dt.datetime):
+                cell.value = value.replace(tzinfo=None)  # Excel has no time zones: the caller gives local time
+                cell.number_format = "DD/MM/YYYY HH:MM:SS"
             elif column.kind in ("score", "int") and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 cell.value = float(value) if column.kind == "score" else int(value)
                 cell.number_format = "0.00" if column.kind == "score" else "0"

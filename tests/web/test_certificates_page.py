@@ -46,6 +46,8 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
     assert "Đã cấp và ghi vào sổ đăng ký" in text
     assert "001/2026/GCN-OCOP Cam Vũ Quang" in text
     assert _register_count(register) == 34
+    with sqlite3.connect(register) as db:  # FINDINGS 61: the uploaded file's name, not the server's folder
+        assert {r[0] for r in db.execute("SELECT DISTINCT source FROM certificates")} == {"kết quả đợt 2.xlsx (tải lên trang web)"}
 
     z = client.get(f"{real}/tai/zip")
     assert z.status_code == 200
