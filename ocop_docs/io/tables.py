@@ -54,7 +54,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
              "ten san pham ocop", "san pham ocop"),
     "owner": ("chu the", "ten chu the", "chu the san xuat", "ten chu the san xuat", "chu the ocop", "co so san xuat",
               "ten co so", "ten chu the ocop", "don vi san xuat", "don vi"),
-    "address": ("dia chi", "dia chi chu the", "dia chi lien he", "dia chi san xuat", "dia chi co so"),
+    "address": ("dia chi", "dia chi chu the", "dia chi lien he", "dia chi san xuat", "dia chi co so", "dia ban"),
     "group": ("nhom bo san pham", "nhom san pham", "bo san pham", "nhom", "phan nhom", "nganh hang", "bo tieu chi",
               "nhom nganh"),
     "score": ("diem", "diem trung binh", "tong diem", "diem danh gia", "so diem", "diem tb", "diem binh quan",
