@@ -139,3 +139,21 @@ def test_uncomputed_formula_is_a_reject_naming_the_cell(tmp_path):
     assert reject.row == 2
     assert reject.reason.startswith("cột D «Điểm»: ô D2 có công thức =AVERAGE(F2:H2) nhưng chưa có giá trị đã tính; "
                                     "hãy mở tệp bằng Excel")
+
+
+def test_names_without_a_letter_are_rejects_for_the_decision_too(tmp_path):
+    """Case 15: ".", ".." and a lone zero-width space are no product, in a recognition decision as on a certificate."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên sản phẩm", "Chủ thể", "Hạng sao"])
+    for i, name in enumerate([".", "..", "\u200b", "Cam Vũ Quang"], 1):
+        ws.append([i, name, "HTX Cam" if i != 4 else "\u2060", 4])
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert table.products == []
+    assert [(r.row, r.reason) for r in table.rejects] == [
+        (2, "cột B «Tên sản phẩm»: '.' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+        (3, "cột B «Tên sản phẩm»: '..' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+        (4, "cột B «Tên sản phẩm»: '‹U+200B›' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+        (5, "cột C «Chủ thể»: '‹U+2060›' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+    ]
