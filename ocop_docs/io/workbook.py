@@ -117,7 +117,10 @@ def _cause(exc: BaseException) -> str:
         if isinstance(e, SyntaxError):  # xml.etree's ParseError and lxml's XMLSyntaxError
             line = getattr(e, "lineno", None) or (getattr(e, "position", None) or (None,))[0]
             return "nội dung XML bị hỏng" + (f" (dòng {line} của phần XML)" if line else "")
-    return f"cấu trúc tệp không hợp lệ ({type(chain[-1]).__name__})"
+    for e in chain:
+        if isinstance(e, (ValueError, TypeError)):  # a cell value openpyxl cannot convert ("NaN" as a number)
+            return "có ô chứa giá trị không đúng kiểu Excel ghi (ví dụ chữ trong ô số)"
+    return "cấu trúc tệp không hợp lệ"
 
 
 def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]):
@@ -181,7 +184,11 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
     rows = [(r, grid[r] + [None] * (width - len(grid[r]))) for r in sorted(grid)]
     hidden_rows = [r for r, cells in rows if r in layout.hidden_rows and any(v not in (None, "") for v in cells)]
     if hidden_rows:
-        notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {_ranges(hidden_rows)}")
+        # Say what each hidden row holds: the officer must see which member or product was left out.
+        held = {r: " | ".join(_shown_cell(v) for v in cells if v not in (None, "")) for r, cells in rows if r in hidden_rows}
+        listed = "; ".join(f"dòng {r} «{_clip(held[r])}»" for r in hidden_rows[:6])
+        more = f"; … và {len(hidden_rows) - 6} dòng khác ({_ranges(hidden_rows[6:])})" if len(hidden_rows) > 6 else ""
+        notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {listed}{more}")
     skipped = set(hidden_rows)
     rows = [(r, cells) for r, cells in rows if r not in skipped]
     hidden_columns = {column_letter(c - 1) for c in layout.hidden_columns if c <= width}
@@ -272,6 +279,16 @@ def _check_merges(path: Path, data: bytes) -> None:
                 merged += (abs(int(r2) - int(r1)) + 1) * (abs(_column_number(c2) - _column_number(c1)) + 1)
                 if merged > MAX_MERGED_CELLS:
                     raise _not_xlsx(path, f"vùng ô gộp quá lớn (hơn {MAX_MERGED_CELLS} ô, ở phần {info.filename})")
+
+
+def _shown_cell(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -139,7 +139,7 @@ def test_clerk_sheet_council_and_team_read_from_one_sheet(tmp_path):
         ("Trần Văn Bình", "Sở Nông nghiệp và Môi trường", "Ủy viên kiêm Thư ký"),
     ]
     notices = "\n".join(council.notices)
-    assert "tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9" in notices
+    assert "tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9 «5 | Người Đã Nghỉ | Phó Giám đốc | Sở Y tế | TV»" in notices
     assert "các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): E «Số điện thoại»" in notices
     assert "2 dòng thuộc mục «II. TỔ TƯ VẤN» (dòng 11–12) không phải thành viên Hội đồng, không đọc ở đây" in notices
     assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 13 «Tổng cộng: 06 người»" in notices
@@ -165,7 +165,7 @@ def test_unit_column_headed_co_quan_don_vi_reaches_the_decision(tmp_path):
     )
     result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "qd.docx")])
     assert result.exit_code == 0, result.output
-    assert "Lưu ý: tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9" in result.output
+    assert "Lưu ý: tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9 «5 | Người Đã Nghỉ | Phó Giám đốc | Sở Y tế | TV»" in result.output
     assert "Lưu ý: tv.xlsx, trang 'Danh sách': các cột không dùng" in result.output
     text = "\n".join(p.text for p in Document(tmp_path / "qd.docx").paragraphs)
     text += "\n".join(c.text for t in Document(tmp_path / "qd.docx").tables for r in t.rows for c in r.cells)

@@ -73,7 +73,7 @@ def test_hidden_rows_are_skipped_and_listed(tmp_path):
     ws.row_dimensions[4].hidden = True
     table = read_products(saved(wb, tmp_path / "t.xlsx"))
     assert [p.name for p in table.products] == ["Sản phẩm 1", "Sản phẩm 4", "Sản phẩm 5"]
-    assert "t.xlsx, trang 'Sheet': bỏ qua 2 dòng bị ẩn: dòng 3–4" in table.notices
+    assert "t.xlsx, trang 'Sheet': bỏ qua 2 dòng bị ẩn: dòng 3 «2 | Sản phẩm 2 | HTX | 62»; dòng 4 «3 | Sản phẩm 3 | HTX | 63»" in table.notices
 
 
 def test_merged_cells_fill_every_row_of_the_region(tmp_path):
@@ -218,3 +218,35 @@ def test_a_forged_dimension_does_not_make_empty_cells(tmp_path):
     started = time.perf_counter()
     assert [p.name for p in read_products(path).products] == ["Trà xanh"]
     assert time.perf_counter() - started < 5
+
+
+def test_many_hidden_rows_are_listed_with_what_they_hold_then_counted(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEAD)
+    for i in range(1, 11):
+        ws.append([i, f"Sản phẩm {i}", "HTX", 60 + i])
+    for r in range(2, 10):
+        ws.row_dimensions[r].hidden = True
+    table = read_products(saved(wb, tmp_path / "t.xlsx"))
+    assert [p.name for p in table.products] == ["Sản phẩm 9", "Sản phẩm 10"]
+    hidden = next(n for n in table.notices if "dòng bị ẩn" in n)
+    assert hidden.endswith("bỏ qua 8 dòng bị ẩn: dòng 2 «1 | Sản phẩm 1 | HTX | 61»; dòng 3 «2 | Sản phẩm 2 | HTX | 62»; "
+                           "dòng 4 «3 | Sản phẩm 3 | HTX | 63»; dòng 5 «4 | Sản phẩm 4 | HTX | 64»; "
+                           "dòng 6 «5 | Sản phẩm 5 | HTX | 65»; dòng 7 «6 | Sản phẩm 6 | HTX | 66»; … và 2 dòng khác (dòng 8–9)")
+
+
+def test_a_value_of_the_wrong_type_gets_a_vietnamese_message(tmp_path):
+    """A number cell holding "NaN" (a file not written by Excel): no class name of the library in the message."""
+    wb = Workbook()
+    wb.active.append(HEAD)
+    wb.active.append([1, "Trà", "HTX", 70.5])
+    path = saved(wb, tmp_path / "t.xlsx")
+    rewritten = tmp_path / "nan.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data.replace(b"<v>70.5</v>", b"<v>NaN</v>") if "sheet1" in info.filename else data)
+    with pytest.raises(DataError) as info:
+        read_products(rewritten)
+    assert "có ô chứa giá trị không đúng kiểu Excel ghi" in str(info.value) and "Error" not in str(info.value)
