@@ -21,6 +21,10 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
     return reports.RejectLine(row, reason, value("name"), value("owner"), value("score"), value("stars"))
 
 
+CERTIFICATE_FIELDS = ("stt", "name", "owner", "address", "group", "score", "stars", "evaluated_on", "code")
+"""The columns of a results table a certificate prints or checks; any other (Hình thức, Ghi chú) is named as not used."""
+
+
 def plan_jobs(table_path: Path, issuer: CertificateIssuer,
               notices: list[str] | None = None) -> tuple[list[tuple[Product, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
@@ -29,7 +33,7 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
     is added to ``notices``, and a line for names that differ only by diacritics (two products,
     as written; the clerk is asked whether they are one).
     """
-    table = read_products(table_path)
+    table = read_products(table_path, used=CERTIFICATE_FIELDS)
     if notices is not None:
         notices.extend(table.notices)
     rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]

@@ -597,13 +597,15 @@ class HeaderedRows:
                 raise CellError(fld, f"{value}; hãy mở tệp bằng Excel, để Excel tính rồi lưu lại (không đọc ô này là ô trống)")
 
 
-def read_products(path: str | Path, sheet: str | None = None) -> ProductTable:
+def read_products(path: str | Path, sheet: str | None = None, used: tuple[str, ...] | None = None) -> ProductTable:
     """The products of a results table (.xlsx or .csv); bad rows become rejects.
 
+    ``used`` is the fields the document prints or checks (default: all): a column of another field
+    is reported as not used, by name, and its cells are not read.
     DataError when the table cannot be read, or has neither a score nor a stars column.
     """
-    rows = HeaderedRows(path, HEADERS, REQUIRED, FIELD_NAMES_VI, sheet, evidence=EVIDENCE, what="sản phẩm",
-                        used=tuple(HEADERS))
+    used = tuple(HEADERS) if used is None else used
+    rows = HeaderedRows(path, HEADERS, REQUIRED, FIELD_NAMES_VI, sheet, evidence=EVIDENCE, what="sản phẩm", used=used)
     if not set(EVIDENCE) & set(rows.columns.values()):
         raise rows.error(Problem(f"bảng không có cột Điểm hoặc Hạng sao (dòng tiêu đề {rows.header_row})",
                                  row=rows.header_row))
@@ -613,7 +615,7 @@ def read_products(path: str | Path, sheet: str | None = None) -> ProductTable:
     for row in rows:
         try:
             rows.uncomputed(row)
-            product = _row_to_product(row.number, row.values)
+            product = _row_to_product(row.number, {k: v for k, v in row.values.items() if k in used})
         except ValueError as exc:
             rejects.append(rows.reject(row, exc))
             continue
