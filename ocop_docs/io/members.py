@@ -143,8 +143,9 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
     notices = list(rows.notices)
     if elsewhere:
         sections = ", ".join(dict.fromkeys(f"«{r.section}»" for r in elsewhere))
+        first, last = elsewhere[0].number, elsewhere[-1].number
         notices.append(
-            f"{len(elsewhere)} dòng thuộc mục {sections} (dòng {elsewhere[0].number}–{elsewhere[-1].number}) không phải "
+            f"{len(elsewhere)} dòng thuộc mục {sections} (dòng {first}{f'–{last}' if last != first else ''}) không phải "
             f"thành viên {GROUP_NAMES[group]}, không đọc ở đây"
         )
     where = Path(path).name + (f", {rows.where}" if rows.where else "")
