@@ -286,7 +286,7 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
 # Total rows are told by model.table.is_total_label; these are the other rows under a table.
 _FOOTER_START = re.compile(
     r"^(nguoi lap|lap bieu|nguoi ky|thu truong|xac nhan|"
-    r"tm\s|kt\s|tl\s|q\s|chu tich$|giam doc$|ky ghi ro|ky ten|ky dong dau|danh sach (nay|tren) (co|gom))"
+    r"tm\s|kt\s|tl\s|q\s|chu tich$|giam doc$|ky ghi ro|ky ten|ky dong dau|danh sach ((nay|tren) )?(co|gom) \d)"
 )
 _NOTE_START = re.compile(r"^(ghi chu|luu y|chu thich|ghi chu\s*:)")
 _PLACE_DATE = re.compile(r"ngay\s*[.…\d]*\s*thang\s*[.…\d]*\s*nam")
@@ -517,7 +517,7 @@ class HeaderedRows:
                 skipped["footer"].append((row_number, line))
                 count = re.search(r"\d+", first_key) or next(
                     (re.search(r"\d+", t) for t in texts[1:] if re.fullmatch(r"\d+", t.strip())), None)
-                if total is None and is_total_label(first_key) and count:
+                if total is None and (is_total_label(first_key) or first_key.startswith("danh sach")) and count:
                     total = (row_number, int(count.group(0)))
                 continue
             if footer_from is not None and not has_evidence:

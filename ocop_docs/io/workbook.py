@@ -11,7 +11,9 @@ What Excel shows and openpyxl's plain reading would lose or invent:
 * a hidden sheet is not the "first" sheet when no sheet is named, and is said so;
 * hidden rows are skipped and listed (the officer hid them because they do not count);
 * a merged cell shows its value in every row of the region (a "Đơn vị công tác" merged over
-  three members belongs to all three), so the value is copied into every cell of the region;
+  three members belongs to all three), so the value is copied down the region's first column;
+  across columns Excel shows it once (a group row "I | HỘI ĐỒNG" or a total merged over B:F),
+  so the other columns stay empty — copied there it would read as a name, a score, a role;
 * a formula whose result was never computed (a file written by a program, not saved by Excel)
   has no value: it becomes :class:`Uncomputed`, reported as an error naming the cell, never
   read as an empty cell.
@@ -171,15 +173,13 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
                         grid[r][c] = Uncomputed(f"{column_letter(c)}{r}", text[:60])
         finally:
             formulas.close()
-    for r1, c1, r2, c2 in layout.merges:
+    for r1, c1, r2, _c2 in layout.merges:
         top = grid.get(r1, [])
         value = top[c1 - 1] if c1 - 1 < len(top) else None
         if value is None:
             continue
-        for r in range(r1, r2 + 1):
-            row = _cell_row(grid, r, c2)
-            for c in range(c1 - 1, c2):
-                row[c] = value
+        for r in range(r1 + 1, r2 + 1):
+            _cell_row(grid, r, c1)[c1 - 1] = value
     width = max((len(cells) for cells in grid.values()), default=0)
     rows = [(r, grid[r] + [None] * (width - len(grid[r]))) for r in sorted(grid)]
     hidden_rows = [r for r, cells in rows if r in layout.hidden_rows and any(v not in (None, "") for v in cells)]

@@ -209,3 +209,42 @@ def test_names_differing_by_one_mark_are_two_people(tmp_path):
     table = read_members(path, "council")
     assert [m.name for m in table.members] == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
     assert [(r.row, r.reason) for r in table.rejects] == [(4, "trùng người ở dòng 2 (cùng họ và tên)")]
+
+
+def test_group_and_count_rows_merged_across_the_table_are_not_members(tmp_path):
+    """FINDINGS 10: the printed annex typed into Excel — group titles merged B:D, a role merged down,
+    the count line merged A:D, the signature below. Excel shows a horizontal merge once: the group
+    title is not a name, a post and a role."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH THÀNH VIÊN HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH"])
+    ws.append([None])
+    ws.append(["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Nhiệm vụ"])
+    ws.append(["I", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH"])
+    ws.merge_cells("B4:D4")
+    ws.append([1, "Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"])
+    ws.append([2, "Trần Văn Bình", "Giám đốc Sở Nông nghiệp và Môi trường", "Phó Chủ tịch Hội đồng"])
+    ws.append([3, "Lê Thị Cúc", "Phó Giám đốc Sở Công Thương", "Ủy viên"])
+    ws.append([4, "Phạm Văn Dũng", "Phó Giám đốc Sở Y tế", None])
+    ws.append([5, "Hoàng Thị Em", "Phó Giám đốc Sở Khoa học và Công nghệ", None])
+    ws.merge_cells("D7:D9")
+    ws.append(["II", "TỔ TƯ VẤN GIÚP VIỆC HỘI ĐỒNG"])
+    ws.merge_cells("B10:D10")
+    ws.append([1, "Vũ Văn Giang", "Chi cục trưởng Chi cục Phát triển nông thôn", "Tổ trưởng"])
+    ws.append([2, "Đỗ Thị Hoa", "Chuyên viên Sở Nông nghiệp và Môi trường", "Tổ phó"])
+    ws.append(["Danh sách gồm 07 người./."])
+    ws.merge_cells("A13:D13")
+    ws.append([None, None, "KT. CHỦ TỊCH"])
+    ws.append([None, None, "PHÓ CHỦ TỊCH"])
+    wb.save(tmp_path / "tv.xlsx")
+    council = read_members(tmp_path / "tv.xlsx", "council")
+    assert not council.rejects
+    assert [(m.name, m.role) for m in council.members] == [
+        ("Nguyễn Văn An", "Chủ tịch Hội đồng"), ("Trần Văn Bình", "Phó Chủ tịch Hội đồng"), ("Lê Thị Cúc", "Ủy viên"),
+        ("Phạm Văn Dũng", "Ủy viên"), ("Hoàng Thị Em", "Ủy viên")]
+    notices = "\n".join(council.notices)
+    assert "dòng 4 «I. HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH»" in notices
+    assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 13 «Danh sách gồm 07 người./.»" in notices
+    team = read_members(tmp_path / "tv.xlsx", "team")
+    assert [(m.name, m.role) for m in team.members] == [("Vũ Văn Giang", "Tổ trưởng"), ("Đỗ Thị Hoa", "Tổ phó")]
+    assert not team.rejects

@@ -1,6 +1,7 @@
 """Results tables as clerks make them: titles, two header rows, group rows, footers, unused columns."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,36 @@ def test_names_without_a_letter_are_rejects_for_the_decision_too(tmp_path):
         (4, "cột B «Tên sản phẩm»: '‹U+200B›' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
         (5, "cột C «Chủ thể»: '‹U+2060›' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
     ]
+
+
+def test_group_and_total_rows_merged_across_the_table_are_skipped_not_rejected(tmp_path):
+    """FINDINGS 13: group rows merged B:F and the total merged B:F were copied into the score column
+    and rejected ("điểm 'SẢN PHẨM ĐẠT HẠNG 4 SAO' không phải là số"), making a clean batch exit 3."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT SẢN PHẨM OCOP CẤP TỈNH ĐỢT 2 NĂM 2020"])
+    ws.merge_cells("A1:F1")
+    ws.append([None])
+    ws.append(["TT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Kết quả đánh giá", None])
+    ws.append([None, None, None, None, "Số điểm", "Hạng sao"])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("E3:F3")
+    ws.append(["I", "SẢN PHẨM ĐẠT HẠNG 4 SAO"])
+    ws.merge_cells("B5:F5")
+    ws.append([1, "Gạo hữu cơ An Lỗ", "Hợp tác xã sản xuất, kinh doanh, dịch vụ nông nghiệp An Lỗ",
+               "thôn An Lỗ, xã Phong Hiền, huyện Phong Điền", 72.5, "4 sao"])
+    ws.append(["II", "SẢN PHẨM ĐẠT HẠNG 3 SAO"])
+    ws.merge_cells("B7:F7")
+    ws.append([1, "Rượu Ô Lâu", "Hợp tác xã nông nghiệp Phong Chương", "xã Phong Chương, huyện Phong Điền", 60, "3 sao"])
+    ws.append([None, "Tổng cộng: 03 sản phẩm (01 sản phẩm 4 sao, 02 sản phẩm 3 sao)"])
+    ws.merge_cells("B9:F9")
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert not table.rejects
+    assert [(p.name, p.score, p.stars) for p in table.products] == [
+        ("Gạo hữu cơ An Lỗ", Decimal("72.50"), 4), ("Rượu Ô Lâu", Decimal("60.00"), 3)]
+    notices = "\n".join(table.notices)
+    assert "dòng 5 «I. SẢN PHẨM ĐẠT HẠNG 4 SAO»; dòng 7 «II. SẢN PHẨM ĐẠT HẠNG 3 SAO»" in notices
+    assert "dòng 9 «Tổng cộng: 03 sản phẩm" in notices
+    assert "dòng 9 ghi tổng cộng 3 nhưng bảng có 2 sản phẩm; hãy kiểm tra lại" in notices
