@@ -151,12 +151,13 @@ def _stars(value: Any) -> int | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip()
-    if text.count("★") or text.count("*"):
+    if re.fullmatch(r"[★☆*\s]+", text):  # "★★★★" or "***": the marks are the stars
         count = text.count("★") + text.count("*")
         if 1 <= count <= 5:
             return count
     folded = fold(text, lower=True)
-    m = re.fullmatch(r"(?:hang\s*)?(\d)(?:[.,]0+)?\s*(sao)?", folded)
+    # A digit wins over marks ("3*", "4 ★" are 3 and 4 stars, never 1); "04 sao" as lists write numbers.
+    m = re.fullmatch(r"(?:hang\s*)?0?(\d)(?:[.,]0+)?\s*(sao|\*|★)?", folded)
     if m:
         return int(m.group(1))
     words = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5}
@@ -192,13 +193,14 @@ def number_cell(value: Any, what: str) -> Decimal | None:
         if not number.is_finite() or number.adjusted() >= MAX_NUMBER_DIGITS:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
     else:
-        text = str(value).strip()
+        typed = str(value).strip()
+        text = re.sub(r"\s*(điểm|Điểm|ĐIỂM|đ)\.?$", "", typed)  # "55 điểm" is 55
         if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
         try:
             number = parse_number(text)
         except (ValueError, InvalidOperation):
-            raise ValueError(f"{what} '{_clip(text)}' không phải là số") from None
+            raise ValueError(f"{what} '{_clip(typed)}' không phải là số") from None
     if number.adjusted() >= MAX_NUMBER_DIGITS:
         raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
     return number
@@ -257,7 +259,7 @@ def _row_to_product(row_number: int, values: dict[str, Any]) -> Product:
             elif fld == "form":
                 data[fld] = _form(raw)
             else:
-                data[fld] = str(raw).strip()
+                data[fld] = " ".join(str(raw).split())  # a line typed with Alt+Enter is one line of text
         except CellError:
             raise
         except ValueError as exc:

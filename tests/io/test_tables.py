@@ -191,3 +191,15 @@ def test_group_and_total_rows_merged_across_the_table_are_skipped_not_rejected(t
     assert "dòng 5 «I. SẢN PHẨM ĐẠT HẠNG 4 SAO»; dòng 7 «II. SẢN PHẨM ĐẠT HẠNG 3 SAO»" in notices
     assert "dòng 9 «Tổng cộng: 03 sản phẩm" in notices
     assert "dòng 9 ghi tổng cộng 3 nhưng bảng có 2 sản phẩm; hãy kiểm tra lại" in notices
+
+
+@pytest.mark.parametrize(("typed", "stars"), [("3*", 3), ("4 ★", 4), ("★★★★", 4), ("***", 3), ("04 sao", 4),
+                                              ("Hạng 04 sao", 4), ("3,0 sao", 3), ("ba sao", 3)])
+def test_stars_as_clerks_type_them(typed, stars, tmp_path):
+    """FINDINGS 18: "3*" was read as 1 star (the asterisk counted, the digit ignored), "04 sao" refused."""
+    wb = Workbook()
+    wb.active.append(["STT", "Tên sản phẩm", "Chủ thể", "Điểm", "Hạng sao"])
+    wb.active.append([1, "Mật ong", "HTX Ong", "55 điểm", typed])
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert not table.rejects and [(p.score, p.stars) for p in table.products] == [(Decimal("55.00"), stars)]
