@@ -38,6 +38,14 @@ def test_a_header_and_every_sheet_of_a_workbook_are_guarded_too(tmp_path):
     assert all(c.data_type == "s" and c.quotePrefix for c in cells)
 
 
+def test_every_sheet_has_a_filter_on_its_header_row(tmp_path):
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(workbook_bytes([("A", COLUMNS, [[1, "Trà", Decimal("70"), None], [2, "Cam", None, None]]),
+                                     ("B", [Column("Tên")], [])]))
+    wb = load_workbook(path)
+    assert (wb["A"].auto_filter.ref, wb["B"].auto_filter.ref) == ("A1:D3", "A1:A1")
+
+
 def test_csv_for_excel_in_vietnam():
     rows = [[1, "Cam; bưởi", Decimal("78.25"), dt.date(2026, 10, 28)], [2, "=cmd|' /C calc'!A0", 66.5, None]]
     data = csv_bytes(COLUMNS, rows)
