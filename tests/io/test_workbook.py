@@ -250,3 +250,41 @@ def test_a_value_of_the_wrong_type_gets_a_vietnamese_message(tmp_path):
     with pytest.raises(DataError) as info:
         read_products(rewritten)
     assert "có ô chứa giá trị không đúng kiểu Excel ghi" in str(info.value) and "Error" not in str(info.value)
+
+
+def _hostile(kind: str, good: bytes) -> bytes:
+    """A workbook broken the way ``kind`` says, from the bytes of a good one."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = {"dtd": b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY e "x">]>' + data,
+                        "broken XML": data[: len(data) // 2],
+                        "5,000-digit integer": re.sub(rb"<v>1</v>", b"<v>" + b"7" * 5000 + b"</v>", data, count=1),
+                        "NaN": re.sub(rb"<v>1</v>", b"<v>NaN</v>", data, count=1)}[kind]
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["dtd", "broken XML", "5,000-digit integer", "NaN"])
+def test_a_hostile_members_workbook_stops_render_with_a_message_and_exit_2(kind, tmp_path):
+    """Case 11 through the CLI: a Vietnamese message naming the file, exit code 2, no traceback, no document."""
+    from click.testing import CliRunner
+
+    from ocop_docs.cli import main
+
+    wb = Workbook()
+    wb.active.append(["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chức danh trong Hội đồng"])
+    wb.active.append([1, "Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"])
+    good = io.BytesIO()
+    wb.save(good)
+    (tmp_path / "tv.xlsx").write_bytes(_hostile(kind, good.getvalue()))
+    spec = tmp_path / "qd.yaml"
+    spec.write_text("kind: council_decision\nissuer: {name: Ủy ban nhân dân tỉnh Hà Tĩnh, level: tinh}\nplace: Hà Tĩnh\n"
+                    "date: 2026-06-08\nsigner: {title: Chủ tịch}\nexecutors: [Chánh Văn phòng]\nmembers_file: tv.xlsx\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "qd.docx")])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'tv.xlsx'}" in result.output and "không đọc được tệp Excel" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "qd.docx").exists()
