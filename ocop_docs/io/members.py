@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import Problem
-from ..model.decision import Member, council_role, team_role
+from ..model.decision import Member, council_role, role_renamed, team_role
 from ..vi.text import fold, same_key
 from .tables import HeaderedRows, Reject, Row, norm_header, strip_section_number
 
@@ -108,6 +108,7 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
     members: list[Member] = []
     rejects: list[Reject] = []
     elsewhere: list[Row] = []
+    renamed: list[str] = []
     seen: dict[str, int] = {}
     for row in rows:
         body = section_group(row.section)
@@ -140,7 +141,12 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
             continue
         seen[key] = row.number
         members.append(member)
+        if role_renamed(_text(values["role"]), member.role):
+            renamed.append(f"dòng {row.number} «{_text(values['role'])}» → «{member.role}»")
     notices = list(rows.notices)
+    if renamed:
+        notices.append(f"chức danh được ghi theo tên chức danh của {GROUP_NAMES[group]} (hãy xem lại nếu không đúng ý): "
+                       + "; ".join(renamed))
     if elsewhere:
         sections = ", ".join(dict.fromkeys(f"«{r.section}»" for r in elsewhere))
         first, last = elsewhere[0].number, elsewhere[-1].number

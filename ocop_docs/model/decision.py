@@ -539,6 +539,13 @@ def team_role(text: str) -> str:
     raise ValueError(f"chức danh trong Tổ '{text}' không hiểu được; dùng: {', '.join(TEAM_ROLES)}")
 
 
+def role_renamed(text: str, role: str) -> bool:
+    """Whether the canonical ``role`` says more or other than what was written ("Thư ký" → "Ủy viên
+    kiêm Thư ký", "Thành viên" → "Ủy viên"), not just the same words unabbreviated ("Phó CT HĐ")."""
+    bodies = ("hoi dong",) + _TEAM_BODIES[:-1]
+    return _without_body(_role_key(text), bodies) != _without_body(_role_key(role), bodies)
+
+
 def _any_role(text: str) -> str:
     if text in COUNCIL_ROLES or text in TEAM_ROLES:
         return text

@@ -248,3 +248,22 @@ def test_group_and_count_rows_merged_across_the_table_are_not_members(tmp_path):
     team = read_members(tmp_path / "tv.xlsx", "team")
     assert [(m.name, m.role) for m in team.members] == [("Vũ Văn Giang", "Tổ trưởng"), ("Đỗ Thị Hoa", "Tổ phó")]
     assert not team.rejects
+
+
+def test_a_role_written_otherwise_than_printed_is_said(tmp_path):
+    """FINDINGS 31: "Thư ký" printed as "Ủy viên kiêm Thư ký" and "Thành viên" as "Ủy viên" without a word;
+    "Ủy viên thường trực" lost "thường trực". Abbreviations of the same words ("Phó CT HĐ") need no notice."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chức danh"])
+    for i, (name, role) in enumerate([("Nguyễn Văn An", "Chủ tịch HĐ"), ("Lê Văn Bình", "Phó CT HĐ"),
+                                      ("Trần Văn Cường", "Ủy viên thường trực"), ("Vũ Văn Phúc", "Thành viên"),
+                                      ("Hoàng Văn Em", "Thư ký")], 1):
+        ws.append([i, name, "Sở Nông nghiệp và Môi trường", role])
+    wb.save(tmp_path / "tv.xlsx")
+    table = read_members(tmp_path / "tv.xlsx")
+    assert [m.role for m in table.members] == ["Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên Thường trực",
+                                               "Ủy viên", "Ủy viên kiêm Thư ký"]
+    assert table.notices[-1] == (
+        "tv.xlsx, trang 'Sheet': chức danh được ghi theo tên chức danh của Hội đồng (hãy xem lại nếu không đúng ý): "
+        "dòng 5 «Thành viên» → «Ủy viên»; dòng 6 «Thư ký» → «Ủy viên kiêm Thư ký»")
