@@ -43,9 +43,10 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
             check_texts(product)
             good.append((product, stars_for(product, issuer)))
         except (RuleViolation, ValueError) as exc:
-            rejects.append(
-                _reject(product.row, str(exc), {"name": product.name, "owner": product.owner, "score": product.score, "stars": product.stars})
-            )
+            # The clerk finds the row by what was typed ("4 sao", 69,99), not by the values read from it.
+            as_typed = table.typed.get(product.row or 0) or {"name": product.name, "owner": product.owner,
+                                                              "score": product.score, "stars": product.stars}
+            rejects.append(_reject(product.row, str(exc), as_typed))
     rejects.sort(key=lambda r: r.row or 0)
     if notices is not None:
         alike: dict[str, list] = {}

@@ -145,6 +145,7 @@ class ProductTable:
     columns: dict[int, str]
     notices: list[str] = field(default_factory=list)
     where: str = ""  # "kq.xlsx (trang 'Đợt 2')": the file and sheet, for messages
+    typed: dict[int, dict[str, Any]] = field(default_factory=dict)  # row → its cells as typed, by Vietnamese field name
 
 
 def _stars(value: Any) -> int | None:
@@ -614,7 +615,9 @@ def read_products(path: str | Path, sheet: str | None = None, used: tuple[str, .
     products: list[Product] = []
     rejects: list[Reject] = []
     seen: dict[str, int] = {}
+    typed: dict[int, dict[str, Any]] = {}
     for row in rows:
+        typed[row.number] = row.shown
         try:
             rows.uncomputed(row)
             product = _row_to_product(row.number, {k: v for k, v in row.values.items() if k in used})
@@ -629,4 +632,4 @@ def read_products(path: str | Path, sheet: str | None = None, used: tuple[str, .
     where = f"{Path(path).name}" + (f", {rows.where}" if rows.where else "")
     notices = [f"{where}: {n}" for n in rows.notices]
     located = f"{rows.path} ({rows.where})" if rows.where else str(rows.path)
-    return ProductTable(str(rows.path), products, rejects, rows.columns, notices, located)
+    return ProductTable(str(rows.path), products, rejects, rows.columns, notices, located, typed)

@@ -24,3 +24,23 @@ def test_columns_a_certificate_does_not_print_are_named_and_not_read(tmp_path):
     assert [(p.name, stars) for p, stars in good] == [("Khăn lụa thêu tay cao cấp", 4)] and rejects == []
     assert ("kq.xlsx, trang 'Kết quả': các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): "
             "F «Hình thức», G «Ghi chú»") in notices
+
+
+def test_a_rejected_row_is_reported_as_the_clerk_typed_it(tmp_path):
+    """FINDINGS 32: the rejects sheet showed '69.99' as text and '4' for the clerk's "4 sao"."""
+    from openpyxl import load_workbook
+
+    from ocop_docs.certificates.reports import write_rejects
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên sản phẩm", "Chủ thể", "Điểm", "Hạng sao"])
+    ws.append([1, "Cam Vũ Quang", "HTX Cam", 69.99, "4 sao"])
+    ws.append([2, "Bưởi", "HTX Bưởi", "tám mươi", "4 sao"])
+    wb.save(tmp_path / "kq.xlsx")
+    _, rejects = plan_jobs(tmp_path / "kq.xlsx", CertificateIssuer.model_validate(issuer_data()))
+    write_rejects(tmp_path / "dong-bi-loai.xlsx", rejects)
+    rows = list(load_workbook(tmp_path / "dong-bi-loai.xlsx").active.iter_rows(min_row=2))
+    assert [(r[0].value, r[4].value, r[4].number_format, r[5].value) for r in rows] == [
+        (2, 69.99, "0.00", "4 sao"), (3, "tám mươi", "General", "4 sao")]
+    assert "hạng 4 sao không khớp với điểm 69,99" in rows[0][1].value
