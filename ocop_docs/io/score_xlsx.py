@@ -165,7 +165,7 @@ def read_sheet_xlsx(path: str | Path, notices: list[str] | None = None) -> tuple
             elif key in labels:
                 header[labels[key]] = cells[1]
                 header_rows[labels[key]] = row_number
-            elif key == norm_header(TABLE_HEADERS[0]) and _key(cells[5]).startswith("chon"):
+            elif key == norm_header(TABLE_HEADERS[0]) and _key(cells[5]).startswith(("chon", "danh dau")):
                 table_at = row_number
             elif row_number > 1 and any(_text(v) for v in cells[1:]):
                 # A line the sheet does not define: say what it holds, never drop it in silence.

@@ -67,6 +67,9 @@ def test_labels_as_clerks_write_them_are_read(tmp_path):
     wb.save(path)
     relabel(path, {"Mã số sản phẩm": "Mã sản phẩm", "Tên chủ thể sản xuất": "Chủ thể OCOP",
                    "Người đánh giá": "Họ tên người đánh giá", "Ngày đánh giá": "Ngày chấm"})
+    wb = load_workbook(path)
+    next(r for r in wb.active.iter_rows() if r[0].value == "Mã tiêu chí")[5].value = "Đánh dấu (x)"
+    wb.save(path)
     notices: list[str] = []
     sheet, _ = read_sheet_xlsx(path, notices)
     assert (sheet.product.code, sheet.product.owner, sheet.member) == ("42-18313-01-2026", "HTX A", "An")
