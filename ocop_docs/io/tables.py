@@ -273,7 +273,8 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError(path, "tệp CSV không phải mã UTF-8; trong Excel chọn 'CSV UTF-8 (Comma delimited)'") from None
+        raise DataError(path, "tệp CSV không phải mã UTF-8 (lưu bằng 'CSV (Comma delimited)' thì Excel bỏ mất dấu tiếng "
+                              "Việt, thay bằng '?'); trong Excel chọn 'CSV UTF-8 (Comma delimited)' hoặc lưu .xlsx") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -466,6 +467,7 @@ class HeaderedRows:
         if ignored:
             self.notices.append(f"các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): {', '.join(ignored)}")
         self._header_texts = {t for t in header if t}  # a header repeated on every printed page is a copy
+        self._headed = {i for i, text in enumerate(header) if text}
 
     def _continues_header(self, header: list[str], cells: list[Any]) -> bool:
         texts = [_text_of(c) for c in cells]
@@ -487,6 +489,7 @@ class HeaderedRows:
     def __iter__(self) -> Iterator[Row]:
         skipped: dict[str, list[tuple[int, str]]] = {"numbers": [], "footer": [], "note": [], "section": [], "header": [],
                                                      "stray": []}
+        unheaded: dict[int, list[int]] = {}  # column without a header → the data rows with a value in it
         footer_from: int | None = None
         total: tuple[int, int] | None = None
         section: str | None = None
@@ -536,9 +539,16 @@ class HeaderedRows:
                 skipped["stray"].append((row_number, line))
                 continue
             self.data_rows += 1
+            for i, text in enumerate(texts):
+                if text and i not in self._headed:
+                    unheaded.setdefault(i, []).append(row_number)
             shown = {self.field_names[k]: v for k, v in values.items() if v not in (None, "")}
             yield Row(row_number, values, shown, section)
         self._report(skipped, total)
+        if unheaded:
+            listed = "; ".join(f"cột {column_letter(i)} (dòng {', '.join(map(str, rows[:6]))}{', …' if len(rows) > 6 else ''})"
+                               for i, rows in sorted(unheaded.items()))
+            self.notices.append(f"có dữ liệu ở cột không có tiêu đề, không được đọc: {listed}")
 
     def _is_column_numbers(self, texts: list[str]) -> bool:
         marks = [t for t in texts if t]

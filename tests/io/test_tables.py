@@ -203,3 +203,16 @@ def test_stars_as_clerks_type_them(typed, stars, tmp_path):
     wb.save(tmp_path / "kq.xlsx")
     table = read_products(tmp_path / "kq.xlsx")
     assert not table.rejects and [(p.score, p.stars) for p in table.products] == [(Decimal("55.00"), stars)]
+
+
+def test_data_in_a_column_without_a_header_is_named_not_dropped(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên sản phẩm", "Chủ thể", "Hạng sao"])
+    ws.append([1, "Cam Vũ Quang", "HTX Cam", 4, "đã nộp hồ sơ bổ sung"])
+    ws.append([2, "Bưởi Phúc Trạch", "HTX Bưởi", 3, None, "chưa có mã"])
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert [p.name for p in table.products] == ["Cam Vũ Quang", "Bưởi Phúc Trạch"]
+    assert table.notices == ["kq.xlsx, trang 'Sheet': có dữ liệu ở cột không có tiêu đề, không được đọc: "
+                             "cột E (dòng 2); cột F (dòng 3)"]
