@@ -216,3 +216,13 @@ def test_data_in_a_column_without_a_header_is_named_not_dropped(tmp_path):
     assert [p.name for p in table.products] == ["Cam Vũ Quang", "Bưởi Phúc Trạch"]
     assert table.notices == ["kq.xlsx, trang 'Sheet': có dữ liệu ở cột không có tiêu đề, không được đọc: "
                              "cột E (dòng 2); cột F (dòng 3)"]
+
+
+def test_a_csv_saved_in_the_windows_code_page_is_refused_with_the_way_out(tmp_path):
+    """Excel's "CSV (Comma delimited)" on Vietnamese Windows writes code page 1258 and puts '?' for letters it
+    cannot hold ("phẩm" → "pha?m"): reading it would print wrong names, so it is refused, saying what to choose."""
+    path = tmp_path / "kq.csv"
+    path.write_bytes("STT,Tên sản phẩm,Chủ thể,Hạng sao\n1,Gạo hữu cơ,HTX An Lỗ,4\n".encode("cp1258", errors="replace"))
+    with pytest.raises(DataError) as info:
+        read_products(path)
+    assert "không phải mã UTF-8" in str(info.value) and "'CSV UTF-8 (Comma delimited)'" in str(info.value)
