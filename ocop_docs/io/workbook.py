@@ -8,7 +8,8 @@ does not give is read from the sheet's XML.
 
 What Excel shows and openpyxl's plain reading would lose or invent:
 
-* a hidden sheet is not the "first" sheet when no sheet is named, and is said so;
+* a hidden sheet is never read when no sheet is named, and is said so; of several visible sheets the
+  one open when the file was saved (the one Excel shows) is read, naming the others;
 * hidden rows are skipped and listed (the officer hid them because they do not count);
 * a merged cell shows its value in every row of the region (a "Đơn vị công tác" merged over
   three members belongs to all three), so the value is copied down the region's first column;
@@ -131,9 +132,21 @@ def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]
         visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         if not visible:
             raise DataError(path, "mọi trang tính đều bị ẩn; hãy hiện trang cần đọc hoặc ghi tên trang")
+        chosen = visible[0]
+        if len(visible) > 1:
+            # Several sheets and none named: read the one Excel shows on opening (the sheet open when the
+            # file was saved), and say which one and which were not read.
+            try:
+                active = workbook.active
+            except (IndexError, AttributeError):
+                active = None
+            chosen = next((ws for ws in visible if ws is active), chosen)
+            others = ", ".join(f"'{ws.title}'" for ws in visible if ws is not chosen)
+            notices.append(f"tệp có {len(visible)} trang tính; đọc trang '{chosen.title}' (trang đang mở khi lưu tệp), "
+                           f"không đọc trang {others} — muốn đọc trang khác thì mở trang đó trong Excel rồi lưu lại")
         if hidden:
-            notices.append(f"bỏ qua trang tính ẩn: {', '.join(repr(n) for n in hidden)}; đọc trang '{visible[0].title}'")
-        return visible[0]
+            notices.append(f"bỏ qua trang tính ẩn: {', '.join(repr(n) for n in hidden)}; đọc trang '{chosen.title}'")
+        return chosen
     names = {fold(ws.title, lower=True).strip(): ws for ws in workbook.worksheets}
     sheet = names.get(fold(sheet_name, lower=True).strip())
     if sheet is None:

@@ -288,3 +288,22 @@ def test_a_hostile_members_workbook_stops_render_with_a_message_and_exit_2(kind,
     assert result.exit_code == 2, result.output
     assert f"{tmp_path / 'tv.xlsx'}" in result.output and "không đọc được tệp Excel" in result.output
     assert "Traceback" not in result.output and not (tmp_path / "qd.docx").exists()
+
+
+@pytest.mark.parametrize("active", [0, 1])
+def test_of_several_sheets_the_one_excel_shows_is_read_and_the_others_named(active, tmp_path):
+    """FINDINGS 53: rounds kept as sheets "Đợt 1", "Đợt 2", saved with "Đợt 2" open: "Đợt 1" was read in silence."""
+    wb = Workbook()
+    first = wb.active
+    first.title = "Đợt 1"
+    first.append(HEAD)
+    first.append([1, "Trà xanh", "HTX Trà", 70])
+    second = wb.create_sheet("Đợt 2")
+    second.append(HEAD)
+    second.append([1, "Cam Vũ Quang", "HTX Cam", 78])
+    wb.active = active
+    table = read_products(saved(wb, tmp_path / "t.xlsx"))
+    read, other = ("Đợt 1", "Đợt 2") if active == 0 else ("Đợt 2", "Đợt 1")
+    assert [p.name for p in table.products] == (["Trà xanh"] if active == 0 else ["Cam Vũ Quang"])
+    assert (f"t.xlsx, trang '{read}': tệp có 2 trang tính; đọc trang '{read}' (trang đang mở khi lưu tệp), không đọc "
+            f"trang '{other}' — muốn đọc trang khác thì mở trang đó trong Excel rồi lưu lại") in table.notices
