@@ -267,3 +267,17 @@ def test_a_role_written_otherwise_than_printed_is_said(tmp_path):
     assert table.notices[-1] == (
         "tv.xlsx, trang 'Sheet': chức danh được ghi theo tên chức danh của Hội đồng (hãy xem lại nếu không đúng ý): "
         "dòng 5 «Thành viên» → «Ủy viên»; dòng 6 «Thư ký» → «Ủy viên kiêm Thư ký»")
+
+
+def test_a_row_that_only_continues_a_post_says_so(tmp_path):
+    """FINDINGS 64: Enter pressed inside a post leaves a row with only "và Môi trường": the refusal says what it looks like."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chức danh"])
+    ws.append([1, "Nguyễn Văn An", "Giám đốc Sở Nông nghiệp", "Chủ tịch Hội đồng"])
+    ws.append([None, None, "và Môi trường", None])
+    wb.save(tmp_path / "tv.xlsx")
+    table = read_members(tmp_path / "tv.xlsx")
+    assert [(r.row, r.reason) for r in table.rejects] == [(3, (
+        "thiếu Họ và tên; dòng này chỉ có «và Môi trường» ở cột C «Chức vụ, đơn vị công tác» — nếu là phần tiếp "
+        "của dòng 2, hãy ghi vào ô C2 rồi xóa dòng này"))]
