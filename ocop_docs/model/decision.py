@@ -565,7 +565,7 @@ class Member(Model):
     name: NonEmptyText = Field(description="Họ và tên")
     position: Text = Field("", description="Chức vụ, ví dụ 'Phó Chủ tịch UBND huyện'")
     unit: Text = Field("", description="Đơn vị công tác (có thể để trống nếu chức vụ đã ghi đơn vị)")
-    role: NonEmptyText = Field(description="Chức danh trong Hội đồng/Tổ: Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Ủy viên kiêm Thư ký; Tổ trưởng, Tổ phó, Thành viên")
+    role: NonEmptyText = Field(description="Chức danh trong Hội đồng/Tổ: Chủ tịch Hội đồng, Phó Chủ tịch (Thường trực) Hội đồng, Ủy viên Thường trực, Ủy viên, Ủy viên kiêm Thư ký; Tổ trưởng, Tổ phó, Thành viên, Thành viên kiêm Thư ký")
 
     @field_validator("role")
     @classmethod
