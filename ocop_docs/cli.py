@@ -400,7 +400,10 @@ def score(sheets: tuple[Path, ...], rule: MinimumRule, table: Path | None, json_
     from .io.score_xlsx import write_products  # start-up
     from .scoring import report_lines, result_dict, score_files  # start-up
 
-    results = score_files(sheets, rule)
+    notices: list[str] = []
+    results = score_files(sheets, rule, notices)
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     for i, result in enumerate(results):
         if i:
             click.echo("")

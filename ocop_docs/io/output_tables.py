@@ -74,7 +74,7 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> bytes
 
 
 def xlsx_bytes(title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> bytes:
-    """An .xlsx workbook of one sheet: bold header, frozen first row, typed cells, no formulas."""
+    """An .xlsx workbook of one sheet: bold header with a filter, frozen first row, typed cells, no formulas."""
     return workbook_bytes([(title, columns, rows)])
 
 
@@ -105,6 +105,8 @@ def _fill(ws, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = column.width
     ws.freeze_panes = "A2"
+    # A filter on the header row: officers sort and tick these lists in Excel.
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{max(len(rows) + 1, 1)}"
     for r, row in enumerate(rows, 2):
         for c, (column, value) in enumerate(zip(columns, row), 1):
             cell = ws.cell(r, c)

@@ -386,11 +386,12 @@ def minimum_rule(value: object) -> MinimumRule:
     return next((rule for rule in get_args(MinimumRule) if rule == value), "trung-binh")
 
 
-def score_sheets(paths: list[Path], rule: MinimumRule):
-    """Members' filled score sheets → one result per product (``ocop-docs score``)."""
+def score_sheets(paths: list[Path], rule: MinimumRule, notices: list[str] | None = None):
+    """Members' filled score sheets → one result per product (``ocop-docs score``); what the sheets
+    hold but was not read goes to ``notices``."""
     from ..scoring import score_files
 
-    return score_files(paths, rule)
+    return score_files(paths, rule, notices)
 
 
 def points_text(value) -> str:

@@ -175,11 +175,11 @@ def test_names_without_letters_or_too_long_are_refused_by_row(tmp_path):
     result = run_cli(*args_for(tmp_path, table, write_issuer(tmp_path), tmp_path / "gcn"))
     assert result.returncode == 3, result.stderr
     assert "Đã cấp 1 giấy chứng nhận" in result.stdout
-    assert "dòng 3: Tên sản phẩm '.' không có chữ hoặc chữ số nào" in result.stderr
-    assert "dòng 4: Tên sản phẩm '..' không có chữ hoặc chữ số nào" in result.stderr
-    assert "dòng 5: Tên sản phẩm '\u200b' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 3: cột B «Tên sản phẩm»: '.' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 4: cột B «Tên sản phẩm»: '..' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 5: cột B «Tên sản phẩm»: '‹U+200B›' không có chữ hoặc chữ số nào" in result.stderr
     assert "dòng 6: Tên sản phẩm dài 100.000 ký tự, không in vừa giấy chứng nhận một trang" in result.stderr
-    assert "dòng 7: Chủ thể '\u200b' không có chữ" in result.stderr
+    assert "dòng 7: cột C «Chủ thể»: '‹U+200B›' không có chữ" in result.stderr
     with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
         assert [e.product for e in reg.entries()] == ["Sản phẩm số 1"]
 

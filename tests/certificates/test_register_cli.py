@@ -32,7 +32,7 @@ def test_trial_run_writes_neither_register_nor_output(tmp_path):
     assert "CHẠY THỬ" in result.stdout and "chưa có, sẽ được tạo" in result.stdout
     for n in (1, 2, 3):
         assert f"dòng {n + 1}: {n:03d}/2026/GCN-OCOP — Sản phẩm số {n}" in result.stdout
-    assert "dòng 5: Tên sản phẩm '.' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 5: cột B «Tên sản phẩm»: '.' không có chữ hoặc chữ số nào" in result.stderr
     assert not (tmp_path / "r.sqlite").exists() and not (tmp_path / "gcn").exists()
     sample = tmp_path / "gcn-ban-thu.docx"
     assert f"Giấy mẫu (bản thử, không vào sổ): {sample}" in result.stdout
