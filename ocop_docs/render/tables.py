@@ -21,7 +21,8 @@ from lxml import etree
 from ..model.table import Cell, Table, cell_starts, parse_amount
 from ..nd30.rules import A4_TWIPS, MM, RENDER_MARGINS_MM
 from ..vi.numbers import format_number, tien_bang_chu
-from .oxml import PPR_ORDER, TBLPR_ORDER, TRPR_ORDER, get_or_add, insert_in_order
+from .oxml import (PPR_ORDER, TBLCELLMAR_ORDER, TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER, get_or_add, insert_in_order,
+                   paragraph_properties)
 
 MARK = re.compile("\ue002(\\d+)\ue003")
 TEXT_WIDTH = round(A4_TWIPS[0] - (RENDER_MARGINS_MM["left"] + RENDER_MARGINS_MM["right"]) * MM)
@@ -256,6 +257,15 @@ def _bordered(tbl) -> bool:
     return inside is not None and inside.get(qn("w:val")) not in ("nil", "none")
 
 
+def _caption(p) -> bool:
+    """A table's own caption or unit line (kept with the table, centred or right-aligned): no gap under it."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None or ppr.find(qn("w:keepNext")) is None:
+        return False
+    jc = ppr.find(qn("w:jc"))
+    return jc is not None and jc.get(qn("w:val")) in ("center", "right")
+
+
 def _header_like(tr) -> bool:
     texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))).strip() for tc in tr.findall(qn("w:tc"))]
     if texts and texts[0].upper() in ("STT", "TT", "SỐ TT"):
@@ -274,12 +284,19 @@ def tidy_tables(document) -> int:
             continue
         count += 1
         tblpr = tbl.find(qn("w:tblPr"))
-        if tblpr.find(qn("w:tblCellMar")) is None:
-            # left and right only: a template's rows keep their height (and its pages their count)
+        margins = tblpr.find(qn("w:tblCellMar"))
+        if margins is None:
             margins = _w("tblCellMar")
-            for side in ("left", "right"):
-                _w(side, margins, w=CELL_MARGIN[side], type="dxa")
             insert_in_order(tblpr, margins, TBLPR_ORDER)
+        for side in ("top", "left", "bottom", "right"):  # CT_TblCellMar order; text never touches a border
+            if margins.find(qn(f"w:{side}")) is None:
+                insert_in_order(margins, _w(side, w=CELL_MARGIN[side], type="dxa"), TBLCELLMAR_ORDER)
+        before = tbl.getprevious()
+        if before is not None and before.tag == qn("w:p") and not _caption(before):
+            # the paragraph that introduces the table ("… như sau:") keeps a gap above it
+            spacing = get_or_add(paragraph_properties(before), "w:spacing", PPR_ORDER)
+            if int(spacing.get(qn("w:after"), "0") or 0) < SPACE_AROUND:
+                spacing.set(qn("w:after"), str(SPACE_AROUND))
         for n, tr in enumerate(tbl.findall(qn("w:tr"))):
             trpr = tr.find(qn("w:trPr"))
             if trpr is None:
@@ -293,9 +310,13 @@ def tidy_tables(document) -> int:
                 insert_in_order(trpr, _w("cantSplit"), TRPR_ORDER)
             if n == 0 and _header_like(tr) and trpr.find(qn("w:tblHeader")) is None:
                 insert_in_order(trpr, _w("tblHeader"), TRPR_ORDER)
+            if trpr.find(qn("w:tblHeader")) is not None:
+                for tcpr in tr.iterfind(f"{qn('w:tc')}/{qn('w:tcPr')}"):
+                    if tcpr.find(qn("w:vAlign")) is None:  # a one-line heading centred beside a two-line one
+                        insert_in_order(tcpr, _w("vAlign", val="center"), TCPR_ORDER)
         following = tbl.getnext()
         if following is not None and following.tag == qn("w:p"):
-            spacing = get_or_add(following.get_or_add_pPr(), "w:spacing", PPR_ORDER)
+            spacing = get_or_add(paragraph_properties(following), "w:spacing", PPR_ORDER)
             if int(spacing.get(qn("w:before"), "0") or 0) < SPACE_AROUND:
                 spacing.set(qn("w:before"), str(SPACE_AROUND))
     return count

@@ -76,8 +76,38 @@ def test_each_table_block_is_a_word_table_with_its_rows(rendered):
     assert target_rows[2] == ["Long Thành", "1.200", "1"] and target_rows[-1] == ["Cộng", "1.203", "1"]
 
 
+def _gap_above(tbl) -> int:
+    """The space (twips) the document leaves above a table: its caption's space before, else the
+    space after the paragraph that introduces it."""
+    before = tbl.getprevious()
+    while before is not None and before.find(f"{W}pPr/{W}keepNext") is not None and \
+            before.find(f"{W}pPr/{W}jc") is not None and before.find(f"{W}pPr/{W}jc").get(f"{W}val") in ("center", "right"):
+        caption = before.find(f"{W}pPr/{W}spacing")
+        if caption is not None and int(caption.get(f"{W}before", "0")) >= 120:
+            return int(caption.get(f"{W}before"))
+        before = before.getprevious()
+    spacing = before.find(f"{W}pPr/{W}spacing") if before is not None else None
+    return int(spacing.get(f"{W}after", "0")) if spacing is not None else 0
+
+
+def _gap_below(tbl) -> int:
+    """The space (twips) above the paragraph after a table; a table that ends the document needs none."""
+    following = tbl.getnext()
+    if following is None or following.tag == f"{W}sectPr":
+        return 10 ** 6
+    spacing = following.find(f"{W}pPr/{W}spacing") if following is not None else None
+    return int(spacing.get(f"{W}before", "0")) if spacing is not None else 0
+
+
+def _padding(tbl) -> dict[str, int]:
+    return {etree.QName(m).localname: int(m.get(f"{W}w")) for m in tbl.find(f"{W}tblPr/{W}tblCellMar")}
+
+
 def test_nd30_practice_style(rendered):
+    """ND30-TABLE-01 leaves tables to practice: borders, header repeated, rows whole, padding, space around."""
     for tbl in _tables(rendered):
+        assert all(p >= 57 for p in _padding(tbl).values()) and set(_padding(tbl)) == {"top", "left", "bottom", "right"}
+        assert _gap_above(tbl) >= 120 and _gap_below(tbl) >= 120, "a table stuck to the text around it"
         tblpr = tbl.find(f"{W}tblPr")
         names = [etree.QName(c).localname for c in tblpr]
         assert names == sorted(names, key=TBLPR_ORDER.index), names
@@ -151,9 +181,11 @@ def test_template_tables_get_the_same_style(tmp_path, sample):
         assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
         names = [etree.QName(c).localname for c in tbl.find(f"{W}tblPr")]
         assert "tblCellMar" in names and names.index("tblCellMar") < names.index("tblLook")
-        following = tbl.getnext()
-        if following is not None and following.tag == f"{W}p":
-            assert int(following.find(f"{W}pPr/{W}spacing").get(f"{W}before")) >= 120
+        # cells do not touch their borders: padding on all four sides, in CT_TblCellMar order
+        assert list(_padding(tbl)) == ["top", "left", "bottom", "right"] and min(_padding(tbl).values()) >= 57
+        assert all(tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "center" for tc in rows[0].findall(f"{W}tc"))
+        # space before and after the table
+        assert _gap_above(tbl) >= 120 and _gap_below(tbl) >= 120
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
