@@ -14,7 +14,9 @@ from pydantic import ValidationError
 
 from ..model.table import Cell, Table, TotalRow, is_total_label, parse_amount
 
-_LAYOUT_WORDS = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*-\s*Tự\s+do|Nơi\s+nhận|TM\.\s|KT\.\s|Số\s*:", re.I)
+# "Số:" and the signer's prefixes open their cell ("Mã số: 42-18196-001-2026" in a list of products is content).
+_LAYOUT_WORDS = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*-\s*Tự\s+do|Nơi\s+nhận|(?:^|\n)\s*(?:TM\.\s|KT\.\s|Số\s*:)",
+                           re.I)
 _ORDINAL = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 _SEPARATOR = re.compile(r"^[\s|:+\-–—=]+$")
 
@@ -135,24 +137,92 @@ def _table_from_grid(grid: list[list[Cell]], texts: list[list[str]]) -> Table | 
         return flat
 
 
-def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, Table]]:
-    """The ruled tables of a PDF found by their lines (pdfplumber): (page, top, bottom, table), the
-    page 1-based and top/bottom in PDF units from the page's foot, as pypdf reports text positions."""
+def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, int, Table]]:
+    """The ruled tables of a PDF found by their lines (pdfplumber): (page, top, bottom, number,
+    table) for each region, the page 1-based and top/bottom in PDF units from the page's foot, as
+    pypdf reports text positions. A table that runs on to the next page is one table: its regions
+    share the number and the table, and the header row the next page repeats is not a row."""
     import pdfplumber  # start-up: ~80 ms, only for a PDF (this module also reads Word tables)
 
-    out = []
+    parts: list[_PdfPart] = []
     with pdfplumber.open(str(path)) as pdf:
         for number, page in enumerate(pdf.pages[:max_pages], start=1):
-            for found in page.find_tables():
-                table = _pdf_table(found)
-                if table is not None:
-                    x0, top, x1, bottom = found.bbox
-                    out.append((number, float(page.height) - top, float(page.height) - bottom, table))
+            found = page.find_tables()
+            for k, table in enumerate(found):
+                grid, texts = _pdf_grid(table)
+                x0, top, x1, bottom = table.bbox
+                part = _PdfPart(number, float(page.height) - top, float(page.height) - bottom, grid, texts,
+                                _edges(table), first_on_page=k == 0, last_on_page=k == len(found) - 1)
+                part.text_above = _text_outside(page, 0, top)
+                part.text_below = _text_outside(page, bottom, float(page.height))
+                parts.append(part)
+    out: list[tuple[int, float, float, int, Table]] = []
+    groups: list[list[_PdfPart]] = []
+    for part in parts:
+        if groups and _continues(groups[-1][-1], part):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    for number, group in enumerate(groups):
+        grid, texts = list(group[0].grid), list(group[0].texts)
+        heads = header_rows(texts)
+        for part in group[1:]:
+            skip = heads if part.texts[:heads] == texts[:heads] else 0  # the header repeated on the new page
+            grid += part.grid[skip:]
+            texts += part.texts[skip:]
+        table = _table_from_grid(grid, texts)
+        if table is None:
+            continue
+        out += [(part.page, part.top, part.bottom, number, table) for part in group]
     return out
 
 
-def _pdf_table(found) -> Table | None:
-    """One pdfplumber table as a content table: spans from the cells' edges, texts as drawn."""
+class _PdfPart:
+    """One table region of one page, before the regions of a table that runs over pages are joined."""
+
+    def __init__(self, page, top, bottom, grid, texts, edges, *, first_on_page, last_on_page):
+        self.page, self.top, self.bottom, self.grid, self.texts, self.edges = page, top, bottom, grid, texts, edges
+        self.first_on_page, self.last_on_page = first_on_page, last_on_page
+        self.text_above = self.text_below = False
+
+
+_RUNNING = re.compile(r"^[\d\s\-–—./|]*$")  # a page number or rule left in the margin
+
+
+def _text_outside(page, top: float, bottom: float) -> bool:
+    """Whether the page prints words between ``top`` and ``bottom`` (pdfplumber units, from the page's
+    head) other than a page number."""
+    if bottom - top < 1:
+        return False
+    words = page.crop((0, top, float(page.width), bottom), strict=False).extract_words()
+    return not _RUNNING.match(" ".join(w["text"] for w in words))
+
+
+def _edges(found) -> list[float]:
+    """The x positions of the table's column lines."""
+    return sorted({round(c[x], 0) for row in found.rows for c in row.cells if c is not None for x in (0, 2)})
+
+
+def _continues(before: _PdfPart, part: _PdfPart) -> bool:
+    """``part`` carries on the table of ``before``: it opens the next page, nothing but a page number
+    stands between them, and its columns are drawn at the same places."""
+    return (part.page == before.page + 1 and before.last_on_page and part.first_on_page
+            and not before.text_below and not part.text_above
+            and len(before.edges) == len(part.edges)
+            and all(abs(a - b) <= 2 for a, b in zip(before.edges, part.edges)))
+
+
+_BROKEN_AT_HYPHEN = re.compile(r"(?<=\w-)\s*\n\s*(?=\w)")
+
+
+def _wrapped(text: str) -> str:
+    """A cell's text as one line: wrapped lines joined by a space, except a code broken at its hyphen
+    ("42-18196-001-" / "2026"), which the eye reads whole."""
+    return " ".join(_BROKEN_AT_HYPHEN.sub("", text).split())
+
+
+def _pdf_grid(found) -> tuple[list[list[Cell]], list[list[str]]]:
+    """One pdfplumber table as cells with spans (from the cells' edges) and texts as drawn."""
     rows = found.rows
     xs = sorted({round(c[0], 1) for row in rows for c in row.cells if c is not None})
     ys = sorted({round(c[1], 1) for row in rows for c in row.cells if c is not None})
@@ -167,9 +237,9 @@ def _pdf_table(found) -> Table | None:
                 continue
             colspan = max(1, sum(1 for x in xs if box[0] - 0.5 <= x < box[2] - 0.5))
             rowspan = max(1, sum(1 for y in ys if box[1] - 0.5 <= y < box[3] - 0.5))
-            text = " ".join((value or "").split())
+            text = _wrapped(value or "")
             cells.append(Cell(text=text, colspan=colspan, rowspan=rowspan))
             plain.append(text)
         grid.append(cells)
         texts.append(plain)
-    return _table_from_grid(grid, texts)
+    return grid, texts
