@@ -171,3 +171,136 @@ def test_pdf_tables_are_read_from_their_ruling_lines(tmp_path):
     targets = read.tables[0]
     assert (targets.header[0][0].text, targets.header[0][0].rowspan, targets.header[0][1].colspan) == ("Thôn", 2, 2)
     assert [c.text for c in read.tables[1].rows[0]][1] == "Tuyên truyền về Chương trình OCOP trên hệ thống truyền thanh xã"
+
+
+def test_libreoffice_saved_tables_keep_every_cell(office_copies):
+    """A plan with tables saved again by LibreOffice (.docx) reads back with every cell, span and total."""
+    import importlib
+
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    sample = load_spec(SAMPLES / "plans" / "vi-du-xa-2026-bang-bieu.yaml")
+    read = importlib.import_module("ocop_docs.parse").parse_file(
+        office_copies["vi-du-xa-2026-bang-bieu"]["docx"]).primary().model
+    assert len(read.tables) == 3 and read.tables == sample.tables
+
+
+def _long_plan(tasks: int) -> Plan:
+    return Plan.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+        "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "NHIỆM VỤ", "content": [
+            "Phân công thực hiện như sau:",
+            {"table": {"header": [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"]],
+                       "rows": [[str(n), f"Nhiệm vụ số {n}", "Phòng Kinh tế", "Quý II/2026"] for n in range(1, tasks + 1)]}}]},
+            {"heading": "KINH PHÍ", "content": [
+                {"table": {"header": [["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"]],
+                           "rows": [["1", "Tập huấn", "50.000.000", "Ngân sách tỉnh"]], "number_columns": [3]}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn Bình"},
+        "recipients": ["UBND tỉnh"], "archive": "VT",
+    })
+
+
+def test_a_pdf_table_over_several_pages_is_one_table(tmp_path):
+    """The header row Word repeats on each page is not a row; the table is not cut in two; the next
+    table (after a heading) stays its own."""
+    import importlib
+    import shutil
+
+    import pytest
+    from pypdf import PdfReader
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    from ocop_docs.convert import to_pdf_one
+
+    plan = _long_plan(60)
+    pdf = to_pdf_one(render_spec(plan, tmp_path / "dai.docx"), tmp_path / "dai.pdf")
+    pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
+    assert sum("Nội dung nhiệm vụ" in text for text in pages) >= 2  # the header is printed on two pages at least
+    read = importlib.import_module("ocop_docs.parse").parse_file(pdf).primary().model
+    assert len(read.tables) == 2
+    tasks, budget = read.tables
+    assert [[c.text for c in r] for r in tasks.header] == [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"]]
+    assert [[c.text for c in r] for r in tasks.rows] == [[c.text for c in r] for r in plan.tables[0].rows]
+    assert [[c.text for c in r] for r in budget.rows] == [["1", "Tập huấn", "50.000.000", "Ngân sách tỉnh"]]
+
+
+def test_the_recognition_list_reads_back_from_pdf_and_libreoffice(tmp_path):
+    """The decision's annex (a landscape list over two pages, merged group rows, codes wrapped in
+    their cells) gives back the products of the sample from the PDF and from a LibreOffice copy."""
+    import importlib
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from ocop_docs.convert import find_soffice, to_pdf_one
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice not installed")
+    sample = load_spec(SAMPLES / "decisions" / "ha-tinh-2026-cong-nhan-dot-1.yaml")
+    docx_path = render_spec(sample, tmp_path / "cn.docx")
+    pdf = to_pdf_one(docx_path, tmp_path / "cn.pdf")
+    (tmp_path / "lo").mkdir()
+    subprocess.run([find_soffice(), f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    expected = [p.model_dump(exclude={"row", "stt", "evaluated_on"}) for p in sample.products]
+    for path in (pdf, tmp_path / "lo" / "cn.docx"):
+        read = importlib.import_module("ocop_docs.parse").parse_file(path).primary()
+        assert read.kind == "recognition_decision", [n.describe() for n in read.notes]
+        assert [p.model_dump(exclude={"row", "stt", "evaluated_on"}) for p in read.model.products] == expected
+
+
+def _tabbed(text: str) -> str:
+    """The web copy as a browser copies it: the table's cells separated by tabs, the header's too."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith(("STT |", "1 |", "2 |", "| Tổng")):
+            line = "\t".join(c.strip() for c in line.rstrip().rstrip("|").split("|"))
+        out.append(line)
+    return "\n".join(out).replace("I. MỤC TIÊU", "I.\tMỤC TIÊU").replace("II. KINH PHÍ", "II.\tKINH PHÍ")
+
+
+def test_tab_separated_rows_copied_from_a_browser_are_a_table(tmp_path):
+    import importlib
+
+    path = tmp_path / "web.txt"
+    path.write_text(_tabbed(WEB_PLAN), encoding="utf-8")
+    assert "\nSTT\tNội dung\t" in path.read_text(encoding="utf-8") and "\n\tTổng cộng\t85.000.000" in path.read_text(encoding="utf-8")
+    plan = importlib.import_module("ocop_docs.parse").parse_file(path).primary().model
+    assert [b.heading for b in plan.body] == ["MỤC TIÊU", "KINH PHÍ"]  # "I.<tab>MỤC TIÊU" is a heading, not a row
+    (table,) = plan.tables
+    assert table.title == "Bảng 1. Kinh phí thực hiện"
+    assert [[c.text for c in r] for r in table.header] == [["STT", "Nội dung", "Kinh phí (đồng)", "Nguồn vốn"]]
+    assert [[c.text for c in r] for r in table.rows] == [["1", "Tập huấn cho chủ thể OCOP", "50.000.000", "Ngân sách tỉnh"],
+                                                      ["2", "Tham gia hội chợ", "35.000.000", "Ngân sách huyện"]]
+    assert table.total.stated == {3: "85.000.000"}  # the leading tab keeps the empty STT cell
+
+
+def test_tabs_that_make_no_table():
+    from ocop_docs.parse.txt import tab_rows
+
+    assert tab_rows(["1.\tMục tiêu", "a)\tĐối tượng", "\tCăn cứ Luật Tổ chức chính quyền địa phương;", "-\tTuyên truyền"]) == {}
+    assert tab_rows(["Thôn\tSố sản phẩm", "Long Thành\t2"]) == {0: ["Thôn", "Số sản phẩm"], 1: ["Long Thành", "2"]}
+    assert tab_rows(["Thôn\tSố sản phẩm"]) == {}  # one line alone is not a table
+
+
+def test_a_web_table_round_trips_through_word_cell_for_cell(tmp_path):
+    """Text rows parsed, rendered to Word, parsed again: every cell the same, the total too."""
+    import importlib
+
+    parse_file = importlib.import_module("ocop_docs.parse").parse_file
+    for name, text in (("bar.txt", WEB_PLAN), ("tab.txt", _tabbed(WEB_PLAN))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        first = parse_file(path).primary().model
+        again = parse_file(render_spec(first, tmp_path / f"{name}.docx")).primary().model
+        assert len(again.tables) == 1
+        assert [[c.text for c in r] for r in again.tables[0].header] == [[c.text for c in r] for r in first.tables[0].header]
+        assert [[c.text for c in r] for r in again.tables[0].rows] == [[c.text for c in r] for r in first.tables[0].rows]
+        assert again.tables == first.tables
