@@ -165,6 +165,12 @@ class Table(Model):
         return self.total.columns or list(self.number_columns)
 
 
+class TableBlock(Model):
+    """A table in the flow of the text: a plan's section, a decision's attached part."""
+
+    table: Table
+
+
 def _layout(rows: list[list[Cell]]) -> list[tuple[list[int], int]]:
     """For each row: the 1-based column where each of its cells starts, and how many grid columns
     the row fills (its own cells plus the cells spanning down into it from above)."""

@@ -258,9 +258,10 @@ def _bordered(tbl) -> bool:
 
 
 def _caption(p) -> bool:
-    """A table's own caption or unit line (kept with the table, centred or right-aligned): no gap under it."""
+    """A table's own caption or unit line as :func:`build_table` writes it (kept with the table,
+    centred or right-aligned, no style of the template's): no gap under it."""
     ppr = p.find(qn("w:pPr"))
-    if ppr is None or ppr.find(qn("w:keepNext")) is None:
+    if ppr is None or ppr.find(qn("w:keepNext")) is None or ppr.find(qn("w:pStyle")) is not None:
         return False
     jc = ppr.find(qn("w:jc"))
     return jc is not None and jc.get(qn("w:val")) in ("center", "right")

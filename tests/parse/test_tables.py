@@ -304,3 +304,49 @@ def test_a_web_table_round_trips_through_word_cell_for_cell(tmp_path):
         assert [[c.text for c in r] for r in again.tables[0].header] == [[c.text for c in r] for r in first.tables[0].header]
         assert [[c.text for c in r] for r in again.tables[0].rows] == [[c.text for c in r] for r in first.tables[0].rows]
         assert again.tables == first.tables
+
+
+def _decision_with_annex_table():
+    from ocop_docs.model.decision import GeneralDecision
+
+    return GeneralDecision.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân tỉnh Gia Lai", "level": "tinh"}, "place": "Gia Lai", "number": 44,
+        "date": "2026-03-02", "title": "Phê duyệt danh mục sản phẩm OCOP tiềm năng năm 2026",
+        "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+        "legal_bases": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"],
+        "articles": [{"text": "Phê duyệt danh mục sản phẩm OCOP tiềm năng năm 2026 (chi tiết tại Phụ lục kèm theo)."},
+                     {"text": "Quyết định này có hiệu lực kể từ ngày ký."}],
+        "attached": ["PHỤ LỤC", "DANH MỤC SẢN PHẨM OCOP TIỀM NĂNG NĂM 2026",
+                     "(Kèm theo Quyết định số 44/QĐ-UBND ngày 02/3/2026 của Chủ tịch UBND tỉnh)",
+                     {"table": {"header": [["STT", "Tên sản phẩm", "Chủ thể", "Kinh phí hỗ trợ (đồng)"]],
+                                "rows": [["I", {"text": "Huyện Chư Sê", "colspan": 3}],
+                                         ["1", "Hồ tiêu Chư Sê", "HTX Ia Blang", "20.000.000"],
+                                         ["2", "Cà phê Chư Sê", "HTX Ia Pal", "15.000.000"]],
+                                "number_columns": [4], "total": {"label": "Tổng cộng", "stated": {4: "35.000.000"}}}},
+                     "Ghi chú: kinh phí từ ngân sách tỉnh."],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn An"},
+        "recipients": ["Như Điều 2"], "archive": "VT",
+    })
+
+
+def test_a_decisions_annex_table_reads_back_as_a_table(tmp_path):
+    """A table attached after the signature (a decision's annex) comes back as a table block, merged
+    group row and stated total kept, from Word and from PDF; the paragraphs around it stay paragraphs."""
+    import importlib
+    import shutil
+
+    from ocop_docs.model.table import TableBlock
+
+    parse_file = importlib.import_module("ocop_docs.parse").parse_file
+    decision = _decision_with_annex_table()
+    docx_path = render_spec(decision, tmp_path / "qd.docx")
+    read = parse_file(docx_path).primary().model
+    assert read.attached == decision.attached
+    if shutil.which("soffice") is None:
+        return
+    from ocop_docs.convert import to_pdf_one
+
+    read = parse_file(to_pdf_one(docx_path, tmp_path / "qd.pdf")).primary().model
+    tables = [block for block in read.attached if isinstance(block, TableBlock)]
+    assert [t.table for t in tables] == [decision.attached[3].table]
+    assert read.attached[-1] == "Ghi chú: kinh phí từ ngân sách tỉnh."

@@ -230,3 +230,40 @@ def test_word_opens_the_tables_without_repair(rendered):
     from wordcheck import word_findings
 
     assert word_findings(rendered) == []
+
+
+def test_a_decisions_annex_carries_a_table_in_the_same_style(tmp_path):
+    """A table block among a decision's attached paragraphs is a Word table in the house style,
+    placed between the paragraphs it stands among; a stated total that disagrees is refused naming its row."""
+    from pydantic import ValidationError
+
+    from ocop_docs.model.decision import GeneralDecision
+
+    data = {
+        "issuer": {"name": "Ủy ban nhân dân tỉnh Gia Lai", "level": "tinh"}, "place": "Gia Lai", "number": 44,
+        "date": "2026-03-02", "title": "Phê duyệt danh mục sản phẩm OCOP tiềm năng năm 2026",
+        "authority": "ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+        "legal_bases": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"],
+        "articles": [{"text": "Phê duyệt danh mục kèm theo."}, {"text": "Quyết định này có hiệu lực kể từ ngày ký."}],
+        "attached": ["DANH MỤC SẢN PHẨM", "(Kèm theo Quyết định số 44/QĐ-UBND ngày 02/3/2026 của Chủ tịch UBND tỉnh)",
+                     {"table": {"header": [["STT", "Tên sản phẩm", "Kinh phí (đồng)"]],
+                                "rows": [["1", "Hồ tiêu", "20000000"], ["2", "Cà phê", "15000000"]], "number_columns": [3],
+                                "total": {"label": "Tổng cộng", "stated": {3: "35.000.000"}}}},
+                     "Ghi chú: kinh phí từ ngân sách tỉnh."],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn An"},
+        "recipients": ["Như Điều 2"], "archive": "VT",
+    }
+    docx = render_spec(GeneralDecision.model_validate(data), tmp_path / "qd.docx")
+    (tbl,) = _tables(docx)
+    assert [_cells(tr) for tr in tbl.findall(f"{W}tr")] == [
+        ["STT", "Tên sản phẩm", "Kinh phí (đồng)"], ["1", "Hồ tiêu", "20.000.000"], ["2", "Cà phê", "15.000.000"],
+        ["Tổng cộng", "35.000.000"]]
+    assert "".join(t.text or "" for t in tbl.getprevious().iter(f"{W}t")).startswith("(Kèm theo Quyết định số 44")
+    assert "".join(t.text or "" for t in tbl.getnext().getnext().iter(f"{W}t")) == "Ghi chú: kinh phí từ ngân sách tỉnh."
+    rows = tbl.findall(f"{W}tr")
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows) and rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert _gap_above(tbl) >= 120 and min(_padding(tbl).values()) >= 57
+    assert [f for f in check_file(docx).findings if f.severity == "error"] == []
+    data["attached"][2]["table"]["total"]["stated"] = {3: "36.000.000"}
+    with pytest.raises(ValidationError, match="dòng 'Tổng cộng', cột 3 ghi 36.000.000 nhưng tổng các dòng là 35.000.000"):
+        GeneralDecision.model_validate(data)
