@@ -74,7 +74,7 @@ from .recognition import recognition_decision
 from .runon import split_runs
 from .site import SiteMeta, strip_site
 from .spec import public
-from .tables import table_from_cells
+from .tables import in_words, table_from_cells
 
 _CITATION_START_RE = re.compile(
     r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch|Hướng dẫn|"
@@ -1280,7 +1280,15 @@ def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None
         if table is None and not line.table_path:
             table = table_from_cells(_cell_rows(lines[k:end]))  # rows "a | b | c" of a web copy
         if table is not None:
-            found.append(_with_caption(table, out))
+            table = _with_caption(table, out)
+            if end < len(lines) and lines[end].cell is None:
+                words, wrong = in_words(table, lines[end].text)
+                if words:  # "(Bằng chữ: …)" under the table: the total in words, printed again from the sum
+                    table = table.model_copy(update={"in_words": True})
+                    end += 1
+                elif wrong:
+                    notes.append(Note("body", wrong, lines[end].where()))
+            found.append(table)
             out.append(line.with_text(table_mark(len(found) - 1), cell=None, table_path=(), bold=None,
                                       lead_bold=None))
             k = end

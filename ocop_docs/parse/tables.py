@@ -13,6 +13,8 @@ import re
 from pydantic import ValidationError
 
 from ..model.table import Cell, Table, TotalRow, is_total_label, parse_amount
+from ..vi.numbers import format_number, tien_bang_chu
+from ..vi.text import fold
 
 # "Số:" and the signer's prefixes open their cell ("Mã số: 42-18196-001-2026" in a list of products is content).
 _LAYOUT_WORDS = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập\s*-\s*Tự\s+do|Nơi\s+nhận|(?:^|\n)\s*(?:TM\.\s|KT\.\s|Số\s*:)",
@@ -49,6 +51,27 @@ def pipe_rows(lines: list[str]) -> list[list[str]]:
             cells = cells[:-1]
         out.append(cells)
     return out
+
+
+_IN_WORDS_RE = re.compile(r"^\(?\s*(?:Số tiền\s+)?[Bb]ằng chữ\s*:\s*(?P<words>.+?)\s*\)?\s*[.;]?$")
+
+
+def in_words(table: Table, text: str) -> tuple[bool, str | None]:
+    """Whether ``text`` (the line under a table) is its total in words ("(Bằng chữ: Tám mươi lăm
+    triệu đồng)"), and when it is but says another amount, what is wrong (the line is then kept)."""
+    m = _IN_WORDS_RE.match(text.strip())
+    if not m:
+        return False, None
+    columns = table.total_columns() if table.total is not None else []
+    if not columns:
+        return False, None
+    amount = table.column_sum(columns[0])
+    if amount != amount.to_integral_value():
+        return False, None
+    expected = tien_bang_chu(int(amount))
+    if fold(m.group("words"), lower=True).rstrip(". ") == fold(expected, lower=True):
+        return True, None
+    return False, f"số tiền bằng chữ '{m.group('words')}' không khớp tổng {format_number(amount)} của bảng ({expected})"
 
 
 def is_layout(rows: list[list[str]]) -> bool:

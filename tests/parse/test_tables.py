@@ -350,3 +350,34 @@ def test_a_decisions_annex_table_reads_back_as_a_table(tmp_path):
     tables = [block for block in read.attached if isinstance(block, TableBlock)]
     assert [t.table for t in tables] == [decision.attached[3].table]
     assert read.attached[-1] == "Ghi chú: kinh phí từ ngân sách tỉnh."
+
+
+def test_the_total_in_words_under_a_table_is_read_and_checked(tmp_path):
+    """"(Bằng chữ: …)" under a table is its total in words: read back as in_words when it says the
+    sum, kept as the paragraph it is, with a note naming the line, when it says another amount."""
+    import importlib
+
+    parse = importlib.import_module("ocop_docs.parse").parse_file
+    plan = Plan.model_validate({
+        "issuer": {"name": "Ủy ban nhân dân xã Long Thuận", "level": "xa"}, "place": "Long Thuận", "year": 2026,
+        "title": "Thực hiện Chương trình OCOP năm 2026",
+        "body": [{"heading": "KINH PHÍ", "content": [
+            {"table": {"header": [["STT", "Nội dung", "Kinh phí (đồng)"]],
+                       "rows": [["1", "Tập huấn", "50.000.000"], ["2", "Hội chợ", "35.000.000"]], "number_columns": [3],
+                       "total": {"label": "Tổng cộng", "stated": {3: "85.000.000"}}, "in_words": True}},
+            "Nguồn kinh phí: ngân sách xã."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Văn Bình"},
+        "recipients": ["UBND tỉnh"], "archive": "VT",
+    })
+    read = parse(render_spec(plan, tmp_path / "kh.docx")).primary().model
+    assert read.tables == plan.tables and read.tables[0].in_words
+    texts = [b.text for b in read.body[0].content if hasattr(b, "text")]
+    assert texts == ["Nguồn kinh phí: ngân sách xã."]  # the words are not also a paragraph
+
+    wrong = WEB_PLAN.replace("| Tổng cộng | 85.000.000 | |", "| Tổng cộng | 85.000.000 | |\n(Bằng chữ: Tám mươi triệu đồng)")
+    path = tmp_path / "web.txt"
+    path.write_text(wrong, encoding="utf-8")
+    parsed = parse(path).primary()
+    assert not parsed.model.tables[0].in_words
+    assert any("Tám mươi triệu đồng" in n.message and "85.000.000" in n.message for n in parsed.notes)
+    assert "(Bằng chữ: Tám mươi triệu đồng)" in [b.text for b in parsed.model.body[1].content if hasattr(b, "text")]
