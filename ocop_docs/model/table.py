@@ -35,6 +35,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
+_GROUP_RE = re.compile(r"^[IVXLC]{1,6}[.)]?$")  # a group row's number in the first column: I, II, III.
 _TOTAL_LABEL_RE = re.compile(r"^(tong\b|cong\s*(:|$|\d))")
 
 
@@ -123,6 +124,9 @@ class Table(Model):
                     # Totals and their Vietnamese formatting stay exact only far below Decimal's 28 digits.
                     raise InvalidField(f"bảng{self._named()}: dòng {r + 1}, cột {at}: số '{cell.text}' quá lớn "
                                        "(tối đa 18 chữ số)", ("rows", r, c))
+        for column in self.total_columns():
+            for at, message in self.subtotal_errors(column)[:1]:
+                raise InvalidField(f"bảng{self._named()}: {message}", ("rows", at))
         if self.total is not None:
             for column, stated in self.total.stated.items():
                 computed = self.column_sum(column)
@@ -148,16 +152,49 @@ class Table(Model):
             position += cell.colspan
         return None
 
-    def column_sum(self, column: int) -> Decimal:
-        """The sum of the numbers in ``column`` (1-based) over the body rows."""
-        total = Decimal(0)
+    def _column(self, column: int) -> list[Decimal | None]:
+        """The number each body row holds in ``column`` (1-based), None where it holds none."""
+        out: list[Decimal | None] = []
         for row, starts in zip(self.rows, cell_starts(self.rows)):
-            for cell, at in zip(row, starts):
-                if at == column:
-                    value = parse_amount(cell.text)
-                    if value is not None:
-                        total += value
-        return total
+            out.append(next((parse_amount(cell.text) for cell, at in zip(row, starts) if at == column), None))
+        return out
+
+    def groups(self) -> list[tuple[int, list[int]]]:
+        """The group rows of a two-level table and the item rows under each, as 0-based row indexes:
+        "I | Phần mềm | … | 84.600.000" over "1 | …", "2 | …" — the groups numbered I, II, III in the
+        first column, as Vietnamese budget tables number them."""
+        out: list[tuple[int, list[int]]] = []
+        for r, row in enumerate(self.rows):
+            first = row[0].text.strip() if row and cell_starts([row])[0][0] == 1 else ""
+            if _GROUP_RE.match(first):
+                out.append((r, []))
+            elif out:
+                out[-1][1].append(r)
+        return out
+
+    def column_sum(self, column: int) -> Decimal:
+        """The total of ``column`` (1-based): the sum of its numbers over the body rows; in a table
+        whose group rows (I, II, …) carry their subtotals, the sum of the groups and of the rows
+        before the first group, so no amount is counted twice."""
+        values = self._column(column)
+        groups = self.groups()
+        if any(values[g] is not None for g, _ in groups):
+            before = range(groups[0][0])
+            counted = [g for g, _ in groups] + list(before)
+            return sum((values[r] for r in counted if values[r] is not None), Decimal(0))
+        return sum((v for v in values if v is not None), Decimal(0))
+
+    def subtotal_errors(self, column: int) -> list[tuple[int, str]]:
+        """(row index, message) of each group row whose subtotal in ``column`` is not the sum of its items."""
+        values = self._column(column)
+        out = []
+        for g, items in self.groups():
+            counted = [values[r] for r in items if values[r] is not None]
+            if values[g] is not None and counted and sum(counted, Decimal(0)) != values[g]:
+                label = " ".join(c.text.strip() for c in self.rows[g][:2] if c.text.strip())
+                out.append((g, f"dòng '{label}' (dòng {g + 1}), cột {column} ghi {format_number(values[g])} nhưng tổng "
+                               f"các dòng của nhóm là {format_number(sum(counted, Decimal(0)))}"))
+        return out
 
     def total_columns(self) -> list[int]:
         if self.total is None:
@@ -205,23 +242,3 @@ def _occupancy(rows: list[list[Cell]]) -> list[int]:
 def _grid_width(rows: list[list[Cell]]) -> int:
     widths = _occupancy(rows)
     return max(widths) if widths else 0
-
-
-def table_from_rows(rows: list[list[str]], header_rows: int = 1, title: str | None = None) -> Table:
-    """A table from rows of cell texts, as a reader finds them (a Word table, "a | b | c" lines):
-    the columns whose body cells are all numbers become number columns; a last row that starts with
-    "Tổng" or "Cộng" becomes the stated total row."""
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    header, body = rows[:header_rows], rows[header_rows:]
-    total = None
-    if body and body[-1][0].strip().lower().startswith(("tổng", "cộng")) or (
-            body and len(body[-1]) > 1 and body[-1][1].strip().lower().startswith(("tổng", "cộng"))):
-        last = body.pop()
-        label = next(c for c in last if c.strip())
-        stated = {i + 1: c for i, c in enumerate(last) if c.strip() and parse_amount(c) is not None}
-        total = TotalRow(label=label.strip(), columns=sorted(stated), stated=stated)
-    numbers = [i + 1 for i in range(width)
-               if body and all(parse_amount(r[i]) is not None or not r[i].strip() for r in body)
-               and any(parse_amount(r[i]) is not None for r in body) and i > 0]
-    return Table(title=title, header=header, rows=body or [[""] * width], number_columns=numbers, total=total)

@@ -74,7 +74,7 @@ from .recognition import recognition_decision
 from .runon import split_runs
 from .site import SiteMeta, strip_site
 from .spec import public
-from .tables import in_words, table_from_cells
+from .tables import in_words, table_from_cells, total_disagreement
 
 _CITATION_START_RE = re.compile(
     r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch|Hướng dẫn|"
@@ -1281,6 +1281,9 @@ def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None
             table = table_from_cells(_cell_rows(lines[k:end]))  # rows "a | b | c" of a web copy
         if table is not None:
             table = _with_caption(table, out)
+            wrong_total = total_disagreement(table)
+            if wrong_total:  # kept as the row the document prints, never corrected; the reader is told
+                notes.append(Note("body", f"{wrong_total}; dòng tổng được giữ như văn bản ghi — cần kiểm tra lại", line.where()))
             if end < len(lines) and lines[end].cell is None:
                 words, wrong = in_words(table, lines[end].text)
                 if words:  # "(Bằng chữ: …)" under the table: the total in words, printed again from the sum

@@ -120,6 +120,25 @@ def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table |
         return Table(title=title, header=rows[:heads], rows=body, number_columns=numbers)
 
 
+def total_disagreement(table: Table) -> str | None:
+    """Why the last row of ``table``, a total row ("Tổng cộng") read as a plain row, was not taken
+    as its total: the figure it states against the sum (or a group's subtotal against its items)."""
+    if table.total is not None or not table.rows:
+        return None
+    last = table.rows[-1]
+    if not any(is_total_label(c.text) for c in last[:2]) or any(c.colspan > 1 for c in last):
+        return None
+    label = next(c.text for c in last if c.text.strip()).strip()
+    stated = {i + 1: c.text for i, c in enumerate(last) if c.text.strip() and c.text.strip() != label
+              and parse_amount(c.text) is not None}
+    try:
+        Table(header=table.header, rows=table.rows[:-1], number_columns=table.number_columns,
+              total=TotalRow(label=label, columns=sorted(stated), stated=stated))
+    except ValidationError as error:
+        return str(error.errors()[0].get("msg", "")).removeprefix("Value error, ")
+    return None
+
+
 def table_from_word(info, blocks) -> Table | None:
     """A content table from a Word table read by ``docx.blocks`` (merged cells kept as spans)."""
     grid: list[list[Cell]] = []
@@ -171,11 +190,11 @@ def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, int, 
     with pdfplumber.open(str(path)) as pdf:
         for number, page in enumerate(pdf.pages[:max_pages], start=1):
             found = page.find_tables()
-            for k, table in enumerate(found):
-                grid, texts = _pdf_grid(table)
-                x0, top, x1, bottom = table.bbox
+            for k, ruled in enumerate(found):
+                grid, texts = _pdf_grid(ruled)
+                x0, top, x1, bottom = ruled.bbox
                 part = _PdfPart(number, float(page.height) - top, float(page.height) - bottom, grid, texts,
-                                _edges(table), first_on_page=k == 0, last_on_page=k == len(found) - 1)
+                                _edges(ruled), first_on_page=k == 0, last_on_page=k == len(found) - 1)
                 part.text_above = _text_outside(page, 0, top)
                 part.text_below = _text_outside(page, bottom, float(page.height))
                 parts.append(part)

@@ -234,11 +234,14 @@ def build_table(table: Table, width: int = TEXT_WIDTH) -> list:
             column += 1
         body_rows.append(total_cells)
     add_rows(body_rows, header=False)
+    trs = tbl.findall(qn("w:tr"))
+    bold = [trs[len(table.header) + g] for g, _ in table.groups()]  # group rows (I, II …) over their items
     if table.total is not None:
-        # the total row is bold, like the header
-        last = tbl.findall(qn("w:tr"))[-1]
-        for rpr in last.iter(qn("w:rPr")):
-            rpr.insert(0, _w("b"))
+        bold.append(trs[-1])  # the total row is bold, like the header
+    for tr in bold:
+        for rpr in tr.iter(qn("w:rPr")):
+            if rpr.find(qn("w:b")) is None:
+                rpr.insert(0, _w("b"))
     out.append(tbl)
     after = []
     if table.in_words and table.total is not None and table.total_columns():

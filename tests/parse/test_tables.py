@@ -381,3 +381,31 @@ def test_the_total_in_words_under_a_table_is_read_and_checked(tmp_path):
     assert not parsed.model.tables[0].in_words
     assert any("Tám mươi triệu đồng" in n.message and "85.000.000" in n.message for n in parsed.notes)
     assert "(Bằng chữ: Tám mươi triệu đồng)" in [b.text for b in parsed.model.body[1].content if hasattr(b, "text")]
+
+
+def test_a_real_budget_annex_with_group_subtotals_reads_whole(tmp_path):
+    """The annex of a real decision (tests/data/tables/README.md): group rows I–V with subtotals, items
+    under group I, empty cells, two total columns — every row kept, the total checked against the groups,
+    and a subtotal that disagrees with its items told to the reader, the row kept as printed."""
+    import importlib
+
+    from testpaths import ROOT
+
+    parse = importlib.import_module("ocop_docs.parse").parse_file
+    rows = (ROOT / "tests" / "data" / "tables" / "du-toan-427-qd-tnvn-2026.md").read_text(encoding="utf-8")
+    plan_text = WEB_PLAN.split("Bảng 1.")[0] + "Bảng 1. Dự toán kinh phí\n" + rows + "Trên đây là Kế hoạch./.\n"
+    path = tmp_path / "du-toan.txt"
+    path.write_text(plan_text, encoding="utf-8")
+    (table,) = parse(path).primary().model.tables
+    source = [r for r in pipe_rows(rows.splitlines())]
+    assert [[c.text for c in r] for r in table.header] == source[:1]
+    assert [[c.text for c in r] for r in table.rows] == source[1:-1]  # every row, empty cells included
+    assert table.total.stated == {5: "500.000.000", 6: "500.000.000"} and table.column_sum(6) == Decimal(500_000_000)
+    again = parse(render_spec(parse(path).primary().model, tmp_path / "kh.docx")).primary().model
+    assert again.tables == [table]
+
+    path.write_text(plan_text.replace("| I | Phần mềm | | | 84.600.000", "| I | Phần mềm | | | 84.000.000"), encoding="utf-8")
+    parsed = parse(path).primary()
+    (table,) = parsed.model.tables
+    assert table.total is None and [c.text for c in table.rows[-1]][1] == "TỔNG CỘNG"  # kept, not corrected
+    assert any("ghi 84.000.000 nhưng tổng các dòng của nhóm là 84.600.000" in n.message for n in parsed.notes)
