@@ -195,6 +195,7 @@ def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, int, 
                 x0, top, x1, bottom = ruled.bbox
                 part = _PdfPart(number, float(page.height) - top, float(page.height) - bottom, grid, texts,
                                 _edges(ruled), first_on_page=k == 0, last_on_page=k == len(found) - 1)
+                part.landscape = float(page.width) > float(page.height)
                 part.text_above = _text_outside(page, 0, top)
                 part.text_below = _text_outside(page, bottom, float(page.height))
                 parts.append(part)
@@ -215,6 +216,8 @@ def pdf_tables(path, max_pages: int = 60) -> list[tuple[int, float, float, int, 
         table = _table_from_grid(grid, texts)
         if table is None:
             continue
+        if group[0].landscape:  # a table printed on a landscape page (a wide annex) is printed so again
+            table = table.model_copy(update={"landscape": True})
         out += [(part.page, part.top, part.bottom, number, table) for part in group]
     return out
 
@@ -225,7 +228,7 @@ class _PdfPart:
     def __init__(self, page, top, bottom, grid, texts, edges, *, first_on_page, last_on_page):
         self.page, self.top, self.bottom, self.grid, self.texts, self.edges = page, top, bottom, grid, texts, edges
         self.first_on_page, self.last_on_page = first_on_page, last_on_page
-        self.text_above = self.text_below = False
+        self.text_above = self.text_below = self.landscape = False
 
 
 _RUNNING = re.compile(r"^[\d\s\-–—./|]*$")  # a page number or rule left in the margin

@@ -409,3 +409,28 @@ def test_a_real_budget_annex_with_group_subtotals_reads_whole(tmp_path):
     (table,) = parsed.model.tables
     assert table.total is None and [c.text for c in table.rows[-1]][1] == "TỔNG CỘNG"  # kept, not corrected
     assert any("ghi 84.000.000 nhưng tổng các dòng của nhóm là 84.600.000" in n.message for n in parsed.notes)
+
+
+def test_a_table_on_a_landscape_page_stays_landscape(tmp_path):
+    """A wide annex printed on a landscape page (ND30-PAGE-02) is read back as landscape, from Word and PDF."""
+    import importlib
+    import shutil
+
+    parse = importlib.import_module("ocop_docs.parse").parse_file
+    plan = _long_plan(2).model_dump(mode="python")
+    plan["body"][0]["content"].append({"table": {
+        "title": "Bảng 2. Sản phẩm dự kiến", "landscape": True,
+        "header": [["STT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Nhóm", "Hạng hiện có", "Hạng dự kiến", "Ghi chú"]],
+        "rows": [["1", "Mật ong hoa rừng", "HTX Ong mật", "thôn 1", "Thực phẩm", "3 sao", "4 sao", ""]]}})
+    plan["body"][0]["content"].append("Các thôn phối hợp thực hiện.")
+    plan = Plan.model_validate(plan)
+    docx_path = render_spec(plan, tmp_path / "ngang.docx")
+    read = parse(docx_path).primary().model
+    assert [t.landscape for t in read.tables] == [False, True, False] and read.tables == plan.tables
+    if shutil.which("soffice") is None:
+        return
+    from ocop_docs.convert import to_pdf_one
+
+    read = parse(to_pdf_one(docx_path, tmp_path / "ngang.pdf")).primary().model
+    assert [t.landscape for t in read.tables] == [False, True, False]
+    assert read.tables[1].rows == plan.tables[1].rows
