@@ -118,7 +118,11 @@ def test_nd30_practice_style(rendered):
         assert tblpr.find(f"{W}tblCellMar/{W}left").get(f"{W}w") == "85"  # cells do not touch their borders
         widths = [int(c.get(f"{W}w")) for c in tbl.find(f"{W}tblGrid")]
         assert abs(sum(widths) - int(tblpr.find(f"{W}tblW").get(f"{W}w"))) <= 1
-    budget = _tables(rendered)[1]
+    # columns sized to their content across the A4 portrait text width (210 mm less 30 + 15 mm margins)
+    assignment, budget = _tables(rendered)[:2]
+    widths = [int(c.get(f"{W}w")) for c in assignment.find(f"{W}tblGrid")]
+    assert abs(sum(widths) - 165 * 1440 / 25.4) <= 1 and widths.index(max(widths)) == 1 and widths[0] == min(widths)  # "Nội dung nhiệm vụ" widest, STT narrowest
+    assert widths[0] >= 3 * 190 + 2 * 85  # "STT" on one line: three capitals and the cell's padding
     amount = budget.findall(f"{W}tr")[1].findall(f"{W}tc")[2]
     assert amount.find(f".//{W}jc").get(f"{W}val") == "right"  # numbers right-aligned
     stt = budget.findall(f"{W}tr")[1].findall(f"{W}tc")[0]
