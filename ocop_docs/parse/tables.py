@@ -148,7 +148,8 @@ def table_from_word(info, blocks) -> Table | None:
         cells: list[Cell] = []
         plain: list[str] = []
         for cell in row:
-            text = "\n".join(blocks[i].text.strip() for i in cell.blocks if blocks[i].text.strip())
+            # as printed: a cell numbered by Word ("1." in an STT column) keeps its number
+            text = "\n".join(blocks[i].full_text.strip() for i in cell.blocks if blocks[i].full_text.strip())
             span = max(cell.span, 1)
             if cell.vmerge_continue and cell.grid_col in starts:
                 sr, si = starts[cell.grid_col]

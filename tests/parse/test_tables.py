@@ -434,3 +434,22 @@ def test_a_table_on_a_landscape_page_stays_landscape(tmp_path):
     read = parse(to_pdf_one(docx_path, tmp_path / "ngang.pdf")).primary().model
     assert [t.landscape for t in read.tables] == [False, True, False]
     assert read.tables[1].rows == plan.tables[1].rows
+
+
+def test_the_governments_own_word_tables_keep_every_cell_and_their_numbering():
+    """Real Word tables (Phụ lục I and III of Nghị định 30/2020, tests/data/corpus/docx): every
+    paragraph of every cell is in the table block, and an STT column numbered by Word's automatic
+    numbering keeps its numbers as printed ("1." … "27.", then "1." … "3." for the copies)."""
+    from testpaths import CORPUS
+
+    for name, number, rows, columns in (("Phuluc1.docx", 1, 16, 3), ("Phuluc1.docx", 3, 59, 9), ("Phuluc3.docx", 1, 31, 3)):
+        view = read_document(open_docx(CORPUS / "docx" / name))
+        info = next(t for t in view.tables if t.area == "body" and t.depth == 1 and t.number == number)
+        table = table_from_word(info, view.blocks)
+        printed = [view.blocks[i].full_text.strip() for row in info.rows for cell in row for i in cell.blocks
+                   if view.blocks[i].full_text.strip()]
+        read = [line for row in table.header + table.rows for cell in row for line in cell.text.split("\n") if line]
+        assert (len(table.rows), table.n_cols) == (rows, columns)
+        assert sorted(read) == sorted(printed), name  # nothing lost, nothing added
+    assert [row[0].text for row in table.rows] == [f"{n}." for n in range(1, 28)] + ["", "1.", "2.", "3."]
+    assert [c.text for c in table.rows[0]] == ["1.", "Nghị quyết (cá biệt)", "NQ"]
