@@ -36,6 +36,8 @@ def _cell(value: Any) -> Any:
 
 
 _GROUP_RE = re.compile(r"^[IVXLC]{1,6}[.)]?$")  # a group row's number in the first column: I, II, III.
+# A row that breaks down the item above it, no number of its own: "Trong đó: - Hỗ trợ thiết kế bao bì", "- …".
+_DETAIL_RE = re.compile(r"^(?:trong do\b|[-+*•–]\s)")
 _TOTAL_LABEL_RE = re.compile(r"^(tong\b|cong\s*(:|$|\d))")
 
 
@@ -51,6 +53,8 @@ class TotalRow(Model):
     label: Text = "Tổng cộng"
     columns: list[int] = Field(default_factory=list, description="Các cột (đếm từ 1) được cộng; mặc định: mọi cột số")
     stated: dict[int, Text] = Field(default_factory=dict, description="Số tổng văn bản ghi, theo cột (đếm từ 1)")
+    at: Literal["bottom", "top"] = Field("bottom", description="Chỗ in dòng tổng: cuối bảng (bottom) hoặc ngay dưới "
+                                                                "dòng tiêu đề (top), như nhiều bảng kinh phí của tỉnh")
 
 
 MAX_NUMBER = Decimal(10) ** 18
@@ -159,30 +163,45 @@ class Table(Model):
             out.append(next((parse_amount(cell.text) for cell, at in zip(row, starts) if at == column), None))
         return out
 
+    def details(self) -> set[int]:
+        """The body rows (0-based) that break down the item above ("Trong đó: …", "- …" with no STT):
+        part of that item's amount, never counted again in a total."""
+        out: set[int] = set()
+        for r, row in enumerate(self.rows):
+            starts = cell_starts([row])[0]
+            first = row[0].text.strip() if row and starts[0] == 1 else ""
+            text = next((c.text for c in row[1 if starts[0] == 1 else 0:] if c.text.strip()), "")
+            if r and not first and _DETAIL_RE.match(fold(text, lower=True).strip()):
+                out.add(r)
+        return out
+
     def groups(self) -> list[tuple[int, list[int]]]:
         """The group rows of a two-level table and the item rows under each, as 0-based row indexes:
         "I | Phần mềm | … | 84.600.000" over "1 | …", "2 | …" — the groups numbered I, II, III in the
         first column, as Vietnamese budget tables number them."""
         out: list[tuple[int, list[int]]] = []
+        details = self.details()
         for r, row in enumerate(self.rows):
             first = row[0].text.strip() if row and cell_starts([row])[0][0] == 1 else ""
             if _GROUP_RE.match(first):
                 out.append((r, []))
-            elif out:
+            elif out and r not in details:
                 out[-1][1].append(r)
         return out
 
     def column_sum(self, column: int) -> Decimal:
         """The total of ``column`` (1-based): the sum of its numbers over the body rows; in a table
         whose group rows (I, II, …) carry their subtotals, the sum of the groups and of the rows
-        before the first group, so no amount is counted twice."""
+        before the first group; rows that break an item down ("Trong đó: …") are part of that item.
+        No amount is counted twice."""
         values = self._column(column)
         groups = self.groups()
+        details = self.details()
         if any(values[g] is not None for g, _ in groups):
-            before = range(groups[0][0])
-            counted = [g for g, _ in groups] + list(before)
-            return sum((values[r] for r in counted if values[r] is not None), Decimal(0))
-        return sum((v for v in values if v is not None), Decimal(0))
+            counted = [g for g, _ in groups] + [r for r in range(groups[0][0]) if r not in details]
+        else:
+            counted = [r for r in range(len(values)) if r not in details]
+        return sum((values[r] for r in counted if values[r] is not None), Decimal(0))
 
     def subtotal_errors(self, column: int) -> list[tuple[int, str]]:
         """(row index, message) of each group row whose subtotal in ``column`` is not the sum of its items."""

@@ -366,11 +366,12 @@ def _with_tables(rows: list[_Row], tables: list, found: dict[int, object], left_
 
 def _table_grid(table):
     """Each row of a table (header rows first, the stated total last) with the grid column of each cell."""
-    rows = list(table.header) + list(table.rows)
+    rows = list(table.rows)
     if table.total is not None:
         total = [Cell(text=table.total.label)]
         total += [Cell(text=table.total.stated.get(c, "")) for c in range(2, table.n_cols + 1)]
-        rows.append(total)
+        rows.insert(0 if table.total.at == "top" else len(rows), total)
+    rows = list(table.header) + rows
     return list(zip(rows, cell_starts(rows)))
 
 

@@ -99,12 +99,14 @@ def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table |
     rows = [r + [""] * (width - len(r)) for r in rows]
     heads = header_rows(rows)
     body = rows[heads:]
-    total, last = None, None
-    if body and any(is_total_label(c) for c in body[-1][:2]):
-        last = body.pop()
+    total, last, at = None, None, "bottom"
+    if len(body) > 1 and any(is_total_label(c) for c in body[0][:2]) and not any(is_total_label(c) for c in body[-1][:2]):
+        at = "top"  # "TỔNG CỘNG" right under the header, as provincial budget tables print it
+    if body and any(is_total_label(c) for c in body[0 if at == "top" else -1][:2]):
+        last = body.pop(0 if at == "top" else -1)
         label = next(c for c in last if c.strip()).strip()
         stated = {i + 1: c for i, c in enumerate(last) if c.strip() and c.strip() != label and parse_amount(c) is not None}
-        total = TotalRow(label=label, columns=sorted(stated), stated=stated)
+        total = TotalRow(label=label, columns=sorted(stated), stated=stated, at=at)
     if not body:
         return None
     numbers = [i + 1 for i in range(1, width)
@@ -116,24 +118,25 @@ def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table |
         if total is None:
             return None
         # a stated total that disagrees with the rows is kept as the row it is, not silently "corrected"
-        body.append(last)
+        body.insert(0 if at == "top" else len(body), last)
         return Table(title=title, header=rows[:heads], rows=body, number_columns=numbers)
 
 
 def total_disagreement(table: Table) -> str | None:
     """Why the last row of ``table``, a total row ("Tổng cộng") read as a plain row, was not taken
     as its total: the figure it states against the sum (or a group's subtotal against its items)."""
-    if table.total is not None or not table.rows:
+    if table.total is not None or len(table.rows) < 2:
         return None
-    last = table.rows[-1]
-    if not any(is_total_label(c.text) for c in last[:2]) or any(c.colspan > 1 for c in last):
+    at = "top" if any(is_total_label(c.text) for c in table.rows[0][:2]) else "bottom"
+    row = table.rows[0 if at == "top" else -1]
+    if not any(is_total_label(c.text) for c in row[:2]) or any(c.colspan > 1 for c in row):
         return None
-    label = next(c.text for c in last if c.text.strip()).strip()
-    stated = {i + 1: c.text for i, c in enumerate(last) if c.text.strip() and c.text.strip() != label
+    label = next(c.text for c in row if c.text.strip()).strip()
+    stated = {i + 1: c.text for i, c in enumerate(row) if c.text.strip() and c.text.strip() != label
               and parse_amount(c.text) is not None}
     try:
-        Table(header=table.header, rows=table.rows[:-1], number_columns=table.number_columns,
-              total=TotalRow(label=label, columns=sorted(stated), stated=stated))
+        Table(header=table.header, rows=table.rows[1:] if at == "top" else table.rows[:-1],
+              number_columns=table.number_columns, total=TotalRow(label=label, columns=sorted(stated), stated=stated, at=at))
     except ValidationError as error:
         return str(error.errors()[0].get("msg", "")).removeprefix("Value error, ")
     return None
@@ -173,8 +176,9 @@ def _table_from_grid(grid: list[list[Cell]], texts: list[list[str]]) -> Table | 
     if flat is None:
         return None
     heads = len(flat.header)
+    first = heads + (1 if flat.total is not None and flat.total.at == "top" else 0)
     try:
-        return Table(header=grid[:heads], rows=grid[heads:heads + len(flat.rows)],
+        return Table(header=grid[:heads], rows=grid[first:first + len(flat.rows)],
                      number_columns=flat.number_columns, total=flat.total)
     except ValidationError:
         return flat

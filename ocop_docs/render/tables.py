@@ -232,12 +232,13 @@ def build_table(table: Table, width: int = TEXT_WIDTH) -> list:
         while column <= n:
             total_cells.append(Cell(text=format_number(sums[column]) if column in sums else ""))
             column += 1
-        body_rows.append(total_cells)
+        body_rows.insert(0 if table.total.at == "top" else len(body_rows), total_cells)
     add_rows(body_rows, header=False)
     trs = tbl.findall(qn("w:tr"))
-    bold = [trs[len(table.header) + g] for g, _ in table.groups()]  # group rows (I, II …) over their items
+    top = table.total is not None and table.total.at == "top"
+    bold = [trs[len(table.header) + top + g] for g, _ in table.groups()]  # group rows (I, II …) over their items
     if table.total is not None:
-        bold.append(trs[-1])  # the total row is bold, like the header
+        bold.append(trs[len(table.header)] if top else trs[-1])  # the total row is bold, like the header
     for tr in bold:
         for rpr in tr.iter(qn("w:rPr")):
             if rpr.find(qn("w:b")) is None:

@@ -138,3 +138,17 @@ def test_group_rows_without_figures_are_headings_and_every_row_counts():
                   rows=[["I", {"text": "Huyện Chư Sê", "colspan": 2}], ["1", "Hồ tiêu", "20.000.000"], ["2", "Cà phê", "15.000.000"]],
                   number_columns=[3], total={"label": "Tổng cộng", "stated": {3: "35.000.000"}})
     assert table.column_sum(3) == Decimal(35_000_000)
+
+
+def test_rows_that_break_an_item_down_are_not_counted_again():
+    """ "Trong đó: - …" rows under an item (no STT of their own) are part of it: 850 + 4.200 + 1.400."""
+    table = Table(header=[["TT", "Nội dung", "Kinh phí (triệu đồng)"]],
+                  rows=[["1", "Tổ chức đánh giá, phân hạng sản phẩm cấp tỉnh", "850"],
+                        ["2", "Hỗ trợ chủ thể hoàn thiện sản phẩm", "4.200"],
+                        ["", "Trong đó: - Hỗ trợ thiết kế bao bì, nhãn mác", "1.200"],
+                        ["", "- Hỗ trợ kiểm nghiệm, công bố chất lượng", "3.000"],
+                        ["3", "Hội chợ OCOP năm 2025", "1.400"]],
+                  number_columns=[3], total={"label": "TỔNG CỘNG", "stated": {3: "6.450"}, "at": "top"})
+    assert table.details() == {2, 3} and table.column_sum(3) == Decimal(6450)
+    with pytest.raises(ValidationError, match="ghi 10.650 nhưng tổng các dòng là 6.450"):
+        Table.model_validate(dict(table.model_dump(), total={"label": "TỔNG CỘNG", "stated": {3: "10.650"}}))

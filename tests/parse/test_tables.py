@@ -453,3 +453,38 @@ def test_the_governments_own_word_tables_keep_every_cell_and_their_numbering():
         assert sorted(read) == sorted(printed), name  # nothing lost, nothing added
     assert [row[0].text for row in table.rows] == [f"{n}." for n in range(1, 28)] + ["", "1.", "2.", "3."]
     assert [c.text for c in table.rows[0]] == ["1.", "Nghị quyết (cá biệt)", "NQ"]
+
+
+BUDGET_TOTAL_FIRST = """| TT | Nội dung | Kinh phí (triệu đồng) | Đơn vị thực hiện |
+|  | TỔNG CỘNG | 6.450 |  |
+| 1 | Tổ chức đánh giá, phân hạng sản phẩm cấp tỉnh | 850 | Văn phòng Điều phối NTM tỉnh |
+| 2 | Hỗ trợ chủ thể hoàn thiện sản phẩm | 4.200 | UBND các huyện |
+|  | Trong đó: - Hỗ trợ thiết kế bao bì, nhãn mác | 1.200 |  |
+|  | - Hỗ trợ kiểm nghiệm, công bố chất lượng | 3.000 |  |
+| 3 | Hội chợ OCOP năm 2025 | 1.400 | Sở Công Thương |
+"""
+
+
+def test_a_total_printed_first_and_breakdown_rows_read_and_print_as_the_document_has_them(tmp_path):
+    """Provincial budget tables print "TỔNG CỘNG" under the header and break items down with "Trong
+    đó:" rows: the total is the total where it stands, the breakdown is not added again, and Word and
+    PDF copies read back the same (FINDINGS 22)."""
+    import importlib
+    import shutil
+
+    parse = importlib.import_module("ocop_docs.parse").parse_file
+    for text, at in ((BUDGET_TOTAL_FIRST, "top"),
+                     (BUDGET_TOTAL_FIRST.replace("|  | TỔNG CỘNG | 6.450 |  |\n", "") + "|  | Tổng cộng | 6.450 |  |\n", "bottom")):
+        path = tmp_path / f"{at}.txt"
+        path.write_text(WEB_PLAN.split("Bảng 1.")[0] + "Bảng 1. Kinh phí\n" + text + "Trên đây là Kế hoạch./.\n", encoding="utf-8")
+        (table,) = parse(path).primary().model.tables
+        assert table.total.at == at and table.total.stated == {3: "6.450"} and table.column_sum(3) == Decimal(6450)
+        assert len(table.rows) == 5 and table.details() == {2, 3}
+        docx_path = render_spec(parse(path).primary().model, tmp_path / f"{at}.docx")
+        rows = [[c.text for c in r.cells] for r in docx.Document(str(docx_path)).tables[1].rows]
+        assert rows[1 if at == "top" else -1][2] == "6.450"
+        assert parse(docx_path).primary().model.tables == [table]
+        if shutil.which("soffice"):
+            from ocop_docs.convert import to_pdf_one
+
+            assert parse(to_pdf_one(docx_path, tmp_path / f"{at}.pdf")).primary().model.tables == [table]
