@@ -204,9 +204,24 @@ class Table(Model):
         return sum((values[r] for r in counted if values[r] is not None), Decimal(0))
 
     def subtotal_errors(self, column: int) -> list[tuple[int, str]]:
-        """(row index, message) of each group row whose subtotal in ``column`` is not the sum of its items."""
+        """(row index, message) of each group row whose subtotal in ``column`` is not the sum of its
+        items, and of each item whose breakdown ("Trong đó: …") adds up to more than the item."""
         values = self._column(column)
         out = []
+        details = self.details()
+        for r in range(len(self.rows)):
+            if r in details or values[r] is None:
+                continue
+            under = []
+            for k in range(r + 1, len(self.rows)):
+                if k not in details:
+                    break
+                under.append(values[k])
+            parts = sum((v for v in under if v is not None), Decimal(0))
+            if parts > values[r]:
+                label = " ".join(c.text.strip() for c in self.rows[r][:2] if c.text.strip())
+                out.append((r, f"dòng '{label}' (dòng {r + 1}), cột {column} ghi {format_number(values[r])} nhưng các dòng "
+                               f"'Trong đó' dưới nó cộng lại {format_number(parts)}"))
         for g, items in self.groups():
             counted = [values[r] for r in items if values[r] is not None]
             if values[g] is not None and counted and sum(counted, Decimal(0)) != values[g]:

@@ -152,3 +152,12 @@ def test_rows_that_break_an_item_down_are_not_counted_again():
     assert table.details() == {2, 3} and table.column_sum(3) == Decimal(6450)
     with pytest.raises(ValidationError, match="ghi 10.650 nhưng tổng các dòng là 6.450"):
         Table.model_validate(dict(table.model_dump(), total={"label": "TỔNG CỘNG", "stated": {3: "10.650"}}))
+
+
+def test_a_breakdown_larger_than_its_item_is_an_error_naming_the_row():
+    rows = [["1", "Tổ chức đánh giá", "850"], ["2", "Hỗ trợ chủ thể hoàn thiện sản phẩm", "900"],
+            ["", "Trong đó: - Hỗ trợ thiết kế bao bì, nhãn mác", "1.200"], ["", "- Hỗ trợ kiểm nghiệm", "3.000"]]
+    with pytest.raises(ValidationError, match=r"dòng '2 Hỗ trợ chủ thể hoàn thiện sản phẩm' \(dòng 2\), cột 3 ghi 900 nhưng "
+                                              r"các dòng 'Trong đó' dưới nó cộng lại 4.200"):
+        Table(header=[["TT", "Nội dung", "Kinh phí"]], rows=rows, number_columns=[3], total={"label": "Tổng cộng"})
+    assert Table(header=[["TT", "Nội dung", "Kinh phí"]], rows=rows, number_columns=[3])  # no total: nothing summed
