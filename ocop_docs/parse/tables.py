@@ -89,6 +89,13 @@ def header_rows(rows: list[list[str]]) -> int:
     return 1
 
 
+def _is_total_row(cells: list[str]) -> bool:
+    """A total row labels itself in its first cell ("Tổng cộng"), or in the second under an empty
+    STT; a row numbered in its first cell ("3 | Tổng kết Chương trình") is an item."""
+    first = cells[0].strip() if cells else ""
+    return is_total_label(first) if first else len(cells) > 1 and is_total_label(cells[1])
+
+
 def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table | None:
     """A content table from rows of cell texts; None when the rows do not make one (a layout table,
     fewer than two rows or columns, or a grid the model refuses)."""
@@ -100,9 +107,9 @@ def table_from_cells(rows: list[list[str]], title: str | None = None) -> Table |
     heads = header_rows(rows)
     body = rows[heads:]
     total, last, at = None, None, "bottom"
-    if len(body) > 1 and any(is_total_label(c) for c in body[0][:2]) and not any(is_total_label(c) for c in body[-1][:2]):
+    if len(body) > 1 and _is_total_row(body[0]) and not _is_total_row(body[-1]):
         at = "top"  # "TỔNG CỘNG" right under the header, as provincial budget tables print it
-    if body and any(is_total_label(c) for c in body[0 if at == "top" else -1][:2]):
+    if body and _is_total_row(body[0 if at == "top" else -1]):
         last = body.pop(0 if at == "top" else -1)
         label = next(c for c in last if c.strip()).strip()
         stated = {i + 1: c for i, c in enumerate(last) if c.strip() and c.strip() != label and parse_amount(c) is not None}
@@ -127,9 +134,9 @@ def total_disagreement(table: Table) -> str | None:
     as its total: the figure it states against the sum (or a group's subtotal against its items)."""
     if table.total is not None or len(table.rows) < 2:
         return None
-    at = "top" if any(is_total_label(c.text) for c in table.rows[0][:2]) else "bottom"
+    at = "top" if _is_total_row([c.text for c in table.rows[0]]) else "bottom"
     row = table.rows[0 if at == "top" else -1]
-    if not any(is_total_label(c.text) for c in row[:2]) or any(c.colspan > 1 for c in row):
+    if not _is_total_row([c.text for c in row]) or any(c.colspan > 1 for c in row):
         return None
     label = next(c.text for c in row if c.text.strip()).strip()
     stated = {i + 1: c.text for i, c in enumerate(row) if c.text.strip() and c.text.strip() != label

@@ -488,3 +488,11 @@ def test_a_total_printed_first_and_breakdown_rows_read_and_print_as_the_document
             from ocop_docs.convert import to_pdf_one
 
             assert parse(to_pdf_one(docx_path, tmp_path / f"{at}.pdf")).primary().model.tables == [table]
+
+
+def test_a_numbered_row_that_begins_with_tong_is_an_item_not_the_total():
+    """FINDINGS R1: "3 | Tổng kết Chương trình | … " ends an assignment table; it is a task, kept as a row."""
+    rows = [["STT", "Nội dung", "Chủ trì", "Thời gian"], ["1", "Tuyên truyền", "Phòng Kinh tế", "Quý I/2027"],
+            ["2", "Đánh giá sản phẩm", "Phòng Kinh tế", "Quý III/2027"], ["3", "Tổng kết Chương trình", "Văn phòng", "Quý IV/2027"]]
+    table = table_from_cells(rows)
+    assert table.total is None and [c.text for c in table.rows[-1]] == rows[-1]
