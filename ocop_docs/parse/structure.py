@@ -226,7 +226,10 @@ def recognise(source: Source) -> Parsed:
         if main.extra:
             main.notes = [n for n in main.notes if "không thuộc mô hình" not in n.message]
             if main.kind == "decision":
-                main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
+                attached = main.data.get("attached") or main.extra
+                tables = sum(1 for a in attached if isinstance(a, dict))
+                kept = f"{len(attached) - tables} đoạn" + (f" và {tables} bảng" if tables else "")
+                main.notes.append(Note("attached", f"{kept} sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
             main.extra = []  # kept in 'attached', or read into the list of products
     if meta is not None:
         _use_site_meta(main, meta)

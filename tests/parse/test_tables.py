@@ -340,8 +340,10 @@ def test_a_decisions_annex_table_reads_back_as_a_table(tmp_path):
     parse_file = importlib.import_module("ocop_docs.parse").parse_file
     decision = _decision_with_annex_table()
     docx_path = render_spec(decision, tmp_path / "qd.docx")
-    read = parse_file(docx_path).primary().model
+    parsed = parse_file(docx_path).primary()
+    read = parsed.model
     assert read.attached == decision.attached
+    assert any(n.message.startswith("4 đoạn và 1 bảng sau chữ ký") for n in parsed.notes)  # the reader is told what was kept
     if shutil.which("soffice") is None:
         return
     from ocop_docs.convert import to_pdf_one
