@@ -498,3 +498,22 @@ def test_a_numbered_row_that_begins_with_tong_is_an_item_not_the_total():
             ["2", "Đánh giá sản phẩm", "Phòng Kinh tế", "Quý III/2027"], ["3", "Tổng kết Chương trình", "Văn phòng", "Quý IV/2027"]]
     table = table_from_cells(rows)
     assert table.total is None and [c.text for c in table.rows[-1]] == rows[-1]
+
+
+def test_a_table_in_a_plan_attached_to_its_decision_round_trips(tmp_path):
+    """Quảng Nam's decision issuing its plan (Mẫu 1.3), the attached plan given a budget table: the
+    table is a Word table after the decision's signature and reads back, cell for cell, in the plan."""
+    import importlib
+
+    from ocop_docs.io import load_spec
+    from testpaths import SAMPLES
+
+    decision = load_spec(SAMPLES / "decisions" / "quang-nam-2020.yaml")
+    data = decision.model_dump(mode="python", exclude_defaults=True)
+    data["plan"]["body"][0]["content"].append({"table": {
+        "title": "Bảng 1. Kinh phí thực hiện", "unit": "Đơn vị tính: triệu đồng",
+        "header": [["STT", "Nội dung", "Kinh phí"]], "rows": [["1", "Hội chợ OCOP", "300"], ["2", "Tập huấn", "150"]],
+        "number_columns": [3], "total": {"label": "Tổng cộng", "stated": {3: "450"}}}})
+    decision = type(decision).model_validate(data)
+    read = importlib.import_module("ocop_docs.parse").parse_file(render_spec(decision, tmp_path / "qd.docx")).primary().model
+    assert read.tables == decision.plan.tables and len(read.tables) == 1
