@@ -167,13 +167,21 @@ class Table(Model):
         """The body rows (0-based) that break down the item above ("Trong đó: …", "- …" with no STT):
         part of that item's amount, never counted again in a total."""
         out: set[int] = set()
-        for r, row in enumerate(self.rows):
-            starts = cell_starts([row])[0]
-            first = row[0].text.strip() if row and starts[0] == 1 else ""
-            text = next((c.text for c in row[1 if starts[0] == 1 else 0:] if c.text.strip()), "")
+        for r, (row, starts) in enumerate(zip(self.rows, cell_starts(self.rows))):
+            first = self._ordinal(row, starts)
+            text = next((c.text for c, at in zip(row, starts) if at > 1 and c.text.strip()), "")
             if r and not first and _DETAIL_RE.match(fold(text, lower=True).strip()):
                 out.add(r)
         return out
+
+    @staticmethod
+    def _ordinal(row: list[Cell], starts: list[int]) -> str:
+        """The text of the row's own first-column cell (its STT), empty when a cell from above covers it."""
+        return row[0].text.strip() if row and starts and starts[0] == 1 else ""
+
+    def _label(self, r: int) -> str:
+        """Body row ``r`` named as a reader finds it: its number and its first words ("I Phần mềm")."""
+        return " ".join(c.text.strip() for c in self.rows[r][:2] if c.text.strip())
 
     def groups(self) -> list[tuple[int, list[int]]]:
         """The group rows of a two-level table and the item rows under each, as 0-based row indexes:
@@ -181,9 +189,8 @@ class Table(Model):
         first column, as Vietnamese budget tables number them."""
         out: list[tuple[int, list[int]]] = []
         details = self.details()
-        for r, row in enumerate(self.rows):
-            first = row[0].text.strip() if row and cell_starts([row])[0][0] == 1 else ""
-            if _GROUP_RE.match(first):
+        for r, (row, starts) in enumerate(zip(self.rows, cell_starts(self.rows))):
+            if _GROUP_RE.match(self._ordinal(row, starts)):
                 out.append((r, []))
             elif out and r not in details:
                 out[-1][1].append(r)
@@ -219,14 +226,12 @@ class Table(Model):
                 under.append(values[k])
             parts = sum((v for v in under if v is not None), Decimal(0))
             if parts > values[r]:
-                label = " ".join(c.text.strip() for c in self.rows[r][:2] if c.text.strip())
-                out.append((r, f"dòng '{label}' (dòng {r + 1}), cột {column} ghi {format_number(values[r])} nhưng các dòng "
+                out.append((r, f"dòng '{self._label(r)}' (dòng {r + 1}), cột {column} ghi {format_number(values[r])} nhưng các dòng "
                                f"'Trong đó' dưới nó cộng lại {format_number(parts)}"))
         for g, items in self.groups():
             counted = [values[r] for r in items if values[r] is not None]
             if values[g] is not None and counted and sum(counted, Decimal(0)) != values[g]:
-                label = " ".join(c.text.strip() for c in self.rows[g][:2] if c.text.strip())
-                out.append((g, f"dòng '{label}' (dòng {g + 1}), cột {column} ghi {format_number(values[g])} nhưng tổng "
+                out.append((g, f"dòng '{self._label(g)}' (dòng {g + 1}), cột {column} ghi {format_number(values[g])} nhưng tổng "
                                f"các dòng của nhóm là {format_number(sum(counted, Decimal(0)))}"))
         return out
 
