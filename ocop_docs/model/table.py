@@ -35,9 +35,6 @@ def _cell(value: Any) -> Any:
     return value
 
 
-_GROUP_RE = re.compile(r"^[IVXLC]{1,6}[.)]?$")  # a group row's number in the first column: I, II, III.
-# A row that breaks down the item above it, no number of its own: "Trong đó: - Hỗ trợ thiết kế bao bì", "- …".
-_DETAIL_RE = re.compile(r"^(?:trong do\b|[-+*•–]\s)")
 _TOTAL_LABEL_RE = re.compile(r"^(tong\b|cong\s*(:|$|\d))")
 
 
@@ -75,6 +72,11 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(value)
     except InvalidOperation:
         return None
+
+
+_GROUP_RE = re.compile(r"^[IVXLC]{1,6}[.)]?$")  # a group row's number in the first column: I, II, III.
+# A row that breaks down the item above it, no number of its own: "Trong đó: - Hỗ trợ thiết kế bao bì", "- …".
+_DETAIL_RE = re.compile(r"^(?:trong do\b|[-+*•–]\s)")
 
 
 class Table(Model):
