@@ -82,17 +82,6 @@ def test_more_diem_than_letters_is_refused_with_the_way_out():
     assert Plan.model_validate(data)  # a label the writer chose is printed as written
 
 
-@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG:", "Tổng số: 30 sản phẩm", "Tổng kinh phí", "Cộng", "Cộng:",
-                                   "Cộng 5 sản phẩm", "tong cong"])
-def test_total_labels_the_readers_of_tables_share(label):
-    assert is_total_label(label)
-
-
-@pytest.mark.parametrize("label", ["Cộng đồng dân cư đóng góp", "Công tác tuyên truyền", "Tổ công tác", "Hỗ trợ tổng thể"])
-def test_rows_that_only_begin_like_a_total_are_not_one(label):
-    assert not is_total_label(label)
-
-
 def _table(rows: list[list[str]]) -> Table:
     """A table read from rows of cell texts, without the reader's leniency: a wrong total is an error here."""
     heads = 1
@@ -161,3 +150,14 @@ def test_a_breakdown_larger_than_its_item_is_an_error_naming_the_row():
                                               r"các dòng 'Trong đó' dưới nó cộng lại 4.200"):
         Table(header=[["TT", "Nội dung", "Kinh phí"]], rows=rows, number_columns=[3], total={"label": "Tổng cộng"})
     assert Table(header=[["TT", "Nội dung", "Kinh phí"]], rows=rows, number_columns=[3])  # no total: nothing summed
+
+
+@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG:", "Tổng số: 30 sản phẩm", "Tổng kinh phí", "Cộng", "Cộng:",
+                                   "Cộng 5 sản phẩm", "tong cong"])
+def test_total_labels_the_readers_of_tables_share(label):
+    assert is_total_label(label)
+
+
+@pytest.mark.parametrize("label", ["Cộng đồng dân cư đóng góp", "Công tác tuyên truyền", "Tổ công tác", "Hỗ trợ tổng thể"])
+def test_rows_that_only_begin_like_a_total_are_not_one(label):
+    assert not is_total_label(label)
