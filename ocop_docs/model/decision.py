@@ -31,6 +31,7 @@ from ..vi.text import fold, same_key
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
 from .plan import Plan
 from .product import Product
+from .table import TableBlock
 
 Authority = Literal["collective", "individual"]
 DateStyle = Literal["long", "short"]
@@ -1117,8 +1118,9 @@ class GeneralDecision(Document):
     articles: list[DecisionArticle] = Field(
         default_factory=list, description="Các điều, theo thứ tự (trống khi bản sao bị cắt trước Điều 1)"
     )
-    attached: list[NonEmptyText] = Field(
-        default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới"
+    attached: list[NonEmptyText | TableBlock] = Field(
+        default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới: "
+        "các đoạn văn, và các bảng (khối 'table')"
     )
 
     _decision = field_validator("doc_type")(_must_be_decision)

@@ -16,6 +16,10 @@ TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBan
                "tblCaption", "tblDescription", "tblPrChange")
 TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
                "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange")
+# CT_TblCellMar (17.4.43) and CT_TcPr (17.4.70).
+TBLCELLMAR_ORDER = ("top", "start", "left", "bottom", "end", "right")
+TCPR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+              "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange")
 
 # CT_PPr (17.3.1.26).
 PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
@@ -34,6 +38,16 @@ def insert_in_order(parent, child, order: tuple[str, ...]) -> None:
             existing.addprevious(child)
             return
     parent.append(child)
+
+
+def paragraph_properties(p):
+    """The w:pPr of paragraph ``p``, added as its first child (CT_P) when missing; ``p`` may be an
+    element python-docx did not make (no ``get_or_add_pPr``)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return ppr
 
 
 def get_or_add(parent, tag: str, order: tuple[str, ...]):
