@@ -285,6 +285,11 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
     if kind == "money-cell" and d.slot.unit:
         value = _in_unit(text, d.slot.unit)
         return format_number(value, _decimals(value)), None
+    if kind == "money" and re.fullmatch(r"[\d.,\s]+", text):
+        # A bare number for "6.450 triệu đồng" is in the sentence's unit: "7000" is 7.000 triệu.
+        unit = re.search(r"\b(nghìn|ngàn|triệu|tỷ|tỉ)\b", d.current, re.I)
+        if unit:
+            text = f"{text} {unit.group(1)}"
     if kind in ("money", "amount", "money-cell"):
         amount = _amount(text)
         if kind == "amount":
@@ -319,6 +324,7 @@ def _period(plan: Plan) -> str:
 def _amount(text: str) -> int:
     """đồng from "90.000.000", "90000000 đồng", "90 triệu", "1,5 tỷ đồng"; "90,000,000" is refused."""
     words = re.sub(r"\s*(?:đồng|vnđ|vnd|đ|₫)\.?\s*$", "", text.strip(), flags=re.I)
+    words = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", ".", words)  # "12 500 000" is 12.500.000
     unit = 1
     m = re.fullmatch(r"(.+?)\s*(nghìn|ngàn|triệu|tỷ|tỉ)", words, flags=re.I)
     if m:

@@ -246,3 +246,17 @@ def test_a_signer_name_typed_in_lower_case_is_printed_with_its_capitals(word_pla
     plan, _ = load_plan(word_plan)
     done = apply_decisions(roll_forward(plan, 2027, on=date(2027, 1, 5)), {"nguoi-ky-ho-ten": "nguyễn văn hải"})
     assert done.result.plan.signer.name == "Nguyễn Văn Hải"
+
+
+def test_a_bare_number_for_an_amount_in_millions_is_in_millions():
+    """FINDINGS 77: "7000" answering "6.450 triệu đồng" is 7.000 triệu, not 7.000 đồng."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "KINH PHÍ", "content": ["Tổng kinh phí thực hiện: 6.450 triệu đồng; in ấn: 12 500 000 đồng."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    done = apply_decisions(roll_forward(plan, 2026, on=date(2026, 1, 5)), {"so-tien-1": "7000", "so-tien-2": "13 000 000"})
+    assert done.result.plan.body[0].content[0].text == "Tổng kinh phí thực hiện: 7.000 triệu đồng; in ấn: 13.000.000 đồng."
