@@ -260,3 +260,21 @@ def test_a_bare_number_for_an_amount_in_millions_is_in_millions():
     })
     done = apply_decisions(roll_forward(plan, 2026, on=date(2026, 1, 5)), {"so-tien-1": "7000", "so-tien-2": "13 000 000"})
     assert done.result.plan.body[0].content[0].text == "Tổng kinh phí thực hiện: 7.000 triệu đồng; in ấn: 13.000.000 đồng."
+
+
+def test_the_unit_printed_above_a_table_is_the_unit_of_its_answers():
+    """FINDINGS 70: «Đơn vị tính: triệu đồng» above the table, not in the column heading."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "KINH PHÍ", "content": [{"table": {
+            "unit": "Đơn vị tính: triệu đồng", "header": [["STT", "Nội dung", "Ngân sách tỉnh", "Ngân sách xã"]],
+            "rows": [["1", "Tập huấn", "850", "100"]], "number_columns": [3, 4]}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    rolled = roll_forward(plan, 2026, on=date(2026, 1, 5))
+    assert {d.key: d.hint for d in decisions(rolled)}["so-tien-1"] == "số triệu đồng, ví dụ 15 hoặc 1.500"
+    done = apply_decisions(rolled, {"so-tien-1": "900", "so-tien-2": "1,5 tỷ"})
+    assert [c.text for c in done.result.plan.tables[0].rows[0]][2:] == ["900", "1.500"]
