@@ -196,6 +196,13 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
                 _set_target(final, d.slot.path[:-1], printed, d.current, printed)
             else:
                 _set(final, d.slot.path, printed if value is None else value)
+                signer = final.signer
+                if d.kind == "title" and signer is not None and signer.authority and signer.head_title \
+                        and signer.head_title.upper() == (signer.title or "").upper():
+                    # The head signs in person ("Chủ tịch" under "KT. CHỦ TỊCH"): no "KT." line.
+                    in_words.append(Item("Chữ ký", "Người đứng đầu tự ký: bỏ dòng thẩm quyền ký thay",
+                                         f"{signer.authority}. {signer.head_title}", "(bỏ)", category="officer"))
+                    signer.authority, signer.head_title = None, None
         except (ValidationError, ValueError) as exc:
             problems.append(Problem(f"«{d.label}»: {_validation_message(exc)}", path=d.key))
     totals = _restate_totals(final, [w[0] for w in edits]) + in_words

@@ -278,3 +278,19 @@ def test_the_unit_printed_above_a_table_is_the_unit_of_its_answers():
     assert {d.key: d.hint for d in decisions(rolled)}["so-tien-1"] == "số triệu đồng, ví dụ 15 hoặc 1.500"
     done = apply_decisions(rolled, {"so-tien-1": "900", "so-tien-2": "1,5 tỷ"})
     assert [c.text for c in done.result.plan.tables[0].rows[0]][2:] == ["900", "1.500"]
+
+
+def test_the_head_signing_in_person_drops_the_kt_line():
+    """FINDINGS 78: «Chủ tịch» answered under "KT. CHỦ TỊCH" must not print "KT. CHỦ TỊCH / CHỦ TỊCH"."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "MỤC TIÊU", "content": ["Phấn đấu có ít nhất 05 sản phẩm đạt 3 sao."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH",
+                   "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    done = apply_decisions(roll_forward(plan, 2026, on=date(2026, 1, 5)), {"nguoi-ky-chuc-vu": "Chủ tịch"})
+    signer = done.result.plan.signer
+    assert signer.authority is None and signer.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
