@@ -1,6 +1,7 @@
 """Reading a YAML or JSON spec into a validated model, with errors that name file, field and line."""
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from .. import kinds
 from ..errors import DataError, InvalidField, Problem, RuleViolation
 from .datafiles import resolve_data_files
 from .messages import clean_loc, message, number_text, path_text, union_message
+from .starter import list_item, model_of
 from .yaml_errors import colon_fix, colon_message, quoted, syntax_problem
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
@@ -139,6 +141,8 @@ def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> L
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             first: dict[str, yaml.Node] = {}
+            if node.flow_style:
+                _comma_number(node, path, file)
             for key, value in node.value:
                 if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
                     continue
@@ -164,6 +168,52 @@ def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> L
     if duplicates:
         raise DataError(file, duplicates)
     return out
+
+
+def _comma_number(node: yaml.MappingNode, path: tuple, file: Path) -> None:
+    """Refuse ``{amount: 14,000,000}``: inside ``{…}`` a comma separates fields, so YAML reads the
+    amount as 14 and fields named "000"; the officer wrote one number with thousands separators."""
+    pairs = node.value
+    for i, (key, value) in enumerate(pairs):
+        if not (isinstance(value, yaml.ScalarNode) and value.tag.endswith(":int") and not value.style):
+            continue
+        groups = []
+        for next_key, next_value in pairs[i + 1:]:
+            if (isinstance(next_key, yaml.ScalarNode) and not next_key.style and next_key.value.isdigit()
+                    and isinstance(next_value, yaml.ScalarNode) and next_value.tag.endswith(":null")
+                    and not next_value.value):
+                groups.append(next_key.value)
+            else:
+                break
+        if groups:
+            written = ",".join([value.value, *groups])
+            fix = (f"hãy viết số liền, không dấu phân cách: {key.value}: {''.join([value.value, *groups])}"
+                   if all(len(g) == 3 for g in groups) else f'hãy đặt số trong dấu ngoặc kép: {key.value}: "{written}"')
+            raise DataError(file, Problem(
+                f"số '{written}' có dấu phẩy; trong dấu {{…}} dấu phẩy ngăn cách các trường nên YAML tách số này "
+                f"thành nhiều trường; {fix}", path=path_text(path + (key.value,)),
+                line=value.start_mark.line + 1, column=value.start_mark.column + 1))
+
+
+def _text_of(raw: bytes, path: Path) -> str:
+    """The text of a spec: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's
+    "Unicode"); any other encoding (Windows-1258 "ANSI"…) is refused at the first byte that is not
+    UTF-8, never guessed: a wrong guess would change the Vietnamese letters in silence."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataError(path, "tệp mã UTF-16 bị hỏng; hãy lưu lại với mã UTF-8") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    good = raw[:start].decode("utf-8-sig")
+    line, column = good.count("\n") + 1, len(good) - (good.rfind("\n") + 1) + 1
+    raise DataError(path, Problem(
+        f"tệp không phải mã UTF-8 (byte 0x{raw[start]:02X} không đọc được); tệp có lẽ được lưu bằng bảng mã "
+        "Windows-1258 (ANSI) hoặc TCVN3; hãy mở tệp và lưu lại với mã UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8)",
+        line=line, column=column))
 
 
 def _json_int(text: str) -> int:
@@ -260,10 +310,9 @@ def read_spec_data(path: str | Path) -> tuple[Any, LineMap]:
         raise DataError(path, f"không đọc được tệp ({exc.strerror})") from None
     if len(raw) > MAX_SPEC_BYTES:
         raise DataError(path, f"tệp quá lớn ({len(raw)} byte; tối đa {MAX_SPEC_BYTES})")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(path, f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8") from None
+    text = _text_of(raw, path)
+    if not text.strip():
+        raise DataError(path, "tệp rỗng: chưa có trường nào (tạo tệp ban đầu bằng 'ocop-docs new LOẠI -o tệp.yaml')")
     if path.suffix.lower() == ".json":
         return _read_json(text, path)
     try:
@@ -296,7 +345,40 @@ def _colon_problem(loc: tuple, lines: LineMap) -> Problem | None:
     return None
 
 
-def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], lines: LineMap) -> Problem:
+def _field_model(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model holding the last field of ``loc`` (None when the path leaves the known models)."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue  # a list's item: the model was resolved with the list's field
+        info = current.model_fields.get(part) if isinstance(part, str) else None
+        if info is None:
+            return None
+        item = list_item(info.annotation)
+        current = model_of(info.annotation) or (model_of(item) if item is not None else None)
+    return current
+
+
+def _with_field_words(text: str, error: Mapping[str, Any], loc: tuple, model: type[BaseModel] | None) -> str:
+    """A missing field with what it is; an unknown field with the known name it resembles."""
+    holder = _field_model(model, loc) if model is not None and loc else None
+    if holder is None:
+        return text
+    name = loc[-1]
+    if error.get("type") == "missing" and isinstance(name, str) and name in holder.model_fields:
+        about = holder.model_fields[name].description
+        return f"{text} ({about})" if about else text
+    if error.get("type") == "extra_forbidden" and isinstance(name, str):
+        close = difflib.get_close_matches(name.lower(), list(holder.model_fields), n=1, cutoff=0.7)
+        if close:
+            return f"không có trường này; có phải định viết '{close[0]}'?"
+    return text
+
+
+def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], lines: LineMap,
+             model: type[BaseModel] | None = None) -> Problem:
     """The :class:`Problem` for one pydantic error, at its line; ``same_value`` are the errors on
     the same value (several when pydantic tried each member of a union)."""
     loc = clean_loc(tuple(error["loc"]))
@@ -312,7 +394,8 @@ def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], 
     if colon is not None:
         return colon
     line, column = lines.at(loc)
-    return Problem(message(error), path=path_text(loc), line=line, column=column, rule=rule)
+    text = _with_field_words(message(error), error, loc, model)
+    return Problem(text, path=path_text(loc), line=line, column=column, rule=rule)
 
 
 def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None,
@@ -338,7 +421,7 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
             by_value.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
         problems: list[Problem] = []
         for error in errors:
-            problem = _problem(error, by_value[clean_loc(tuple(error["loc"]))], lines)
+            problem = _problem(error, by_value[clean_loc(tuple(error["loc"]))], lines, model)
             if problem not in problems:
                 problems.append(problem)
         raise DataError(file, problems) from None

@@ -66,22 +66,22 @@ def _fields(model: type[BaseModel], lines: list[str], indent: str, commented: bo
 def _field(name: str, info: FieldInfo, lines: list[str], indent: str, commented: bool, depth: int) -> None:
     required = info.is_required()
     pre = f"{indent}# " if commented or not required else indent
-    annotation = _plain(info.annotation)
+    annotation = plain_annotation(info.annotation)
     about = [info.description] if info.description else []
     about += [w for w in _type_words(annotation) if not info.description or w.split(": ")[-1] not in info.description]
     status = "bắt buộc" if required else f"không bắt buộc{_default_words(info)}"
     lines.append(f"{indent}# ({status}) {'; '.join(about)}".rstrip())
-    model = _model_of(annotation)
-    item = _list_item(annotation)
+    model = model_of(annotation)
+    item = list_item(annotation)
     forms = [m for m in _union_models(item)] if item is not None else []
     if model is not None and depth < MAX_DEPTH:
         lines.append(f"{pre}{name}:")
         _fields(model, lines, indent + "  ", commented or not required, depth + 1)
-    elif item is not None and _model_of(item) is not None and depth < MAX_DEPTH:
+    elif item is not None and model_of(item) is not None and depth < MAX_DEPTH:
         lines.append(f"{pre}{name}:")
         lines.append(f"{indent}  # mỗi mục một nhóm trường bắt đầu bằng '-'; chép cả nhóm để thêm mục")
         lines.append(f"{pre}  -")
-        _fields(_model_of(item), lines, indent + "    ", commented or not required, depth + 1)
+        _fields(model_of(item), lines, indent + "    ", commented or not required, depth + 1)
     elif forms:
         lines.append(f"{pre}{name}:")
         lines.append(f"{indent}  # mỗi mục bắt đầu bằng '-', là một đoạn văn (chuỗi chữ) hoặc một nhóm có các trường:")
@@ -100,43 +100,43 @@ def _field(name: str, info: FieldInfo, lines: list[str], indent: str, commented:
 
 
 def _union_models(annotation: Any) -> list[type[BaseModel]]:
-    annotation = _plain(annotation)
+    annotation = plain_annotation(annotation)
     if get_origin(annotation) in (Union, types.UnionType):
-        return [m for m in (_model_of(a) for a in get_args(annotation)) if m is not None]
+        return [m for m in (model_of(a) for a in get_args(annotation)) if m is not None]
     return []
 
 
-def _plain(annotation: Any) -> Any:
+def plain_annotation(annotation: Any) -> Any:
     """The annotation without Annotated[...] and without None in an Optional."""
     while get_origin(annotation) is Annotated:
         annotation = get_args(annotation)[0]
     if get_origin(annotation) in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
         if len(args) == 1:
-            return _plain(args[0])
+            return plain_annotation(args[0])
     return annotation
 
 
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    annotation = _plain(annotation)
+def model_of(annotation: Any) -> type[BaseModel] | None:
+    annotation = plain_annotation(annotation)
     return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
 
 
-def _list_item(annotation: Any) -> Any:
-    annotation = _plain(annotation)
+def list_item(annotation: Any) -> Any:
+    annotation = plain_annotation(annotation)
     if get_origin(annotation) in (list, tuple, set):
         args = get_args(annotation)
-        return _plain(args[0]) if args else Any
+        return plain_annotation(args[0]) if args else Any
     return None
 
 
 def _type_words(annotation: Any) -> list[str]:
-    annotation = _plain(annotation)
+    annotation = plain_annotation(annotation)
     origin = get_origin(annotation)
     if origin is Literal:
         return ["chọn một trong: " + ", ".join(str(a) if a else '""' for a in get_args(annotation))]
     if origin in (list, tuple, set):
-        item = _list_item(annotation)
+        item = list_item(annotation)
         words = _type_words(item)
         return ["danh sách" + (f" ({words[0]})" if words else "")]
     if origin is dict:

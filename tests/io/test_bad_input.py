@@ -23,7 +23,7 @@ CASES = {
     "negative amount": (GOOD.replace("amount: 14000000", "amount: -5"), "body[0].content[1].content[0].budget.lines[0].amount", "lớn hơn hoặc bằng 0", 13),
     "unknown document type": (GOOD.replace("kind: plan\n", "kind: plan\ndoc_type: Giấy khen\n"), "doc_type", "không có trong Điều 7", 2),
     "unknown kind": (GOOD.replace("kind: plan", "kind: bienban"), "kind", "không được hỗ trợ", 1),
-    "typo in a field name": (GOOD.replace("place:", "plcae:"), "plcae", "không được hỗ trợ", 3),
+    "typo in a field name": (GOOD.replace("place:", "plcae:"), "plcae", "không có trường này; có phải định viết 'place'?", 3),
     "KT without head title": (GOOD.replace('title: "CHỦ TỊCH"', 'authority: KT, title: "PHÓ CHỦ TỊCH"'), "signer", "head_title", 14),
 }
 

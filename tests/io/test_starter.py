@@ -11,7 +11,7 @@ from ocop_docs import kinds
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError
 from ocop_docs.io import load_spec
-from ocop_docs.io.starter import _list_item, _model_of, _plain, starter_yaml
+from ocop_docs.io.starter import list_item, model_of, plain_annotation, starter_yaml
 from ocop_docs.render import render_spec
 
 
@@ -20,8 +20,8 @@ def field_names(model, depth: int = 0) -> set[str]:
     names = set()
     for name, info in model.model_fields.items():
         names.add(name)
-        annotation = _plain(info.annotation)
-        sub = _model_of(annotation) or (_model_of(_list_item(annotation)) if _list_item(annotation) is not None else None)
+        annotation = plain_annotation(info.annotation)
+        sub = model_of(annotation) or (model_of(list_item(annotation)) if list_item(annotation) is not None else None)
         if sub is not None and depth < 3:
             names |= field_names(sub, depth + 1)
     return names
