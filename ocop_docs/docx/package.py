@@ -70,6 +70,11 @@ def _unreadable(path: str, reason: str) -> UnreadableFile:
     return UnreadableFile(f"Tệp {path} không phải là tệp .docx hợp lệ: {reason}.")
 
 
+def _megabytes(size: int) -> str:
+    """A size for a message, the Vietnamese way: "1.024 MB"."""
+    return f"{max(1, round(size / (1024 * 1024))):,} MB".replace(",", ".")
+
+
 def read_bytes(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, too_large: str | None = None) -> bytes:
     """The bytes of ``path`` (opened read-only), refusing missing, special or oversized files.
 
@@ -122,7 +127,8 @@ def validate_package(data: bytes, name: str = "tệp") -> str:
             size = info.file_size
             if size > MAX_ENTRY_BYTES:
                 raise _unreadable(
-                    name, f"phần tử '{info.filename}' khai báo {size} byte khi giải nén, vượt giới hạn {MAX_ENTRY_BYTES}"
+                    name, f"phần tử '{info.filename}' giải nén thành {_megabytes(size)}, vượt giới hạn "
+                          f"{_megabytes(MAX_ENTRY_BYTES)} (nghi là bom nén)"
                 )
             total += size
             if total > MAX_TOTAL_BYTES:
