@@ -1,6 +1,7 @@
 """Reading a YAML or JSON spec into a validated model, with errors that name file, field and line."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -370,11 +371,18 @@ def _with_field_words(text: str, error: Mapping[str, Any], loc: tuple, model: ty
     if error.get("type") == "missing" and isinstance(name, str) and name in holder.model_fields:
         about = holder.model_fields[name].description
         return f"{text} ({about})" if about else text
-    if error.get("type") == "extra_forbidden" and isinstance(name, str):
-        close = difflib.get_close_matches(name.lower(), list(holder.model_fields), n=1, cutoff=0.7)
-        if close:
-            return f"không có trường này; có phải định viết '{close[0]}'?"
+    if error.get("type") == "extra_forbidden" and (close := _close_name(model, loc)):
+        return f"không có trường này; có phải định viết '{close}'?"
     return text
+
+
+def _close_name(model: type[BaseModel] | None, loc: tuple) -> str:
+    """The field of the model at ``loc``'s parent whose name ``loc``'s last name resembles ("titel" → "title")."""
+    holder = _field_model(model, loc) if model is not None and loc else None
+    if holder is None or not isinstance(loc[-1], str):
+        return ""
+    close = difflib.get_close_matches(loc[-1].lower(), list(holder.model_fields), n=1, cutoff=0.7)
+    return close[0] if close else ""
 
 
 def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], lines: LineMap,
@@ -398,6 +406,15 @@ def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], 
     return Problem(text, path=path_text(loc), line=line, column=column, rule=rule)
 
 
+def _at_line(problem: Problem, lines: LineMap) -> Problem:
+    """``problem`` (about a field of the spec) with the line and column of its field, when it has none."""
+    if problem.line is not None or not problem.path:
+        return problem
+    loc = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", problem.path))
+    line, column = lines.at(loc)
+    return dataclasses.replace(problem, line=line, column=column)
+
+
 def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None,
                   notices: list[str] | None = None):
     """``data`` validated as ``model``; every problem found is reported at once, at its line.
@@ -405,11 +422,16 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
     The files the data names (members_file, products_file, sheets) are read first (``io/datafiles.py``:
     models never open files); what the table readers skipped is added to ``notices``.
     """
-    data = resolve_data_files(data, file, notices)
     if not isinstance(lines, LineMap):
         mapped = LineMap()
         mapped.update(lines or {})
         lines = mapped
+    try:
+        data = resolve_data_files(data, file, notices)
+    except DataError as exc:  # a file the spec names: at the line that names it
+        if file is None or exc.file != str(file):
+            raise
+        raise DataError(file, [_at_line(p, lines) for p in exc.problems]) from None
     try:
         return model.model_validate(data)
     except RuleViolation as exc:  # a rule of the whole document (OCOP/ND30), found by a model validator
@@ -419,6 +441,11 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         by_value: dict[tuple, list[ErrorDetails]] = {}
         for error in errors:
             by_value.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
+        # "titel:" for "title:": one problem (the misspelt name, with the right one), not also "title is missing".
+        misspelt = {loc[:-1] + (name,) for loc, name in
+                    ((clean_loc(tuple(e["loc"])), _close_name(model, clean_loc(tuple(e["loc"])))) for e in errors
+                     if e.get("type") == "extra_forbidden") if name}
+        errors = [e for e in errors if not (e.get("type") == "missing" and clean_loc(tuple(e["loc"])) in misspelt)]
         problems: list[Problem] = []
         for error in errors:
             problem = _problem(error, by_value[clean_loc(tuple(error["loc"]))], lines, model)
@@ -442,12 +469,19 @@ def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | No
         raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {choices})", path="kind"))
     entry = kinds.find(wanted)
     if entry is None or entry.model is None:
+        close = difflib.get_close_matches(str(wanted), [k.id for k in kinds.all_kinds(with_model=True)], n=1)
+        hint = f"có phải '{close[0]}'? " if close else ""
         raise DataError(
             path,
-            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {choices}", path="kind",
+            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; {hint}chấp nhận: {choices}", path="kind",
                     line=lines.get(("kind",)), column=lines.columns.get(("kind",))),
         )
     if kind and data.get("kind") is not None and kinds.find(data.get("kind")) is not entry:
         raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{entry.id}'", path="kind",
                                       line=lines.get(("kind",)), column=lines.columns.get(("kind",))))
-    return validate_spec(data, entry.model, path, lines, notices)
+    spec = validate_spec(data, entry.model, path, lines, notices)
+    if notices is not None and hasattr(spec, "printed_notices"):  # kept as printed, but the officer is told
+        for loc, text in spec.printed_notices():
+            line, column = lines.at(loc)
+            notices.append(f"{Path(path).name}: " + Problem(text, path=path_text(loc), line=line, column=column).describe())
+    return spec

@@ -1128,6 +1128,30 @@ class GeneralDecision(Document):
             bases.append(LegalBasis(verb="Theo đề nghị của", text=self.proposed_by))
         return bases
 
+    def printed_notices(self) -> list[tuple[tuple, str]]:
+        """(field path, Vietnamese notice) for what is printed as written though ND30 would have it
+        otherwise: a "Như Điều n" in Nơi nhận that is not the article naming who executes the
+        decision (ND30-TPL-QD-03, the rule ``check`` applies). A copy of an issued decision keeps
+        its words, so this is said, not refused; a draft should be corrected."""
+        executors = None
+        for where, text in self.texts():
+            m = re.match(r"Điều (\d+)", where)
+            folded = fold(text, lower=True)
+            if m and ("chiu trach nhiem thi hanh" in folded or "thi hanh quyet dinh nay" in folded):
+                executors = int(m.group(1))
+        out = []
+        for i, item in enumerate(self.recipients):
+            if not (m := _NHU_DIEU.match(item)):
+                continue
+            n = int(m.group(1))
+            if not 1 <= n <= len(self.articles):
+                out.append((("recipients", i), f"Nơi nhận ghi 'Như Điều {n}' nhưng quyết định chỉ có "
+                                               f"{len(self.articles)} điều; văn bản được in như đã ghi, hãy sửa nếu là bản dự thảo"))
+            elif executors is not None and n != executors:
+                out.append((("recipients", i), f"Nơi nhận ghi 'Như Điều {n}' nhưng trách nhiệm thi hành quy định ở "
+                                               f"Điều {executors}; văn bản được in như đã ghi, hãy sửa nếu là bản dự thảo"))
+        return out
+
     def texts(self) -> list[tuple[str, str]]:
         """(where, text) of every text of the decision a reader may need to revise, in order."""
         out = [("Trích yếu", self.title)] if self.title else []
