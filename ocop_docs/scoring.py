@@ -26,7 +26,7 @@ from typing import Any, Iterable, Literal
 from .errors import DataError, Problem, RuleViolation
 from .io.score_xlsx import read_sheet_xlsx
 from .io.messages import path_text
-from .io.spec import LineMap, read_spec_data, validate_spec
+from .io.spec import EMPTY, LineMap, read_spec_data, validate_spec
 from .model.forms import ProductInfo, ScoreSheet
 from .model.product import Product
 from .ocop.criteria import criteria_set
@@ -367,6 +367,8 @@ def read_sheet(path: str | Path) -> SheetSource:
         sheet, rows = read_sheet_xlsx(path)
         return SheetSource(sheet, str(path), rows, table=True)
     data, lines = read_spec_data(path)
+    if data is None:
+        raise DataError(path, EMPTY)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'bo: 1')")
     data.setdefault("kind", "phieu-danh-gia")

@@ -158,6 +158,13 @@ def message(error: Mapping[str, Any]) -> str:
     if kind == "string_type":
         return _not_text(value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, float) and math.isfinite(value) and value != int(value):
+            # "2.698" meant as two thousand six hundred ninety-eight: in YAML the dot is a decimal point.
+            whole, _, fraction = repr(value).partition(".")
+            thousands = int(whole + fraction) if len(fraction) == 3 and whole.isdigit() else None
+            hint = (f"; nếu định viết {number_text(thousands)}, hãy viết liền không dấu chấm: {thousands}"
+                    if thousands is not None else "")
+            return f"phải là số nguyên, nhưng YAML đọc giá trị này là số thập phân {_short(value)} (dấu chấm là dấu thập phân){hint}"
         return f"phải là số nguyên (đang là {_short(value)})"
     if kind in ("int_parsing_size",):
         return "số quá lớn"

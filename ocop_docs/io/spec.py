@@ -41,6 +41,8 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+EMPTY = "tệp rỗng: chưa có trường nào (tạo tệp ban đầu bằng 'ocop-docs new LOẠI -o tệp.yaml')"
+
 MAX_DEPTH = 64
 """Deepest nesting of groups and lists in a spec (real specs stay under 12)."""
 
@@ -313,7 +315,7 @@ def read_spec_data(path: str | Path) -> tuple[Any, LineMap]:
         raise DataError(path, f"tệp quá lớn ({len(raw)} byte; tối đa {MAX_SPEC_BYTES})")
     text = _text_of(raw, path)
     if not text.strip():
-        raise DataError(path, "tệp rỗng: chưa có trường nào (tạo tệp ban đầu bằng 'ocop-docs new LOẠI -o tệp.yaml')")
+        raise DataError(path, EMPTY)
     if path.suffix.lower() == ".json":
         return _read_json(text, path)
     try:
@@ -461,6 +463,8 @@ def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | No
     readers of the tables it names skipped (Vietnamese).
     """
     data, lines = read_spec_data(path)
+    if data is None:
+        raise DataError(path, EMPTY)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: ke-hoach')")
     choices = kinds.choices_text(with_model=True)
