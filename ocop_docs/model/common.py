@@ -97,7 +97,7 @@ class Issuer(Model):
     name: NonEmptyText = Field(description="Tên đầy đủ của cơ quan ban hành, ví dụ 'Ủy ban nhân dân huyện Bến Cầu'")
     parent: Text | None = Field(None, description="Tên cơ quan chủ quản trực tiếp (để trống với UBND)")
     abbreviation: NonEmptyText = Field("UBND", description="Chữ viết tắt tên cơ quan dùng trong ký hiệu, ví dụ 'UBND'")
-    level: Level = Field("khac", description="Cấp: trung_uong, tinh, huyen, xa, so, khac")
+    level: Level = Field("khac", description="Cấp của cơ quan")
     name_lines: list[NonEmptyText] | None = Field(
         None, description="Cách xuống dòng của tên cơ quan trong phần đầu (nếu muốn tự quyết định)"
     )
