@@ -150,6 +150,10 @@ def message(error: Mapping[str, Any]) -> str:
     value = error.get("input")
     if kind == "missing":
         return "thiếu trường bắt buộc"
+    if value is None and "input" in error and kind != "literal_error" and kind in TYPE_WORDS | {"string_type": ""}:
+        return "chưa điền (trường bắt buộc)"  # "name:" left blank, as the starter of 'ocop-docs new' writes it
+    if value is None and kind == "literal_error":
+        return f"chưa điền; chọn một trong: {choices_text(_expected_choices(str(ctx.get('expected', ''))))}"
     if kind == "extra_forbidden":
         return "trường này không được hỗ trợ (kiểm tra lỗi chính tả tên trường)"
     if kind in ("value_error", "assertion_error"):

@@ -58,6 +58,10 @@ def test_starter_is_refused_until_filled_naming_each_empty_field(tmp_path):
     message = str(caught.value)
     for field in ("applicant.name", "applicant.representative", "product_name"):
         assert f"'{field}'" in message, message
+    # Each blank field at the line the starter wrote it, said the way an officer understands it.
+    lines = out.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  representative:") + 1
+    assert f"trường 'applicant.representative', dòng {at}, cột 3 của tệp: chưa điền (trường bắt buộc)" in message
 
 
 def test_filled_starter_renders(tmp_path):
