@@ -23,6 +23,10 @@ from .. import kinds
 from ..errors import DataError
 from .messages import CHOICE_WORDS
 
+# What each kind of block of a plan's body is, named by its first field (model/plan.py Block).
+BLOCK_WORDS = {"text": "đoạn văn có định dạng", "heading": "đề mục", "task": "nhiệm vụ", "target": "chỉ tiêu",
+               "budget": "kinh phí", "table": "bảng", "assignments": "bảng phân công nhiệm vụ"}
+
 MAX_DEPTH = 4  # nested groups written out; deeper ones (a section inside a section…) are described
 
 
@@ -110,7 +114,8 @@ def _field(name: str, info: FieldInfo, lines: list[str], indent: str, commented:
         lines.append(f"{indent}  # mỗi mục bắt đầu bằng '-', là một đoạn văn (chuỗi chữ) hoặc một nhóm có các trường:")
         for form in forms:
             fields = ", ".join(f + ("" if i.is_required() else "?") for f, i in form.model_fields.items())
-            lines.append(f"{indent}  #   {fields}")
+            what = BLOCK_WORDS.get(next(iter(form.model_fields), ""))
+            lines.append(f"{indent}  #   {what + ': ' if what else ''}{fields}")
         lines.append(f"{indent}  # (dấu ? là trường không bắt buộc; xem ví dụ trong các tệp mẫu)")
     elif item is not None and required:
         # A list to fill: one item per line, "- " first; the empty item is refused until written.

@@ -11,6 +11,7 @@ import yaml
 from click.testing import CliRunner
 from docx import Document as WordDocument
 
+from english import english_comments
 from ocop_docs import kinds
 from ocop_docs.cli import main
 from ocop_docs.errors import DataError
@@ -48,6 +49,7 @@ def test_starter_parses_and_lists_every_field_with_a_vietnamese_comment(kind):
             assert "bắt buộc" in lines[i - 1] or lines[i - 1].strip().endswith("-") or "mỗi mục" in lines[i - 1], line
     required = [n for n, f in kind.model.model_fields.items() if f.is_required()]
     assert all(n in data for n in required)  # written for the clerk to fill, not commented out
+    assert english_comments(text) == []
 
 
 def test_starter_is_refused_until_filled_naming_each_empty_field(tmp_path):
