@@ -373,7 +373,9 @@ def read_sheet(path: str | Path) -> SheetSource:
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'bo: 1')")
     data.setdefault("kind", "phieu-danh-gia")
     if data["kind"] != "phieu-danh-gia":
-        raise DataError(path, Problem(f"tệp khai báo kind '{data['kind']}', không phải phiếu đánh giá ('phieu-danh-gia')", path="kind"))
+        line, column = lines.at(("kind",))
+        raise DataError(path, Problem(f"tệp khai báo kind '{data['kind']}', không phải phiếu đánh giá ('phieu-danh-gia')",
+                                      path="kind", line=line, column=column))
     return SheetSource(validate_spec(data, ScoreSheet, path, lines), str(path), lines)
 
 
