@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..io.members import Group
+from .round_form import without_file_place
 
 COUNCIL_ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên kiêm Thư ký", "Ủy viên")
 TEAM_ROLES = ("Tổ trưởng", "Tổ phó", "Thành viên")
@@ -137,5 +138,5 @@ def label_fields(message: str, file_name: str) -> str:
     for path, label in FIELD_LABELS.items():
         message = message.replace(f"trường '{path}'", f"ô «{label}»")
     # The data file is made by the page: its lines and columns mean nothing to the officer.
-    message = re.sub(r",? dòng \d+(, cột \d+)? của tệp", "", message)
+    message = without_file_place(message)
     return re.sub(r"(ô «Người, cơ quan thi hành»): không được để trống", r"\1: cần ít nhất một dòng", message)
