@@ -312,7 +312,7 @@ def read_spec_data(path: str | Path) -> tuple[Any, LineMap]:
     except OSError as exc:
         raise DataError(path, f"không đọc được tệp ({exc.strerror})") from None
     if len(raw) > MAX_SPEC_BYTES:
-        raise DataError(path, f"tệp quá lớn ({len(raw)} byte; tối đa {MAX_SPEC_BYTES})")
+        raise DataError(path, f"tệp quá lớn ({number_text(len(raw))} byte; tối đa {MAX_SPEC_BYTES // (1024 * 1024)} MB)")
     text = _text_of(raw, path)
     if not text.strip():
         raise DataError(path, EMPTY)

@@ -118,3 +118,11 @@ def test_utf16_with_bom_is_read_and_the_line_map_never_walks_expanded_aliases(tm
     data, lines = read_spec_data(spec)
     assert len(data["d"]) == 9 and len(data["d"][0][0][0]) == 9  # 9**4 values once expanded
     assert len(lines) < 100  # walked expanded, it would hold over 7,000 paths
+
+
+def test_a_spec_over_20_mb_is_refused_with_sizes_the_vietnamese_way(tmp_path: Path):
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_bytes(GOOD.encode("utf-8") + b"#" * (20 * 1024 * 1024))
+    with pytest.raises(DataError) as info:
+        load_spec(spec)
+    assert f"tệp quá lớn ({spec.stat().st_size:,} byte; tối đa 20 MB)".replace(",", ".") in str(info.value)
