@@ -36,7 +36,9 @@ def test_readme_python_example_runs(tmp_path, capsys):
     final = namespace["final"]
     filled = "\n".join(p.text for p in WordDocument(str(tmp_path / "ket-qua" / "ben-cau-2025-da-dien.docx")).paragraphs)
     assert "20.000.000 đồng" in filled and "14.000.000" not in filled
-    assert [d.key for d in final.open] == ["so", "ngay", "chi-tieu-1", "chi-tieu-2", "chi-tieu-3", "nguoi-ky-chuc-vu"]
+    # A district's plan for 2025: each task due in 2025 runs past 30/06/2025, when districts end (thoi-han-*).
+    assert [d.key for d in final.open] == ["so", "ngay", "chi-tieu-1", "chi-tieu-2", "thoi-han-1", "thoi-han-2",
+                                           "thoi-han-3", "thoi-han-4", "chi-tieu-3", "nguoi-ky-chuc-vu"]
     assert len(batch.results) > 20 and batch.rejects and (tmp_path / batch.manifest).exists()
 
 
