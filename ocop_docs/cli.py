@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -85,6 +86,14 @@ class Cli(Group):
             ctx.exit(ExitCode.INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            # The reader of the output left (`… | head`): not a fault. Stdout is pointed at nothing so the
+            # interpreter's final flush cannot fail again; the exit is that of a reader that stopped early.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # no real stdout (a test runner's): nothing to flush
+                pass
+            ctx.exit(ExitCode.INTERRUPTED)
         except (MemoryError, RecursionError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
