@@ -198,6 +198,19 @@ def _comma_number(node: yaml.MappingNode, path: tuple, file: Path) -> None:
                 line=value.start_mark.line + 1, column=value.start_mark.column + 1))
 
 
+def _not_a_data_file(raw: bytes, path: Path) -> None:
+    """Refuse a workbook, a Word document or a PDF given where a data file is expected, saying what
+    it is and where it goes (re-saving it "as UTF-8" would not help)."""
+    suffix = path.suffix.lower()
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0") or raw.startswith(b"%PDF"):
+        if suffix in (".xlsx", ".xlsm", ".xls") or (raw.startswith(b"PK") and b"xl/" in raw[:2000]):
+            raise DataError(path, "đây là bảng Excel, không phải tệp dữ liệu .yaml/.json; bảng kết quả dùng với "
+                                  "'ocop-docs certificates BẢNG --issuer tệp.yaml' hoặc ghi tên bảng ở trường "
+                                  "'products_file'/'members_file' của tệp dữ liệu (tạo bằng 'ocop-docs new LOẠI -o tệp.yaml')")
+        raise DataError(path, "đây là văn bản Word hoặc PDF, không phải tệp dữ liệu .yaml/.json; đọc văn bản thành tệp "
+                              "dữ liệu bằng 'ocop-docs parse VĂN-BẢN -o tệp.yaml', hoặc tạo tệp bằng 'ocop-docs new LOẠI -o tệp.yaml'")
+
+
 def _text_of(raw: bytes, path: Path) -> str:
     """The text of a spec: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's
     "Unicode"); any other encoding (Windows-1258 "ANSI"…) is refused at the first byte that is not
@@ -313,6 +326,7 @@ def read_spec_data(path: str | Path) -> tuple[Any, LineMap]:
         raise DataError(path, f"không đọc được tệp ({exc.strerror})") from None
     if len(raw) > MAX_SPEC_BYTES:
         raise DataError(path, f"tệp quá lớn ({number_text(len(raw))} byte; tối đa {MAX_SPEC_BYTES // (1024 * 1024)} MB)")
+    _not_a_data_file(raw, path)
     text = _text_of(raw, path)
     if not text.strip():
         raise DataError(path, EMPTY)
@@ -472,6 +486,10 @@ def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | No
     if wanted is None:
         raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {choices})", path="kind"))
     entry = kinds.find(wanted)
+    if wanted == "certificate-issuer":
+        raise DataError(path, Problem("đây là tệp cơ quan cấp của một đợt cấp giấy chứng nhận: dùng với "
+                                      "'ocop-docs certificates BẢNG --issuer tệp.yaml'", path="kind",
+                                      line=lines.get(("kind",)), column=lines.columns.get(("kind",))))
     if entry is None or entry.model is None:
         close = difflib.get_close_matches(str(wanted), [k.id for k in kinds.all_kinds(with_model=True)], n=1)
         hint = f"có phải '{close[0]}'? " if close else ""

@@ -127,6 +127,12 @@ MISTAKES = [
     Mistake("bad-json", "render", "PLAN", lambda t: '{"kind": "plan",\n "year": 2026,\n}', "dòng 3, cột 1 của tệp: JSON sai cú pháp: tên trường phải đặt trong dấu ngoặc kép (và không có dấu phẩy thừa)", name="du-lieu.json"),
     Mistake("control-character", "render", "PLAN", sub("place: Vũ Quang", "place: Vũ\x07Quang"),
             "dòng 3, cột 10 của tệp: lỗi cú pháp YAML: tệp chứa ký tự điều khiển không in được (mã 0x0007); hãy xóa ký tự này"),
+    Mistake("excel-table-given-to-render", "render", "PLAN", lambda t: (SAMPLES / RESULTS).with_suffix(".xlsx").read_bytes(),
+            "đây là bảng Excel, không phải tệp dữ liệu .yaml/.json; bảng kết quả dùng với 'ocop-docs certificates BẢNG "
+            "--issuer tệp.yaml'", name="ket-qua.xlsx"),
+    Mistake("issuer-file-given-to-render", "render", ISSUER, lambda t: t,
+            "trường 'kind', dòng 8, cột 1 của tệp: đây là tệp cơ quan cấp của một đợt cấp giấy chứng nhận: dùng với "
+            "'ocop-docs certificates BẢNG --issuer tệp.yaml'"),
     # files that must work as they are
     Mistake("bom", "render", "PLAN", lambda t: "\ufeff" + t, "", code=0),
     Mistake("crlf", "render", "PLAN", lambda t: t.replace("\n", "\r\n"), "", code=0),
