@@ -676,6 +676,11 @@ class CouncilDecision(Decision):
 
     @model_validator(mode="after")
     def _council(self) -> "CouncilDecision":
+        if "level" not in self.issuer.model_fields_set:
+            # Left out (the default "khac" is no level): ask for it by its field, never show 'khac'.
+            raise InvalidField("chưa ghi cấp của cơ quan ban hành; Hội đồng do cấp tỉnh, trung ương (hoặc cấp huyện "
+                               "đến 30/06/2025) thành lập: ghi 'level: tinh' (hoặc trung_uong, huyen) dưới 'issuer'",
+                               ("issuer", "level"), "OCOP-COUNCIL")
         if self.level not in ("huyen", "tinh", "trung_uong"):
             raise RuleViolation(
                 "OCOP-COUNCIL",

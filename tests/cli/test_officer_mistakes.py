@@ -158,6 +158,9 @@ MISTAKES = [
             "dòng 12, cột 1 của tệp: lỗi cú pháp YAML: có ký tự Tab ở đầu dòng; YAML chỉ dùng dấu cách để thụt lề: hãy thay Tab bằng dấu cách"),
     Mistake("council-unknown-field", "render", COUNCIL, sub("\nnumber:", "\nthanh_vien: []\nnumber:"),
             "trường 'thanh_vien', dòng 15, cột 1 của tệp: trường này không được hỗ trợ (kiểm tra lỗi chính tả tên trường)"),
+    Mistake("council-level-left-out", "render", COUNCIL, drop_line("  level: huyen"),
+            "trường 'issuer.level', dòng 11, cột 1 của tệp: chưa ghi cấp của cơ quan ban hành; Hội đồng do cấp tỉnh, "
+            "trung ương (hoặc cấp huyện đến 30/06/2025) thành lập: ghi 'level: tinh' (hoặc trung_uong, huyen) dưới 'issuer'"),
     Mistake("plan-decision-authority", "render", PLAN_DECISION, sub("authority: collective", "authority: tap the"),
             "trường 'authority', dòng 30, cột 1 của tệp: giá trị 'tap the' không hợp lệ; chấp nhận: 'collective' (tập thể) hoặc 'individual' (cá nhân)"),
     # a general decision is printed as issued: a wrong "Như Điều n" is said, not refused
