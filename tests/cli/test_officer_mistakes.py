@@ -209,7 +209,7 @@ MISTAKES = [
     Mistake("issuer-number-dots", "certificates", ISSUER, sub("number: 2698", "number: 2.698"),
             "trường 'decision.number', dòng 14, cột 3 của tệp: phải là số nguyên, nhưng YAML đọc giá trị này là số thập phân 2,698 (dấu chấm là dấu thập phân); nếu định viết 2.698, hãy viết liền không dấu chấm: 2698"),
     Mistake("table-windows-1258", "table", RESULTS, lambda t: t.encode("cp1258", errors="replace"),
-            "tệp CSV không phải mã UTF-8; trong Excel chọn 'CSV UTF-8 (Comma delimited)'", name="ket-qua.csv"),
+            "tệp CSV không phải mã UTF-8 (lưu bằng 'CSV (Comma delimited)' thì Excel bỏ mất dấu tiếng Việt", name="ket-qua.csv"),
     Mistake("table-score-in-words", "table", RESULTS, sub(";78,25;", ";bảy tám;"),
             "dòng 3: cột F «Điểm»: điểm 'bảy tám' không phải là số", code=3, name="ket-qua.csv"),
     # ---- rollforward
