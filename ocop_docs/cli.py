@@ -86,7 +86,10 @@ class Cli(Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except BrokenPipeError:  # the reader of the output (| head, | less) stopped reading: nothing went wrong
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            try:  # stdout pointed at nothing, so the interpreter's final flush cannot fail again
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):  # no real stdout (a test runner's): nothing to flush
+                pass
             ctx.exit(ExitCode.OK)
         except OSError as exc:  # a file or folder the system refused (rights, full disk…): not a fault of ours
             if ctx.obj and ctx.obj.get("debug"):
@@ -251,24 +254,33 @@ def schema(kind: str) -> None:
 
 
 @main.command()
-@click.argument("kind", type=KindType(with_model=True))
+@click.argument("kind", type=KindType())
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Tệp YAML sẽ tạo (không ghi đè tệp đã có).")
-@_with_kinds(with_model=True)
+@_with_kinds()
 def new(kind: str, out: Path) -> None:
     """Tạo tệp dữ liệu YAML ban đầu của một loại văn bản, mọi trường có chú thích tiếng Việt.
 
     Mỗi trường ghi rõ bắt buộc hay không, ý nghĩa và ví dụ; điền các trường rồi dùng
-    'ocop-docs render' (hoặc 'ocop-docs form' với biểu mẫu).
+    'ocop-docs render' (hoặc 'ocop-docs form' với biểu mẫu). Với giay-chung-nhan: tệp cơ quan
+    cấp của một đợt, dùng với 'ocop-docs certificates BẢNG --issuer tệp.yaml'.
 
     \b
     Ví dụ:
       ocop-docs new ke-hoach -o kehoach-2026.yaml
       ocop-docs new quyet-dinh-cong-nhan -o cong-nhan-dot-1.yaml
+      ocop-docs new giay-chung-nhan -o co-quan-cap-dot-2.yaml
     """
-    from .io.starter import write_starter  # start-up
+    from . import kinds  # start-up
+    from .io.starter import write_starter
 
-    write_starter(kind, out)
+    data_file = None
+    if kinds.get(kind).command == "certificates":  # made from an issuer file and a results table
+        from .certificates.model import CertificateIssuer
+
+        data_file = (CertificateIssuer, "certificate-issuer",
+                     "Tệp cơ quan cấp của một đợt cấp giấy chứng nhận sản phẩm OCOP (ocop-docs certificates --issuer)")
+    write_starter(kind, out, data_file)
     click.echo(f"Đã ghi {out}")
 
 

@@ -48,6 +48,9 @@ CATALOGUE = {
     "file": "Tệp",
     "directory": "Thư mục",
     "path": "Đường dẫn",
+    "File": "Tệp",  # click title-cases the name of a path parameter in its messages
+    "Directory": "Thư mục",
+    "Path": "Đường dẫn",
     "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
     "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} không phải giá trị đúng/sai. Nhận: {states}",
     "{value!r} does not match the format {format}.": "{value!r} không đúng dạng {format}.",
@@ -100,7 +103,7 @@ def translate(text: str) -> str:
     for pattern, target in _PATTERNS:
         m = pattern.fullmatch(text)
         if m:
-            return _fill(target, {k: translate(v) if k == "message" else v for k, v in m.groupdict().items()})
+            return _fill(target, {k: translate(v) if k in ("message", "name") else v for k, v in m.groupdict().items()})
     sentences = re.split(r"(?<=[.?])\s+(?=[A-Z(])", text)  # "No such command 'x'. Did you mean 'y'?"
     if len(sentences) > 1:
         return " ".join(translate(sentence) for sentence in sentences)

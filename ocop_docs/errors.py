@@ -35,6 +35,7 @@ EXIT_MEANINGS: dict[int, str] = {
     ExitCode.PDF: "không tạo được PDF (thiếu LibreOffice…)",
     ExitCode.INTERNAL: "lỗi của chính phần mềm (không phải của dữ liệu): không ghi tệp dở dang; chạy lại với `--debug` "
                        "để xem chi tiết và gửi cho người phát triển",
+    ExitCode.INTERRUPTED: "dừng giữa chừng bằng Ctrl+C; không ghi tệp dở dang",
 }
 """What each exit code means for a user, as the README's table prints it (a test holds them equal)."""
 

@@ -25,7 +25,8 @@ from typing import Any, Iterable, Literal
 
 from .errors import DataError, Problem, RuleViolation
 from .io.score_xlsx import read_sheet_xlsx
-from .io.spec import read_spec_data, validate_spec
+from .io.messages import path_text
+from .io.spec import EMPTY, LineMap, read_spec_data, validate_spec
 from .model.forms import ProductInfo, ScoreSheet
 from .model.product import Product
 from .ocop.criteria import criteria_set
@@ -67,6 +68,7 @@ class SheetSource:
     sheet: ScoreSheet
     file: str
     lines: dict[tuple, int] = field(default_factory=dict)
+    table: bool = False  # ``lines`` are the rows of an Excel sheet (ticks in column F), not YAML lines
 
     @property
     def who(self) -> str:
@@ -77,6 +79,18 @@ class SheetSource:
             if path[:cut] in self.lines:
                 return self.lines[path[:cut]]
         return None
+
+    def problem(self, text: str, code: str) -> Problem:
+        """A problem with the tick of criterion ``code``, where the officer finds it: the row and
+        column F of the sheet, or the YAML line and column."""
+        if self.table:
+            row = self.line_of("ticks", code)
+            return Problem(f"cột F «Chọn (x)»: {text}" if row else text, row=row)
+        if isinstance(self.lines, LineMap):
+            line, column = self.lines.at(("ticks", code))
+        else:
+            line, column = self.line_of("ticks", code), None
+        return Problem(text, path=path_text(("ticks", code)), line=line, column=column)
 
 
 @dataclass
@@ -142,17 +156,13 @@ def check_sheet(source: SheetSource, cs: CriteriaSet | None = None) -> MemberSco
     for code in sheet.ticks:
         if code not in known:
             near = ", ".join(list(known)[:6])
-            problems.append(
-                Problem(
-                    f"không có tiêu chí '{code}' trong bộ {cs.number} ({cs.name}); các mã tiêu chí là {near}, …",
-                    path=f"ticks.{code}", line=source.line_of("ticks", code),
-                )
-            )
+            problems.append(source.problem(
+                f"không có tiêu chí '{code}' trong bộ {cs.number} ({cs.name}); các mã tiêu chí là {near}, …", code))
     options: dict[str, int] = {}
     for code, c in known.items():
         number, error = _option_number(c, sheet.ticks.get(code))
         if error:
-            problems.append(Problem(error, path=f"ticks.{code}", line=source.line_of("ticks", code) or source.line_of("ticks")))
+            problems.append(source.problem(error, code))
         else:
             options[code] = number
     if problems:
@@ -356,13 +366,17 @@ def read_sheet(path: str | Path, notices: list[str] | None = None) -> SheetSourc
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         sheet, rows = read_sheet_xlsx(path, notices)
-        return SheetSource(sheet, str(path), rows)
+        return SheetSource(sheet, str(path), rows, table=True)
     data, lines = read_spec_data(path)
+    if data is None:
+        raise DataError(path, EMPTY)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'bo: 1')")
     data.setdefault("kind", "phieu-danh-gia")
     if data["kind"] != "phieu-danh-gia":
-        raise DataError(path, Problem(f"tệp khai báo kind '{data['kind']}', không phải phiếu đánh giá ('phieu-danh-gia')", path="kind"))
+        line, column = lines.at(("kind",))
+        raise DataError(path, Problem(f"tệp khai báo kind '{data['kind']}', không phải phiếu đánh giá ('phieu-danh-gia')",
+                                      path="kind", line=line, column=column))
     return SheetSource(validate_spec(data, ScoreSheet, path, lines), str(path), lines)
 
 

@@ -36,9 +36,11 @@ def test_readme_python_example_runs(tmp_path, capsys):
     final = namespace["final"]
     filled = "\n".join(p.text for p in WordDocument(str(tmp_path / "ket-qua" / "ben-cau-2025-da-dien.docx")).paragraphs)
     assert "20.000.000 đồng" in filled and "14.000.000" not in filled
-    # "Số lượng: 01 lớp, khoảng 60 người tham dự" is a target too (chi-tieu-3, chi-tieu-4).
+    # "Số lượng: 01 lớp, khoảng 60 người tham dự" is two targets (chi-tieu-3, chi-tieu-4); the district's
+    # tasks due in 2025 run past 30/06/2025, when districts end (thoi-han-*).
     assert [d.key for d in final.open] == ["so", "ngay", "chi-tieu-1", "chi-tieu-2", "chi-tieu-3", "chi-tieu-4",
-                                           "chi-tieu-5", "nguoi-ky-chuc-vu"]
+                                           "thoi-han-1", "thoi-han-2", "thoi-han-3", "thoi-han-4", "chi-tieu-5",
+                                           "nguoi-ky-chuc-vu"]
     assert len(batch.results) > 20 and batch.rejects and (tmp_path / batch.manifest).exists()
 
 

@@ -39,3 +39,11 @@ def test_help_is_vietnamese():
 
 def test_click_is_not_patched():
     assert click.exceptions._("Missing argument") == "Missing argument"
+
+
+def test_a_folder_given_for_a_file_names_it_in_vietnamese(tmp_path):
+    """Click title-cases its parameter's name ("File '…' is a directory."): the name is translated too."""
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"Lỗi: Giá trị không hợp lệ cho 'FILES...': Tệp '{tmp_path}' là một thư mục." in result.output
+    assert "File" not in result.output

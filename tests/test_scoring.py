@@ -169,7 +169,7 @@ def test_two_ticks_none_and_unknown_criterion_are_all_reported_with_lines(tmp_pa
     assert "tiêu chí 1.3 (Gia tăng giá trị) chưa được đánh dấu ô nào" in message
     assert "không có tiêu chí '9.9' trong bộ 1 (Rau, củ, quả, hạt tươi)" in message
     assert "tiêu chí 2.2 (Đóng gói, bao bì sản phẩm) chỉ có 4 ô (1 đến 4); không có ô 7" in message
-    assert "trường 'ticks.1.1', dòng" in message
+    assert "trường 'ticks[\"1.1\"]', dòng" in message
 
 
 def test_points_instead_of_option_number(tmp_path):
@@ -248,7 +248,7 @@ def test_excel_sheet_round_trip_and_two_marks(tmp_path):
     with pytest.raises(DataError) as err:
         score_files([xlsx])
     assert "tiêu chí 1.1 (Nguồn gốc sản phẩm) có 2 ô được đánh dấu (ô 1 và ô 2)" in str(err.value)
-    assert f"dòng {rows[0][0].row - 1} của tệp" in str(err.value)  # the criterion's row
+    assert f"dòng {rows[0][0].row - 1}: cột F «Chọn (x)»: tiêu chí 1.1" in str(err.value)  # the criterion's row
 
 
 def test_results_feed_the_products_table(tmp_path):

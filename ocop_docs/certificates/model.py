@@ -9,7 +9,7 @@ import re
 import datetime
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -78,7 +78,7 @@ class CertificateIssuer(Model):
     decision: Decision = Field(description="Quyết định công nhận kết quả đánh giá, phân hạng")
     place: NonEmptyText = Field(description="Địa danh ghi ở dòng ngày tháng, ví dụ 'Hà Tĩnh'")
     issued_on: OptionalDate = Field(None, description="Ngày cấp giấy chứng nhận; mặc định là ngày ký quyết định")
-    signer: Signer
+    signer: Signer = Field(description="Người ký giấy chứng nhận (TM., KT., chức vụ, họ và tên)")
     programme: NonEmptyText = Field(
         "Chương trình Mỗi xã một sản phẩm (OCOP)", description="Dòng chương trình dưới tiêu đề (năm được thêm vào)"
     )
@@ -88,6 +88,8 @@ class CertificateIssuer(Model):
     register_key: Text | None = Field(
         None, description="Tên dùng trong sổ đăng ký số (mặc định: tên cơ quan); đổi tên cơ quan thì giữ khóa cũ ở đây"
     )
+    # The issuer's level has a default ("khac") that cannot certify: the starter asks for it.
+    starter_fill: ClassVar[dict[str, str]] = {"issuer.level": "với giấy chứng nhận: tinh, huyen hoặc trung_uong"}
     results_table: Text | None = Field(
         None, description="Bảng kết quả của đợt (.xlsx/.csv), đường dẫn tính từ thư mục của tệp này; dùng khi lệnh không nêu bảng"
     )

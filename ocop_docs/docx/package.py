@@ -77,6 +77,22 @@ def _unreadable(path: str, reason: str) -> UnreadableFile:
     return UnreadableFile(f"Tệp {path} không phải là tệp .docx hợp lệ: {reason}.")
 
 
+def _what_it_is(data: bytes) -> str:
+    """What a file that is not a zip seems to be, from its first bytes, with what to do."""
+    if not data:
+        return "tệp rỗng, 0 byte"
+    if data.startswith(b"%PDF"):
+        return "đây là tệp PDF; mở bằng Word rồi lưu thành .docx, hoặc đọc bằng 'ocop-docs parse'"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "đây là tệp Word 97-2003 (.doc) hoặc Excel 97-2003 (.xls); mở bằng Word hoặc Excel rồi lưu thành .docx, .xlsx"
+    if data.lstrip().startswith((b"{\\rtf", b"<html", b"<!DOCTYPE html", b"<!doctype html")):
+        return "đây là tệp RTF hoặc trang web; mở bằng Word rồi lưu thành .docx"
+    head = data[:4096]
+    if b"\0" in head or head.decode("utf-8", errors="replace").count("\ufffd") > 1:  # one: a letter cut at 4096
+        return "có thể là tệp .doc, PDF hoặc tệp bị hỏng"
+    return "đây là tệp chữ thường (ví dụ tệp dữ liệu .yaml), không phải văn bản Word"
+
+
 def read_bytes(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, too_large: str | None = None) -> bytes:
     """The bytes of ``path`` (opened read-only), refusing missing, special or oversized files.
 
@@ -109,7 +125,7 @@ def validate_package(data: bytes, name: str = "tệp") -> str:
     zip, are corrupt, exceed a limit, lack the main document part or carry a DTD.
     """
     if not data.startswith(b"PK"):
-        raise _unreadable(name, "không phải tệp nén ZIP (có thể là tệp .doc, PDF hoặc tệp bị hỏng)")
+        raise _unreadable(name, f"không phải tệp nén ZIP ({_what_it_is(data)})")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:

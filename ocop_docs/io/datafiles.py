@@ -16,12 +16,17 @@ from .members import Group, read_members
 from .tables import FIELD_NAMES_VI, read_products, rejects_error
 
 
-def _path(value: Any, spec_file: str | Path | None) -> Path:
+def _path(value: Any, spec_file: str | Path | None, field: str) -> Path:
+    """The file a spec names in ``field``, relative to the spec; a missing one is an error of the
+    spec at that field (the officer must see which line names it, not only the missing name)."""
     if len(str(value)) > 1024 or any(len(part.encode("utf-8")) > 255 for part in Path(str(value)).parts):
-        raise DataError(spec_file, Problem(f"tên tệp quá dài ({len(str(value))} ký tự): '{str(value)[:40]}…'"))
+        raise DataError(spec_file, Problem(f"tên tệp quá dài ({len(str(value))} ký tự): '{str(value)[:40]}…'",
+                                           path=field))
     path = Path(str(value))
     if not path.is_absolute() and spec_file:
         path = Path(spec_file).parent / path
+    if not path.exists():
+        raise DataError(spec_file, Problem(f"không tìm thấy tệp '{value}' ({path})", path=field))
     return path
 
 
@@ -31,7 +36,7 @@ def _members(data: dict, group: Group, spec_file: str | Path | None, notices: li
     if data.get("members"):
         raise DataError(spec_file, Problem(
             "ghi danh sách thành viên ở 'members' hoặc ở tệp 'members_file', không ghi cả hai", path=where + "members"))
-    path = _path(data["members_file"], spec_file)
+    path = _path(data["members_file"], spec_file, where + "members_file")
     sheet = data.get("members_sheet") if isinstance(data.get("members_sheet"), str) else None
     table = read_members(path, group, sheet)
     if table.rejects:
@@ -46,7 +51,7 @@ def _products(data: dict, spec_file: str | Path | None, notices: list[str]) -> d
     if data.get("products"):
         raise DataError(spec_file, Problem(
             "ghi sản phẩm ở 'products' hoặc ở tệp 'products_file', không ghi cả hai", path="products"))
-    path = _path(data["products_file"], spec_file)
+    path = _path(data["products_file"], spec_file, "products_file")
     table = read_products(path)
     if table.rejects:
         # A recognition decision must not silently drop a product.
@@ -71,9 +76,9 @@ def _sheets(data: dict, spec_file: str | Path | None) -> dict:
         if not isinstance(name, str) or not name.strip():
             paths.append(name)  # the model says what is wrong with it
             continue
-        path = _path(name, spec_file)
-        if not path.is_file():
-            problems.append(Problem(f"không tìm thấy phiếu đánh giá '{name}' ({path})", path=f"sheets[{i}]"))
+        path = Path(name) if Path(name).is_absolute() or not spec_file else Path(spec_file).parent / name
+        if len(name) > 1024 or not path.is_file():
+            problems.append(Problem(f"không tìm thấy phiếu đánh giá '{name[:80]}' ({str(path)[:200]})", path=f"sheets[{i}]"))
         paths.append(str(path))
     if problems:
         raise DataError(spec_file, problems)

@@ -150,6 +150,10 @@ def message(error: Mapping[str, Any]) -> str:
     value = error.get("input")
     if kind == "missing":
         return "thiếu trường bắt buộc"
+    if value is None and "input" in error and kind != "literal_error" and kind in TYPE_WORDS | {"string_type": ""}:
+        return "chưa điền (trường bắt buộc)"  # "name:" left blank, as the starter of 'ocop-docs new' writes it
+    if value is None and kind == "literal_error":
+        return f"chưa điền; chọn một trong: {choices_text(_expected_choices(str(ctx.get('expected', ''))))}"
     if kind == "extra_forbidden":
         return "trường này không được hỗ trợ (kiểm tra lỗi chính tả tên trường)"
     if kind in ("value_error", "assertion_error"):
@@ -158,6 +162,13 @@ def message(error: Mapping[str, Any]) -> str:
     if kind == "string_type":
         return _not_text(value)
     if kind in ("int_type", "int_parsing", "int_from_float"):
+        if isinstance(value, float) and math.isfinite(value) and value != int(value):
+            # "2.698" meant as two thousand six hundred ninety-eight: in YAML the dot is a decimal point.
+            whole, _, fraction = repr(value).partition(".")
+            thousands = int(whole + fraction) if len(fraction) == 3 and whole.isdigit() else None
+            hint = (f"; nếu định viết {number_text(thousands)}, hãy viết liền không dấu chấm: {thousands}"
+                    if thousands is not None else "")
+            return f"phải là số nguyên, nhưng YAML đọc giá trị này là số thập phân {_short(value)} (dấu chấm là dấu thập phân){hint}"
         return f"phải là số nguyên (đang là {_short(value)})"
     if kind in ("int_parsing_size",):
         return "số quá lớn"

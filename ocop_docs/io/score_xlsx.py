@@ -219,7 +219,26 @@ def read_sheet_xlsx(path: str | Path, notices: list[str] | None = None) -> tuple
     try:
         return ScoreSheet.model_validate(data), rows
     except ValidationError as exc:
-        raise DataError(path, [Problem(message(e), path=".".join(str(x) for x in e["loc"])) for e in exc.errors()]) from None
+        raise DataError(path, [_cell_problem(e, header_rows, rows) for e in exc.errors()]) from None
+
+
+def _cell_problem(error: Any, header_rows: dict[str, int], rows: dict[tuple, int]) -> Problem:
+    """A validation error of the sheet at its cell: B and the label's row, or F and the criterion's row."""
+    loc = tuple(error["loc"])
+    name = loc[1] if loc[:1] == ("product",) and len(loc) > 1 else loc[0] if loc else ""
+    if loc[:1] == ("ticks",) and len(loc) > 1 and ("ticks", loc[1]) in rows:
+        row = rows[("ticks", loc[1])]
+        return Problem(f"cột F «Chọn (x)»: {message(error)}", row=row)
+    if name in header_rows:
+        row = header_rows[name]
+        return Problem(f"cột B «{LABELS[name]}»: {message(error)}", row=row)
+    label = LABELS.get(str(name))
+    text = message(error)
+    if error.get("type") == "missing" and label:
+        text = f"thiếu dòng «{label}» (cột A) và giá trị của nó ở cột B"
+    elif label:
+        text = f"«{label}»: {text}"
+    return Problem(text)
 
 
 def _marked(value: Any) -> bool:

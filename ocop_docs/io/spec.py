@@ -1,6 +1,8 @@
 """Reading a YAML or JSON spec into a validated model, with errors that name file, field and line."""
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import json
 import re
 from pathlib import Path
@@ -14,6 +16,7 @@ from .. import kinds
 from ..errors import DataError, InvalidField, Problem, RuleViolation
 from .datafiles import resolve_data_files
 from .messages import clean_loc, message, number_text, path_text, union_message
+from .starter import list_item, model_of
 from .yaml_errors import colon_fix, colon_message, quoted, syntax_problem
 
 MAX_SPEC_BYTES = 20 * 1024 * 1024
@@ -37,6 +40,8 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+
+EMPTY = "tệp rỗng: chưa có trường nào (tạo tệp ban đầu bằng 'ocop-docs new LOẠI -o tệp.yaml')"
 
 MAX_DEPTH = 64
 """Deepest nesting of groups and lists in a spec (real specs stay under 12)."""
@@ -139,6 +144,8 @@ def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> L
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             first: dict[str, yaml.Node] = {}
+            if node.flow_style:
+                _comma_number(node, path, file)
             for key, value in node.value:
                 if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
                     continue
@@ -164,6 +171,65 @@ def _line_map(root: yaml.Node | None, file: Path, lines_of_text: list[str]) -> L
     if duplicates:
         raise DataError(file, duplicates)
     return out
+
+
+def _comma_number(node: yaml.MappingNode, path: tuple, file: Path) -> None:
+    """Refuse ``{amount: 14,000,000}``: inside ``{…}`` a comma separates fields, so YAML reads the
+    amount as 14 and fields named "000"; the officer wrote one number with thousands separators."""
+    pairs = node.value
+    for i, (key, value) in enumerate(pairs):
+        if not (isinstance(value, yaml.ScalarNode) and value.tag.endswith(":int") and not value.style):
+            continue
+        groups = []
+        for next_key, next_value in pairs[i + 1:]:
+            if (isinstance(next_key, yaml.ScalarNode) and not next_key.style and next_key.value.isdigit()
+                    and isinstance(next_value, yaml.ScalarNode) and next_value.tag.endswith(":null")
+                    and not next_value.value):
+                groups.append(next_key.value)
+            else:
+                break
+        if groups:
+            written = ",".join([value.value, *groups])
+            fix = (f"hãy viết số liền, không dấu phân cách: {key.value}: {''.join([value.value, *groups])}"
+                   if all(len(g) == 3 for g in groups) else f'hãy đặt số trong dấu ngoặc kép: {key.value}: "{written}"')
+            raise DataError(file, Problem(
+                f"số '{written}' có dấu phẩy; trong dấu {{…}} dấu phẩy ngăn cách các trường nên YAML tách số này "
+                f"thành nhiều trường; {fix}", path=path_text(path + (key.value,)),
+                line=value.start_mark.line + 1, column=value.start_mark.column + 1))
+
+
+def _not_a_data_file(raw: bytes, path: Path) -> None:
+    """Refuse a workbook, a Word document or a PDF given where a data file is expected, saying what
+    it is and where it goes (re-saving it "as UTF-8" would not help)."""
+    suffix = path.suffix.lower()
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0") or raw.startswith(b"%PDF"):
+        if suffix in (".xlsx", ".xlsm", ".xls") or (raw.startswith(b"PK") and b"xl/" in raw[:2000]):
+            raise DataError(path, "đây là bảng Excel, không phải tệp dữ liệu .yaml/.json; bảng kết quả dùng với "
+                                  "'ocop-docs certificates BẢNG --issuer tệp.yaml' hoặc ghi tên bảng ở trường "
+                                  "'products_file'/'members_file' của tệp dữ liệu (tạo bằng 'ocop-docs new LOẠI -o tệp.yaml')")
+        raise DataError(path, "đây là văn bản Word hoặc PDF, không phải tệp dữ liệu .yaml/.json; đọc văn bản thành tệp "
+                              "dữ liệu bằng 'ocop-docs parse VĂN-BẢN -o tệp.yaml', hoặc tạo tệp bằng 'ocop-docs new LOẠI -o tệp.yaml'")
+
+
+def _text_of(raw: bytes, path: Path) -> str:
+    """The text of a spec: UTF-8 (with or without BOM), or UTF-16 with its BOM (Notepad's
+    "Unicode"); any other encoding (Windows-1258 "ANSI"…) is refused at the first byte that is not
+    UTF-8, never guessed: a wrong guess would change the Vietnamese letters in silence."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DataError(path, "tệp mã UTF-16 bị hỏng; hãy lưu lại với mã UTF-8") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+    good = raw[:start].decode("utf-8-sig")
+    line, column = good.count("\n") + 1, len(good) - (good.rfind("\n") + 1) + 1
+    raise DataError(path, Problem(
+        f"tệp không phải mã UTF-8 (byte 0x{raw[start]:02X} không đọc được); tệp có lẽ được lưu bằng bảng mã "
+        "Windows-1258 (ANSI) hoặc TCVN3; hãy mở tệp và lưu lại với mã UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8)",
+        line=line, column=column))
 
 
 def _json_int(text: str) -> int:
@@ -259,11 +325,11 @@ def read_spec_data(path: str | Path) -> tuple[Any, LineMap]:
     except OSError as exc:
         raise DataError(path, f"không đọc được tệp ({exc.strerror})") from None
     if len(raw) > MAX_SPEC_BYTES:
-        raise DataError(path, f"tệp quá lớn ({len(raw)} byte; tối đa {MAX_SPEC_BYTES})")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(path, f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại với mã UTF-8") from None
+        raise DataError(path, f"tệp quá lớn ({number_text(len(raw))} byte; tối đa {MAX_SPEC_BYTES // (1024 * 1024)} MB)")
+    _not_a_data_file(raw, path)
+    text = _text_of(raw, path)
+    if not text.strip():
+        raise DataError(path, EMPTY)
     if path.suffix.lower() == ".json":
         return _read_json(text, path)
     try:
@@ -296,7 +362,47 @@ def _colon_problem(loc: tuple, lines: LineMap) -> Problem | None:
     return None
 
 
-def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], lines: LineMap) -> Problem:
+def _field_model(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The model holding the last field of ``loc`` (None when the path leaves the known models)."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue  # a list's item: the model was resolved with the list's field
+        info = current.model_fields.get(part) if isinstance(part, str) else None
+        if info is None:
+            return None
+        item = list_item(info.annotation)
+        current = model_of(info.annotation) or (model_of(item) if item is not None else None)
+    return current
+
+
+def _with_field_words(text: str, error: Mapping[str, Any], loc: tuple, model: type[BaseModel] | None) -> str:
+    """A missing field with what it is; an unknown field with the known name it resembles."""
+    holder = _field_model(model, loc) if model is not None and loc else None
+    if holder is None:
+        return text
+    name = loc[-1]
+    if error.get("type") == "missing" and isinstance(name, str) and name in holder.model_fields:
+        about = holder.model_fields[name].description
+        return f"{text} ({about})" if about else text
+    if error.get("type") == "extra_forbidden" and (close := _close_name(model, loc)):
+        return f"không có trường này; có phải định viết '{close}'?"
+    return text
+
+
+def _close_name(model: type[BaseModel] | None, loc: tuple) -> str:
+    """The field of the model at ``loc``'s parent whose name ``loc``'s last name resembles ("titel" → "title")."""
+    holder = _field_model(model, loc) if model is not None and loc else None
+    if holder is None or not isinstance(loc[-1], str):
+        return ""
+    close = difflib.get_close_matches(loc[-1].lower(), list(holder.model_fields), n=1, cutoff=0.7)
+    return close[0] if close else ""
+
+
+def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], lines: LineMap,
+             model: type[BaseModel] | None = None) -> Problem:
     """The :class:`Problem` for one pydantic error, at its line; ``same_value`` are the errors on
     the same value (several when pydantic tried each member of a union)."""
     loc = clean_loc(tuple(error["loc"]))
@@ -312,7 +418,17 @@ def _problem(error: Mapping[str, Any], same_value: Sequence[Mapping[str, Any]], 
     if colon is not None:
         return colon
     line, column = lines.at(loc)
-    return Problem(message(error), path=path_text(loc), line=line, column=column, rule=rule)
+    text = _with_field_words(message(error), error, loc, model)
+    return Problem(text, path=path_text(loc), line=line, column=column, rule=rule)
+
+
+def _at_line(problem: Problem, lines: LineMap) -> Problem:
+    """``problem`` (about a field of the spec) with the line and column of its field, when it has none."""
+    if problem.line is not None or not problem.path:
+        return problem
+    loc = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", problem.path))
+    line, column = lines.at(loc)
+    return dataclasses.replace(problem, line=line, column=column)
 
 
 def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = None, lines: dict | None = None,
@@ -322,11 +438,16 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
     The files the data names (members_file, products_file, sheets) are read first (``io/datafiles.py``:
     models never open files); what the table readers skipped is added to ``notices``.
     """
-    data = resolve_data_files(data, file, notices)
     if not isinstance(lines, LineMap):
         mapped = LineMap()
         mapped.update(lines or {})
         lines = mapped
+    try:
+        data = resolve_data_files(data, file, notices)
+    except DataError as exc:  # a file the spec names: at the line that names it
+        if file is None or exc.file != str(file):
+            raise
+        raise DataError(file, [_at_line(p, lines) for p in exc.problems]) from None
     try:
         return model.model_validate(data)
     except RuleViolation as exc:  # a rule of the whole document (OCOP/ND30), found by a model validator
@@ -336,9 +457,14 @@ def validate_spec(data: Any, model: type[BaseModel], file: str | Path | None = N
         by_value: dict[tuple, list[ErrorDetails]] = {}
         for error in errors:
             by_value.setdefault(clean_loc(tuple(error["loc"])), []).append(error)
+        # "titel:" for "title:": one problem (the misspelt name, with the right one), not also "title is missing".
+        misspelt = {loc[:-1] + (name,) for loc, name in
+                    ((clean_loc(tuple(e["loc"])), _close_name(model, clean_loc(tuple(e["loc"])))) for e in errors
+                     if e.get("type") == "extra_forbidden") if name}
+        errors = [e for e in errors if not (e.get("type") == "missing" and clean_loc(tuple(e["loc"])) in misspelt)]
         problems: list[Problem] = []
         for error in errors:
-            problem = _problem(error, by_value[clean_loc(tuple(error["loc"]))], lines)
+            problem = _problem(error, by_value[clean_loc(tuple(error["loc"]))], lines, model)
             if problem not in problems:
                 problems.append(problem)
         raise DataError(file, problems) from None
@@ -351,6 +477,8 @@ def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | No
     readers of the tables it names skipped (Vietnamese).
     """
     data, lines = read_spec_data(path)
+    if data is None:
+        raise DataError(path, EMPTY)
     if not isinstance(data, dict):
         raise DataError(path, "nội dung tệp phải là một nhóm trường dạng 'tên: giá trị' (ví dụ 'kind: ke-hoach')")
     choices = kinds.choices_text(with_model=True)
@@ -358,13 +486,24 @@ def load_spec(path: str | Path, kind: str | None = None, notices: list[str] | No
     if wanted is None:
         raise DataError(path, Problem(f"thiếu trường 'kind' (loại tài liệu: {choices})", path="kind"))
     entry = kinds.find(wanted)
+    if wanted == "certificate-issuer":
+        raise DataError(path, Problem("đây là tệp cơ quan cấp của một đợt cấp giấy chứng nhận: dùng với "
+                                      "'ocop-docs certificates BẢNG --issuer tệp.yaml'", path="kind",
+                                      line=lines.get(("kind",)), column=lines.columns.get(("kind",))))
     if entry is None or entry.model is None:
+        close = difflib.get_close_matches(str(wanted), [k.id for k in kinds.all_kinds(with_model=True)], n=1)
+        hint = f"có phải '{close[0]}'? " if close else ""
         raise DataError(
             path,
-            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; chấp nhận: {choices}", path="kind",
+            Problem(f"loại tài liệu '{wanted}' không được hỗ trợ; {hint}chấp nhận: {choices}", path="kind",
                     line=lines.get(("kind",)), column=lines.columns.get(("kind",))),
         )
     if kind and data.get("kind") is not None and kinds.find(data.get("kind")) is not entry:
         raise DataError(path, Problem(f"tệp khai báo kind '{data.get('kind')}' nhưng lệnh cần '{entry.id}'", path="kind",
                                       line=lines.get(("kind",)), column=lines.columns.get(("kind",))))
-    return validate_spec(data, entry.model, path, lines, notices)
+    spec = validate_spec(data, entry.model, path, lines, notices)
+    if notices is not None and hasattr(spec, "printed_notices"):  # kept as printed, but the officer is told
+        for loc, text in spec.printed_notices():
+            line, column = lines.at(loc)
+            notices.append(f"{Path(path).name}: " + Problem(text, path=path_text(loc), line=line, column=column).describe())
+    return spec

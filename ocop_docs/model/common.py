@@ -82,7 +82,10 @@ class Model(BaseModel):
 def model_kind_names(model: type[BaseModel]) -> tuple[str, ...]:
     """The names a model's ``kind`` field accepts, its id first (empty when it has no such field)."""
     field = model.model_fields.get("kind")
-    return tuple(get_args(field.annotation)) if field is not None else ()
+    names = tuple(get_args(field.annotation)) if field is not None else ()
+    # A field called "kind" that is not a document's (a deadline's "date", "quarter"…) has no old
+    # names: only a declaration whose default is its first value names a kind and its aliases.
+    return names if names and field is not None and field.default == names[0] else ()
 
 
 Level = Literal["trung_uong", "tinh", "huyen", "xa", "so", "khac"]
@@ -94,7 +97,7 @@ class Issuer(Model):
     name: NonEmptyText = Field(description="Tên đầy đủ của cơ quan ban hành, ví dụ 'Ủy ban nhân dân huyện Bến Cầu'")
     parent: Text | None = Field(None, description="Tên cơ quan chủ quản trực tiếp (để trống với UBND)")
     abbreviation: NonEmptyText = Field("UBND", description="Chữ viết tắt tên cơ quan dùng trong ký hiệu, ví dụ 'UBND'")
-    level: Level = Field("khac", description="Cấp: trung_uong, tinh, huyen, xa, so, khac")
+    level: Level = Field("khac", description="Cấp của cơ quan")
     name_lines: list[NonEmptyText] | None = Field(
         None, description="Cách xuống dòng của tên cơ quan trong phần đầu (nếu muốn tự quyết định)"
     )

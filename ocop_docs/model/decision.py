@@ -140,6 +140,8 @@ class Decision(Document):
     expected_date: OptionalDate = Field(
         None, description="Ngày dự kiến ký (bản dự thảo chưa có ngày): dùng để áp dụng quy định đúng thời điểm"
     )
+    # The rules of the signing date need one of the two dates (io/starter.py asks for 'date').
+    starter_fill: ClassVar[dict[str, str]] = {"date": "nếu không ghi 'expected_date' (bản dự thảo chưa có ngày)"}
     proposed_by: Text | None = Field(
         None, description="Dòng 'Theo đề nghị của …' (không ghi chữ 'Theo đề nghị của'), ví dụ 'Giám đốc Sở … tại Tờ trình số …'"
     )
@@ -404,7 +406,11 @@ class PlanDecision(Decision):
     verb: Literal["Ban hành", "Phê duyệt"] = Field("Ban hành", description="'Ban hành' hoặc 'Phê duyệt' (ND30-TITLE-04)")
     title: Text | None = Field(None, description="Trích yếu; mặc định '<verb> <Kế hoạch> <tên kế hoạch>'")
     issue_text: Text | None = Field(None, description="Nội dung Điều 1; mặc định '<verb> kèm theo Quyết định này Kế hoạch …'")
-    plan: Plan = Field(description="Kế hoạch kèm theo (cùng cấu trúc với tệp kế hoạch: title, year, body, closing…)")
+    plan: Plan = Field(description="Kế hoạch kèm theo (cùng cấu trúc với tệp kế hoạch: title, year, body, closing…); "
+                                   "cơ quan, địa danh, ngày và người ký lấy từ quyết định")
+    # The starter (io/starter.py) does not ask for what the attached plan takes from the decision.
+    starter_inherited: ClassVar[tuple[str, ...]] = tuple(
+        f"plan.{key}" for key in ("issuer", "place", "signer", "date", "draft_year", "number", "legal_bases", "recipients"))
     attachment_phrase: AttachPhrase = Field("Kèm theo", description="'Kèm theo' (ND30) hoặc 'Ban hành kèm theo' (cách ghi cũ)")
     attachment_date_style: DateStyle = Field("long", description="Ngày trong dòng kèm theo: long (ngày 24 tháng 3 năm 2020) hoặc short (24/3/2020)")
     attachment_issuer: Text | None = Field(None, description="Phần 'của …' trong dòng kèm theo; mặc định theo thẩm quyền ban hành")
@@ -666,6 +672,9 @@ class CouncilDecision(Decision):
     year: int | None = Field(None, ge=2018, le=2100, description="Năm ghi trong tên Hội đồng (nếu Hội đồng lập cho một năm)")
     council_name: Text | None = Field(None, description="Tên Hội đồng; mặc định 'Hội đồng đánh giá, phân hạng sản phẩm OCOP <địa bàn>'")
     members: list[Member] = Field(default_factory=list, description="Thành viên Hội đồng")
+    starter_fill: ClassVar[dict[str, str]] = {  # what the rules below need though the fields have defaults
+        **Decision.starter_fill, "issuer.level": "với Hội đồng: tinh, huyen hoặc trung_uong",
+        "members_file": "nếu không ghi 'members' (thành viên ghi ngay trong tệp này)"}
     members_file: Text | None = Field(None, description="Tệp Excel/CSV danh sách thành viên Hội đồng (đường dẫn tính từ tệp dữ liệu)")
     members_sheet: Text | None = Field(None, description="Tên trang tính trong tệp Excel")
     members_layout: Literal["inline", "attached"] = Field("inline", description="inline: ghi trong Điều 1; attached: Danh sách kèm theo")
@@ -681,6 +690,11 @@ class CouncilDecision(Decision):
 
     @model_validator(mode="after")
     def _council(self) -> "CouncilDecision":
+        if "level" not in self.issuer.model_fields_set:
+            # Left out (the default "khac" is no level): ask for it by its field, never show 'khac'.
+            raise InvalidField("chưa ghi cấp của cơ quan ban hành; Hội đồng do cấp tỉnh, trung ương (hoặc cấp huyện "
+                               "đến 30/06/2025) thành lập: ghi 'level: tinh' (hoặc trung_uong, huyen) dưới 'issuer'",
+                               ("issuer", "level"), "OCOP-COUNCIL")
         if self.level not in ("huyen", "tinh", "trung_uong"):
             raise RuleViolation(
                 "OCOP-COUNCIL",
@@ -876,6 +890,9 @@ class RecognitionDecision(Decision):
     title: Text | None = Field(None, description="Trích yếu; mặc định theo các trường trên")
     products: list[Product] = Field(default_factory=list, description="Danh sách sản phẩm được công nhận")
     products_file: Text | None = Field(None, description="Bảng sản phẩm (.xlsx/.csv, tiêu đề tiếng Việt), đường dẫn tính từ tệp dữ liệu")
+    starter_fill: ClassVar[dict[str, str]] = {  # what the rules below need though the fields have defaults
+        **Decision.starter_fill, "issuer.level": "với quyết định công nhận: tinh, huyen hoặc trung_uong",
+        "products_file": "nếu không ghi 'products' (sản phẩm ghi ngay trong tệp này)"}
     standing_body: Text | None = Field(None, description="Cơ quan được giao thông báo, trao Giấy chứng nhận, theo dõi; mặc định theo cấp và ngày")
     communes: Text | None = Field(None, description="Các địa phương có sản phẩm (Điều giao nhiệm vụ); mặc định theo cấp và ngày")
     list_title: Text | None = Field(None, description="Tên danh sách kèm theo (in hoa)")
@@ -1142,6 +1159,30 @@ class GeneralDecision(Document):
         if self.proposed_by:
             bases.append(LegalBasis(verb="Theo đề nghị của", text=self.proposed_by))
         return bases
+
+    def printed_notices(self) -> list[tuple[tuple, str]]:
+        """(field path, Vietnamese notice) for what is printed as written though ND30 would have it
+        otherwise: a "Như Điều n" in Nơi nhận that is not the article naming who executes the
+        decision (ND30-TPL-QD-03, the rule ``check`` applies). A copy of an issued decision keeps
+        its words, so this is said, not refused; a draft should be corrected."""
+        executors = None
+        for where, text in self.texts():
+            m = re.match(r"Điều (\d+)", where)
+            folded = fold(text, lower=True)
+            if m and ("chiu trach nhiem thi hanh" in folded or "thi hanh quyet dinh nay" in folded):
+                executors = int(m.group(1))
+        out = []
+        for i, item in enumerate(self.recipients):
+            if not (m := _NHU_DIEU.match(item)):
+                continue
+            n = int(m.group(1))
+            if not 1 <= n <= len(self.articles):
+                out.append((("recipients", i), f"Nơi nhận ghi 'Như Điều {n}' nhưng quyết định chỉ có "
+                                               f"{len(self.articles)} điều; văn bản được in như đã ghi, hãy sửa nếu là bản dự thảo"))
+            elif executors is not None and n != executors:
+                out.append((("recipients", i), f"Nơi nhận ghi 'Như Điều {n}' nhưng trách nhiệm thi hành quy định ở "
+                                               f"Điều {executors}; văn bản được in như đã ghi, hãy sửa nếu là bản dự thảo"))
+        return out
 
     def texts(self) -> list[tuple[str, str]]:
         """(where, text) of every text of the decision a reader may need to revise, in order."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -153,6 +153,7 @@ class Registration(Model):
     product_name: NonEmptyText = Field(description="Tên sản phẩm")
     bo: int | None = Field(None, ge=1, le=26, description="Số bộ sản phẩm (1–26): Ngành, Nhóm, Phân nhóm lấy theo Phụ lục I")
     category: Text | None = Field(None, description="Ghi tay Ngành, Nhóm, Phân nhóm (khi không ghi 'bo')")
+    starter_fill: ClassVar[dict[str, str]] = {"bo": "nếu không ghi 'category'"}  # the rule below, for io/starter.py
     registration: RegistrationKind = Field("lần đầu", description="Lần đăng ký: lần đầu, nâng hạng, đánh giá lại")
     samples: Text = Field("05 sản phẩm", description="Sản phẩm mẫu (số lượng)")
     place: Text = Field("", description="Địa danh ở dòng ngày tháng")
@@ -377,6 +378,7 @@ class CouncilMinutes(Document):
     content: list[NonEmptyText] = Field(default_factory=list, description="Diễn biến cuộc họp, trước bảng kết quả")
     sheets: list[NonEmptyText] = Field(default_factory=list, description="Các phiếu đánh giá (tệp YAML/JSON/Excel, đường dẫn tính từ tệp này): điểm được tính từ phiếu")
     products: list[MinutesProduct] = Field(default_factory=list, description="Sản phẩm ghi tay (khi không tính từ phiếu)")
+    starter_fill: ClassVar[dict[str, str]] = {"sheets": "nếu không ghi 'products'"}  # the rule below, for io/starter.py
     conclusions: list[NonEmptyText] = Field(default_factory=list, description="Kết luận, kiến nghị của Hội đồng")
 
     @model_validator(mode="after")

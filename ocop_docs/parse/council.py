@@ -128,7 +128,8 @@ def council_decision(general: dict, notes: list[Note]) -> tuple[dict | None, str
         if member is not None:
             (team["members"] if team is not None else members).append(member)
         elif members and not re.search(r"\bgồm\b|sau đây gọi tắt", text):
-            return None, f"dòng '{text[:60]}' ở Điều 1 không đọc được thành thành viên"
+            shown = text if len(text) <= 60 else text[:60].rsplit(" ", 1)[0] + " …"
+            return None, f"dòng '{shown}' ở Điều 1 không đọc được thành thành viên"
     if not members and general.get("attached") and re.search(r"Danh sách kèm theo", " ".join(first), re.I):
         # "… gồm các thành viên có tên tại Danh sách kèm theo Quyết định này": the list after the signature.
         members, team, why = _attached_members(general["attached"])

@@ -21,8 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from .. import kinds
 from ..errors import RuleViolation, UnreadableFile
+from ..io.messages import clean_loc, message, path_text
 from ..model.common import Issuer
 from ..model.decision import decision_subject
 from ..nd30 import doctypes
@@ -390,8 +393,13 @@ def _same_wording(doc: Parsed, model) -> str | None:
     key = lambda t: fold(re.sub(r"[\s./;:,]+", " ", t), lower=True).strip()  # noqa: E731
     for a, b in zip(printed + [""] * len(read), read + [""] * len(printed)):
         if key(a) != key(b):
-            return f"mô hình in '{a[:70]}' thay cho '{b[:70]}'"
+            return f"phần mềm sẽ in '{_cut(a, 70)}' thay cho '{_cut(b, 70)}'"
     return None
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, "…" marking the cut."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _as_ocop_kind(doc: Parsed, kind: str) -> None:
@@ -405,13 +413,16 @@ def _as_ocop_kind(doc: Parsed, kind: str) -> None:
         try:
             model = kinds.get(kind).model.model_validate(public(data))
             why = _same_wording(doc, model) or ""
-        except (ValueError, RuleViolation) as exc:  # pydantic's ValidationError, a field rule, an OCOP rule (dates of căn cứ)
-            why = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
+        except ValidationError as exc:  # the first field the model refuses, in the words of io/messages.py
+            error = exc.errors()[0]
+            why = f"trường '{path_text(clean_loc(tuple(error['loc'])))}': {message(error)}"
+        except (ValueError, RuleViolation) as exc:  # a field rule, an OCOP rule (dates of căn cứ)
+            why = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else "dữ liệu không hợp lệ"
         if why:
             data = None
     if data is None:
-        doc.notes.append(Note("kind", f"quyết định {what} chưa đọc được theo mô hình {kind} ({why}); "
-                                      "giữ nguyên dạng quyết định chung (kind: decision)"))
+        doc.notes.append(Note("kind", f"quyết định {what} chưa đọc được thành loại '{kinds.get(kind).id}' ({why}); "
+                                      f"giữ dạng quyết định chung (kind: {kinds.get('decision').id}), in như văn bản"))
         return
     doc.kind, doc.data = kind, data
     doc.notes = [n for n in doc.notes if n.field != "attached"] + notes

@@ -39,6 +39,33 @@ def _locate(template: Path, needle: str) -> tuple[str, str]:
     return "", ""
 
 
+def _runtime_place(exc: BaseException, tpl: DocxTemplate) -> tuple[str, str]:
+    """The paragraph whose tag failed while filling (a division by 0, a limit, a missing value not
+    found by name): Jinja's traceback gives the template line, and docxtpl puts each <w:p> of the
+    part it was filling on its own line, so the line is the paragraph's rank."""
+    lineno = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    part = getattr(tpl, "current_rendering_part", None)
+    if not lineno or lineno < 2 or part is None:
+        return "", ""
+    try:
+        body = part is tpl.docx.part
+        xml = tpl.patch_xml(tpl.get_xml() if body else tpl.get_part_xml(part))
+    except Exception:  # the place is a help, never a second failure
+        return "", ""
+    lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml).splitlines()
+    if lineno > len(lines):
+        return "", ""
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()[:200]
+    rank = len(re.findall(r"<w:p[ >/]", "".join(lines[:lineno - 1]))) + 1  # empty <w:p/> count too, as in Word
+    where = f"đoạn thứ {rank}" + (", kể cả các đoạn trong bảng" if body else " của phần đầu/chân trang")
+    return where, text
+
+
 def _missing_name(message: str) -> str:
     for pattern in (r"has no attribute '([^']+)'", r"'([^']+)' is undefined", r"no attribute '([^']+)'"):
         if m := re.search(pattern, message):
@@ -70,6 +97,8 @@ def render_document(template: str | Path, context: dict):
         elif isinstance(exc, UndefinedError) and (name := _missing_name(str(exc))):
             where, nearby = _locate(template, name)
             nearby = nearby[:200]
+        if not where:
+            where, nearby = _runtime_place(exc, tpl)
         raise TemplateError(template, reason, where, nearby) from None
     size_rules(tpl.docx)
     keep_signature_with_text(tpl.docx)

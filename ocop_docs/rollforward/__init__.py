@@ -602,13 +602,16 @@ def _figures(text: str, where: str, what: str, reviews: list[Item], old: int, ol
 
 def _after_district_end(deadline) -> bool:
     """A deadline that runs past 30/06/2025 (a date, month or quarter after it, or the whole year)."""
+    year = deadline.year or DISTRICT_END.year  # "Quý IV/2023" is long over, "Quý IV" of the plan's year is not
     if deadline.kind == "date" and deadline.day is not None:
         return deadline.day > DISTRICT_END
     if deadline.kind == "month" and deadline.month is not None:
-        return deadline.month > DISTRICT_END.month
+        return (year, deadline.month) > (DISTRICT_END.year, DISTRICT_END.month)
     if deadline.kind == "quarter" and deadline.quarter is not None:
-        return deadline.quarter > 2
-    return deadline.kind in ("year", "text")
+        return (year, deadline.quarter) > (DISTRICT_END.year, 2)
+    if deadline.kind == "year":
+        return year >= DISTRICT_END.year
+    return deadline.kind == "text"
 
 
 def _value(target) -> str:

@@ -94,4 +94,11 @@ def parse_date(s: str) -> date:
     try:
         return date(y, mo, d)
     except ValueError:
-        raise ValueError(f"Ngày không hợp lệ: {s.strip()!r}") from None
+        if not 1 <= mo <= 12:
+            why = f"không có tháng {mo}; tháng từ 1 đến 12"
+        elif 1 <= y <= 9999 and d > 0:
+            last = (date(y + (mo == 12), mo % 12 + 1, 1) - date(y, mo, 1)).days if y < 9999 or mo < 12 else 31
+            why = f"tháng {mo} năm {y} chỉ có {last} ngày"
+        else:
+            why = "không có ngày này"
+        raise ValueError(f"Ngày không hợp lệ: {s.strip()!r} ({why})") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..io.members import Group
+from .round_form import without_file_place
 
 COUNCIL_ROLES = ("Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên kiêm Thư ký", "Ủy viên")
 TEAM_ROLES = ("Tổ trưởng", "Tổ phó", "Thành viên")
@@ -20,7 +21,7 @@ FIELD_LABELS = {
     "issuer.name": "Cơ quan ban hành", "issuer.level": "Cấp", "place": "Địa danh", "number": "Số quyết định",
     "date": "Ngày ký", "expected_date": "Ngày ký", "signer.authority": "Thẩm quyền ký",
     "signer.head_title": "Chức vụ người đứng đầu", "signer.title": "Chức vụ người ký", "signer.name": "Họ tên người ký",
-    "executors": "Người thi hành", "recipients": "Nơi nhận", "legal_bases": "Căn cứ", "proposed_by": "Theo đề nghị của",
+    "executors": "Người, cơ quan thi hành", "recipients": "Nơi nhận", "legal_bases": "Căn cứ", "proposed_by": "Theo đề nghị của",
 }
 
 
@@ -136,4 +137,6 @@ def label_fields(message: str, file_name: str) -> str:
     message = re.sub(r"trường 'team\.members\[(\d+)\]\.(\w+)'", lambda m: f"Tổ tư vấn, dòng {int(m.group(1)) + 1}", message)
     for path, label in FIELD_LABELS.items():
         message = message.replace(f"trường '{path}'", f"ô «{label}»")
-    return re.sub(r", dòng \d+ của tệp", "", message)
+    # The data file is made by the page: its lines and columns mean nothing to the officer.
+    message = without_file_place(message)
+    return re.sub(r"(ô «Người, cơ quan thi hành»): không được để trống", r"\1: cần ít nhất một dòng", message)

@@ -49,4 +49,10 @@ def label_fields(message: str) -> str:
     message = message.replace("Lỗi dữ liệu trong tệp du-lieu-dot-cap.yaml", "Dữ liệu đợt cấp chưa đúng")
     for path, label in ROUND_FIELDS.items():
         message = message.replace(f"trường '{path}'", f"ô «{label}»")
-    return re.sub(r", dòng \d+ của tệp", "", message)
+    return without_file_place(message)
+
+
+def without_file_place(message: str) -> str:
+    """A message about a data file the page made itself, without its line and column (the officer
+    never saw that file: the form's label names the place)."""
+    return re.sub(r",? dòng \d+(, cột \d+)? của tệp", "", message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ocop_docs.check import KINDS, VI_KINDS, checker_kind
@@ -49,3 +50,16 @@ def test_unreadable_file_exits_2_without_traceback(tmp_path: Path):
     assert result.exit_code == 2
     assert "không phải là tệp .docx hợp lệ" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"", "không phải tệp nén ZIP (tệp rỗng, 0 byte)"),
+    (b"%PDF-1.7\n", "không phải tệp nén ZIP (đây là tệp PDF; mở bằng Word rồi lưu thành .docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "đây là tệp Word 97-2003 (.doc)"),
+    ("kind: ke-hoach\ntitle: Kế hoạch\n".encode(), "đây là tệp chữ thường (ví dụ tệp dữ liệu .yaml), không phải văn bản Word"),
+])
+def test_a_file_that_is_not_a_docx_is_named_for_what_it_is(content, says, tmp_path: Path):
+    path = tmp_path / "van-ban.docx"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2 and says in result.output, result.output

@@ -28,3 +28,16 @@ def test_unexpected_errors_are_messages(tmp_path, monkeypatch, error, code, word
     assert not english_leaks(result.output.replace(f"{type(error).__name__}: {error}", ""))
     debug = CliRunner().invoke(main, ["--debug", "render", str(spec), "-o", str(tmp_path / "a.docx")])
     assert debug.exception is error
+
+
+def test_a_reader_that_leaves_early_is_not_a_fault(tmp_path, monkeypatch):
+    """`ocop-docs register list … | head`: the closed pipe ends the command quietly (exit 0: nothing
+    went wrong), never as "Lỗi phần mềm … BrokenPipeError" (exit 70)."""
+    def closed(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(ocop_docs.api, "load_spec", closed)
+    spec = tmp_path / "a.yaml"
+    spec.write_text("kind: plan\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "a.docx")])
+    assert result.exit_code == 0 and result.output == ""

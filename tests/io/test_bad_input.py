@@ -23,7 +23,7 @@ CASES = {
     "negative amount": (GOOD.replace("amount: 14000000", "amount: -5"), "body[0].content[1].content[0].budget.lines[0].amount", "lớn hơn hoặc bằng 0", 13),
     "unknown document type": (GOOD.replace("kind: plan\n", "kind: plan\ndoc_type: Giấy khen\n"), "doc_type", "không có trong Điều 7", 2),
     "unknown kind": (GOOD.replace("kind: plan", "kind: bienban"), "kind", "không được hỗ trợ", 1),
-    "typo in a field name": (GOOD.replace("place:", "plcae:"), "plcae", "không được hỗ trợ", 3),
+    "typo in a field name": (GOOD.replace("place:", "plcae:"), "plcae", "không có trường này; có phải định viết 'place'?", 3),
     "KT without head title": (GOOD.replace('title: "CHỦ TỊCH"', 'authority: KT, title: "PHÓ CHỦ TỊCH"'), "signer", "head_title", 14),
 }
 
@@ -102,3 +102,27 @@ def test_ambiguous_thousands_comma_in_an_amount_is_refused(tmp_path: Path):
         load_spec(spec)
     spec.write_text(GOOD.replace("amount: 14000000", 'amount: "14.000.000 đồng"'), encoding="utf-8")
     assert load_spec(spec).budget_total == 14_000_000
+
+
+def test_utf16_with_bom_is_read_and_the_line_map_never_walks_expanded_aliases(tmp_path: Path):
+    """Notepad's "Unicode" (UTF-16 with BOM) reads like UTF-8. Aliases under the limit expand to
+    6,561 values, but the line map holds each written node once: a few dozen paths, not thousands."""
+    from ocop_docs.io.spec import read_spec_data
+
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_bytes(GOOD.encode("utf-16"))
+    assert load_spec(spec).place == "Vũ Quang"
+    aliases = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abc", "bcd"))
+    spec.write_text(GOOD + aliases, encoding="utf-8")
+    data, lines = read_spec_data(spec)
+    assert len(data["d"]) == 9 and len(data["d"][0][0][0]) == 9  # 9**4 values once expanded
+    assert len(lines) < 100  # walked expanded, it would hold over 7,000 paths
+
+
+def test_a_spec_over_20_mb_is_refused_with_sizes_the_vietnamese_way(tmp_path: Path):
+    spec = tmp_path / "kehoach.yaml"
+    spec.write_bytes(GOOD.encode("utf-8") + b"#" * (20 * 1024 * 1024))
+    with pytest.raises(DataError) as info:
+        load_spec(spec)
+    assert f"tệp quá lớn ({spec.stat().st_size:,} byte; tối đa 20 MB)".replace(",", ".") in str(info.value)

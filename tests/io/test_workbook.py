@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from openpyxl import Workbook
 from ocop_docs.errors import DataError
 from ocop_docs.io.tables import read_products
 from ocop_docs.io.workbook import column_letter, read_sheet
+from zipbombs import deflate_repeated, with_raw_entry
 
 HEAD = ["STT", "Tên sản phẩm", "Chủ thể", "Điểm"]
 
@@ -89,43 +89,12 @@ def test_merged_cells_fill_every_row_of_the_region(tmp_path):
     assert [(p.owner, p.address) for p in table.products] == [("HTX Chè Hương Sơn", "xã Sơn Kim 1")] * 3
 
 
-def _deflate_repeated(block: bytes, times: int) -> tuple[bytes, int]:
-    """The raw deflate stream and CRC of ``block`` repeated ``times`` times, without compressing it all:
-    after a full flush the compressor's state is reset, so every block compresses to the same bytes."""
-    c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    first = c.compress(block) + c.flush(zlib.Z_FULL_FLUSH)
-    assert c.compress(block) + c.flush(zlib.Z_FULL_FLUSH) == first
-    crc = 0
-    for _ in range(times):
-        crc = zlib.crc32(block, crc)
-    return first * times + c.flush(), crc
-
-
-def _with_raw_entry(base: bytes, name: str, raw: bytes, size: int, crc: int) -> bytes:
-    """Zip ``base`` with one more entry whose deflated bytes are ``raw`` (declared size ``size``)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if info.filename != name:
-                dst.writestr(info.filename, src.read(info))
-        entry = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.CRC, entry.compress_size, entry.file_size = crc, len(raw), size
-        entry.header_offset = dst.fp.tell()
-        dst.fp.write(entry.FileHeader(False))
-        dst.fp.write(raw)
-        dst.filelist.append(entry)
-        dst.NameToInfo[name] = entry
-        dst.start_dir = dst.fp.tell()
-    return out.getvalue()
-
-
 def test_zip_bomb_is_refused_before_openpyxl(tmp_path):
     """A 1 MB workbook whose sharedStrings inflate to 1 GB: refused by the .docx limits, nothing inflated."""
     path = simple(tmp_path / "bomb.xlsx")
     block = b"<si><t>" + b"A" * ((1 << 20) - 16) + b"</t></si>"
-    raw, crc = _deflate_repeated(block, 1024)
-    path.write_bytes(_with_raw_entry(path.read_bytes(), "xl/sharedStrings.xml", raw, len(block) * 1024, crc))
+    raw, crc = deflate_repeated(block, 1024)
+    path.write_bytes(with_raw_entry(path.read_bytes(), "xl/sharedStrings.xml", raw, len(block) * 1024, crc))
     assert path.stat().st_size < 1.2 * 1024 * 1024
     with pytest.raises(DataError) as info:
         read_products(path)

@@ -424,7 +424,7 @@ def test_council_decision_that_does_not_fit_stays_general_with_the_reason():
                             "Về việc thành lập Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Kiên Giang")
     parsed = parse_text(text)
     assert parsed.kind == "decision" and parsed.model.subject == "hội đồng"
-    assert any(n.field == "kind" and "chưa đọc được theo mô hình council_decision" in n.message for n in parsed.notes)
+    assert any(n.field == "kind" and "chưa đọc được thành loại 'quyet-dinh-hoi-dong'" in n.message for n in parsed.notes)
 
 
 def test_a_decision_to_phan_hang_and_certify_is_read_as_a_recognition_decision():
@@ -432,7 +432,7 @@ def test_a_decision_to_phan_hang_and_certify_is_read_as_a_recognition_decision()
                             "Về việc phân hạng và cấp giấy chứng nhận sản phẩm OCOP tỉnh Kiên Giang năm 2021")
     parsed = parse_text(text)
     assert parsed.model.subject == "công nhận"
-    assert any(n.field == "kind" and "chưa đọc được theo mô hình recognition_decision" in n.message for n in parsed.notes)
+    assert any(n.field == "kind" and "chưa đọc được thành loại 'quyet-dinh-cong-nhan'" in n.message for n in parsed.notes)
 
 
 def test_recognition_decision_reads_its_product_list_and_renders_the_same(tmp_path):

@@ -88,10 +88,25 @@ def test_a_template_failing_in_its_own_arithmetic_is_a_template_error(tmp_path: 
     result = CliRunner().invoke(main, ["render", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "-o",
                                        str(tmp_path / "out.docx"), "--template", str(template)])
     assert result.exit_code == 3, result.output
-    assert f"Lỗi mẫu văn bản {template}: lỗi khi điền mẫu: phép chia cho 0" in result.output
+    assert (f"Lỗi mẫu văn bản {template} (đoạn thứ 2, kể cả các đoạn trong bảng): lỗi khi điền mẫu: phép chia cho 0\n"
+            "  Đoạn văn bản gần đó: «{{ 1 // (bases|length - bases|length) }}»") in result.output
     assert english_leaks(result.output) == [] and not (tmp_path / "out.docx").exists()
     broken = make_template(tmp_path / "hong.docx", "{{ title }", "{% for x in %}")
     result = CliRunner().invoke(main, ["render", str(SAMPLES / "plans" / "ben-cau-2024.yaml"), "-o",
                                        str(tmp_path / "out.docx"), "--template", str(broken)])
     assert result.exit_code == 3 and "lỗi cú pháp thẻ mẫu" in result.output
     assert "unexpected" not in result.output and english_leaks(result.output) == []
+
+
+def test_a_failing_tag_in_a_table_cell_is_found_by_its_paragraph(tmp_path: Path):
+    """A runtime failure names the paragraph (counted with the table's) and shows its text."""
+    document = Document()
+    document.add_paragraph("{{ name }}")
+    document.add_table(rows=1, cols=2).cell(0, 1).text = "Tổng: {{ name + 1 }}"
+    document.add_paragraph("Cuối")
+    document.save(str(tmp_path / "t.docx"))
+    with pytest.raises(TemplateError) as info:
+        render_docx(tmp_path / "t.docx", {"name": "x"}, tmp_path / "out.docx")
+    message = str(info.value)
+    assert "(đoạn thứ 3, kể cả các đoạn trong bảng): lỗi khi điền mẫu: nối chữ với số" in message, message
+    assert "«Tổng: {{ name + 1 }}»" in message

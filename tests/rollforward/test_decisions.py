@@ -153,13 +153,15 @@ def test_a_task_deadline_left_in_its_old_year_is_answered_in_the_task(tmp_path):
     plan, _ = load_plan(tmp_path / "kh.yaml")
     rolled = roll_forward(plan, 2025, on=date(2025, 1, 6))
     deadline = next(d for d in decisions(rolled) if d.kind == "deadline" and d.current == "Quý IV/2023")
-    assert deadline.key == "thoi-han-1" and deadline.slot.path[-1] == "deadline"
+    # The district's tasks "trong năm 2025" come first: they run past 30/06/2025, when districts end.
+    assert [d.current for d in decisions(rolled) if d.kind == "deadline"][:2] == ["trong năm 2025", "Quý IV/2023"]
+    assert deadline.key == "thoi-han-2" and deadline.slot.path[-1] == "deadline"
     with pytest.raises(DataError, match="năm 2023 nằm ngoài thời gian của kế hoạch năm 2025"):
-        apply_decisions(rolled, {"thoi-han-1": "Quý II/2023"})
-    done = apply_decisions(rolled, {"thoi-han-1": "Quý II/2025"})
+        apply_decisions(rolled, {"thoi-han-2": "Quý II/2023"})
+    done = apply_decisions(rolled, {"thoi-han-2": "Quý II/2025"})
     task = value_at(done.result.plan, deadline.slot.path[:-1])
     assert (task.deadline.text, task.deadline.quarter, task.deadline.year) == ("Quý II/2025", 2, 2025)
-    assert "thoi-han-1" not in [d.key for d in done.open]
+    assert "thoi-han-2" not in [d.key for d in done.open]
 
 
 def test_an_amount_typed_the_vietnamese_way_in_yaml_is_read_as_typed(word_plan, tmp_path):

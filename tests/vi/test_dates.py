@@ -101,7 +101,7 @@ def test_parse_date(text):
 def test_parse_date_impossible():
     with pytest.raises(ValueError) as e:
         parse_date("31/02/2024")
-    assert str(e.value) == "Ngày không hợp lệ: '31/02/2024'"
+    assert str(e.value) == "Ngày không hợp lệ: '31/02/2024' (tháng 2 năm 2024 chỉ có 29 ngày)"
     for text in ("29/02/2023", "2024-13-01", "0/1/2024", "32/1/2024", "ngày 31 tháng 4 năm 2024"):
         with pytest.raises(ValueError, match="Ngày không hợp lệ"):
             parse_date(text)

@@ -97,7 +97,8 @@ def test_a_missing_field_is_named_with_the_form_label_and_nothing_typed_is_lost(
     r = _post(client, values)
     assert r.status_code == 400
     text = text_of(r.text)
-    assert "Dữ liệu chưa đúng" in text and "ô «Người thi hành»" in text
+    assert "Dữ liệu chưa đúng" in text and "ô «Người, cơ quan thi hành»: cần ít nhất một dòng" in text
+    assert "của tệp" not in text and "dòng 58" not in text  # the page's own data file is never shown
     assert _form_values(r.text)["tv_ten_0"] == "Nguyễn Văn An"
 
 
