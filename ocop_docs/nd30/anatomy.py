@@ -301,6 +301,17 @@ def is_issuing_authority(text: str) -> bool:
     return len(text) < 160 and (is_body_head(text) or text.upper().startswith(_AUTHORITY_OPENINGS))
 
 
+# "… Chủ tịch UBND tỉnh ban hành Kế hoạch …", "Chủ tịch Ủy ban nhân dân xã … ban hành …": the head
+# issues the document by individual authority, so it is signed without "TM." (ND30-SIGN-02). A
+# căn cứ citing another act ("Quyết định số … của Chủ tịch UBND tỉnh ban hành Quy chế …") is not it.
+_HEAD_ISSUES_RE = re.compile(r"(?<!CUA )(?<!DO )\bCHU TICH (?:UBND|UY BAN NHAN DAN)\b[^.;:]{0,80}?\bBAN HANH\b")
+
+
+def issued_by_head(text: str) -> bool:
+    """Whether running text says the Chủ tịch of the UBND (not the UBND) issues the document."""
+    return _HEAD_ISSUES_RE.search(key(text)) is not None
+
+
 _GARBLED_AUTHORITY_RE = re.compile(r"^(?P<prefix>[^\W\d_]{1,2})\s*\.\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s]+)$")
 
 

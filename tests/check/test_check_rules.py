@@ -667,6 +667,33 @@ def test_sign_02_ubnd_plan_without_tm(plan, check):
     fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
 
 
+def _chairman_issues(plan) -> None:
+    """The plan's opening says the Chủ tịch issues it (Thanh Hóa 36/KH-UBND 2025)."""
+    B.insert_after(B.find(plan, "Căn cứ Kế hoạch số 12"), "Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+                   "triển khai Chương trình Mỗi xã một sản phẩm năm 2026 như sau:")
+
+
+def test_sign_02_chairman_individual_authority_signs_kt_without_tm(plan, check):
+    _chairman_issues(plan)
+    B.remove(B.find(plan, "TM. ỦY BAN"))
+    report = check(plan)
+    assert not findings(report, "ND30-SIGN-02"), [(f.rule_id, f.found) for f in report.findings]
+    assert report.exit_code == 0, [(f.rule_id, f.found) for f in report.findings]
+
+
+def test_sign_02_chairman_individual_authority_with_tm(plan, check):
+    _chairman_issues(plan)
+    fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
+
+
+def test_sign_02_basis_citing_chairman_act_is_not_individual_authority(plan, check):
+    # "Căn cứ Quyết định … của Chủ tịch UBND tỉnh ban hành Quy chế …" cites another act
+    B.set_text(B.find(plan, "Căn cứ Kế hoạch số 12"), "Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2026 "
+               "của Chủ tịch Ủy ban nhân dân tỉnh ban hành Quy chế làm việc.")
+    B.remove(B.find(plan, "TM. ỦY BAN"))
+    fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
+
+
 def test_sign_04_degree_before_name(plan, check):
     B.set_text(B.find(plan, "Nguyễn Văn An"), "TS. Nguyễn Văn An")
     fires(check(plan), "ND30-SIGN-04", "error", "TS.")
