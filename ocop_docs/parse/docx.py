@@ -20,6 +20,7 @@ from ..docx.blocks import read_document
 from ..docx.embedded import embedded_content
 from ..docx.numbering import bullet_text
 from ..docx.package import open_docx, parse_xml, related_part
+from ..nd30.anatomy import classify
 from .tables import table_from_word
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, legacy_encoding
@@ -103,6 +104,32 @@ def _line(block, index: int) -> tuple[Line | None, bool]:
     return line, engine
 
 
+# Parts of the tail that open a block typed with Shift+Enter ("TM. ỦY BAN NHÂN DÂN⏎KT. CHỦ TỊCH⏎
+# PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH⏎⏎⏎Trần Văn Bình", "Nơi nhận:⏎- Như trên;⏎- Lưu: VT.").
+_TAIL_OPENINGS = {"chuc_vu_ky", "chuc_vu", "noi_nhan_label"}
+
+
+def _tail_lines(block, line: Line) -> list[Line]:
+    """A signature or Nơi nhận block typed in one paragraph with manual line breaks, as one line per
+    printed line, the way it reads when each line is its own paragraph (ND30-SIGN-01, RECIP-03).
+    Any other paragraph keeps its line breaks as spaces: a break inside a sentence or a title is layout."""
+    if "\n" not in block.text or block.label:
+        return [line]
+    pieces = [normalise(p) for p in block.text.replace("\t", " ").split("\n")]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or len(block.text) > 400 or classify(pieces[0], "tail") not in _TAIL_OPENINGS:
+        return [line]
+    out = []
+    for piece in pieces:
+        cleaned, notes = clean_text(piece)
+        if cleaned:
+            part = Line(cleaned, line.source, line.index, cell=line.cell, table_path=line.table_path, bold=line.bold,
+                        italic=line.italic, align=line.align, style=line.style, heading=line.heading)
+            part.notes.extend(notes)
+            out.append(part)
+    return out or [line]
+
+
 def _footnotes(document) -> dict[str, str]:
     """The footnotes' own texts by id (``word/footnotes.xml``, parsed with the safe parser)."""
     part = related_part(document.part, RT.FOOTNOTES)
@@ -154,7 +181,7 @@ def read_docx(path: str | Path) -> Source:
         line, styled = _line(block, index)
         engine = engine or styled
         if line is not None:
-            lines.append(line)
+            lines.extend(_tail_lines(block, line))
     source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine,
                     tables=_content_tables(view))
     source.notes.extend(_embedded_notes(document))

@@ -169,3 +169,58 @@ def test_embedded_parts_of_a_word_file_are_reported_never_dropped(tmp_path):
     plain.add_paragraph("Thực hiện Chương trình OCOP năm 2026")
     plain.save(tmp_path / "thuong.docx")
     assert not any("phần nhúng" in n.message for n in parse_file(tmp_path / "thuong.docx").notes)
+
+
+def test_signature_typed_with_line_breaks_reads_like_separate_paragraphs(tmp_path):
+    # Officers type the signature block as one paragraph with Shift+Enter (w:br) between its lines.
+    path = word_plan(tmp_path / "word.docx")
+    doc = Document(str(path))
+    right = doc.tables[-1].cell(0, 1)
+    for p in right.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    first = right.paragraphs[0]
+    first.runs[0].text = "TM. ỦY BAN NHÂN DÂN"
+    for text in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"):
+        run = first.add_run()
+        run.add_break()
+        run.add_text(text)
+        run.bold = True
+    name = right.add_paragraph()
+    name.add_run().add_break()
+    name.add_run().add_break()
+    right.add_paragraph().add_run("Trần Văn Bình").bold = True
+    doc.save(str(path))
+    plan = parse_file(path).model
+    assert plan is not None
+    assert (plan.signer.on_behalf_of, plan.signer.authority, plan.signer.head_title, plan.signer.title,
+            plan.signer.name) == ("ỦY BAN NHÂN DÂN", "KT", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
+    assert plan.signer.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert plan.recipients == ["UBND tỉnh"]
+
+
+def test_items_of_a_word_numbered_list_are_read_alike(tmp_path):
+    # Word's own list (1., 2., 3. — not bold): a long item reads as text, so the short ones do too,
+    # never as headings without content.
+    doc = Document()
+    use_numbering(doc)
+    header_table(doc, "XÃ ĐÔNG THÀNH", "Số: 87/KH-UBND", "Đông Thành, ngày 05 tháng 8 năm 2025")
+    title_lines(doc, "KẾ HOẠCH", "Thực hiện Chương trình OCOP trên địa bàn xã năm 2025")
+    doc.add_paragraph("Ủy ban nhân dân xã Đông Thành ban hành Kế hoạch thực hiện Chương trình OCOP năm 2025 như sau:")
+    numbered(doc, "NHIỆM VỤ VÀ GIẢI PHÁP", 0)
+    items = ["Tuyên truyền về Chương trình OCOP trên hệ thống loa truyền thanh của xã, thực hiện trong Quý III/2025.",
+             "Hỗ trợ 02 chủ thể hoàn thiện hồ sơ sản phẩm, hoàn thành trước ngày 15/9/2025.",
+             "Tham gia Hội chợ OCOP tỉnh Ninh Bình năm 2025."]
+    for text in items:
+        numbered(doc, text, 1, bold=False)
+    numbered(doc, "TỔ CHỨC THỰC HIỆN", 0)
+    numbered(doc, "Công chức Kinh tế xã", 1)
+    doc.add_paragraph("Chủ trì tham mưu UBND xã triển khai Kế hoạch.")
+    doc.add_paragraph("Trên đây là Kế hoạch thực hiện Chương trình OCOP năm 2025./.")
+    signature_table(doc, "Trần Văn Bình")
+    doc.save(str(tmp_path / "list.docx"))
+    parsed = parse_file(tmp_path / "list.docx")
+    tasks = parsed.data["body"][0]
+    assert tasks["heading"] == "NHIỆM VỤ VÀ GIẢI PHÁP"
+    assert [(b.get("text"), b.get("numbered"), b.get("heading")) for b in tasks["content"]] == [
+        (text, True, None) for text in items]
+    assert parsed.data["body"][1]["content"][0]["heading"] == "Công chức Kinh tế xã"
