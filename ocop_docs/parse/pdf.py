@@ -144,9 +144,11 @@ def _rows(reader, name: str) -> tuple[list[_Row], float]:
                 page_rows.append(_Row(number, piece.y, [piece]))
         for row in page_rows:
             row.pieces.sort(key=lambda p: p.x)
-        for row in page_rows:
+        for k, row in enumerate(page_rows):
             first = row.pieces[0].text.strip()
-            if first.isdigit() and len(first) <= 3 and len(row.pieces) > 1 and row.pieces[1].size < body_size - 0.5:
+            rest = [p for p in row.pieces[1:] if p.text.strip()]
+            if first.isdigit() and len(first) <= 3 and rest and max(p.size for p in rest) < body_size - 0.5 \
+                    and _at_foot(page_rows, k, body_size):
                 # "1 Bao gồm: …" in a smaller font at the foot of the page: a footnote's own text.
                 row.note_key = first
                 row.pieces = row.pieces[1:]
@@ -157,13 +159,24 @@ def _rows(reader, name: str) -> tuple[list[_Row], float]:
             if host is None:
                 continue
             if mark.x <= host.x0 + 1:
-                host.note_key = mark.text.strip()
+                if _at_foot(page_rows, page_rows.index(host), body_size):
+                    host.note_key = mark.text.strip()
             else:
                 before = [p for p in host.pieces if p.x < mark.x]
                 if before:
                     host.marks.append((before[-1], mark.text.strip()))
         rows.extend(r for r in page_rows if r.text)
     return rows, width
+
+
+def _at_foot(page_rows: list[_Row], k: int, body_size: float) -> bool:
+    """Whether row ``k`` of a page (top to bottom) lies in the footnote area: no text of the body's
+    size below it but a page number. A table's "1 | Tuyên truyền…" row with text after it is body."""
+    for row in page_rows[k + 1:]:
+        visible = [p for p in row.pieces if p.text.strip()]
+        if visible and max(p.size for p in visible) >= body_size - 0.5 and not is_page_number(row.text):
+            return False
+    return True
 
 
 def _split(row: _Row, boundary: float) -> tuple[_Row | None, _Row | None]:
