@@ -184,6 +184,9 @@ def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
         # Leading non-bold lines are the governing body.
         while split < len(texts) and bolds[split] is False:
             split += 1
+        if 0 < split < len(texts) and texts[split - 1].upper() in _BARE_HEADS and _UNIT_RE.match(texts[split]):
+            # "ỦY BAN NHÂN DÂN" (typed regular) over "HUYỆN VẠN NINH" (bold): one name, whatever the bold.
+            split -= 1
     else:
         for i in range(1, len(texts)):
             if is_body_head(texts[i]):

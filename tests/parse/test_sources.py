@@ -224,3 +224,14 @@ def test_items_of_a_word_numbered_list_are_read_alike(tmp_path):
     assert [(b.get("text"), b.get("numbered"), b.get("heading")) for b in tasks["content"]] == [
         (text, True, None) for text in items]
     assert parsed.data["body"][1]["content"][0]["heading"] == "Công chức Kinh tế xã"
+
+
+def test_issuer_typed_regular_over_bold_unit_is_one_name(tmp_path):
+    # "ỦY BAN NHÂN DÂN" typed regular over "HUYỆN VẠN NINH" in bold: one issuer, no parent body.
+    path = word_plan(tmp_path / "word.docx")
+    doc = Document(str(path))
+    doc.tables[0].cell(0, 0).paragraphs[0].runs[0].bold = False
+    doc.tables[0].cell(0, 0).paragraphs[1].runs[0].text = "HUYỆN VẠN NINH"
+    doc.save(str(path))
+    plan = parse_file(path).model
+    assert (plan.issuer.name, plan.issuer.parent, plan.issuer.level) == ("Ủy ban nhân dân huyện Vạn Ninh", None, "huyen")
