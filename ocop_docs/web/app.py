@@ -414,14 +414,14 @@ def create_app(config: WebConfig | None = None) -> Starlette:
 
     async def plan_page(request: Request):
         user = need_user(request)
-        values = {"nam": str(time.localtime().tm_year + 1), "co_quan": ""}
+        values = {"nam": "", "co_quan": ""}  # empty: the year after the old plan's, known once it is read
         if request.method == "GET":
             return page(request, "plan.html", values=values, issuers=library.province_issuers())
         form = await posted_form(request)
         values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
         job = pool.create(user.name, "plan", "Kế hoạch năm sau")
         try:
-            year = _year(values.get("nam"), "Năm của kế hoạch mới")
+            year = _year(values.get("nam"), "Năm của kế hoạch mới") if values.get("nam", "").strip() else None
             end_year = _year(values.get("nam_cuoi"), "Năm cuối của giai đoạn") if values.get("nam_cuoi") else None
             on = _day(values.get("ngay_ky"))
             pasted = values.get("van_ban", "").strip()
@@ -440,7 +440,7 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             return page(request, "plan.html", status=400, error=scrub(str(exc), job.folder), values=values,
                         issuers=library.province_issuers())
         issuer = values.get("co_quan", "").strip() or None
-        job.title = f"Kế hoạch năm {year} từ {source.name}"
+        job.title = f"Kế hoạch năm {year} từ {source.name}" if year else f"Kế hoạch năm sau từ {source.name}"
         pool.submit(job, lambda j: work.plan_work(j, source, year, issuer, on, end_year))
         return RedirectResponse(f"/viec/{job.id}", 303)
 

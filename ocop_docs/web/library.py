@@ -323,16 +323,32 @@ def member_columns_used(table) -> list[str]:
     return [f"cột {column_letter(i)}: {FIELD_NAMES_VI.get(f, f)}" for i, f in sorted(table.columns.items())]
 
 
-def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = None, on=None,
+def roll_plan(source: Path, year: int | None, outdir: Path, *, issuer: str | None = None, on=None,
               end_year: int | None = None):
     """Last year's plan (any format) rolled to ``year`` (``ocop-docs rollforward``): the draft's
-    data file, the draft .docx with tracked changes and comments, the clean .docx, the report."""
-    from ..rollforward.files import run
+    data file, the draft .docx with tracked changes and comments, the clean .docx, the report.
 
+    ``year`` None is the year after the old plan's; a year that is not the next one (a year
+    skipped, or not after the old plan's) is drafted as asked, with a warning on the page."""
+    from ..rollforward.files import RollFiles, load_plan, roll, write
+
+    plan, notes = load_plan(source)
+    old = getattr(plan, "year", None) or (plan.date.year if getattr(plan, "date", None) else None)
+    period = getattr(plan, "end_year", None)
+    if year is None:
+        if old is None or period:
+            what = f"giai đoạn {old}–{period}" if period else "không ghi năm"
+            raise DataError(None, f"kế hoạch cũ {what}: ghi năm của kế hoạch mới vào ô «Năm của kế hoạch mới»")
+        year = old + 1
+    result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
+    if old is not None and not period and year != old + 1:
+        skipped = f"bỏ qua năm {old + 1}" if year > old + 1 else f"không phải năm sau năm {old}"
+        result.warnings.insert(0, f"kế hoạch cũ là năm {old}, kế hoạch mới là năm {year} ({skipped}); nếu không đúng, "
+                                  f"sửa ô «Năm của kế hoạch mới» rồi tạo lại")
     outdir.mkdir(parents=True, exist_ok=True)
-    return run(source, year, outdir / "ke-hoach.yaml", issuer=issuer, on=on, end_year=end_year,
-               docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
-               report=outdir / "bao-cao-thay-doi.md")
+    return write(RollFiles(result, notes=notes, source_name=source.name), outdir / "ke-hoach.yaml",
+                 docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
+                 report=outdir / "bao-cao-thay-doi.md")
 
 
 def answer_plan(files, answers: dict[str, str], author: str):

@@ -89,3 +89,24 @@ def test_answers_are_refused_before_the_draft_exists_without_the_form_token_and_
     assert r.status_code == 403 and "mã chống giả mạo không khớp" in text_of(r.text)
     r = client.post("/viec/khong-co-viec-nay-0123456789/sua-ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach")})
     assert r.status_code == 404
+
+
+def test_the_new_year_defaults_to_the_year_after_the_old_plan_and_a_skipped_year_is_warned(client, rendered_plans):
+    page = client.get("/ke-hoach").text
+    assert 'name="nam" value=""' in page  # no year of the clock: the old plan's year decides
+    old = rendered_plans["vi-du-xa-2026-bang-bieu"].read_bytes()  # a commune's plan for 2026
+    token = csrf_of(client, "/ke-hoach")
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": ""}, files={"tep": ("kh 2026.docx", old)},
+                    follow_redirects=False)
+    assert r.status_code == 303, text_of(r.text)
+    job = r.headers["location"]
+    text = text_of(wait_job(client, job))
+    assert "Kế hoạch năm 2027 từ kh 2026.docx" in text and "bỏ qua năm" not in text
+    assert "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã Long Thuận năm 2027" in docx_text(
+        client.get(f"{job}/tai/docx").content)
+
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "2028"}, files={"tep": ("kh 2026.docx", old)},
+                    follow_redirects=False)
+    text = text_of(wait_job(client, r.headers["location"]))
+    assert "Kế hoạch năm 2028 từ kh 2026.docx" in text
+    assert "Cảnh báo: kế hoạch cũ là năm 2026, kế hoạch mới là năm 2028 (bỏ qua năm 2027)" in text
