@@ -171,6 +171,23 @@ def _embedded_notes(document) -> list[tuple[str, str]]:
              "cần mở tệp Word để xem và chép lại") for item in embedded_content(document)]
 
 
+_REVISIONS = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+
+
+def _revision_notes(document) -> list[tuple[str, str]]:
+    """A note when the body holds tracked changes nobody accepted: the reader reads the text as if
+    all were accepted (deleted text left out, inserted text kept), and the officer may not know
+    the file was never finalised."""
+    changes = [el for el in document.element.body.iter(*_REVISIONS) if el.getparent().tag != W + "rPr"]
+    if not changes:
+        return []
+    authors = list(dict.fromkeys(a for el in changes if (a := (el.get(W + "author") or "").strip())))
+    who = f" của {', '.join(authors[:3])}" + (f" và {len(authors) - 3} người khác" if len(authors) > 3 else "") \
+        if authors else ""
+    return [("", f"văn bản còn {len(changes)} chỗ theo dõi thay đổi chưa chấp nhận{who}; đã đọc như khi chấp nhận "
+                 "tất cả (bỏ chữ đã xóa, giữ chữ đã thêm) — cần kiểm tra bản này đã được duyệt chưa")]
+
+
 def read_docx(path: str | Path) -> Source:
     """A .docx file as lines in reading order (the file is validated first; UnreadableFile if bad)."""
     document = open_docx(path)
@@ -185,6 +202,7 @@ def read_docx(path: str | Path) -> Source:
     source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine,
                     tables=_content_tables(view))
     source.notes.extend(_embedded_notes(document))
+    source.notes.extend(_revision_notes(document))
     encoding = legacy_encoding(source.lines)
     if encoding:
         # Text typed in .VnTime/VNI fonts: Latin-1 look-alikes that must be converted to Unicode.

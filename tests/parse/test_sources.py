@@ -235,3 +235,22 @@ def test_issuer_typed_regular_over_bold_unit_is_one_name(tmp_path):
     doc.save(str(path))
     plan = parse_file(path).model
     assert (plan.issuer.name, plan.issuer.parent, plan.issuer.level) == ("Ủy ban nhân dân huyện Vạn Ninh", None, "huyen")
+
+
+def test_unaccepted_tracked_changes_are_read_as_accepted_and_said(tmp_path):
+    # A colleague's change nobody accepted: 15/9 → 30/9 and a deleted sentence.
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    path = word_plan(tmp_path / "word.docx")
+    doc = Document(str(path))
+    p = next(p for p in doc.paragraphs if p.text.startswith("Phát triển sản phẩm OCOP"))
+    by = f'{nsdecls("w")} w:author="Nguyễn Thị Lan" w:date="2025-08-01T08:00:00Z"'
+    p._p.append(parse_xml(f'<w:del {by} w:id="901"><w:r><w:delText> Hỗ trợ 10 chủ thể.</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {by} w:id="902"><w:r><w:t> Hỗ trợ 12 chủ thể.</w:t></w:r></w:ins>'))
+    doc.save(str(path))
+    parsed = parse_file(path)
+    purpose = parsed.model.body[0].content[0].content[0]
+    assert purpose.text == "Phát triển sản phẩm OCOP gắn với vùng nguyên liệu. Hỗ trợ 12 chủ thể."
+    assert any("còn 2 chỗ theo dõi thay đổi chưa chấp nhận của Nguyễn Thị Lan; đã đọc như khi chấp nhận tất cả"
+               in n.message for n in parsed.notes), [n.describe() for n in parsed.notes]
