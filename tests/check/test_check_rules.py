@@ -333,6 +333,20 @@ def test_cq_02_governing_body_bold(check):
     fires(check(doc), "ND30-CQ-02")
 
 
+def test_cq_01_abbreviated_issuer(plan, check):
+    # "UBND" / "TỈNH HÀ TĨNH" as the issuing body itself: only a governing-body line may abbreviate
+    B.set_text(B.find(plan, "ỦY BAN NHÂN DÂN"), "UBND")
+    fires(check(plan), "ND30-CQ-01", "error", "viết tắt 'UBND'")
+
+
+def test_cq_01_abbreviated_governing_body_is_allowed(check):
+    doc = B.new_document()
+    B.header(doc, governing="UBND TỈNH HÀ TĨNH", issuer=["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"], so="Số: 12/KH-SNNMT")
+    B.title(doc, "KẾ HOẠCH", "Đánh giá sản phẩm OCOP năm 2026")
+    B.body(doc, "Nội dung kế hoạch./.")
+    assert not findings(check(doc), "ND30-CQ-01")
+
+
 def test_cq_03_issuer_rule_too_long(plan, check):
     from docx.text.paragraph import Paragraph
 
