@@ -17,7 +17,7 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..docx.blocks import read_document
-from ..docx.embedded import embedded_content
+from ..docx.embedded import body_textboxes, embedded_content, textbox_text
 from ..docx.numbering import bullet_text
 from ..docx.package import open_docx, parse_xml, related_part
 from ..nd30.anatomy import classify
@@ -162,13 +162,37 @@ def _content_tables(view) -> dict:
     return out
 
 
+def _textbox_lines(block, index: int) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The text of the text boxes anchored in a paragraph, as lines right after it (where Word
+    shows them), each box with a note: the reader cannot tell where on the page it stands."""
+    if block.element is None:
+        return [], []
+    lines: list[Line] = []
+    notes: list[tuple[str, str]] = []
+    cell = block.location.cells[-1] if block.location.cells else None
+    for content in body_textboxes(block.element):
+        texts = [normalise(t) for t in textbox_text(content)]
+        for text in texts:
+            cleaned, cleaned_notes = clean_text(text)
+            if cleaned:
+                line = Line(cleaned, "docx", index, cell=cell, table_path=tuple(block.location.cells))
+                line.notes.extend(cleaned_notes)
+                lines.append(line)
+        if texts:
+            first = texts[0] if len(texts[0]) <= 60 else texts[0][:60] + "…"
+            notes.append((f"đoạn {index}", f"đã đọc chữ trong hộp văn bản (text box) «{first}» vào chỗ đoạn neo nó; "
+                                           "cần kiểm tra đoạn này đứng đúng chỗ trong văn bản"))
+    return lines, notes
+
+
 def _embedded_notes(document) -> list[tuple[str, str]]:
     """A note for each part of the file the reader cannot read as text (altChunk, OLE objects such as an
     embedded Excel sheet, charts, SmartArt…): its content is not in the lines, so it is said, never
     dropped in silence. Pictures are left out (a stamp, a logo): they hold no text of the document."""
     return [((f"{item.where}, gần «{item.near}»" if item.near else item.where),
              f"không đọc được phần nhúng: {item.what}; nội dung của nó không có trong dữ liệu đọc được — "
-             "cần mở tệp Word để xem và chép lại") for item in embedded_content(document)]
+             "cần mở tệp Word để xem và chép lại") for item in embedded_content(document)
+            if item.kind != "textbox"]  # a text box's text is read (``_textbox_lines``)
 
 
 _REVISIONS = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
@@ -193,15 +217,20 @@ def read_docx(path: str | Path) -> Source:
     document = open_docx(path)
     view = read_document(document)
     lines: list[Line] = []
+    boxes: list[tuple[str, str]] = []
     engine = False
     for index, block in enumerate(view.blocks, start=1):
         line, styled = _line(block, index)
         engine = engine or styled
         if line is not None:
             lines.extend(_tail_lines(block, line))
+        boxed, said = _textbox_lines(block, index)
+        lines.extend(boxed)
+        boxes.extend(said)
     source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine,
                     tables=_content_tables(view))
     source.notes.extend(_embedded_notes(document))
+    source.notes.extend(boxes)
     source.notes.extend(_revision_notes(document))
     encoding = legacy_encoding(source.lines)
     if encoding:

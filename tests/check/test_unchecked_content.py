@@ -59,3 +59,14 @@ def test_alt_chunk_and_embedded_sheet_are_reported_as_not_checked(tmp_path):
     data = json.loads(CliRunner().invoke(main, ["check", str(path), "--json"]).output)
     assert data["complete"] is False and len(data["unchecked"]) == 2
     assert any("altChunk" in u for u in data["unchecked"])
+
+
+def test_a_text_box_of_the_body_is_reported_as_not_checked(tmp_path):
+    from wordbuild import add_textbox
+
+    doc = B.build_plan()
+    add_textbox(B.find(doc, "III. KINH PHÍ"), "Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.000 đồng.")
+    result = CliRunner().invoke(main, ["check", str(B.save(doc, tmp_path / "ke-hoach.docx"))])
+    assert "CHƯA KIỂM TRA: hộp văn bản (text box): «Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.0…»" \
+        in result.output
+    assert "gần «III. KINH PHÍ" in result.output

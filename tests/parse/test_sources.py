@@ -254,3 +254,19 @@ def test_unaccepted_tracked_changes_are_read_as_accepted_and_said(tmp_path):
     assert purpose.text == "Phát triển sản phẩm OCOP gắn với vùng nguyên liệu. Hỗ trợ 12 chủ thể."
     assert any("còn 2 chỗ theo dõi thay đổi chưa chấp nhận của Nguyễn Thị Lan; đã đọc như khi chấp nhận tất cả"
                in n.message for n in parsed.notes), [n.describe() for n in parsed.notes]
+
+
+def test_text_in_a_text_box_is_read_where_it_is_anchored(tmp_path):
+    from wordbuild import add_textbox
+
+    path = word_plan(tmp_path / "word.docx")
+    doc = Document(str(path))
+    add_textbox(next(p for p in doc.paragraphs if p.text.startswith("Phấn đấu")),
+                "Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.000 đồng.")
+    doc.save(str(path))
+    parsed = parse_file(path)
+    objectives = parsed.model.body[1]  # MỤC TIÊU: the box's sentence after the paragraph it is anchored in
+    assert [b.target.text for b in objectives.content] == [
+        "Phấn đấu có ít nhất 02 sản phẩm đạt 3 sao trở lên.",
+        "Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.000 đồng."]
+    assert any("hộp văn bản (text box) «Hỗ trợ xây dựng 01 điểm bán" in n.message for n in parsed.notes)
