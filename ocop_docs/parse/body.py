@@ -42,7 +42,8 @@ _LABEL_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("chapter", re.compile(r"^(?P<label>(?:Chương|CHƯƠNG)\s+(?P<v>[IVXLC]+|\d{1,2}))\s*[.:–-]?\s*(?=\S|$)")),
     ("section", re.compile(r"^(?P<label>(?:Mục|MỤC)\s+(?P<v>\d{1,2}))\s*[.:–-]\s*(?=\S)")),
     ("article", re.compile(r"^(?P<label>Điều\s+(?P<v>\d{1,3})\s*[.:])\s*(?=\S|$)")),
-    ("roman", re.compile(r"^(?P<label>(?P<v>[IVXL]{1,6})\s*(?:[.)/]|\s[-–](?=\s)))\s+(?=\S)")),
+    # "IV.", "IV)", "IV/", "IV - " and "IV- " as pages print it (never "IV-2" or a word "I-ốt")
+    ("roman", re.compile(r"^(?P<label>(?P<v>[IVXL]{1,6})\s*(?:[.)/]|\s?[-–](?=\s)))\s+(?=\S)")),
     ("decN", re.compile(r"^(?P<label>(?P<v>\d{1,2}(?:\.\d{1,2}){1,4})\.?)\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>(?P<v>\d{1,3})\s*\.)\s*(?=[^\d\s.,/%])")),
     ("dec1p", re.compile(r"^(?P<label>(?P<v>\d{1,3})\s*\))\s*(?=\S)")),
