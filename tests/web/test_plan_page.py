@@ -110,3 +110,14 @@ def test_the_new_year_defaults_to_the_year_after_the_old_plan_and_a_skipped_year
     text = text_of(wait_job(client, r.headers["location"]))
     assert "Kế hoạch năm 2028 từ kh 2026.docx" in text
     assert "Cảnh báo: kế hoạch cũ là năm 2026, kế hoạch mới là năm 2028 (bỏ qua năm 2027)" in text
+
+
+def test_an_old_word_doc_is_refused_with_what_to_do(client):
+    # Word 97 files: most archived commune plans; the page says how to make a .docx of it
+    old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    r = client.post("/ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach"), "nam": "2026"},
+                    files={"tep": ("van-ninh-2025.doc", old)})
+    assert r.status_code == 400
+    text = text_of(r.text)
+    assert "tệp .doc là định dạng cũ: hãy mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) dạng .docx" in text
+    assert "YAML" not in text and "tệp dữ liệu .yaml của ocop-docs" in text
