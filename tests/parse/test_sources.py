@@ -270,3 +270,25 @@ def test_text_in_a_text_box_is_read_where_it_is_anchored(tmp_path):
         "Phấn đấu có ít nhất 02 sản phẩm đạt 3 sao trở lên.",
         "Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.000 đồng."]
     assert any("hộp văn bản (text box) «Hỗ trợ xây dựng 01 điểm bán" in n.message for n in parsed.notes)
+
+
+def test_an_annex_table_after_the_signature_is_never_the_signer(tmp_path):
+    # a budget table after the signature: its "STT" and "Vốn đối ứng" are not the signer's title and name
+    path = word_plan(tmp_path / "word.docx")
+    doc = Document(str(path))
+    right = doc.tables[-1].cell(0, 1)
+    right.paragraphs[0].runs[0].text = "TM. ỦY BAN NHÂN DÂN"
+    run = right.paragraphs[0].add_run()
+    run.add_break()
+    run.add_text("CHỦ TỊCH")
+    right.paragraphs[1]._p.getparent().remove(right.paragraphs[1]._p)
+    doc.add_paragraph("Bảng chi tiết kinh phí theo nội dung và nguồn vốn:")
+    table = doc.add_table(rows=2, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Nội dung", "Ngân sách xã", "Vốn đối ứng"]):
+        cell.paragraphs[0].add_run(text).bold = True
+    for cell, text in zip(table.rows[1].cells, ["1", "Tập huấn", "10.000.000", "5.000.000"]):
+        cell.text = text
+    doc.save(str(path))
+    parsed = parse_file(path)
+    signer = parsed.model.signer
+    assert (signer.on_behalf_of, signer.title, signer.name) == ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tâm")
