@@ -358,7 +358,14 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     if not rows:
         raise UnreadableFile(f"Tệp {path} không có chữ để đọc (không có lớp chữ, không có trang quét).")
     # Running headers/footers: a page number alone on a row at the top or bottom of a page.
-    rows = [r for r in rows if not is_page_number(r.text)]
+    # Only the top or bottom row of a page: a table cell "850" or a row's "3" inside the page is content.
+    first: dict[int, _Row] = {}
+    last: dict[int, _Row] = {}
+    for r in rows:
+        first.setdefault(r.page, r)
+        last[r.page] = r
+    ends = {id(r) for r in (*first.values(), *last.values())}
+    rows = [r for r in rows if not (id(r) in ends and is_page_number(r.text))]
     footnotes: dict[str, str] = {}
     kept: list[_Row] = []
     current: tuple[str, _Row] | None = None
