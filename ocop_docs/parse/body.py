@@ -620,7 +620,7 @@ def _structured(blocks: list, notes: list[Note], role: str | None, path: str) ->
                         out.append(_para(b))
                     i = j
                     continue
-        if in_targets and block["text"]:
+        if in_targets and block["text"] and not _CAPTION_RE.match(block["text"]):
             quantities = _quantities(block["text"])
             if quantities:
                 value, unit = quantities[0]
@@ -635,6 +635,10 @@ def _structured(blocks: list, notes: list[Note], role: str | None, path: str) ->
         out.append(_para(block))
         i += 1
     return out
+
+
+# "Hình 1. Số sản phẩm OCOP …", "Bảng 2: …", "Biểu đồ 3 - …": a caption names a figure, it sets no target.
+_CAPTION_RE = re.compile(r"^(?:Hình|Bảng|Biểu đồ|Sơ đồ|Biểu)\s+\d{1,3}[a-z]?\s*[.:–-]\s*\S")
 
 
 def _is_para(block) -> bool:

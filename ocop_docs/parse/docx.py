@@ -185,6 +185,21 @@ def _textbox_lines(block, index: int) -> tuple[list[Line], list[tuple[str, str]]
     return lines, notes
 
 
+def _picture_notes(view) -> list[tuple[str, str]]:
+    """A note for each picture of the body's own paragraphs (a chart pasted as an image): the reader
+    reads no picture, so the document made again from the data has none. Pictures in tables (the
+    header's emblem, a stamp or signature image in the signature table) are the layout's."""
+    notes = []
+    for index, block in enumerate(view.blocks, start=1):
+        if block.location.cells or not any(s.kind == "image" for s in block.shapes):
+            continue
+        near = next((b.text.strip() for b in view.blocks[index - 1:index + 1] if b.text.strip()), "")
+        shown = f" gần «{near[:50]}{'…' if len(near) > 50 else ''}»" if near else ""
+        notes.append((f"đoạn {index}", f"hình ảnh{shown} không đọc được thành dữ liệu; bản tạo lại từ dữ liệu không có "
+                                       "hình này — cần chép hình sang bằng tay"))
+    return notes
+
+
 def _embedded_notes(document) -> list[tuple[str, str]]:
     """A note for each part of the file the reader cannot read as text (altChunk, OLE objects such as an
     embedded Excel sheet, charts, SmartArt…): its content is not in the lines, so it is said, never
@@ -231,6 +246,7 @@ def read_docx(path: str | Path) -> Source:
                     tables=_content_tables(view))
     source.notes.extend(_embedded_notes(document))
     source.notes.extend(boxes)
+    source.notes.extend(_picture_notes(view))
     source.notes.extend(_revision_notes(document))
     encoding = legacy_encoding(source.lines)
     if encoding:

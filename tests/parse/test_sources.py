@@ -292,3 +292,33 @@ def test_an_annex_table_after_the_signature_is_never_the_signer(tmp_path):
     parsed = parse_file(path)
     signer = parsed.model.signer
     assert (signer.on_behalf_of, signer.title, signer.name) == ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Tâm")
+
+
+def _png() -> bytes:
+    """A 1×1 white PNG (a chart pasted as a picture stands for it)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+def test_a_picture_of_the_body_is_said_and_its_caption_is_no_target(tmp_path):
+    import io
+
+    path = word_plan(tmp_path / "word.docx")
+    doc = Document(str(path))
+    tasks = next(p for p in doc.paragraphs if p.text == "NHIỆM VỤ")  # the heading after MỤC TIÊU
+    picture = tasks.insert_paragraph_before()
+    picture.add_run().add_picture(io.BytesIO(_png()))
+    tasks.insert_paragraph_before("Hình 1. Số sản phẩm OCOP của xã giai đoạn 2021-2025")
+    doc.save(str(path))
+    parsed = parse_file(path)
+    assert any(n.message.startswith("hình ảnh gần «Hình 1. Số sản phẩm OCOP") and "không có hình này" in n.message
+               for n in parsed.notes), [n.describe() for n in parsed.notes]
+    objectives = parsed.model.body[1].content
+    assert [b.target.value for b in objectives[:-1]] == [2]
+    assert objectives[-1].text == "Hình 1. Số sản phẩm OCOP của xã giai đoạn 2021-2025"  # a paragraph, not a target
