@@ -347,6 +347,19 @@ def test_cq_01_abbreviated_governing_body_is_allowed(check):
     assert not findings(check(doc), "ND30-CQ-01")
 
 
+def test_cq_03_dashes_typed_under_the_issuer(plan, check):
+    # "-------" typed in place of the rule (copies from legal-database pages): one CQ-03 finding saying
+    # what to do, never a font error on the dashes as if they were the name
+    from docx.text.paragraph import Paragraph
+
+    name = B.find(plan, "TỈNH HÀ TĨNH")
+    B.remove(Paragraph(name._p.getnext(), name._parent))
+    B.insert_after(name, "-------", align="center", first_line=None)
+    report = check(plan)
+    fires(report, "ND30-CQ-03", contains="gõ bằng dấu gạch thay cho đường kẻ")
+    assert not findings(report, "ND30-CQ-02"), [f.found for f in findings(report, "ND30-CQ-02")]
+
+
 def test_cq_03_issuer_rule_too_long(plan, check):
     from docx.text.paragraph import Paragraph
 

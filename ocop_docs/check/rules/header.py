@@ -81,8 +81,13 @@ class HeaderRules(RuleGroup):
                          f"'{BODY_ABBREVIATIONS[abbr].upper()}'; chỉ dòng cơ quan chủ quản được viết tắt)",
                          element="co_quan_ban_hanh")
             self.style("ND30-CQ-02", "co_quan_ban_hanh", part.ban_hanh)
-            self.check_rule("ND30-CQ-03", part.issuer_rule, part.ban_hanh, RULE_UNDER_ISSUER, "co_quan_ban_hanh",
-                            "tên cơ quan ban hành")
+            if part.issuer_rule is None and part.issuer_dashes is not None:
+                self.add("ND30-CQ-03", part.issuer_dashes, f"dòng '{part.issuer_dashes.clean}' gõ bằng dấu gạch thay cho "
+                         "đường kẻ: xóa dòng này và kẻ đường nét liền dài 1/3 đến 1/2 tên cơ quan",
+                         element="co_quan_ban_hanh")
+            else:
+                self.check_rule("ND30-CQ-03", part.issuer_rule, part.ban_hanh, RULE_UNDER_ISSUER, "co_quan_ban_hanh",
+                                "tên cơ quan ban hành")
         if part.so is not None:
             self.check_so(part, kind)
         if part.date is not None:
