@@ -348,7 +348,7 @@ def roll_plan(source: Path, year: int | None, outdir: Path, *, issuer: str | Non
     outdir.mkdir(parents=True, exist_ok=True)
     return write(RollFiles(result, notes=notes, source_name=source.name), outdir / "ke-hoach.yaml",
                  docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
-                 report=outdir / "bao-cao-thay-doi.md")
+                 report=outdir / "bao-cao-thay-doi.xlsx")
 
 
 def answer_plan(files, answers: dict[str, str], author: str):
@@ -365,7 +365,7 @@ def write_plan(files, outdir: Path):
 
     outdir.mkdir(parents=True, exist_ok=True)
     return write(files, outdir / "ke-hoach.yaml", docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
-                 report=outdir / "bao-cao-thay-doi.md")
+                 report=outdir / "bao-cao-thay-doi.xlsx")
 
 
 def plan_decisions(files) -> list:

@@ -272,7 +272,7 @@ def _plan_result(job: Job, files, answers: dict[str, str]) -> None:
     job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo (theo dõi thay đổi).docx")
     job.add_file("docx", out / "ban-sach.docx", f"{name}.docx")
     job.add_file("pdf", pdf, f"{name}.pdf")
-    job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")
+    job.add_file("report", out / "bao-cao-thay-doi.xlsx", f"{name} - báo cáo thay đổi.xlsx")  # officers open Excel, not .md
     job.progress("Xong", 4, 4)
 
 

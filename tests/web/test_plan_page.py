@@ -4,6 +4,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import openpyxl
+
 from web_helpers import csrf_of, docx_text, text_of, wait_job
 
 
@@ -30,7 +32,11 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
     with zipfile.ZipFile(io.BytesIO(draft.content)) as package:  # Word's tracked changes and comments
         assert b"<w:ins " in package.read("word/document.xml") and "word/comments.xml" in package.namelist()
     assert client.get(f"{job}/tai/pdf").content.startswith(b"%PDF")
-    assert "Báo cáo chuyển kế hoạch sang năm 2025" in client.get(f"{job}/tai/report").content.decode("utf-8")
+    report = client.get(f"{job}/tai/report")  # an Excel workbook officers open, not Markdown
+    assert "xlsx" in report.headers["content-disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(report.content))
+    assert book.sheetnames[:2] == ["Việc cần quyết định", "Thay đổi đã làm"]
+    assert any("14.000.000" in str(c.value) for row in book["Việc cần quyết định"].iter_rows() for c in row)
 
     # Each value to decide has its box beside its item: the amount, the target, the number…
     assert 'name="so-tien-1"' in html and 'name="chi-tieu-1"' in html and 'name="nguoi-ky-ho-ten"' in html
