@@ -21,7 +21,7 @@ from ..certificates.issuers import issuer_key
 from ..certificates.register import ACTIONS_VI, STATUS_VI, VOID, Entry, RegisterError, open_register
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
-from ..errors import DataError
+from ..errors import DataError, RuleViolation
 from ..io.members import Group
 from ..scoring import MinimumRule
 
@@ -340,7 +340,16 @@ def roll_plan(source: Path, year: int | None, outdir: Path, *, issuer: str | Non
             what = f"giai đoạn {old}–{period}" if period else "không ghi năm"
             raise DataError(None, f"kế hoạch cũ {what}: ghi năm của kế hoạch mới vào ô «Năm của kế hoạch mới»")
         year = old + 1
-    result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
+    try:
+        result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
+    except RuleViolation as exc:
+        if exc.rule != "OCOP-LEVEL" or issuer or getattr(plan.issuer, "level", None) != "huyen":
+            raise
+        # the roll-forward's hint names the CLI's --issuer; on the page it is a box of the form
+        raise DataError(None, f"{plan.issuer.name} là cơ quan cấp huyện; cấp huyện kết thúc hoạt động ngày 30/06/2025 "
+                              f"nên kế hoạch năm {year} phải do Ủy ban nhân dân tỉnh hoặc Ủy ban nhân dân xã ban hành: "
+                              "điền ô «Cơ quan ban hành mới (nếu đổi)», ví dụ «Ủy ban nhân dân tỉnh …» hoặc «Ủy ban nhân "
+                              "dân xã …», rồi tạo lại") from None
     if old is not None and not period and year != old + 1:
         skipped = f"bỏ qua năm {old + 1}" if year > old + 1 else f"không phải năm sau năm {old}"
         result.warnings.insert(0, f"kế hoạch cũ là năm {old}, kế hoạch mới là năm {year} ({skipped}); nếu không đúng, "

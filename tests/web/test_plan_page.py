@@ -127,3 +127,22 @@ def test_an_old_word_doc_is_refused_with_what_to_do(client):
     text = text_of(r.text)
     assert "tệp .doc là định dạng cũ: hãy mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) dạng .docx" in text
     assert "YAML" not in text and "tệp dữ liệu .yaml của ocop-docs" in text
+
+
+def test_a_district_plan_for_2026_asks_for_the_new_issuer_in_the_form_and_keeps_the_file(client, rendered_plans):
+    token = csrf_of(client, "/ke-hoach")
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "2026"},
+                    files={"tep": ("kế hoạch 2024.docx", rendered_plans["ben-cau-2024"].read_bytes())},
+                    follow_redirects=False)
+    job = r.headers["location"]
+    html = wait_job(client, job)
+    text = text_of(html)
+    assert "điền ô «Cơ quan ban hành mới (nếu đổi)»" in text and "--issuer" not in text
+    again = client.get(f"/ke-hoach?tu={job.rsplit('/', 1)[1]}").text  # "Quay lại sửa"
+    assert f'href="/ke-hoach?tu={job.rsplit("/", 1)[1]}"' in html
+    assert "Đang dùng tệp đã chọn lần trước: kế hoạch 2024.docx" in text_of(again) and 'name="nam" value="2026"' in again
+    r = client.post("/ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach"), "nam": "2026", "tu": job.rsplit("/", 1)[1],
+                                       "co_quan": "Ủy ban nhân dân tỉnh Tây Ninh"}, follow_redirects=False)
+    assert r.status_code == 303, text_of(r.text)
+    text = text_of(wait_job(client, r.headers["location"]))
+    assert "Kế hoạch năm 2026 từ kế hoạch 2024.docx" in text and "Tải bản sạch" in text
