@@ -219,6 +219,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         pool.submit(job, lambda j: work.issue_work(j, inputs))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
+    REGISTER_PAGE = 500  # rows a page of the register shows; the others are on the next pages
+
     async def register_page(request: Request):
         user = need_user(request)
         query = str(request.query_params.get("tim", "")).strip()[:200]
@@ -228,7 +230,12 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             entries = await run_in_threadpool(library.register_entries, config.register, user.issuer, query, year)
         except OcopError as exc:
             return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
-        return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
+        pages = max(1, -(-len(entries) // REGISTER_PAGE))
+        page_text = str(request.query_params.get("trang", "1")).strip()
+        current = min(max(int(page_text), 1), pages) if page_text.isdigit() else 1
+        first = (current - 1) * REGISTER_PAGE
+        return page(request, "register.html", entries=entries[first:first + REGISTER_PAGE], total=len(entries),
+                    query=query, year=year_text, page_no=current, pages=pages, first=first)
 
     async def number_of(request: Request, user: Account):
         try:
