@@ -22,7 +22,7 @@ from ..nd30.anatomy import is_kinh_gui, is_noi_nhan, is_quoc_hieu, is_upper
 from .header import type_name
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, is_footnote_text, is_page_number, legacy_encoding
-from .ocr import ocr_pages
+from .ocr import ocr_pages, roman_misread
 from .tables import pdf_tables
 from .txt import text_lines
 
@@ -317,14 +317,19 @@ def _ocr_lines(path: str | Path, reader, rows: list[_Row], progress) -> tuple[li
         return [], [], []
     texts, skipped = ocr_pages(path, scanned, progress)
     lines: list[Line] = []
+    heading_notes: list[tuple[str, str]] = []
     for page, text in texts.items():
         page_lines, _ = text_lines(text)
         for line in page_lines:
             line.source, line.page = "pdf", page
             line.notes.append("ocr")
+            misread = roman_misread(line.text)
+            if misread is not None:
+                line = line.with_text(misread[0])
+                heading_notes.append((line.where(), misread[1]))
             lines.append(line)
     pages = ", ".join(str(p) for p in texts)
-    notes = [("", f"trang {pages} là ảnh quét, đã đọc bằng nhận dạng chữ (OCR) — cần đối chiếu bản gốc")]
+    notes = [("", f"trang {pages} là ảnh quét, đã đọc bằng nhận dạng chữ (OCR) — cần đối chiếu bản gốc")] + heading_notes
     if skipped:
         notes.append(("", f"{len(skipped)} trang quét sau trang {max(texts)} không được đọc (giới hạn OCR mỗi tệp)"))
     return lines, list(texts), notes
