@@ -694,6 +694,15 @@ def test_sign_02_ubnd_plan_without_tm(plan, check):
     fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
 
 
+def test_sign_01_authority_lines_fused_into_one(plan, check):
+    # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH" typed as one line: no line of its own for each part
+    B.set_text(B.find(plan, "TM. ỦY BAN"), "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH")
+    B.remove(B.find(plan, "KT. CHỦ TỊCH"))
+    B.remove(B.find(plan, "PHÓ CHỦ TỊCH"))
+    fires(check(plan), "ND30-SIGN-01", "error", "ghi liền trên một dòng; tách mỗi phần một dòng: 'TM. ỦY BAN NHÂN DÂN' / "
+                                                "'KT. CHỦ TỊCH PHÓ CHỦ TỊCH'")
+
+
 def _chairman_issues(plan) -> None:
     """The plan's opening says the Chủ tịch issues it (Thanh Hóa 36/KH-UBND 2025)."""
     B.insert_after(B.find(plan, "Căn cứ Kế hoạch số 12"), "Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch "

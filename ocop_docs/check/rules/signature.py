@@ -4,6 +4,8 @@ Each entry point is registered with the ND30 rule IDs it checks and the kinds of
 rule applies to (``check/registry.py``); findings go through ``Checker.add``."""
 from __future__ import annotations
 
+import re
+
 from ...docx.blocks import Span
 from ...nd30.anatomy import SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS, is_upper, issued_by_head, key
 from ...nd30.formats import DEGREE_RE
@@ -11,6 +13,10 @@ from ...nd30.rules import ELEMENTS
 from ..common import RuleGroup, style_problems
 from ..registry import DOCS, checks
 from ..structure import Part
+
+
+# A second authority prefix inside a line of ô 7a ("… DÂN KT. CHỦ TỊCH …"): two lines typed as one.
+_FUSED_RE = re.compile(r"(?<=\S)\s+(?:TM|KT|TL|TUQ|Q)\.\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 class SignatureRules(RuleGroup):
@@ -76,6 +82,11 @@ class SignatureRules(RuleGroup):
                     problems.append("sau 'KT.' thiếu dòng chức vụ của cấp phó")
                 if proper == "TM." and n > 0:
                     problems.append("'TM.' phải đứng ở dòng đầu")
+            fused = _FUSED_RE.search(text)
+            if fused:
+                # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the lines of ô 7a run together
+                problems.append(f"quyền hạn và chức vụ ghi liền trên một dòng; tách mỗi phần một dòng: "
+                                f"'{text[:fused.start()].strip()}' / '{text[fused.start():].strip()}'")
             if problems:
                 self.add("ND30-SIGN-01", s, "; ".join(problems), element="chuc_vu_ky")
 
