@@ -9,8 +9,6 @@ from datetime import datetime
 
 import pytest
 
-import pytest
-
 from gcn_helpers import ROOT, product_rows, run_cli, write_csv, write_issuer
 from openpyxl import load_workbook
 
