@@ -168,3 +168,18 @@ class UnreadableFile(OcopError):
     """A file that cannot be opened or is not what it claims to be (corrupt, too large)."""
 
     exit_code = ExitCode.DATA
+
+
+# Files of the old Office formats officers still keep (most archived commune plans are .doc):
+# what to do with them, said the same way by the CLI and the web pages.
+_RESAVE = {".doc": ("Word", ".docx"), ".xls": ("Excel", ".xlsx"), ".rtf": ("Word", ".docx"), ".odt": ("Word", ".docx")}
+
+
+def resave_hint(suffix: str) -> str:
+    """"tệp .doc là định dạng Word cũ: …" for a format to re-save, else ""."""
+    found = _RESAVE.get(suffix.lower())
+    if found is None:
+        return ""
+    app, new = found
+    return (f"tệp {suffix.lower()} là định dạng cũ: hãy mở bằng {app} hoặc LibreOffice, chọn Lưu thành (Save As) "
+            f"dạng {new} rồi dùng tệp {new} đó")

@@ -31,6 +31,29 @@ def numbered(doc, text: str, level: int, bold: bool = True):
     return p
 
 
+# A Word text box (DrawingML, as Word 2010+ writes it) anchored in a paragraph; {ns} declares w:.
+TEXTBOX = (
+    '<w:r {ns} xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" '
+    'simplePos="0" relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+    '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+    '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+    '<wp:extent cx="5400000" cy="900000"/><wp:wrapTopAndBottom/><wp:docPr id="77" name="Text Box 77"/>'
+    '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+    '<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+    '</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>'
+    '</mc:Choice></mc:AlternateContent></w:r>'
+)
+
+
+def add_textbox(paragraph, text: str) -> None:
+    """A text box holding ``text``, anchored in ``paragraph`` (how officers paste boxes from other files)."""
+    paragraph._p.append(parse_xml(TEXTBOX.format(ns=nsdecls("w"), text=text)))
+
+
 def use_numbering(document) -> None:
     """Give ``document`` the numbering part of NUMBERING (I. / 1. / a) / -)."""
     document.part.numbering_part._element = parse_xml(NUMBERING)

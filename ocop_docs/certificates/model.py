@@ -18,7 +18,7 @@ from ..io.messages import choices_text, library_text
 from ..io.spec import read_spec_data, validate_spec
 from ..model.common import Issuer, Model, NonEmptyText, OptionalDate, Signer, Text
 from ..nd30.formats import symbol_for
-from ..ocop import regimes
+from ..ocop import provinces, regimes
 from .issuers import issuer_key
 
 DEFAULT_NUMBER_FORMAT = "{so:03d}/{nam}/GCN-OCOP"
@@ -135,6 +135,10 @@ def check_issuer(issuer: CertificateIssuer, file: str | Path | None = None) -> r
         regime = regimes.regime_on(on)
     except RuleViolation as exc:
         raise DataError(file, Problem(str(exc), path="issuer.level", rule=exc.rule)) from None
+    try:
+        provinces.check_issuer_exists(issuer.issuer.name, on)
+    except RuleViolation as exc:
+        problems.append(Problem(str(exc), path="issuer.name", rule=exc.rule))
     if not regime.recognises.get(level):
         who = "; ".join(
             f"{regimes.LEVEL_NAMES[lv]}: {'/'.join(str(s) for s in sorted(st))} sao" for lv, st in regime.recognises.items()

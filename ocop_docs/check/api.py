@@ -39,7 +39,6 @@ def checker_kind(name: str) -> str:
 
 NOT_CHECKABLE: dict[str, str] = {
     "ND30-SO-01": "Số thứ tự đăng ký trong năm, không trùng lặp: cần sổ đăng ký văn bản của văn thư, không có trong tệp.",
-    "ND30-CQ-01": "Tên cơ quan đầy đủ, chính thức: cần danh mục tên cơ quan, tổ chức; tệp không cho biết tên nào là chính thức.",
     "ND30-CQ-04": "Thông lệ (không phải quy định): UBND không ghi cơ quan chủ quản.",
     "ND30-BODY-02": "Nội dung trích dẫn (số, ngày, trích yếu của văn bản được dẫn) phải đối chiếu với văn bản được dẫn.",
     "ND30-SIGN-03": "Chức danh người ký là chức danh lãnh đạo chính thức: cần danh mục chức danh của cơ quan.",

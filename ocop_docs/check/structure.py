@@ -216,6 +216,7 @@ class Part:
     chu_quan: Element | None = None
     ban_hanh: Element | None = None
     issuer_rule: RuleLine | None = None
+    issuer_dashes: Span | None = None  # a line of dashes typed under the issuer in place of its rule
     so: Element | None = None
     vv: Element | None = None
     quoc_hieu: Element | None = None
@@ -500,6 +501,11 @@ class _Identifier:
                     part.vv.spans.append(span)
                 continue
             if has_date(text) and part.date is not None and span in part.date.spans:
+                continue
+            if issuer and is_rule(text):
+                # "-------" typed under the name, as copies from legal-database pages carry it: not
+                # the name, and no rule either (ND30-CQ-03 says what to do with it)
+                part.issuer_dashes = span
                 continue
             issuer.append(span)
         if issuer:

@@ -38,8 +38,11 @@ def _nearby(element) -> str:
     candidates = [holder] if holder is not None else []
     anchor = holder if holder is not None else element
     candidates += [e for e in anchor.itersiblings(preceding=True) if e.tag == p_tag][:3]
+    box = qn("w:txbxContent")
     for p in candidates:
-        text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        # the paragraph's own words, not those of a text box anchored in it
+        text = "".join(t.text or "" for t in p.iter(qn("w:t"))
+                       if not any(a.tag == box for a in t.iterancestors())).strip()
         if text:
             return text if len(text) <= 40 else text[:40] + "…"
     return ""
@@ -90,9 +93,36 @@ _PART_LABELS = (("header", "đầu trang"), ("footer", "chân trang"), ("footnot
                 ("endnotes", "chú thích cuối văn bản"))
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def body_textboxes(body) -> list:
+    """The text boxes (``w:txbxContent``) of the body, each once: the VML copy Word keeps in an
+    ``mc:Fallback`` for old readers is the same box."""
+    return [c for c in body.iter(qn("w:txbxContent")) if not any(a.tag == _MC_FALLBACK for a in c.iterancestors())]
+
+
+def textbox_text(content) -> list[str]:
+    """The paragraphs' text of a text box (deleted text left out)."""
+    out = []
+    for p in content.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if text.strip():
+            out.append(text)
+    return out
+
+
 def embedded_content(document) -> list[Embedded]:
-    """Every piece of content outside the paragraphs' text: the body's, then the headers', footers' and notes'."""
+    """Every piece of content outside the paragraphs' text: the body's, then the headers', footers' and notes'.
+
+    Text boxes of the body are among them (the checker reads only the paragraphs; the parser reads
+    their text where they are anchored); a header's text boxes are read with the header."""
     found = _scan(document.element, document.part, "thân văn bản")
+    for content in body_textboxes(document.element.body):
+        text = " ".join(textbox_text(content)).strip()
+        shown = text if len(text) <= 60 else text[:60] + "…"
+        found.append(Embedded("textbox", "hộp văn bản (text box)" + (f": «{shown}»" if shown else ""),
+                              _nearby(content), "thân văn bản"))
     for part in document.part.package.iter_parts():
         name = str(part.partname).rsplit("/", 1)[-1]
         label = next((label for prefix, label in _PART_LABELS if name.startswith(prefix)), None)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from ..errors import InvalidField
 from ..nd30 import doctypes
-from ..nd30.anatomy import BASIS_VERBS, BasisVerb as PrintedBasisVerb
+from ..nd30.anatomy import BASIS_VERBS, BasisVerb as PrintedBasisVerb, full_body_name
 from ..nd30.formats import strip_end_punctuation, symbol_for
 from ..vi.fields import NonEmptyText, OptionalDate, Text
 from ..vi.fields import nfc as _nfc
@@ -101,6 +101,13 @@ class Issuer(Model):
     name_lines: list[NonEmptyText] | None = Field(
         None, description="Cách xuống dòng của tên cơ quan trong phần đầu (nếu muốn tự quyết định)"
     )
+
+    @field_validator("name", mode="after")
+    @classmethod
+    def _full_name(cls, value: str) -> str:
+        # ND30-CQ-01: the issuing body is printed by its full name; "UBND tỉnh X", the way clerks
+        # type it, is the same body ("UBND" is allowed only in a governing-body line).
+        return full_body_name(value)
 
     def header_lines(self) -> list[str]:
         """The issuing body's name as printed, upper case, on one or more lines (ND30-CQ-02)."""

@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Literal, Self
 from pydantic import Field, field_validator, model_validator
 
 from ..errors import InvalidField, RuleViolation
-from ..ocop import regimes
+from ..ocop import provinces, regimes
 from ..ocop.legal_bases import basis_from_ref, check_bases, criteria_citation, propose
 from ..ocop.regimes import LEVEL_NAMES, VALIDITY_MONTHS, star_for_score
 from ..vi.dates import DRAFT_BLANK, ngay_thang_nam, short_date
@@ -312,6 +312,7 @@ class Decision(Document):
         on = self.rules_date
         regimes.regime_on(on)
         regimes.check_level_exists(self.level, on)
+        provinces.check_issuer_exists(self.issuer.name, on)
         if self.level == "trung_uong":
             regimes.check_ministry_name(self.issuer.name, on)
         regimes.check_agency_names(self.current_texts(), on)

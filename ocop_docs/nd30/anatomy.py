@@ -77,6 +77,27 @@ BODY_HEADS = (
     "BỘ", "TỔNG CỤC", "ĐÀI", "TRƯỜNG", "BỆNH VIỆN", "CÔNG AN", "TỔ", "VIỆN", "BÁO", "LIÊN MINH", "HỘI",
     "CHÍNH PHỦ", "THỦ TƯỚNG", "ĐOÀN", "QUỸ", "NGÂN HÀNG", "KHO BẠC",
 )
+# The abbreviations ND30 allows only in the governing-body line (ND30-CQ-01: "UBND TỈNH X" above a
+# Sở); the issuing body's own name is written in full.
+BODY_ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+_ABBREVIATED_RE = re.compile(r"^(?P<abbr>UBND|HĐND)\b", re.I)
+
+
+def abbreviated_body(text: str) -> str | None:
+    """The abbreviation a body's name opens with ("UBND tỉnh Thừa Thiên Huế" → "UBND"), if any."""
+    m = _ABBREVIATED_RE.match(" ".join(text.split()))
+    return m.group("abbr").upper() if m else None
+
+
+def full_body_name(name: str) -> str:
+    """A body's name with its opening abbreviation written out: "UBND tỉnh X" → "Ủy ban nhân dân tỉnh X"."""
+    abbr = abbreviated_body(name)
+    if abbr is None:
+        return name
+    text = " ".join(name.split())
+    return BODY_ABBREVIATIONS[abbr] + text[len(abbr):]
+
+
 # Capitalised phrases that open like a body's name and are none: a verb, a common noun.
 _NOT_BODY_RE = re.compile(r"^(BAN HÀNH|HỘI NGHỊ|TỔ CHỨC THỰC HIỆN|BỘ TIÊU CHÍ)\b")
 
@@ -299,6 +320,17 @@ def is_issuing_authority(text: str) -> bool:
     and "Đại hội" would read as "Bộ …" and "Đài …"."""
     text = " ".join(text.split())
     return len(text) < 160 and (is_body_head(text) or text.upper().startswith(_AUTHORITY_OPENINGS))
+
+
+# "… Chủ tịch UBND tỉnh ban hành Kế hoạch …", "Chủ tịch Ủy ban nhân dân xã … ban hành …": the head
+# issues the document by individual authority, so it is signed without "TM." (ND30-SIGN-02). A
+# căn cứ citing another act ("Quyết định số … của Chủ tịch UBND tỉnh ban hành Quy chế …") is not it.
+_HEAD_ISSUES_RE = re.compile(r"(?<!CUA )(?<!DO )\bCHU TICH (?:UBND|UY BAN NHAN DAN)\b[^.;:]{0,80}?\bBAN HANH\b")
+
+
+def issued_by_head(text: str) -> bool:
+    """Whether running text says the Chủ tịch of the UBND (not the UBND) issues the document."""
+    return _HEAD_ISSUES_RE.search(key(text)) is not None
 
 
 _GARBLED_AUTHORITY_RE = re.compile(r"^(?P<prefix>[^\W\d_]{1,2})\s*\.\s*(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s]+)$")

@@ -84,13 +84,18 @@ def basis_lines(bases: list[tuple[str, str]]) -> list[str]:
 
     ``bases`` are (verb, citation) pairs such as ("Căn cứ", "Luật Tổ chức …"). Each line
     ends with ";" and the last with "."; punctuation already typed at the end is replaced.
+    A clause without a verb that opens in lower case ("trên cơ sở báo cáo và đề xuất tại Tờ trình …",
+    "sau khi xem xét đề nghị …") goes on the line before it, after its ";", as it was printed: no
+    line opens in lower case. A cited act without a verb ("Kế hoạch số 23/KH-UBND …") keeps its line.
     """
-    lines = []
-    for i, (verb, text) in enumerate(bases):
+    lines: list[str] = []
+    for verb, text in bases:
         text = strip_end_punctuation(text)
-        end = "." if i == len(bases) - 1 else ";"
-        lines.append(f"{verb} {text}{end}" if verb else f"{text}{end}")
-    return lines
+        if not verb and lines and text[:1].islower():
+            lines[-1] = f"{lines[-1]}; {text}"
+        else:
+            lines.append(f"{verb} {text}" if verb else text)
+    return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
 
 
 def strip_end_punctuation(text: str) -> str:

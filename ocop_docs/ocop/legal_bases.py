@@ -150,15 +150,22 @@ def propose(kind: str, level: str, on: date) -> list[ProposedBasis]:
     """
     roles = KIND_ROLES.get(_OLD_KIND_NAMES.get(kind, kind), ROLE_ORDER)
     chosen: list[LegalAct] = []
+    laws: list[LegalAct] = []
     for role in ROLE_ORDER:
         if role not in roles:
             continue
         if role == "criteria":
             chosen += _criteria(on)
             continue
-        chosen += [
-            e for e in registry().values() if e.role == role and e.valid_on(on) and (not e.levels or level in e.levels)
-        ]
+        found = [e for e in registry().values() if e.role == role and e.valid_on(on) and (not e.levels or level in e.levels)]
+        if role in ("org_law", "gov_law"):
+            laws += found
+            if role == "gov_law" or "gov_law" not in roles:
+                # the laws by date: a law before the law amending it (Luật Tổ chức Chính phủ 2015, then the
+                # 2019 law amending it and the local-government law)
+                chosen += sorted(laws, key=lambda e: e.date or on)
+            continue
+        chosen += found
     return [ProposedBasis("Căn cứ", e.citation, e.key) for e in chosen]
 
 

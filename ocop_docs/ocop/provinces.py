@@ -14,6 +14,8 @@ from importlib import resources
 
 import yaml
 
+from ..errors import RuleViolation
+
 REORGANISED = date(2025, 7, 1)
 ACT = "Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"
 
@@ -63,6 +65,22 @@ def merged_names_in(text: str) -> list[MergedName]:
     """Each 'tỉnh X' / 'thành phố X' in ``text`` where X was merged into another unit, in order."""
     return [MergedName(m.group(0), m.group("old"), _successors()[m.group("old")])
             for m in _merged_name_re().finditer(text)]
+
+
+def check_issuer_exists(name: str, on: date) -> None:
+    """An issuer named after a province merged on 01/07/2025 issues nothing dated from then
+    (OCOP-LEVEL, ocop.md §12.2, like a district): "Ủy ban nhân dân tỉnh Hà Nam" in 2026."""
+    if on < REORGANISED:
+        return
+    found = merged_names_in(name)
+    if found:
+        gone = found[0]
+        raise RuleViolation(
+            "OCOP-LEVEL",
+            f"cơ quan ban hành '{name}': từ ngày 01/07/2025 {gone.words} là một phần của {gone.new.title} ({ACT}); "
+            f"văn bản ngày {on:%d/%m/%Y} phải ghi cơ quan của {gone.new.title}, ví dụ "
+            f"'{name.replace(gone.words, gone.new.title)}'",
+        )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import UnreadableFile
+from ..errors import UnreadableFile, resave_hint
 from .docx import read_docx
 from .header import Note
 from .lines import Line, Source
@@ -35,7 +35,7 @@ def read_source(path: str | Path, progress=None) -> Source:
     if kind is None:
         raise UnreadableFile(
             f"Không đọc được tệp {path}: chỉ nhận .docx, .pdf hoặc .txt"
-            + (" (tệp .doc cũ: hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx)" if path.suffix.lower() == ".doc" else "")
+            + (f" ({resave_hint(path.suffix)})" if resave_hint(path.suffix) else "")
             + "."
         )
     if kind == "txt":

@@ -42,7 +42,8 @@ _LABEL_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("chapter", re.compile(r"^(?P<label>(?:Chương|CHƯƠNG)\s+(?P<v>[IVXLC]+|\d{1,2}))\s*[.:–-]?\s*(?=\S|$)")),
     ("section", re.compile(r"^(?P<label>(?:Mục|MỤC)\s+(?P<v>\d{1,2}))\s*[.:–-]\s*(?=\S)")),
     ("article", re.compile(r"^(?P<label>Điều\s+(?P<v>\d{1,3})\s*[.:])\s*(?=\S|$)")),
-    ("roman", re.compile(r"^(?P<label>(?P<v>[IVXL]{1,6})\s*(?:[.)/]|\s[-–](?=\s)))\s+(?=\S)")),
+    # "IV.", "IV)", "IV/", "IV - " and "IV- " as pages print it (never "IV-2" or a word "I-ốt")
+    ("roman", re.compile(r"^(?P<label>(?P<v>[IVXL]{1,6})\s*(?:[.)/]|\s?[-–](?=\s)))\s+(?=\S)")),
     ("decN", re.compile(r"^(?P<label>(?P<v>\d{1,2}(?:\.\d{1,2}){1,4})\.?)\s+(?=\S)")),
     ("dec", re.compile(r"^(?P<label>(?P<v>\d{1,3})\s*\.)\s*(?=[^\d\s.,/%])")),
     ("dec1p", re.compile(r"^(?P<label>(?P<v>\d{1,3})\s*\))\s*(?=\S)")),
@@ -121,6 +122,7 @@ class Node:
     style: str = "body"
     numbered: bool = False
     may_be_numbered: bool = False  # a numbered paragraph of text rather than a heading, if its depth allows
+    rest: str = ""  # the text after a "I." / "1." / "a)" label
     marks: list[tuple[int, str]] = field(default_factory=list)
     children: list["Node"] = field(default_factory=list)
 
@@ -170,12 +172,16 @@ def heading_text(text: str, run_in: bool) -> str:
 
 def _looks_like_text(rest: str, line: Line) -> bool:
     """A numbered item that reads as a paragraph of text (a khoản without a title), not a heading."""
+    return _reads_as_item(rest, line) and (len(rest) > 100 or ". " in rest)
+
+
+def _reads_as_item(rest: str, line: Line) -> bool:
+    """A numbered line that may be an item of a list rather than a heading: not bold, no title
+    before a colon, ends like a sentence (the short items of a list whose long items read as text)."""
     if line.bold is True or line.lead_bold:
         return False
     colon = rest.find(":")
-    if 0 <= colon < 80:
-        return False  # "a) Phạm vi về không gian: …" — a titled point
-    return rest.endswith((".", ";")) and (len(rest) > 100 or ". " in rest)
+    return not 0 <= colon < 80 and rest.endswith((".", ";"))
 
 
 def classify(line: Line, engine: bool) -> list[Node]:
@@ -202,6 +208,7 @@ def classify(line: Line, engine: bool) -> list[Node]:
         node = Node(line, heading=normalise(rest) if engine else heading_text(rest, False), label=label, kind=label.kind,
                     fixed_depth=fixed)
         if fixed is None and label.kind in ("roman", "dec", "alpha"):
+            node.rest = rest
             node.may_be_numbered = (engine and line.style == "ND30 - Nội dung") or (not engine and _looks_like_text(rest, line))
             if node.may_be_numbered:
                 node.text = rest
@@ -246,7 +253,37 @@ def build_tree(lines: list[Line], engine: bool) -> list[Node]:
             del stack[parent_at + 1:]
             stack[-1].children.append(node)
             stack.append(node)
+    _even_lists(root.children)
     return root.children
+
+
+def _even_lists(nodes: list[Node]) -> None:
+    """The items of one numbered list are read the same way: when some items read as numbered
+    paragraphs of text, their short siblings ("2. Hỗ trợ 02 chủ thể …, hoàn thành trước ngày 15/9.")
+    are items too, not headings without content (a Word list numbered 1., 2., 3.)."""
+    for n, node in enumerate(nodes):
+        if not node.numbered or not node.label:
+            continue
+        kind = node.label.kind
+        for step in (-1, 1):
+            k = n + step
+            while 0 <= k < len(nodes):
+                other = nodes[k]
+                if other.numbered and other.label and other.label.kind == kind:
+                    k += step
+                    continue
+                if not (other.is_section and not other.children and not other.run_in and other.fixed_depth is None
+                        and other.label and other.label.kind == kind and other.rest
+                        and _reads_as_item(other.rest, other.line)):
+                    break
+                other.numbered = True
+                other.heading = None
+                other.text = other.rest
+                other.marks = _shift(other.line.marks, len(other.line.text) - len(other.rest), other.rest)
+                k += step
+    for node in nodes:
+        if node.children:
+            _even_lists(node.children)
 
 
 def footnotes_of(node: Node, texts: dict[str, str], notes: list[Note], where: str) -> list[dict]:
@@ -583,7 +620,7 @@ def _structured(blocks: list, notes: list[Note], role: str | None, path: str) ->
                         out.append(_para(b))
                     i = j
                     continue
-        if in_targets and block["text"]:
+        if in_targets and block["text"] and not _CAPTION_RE.match(block["text"]):
             quantities = _quantities(block["text"])
             if quantities:
                 value, unit = quantities[0]
@@ -598,6 +635,10 @@ def _structured(blocks: list, notes: list[Note], role: str | None, path: str) ->
         out.append(_para(block))
         i += 1
     return out
+
+
+# "Hình 1. Số sản phẩm OCOP …", "Bảng 2: …", "Biểu đồ 3 - …": a caption names a figure, it sets no target.
+_CAPTION_RE = re.compile(r"^(?:Hình|Bảng|Biểu đồ|Sơ đồ|Biểu)\s+\d{1,3}[a-z]?\s*[.:–-]\s*\S")
 
 
 def _is_para(block) -> bool:

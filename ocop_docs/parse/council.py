@@ -51,7 +51,10 @@ def _member(text: str, team: bool) -> dict | None:
 
 # The attached list, rows as the reader joins table cells: "4 | Ông Trần Quốc Bảo | Phó Giám đốc Sở Y tế | Ủy viên".
 _GROUP_ROW_RE = re.compile(r"^(?P<stt>[IVX]{1,4})\s*\|\s*(?P<text>.+)$")
-_LIST_FRAME_RE = re.compile(r"^(?:DANH SÁCH|THÀNH VIÊN\b|\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|STT\s*\|)")
+_LIST_FRAME_RE = re.compile(r"^(?:DANH SÁCH|THÀNH VIÊN\b|\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b|(?:S|Số\s*)?TT\s*\|)")
+# A group row names the team in capitals as often as not: "II | TỔ TƯ VẤN GIÚP VIỆC HỘI ĐỒNG".
+_TEAM_LABELS = ("Tổ tư vấn giúp việc", "Tổ tư vấn", "Tổ giúp việc", "Tổ thư ký")
+_TEAM_ANY_CASE_RE = re.compile(r"\b(" + "|".join(_TEAM_LABELS) + r")\b", re.I)
 
 
 def _attached_members(rows: list[str]) -> tuple[list[dict], dict | None, str]:
@@ -64,9 +67,10 @@ def _attached_members(rows: list[str]) -> tuple[list[dict], dict | None, str]:
         cells = [c.strip() for c in row.split("|")]
         group = _GROUP_ROW_RE.match(row)
         if group:
-            named = _TEAM_RE.search(group.group("text"))
+            named = _TEAM_ANY_CASE_RE.search(group.group("text"))
             if named:
-                team = {"label": named.group(1), "members": []}
+                label = next(x for x in _TEAM_LABELS if x.lower() == named.group(1).lower())
+                team = {"label": label, "members": []}
             elif team is not None or members:
                 return [], None, f"dòng nhóm '{row[:60]}' của danh sách kèm theo không phải Hội đồng hay Tổ"
             continue

@@ -17,9 +17,10 @@ from pathlib import Path
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from ..docx.blocks import read_document
-from ..docx.embedded import embedded_content
+from ..docx.embedded import body_textboxes, embedded_content, textbox_text
 from ..docx.numbering import bullet_text
 from ..docx.package import open_docx, parse_xml, related_part
+from ..nd30.anatomy import classify
 from .tables import table_from_word
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, legacy_encoding
@@ -103,6 +104,32 @@ def _line(block, index: int) -> tuple[Line | None, bool]:
     return line, engine
 
 
+# Parts of the tail that open a block typed with Shift+Enter ("TM. ỦY BAN NHÂN DÂN⏎KT. CHỦ TỊCH⏎
+# PHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH⏎⏎⏎Trần Văn Bình", "Nơi nhận:⏎- Như trên;⏎- Lưu: VT.").
+_TAIL_OPENINGS = {"chuc_vu_ky", "chuc_vu", "noi_nhan_label"}
+
+
+def _tail_lines(block, line: Line) -> list[Line]:
+    """A signature or Nơi nhận block typed in one paragraph with manual line breaks, as one line per
+    printed line, the way it reads when each line is its own paragraph (ND30-SIGN-01, RECIP-03).
+    Any other paragraph keeps its line breaks as spaces: a break inside a sentence or a title is layout."""
+    if "\n" not in block.text or block.label:
+        return [line]
+    pieces = [normalise(p) for p in block.text.replace("\t", " ").split("\n")]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or len(block.text) > 400 or classify(pieces[0], "tail") not in _TAIL_OPENINGS:
+        return [line]
+    out = []
+    for piece in pieces:
+        cleaned, notes = clean_text(piece)
+        if cleaned:
+            part = Line(cleaned, line.source, line.index, cell=line.cell, table_path=line.table_path, bold=line.bold,
+                        italic=line.italic, align=line.align, style=line.style, heading=line.heading)
+            part.notes.extend(notes)
+            out.append(part)
+    return out or [line]
+
+
 def _footnotes(document) -> dict[str, str]:
     """The footnotes' own texts by id (``word/footnotes.xml``, parsed with the safe parser)."""
     part = related_part(document.part, RT.FOOTNOTES)
@@ -137,13 +164,69 @@ def _content_tables(view) -> dict:
     return out
 
 
+def _textbox_lines(block, index: int) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The text of the text boxes anchored in a paragraph, as lines right after it (where Word
+    shows them), each box with a note: the reader cannot tell where on the page it stands."""
+    if block.element is None:
+        return [], []
+    lines: list[Line] = []
+    notes: list[tuple[str, str]] = []
+    cell = block.location.cells[-1] if block.location.cells else None
+    for content in body_textboxes(block.element):
+        texts = [normalise(t) for t in textbox_text(content)]
+        for text in texts:
+            cleaned, cleaned_notes = clean_text(text)
+            if cleaned:
+                line = Line(cleaned, "docx", index, cell=cell, table_path=tuple(block.location.cells))
+                line.notes.extend(cleaned_notes)
+                lines.append(line)
+        if texts:
+            first = texts[0] if len(texts[0]) <= 60 else texts[0][:60] + "…"
+            notes.append((f"đoạn {index}", f"đã đọc chữ trong hộp văn bản (text box) «{first}» vào chỗ đoạn neo nó; "
+                                           "cần kiểm tra đoạn này đứng đúng chỗ trong văn bản"))
+    return lines, notes
+
+
+def _picture_notes(view) -> list[tuple[str, str]]:
+    """A note for each picture of the body's own paragraphs (a chart pasted as an image): the reader
+    reads no picture, so the document made again from the data has none. Pictures in tables (the
+    header's emblem, a stamp or signature image in the signature table) are the layout's."""
+    notes = []
+    for index, block in enumerate(view.blocks, start=1):
+        if block.location.cells or not any(s.kind == "image" for s in block.shapes):
+            continue
+        near = next((b.text.strip() for b in view.blocks[index - 1:index + 1] if b.text.strip()), "")
+        shown = f" gần «{near[:50]}{'…' if len(near) > 50 else ''}»" if near else ""
+        notes.append((f"đoạn {index}", f"hình ảnh{shown} không đọc được thành dữ liệu; bản tạo lại từ dữ liệu không có "
+                                       "hình này — cần chép hình sang bằng tay"))
+    return notes
+
+
 def _embedded_notes(document) -> list[tuple[str, str]]:
     """A note for each part of the file the reader cannot read as text (altChunk, OLE objects such as an
     embedded Excel sheet, charts, SmartArt…): its content is not in the lines, so it is said, never
     dropped in silence. Pictures are left out (a stamp, a logo): they hold no text of the document."""
     return [((f"{item.where}, gần «{item.near}»" if item.near else item.where),
              f"không đọc được phần nhúng: {item.what}; nội dung của nó không có trong dữ liệu đọc được — "
-             "cần mở tệp Word để xem và chép lại") for item in embedded_content(document)]
+             "cần mở tệp Word để xem và chép lại") for item in embedded_content(document)
+            if item.kind != "textbox"]  # a text box's text is read (``_textbox_lines``)
+
+
+_REVISIONS = (W + "ins", W + "del", W + "moveFrom", W + "moveTo")
+
+
+def _revision_notes(document) -> list[tuple[str, str]]:
+    """A note when the body holds tracked changes nobody accepted: the reader reads the text as if
+    all were accepted (deleted text left out, inserted text kept), and the officer may not know
+    the file was never finalised."""
+    changes = [el for el in document.element.body.iter(*_REVISIONS) if el.getparent().tag != W + "rPr"]
+    if not changes:
+        return []
+    authors = list(dict.fromkeys(a for el in changes if (a := (el.get(W + "author") or "").strip())))
+    who = f" của {', '.join(authors[:3])}" + (f" và {len(authors) - 3} người khác" if len(authors) > 3 else "") \
+        if authors else ""
+    return [("", f"văn bản còn {len(changes)} chỗ theo dõi thay đổi chưa chấp nhận{who}; đã đọc như khi chấp nhận "
+                 "tất cả (bỏ chữ đã xóa, giữ chữ đã thêm) — cần kiểm tra bản này đã được duyệt chưa")]
 
 
 def read_docx(path: str | Path) -> Source:
@@ -151,15 +234,22 @@ def read_docx(path: str | Path) -> Source:
     document = open_docx(path)
     view = read_document(document)
     lines: list[Line] = []
+    boxes: list[tuple[str, str]] = []
     engine = False
     for index, block in enumerate(view.blocks, start=1):
         line, styled = _line(block, index)
         engine = engine or styled
         if line is not None:
-            lines.append(line)
+            lines.extend(_tail_lines(block, line))
+        boxed, said = _textbox_lines(block, index)
+        lines.extend(boxed)
+        boxes.extend(said)
     source = Source(str(path), "docx", lines, footnotes=_footnotes(document), engine_styles=engine,
                     tables=_content_tables(view))
     source.notes.extend(_embedded_notes(document))
+    source.notes.extend(boxes)
+    source.notes.extend(_picture_notes(view))
+    source.notes.extend(_revision_notes(document))
     encoding = legacy_encoding(source.lines)
     if encoding:
         # Text typed in .VnTime/VNI fonts: Latin-1 look-alikes that must be converted to Unicode.

@@ -184,6 +184,9 @@ def issuer_from_lines(lines: list[Line]) -> tuple[dict | None, list[str]]:
         # Leading non-bold lines are the governing body.
         while split < len(texts) and bolds[split] is False:
             split += 1
+        if 0 < split < len(texts) and texts[split - 1].upper() in _BARE_HEADS and _UNIT_RE.match(texts[split]):
+            # "ỦY BAN NHÂN DÂN" (typed regular) over "HUYỆN VẠN NINH" (bold): one name, whatever the bold.
+            split -= 1
     else:
         for i in range(1, len(texts)):
             if is_body_head(texts[i]):
@@ -498,7 +501,13 @@ def read_tail(lines: list[Line], issuer_name: str | None) -> TailData:
     tail = TailData()
     mode = None
     authority: list[tuple[str, Line]] = []
+    signed_in: tuple | None = None  # the table of the signer's name, once read
     for line in lines:
+        if signed_in is not None and (line.cell[0] if line.cell else None) != signed_in[0]:
+            # after the name in a signature table, another table or paragraph is an annex
+            # ("Bảng chi tiết kinh phí …"), never the signer's title or name
+            tail.extra.append(line.text)
+            continue
         for part in split_tail_line(line.text):
             text = normalise(part)
             if not text or is_rule(text) or _SIGNED_RE.match(text):
@@ -534,6 +543,8 @@ def read_tail(lines: list[Line], issuer_name: str | None) -> TailData:
                 continue
             if is_name(text):
                 tail.name = text
+                if line.cell is not None and mode == "signer":
+                    signed_in = (line.cell[0],)
                 continue
             if text.isupper() and len(text) < 60 and mode == "signer" and not re.match(r"^[IVXLC]+\.\s", text):
                 authority.append((text, line))

@@ -97,3 +97,22 @@ def ocr_notes(data: dict, texts: list[str], where: str) -> list[tuple[str, str]]
                 if int(m.group(1)) > issued.year + 15:
                     notes.append(("", f"năm '{m.group(1)}' quá xa ngày ban hành {issued:%d/%m/%Y} — có thể OCR đọc sai ({where})"))
     return notes
+
+
+# Tesseract reads the Roman "II." of a heading as "H.", "Il.", "ll." and "III." as "HI.", "IIl.": strokes
+# of one glyph. Only at a heading's place: the rest of the line in capitals ("H. MỤC TIÊU").
+_ROMAN_MISREAD_RE = re.compile(r"^(?P<label>H|HI|IH|Il|lI|ll|IIl|IlI|lII|lll|Hl|lH)\s*\.\s+(?P<rest>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,;-]{3,})$")
+
+
+def roman_misread(text: str) -> tuple[str, str] | None:
+    """An OCR'd heading whose Roman number was misread ("HI. NHIỆM VỤ" → "III. NHIỆM VỤ"), with the
+    note that says so; None for any other line."""
+    m = _ROMAN_MISREAD_RE.match(text.strip())
+    if not m:
+        return None
+    strokes = sum(2 if c == "H" else 1 for c in m.group("label"))
+    if strokes not in (2, 3):
+        return None
+    fixed = f"{'I' * strokes}. {m.group('rest')}"
+    return fixed, f"đề mục OCR đọc là '{text.strip()[:40]}' được hiểu là '{fixed[:40]}' — cần đối chiếu bản gốc"
+

@@ -22,7 +22,7 @@ from ..nd30.anatomy import is_kinh_gui, is_noi_nhan, is_quoc_hieu, is_upper
 from .header import type_name
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, is_footnote_text, is_page_number, legacy_encoding
-from .ocr import ocr_pages
+from .ocr import ocr_pages, roman_misread
 from ..model.table import Cell, cell_starts
 from .tables import pdf_tables
 from .txt import text_lines
@@ -146,9 +146,11 @@ def _rows(reader, name: str) -> tuple[list[_Row], float]:
                 page_rows.append(_Row(number, piece.y, [piece]))
         for row in page_rows:
             row.pieces.sort(key=lambda p: p.x)
-        for row in page_rows:
+        for k, row in enumerate(page_rows):
             first = row.pieces[0].text.strip()
-            if first.isdigit() and len(first) <= 3 and len(row.pieces) > 1 and row.pieces[1].size < body_size - 0.5:
+            rest = [p for p in row.pieces[1:] if p.text.strip()]
+            if first.isdigit() and len(first) <= 3 and rest and max(p.size for p in rest) < body_size - 0.5 \
+                    and _at_foot(page_rows, k, body_size):
                 # "1 Bao gồm: …" in a smaller font at the foot of the page: a footnote's own text.
                 row.note_key = first
                 row.pieces = row.pieces[1:]
@@ -159,13 +161,24 @@ def _rows(reader, name: str) -> tuple[list[_Row], float]:
             if host is None:
                 continue
             if mark.x <= host.x0 + 1:
-                host.note_key = mark.text.strip()
+                if _at_foot(page_rows, page_rows.index(host), body_size):
+                    host.note_key = mark.text.strip()
             else:
                 before = [p for p in host.pieces if p.x < mark.x]
                 if before:
                     host.marks.append((before[-1], mark.text.strip()))
         rows.extend(r for r in page_rows if r.text)
     return rows, width
+
+
+def _at_foot(page_rows: list[_Row], k: int, body_size: float) -> bool:
+    """Whether row ``k`` of a page (top to bottom) lies in the footnote area: no text of the body's
+    size below it but a page number. A table's "1 | Tuyên truyền…" row with text after it is body."""
+    for row in page_rows[k + 1:]:
+        visible = [p for p in row.pieces if p.text.strip()]
+        if visible and max(p.size for p in visible) >= body_size - 0.5 and not is_page_number(row.text):
+            return False
+    return True
 
 
 def _split(row: _Row, boundary: float) -> tuple[_Row | None, _Row | None]:
@@ -306,14 +319,19 @@ def _ocr_lines(path: str | Path, reader, rows: list[_Row], progress) -> tuple[li
         return [], [], []
     texts, skipped = ocr_pages(path, scanned, progress)
     lines: list[Line] = []
+    heading_notes: list[tuple[str, str]] = []
     for page, text in texts.items():
         page_lines, _ = text_lines(text)
         for line in page_lines:
             line.source, line.page = "pdf", page
             line.notes.append("ocr")
+            misread = roman_misread(line.text)
+            if misread is not None:
+                line = line.with_text(misread[0])
+                heading_notes.append((line.where(), misread[1]))
             lines.append(line)
     pages = ", ".join(str(p) for p in texts)
-    notes = [("", f"trang {pages} là ảnh quét, đã đọc bằng nhận dạng chữ (OCR) — cần đối chiếu bản gốc")]
+    notes = [("", f"trang {pages} là ảnh quét, đã đọc bằng nhận dạng chữ (OCR) — cần đối chiếu bản gốc")] + heading_notes
     if skipped:
         notes.append(("", f"{len(skipped)} trang quét sau trang {max(texts)} không được đọc (giới hạn OCR mỗi tệp)"))
     return lines, list(texts), notes
@@ -388,7 +406,14 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     if not rows:
         raise UnreadableFile(f"Tệp {path} không có chữ để đọc (không có lớp chữ, không có trang quét).")
     # Running headers/footers: a page number alone on a row at the top or bottom of a page.
-    rows = [r for r in rows if not is_page_number(r.text)]
+    # Only the top or bottom row of a page: a table cell "850" or a row's "3" inside the page is content.
+    first: dict[int, _Row] = {}
+    last: dict[int, _Row] = {}
+    for r in rows:
+        first.setdefault(r.page, r)
+        last[r.page] = r
+    ends = {id(r) for r in (*first.values(), *last.values())}
+    rows = [r for r in rows if not (id(r) in ends and is_page_number(r.text))]
     tables = _tables(path, reader, notes)
     footnotes: dict[str, str] = {}
     kept: list[_Row] = []

@@ -22,9 +22,11 @@ _ANYWHERE_RE = re.compile(
     r"^(?:Đang tải văn bản|Đang tải dữ liệu|Đang tải\s*\.{2,}|Loading\.{0,3}$|Lượt xem|Số lượt xem|Lượt tải|Lượt truy cập|"
     r"Lượt đọc|Đã xem\s*:|Tải văn bản|Tải về|Tải xuống|Download|In văn bản|In trang|Chia sẻ|Gửi email|Gửi bài|"
     r"Báo lỗi|Theo dõi hiệu lực|Theo dõi văn bản|Xem thêm|Bản in|Đánh giá bài viết|Bình luận|Facebook|Zalo|"
-    r"Twitter|Mục lục văn bản|Lưu văn bản|Văn bản này chưa cập nhật nội dung Tiếng Anh)\b",
+    r"Twitter|Mục lục văn bản|Văn bản này chưa cập nhật nội dung Tiếng Anh)\b",
     re.I,
 )
+# The site's "Lưu văn bản" button, in its own case only: "Lưu Văn Bản" is a signer (Hải Dương 1366/KH-UBND).
+_SAVE_BUTTON_RE = re.compile(r"^(?:Lưu văn bản|LƯU VĂN BẢN)\b")
 # A site's list of related documents: an index glued to a title ("- 1Luật tổ chức …", "2Nghị định …").
 _RELATED_RE = re.compile(
     r"^(?:[-•*]?\s*\d{1,3}|[-•*]\s*\d{1,3}\s)(?=(?:Luật|Bộ luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Công văn|Kế hoạch|"
@@ -120,7 +122,7 @@ def _page_title(lines: list[Line], meta: SiteMeta) -> None:
 def is_site_noise(text: str) -> bool:
     """A line a website inserts inside a copied document (loading notes, counters, related lists)."""
     t = text.strip()
-    return bool(_ANYWHERE_RE.match(t) or _RELATED_RE.match(t))
+    return bool(_ANYWHERE_RE.match(t) or _SAVE_BUTTON_RE.match(t) or _RELATED_RE.match(t))
 
 
 def _meta(lines: list[Line], meta: SiteMeta) -> set[int]:

@@ -1181,7 +1181,17 @@ def _bases_and_preamble(lines: list[Line], engine: bool, notes: list[Note]) -> t
         if engine:
             if line.style == "ND30 - Căn cứ":
                 verb = next((v for v in BASIS_VERBS if text.startswith(v + " ")), "")
-                bases.append({"verb": verb, "text": strip_end_punctuation(text[len(verb):].strip() if verb else text)})
+                body = text[len(verb):].strip() if verb else text
+                pieces = _split_top(body, ";")
+                clause = None
+                if len(pieces) > 1 and pieces[-1].strip()[:1].islower() and _PROPOSAL_RE.match(pieces[-1].strip()):
+                    # "…; trên cơ sở … Tờ trình …": a proposal clause printed on the line of the act before
+                    # it (nd30.formats.basis_lines) is its own verb-less item again
+                    clause = pieces.pop().strip()
+                    body = ";".join(pieces)
+                bases.append({"verb": verb, "text": strip_end_punctuation(body.strip())})
+                if clause:
+                    bases.append({"verb": "", "text": strip_end_punctuation(clause)})
             else:
                 preamble.append(text)
             continue

@@ -53,6 +53,40 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 _NUMBER_EXPECTED_RE = re.compile(r"(?:\b(?:ngày|tháng|năm|số|Số|khoản|Điều|điểm)|:|/|-)\s*$")
 
 
+_BARE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
+_PAGE_GAP = 15  # lines of text a page holds at least, between two page numbers of a copy
+
+
+def _page_number_lines(text: str) -> set[int]:
+    """The (1-based) lines of ``text`` holding only a page number. A bare number is one only where a
+    page ends or begins: beside a form feed (pdftotext), or — a copy without them — the next page's
+    number ("2", later "3") at least a page of text after the one before. A table cell copied out of
+    a PDF holds "850" or a row's "1", "2", "3" alone on its line: amounts and rows never vanish."""
+    raw = text.splitlines(keepends=True)
+    filled = [k for k, line in enumerate(raw) if line.strip()]
+    if any(line.endswith("\f") or line.startswith("\f") for line in raw):
+        near: set[int] = set()
+        for at, k in enumerate(filled):
+            if raw[k].rstrip("\r\n").endswith("\f") or raw[k].startswith("\f"):
+                near.update(filled[max(at - 1, 0): at + 2])
+            elif at + 1 < len(filled) and any(x.endswith("\f") for x in raw[k + 1: filled[at + 1]]):
+                near.update((k, filled[at + 1]))
+        return {k + 1 for k in near if _BARE_NUMBER_RE.match(raw[k])}
+    out: set[int] = set()
+    page, since, kept = 1, 0, None  # page 1 prints no number; lines since the last page number
+    for k in filled:
+        line = raw[k].strip()
+        if _BARE_NUMBER_RE.match(line):
+            n = int(line)
+            if n == page + 1 and since >= _PAGE_GAP and kept != n - 1:
+                out.add(k + 1)
+                page, since = n, 0
+                continue
+            kept = n
+        since += 1
+    return out
+
+
 _LABEL_CELL_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]?$|^[-+•–]$")
 
 
@@ -96,6 +130,7 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     markdown = markdown_tab = False
     if len(_LITERAL_BREAK_RE.findall(text[:200_000])) >= 3:
         text = _LITERAL_BREAK_RE.sub("\n", text).replace("\\t", " ")
+    page_numbers = _page_number_lines(text)
     raws = text.splitlines()
     tabbed = tab_rows(raws)
     for number, raw in enumerate(raws, start=1):
@@ -155,7 +190,10 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
         text_, marks = extract_marks(line.text)
         line = line.with_text(text_, marks=marks)
         cleaned, notes = clean_text(line.text)
-        if not cleaned or (is_page_number(cleaned) and not (lines and _NUMBER_EXPECTED_RE.search(lines[-1].text))):
+        if not cleaned:
+            continue
+        if is_page_number(cleaned) and not (lines and _NUMBER_EXPECTED_RE.search(lines[-1].text)) \
+                and (not cleaned.isdigit() or number in page_numbers):
             continue  # a page number left by the extractor (not the day after "ngày")
         line = line.with_text(cleaned)
         line.notes.extend(notes)

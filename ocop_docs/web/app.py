@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -218,6 +219,8 @@ def create_app(config: WebConfig | None = None) -> Starlette:
         pool.submit(job, lambda j: work.issue_work(j, inputs))
         return RedirectResponse(f"/viec/{job.id}", 303)
 
+    REGISTER_PAGE = 500  # rows a page of the register shows; the others are on the next pages
+
     async def register_page(request: Request):
         user = need_user(request)
         query = str(request.query_params.get("tim", "")).strip()[:200]
@@ -227,7 +230,12 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             entries = await run_in_threadpool(library.register_entries, config.register, user.issuer, query, year)
         except OcopError as exc:
             return page(request, "register.html", status=400, error=str(exc), entries=[], query=query, year=year_text)
-        return page(request, "register.html", entries=entries[:500], total=len(entries), query=query, year=year_text)
+        pages = max(1, -(-len(entries) // REGISTER_PAGE))
+        page_text = str(request.query_params.get("trang", "1")).strip()
+        current = min(max(int(page_text), 1), pages) if page_text.isdigit() else 1
+        first = (current - 1) * REGISTER_PAGE
+        return page(request, "register.html", entries=entries[first:first + REGISTER_PAGE], total=len(entries),
+                    query=query, year=year_text, page_no=current, pages=pages, first=first)
 
     async def number_of(request: Request, user: Account):
         try:
@@ -414,14 +422,19 @@ def create_app(config: WebConfig | None = None) -> Starlette:
 
     async def plan_page(request: Request):
         user = need_user(request)
-        values = {"nam": str(time.localtime().tm_year + 1), "co_quan": ""}
+        values = {"nam": "", "co_quan": ""}  # empty: the year after the old plan's, known once it is read
         if request.method == "GET":
+            before = pool.get(request.query_params.get("tu", ""), user.name)
+            if before is not None and "form" in before.result:  # "Quay lại sửa": the form as sent, its file kept
+                values = dict(before.result["form"], tu=before.id, tep_cu=before.result.get("source_name", ""))
             return page(request, "plan.html", values=values, issuers=library.province_issuers())
         form = await posted_form(request)
         values = {k: str(v) for k, v in form.items() if isinstance(v, str) and k != "csrf"}
         job = pool.create(user.name, "plan", "Kế hoạch năm sau")
+        before = pool.get(values.pop("tu", ""), user.name)
+        values.pop("tep_cu", None)
         try:
-            year = _year(values.get("nam"), "Năm của kế hoạch mới")
+            year = _year(values.get("nam"), "Năm của kế hoạch mới") if values.get("nam", "").strip() else None
             end_year = _year(values.get("nam_cuoi"), "Năm cuối của giai đoạn") if values.get("nam_cuoi") else None
             on = _day(values.get("ngay_ky"))
             pasted = values.get("van_ban", "").strip()
@@ -433,6 +446,12 @@ def create_app(config: WebConfig | None = None) -> Starlette:
                 source = job.folder / work.IN / "ke-hoach-dan-vao.txt"
                 source.parent.mkdir(parents=True, exist_ok=True)
                 source.write_text(pasted, encoding="utf-8")
+            elif before is not None and Path(before.result.get("source", "")).is_file():
+                # the file chosen before "Quay lại sửa", copied: each job keeps its own input
+                old = Path(before.result["source"])
+                source = job.folder / work.IN / old.name
+                source.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(old, source)
             else:
                 raise DataError(None, "chọn tệp kế hoạch năm trước hoặc dán nội dung kế hoạch vào ô văn bản")
         except OcopError as exc:
@@ -440,7 +459,9 @@ def create_app(config: WebConfig | None = None) -> Starlette:
             return page(request, "plan.html", status=400, error=scrub(str(exc), job.folder), values=values,
                         issuers=library.province_issuers())
         issuer = values.get("co_quan", "").strip() or None
-        job.title = f"Kế hoạch năm {year} từ {source.name}"
+        job.title = f"Kế hoạch năm {year} từ {source.name}" if year else f"Kế hoạch năm sau từ {source.name}"
+        job.result.update(form={k: v for k, v in values.items() if k != "van_ban"}, source=str(source),
+                          source_name=source.name, edit=f"/ke-hoach?tu={job.id}")
         pool.submit(job, lambda j: work.plan_work(j, source, year, issuer, on, end_year))
         return RedirectResponse(f"/viec/{job.id}", 303)
 

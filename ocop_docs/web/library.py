@@ -21,7 +21,7 @@ from ..certificates.issuers import issuer_key
 from ..certificates.register import ACTIONS_VI, STATUS_VI, VOID, Entry, RegisterError, open_register, vn_time_text
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
-from ..errors import DataError
+from ..errors import DataError, RuleViolation
 from ..io.members import Group
 from ..scoring import MinimumRule
 
@@ -324,16 +324,41 @@ def member_columns_used(table) -> list[str]:
     return [f"cột {column_letter(i)}: {FIELD_NAMES_VI.get(f, f)}" for i, f in sorted(table.columns.items())]
 
 
-def roll_plan(source: Path, year: int, outdir: Path, *, issuer: str | None = None, on=None,
+def roll_plan(source: Path, year: int | None, outdir: Path, *, issuer: str | None = None, on=None,
               end_year: int | None = None):
     """Last year's plan (any format) rolled to ``year`` (``ocop-docs rollforward``): the draft's
-    data file, the draft .docx with tracked changes and comments, the clean .docx, the report."""
-    from ..rollforward.files import run
+    data file, the draft .docx with tracked changes and comments, the clean .docx, the report.
 
+    ``year`` None is the year after the old plan's; a year that is not the next one (a year
+    skipped, or not after the old plan's) is drafted as asked, with a warning on the page."""
+    from ..rollforward.files import RollFiles, load_plan, roll, write
+
+    plan, notes = load_plan(source)
+    old = getattr(plan, "year", None) or (plan.date.year if getattr(plan, "date", None) else None)
+    period = getattr(plan, "end_year", None)
+    if year is None:
+        if old is None or period:
+            what = f"giai đoạn {old}–{period}" if period else "không ghi năm"
+            raise DataError(None, f"kế hoạch cũ {what}: ghi năm của kế hoạch mới vào ô «Năm của kế hoạch mới»")
+        year = old + 1
+    try:
+        result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
+    except RuleViolation as exc:
+        if exc.rule != "OCOP-LEVEL" or issuer or getattr(plan.issuer, "level", None) != "huyen":
+            raise
+        # the roll-forward's hint names the CLI's --issuer; on the page it is a box of the form
+        raise DataError(None, f"{plan.issuer.name} là cơ quan cấp huyện; cấp huyện kết thúc hoạt động ngày 30/06/2025 "
+                              f"nên kế hoạch năm {year} phải do Ủy ban nhân dân tỉnh hoặc Ủy ban nhân dân xã ban hành: "
+                              "điền ô «Cơ quan ban hành mới (nếu đổi)», ví dụ «Ủy ban nhân dân tỉnh …» hoặc «Ủy ban nhân "
+                              "dân xã …», rồi tạo lại") from None
+    if old is not None and not period and year != old + 1:
+        skipped = f"bỏ qua năm {old + 1}" if year > old + 1 else f"không phải năm sau năm {old}"
+        result.warnings.insert(0, f"kế hoạch cũ là năm {old}, kế hoạch mới là năm {year} ({skipped}); nếu không đúng, "
+                                  f"sửa ô «Năm của kế hoạch mới» rồi tạo lại")
     outdir.mkdir(parents=True, exist_ok=True)
-    return run(source, year, outdir / "ke-hoach.yaml", issuer=issuer, on=on, end_year=end_year,
-               docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
-               report=outdir / "bao-cao-thay-doi.md")
+    return write(RollFiles(result, notes=notes, source_name=source.name), outdir / "ke-hoach.yaml",
+                 docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
+                 report=outdir / "bao-cao-thay-doi.xlsx")
 
 
 def answer_plan(files, answers: dict[str, str], author: str):
@@ -350,7 +375,7 @@ def write_plan(files, outdir: Path):
 
     outdir.mkdir(parents=True, exist_ok=True)
     return write(files, outdir / "ke-hoach.yaml", docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
-                 report=outdir / "bao-cao-thay-doi.md")
+                 report=outdir / "bao-cao-thay-doi.xlsx")
 
 
 def plan_decisions(files) -> list:

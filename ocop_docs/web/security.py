@@ -18,7 +18,7 @@ from pathlib import Path
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-from ..errors import DataError
+from ..errors import DataError, resave_hint
 
 CSRF_FIELD = "csrf"
 
@@ -28,8 +28,8 @@ UPLOAD_KINDS = {
     ".pdf": ("PDF", b"%PDF"),
     ".csv": ("CSV", None),
     ".txt": ("văn bản .txt", None),
-    ".yaml": ("YAML", None),
-    ".yml": ("YAML", None),
+    ".yaml": ("tệp dữ liệu .yaml của ocop-docs", None),
+    ".yml": ("tệp dữ liệu .yaml của ocop-docs", None),
 }
 """Suffixes a page may accept, with a name for messages and the bytes the file must start with."""
 
@@ -116,7 +116,9 @@ async def save_upload(upload, folder: Path, allowed: tuple[str, ...], field: str
     suffix = Path(upload.filename).suffix.lower()
     if suffix not in allowed:
         names = ", ".join(dict.fromkeys(UPLOAD_KINDS[s][0] for s in allowed))
-        raise DataError(upload.filename, f"loại tệp không nhận ở đây ({field}); chỉ nhận: {names}")
+        hint = resave_hint(suffix)
+        raise DataError(upload.filename, f"loại tệp không nhận ở đây ({field}); chỉ nhận: {names}"
+                                         + (f" — {hint}" if hint else ""))
     data = await upload.read()
     if not data:
         raise DataError(upload.filename, "tệp rỗng")

@@ -212,10 +212,12 @@ def _probe(texts, *candidates) -> tuple:
     return None, None
 
 
-def plan_work(job: Job, source: Path, year: int, issuer: str | None, on, end_year: int | None) -> None:
+def plan_work(job: Job, source: Path, year: int | None, issuer: str | None, on, end_year: int | None) -> None:
     """Kế hoạch năm sau: the draft, what changed, what a person must decide, and the pages."""
     job.progress("Đọc kế hoạch cũ và chuyển sang năm mới", 0, 4)
     files = library.roll_plan(source, year, job.folder / OUT, issuer=issuer, on=on, end_year=end_year)
+    if year is None:  # the year after the old plan's, known now
+        job.title = f"Kế hoạch năm {files.result.year} từ {source.name}"
     _plan_result(job, files, {})
 
 
@@ -270,7 +272,7 @@ def _plan_result(job: Job, files, answers: dict[str, str]) -> None:
     job.add_file("draft", out / "du-thao-danh-dau.docx", f"{name} - dự thảo (theo dõi thay đổi).docx")
     job.add_file("docx", out / "ban-sach.docx", f"{name}.docx")
     job.add_file("pdf", pdf, f"{name}.pdf")
-    job.add_file("report", out / "bao-cao-thay-doi.md", f"{name} - báo cáo thay đổi.md")
+    job.add_file("report", out / "bao-cao-thay-doi.xlsx", f"{name} - báo cáo thay đổi.xlsx")  # officers open Excel, not .md
     job.progress("Xong", 4, 4)
 
 

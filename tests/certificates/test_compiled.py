@@ -210,3 +210,14 @@ def test_hostile_template_is_refused_not_hung(source, words, tmp_path):
     document.save(str(path))
     with pytest.raises(TemplateError, match=f"vượt giới hạn an toàn: .*{words}"):
         CompiledTemplate(path).render(certificate_context(JOBS["short"], ISSUER))
+
+
+def test_an_issuer_typed_as_ubnd_is_printed_by_its_full_name(compiled):
+    # Clerks type "UBND tỉnh Thừa Thiên Huế"; the certificate's header prints the full name (ND30-CQ-01).
+    data = issuer_data(decision={"number": 2919, "date": "2026-10-28", "signed_by": "Chủ tịch UBND tỉnh"})
+    data["issuer"]["name"] = "UBND tỉnh Thừa Thiên Huế"
+    issuer = CertificateIssuer.model_validate(data)
+    document = Document(io.BytesIO(compiled.render(certificate_context(JOBS["short"], issuer),
+                                                   {"qr": qr_png(qr_text(JOBS["short"], issuer))})))
+    header = [p.text for p in document.tables[0].cell(0, 0).paragraphs if p.text.strip()]
+    assert header[:2] == ["ỦY BAN NHÂN DÂN", "TỈNH THỪA THIÊN HUẾ"]

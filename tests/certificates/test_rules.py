@@ -1,6 +1,8 @@
 """Star rules (OCOP-BAND) and who may recognise which stars on which date (OCOP-RECOGNISE, OCOP-LEVEL)."""
 from __future__ import annotations
 
+import json
+
 from decimal import Decimal
 
 import pytest
@@ -94,6 +96,18 @@ def test_district_issuer_after_june_2025_is_refused_for_the_whole_file(tmp_path)
         load_issuer(path)
     assert "cấp huyện không còn" in str(err.value)
     assert "issuer.level" in str(err.value)
+
+
+def test_issuer_of_a_province_merged_in_2025_is_refused_for_the_whole_file(tmp_path):
+    """NQ 202/2025/QH15: a certificate of 2026 is not issued in the name of tỉnh Hà Nam (now Ninh Bình)."""
+    path = write_issuer(tmp_path, date="2026-09-10")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["issuer"]["name"] = "UBND tỉnh Hà Nam"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_issuer(path)
+    assert "tỉnh Hà Nam là một phần của tỉnh Ninh Bình" in str(err.value)
+    assert "issuer.name" in str(err.value)
 
 
 def test_level_that_recognises_nothing_is_refused(tmp_path):

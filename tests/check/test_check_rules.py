@@ -333,6 +333,33 @@ def test_cq_02_governing_body_bold(check):
     fires(check(doc), "ND30-CQ-02")
 
 
+def test_cq_01_abbreviated_issuer(plan, check):
+    # "UBND" / "TỈNH HÀ TĨNH" as the issuing body itself: only a governing-body line may abbreviate
+    B.set_text(B.find(plan, "ỦY BAN NHÂN DÂN"), "UBND")
+    fires(check(plan), "ND30-CQ-01", "error", "viết tắt 'UBND'")
+
+
+def test_cq_01_abbreviated_governing_body_is_allowed(check):
+    doc = B.new_document()
+    B.header(doc, governing="UBND TỈNH HÀ TĨNH", issuer=["SỞ NÔNG NGHIỆP", "VÀ MÔI TRƯỜNG"], so="Số: 12/KH-SNNMT")
+    B.title(doc, "KẾ HOẠCH", "Đánh giá sản phẩm OCOP năm 2026")
+    B.body(doc, "Nội dung kế hoạch./.")
+    assert not findings(check(doc), "ND30-CQ-01")
+
+
+def test_cq_03_dashes_typed_under_the_issuer(plan, check):
+    # "-------" typed in place of the rule (copies from legal-database pages): one CQ-03 finding saying
+    # what to do, never a font error on the dashes as if they were the name
+    from docx.text.paragraph import Paragraph
+
+    name = B.find(plan, "TỈNH HÀ TĨNH")
+    B.remove(Paragraph(name._p.getnext(), name._parent))
+    B.insert_after(name, "-------", align="center", first_line=None)
+    report = check(plan)
+    fires(report, "ND30-CQ-03", contains="gõ bằng dấu gạch thay cho đường kẻ")
+    assert not findings(report, "ND30-CQ-02"), [f.found for f in findings(report, "ND30-CQ-02")]
+
+
 def test_cq_03_issuer_rule_too_long(plan, check):
     from docx.text.paragraph import Paragraph
 
@@ -663,6 +690,42 @@ def test_sign_01_kt_without_deputy_title(plan, check):
 
 
 def test_sign_02_ubnd_plan_without_tm(plan, check):
+    B.remove(B.find(plan, "TM. ỦY BAN"))
+    fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
+
+
+def test_sign_01_authority_lines_fused_into_one(plan, check):
+    # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH" typed as one line: no line of its own for each part
+    B.set_text(B.find(plan, "TM. ỦY BAN"), "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH")
+    B.remove(B.find(plan, "KT. CHỦ TỊCH"))
+    B.remove(B.find(plan, "PHÓ CHỦ TỊCH"))
+    fires(check(plan), "ND30-SIGN-01", "error", "ghi liền trên một dòng; tách mỗi phần một dòng: 'TM. ỦY BAN NHÂN DÂN' / "
+                                                "'KT. CHỦ TỊCH PHÓ CHỦ TỊCH'")
+
+
+def _chairman_issues(plan) -> None:
+    """The plan's opening says the Chủ tịch issues it (Thanh Hóa 36/KH-UBND 2025)."""
+    B.insert_after(B.find(plan, "Căn cứ Kế hoạch số 12"), "Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+                   "triển khai Chương trình Mỗi xã một sản phẩm năm 2026 như sau:")
+
+
+def test_sign_02_chairman_individual_authority_signs_kt_without_tm(plan, check):
+    _chairman_issues(plan)
+    B.remove(B.find(plan, "TM. ỦY BAN"))
+    report = check(plan)
+    assert not findings(report, "ND30-SIGN-02"), [(f.rule_id, f.found) for f in report.findings]
+    assert report.exit_code == 0, [(f.rule_id, f.found) for f in report.findings]
+
+
+def test_sign_02_chairman_individual_authority_with_tm(plan, check):
+    _chairman_issues(plan)
+    fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
+
+
+def test_sign_02_basis_citing_chairman_act_is_not_individual_authority(plan, check):
+    # "Căn cứ Quyết định … của Chủ tịch UBND tỉnh ban hành Quy chế …" cites another act
+    B.set_text(B.find(plan, "Căn cứ Kế hoạch số 12"), "Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2026 "
+               "của Chủ tịch Ủy ban nhân dân tỉnh ban hành Quy chế làm việc.")
     B.remove(B.find(plan, "TM. ỦY BAN"))
     fires(check(plan), "ND30-SIGN-02", "error", "TM. ỦY BAN NHÂN DÂN")
 

@@ -61,6 +61,17 @@ def test_alt_chunk_and_embedded_sheet_are_reported_as_not_checked(tmp_path):
     assert any("altChunk" in u for u in data["unchecked"])
 
 
+def test_a_text_box_of_the_body_is_reported_as_not_checked(tmp_path):
+    from wordbuild import add_textbox
+
+    doc = B.build_plan()
+    add_textbox(B.find(doc, "III. KINH PHÍ"), "Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.000 đồng.")
+    result = CliRunner().invoke(main, ["check", str(B.save(doc, tmp_path / "ke-hoach.docx"))])
+    assert "CHƯA KIỂM TRA: hộp văn bản (text box): «Hỗ trợ xây dựng 01 điểm bán sản phẩm OCOP, kinh phí 45.000.0…»" \
+        in result.output
+    assert "gần «III. KINH PHÍ" in result.output
+
+
 def test_an_embedded_word_document_and_an_equation_are_reported(tmp_path):
     """The w:objectEmbed form of an embedded document (no o:OLEObject: what Word 2010+ and LibreOffice
     may write) and an equation, whose text is m:t, were read as nothing and the report was clean."""

@@ -398,6 +398,21 @@ def test_decision_subject_reads_the_recognition_decision_under_its_other_wording
     assert decision_subject(title, None) == subject
 
 
+@pytest.mark.parametrize("on, refused", [("2025-06-30", False), ("2026-03-10", True)])
+def test_a_province_merged_on_1_july_2025_issues_nothing_after(on, refused):
+    # NQ 202/2025/QH15: tỉnh Hà Nam is part of tỉnh Ninh Bình from 01/07/2025
+    hanam = {"name": "Ủy ban nhân dân tỉnh Hà Nam", "abbreviation": "UBND", "level": "tinh"}
+    data = recognition(issuer=hanam, place="Hà Nam", date=on, year=int(on[:4]), products=[product("Cam bù Kim Bảng", 4, 72.5)])
+    if not refused:
+        assert build(data).issuer.name == "Ủy ban nhân dân tỉnh Hà Nam"
+        return
+    with pytest.raises(RuleViolation) as info:
+        build(data)
+    assert info.value.rule == "OCOP-LEVEL"
+    assert "từ ngày 01/07/2025 tỉnh Hà Nam là một phần của tỉnh Ninh Bình" in str(info.value)
+    assert "ví dụ 'Ủy ban nhân dân tỉnh Ninh Bình'" in str(info.value)
+
+
 def test_members_whose_names_differ_by_one_mark_are_two_people():
     """Issue 13 case 1: "Hùng" and "Hưng" are both listed; the same name with other case or spacing is one person
     written twice; the recognition list keeps "Gạo tám thơm" and "Gạo tấm thơm" apart the same way."""

@@ -107,3 +107,10 @@ def test_bases_in_force_pass_and_lapsed_lists_them_for_roll_forward():
 def test_unknown_ref_is_a_vietnamese_error():
     with pytest.raises(ValueError, match="không có văn bản 'QD999' trong danh mục căn cứ"):
         lb.basis_from_ref("QD999")
+
+
+def test_a_law_is_proposed_before_the_law_amending_it():
+    # QĐ 4497/QĐ-BNN-VPĐP (18/11/2022, a ministry's council): Luật Tổ chức Chính phủ 2015, then the 2019 amending law
+    lines = [b.text for b in lb.propose("quyet-dinh-hoi-dong", "trung_uong", date(2022, 11, 18))]
+    assert lines[0] == "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015"
+    assert lines[1].startswith("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền")

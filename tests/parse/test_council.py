@@ -57,3 +57,44 @@ Ghi chú: danh sách có thể được bổ sung theo đề nghị của Sở.
     assert parsed.kind == "decision"
     assert any("Ghi chú: danh sách" in line for line in parsed.data["attached"])  # kept, not dropped
     assert any(n.field == "kind" and "không thuộc danh sách thành viên" in n.message for n in parsed.notes)
+
+
+
+def _as_web_copy(path) -> str:
+    """The decision as a web page copy shows it: layout tables' paragraphs one a line, the annexed
+    member table as "| TT | … |" rows whose group rows are in capitals and fill one cell."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document(str(path))
+    member_table = document.tables[-1]._tbl
+    lines = []
+    for child in document.element.body:
+        if child.tag == qn("w:p"):
+            lines.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child is member_table:
+            for r, row in enumerate(child.iter(qn("w:tr"))):
+                cells = ["".join(t.text or "" for t in c.iter(qn("w:t"))) for c in row.iter(qn("w:tc"))]
+                if r == 0:
+                    cells[0] = "TT"
+                elif cells[0] in ("I", "II"):
+                    cells = [cells[0], cells[1].upper(), "", ""]
+                lines.append("| " + " | ".join(cells) + " |")
+        elif child.tag == qn("w:tbl"):
+            lines += ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in child.iter(qn("w:p"))]
+    return "\n".join(line for line in lines if line.strip())
+
+
+def test_an_annexed_list_headed_tt_with_the_team_in_capitals_is_read_into_the_council_model(tmp_path):
+    # "| TT | Họ và tên | … |", "| II | TỔ TƯ VẤN HỘI ĐỒNG |  |  |" as pages print the annex (FINDINGS 30)
+    sample = load_spec(SAMPLES / "decisions" / "ha-tinh-2026-hoi-dong.yaml")
+    signed = sample.model_copy(update={"number": 45, "date": date(2026, 6, 15)})
+    text = _as_web_copy(render_spec(signed, tmp_path / "hoi-dong.docx"))
+    assert "| TT | Họ và tên |" in text and "| II | TỔ TƯ VẤN HỘI ĐỒNG |  |  |" in text
+    parsed = parse_text(text)
+    assert parsed.kind == "council_decision", [n.describe() for n in parsed.notes]
+    model = parsed.model
+    assert model.members_layout == "attached"
+    assert [(m.name, m.role) for m in model.members] == [(m.name, m.role) for m in signed.members]
+    assert model.team.label == "Tổ tư vấn"
+    assert [(m.name, m.role) for m in model.team.members] == [(m.name, m.role) for m in signed.team.members]

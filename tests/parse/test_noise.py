@@ -137,3 +137,41 @@ def test_a_label_alone_on_its_line_runs_on_to_its_text():
 def test_a_line_ending_on_a_dash_runs_on():
     lines = join_broken([Line("Độc lập -"), Line("Tự do - Hạnh phúc")])
     assert [line.text for line in lines] == ["Độc lập - Tự do - Hạnh phúc"]
+
+
+_COPIED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH THANH HÓA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 36/KH-UBND
+Thanh Hóa, ngày 24 tháng 02 năm 2025
+KẾ HOẠCH
+Thực hiện Chương trình OCOP năm 2025
+I. MỤC TIÊU
+""" + "".join(f"- Nội dung thứ {k} của mục tiêu năm 2025.\n" for k in range(1, 19)) + """{page}
+II. KINH PHÍ THỰC HIỆN
+Kinh phí (triệu đồng)
+
+Đơn vị thực hiện
+
+850
+
+TT
+
+1
+
+Tổ chức đánh giá sản phẩm cấp tỉnh
+
+2
+
+Hội chợ OCOP năm 2025
+"""
+
+
+@pytest.mark.parametrize("page", ["2", "2\f", "\f2"])
+def test_a_bare_number_copied_out_of_a_pdf_table_is_kept_and_only_page_numbers_go(page):
+    # "Select all → Copy" of a PDF: table cells one a line; "850" and the rows' 1, 2 are content, the page's "2" is not
+    body = parse_text(_COPIED_PLAN.format(page=page)).data["body"]
+    assert body[1]["content"] == ["Kinh phí (triệu đồng)", "Đơn vị thực hiện 850", "TT 1",
+                                  "Tổ chức đánh giá sản phẩm cấp tỉnh 2", "Hội chợ OCOP năm 2025"]
+    assert body[0]["content"][-1]["target"]["text"] == "Nội dung thứ 18 của mục tiêu năm 2025."  # no page "2" glued

@@ -110,3 +110,20 @@ def test_rollforward_report_lists_what_ocr_read(scanned_plan, tmp_path):
     text = report.read_text(encoding="utf-8")
     assert "Điểm chưa chắc chắn khi đọc văn bản gốc" in text
     assert "số văn bản '35' đọc bằng nhận dạng chữ (OCR)" in text
+
+
+@pytest.mark.parametrize("read, heading", [("H. MỤC TIÊU", "II. MỤC TIÊU"), ("HI. NHIỆM VỤ VÀ GIẢI PHÁP", "III. NHIỆM VỤ VÀ GIẢI PHÁP"),
+                                          ("Il. MỤC TIÊU", "II. MỤC TIÊU"), ("lll. KINH PHÍ", "III. KINH PHÍ")])
+def test_a_roman_heading_misread_by_ocr_is_read_as_its_number(read, heading):
+    from ocop_docs.parse.ocr import roman_misread
+
+    fixed, note = roman_misread(read)
+    assert fixed == heading
+    assert note == f"đề mục OCR đọc là '{read}' được hiểu là '{heading}' — cần đối chiếu bản gốc"
+
+
+@pytest.mark.parametrize("line", ["H. Nguyễn Văn A", "Hà Nội, ngày 5 tháng 3", "HIV. PHÒNG CHỐNG", "H.264 MÃ HÓA"])
+def test_other_lines_are_not_taken_for_misread_headings(line):
+    from ocop_docs.parse.ocr import roman_misread
+
+    assert roman_misread(line) is None

@@ -252,3 +252,21 @@ def test_generated_plans_round_trip(plan, tmp_path):
     assert first_difference(modelled(parsed.model), modelled(plan)) is None
     assert targets_in_text(parsed.model)
     assert [s.responsible_body for s in parsed.model.responsibilities] == [s.heading for s in plan.body[-1].content]
+
+
+def test_a_proposal_clause_cited_among_the_bases_never_opens_a_paragraph(tmp_path):
+    # Thanh Hóa 36/KH-UBND 2025: "Thực hiện KH 268…; KH 23…; trên cơ sở … Tờ trình số 96…, Chủ tịch
+    # UBND tỉnh ban hành …" — the "trên cơ sở" clause stays in the sentence of the act before it.
+    from docx import Document
+
+    from testpaths import CORPUS
+
+    parsed = parse_file(CORPUS / "collected" / "thanh-hoa-2025-kh-36-nam-timhieuluat" / "source.txt")
+    path = render_spec(parsed.model, tmp_path / "kh.docx")
+    paragraphs = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+    opening = paragraphs[paragraphs.index("Thực hiện Chương trình Mỗi xã một sản phẩm (OCOP) năm 2025, tỉnh Thanh Hóa") + 1:
+                         paragraphs.index("I. MỤC ĐÍCH, YÊU CẦU")]
+    assert [p[:1].isupper() for p in opening] == [True] * len(opening)
+    assert opening[-2].endswith("năm 2025; trên cơ sở báo cáo và đề xuất tại Tờ trình số 96/TTr-VPĐP ngày 18/02/2025 "
+                                "của Văn phòng Điều phối xây dựng NTM tỉnh.")
+    assert opening[-1].startswith("Chủ tịch UBND tỉnh ban hành Kế hoạch")

@@ -74,3 +74,30 @@ Ngày ban hành là ngày, tháng, năm văn bản được thông qua hoặc k�
     assert not data.get("title") and not data.get("signer")  # the site's words are not the document's
     assert any("bảng thông tin của trang web" in n.message for n in parsed.notes)
     assert "• Thuộc tính" in parsed.extra
+
+
+def test_a_signer_named_luu_is_not_the_sites_save_button():
+    # Hải Dương 1366/KH-UBND is signed by Lưu Văn Bản; "Lưu văn bản" is a site's button
+    from ocop_docs.parse import parse_text
+
+    parsed = parse_text("""Lưu văn bản
+ỦY BAN NHÂN DÂN
+TỈNH HẢI DƯƠNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1366/KH-UBND
+Hải Dương, ngày 10 tháng 5 năm 2023
+KẾ HOẠCH
+Thực hiện Chương trình Mỗi xã một sản phẩm năm 2023
+I. MỤC TIÊU
+Có thêm ít nhất 20 sản phẩm đạt 3 sao trở lên./.
+Nơi nhận:
+- Lưu: VT, NN.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lưu Văn Bản
+""")
+    assert parsed.model.signer.name == "Lưu Văn Bản"
+    assert parsed.model.archive == "VT, NN"
+    assert any("đã bỏ 1 dòng của trang web" in n.message for n in parsed.notes)  # the button, not the name

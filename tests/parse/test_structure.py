@@ -212,3 +212,18 @@ def test_a_type_line_that_carries_its_ve_viec_title_under_a_page_title_invents_n
     # The page title is said to be left out, never dropped in silence.
     dropped = [n.message for n in parsed.notes if "tiêu đề của trang web" in n.message]
     assert dropped and "'Quy chế quản lý sản phẩm OCOP'" in dropped[0]
+
+
+def test_roman_headings_written_with_a_dash_or_slash_are_sections():
+    # "IV- KINH PHÍ THỰC HIỆN", "V/ TỔ CHỨC THỰC HIỆN" as real pages print them
+    parsed = parse_text(HEADER + (
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "Triển khai hiệu quả Chương trình OCOP trên địa bàn tỉnh.\n"
+        "IV- KINH PHÍ THỰC HIỆN\n"
+        "Tổng kinh phí: 500.000.000 đồng.\n"
+        "V/ TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ngành triển khai Kế hoạch.\n"))
+    body = parsed.data["body"]
+    assert [(b["heading"], b.get("role")) for b in body] == [
+        ("MỤC ĐÍCH, YÊU CẦU", "purposes_requirements"), ("KINH PHÍ THỰC HIỆN", "budget"),
+        ("TỔ CHỨC THỰC HIỆN", "organisation")]

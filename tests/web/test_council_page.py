@@ -123,3 +123,27 @@ def test_a_date_is_needed_to_propose_bases(client):
     r = _post(client, dict(BASE, ngay_ky="", buoc="can-cu"))
     assert r.status_code == 400
     assert "Cần chọn ngày ký để đề xuất căn cứ đúng thời điểm." in text_of(r.text)
+
+
+def test_the_team_section_of_a_typed_annex_never_enters_the_council_table(client):
+    # the annex as typed: group rows "I | HỘI ĐỒNG …" / "II | TỔ TƯ VẤN …" merged across the columns (FINDINGS 15)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Nhiệm vụ"])
+    rows = [["I", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH", None, None],
+            [1, "Ông Trần Song Tùng", "Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"],
+            [2, "Ông Hoàng Minh Đức", "Chánh Văn phòng Điều phối nông thôn mới tỉnh", "Ủy viên kiêm Thư ký"],
+            ["II", "TỔ TƯ VẤN GIÚP VIỆC HỘI ĐỒNG", None, None],
+            [1, "Ông Nguyễn Văn Khải", "Phó Chánh Văn phòng Điều phối", "Tổ trưởng"],
+            [2, "Ông Bùi Đức Thắng", "Chuyên viên Sở Công Thương", "Thành viên"]]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("B2:D2")
+    sheet.merge_cells("B5:D5")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    r = _post(client, dict(BASE, buoc="doc-excel-tv"), files={"excel_tv": ("ds.xlsx", buffer.getvalue())})
+    values = _form_values(r.text)
+    council = [values.get(f"tv_ten_{i}") for i in range(6) if values.get(f"tv_ten_{i}")]
+    assert [n.removeprefix("Ông ") for n in council] == ["Trần Song Tùng", "Hoàng Minh Đức"]
+    assert "không đọc ở đây" in text_of(r.text)  # the team's rows are named, not read into the council

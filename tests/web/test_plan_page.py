@@ -4,6 +4,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import openpyxl
+
 from web_helpers import csrf_of, docx_text, text_of, wait_job, word_findings_of
 
 
@@ -31,7 +33,11 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
         assert b"<w:ins " in package.read("word/document.xml") and "word/comments.xml" in package.namelist()
     assert word_findings_of(draft.content) == []
     assert client.get(f"{job}/tai/pdf").content.startswith(b"%PDF")
-    assert "Báo cáo chuyển kế hoạch sang năm 2025" in client.get(f"{job}/tai/report").content.decode("utf-8")
+    report = client.get(f"{job}/tai/report")  # an Excel workbook officers open, not Markdown
+    assert "xlsx" in report.headers["content-disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(report.content))
+    assert book.sheetnames[:2] == ["Việc cần quyết định", "Thay đổi đã làm"]
+    assert any("14.000.000" in str(c.value) for row in book["Việc cần quyết định"].iter_rows() for c in row)
 
     # Each value to decide has its box beside its item: the amount, the target, the number…
     assert 'name="so-tien-1"' in html and 'name="chi-tieu-1"' in html and 'name="nguoi-ky-ho-ten"' in html
@@ -92,3 +98,54 @@ def test_answers_are_refused_before_the_draft_exists_without_the_form_token_and_
     assert r.status_code == 403 and "mã chống giả mạo không khớp" in text_of(r.text)
     r = client.post("/viec/khong-co-viec-nay-0123456789/sua-ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach")})
     assert r.status_code == 404
+
+
+def test_the_new_year_defaults_to_the_year_after_the_old_plan_and_a_skipped_year_is_warned(client, rendered_plans):
+    page = client.get("/ke-hoach").text
+    assert 'name="nam" value=""' in page  # no year of the clock: the old plan's year decides
+    old = rendered_plans["vi-du-xa-2026-bang-bieu"].read_bytes()  # a commune's plan for 2026
+    token = csrf_of(client, "/ke-hoach")
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": ""}, files={"tep": ("kh 2026.docx", old)},
+                    follow_redirects=False)
+    assert r.status_code == 303, text_of(r.text)
+    job = r.headers["location"]
+    text = text_of(wait_job(client, job))
+    assert "Kế hoạch năm 2027 từ kh 2026.docx" in text and "bỏ qua năm" not in text
+    assert "Thực hiện Chương trình Mỗi xã một sản phẩm trên địa bàn xã Long Thuận năm 2027" in docx_text(
+        client.get(f"{job}/tai/docx").content)
+
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "2028"}, files={"tep": ("kh 2026.docx", old)},
+                    follow_redirects=False)
+    text = text_of(wait_job(client, r.headers["location"]))
+    assert "Kế hoạch năm 2028 từ kh 2026.docx" in text
+    assert "Cảnh báo: kế hoạch cũ là năm 2026, kế hoạch mới là năm 2028 (bỏ qua năm 2027)" in text
+
+
+def test_an_old_word_doc_is_refused_with_what_to_do(client):
+    # Word 97 files: most archived commune plans; the page says how to make a .docx of it
+    old = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    r = client.post("/ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach"), "nam": "2026"},
+                    files={"tep": ("van-ninh-2025.doc", old)})
+    assert r.status_code == 400
+    text = text_of(r.text)
+    assert "tệp .doc là định dạng cũ: hãy mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) dạng .docx" in text
+    assert "YAML" not in text and "tệp dữ liệu .yaml của ocop-docs" in text
+
+
+def test_a_district_plan_for_2026_asks_for_the_new_issuer_in_the_form_and_keeps_the_file(client, rendered_plans):
+    token = csrf_of(client, "/ke-hoach")
+    r = client.post("/ke-hoach", data={"csrf": token, "nam": "2026"},
+                    files={"tep": ("kế hoạch 2024.docx", rendered_plans["ben-cau-2024"].read_bytes())},
+                    follow_redirects=False)
+    job = r.headers["location"]
+    html = wait_job(client, job)
+    text = text_of(html)
+    assert "điền ô «Cơ quan ban hành mới (nếu đổi)»" in text and "--issuer" not in text
+    again = client.get(f"/ke-hoach?tu={job.rsplit('/', 1)[1]}").text  # "Quay lại sửa"
+    assert f'href="/ke-hoach?tu={job.rsplit("/", 1)[1]}"' in html
+    assert "Đang dùng tệp đã chọn lần trước: kế hoạch 2024.docx" in text_of(again) and 'name="nam" value="2026"' in again
+    r = client.post("/ke-hoach", data={"csrf": csrf_of(client, "/ke-hoach"), "nam": "2026", "tu": job.rsplit("/", 1)[1],
+                                       "co_quan": "Ủy ban nhân dân tỉnh Tây Ninh"}, follow_redirects=False)
+    assert r.status_code == 303, text_of(r.text)
+    text = text_of(wait_job(client, r.headers["location"]))
+    assert "Kế hoạch năm 2026 từ kế hoạch 2024.docx" in text and "Tải bản sạch" in text

@@ -139,3 +139,26 @@ def test_an_empty_register_says_so(client, tmp_path):
     assert r.status_code == 400 and "Sổ đăng ký chưa có số nào để xuất" in text_of(r.text)
     assert str(tmp_path) not in r.text  # no path of the server
     assert client.get("/so-dang-ky/so/1").status_code == 404
+
+
+def test_a_register_longer_than_a_page_pages_on(client, tmp_path):
+    # 1.500 certificates: every number reachable, 500 a page (FINDINGS 57)
+    from datetime import date
+
+    from ocop_docs.certificates.issuers import issuer_key
+    from ocop_docs.certificates.register import Request, open_register
+    from ocop_docs.model.product import product_key
+
+    day = date(2026, 10, 28)
+    with open_register(tmp_path / "so-dang-ky.sqlite") as reg:
+        reg.assign(issuer_key=issuer_key("Ủy ban nhân dân tỉnh Hà Tĩnh"), issuer_name="Ủy ban nhân dân tỉnh Hà Tĩnh",
+                   year=2026, decision="2698/QĐ-UBND", decision_date=day, issued_on=day, valid_until=date(2029, 10, 28),
+                   number_text=lambda s, y: f"{s:04d}/{y}/GCN-OCOP", start=1,
+                   requests=[Request(product_key(f"Sản phẩm {k}", "HTX A"), f"Sản phẩm {k}", "HTX A", "", None, 3,
+                                     "60.00", k) for k in range(1, 1201)])
+    first = text_of(client.get("/so-dang-ky").text)
+    assert "Cộng: 1200 giấy chứng nhận; trang 1/3 (dòng 1–500)." in first and "Trang 3" in first
+    last = client.get("/so-dang-ky?tim=&nam=&trang=3")
+    text = text_of(last.text)
+    assert "trang 3/3 (dòng 1001–1200)" in text
+    assert "1200/2026/GCN-OCOP" in text and "0500/2026/GCN-OCOP" not in text

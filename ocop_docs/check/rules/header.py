@@ -12,7 +12,7 @@ from ...nd30.doctypes import (
     WRONG_ABBREVIATIONS,
     doc_type,
 )
-from ...nd30.anatomy import is_upper, key
+from ...nd30.anatomy import BODY_ABBREVIATIONS, abbreviated_body, is_upper, key
 from ...nd30.formats import DATE_LINE_RE, SO_KY_HIEU_DRAFT_RE, SO_KY_HIEU_RE
 from ...nd30.rules import (
     BODY_MIN_SPACING_PT,
@@ -54,7 +54,7 @@ class HeaderRules(RuleGroup):
     """Rules of header; mixed into :class:`ocop_docs.check.checks.Checker`."""
 
     @checks(part='header', rules={"ND30-QH-01": ALL, "ND30-QH-02": ALL, "ND30-QH-03": ALL, "ND30-QH-04": ALL, "ND30-LAYOUT-02": ALL,
-             "ND30-FONT-03": NOT_CERT, "ND30-CQ-02": NOT_CERT, "ND30-CQ-03": NOT_CERT, "ND30-SO-02": NOT_CERT,
+             "ND30-CQ-01": ALL, "ND30-FONT-03": NOT_CERT, "ND30-CQ-02": NOT_CERT, "ND30-CQ-03": NOT_CERT, "ND30-SO-02": NOT_CERT,
              "ND30-SO-03": NOT_CERT - {"legal"}, "ND30-SO-04": NOT_CERT, "ND30-DATE-01": NOT_CERT,
              "ND30-DATE-02": NOT_CERT, "ND30-DATE-03": NOT_CERT, "ND30-TITLE-03": DOCS})
     def check_header(self, part: Part, kind: str) -> None:
@@ -74,9 +74,20 @@ class HeaderRules(RuleGroup):
         if part.chu_quan is not None:
             self.style("ND30-CQ-02", "co_quan_chu_quan", part.chu_quan)
         if part.ban_hanh is not None:
+            abbr = abbreviated_body(part.ban_hanh.text)
+            if abbr is not None:
+                # "UBND TỈNH X" may stand only in the governing-body line, never as the issuer itself
+                self.add("ND30-CQ-01", part.ban_hanh, f"tên cơ quan ban hành viết tắt '{abbr}' (viết đầy đủ "
+                         f"'{BODY_ABBREVIATIONS[abbr].upper()}'; chỉ dòng cơ quan chủ quản được viết tắt)",
+                         element="co_quan_ban_hanh")
             self.style("ND30-CQ-02", "co_quan_ban_hanh", part.ban_hanh)
-            self.check_rule("ND30-CQ-03", part.issuer_rule, part.ban_hanh, RULE_UNDER_ISSUER, "co_quan_ban_hanh",
-                            "tên cơ quan ban hành")
+            if part.issuer_rule is None and part.issuer_dashes is not None:
+                self.add("ND30-CQ-03", part.issuer_dashes, f"dòng '{part.issuer_dashes.clean}' gõ bằng dấu gạch thay cho "
+                         "đường kẻ: xóa dòng này và kẻ đường nét liền dài 1/3 đến 1/2 tên cơ quan",
+                         element="co_quan_ban_hanh")
+            else:
+                self.check_rule("ND30-CQ-03", part.issuer_rule, part.ban_hanh, RULE_UNDER_ISSUER, "co_quan_ban_hanh",
+                                "tên cơ quan ban hành")
         if part.so is not None:
             self.check_so(part, kind)
         if part.date is not None:

@@ -4,13 +4,19 @@ Each entry point is registered with the ND30 rule IDs it checks and the kinds of
 rule applies to (``check/registry.py``); findings go through ``Checker.add``."""
 from __future__ import annotations
 
+import re
+
 from ...docx.blocks import Span
-from ...nd30.anatomy import SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS, is_upper, key
+from ...nd30.anatomy import SIGNER_PREFIX_LOOSE_RE, SIGNER_PREFIX_VARIANTS, is_upper, issued_by_head, key
 from ...nd30.formats import DEGREE_RE
 from ...nd30.rules import ELEMENTS
 from ..common import RuleGroup, style_problems
 from ..registry import DOCS, checks
 from ..structure import Part
+
+
+# A second authority prefix inside a line of ô 7a ("… DÂN KT. CHỦ TỊCH …"): two lines typed as one.
+_FUSED_RE = re.compile(r"(?<=\S)\s+(?:TM|KT|TL|TUQ|Q)\.\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 class SignatureRules(RuleGroup):
@@ -37,11 +43,28 @@ class SignatureRules(RuleGroup):
             issuer = key(part.ban_hanh.text)
             if issuer.startswith(("UY BAN NHAN DAN", "UBND")) and auth:
                 tm = [s for s in auth if s.clean.upper().startswith("TM.")]
-                if not tm:
+                if self._head_issues(part):
+                    # "… Chủ tịch UBND tỉnh ban hành Kế hoạch …": individual authority, no "TM."
+                    if tm:
+                        self.add("ND30-SIGN-02", tm[0], "văn bản ghi Chủ tịch Ủy ban nhân dân ban hành (thẩm quyền cá nhân) "
+                                 f"nhưng ký '{tm[0].clean}'", element="chuc_vu_ky")
+                elif not tm:
                     self.add("ND30-SIGN-02", auth[0], "văn bản của Ủy ban nhân dân nhưng không ký 'TM. ỦY BAN NHÂN DÂN'",
                              element="chuc_vu_ky")
                 elif not key(tm[0].clean[3:]).startswith(("UY BAN NHAN DAN", "UBND")):
                     self.add("ND30-SIGN-02", tm[0], f"'{tm[0].clean}' không thay mặt Ủy ban nhân dân", element="chuc_vu_ky")
+
+    @staticmethod
+    def _head_issues(part: Part) -> bool:
+        """Whether the opening of the document (căn cứ, "… ban hành Kế hoạch như sau:", the text
+        before the first heading) says the Chủ tịch issues it."""
+        opening = list(part.can_cu) + ([part.can_cu_intro] if part.can_cu_intro is not None else [])
+        first = part.headings[0].block if part.headings else None
+        for b in part.body[:8]:
+            if b is first:
+                break
+            opening.append(b)
+        return any(issued_by_head(b.text) for b in opening)
 
     def check_authority(self, auth: list[Span]) -> None:
         """ND30-SIGN-01: the quyền hạn/chức vụ lines of one signature (ô 7a)."""
@@ -59,6 +82,11 @@ class SignatureRules(RuleGroup):
                     problems.append("sau 'KT.' thiếu dòng chức vụ của cấp phó")
                 if proper == "TM." and n > 0:
                     problems.append("'TM.' phải đứng ở dòng đầu")
+            fused = _FUSED_RE.search(text)
+            if fused:
+                # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the lines of ô 7a run together
+                problems.append(f"quyền hạn và chức vụ ghi liền trên một dòng; tách mỗi phần một dòng: "
+                                f"'{text[:fused.start()].strip()}' / '{text[fused.start():].strip()}'")
             if problems:
                 self.add("ND30-SIGN-01", s, "; ".join(problems), element="chuc_vu_ky")
 
