@@ -49,7 +49,7 @@ def test_paths_stay_inside_the_repository(source: Path):
     assert outside_literals(text) == []
 
 
-def outside_literals(text: str) -> list[str]:
+def outside_literals(text: str, work_areas: tuple[Path, ...] | None = None) -> list[str]:
     """The string literals of ``text`` that name a path beside the checkout: "../shared/corpus"
     (relative paths resolve from the checkout, where the tests and tools run) or an absolute
     "/work/shared/…". A path-traversal attack a test sends ("../../ngoai/x.docx") lands elsewhere."""
@@ -59,12 +59,13 @@ def outside_literals(text: str) -> list[str]:
             continue
         value = node.value.replace("\\", "/")
         if value.startswith("../"):
-            landing = Path(os.path.normpath(ROOT / value))
+            # Climbing out is wrong wherever the clone lies, even in the temp folder.
+            landing, areas = Path(os.path.normpath(ROOT / value)), ()
         elif value.startswith("/"):
-            landing = Path(os.path.normpath(value))
+            landing, areas = Path(os.path.normpath(value)), work_areas
         else:
             continue
-        if landing != ROOT.parent and beside_the_checkout(landing):  # "../." is the ND30 end mark "./."
+        if landing != ROOT.parent and beside_the_checkout(landing, work_areas=areas):  # "../." is the end mark "./."
             found.append(node.value)
     return found
 
@@ -81,7 +82,7 @@ def test_the_source_scan_sees_a_literal_path_beside_the_checkout():
     attack path a web test sends is not a path of the repository's and is left alone."""
     beside = str(ROOT.parent / "shared" / "legal")
     text = f'A = "../shared/corpus"\nB = {beside!r}\nC = "../../ngoai/ke-hoach.docx"\nD = "/etc/ke-hoach.docx"\n'
-    assert outside_literals(text) == ["../shared/corpus", beside]
+    assert outside_literals(text, work_areas=()) == ["../shared/corpus", beside]  # wherever the clone lies
 
 
 def test_beside_the_checkout_is_the_parent_folder_less_the_checkout_and_the_temp_folder():
