@@ -12,7 +12,9 @@ comment.
 """
 from __future__ import annotations
 
+import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -112,6 +114,21 @@ def load_answers(path: str | Path) -> dict:
 
 
 _EMPTY = ("", "~", "null", "Null", "NULL")
+# "so-tien-2: 900  # hiện ghi 850": the value the cell held when the answer was written (the
+# report's answers template writes it); YAML drops comments, so the lines are read as text.
+_WRITTEN_FOR = re.compile(r"^\s*[\"']?([\w-]+)[\"']?\s*:.*?\s#\s*hiện ghi\s*:?\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def answers_written_for(path: str | Path) -> dict[str, str]:
+    """Per key, the value the answer in the file at ``path`` was written for ("# hiện ghi …")."""
+    if Path(path).suffix.lower() == ".json":
+        return {}
+    out: dict[str, str] = {}
+    for line in Path(path).read_bytes().decode("utf-8-sig", errors="replace").splitlines():
+        found = _WRITTEN_FOR.match(unicodedata.normalize("NFC", line))
+        if found:
+            out[found.group(1)] = found.group(2)
+    return out
 
 
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
@@ -133,7 +150,8 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
     if answers is not None:
         given = answers if isinstance(answers, dict) else load_answers(answers)
         decided = apply_decisions(result, given, author=author,
-                                  source=None if isinstance(answers, dict) else Path(answers).name)
+                                  source=None if isinstance(answers, dict) else Path(answers).name,
+                                  written_for=None if isinstance(answers, dict) else answers_written_for(answers))
         result = decided.result
     files = RollFiles(result, notes=notes, decided=decided, source_name=Path(source).name)
     return write(files, out, docx=docx, report=report, marks=marks, clean=clean, pdf=pdf)
