@@ -67,19 +67,34 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
         plan = getattr(spec, "plan", spec)
         if not isinstance(plan, (Plan, GeneralDecision)):
             raise DataError(path, f"tệp là '{spec.kind}', không phải kế hoạch; không chuyển sang năm mới được")
-        return plan, []
+        return _a_plan(plan, path), []
     parsed = parse_file(path, progress)  # progress: pages of a scanned PDF read by OCR
     doc = parsed.primary()
     notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
     model = doc.model
     if isinstance(model, Plan):
-        return model, notes
+        return _a_plan(model, path), notes
     if model is not None and isinstance(getattr(model, "plan", None), Plan):
-        return model.plan, notes
+        return _a_plan(model.plan, path), notes
     if isinstance(parsed.model, GeneralDecision):
         return parsed.model, list(parsed.notes)
     problems = [Problem(n.message, path=n.field) for n in notes] or [Problem("không đọc được kế hoạch trong tệp")]
     raise DataError(path, problems)
+
+
+_ROLLABLE = ("Kế hoạch", "Chương trình", "Phương án", "Đề án")
+"""Types that set out what is to be done in a year: a Báo cáo (what was done), a Thông báo, a Tờ
+trình… rolled forward would state results for a year that has not happened."""
+
+
+def _a_plan(model: Plan | GeneralDecision, path: Path) -> Plan | GeneralDecision:
+    """``model`` when it is a plan-like document; DataError naming its type otherwise (FINDINGS 65)."""
+    if isinstance(model, Plan) and model.doc_type not in _ROLLABLE:
+        sign = f" số {model.number}" if model.number else ""
+        raise DataError(path, f"đây là {model.doc_type}{sign} «{' '.join((model.title or '').split())[:120]}», không phải "
+                              f"Kế hoạch; rollforward soạn kế hoạch năm mới từ kế hoạch năm trước: hãy chọn tệp "
+                              f"kế hoạch năm trước. Không ghi tệp nào.")
+    return model
 
 
 def roll(plan: Plan | GeneralDecision, year: int, *, issuer: str | None = None, on: date | None = None,
