@@ -72,14 +72,33 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     doc = parsed.primary()
     notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
     model = doc.model
-    if isinstance(model, Plan):
-        return _a_plan(model, path), notes
-    if model is not None and isinstance(getattr(model, "plan", None), Plan):
-        return _a_plan(model.plan, path), notes
+    plan = model if isinstance(model, Plan) else getattr(model, "plan", None) if model is not None else None
+    if isinstance(plan, Plan):
+        if doc.extra:  # the plan model holds no annex: say what the draft will lack, in plain words
+            notes = [n for n in notes if "không thuộc mô hình" not in n.message] + [Note(LEFT_OUT, _left_out(doc.extra))]
+        return _a_plan(plan, path), notes
     if isinstance(parsed.model, GeneralDecision):
         return parsed.model, list(parsed.notes)
     problems = [Problem(n.message, path=n.field) for n in notes] or [Problem("không đọc được kế hoạch trong tệp")]
     raise DataError(path, problems)
+
+
+LEFT_OUT = "phu-luc"
+"""The field of the note saying what of the old document is not in the draft (a warning of the run)."""
+
+
+def _left_out(extra: list[str]) -> str:
+    """'Phụ lục «…» (N dòng) không có trong bản dự thảo — hãy chép tay' for the lines read after the content."""
+    lines = [" ".join(e.split()) for e in extra if e.strip()]
+    heads = [k for k, line in enumerate(lines) if line.upper().startswith("PHỤ LỤC")]
+    if heads:
+        k = heads[0]
+        name = lines[k] if len(lines[k]) > len("PHỤ LỤC") + 3 or k + 1 >= len(lines) else lines[k + 1]
+        what = f"Phụ lục «{name[:100]}»" + (f" và {len(heads) - 1} phụ lục khác" if len(heads) > 1 else "")
+    else:
+        what = f"Phần sau nội dung «{lines[0][:100]}»"
+    return (f"{what} ({len(lines)} dòng) của văn bản cũ không có trong bản dự thảo — hãy chép tay vào bản dự "
+            f"thảo từ văn bản cũ (và đổi năm, số liệu nếu cần)")
 
 
 _ROLLABLE = ("Kế hoạch", "Chương trình", "Phương án", "Đề án")
@@ -161,6 +180,8 @@ def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = 
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
     result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
+    result.warnings.extend(n.message for n in notes if n.field == LEFT_OUT)
+    notes = [n for n in notes if n.field != LEFT_OUT]
     decided = None
     if answers is not None:
         given = answers if isinstance(answers, dict) else load_answers(answers)
