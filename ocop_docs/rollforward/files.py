@@ -67,7 +67,8 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
         plan = getattr(spec, "plan", spec)
         if not isinstance(plan, (Plan, GeneralDecision)):
             raise DataError(path, f"tệp là '{spec.kind}', không phải kế hoạch; không chuyển sang năm mới được")
-        return _a_plan(plan, path), []
+        notes = [] if plan is spec else [Note(DECISION_LEFT, _decision_left(getattr(spec, "number", None), getattr(spec, "title", None)))]
+        return _a_plan(plan, path), notes
     parsed = parse_file(path, progress)  # progress: pages of a scanned PDF read by OCR
     doc = parsed.primary()
     notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
@@ -76,11 +77,25 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
     if isinstance(plan, Plan):
         if doc.extra:  # the plan model holds no annex: say what the draft will lack, in plain words
             notes = [n for n in notes if "không thuộc mô hình" not in n.message] + [Note(LEFT_OUT, _left_out(doc.extra))]
+        if doc is not parsed:  # the plan attached to a decision: the decision is not in the draft
+            notes.append(Note(DECISION_LEFT, _decision_left(parsed.data.get("number"), parsed.data.get("title"))))
         return _a_plan(plan, path), notes
     if isinstance(parsed.model, GeneralDecision):
         return parsed.model, list(parsed.notes)
     problems = [Problem(n.message, path=n.field) for n in notes] or [Problem("không đọc được kế hoạch trong tệp")]
     raise DataError(path, problems)
+
+
+DECISION_LEFT = "quyet-dinh-ban-hanh"
+"""The field of the note saying the old file is a decision issuing the plan, and only the plan is drafted."""
+
+
+def _decision_left(number: object, title: object) -> str:
+    sign = f" số {number}" if number else ""
+    about = f" «{' '.join(str(title).split())[:120]}»" if title else ""
+    return (f"văn bản cũ là Quyết định{sign}{about} ban hành kèm theo Kế hoạch; bản dự thảo chỉ gồm Kế hoạch kèm "
+            f"theo — Quyết định ban hành (căn cứ, các Điều, nơi nhận, chữ ký) không có trong bản dự thảo, hãy soạn "
+            f"Quyết định ban hành mới")
 
 
 LEFT_OUT = "phu-luc"
@@ -168,20 +183,25 @@ def answers_written_for(path: str | Path) -> dict[str, str]:
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
         marks: str = "track", clean: str | Path | None = None, progress=None, answers: str | Path | dict | None = None,
-        author: str = OFFICER, pdf: str | Path | None = None) -> RollFiles:
+        author: str = OFFICER, pdf: str | Path | None = None, plan_only: bool = False) -> RollFiles:
     """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
 
     ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
     draft with every change accepted and no marks; ``pdf`` the clean draft as PDF. ``answers``
     (a file, or a mapping) are the officer's decisions, applied as ``apply_decisions`` says and
-    credited to ``author``.
+    credited to ``author``. A decision issuing a plan is refused (DataError) unless ``plan_only``:
+    only its attached plan can be drafted, and that is said as a warning.
     """
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
+    whole = [n.message for n in notes if n.field == DECISION_LEFT]
+    if whole and not plan_only:
+        raise DataError(Path(source).name, f"{whole[0][0].upper()}{whole[0][1:]}. Muốn soạn riêng Kế hoạch kèm theo, "
+                                           f"chạy lại lệnh với --chi-ke-hoach. Chưa ghi tệp nào.")
     result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
-    result.warnings.extend(n.message for n in notes if n.field == LEFT_OUT)
-    notes = [n for n in notes if n.field != LEFT_OUT]
+    result.warnings.extend(n.message[0].upper() + n.message[1:] for n in notes if n.field in (LEFT_OUT, DECISION_LEFT))
+    notes = [n for n in notes if n.field not in (LEFT_OUT, DECISION_LEFT)]
     decided = None
     if answers is not None:
         given = answers if isinstance(answers, dict) else load_answers(answers)
