@@ -8,8 +8,8 @@ lines, come from the registry (``ocop_docs.kinds``).
 """
 from __future__ import annotations
 
-import dataclasses
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .cli_messages import Context, show_error
-from .errors import ExitCode, OcopError, UnreadableFile
+from .errors import ExitCode, OcopError, UnreadableFile, os_reason
 from .shipped import SAMPLES_DIR
 from .vi.dates import parse_date
 
@@ -85,6 +85,15 @@ class Cli(Group):
             ctx.exit(ExitCode.INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # the reader of the output (| head, | less) stopped reading: nothing went wrong
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(ExitCode.OK)
+        except OSError as exc:  # a file or folder the system refused (rights, full disk…): not a fault of ours
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"Lỗi: không đọc hoặc ghi được {_shown_path(exc.filename)} ({os_reason(exc)}); không có tệp dở "
+                        "dang nào được ghi.", fg="red", err=True)
+            ctx.exit(ExitCode.DATA)
         except (MemoryError, RecursionError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -112,6 +121,16 @@ class Cli(Group):
             click.echo("Đã hủy.", err=True)
             code = 1
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _shown_path(name) -> str:
+    """The file an OSError names, or the folder of the temporary file an atomic write was making."""
+    if not name:
+        return "tệp"
+    path = Path(os.fsdecode(name))
+    if path.name.startswith(".") and path.name.endswith(".tmp"):
+        return f"thư mục {path.parent}"
+    return f"tệp {path}"
 
 
 class KindType(click.ParamType):
@@ -381,7 +400,10 @@ def score(sheets: tuple[Path, ...], rule: MinimumRule, table: Path | None, json_
     from .io.score_xlsx import write_products  # start-up
     from .scoring import report_lines, result_dict, score_files  # start-up
 
-    results = score_files(sheets, rule)
+    notices: list[str] = []
+    results = score_files(sheets, rule, notices)
+    for notice in notices:
+        click.echo(f"Lưu ý: {notice}", err=True)
     for i, result in enumerate(results):
         if i:
             click.echo("")
@@ -433,8 +455,9 @@ def form(kind: str, data: Path | None, out: Path, blank: bool, bo: int | None, p
 # --------------------------------------------------------------------------- star certificates (issue 5)
 
 _REGISTER_HELP = (
-    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER, "
-    "hoặc ~/.local/share/ocop-docs/so-dang-ky-giay-chung-nhan.sqlite."
+    "Sổ đăng ký số giấy chứng nhận (tệp SQLite). Mặc định: biến OCOP_DOCS_REGISTER; không có thì khi cấp "
+    "là tệp so-dang-ky-giay-chung-nhan.sqlite cạnh thư mục kết quả nếu đã có (chưa có thì dừng và hỏi sổ), khi tra cứu "
+    "là tệp đó trong thư mục hiện tại; với serve là tệp đó trong thư mục làm việc."
 )
 
 
@@ -665,7 +688,7 @@ def register_show(query: str, register_file: Path | None) -> None:
       ocop-docs register show "$(cat noi-dung-quet-qr.txt)" --register so-dang-ky.sqlite
     """
     from .certificates.qr import FORMAT_ID, parse_payload  # start-up
-    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload  # start-up
+    from .certificates.register import ACTIONS_VI, ISSUED, VOID, compare_payload, vn_time_text  # start-up
 
     fields = None
     if FORMAT_ID in query:
@@ -682,7 +705,7 @@ def register_show(query: str, register_file: Path | None) -> None:
             sys.exit(ExitCode.FINDINGS)
         for e in entries:
             if e.status == VOID:
-                status = f"ĐÃ HỦY ngày {e.voided_at[:10] if e.voided_at else '?'}, lý do: {e.void_reason}"
+                status = f"ĐÃ HỦY lúc {vn_time_text(e.voided_at) or '?'}, lý do: {e.void_reason}"
             elif e.status != ISSUED:
                 status = "ĐANG GIỮ SỐ, chưa có đủ tệp giấy chứng nhận — chưa có giá trị"
             else:
@@ -713,10 +736,11 @@ def register_show(query: str, register_file: Path | None) -> None:
                 click.echo(f"  Nguồn:            {e.source}, dòng {e.source_row}")
             mine = reg.history_of(e)
             if mine:
-                click.echo("  Lịch sử:")
+                click.echo("  Lịch sử (giờ Việt Nam):")
                 for h in mine:
                     reason = f" — lý do: {h['reason']}" if h["reason"] else ""
-                    click.echo(f"    {h['at'].replace('T', ' ')[:19]}  {ACTIONS_VI.get(h['action'], h['action'])}{reason}")
+                    detail = f" ({h['detail']})" if h["detail"] else ""
+                    click.echo(f"    {vn_time_text(h['at'])}  {ACTIONS_VI.get(h['action'], h['action'])}{reason}{detail}")
             if fields is not None:
                 problems = compare_payload(fields, e)
                 if problems:
@@ -964,7 +988,7 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
       ocop-docs serve --users tai-khoan.yaml --them-tai-khoan hatinh --co-quan "Ủy ban nhân dân tỉnh Hà Tĩnh"
       ocop-docs serve --host 0.0.0.0 --port 8080 --users tai-khoan.yaml
     """
-    from .web.config import is_loopback  # start-up (the web package loads the whole library)
+    from .web.config import default_workdir, is_loopback  # start-up (the web package loads the whole library)
 
     if new_user:
         from .web.accounts import add_account  # start-up
@@ -982,13 +1006,15 @@ def serve(host: str, port: int, users_file: Path | None, register_file: Path | N
 
     from .web import WebConfig, create_app  # start-up
 
-    config = WebConfig(users_file=users_file, register=register_file, job_ttl_seconds=int(ttl_hours * 3600),
-                       warm_up=True)
-    if workdir:
-        config = dataclasses.replace(config, workdir=workdir)
+    # One construction: a default made first would create the default work folder (and put the
+    # register there) even when --thu-muc names another.
+    config = WebConfig(workdir=workdir or default_workdir(), users_file=users_file, register=register_file,
+                       job_ttl_seconds=int(ttl_hours * 3600), warm_up=True)
     app = create_app(config)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"Trang web ocop-docs: mở trình duyệt tại http://{shown}:{port}  (dừng: Ctrl+C)")
+    click.echo(f"Sổ đăng ký số giấy chứng nhận: {config.register}"
+               + ("" if register_file else " (chưa chỉ bằng --register: tệp này trong thư mục làm việc)"))
     if not is_loopback(host):
         click.echo(f"Máy khác trong mạng mở bằng địa chỉ IP của máy này, cổng {port}; cần đăng nhập bằng tài khoản "
                    f"trong {users_file}.")

@@ -6,6 +6,7 @@ and exits with ``error.exit_code``; a traceback is shown only with ``--debug``.
 """
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
@@ -36,6 +37,18 @@ EXIT_MEANINGS: dict[int, str] = {
                        "để xem chi tiết và gửi cho người phát triển",
 }
 """What each exit code means for a user, as the README's table prints it (a test holds them equal)."""
+
+_OS_REASONS = {
+    errno.EACCES: "không có quyền", errno.EPERM: "không có quyền", errno.EROFS: "ổ đĩa chỉ đọc",
+    errno.ENOSPC: "ổ đĩa đầy", errno.EDQUOT: "hết hạn mức dung lượng", errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EISDIR: "đây là một thư mục", errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài", errno.EIO: "lỗi đọc/ghi đĩa", errno.EBUSY: "tệp đang bị chương trình khác dùng",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Vietnamese (from its error number; the English text is never shown)."""
+    return _OS_REASONS.get(exc.errno or 0, f"lỗi hệ thống số {exc.errno}" if exc.errno else "lỗi hệ thống")
 
 
 class OcopError(Exception):

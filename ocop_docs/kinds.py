@@ -192,7 +192,7 @@ register(Kind(
     "quyet-dinh", "Quyết định (chung): mọi quyết định khác, in như văn bản đã ban hành", GeneralDecision,
     "ocop_docs.render.decision_context:general_decision_context", "decisions/quyet-dinh.docx",
     DOCUMENT_FIELDS + ("authority_line", "articles[].kind", "articles[].label", "articles[].text", "preamble[]",
-                       "attached[].style", "attached[].text", "footnotes{}"),
+                       "attached[].style", "attached[].text", "footnotes{}", "tables{}"),
     check="decision", samples="decisions",
 ))
 register(Kind(

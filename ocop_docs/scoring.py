@@ -350,11 +350,12 @@ def score_product(sources: list[SheetSource], rule: MinimumRule = "trung-binh") 
 # --------------------------------------------------------------------------- files
 
 
-def read_sheet(path: str | Path) -> SheetSource:
-    """A filled sheet from YAML/JSON (or the Excel layout of ``io.score_xlsx``), validated."""
+def read_sheet(path: str | Path, notices: list[str] | None = None) -> SheetSource:
+    """A filled sheet from YAML/JSON (or the Excel layout of ``io.score_xlsx``), validated;
+    what an Excel sheet holds but the reader did not use goes to ``notices``."""
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet, rows = read_sheet_xlsx(path)
+        sheet, rows = read_sheet_xlsx(path, notices)
         return SheetSource(sheet, str(path), rows)
     data, lines = read_spec_data(path)
     if not isinstance(data, dict):
@@ -365,9 +366,11 @@ def read_sheet(path: str | Path) -> SheetSource:
     return SheetSource(validate_spec(data, ScoreSheet, path, lines), str(path), lines)
 
 
-def score_files(paths: Iterable[str | Path], rule: MinimumRule = "trung-binh") -> list[ProductScore]:
-    """Every product of the given sheets, grouped by product (set, code, name), in first-seen order."""
-    sources = [read_sheet(p) for p in paths]
+def score_files(paths: Iterable[str | Path], rule: MinimumRule = "trung-binh",
+                notices: list[str] | None = None) -> list[ProductScore]:
+    """Every product of the given sheets, grouped by product (set, code, name), in first-seen order;
+    what the sheets hold but was not read goes to ``notices``."""
+    sources = [read_sheet(p, notices) for p in paths]
     groups: dict[tuple, list[SheetSource]] = {}
     for src in sources:
         s = src.sheet

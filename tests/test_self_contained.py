@@ -1,18 +1,24 @@
 """The repository stands alone: no test, tool or benchmark reaches outside the checkout.
 
-The runtime half of this guard is the audit hook in conftest.py (a file opened beside the
-checkout fails the test that opened it); this half reads the sources, so that paths built but not
-opened during a run (a tool's default, a benchmark's input) are caught too."""
+The runtime half of this guard is the audit hook of tests/outside.py, installed by conftest.py (a
+file opened or listed beside the checkout, or named to a subprocess, fails the test that did it);
+this half reads the sources, so that paths built but not opened during a run (a tool's default, a
+benchmark's input) are caught too."""
 from __future__ import annotations
 
+import ast
+import os
 import re
+import subprocess
 from pathlib import Path
 
+import outside
 import pytest
+from outside import beside_the_checkout
 
 from testpaths import ROOT
 
-GUARDS = {ROOT / "tests" / "conftest.py", Path(__file__).resolve()}
+GUARDS = {ROOT / "tests" / "outside.py", Path(__file__).resolve()}
 """The two files of this guard name the outside of the checkout in order to refuse it."""
 SOURCES = sorted(
     p
@@ -40,6 +46,27 @@ def test_paths_stay_inside_the_repository(source: Path):
             landing = _landing(source, match)
             assert landing.is_relative_to(ROOT), f"{source.name}: {match.group(0)} → {landing}"
     assert not re.search(r"\bROOT\.parent\b", text), f"{source.name} builds a path beside the repository"
+    assert outside_literals(text) == []
+
+
+def outside_literals(text: str) -> list[str]:
+    """The string literals of ``text`` that name a path beside the checkout: "../shared/corpus"
+    (relative paths resolve from the checkout, where the tests and tools run) or an absolute
+    "/work/shared/…". A path-traversal attack a test sends ("../../ngoai/x.docx") lands elsewhere."""
+    found = []
+    for node in ast.walk(ast.parse(text)):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or "\n" in node.value:
+            continue
+        value = node.value.replace("\\", "/")
+        if value.startswith("../"):
+            landing = Path(os.path.normpath(ROOT / value))
+        elif value.startswith("/"):
+            landing = Path(os.path.normpath(value))
+        else:
+            continue
+        if landing != ROOT.parent and beside_the_checkout(landing):  # "../." is the ND30 end mark "./."
+            found.append(node.value)
+    return found
 
 
 def test_the_guard_sees_a_path_that_climbs_out(tmp_path):
@@ -49,7 +76,76 @@ def test_the_guard_sees_a_path_that_climbs_out(tmp_path):
     assert not _landing(fake, match).is_relative_to(ROOT)
 
 
-def test_opening_a_file_beside_the_checkout_fails():
+def test_the_source_scan_sees_a_literal_path_beside_the_checkout():
+    """A tool's default "../shared/corpus" or an absolute path beside the checkout is found; an
+    attack path a web test sends is not a path of the repository's and is left alone."""
+    beside = str(ROOT.parent / "shared" / "legal")
+    text = f'A = "../shared/corpus"\nB = {beside!r}\nC = "../../ngoai/ke-hoach.docx"\nD = "/etc/ke-hoach.docx"\n'
+    assert outside_literals(text) == ["../shared/corpus", beside]
+
+
+def test_beside_the_checkout_is_the_parent_folder_less_the_checkout_and_the_temp_folder():
+    main, tmp = Path("/work/main"), Path("/tmp")
+    assert beside_the_checkout(Path("/work/shared/spec/nd30.md"), main, (tmp,))
+    assert beside_the_checkout(Path("/work/wt/other/x.py"), main, (tmp,))
+    assert not beside_the_checkout(Path("/work/main/tests/data/x"), main, (tmp,))
+    assert not beside_the_checkout(Path("/usr/lib/libreoffice"), main, (tmp,))
+    # A clone in /tmp still runs its tests: pytest's tmp_path and the temp files are not "beside" it.
+    assert not beside_the_checkout(Path("/tmp/pytest-of-root/pytest-1/x/out.docx"), Path("/tmp/ocop-docs"), (tmp,))
+
+
+@pytest.fixture
+def strict(monkeypatch):
+    """The hook with no work areas: wherever the checkout lies (even in /tmp), its parent's other
+    entries are outside."""
+    monkeypatch.setattr(outside, "WORK_AREAS", ())
+
+
+def test_opening_a_file_beside_the_checkout_fails(strict):
     """The audit hook refuses, whether or not the file exists."""
     with pytest.raises(PermissionError, match="outside the repository"):
         open(ROOT.parent / "reference" / "INDEX.md", encoding="utf-8")
+
+
+def test_listing_a_folder_beside_the_checkout_fails(strict):
+    for listing in (os.listdir, os.scandir, lambda p: __import__("glob").glob(str(p / "*"))):
+        with pytest.raises(PermissionError, match="outside the repository"):
+            listing(ROOT.parent / "reference")
+
+
+@pytest.mark.parametrize("argv", [["cat", "../reference/INDEX.md"], ["ocop-docs", "check", "--kind=x", "--mau=../reference/m.docx"],
+                                  "cat ../reference/INDEX.md"])
+def test_a_subprocess_given_a_path_beside_the_checkout_fails(strict, argv):
+    with pytest.raises(PermissionError, match="outside the repository"):
+        subprocess.run(argv, cwd=ROOT, shell=isinstance(argv, str), capture_output=True)
+    with pytest.raises(PermissionError, match="outside the repository"):
+        subprocess.run(["ls"], cwd=ROOT.parent, capture_output=True)
+
+
+CITED_DOC = re.compile(r"(?<![\w/-])([\w-]+\.md)\b")
+"""A document named in a comment or docstring: "(ocop.md §8)", "see libraries.md"."""
+
+
+def _cited_docs(text: str) -> set[str]:
+    """The .md files the comments and docstrings of a Python source name."""
+    import io
+    import tokenize
+
+    prose = [tok.string for tok in tokenize.generate_tokens(io.StringIO(text).readline) if tok.type == tokenize.COMMENT]
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            prose.append(ast.get_docstring(node) or "")
+    return {name for chunk in prose for name in CITED_DOC.findall(chunk)}
+
+
+def test_comments_cite_the_repositorys_own_documents():
+    """A comment citing a document (ocop.md, nd30.md…) cites one the repository holds: a reader of
+    a clone can open it."""
+    held = {p.name for p in ROOT.rglob("*.md") if ".venv" not in p.parts}
+    missing = {f"{source.relative_to(ROOT)}: {name}" for source in SOURCES
+               for name in _cited_docs(source.read_text(encoding="utf-8")) if name not in held}
+    assert missing == set()
+
+
+def test_the_citation_scan_sees_a_document_outside():
+    assert _cited_docs('"""Costs 20 ms (libraries.md)."""\n# see design.md §3\nx = "bao-cao.md"\n') == {"libraries.md", "design.md"}

@@ -19,6 +19,7 @@ import errno
 import multiprocessing
 import os
 import shutil
+from datetime import date
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,10 @@ from typing import Any, Callable
 
 from pypdf import PdfReader
 
-from ..convert import to_pdf
-from ..errors import OcopError, TemplateError
+from ..convert import find_soffice, to_pdf
+from ..errors import ConversionError, OcopError, TemplateError, os_reason
 from ..lifetime import die_with_parent
+from ..vi.text import same_key
 from ..render.templates import template_path
 from . import layout, reports
 from .compiled import CompiledTemplate, ImageSlot
@@ -38,7 +40,7 @@ from .model import CertificateIssuer, load_issuer, table_of
 from .pdfsplit import merge_documents, split_pages
 from .plan import plan_jobs
 from .qr import qr_png
-from .register import Request, decide, open_register, register_location
+from .register import VOID, Request, decide, open_register, register_location
 from .trial_mark import mark_trial
 
 DOCX_DIR = "docx"
@@ -418,14 +420,23 @@ def _check_writable(outdir: Path) -> None:
         raise OutputError(outdir, exc, "chưa lấy số nào trong sổ đăng ký") from None
 
 
+def _check_converter() -> None:
+    """Stop before any number is taken when PDFs are asked for and LibreOffice cannot be found (a
+    converter that is there but fails later leaves the numbers reserved, see ``_keep_or_release``)."""
+    try:
+        find_soffice()
+    except ConversionError as exc:
+        exc.message = f"{exc.message}\nChưa lấy số nào trong sổ đăng ký, chưa ghi tệp nào."
+        raise
+
+
 class OutputError(OcopError):
     """The output folder cannot be written (Vietnamese message, says what happened to the numbers)."""
 
     exit_code = 2
 
     def __init__(self, folder: Path, exc: OSError, numbers: str):
-        reason = {errno.EACCES: "không có quyền ghi", errno.EPERM: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ đọc",
-                  errno.ENOSPC: "ổ đĩa đầy", errno.EDQUOT: "hết hạn mức dung lượng"}.get(exc.errno, exc.strerror or str(exc))
+        reason = "không có quyền ghi" if exc.errno in (errno.EACCES, errno.EPERM) else os_reason(exc)
         super().__init__(f"Không ghi được vào thư mục kết quả {folder} ({reason}); {numbers}.")
 
 
@@ -447,6 +458,41 @@ def _requests(good, keys) -> list[Request]:
                 str(product.score) if product.score is not None else None, product.row)
         for key, (product, stars) in zip(keys, good)
     ]
+
+
+def _lookalike_warnings(product, a) -> list[str]:
+    """A new number for a product the register may already hold under a slightly different name or
+    chủ thể (a typo corrected between runs): said, with how to keep one number."""
+    out = []
+    for other in a.similar:
+        if same_key(other.product) == same_key(product.name):
+            what = (f"cùng tên sản phẩm, chủ thể khác: '{other.owner}' trong sổ, '{product.owner}' trong bảng — "
+                    f"nếu chỉ là sửa lỗi gõ tên chủ thể thì hãy hủy một trong hai số ('ocop-docs register huy')")
+        else:
+            what = "chỉ khác ở dấu — có phải cùng một sản phẩm?"
+        out.append(f"Dòng {product.row}: '{product.name}' là sản phẩm mới (số {a.number}); sổ đã có '{other.product}' "
+                   f"(số {other.number}, Quyết định {other.decision}) {what}")
+    return out
+
+
+def _still_valid_warnings(product, a, earlier: dict) -> list[str]:
+    """A new number for a product that still holds a valid certificate of another year (re-evaluated,
+    upgraded, or last year's table used again): both would be valid until one is voided."""
+    return [
+        f"Dòng {product.row}: '{product.name}' được số mới {a.number} nhưng vẫn còn giấy chứng nhận số {e.number} "
+        f"(Quyết định {e.decision}, còn hiệu lực đến hết ngày {e.valid_until:%d/%m/%Y}); giấy mới không tự hủy giấy cũ — "
+        f"nếu giấy mới thay giấy cũ (đánh giá lại, nâng hạng): 'ocop-docs register huy {e.number} --ly-do \"…\"'"
+        for e in earlier.get(a.request.product_key, [])
+    ] if a.new and a.number else []
+
+
+def _expiry_warning(until) -> list[str]:
+    """Certificates whose validity has already ended on the day they are made (a wrong year in the
+    decision date, or an old round typed in again)."""
+    if until >= date.today():
+        return []
+    return [f"Giấy chứng nhận của đợt này chỉ có giá trị đến hết ngày {until:%d/%m/%Y}, đã qua (hôm nay "
+            f"{date.today():%d/%m/%Y}): kiểm tra ngày ký quyết định và ngày cấp trong tệp đợt cấp."]
 
 
 def _conflict_reject(product, stars: int, c) -> reports.RejectLine:
@@ -475,7 +521,8 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     until = validity_end(issued)
     year = issued.year
     keys = [product.key for product, _ in good]
-    path, _ = register_location(register, outdir)
+    path, note = register_location(register, outdir, trial=True)
+    warnings += [note] if note and not path.exists() else []
     requests = _requests(good, keys)
     plan_args: dict[str, Any] = {"issuer_key": issuer.key, "year": year, "decision": f"{issuer.decision.number}/{issuer.decision_symbol}",
                  "decision_date": issuer.decision.date, "number_text": issuer.number_text,
@@ -483,15 +530,19 @@ def trial_certificates(table: str | Path | None, issuer_file: str | Path, outdir
     exists = path.is_file()
     if exists:
         with open_register(path, readonly=True) as reg:
+            reg.stop_if_broken(issuer.key, year)  # the real run would stop here: so does its trial
             assignments = reg.plan(**plan_args)
-            problems = reg.problems(issuer.key, year)
-        warnings += [f"Sổ đăng ký không nhất quán: {p}" for p in problems]
+            earlier = reg.valid_in_other_years(issuer.key, year, issued)
     else:
         assignments = decide([], requests, plan_args["decision"], plan_args["decision_date"], issuer.number_text,
                               issuer.numbering.start, year, reissue)
+        earlier = {}
     for (product, stars), a in zip(good, assignments):
         if a.conflict is not None:
             rejects.append(_conflict_reject(product, stars, a.conflict))
+        elif a.number:
+            warnings += _lookalike_warnings(product, a) + _still_valid_warnings(product, a, earlier)
+    warnings += _expiry_warning(until) if good else []
     rejects.sort(key=lambda r: r.row or 0)
     written = None
     first = next(((p, s, k, a) for (p, s), k, a in zip(good, keys, assignments) if a.number), None)
@@ -521,6 +572,7 @@ def run_certificates(
     progress: Progress = _quiet,
     reissue_reason: str | None = None,
     renew: frozenset[str] = frozenset(),
+    source: str | None = None,
 ) -> BatchReport:
     """Certificates for every good row of ``table`` into ``outdir`` (see the module doc).
 
@@ -529,7 +581,8 @@ def run_certificates(
     ``reissue_reason``: products numbered under another decision get a new number and the old
     one is voided with this reason (``register cap-lai``); the products of ``renew`` (their keys)
     get a new number replacing their live one even under the same decision (re-issue of a
-    certificate lost, damaged or printed wrong — the register page's "Cấp lại").
+    certificate lost, damaged or printed wrong — the register page's "Cấp lại"). ``source``: the
+    table as the register names it (default: its full path; the web gives the uploaded file's name).
 
     Numbers are reserved first and become final only when their files exist. Raises DataError
     when the table or the issuer file cannot be used at all, OutputError when the output folder
@@ -552,26 +605,27 @@ def run_certificates(
     if good:  # a template that cannot be used fails here, before any number is taken from the register
         product, stars = good[0]
         _trial_render(template, issuer, _trial_job(issuer, product, stars, keys[0], year, issued, until))
-    _check_writable(outdir)
-    register_path, note = register_location(register, outdir)
+    register_path, note = register_location(register, outdir)  # before the output folder is made
     notices += [note] if note else []
+    _check_writable(outdir)
+    if pdf and good:
+        _check_converter()
     with open_register(register_path) as reg:
         assignments = reg.assign(
             issuer_key=issuer.key, issuer_name=issuer.issuer.name, year=year,
             decision=f"{issuer.decision.number}/{issuer.decision_symbol}", decision_date=issuer.decision.date,
             issued_on=issued, valid_until=until, number_text=issuer.number_text, start=issuer.numbering.start,
-            requests=_requests(good, keys), source=str(table), reissue_reason=reissue_reason, renew=renew,
+            requests=_requests(good, keys), source=source or str(table.absolute()), reissue_reason=reissue_reason, renew=renew,
         )
         warnings += reg.notices
+        earlier = reg.valid_in_other_years(issuer.key, year, issued)
         jobs = []
         for key, (product, stars), a in zip(keys, good, assignments):
             if a.conflict is not None or a.number is None:
                 if a.conflict is not None:
                     rejects.append(_conflict_reject(product, stars, a.conflict))
                 continue
-            for other in a.similar:
-                warnings.append(f"Dòng {product.row}: '{product.name}' là sản phẩm mới (số {a.number}); sổ đã có "
-                                f"'{other.product}' (số {other.number}) chỉ khác ở dấu — có phải cùng một sản phẩm?")
+            warnings += _lookalike_warnings(product, a) + _still_valid_warnings(product, a, earlier)
             if a.replaces is not None:
                 notices.append(f"Số {a.number} cấp lại cho '{product.name}', thay số {a.replaces.number} đã hủy.")
             jobs.append(
@@ -581,8 +635,10 @@ def run_certificates(
                 )
             )
         rejects.sort(key=lambda r: r.row or 0)
+        warnings += _expiry_warning(until) if jobs else []
         jobs.sort(key=lambda j: j.seq)
         new_seqs = [a.seq for a in assignments if a.new and a.number]
+        before = reports.read_manifest(outdir / reports.MANIFEST_NAME)
         workers = workers or auto_workers(len(jobs))
         try:
             results, combined, combined_written, more = produce_certificates(
@@ -611,6 +667,8 @@ def run_certificates(
               r.pdf.relative_to(outdir).as_posix() if r.pdf else None, r.pdf_sha256,
               r.docx.is_file() and (not pdf or (r.pdf is not None and r.pdf.is_file()))) for r in results],
         )
+        voided = {e.number for e in reg.of_body(issuer.key, year) if e.status == VOID}
+    notices += _mark_outdated(outdir, before, [(r.job.number, r.docx_sha256) for r in results], voided, combined is not None)
     try:
         manifest = outdir / reports.MANIFEST_NAME
         reports.write_manifest(manifest, lines)
@@ -622,6 +680,48 @@ def run_certificates(
         outdir, Path(reg.path), results, rejects, manifest, rejects_file if rejects else None,
         combined, combined_written, warnings, notices,
     )
+
+
+VOID_MARK = "-DA-HUY"
+OUTDATED_COMBINED = "giay-chung-nhan-tat-ca-DA-CU-KHONG-IN.pdf"
+
+
+def _mark_outdated(outdir: Path, before: list[reports.ManifestLine], made: list[tuple[str, str]], voided: set[str],
+                   combined_made: bool) -> list[str]:
+    """Files of the previous run in ``outdir`` that must not be printed any more, renamed so nobody does:
+    the .docx and PDF of a number voided since (``…-DA-HUY.docx``), and the printing PDF when this run
+    changed the certificates (``made``: number and .docx SHA-256 of each) without making it again: it
+    still holds the old ones. Nothing is deleted."""
+    numbers = {number for number, _ in made}
+    notes: list[str] = []
+    for line in before:
+        if not line.number or line.number in numbers or line.number not in voided:
+            continue
+        renamed = []
+        for rel in (line.docx, line.pdf):
+            path = outdir / rel if rel else None
+            inside = path is not None and path.resolve().parent.parent == outdir.resolve()  # docx/… or pdf/… only
+            if path is not None and inside and path.is_file() and not path.stem.endswith(VOID_MARK):
+                target = path.with_name(path.stem + VOID_MARK + path.suffix)
+                if _rename(path, target, notes):
+                    renamed.append(target.relative_to(outdir).as_posix())
+        if renamed:
+            notes.append(f"Số {line.number} đã bị hủy: tệp của nó được đổi tên để không in nhầm ({', '.join(renamed)}).")
+    combined = outdir / COMBINED_PDF
+    if not combined_made and combined.is_file() and [(line.number, line.docx_sha256) for line in before if line.number] != made:
+        if _rename(combined, outdir / OUTDATED_COMBINED, notes):
+            notes.append(f"Bản gộp để in cũ không còn đúng các giấy của lần chạy này: đổi tên thành {OUTDATED_COMBINED} "
+                         "(chạy lại với --pdf để tạo bản gộp mới).")
+    return notes
+
+
+def _rename(path: Path, target: Path, notes: list[str]) -> bool:
+    try:
+        os.replace(path, target)
+        return True
+    except OSError:
+        notes.append(f"Không đổi tên được {path} (tệp không còn đúng, đừng in): hãy xóa hoặc đổi tên bằng tay.")
+        return False
 
 
 def _keep_or_release(reg, issuer_key: str, year: int, jobs: list[CertificateJob], outdir: Path, new_seqs: list[int],
@@ -647,7 +747,8 @@ def _keep_or_release(reg, issuer_key: str, year: int, jobs: list[CertificateJob]
     if parts and isinstance(exc, OcopError):
         exc.message = f"{exc.message}\nSổ đăng ký: " + "; ".join(parts) + "."
     if isinstance(exc, OSError) and not isinstance(exc, OcopError):
-        raise OutputError(outdir, exc, "sổ đăng ký: " + ("; ".join(parts) or "không có số nào bị giữ")) from None
+        folder = Path(exc.filename).parent if exc.filename else outdir  # the sub-folder that refused, when known
+        raise OutputError(folder, exc, "sổ đăng ký: " + ("; ".join(parts) or "không có số nào bị giữ")) from None
 
 
 def _span(numbers: list[str]) -> str:

@@ -1,6 +1,6 @@
 """A docxtpl template compiled once and rendered many times: the fast path of a batch.
 
-``DocxTemplate(t).render(context)`` costs ~20–25 ms a document (libraries.md): it re-reads
+``DocxTemplate(t).render(context)`` costs ~20–25 ms a document (benchmarks/bench_certificates.py): it re-reads
 the package, re-runs the regex clean-up of the XML (``patch_xml``), re-compiles the Jinja
 template, re-parses the result and re-compresses every part, including the unchanged ones.
 For a batch, all of that but the rendering itself is the same every time, so here it is done

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vi.text import fold
+from ..vi.text import fold, same_key
 
 # Abbreviations clerks write in the name of a body (folded, lower case) → full folded words.
 _ABBREVIATIONS = (
@@ -62,17 +62,55 @@ def _provinces() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _communes() -> tuple[dict[tuple[int, str], int], dict[str, list[int]]]:
-    """Commune codes by (province, "xa vu quang") and by "xa vu quang" alone (loaded only when asked)."""
+def _communes() -> dict[tuple[int | None, str], list[int]]:
+    """Commune codes by (province, name) and (None, name), each name both as written ("xã cẩm giàng",
+    ``_exact``) and folded ("xa cam giang"): folded names of two communes may be one (Cẩm Giang and
+    Cẩm Giàng of one province), so a folded name is used only when it is one commune's (loaded only when asked)."""
     from vietnam_provinces import Ward  # start-up: ~40 ms and the communes' table, only when a commune is looked up
 
-    communes: dict[tuple[int, str], int] = {}
-    by_name: dict[str, list[int]] = {}
+    codes: dict[tuple[int | None, str], list[int]] = {}
     for w in Ward.iter_all():
-        label = f"{fold(str(w.division_type.value), lower=True)} {_bare(w.name)}"
-        communes[(int(w.province_code), label)] = int(w.code)
-        by_name.setdefault(label, []).append(int(w.code))
-    return communes, by_name
+        kind = _exact(str(w.division_type.value))
+        name = _exact(re.sub(r"^(xã|phường|đặc khu|thị trấn)\s+", "", _exact(w.name)))
+        for label in {f"{kind} {name}", fold(f"{kind} {name}", lower=True)}:
+            for province in (int(w.province_code), None):
+                codes.setdefault((province, label), []).append(int(w.code))
+    return codes
+
+
+def _commune_code(province: int | None, area: str, written: str) -> int | None:
+    """The code of the commune named ``written`` (folded: ``area``), in ``province`` when known."""
+    codes = _communes()
+    for label in (written, area):
+        found = codes.get((province, label), [])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # several communes have this name: it does not say which
+    return None
+
+
+# Tone marks on "oa", "oe", "uy" at a syllable's end are written two ways ("Hoà"/"Hòa", "Thuỷ"/"Thủy"):
+# one form for comparing names whose other marks must all count ("Cẩm Giàng" is not "Cẩm Giang").
+_TONE_PLACES = {f"{v}{t}": f"{tv}{c}" for v, c, marks, tv_marks in (
+    ("o", "a", "àáảãạ", "òóỏõọ"), ("o", "e", "èéẻẽẹ", "òóỏõọ"), ("u", "y", "ỳýỷỹỵ", "ùúủũụ"))
+    for t, tv in zip(marks, tv_marks)}
+_TONE_RE = re.compile("(" + "|".join(_TONE_PLACES) + r")(?!\w)")
+
+
+def _exact(label: str) -> str:
+    """``label`` as written (NFC, lower case, single spaces), its tone marks in one place."""
+    return _TONE_RE.sub(lambda m: _TONE_PLACES[m.group(1)], same_key(label))
+
+
+def _as_written(name: str, area: str) -> str:
+    """The words of ``name`` that fold to ``area`` ("xa cam giang" in "UBND xã Cẩm Giàng, …"), as written."""
+    words = _exact(name.replace(",", " ")).split()
+    size = len(area.split())
+    for i in range(len(words) - size, -1, -1):
+        if fold(" ".join(words[i:i + size]), lower=True) == area:
+            return " ".join(words[i:i + size])
+    return ""
 
 
 def _word_starts(text: str) -> list[int]:
@@ -104,11 +142,8 @@ def identify(name: str) -> IssuerIdentity:
         if kind in ("tinh", "thanh pho") and place in provinces:
             code = f"T{provinces[place]:02d}"
         elif kind in ("xa", "phuong", "dac khu", "thi tran"):
-            communes, by_name = _communes()
-            if province_code is not None and (province_code, area) in communes:
-                code = f"X{communes[(province_code, area)]}"
-            elif len(by_name.get(area, [])) == 1:
-                code = f"X{by_name[area][0]}"
+            found = _commune_code(province_code, area, _as_written(name, area))
+            code = f"X{found}" if found is not None else None
         if code or m is None:
             break
     body = head[: chosen.start()].strip()

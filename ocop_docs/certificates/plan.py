@@ -21,6 +21,10 @@ def _reject(row: int | None, reason: str, values: dict) -> reports.RejectLine:
     return reports.RejectLine(row, reason, value("name"), value("owner"), value("score"), value("stars"))
 
 
+CERTIFICATE_FIELDS = ("stt", "name", "owner", "address", "group", "score", "stars", "evaluated_on", "code")
+"""The columns of a results table a certificate prints or checks; any other (Hình thức, Ghi chú) is named as not used."""
+
+
 def plan_jobs(table_path: Path, issuer: CertificateIssuer,
               notices: list[str] | None = None) -> tuple[list[tuple[Product, int]], list[reports.RejectLine]]:
     """The products of the table that may have a certificate, with their stars, and the rejects.
@@ -29,7 +33,7 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
     is added to ``notices``, and a line for names that differ only by diacritics (two products,
     as written; the clerk is asked whether they are one).
     """
-    table = read_products(table_path)
+    table = read_products(table_path, used=CERTIFICATE_FIELDS)
     if notices is not None:
         notices.extend(table.notices)
     rejects = [_reject(r.row, r.reason, r.values) for r in table.rejects]
@@ -39,9 +43,10 @@ def plan_jobs(table_path: Path, issuer: CertificateIssuer,
             check_texts(product)
             good.append((product, stars_for(product, issuer)))
         except (RuleViolation, ValueError) as exc:
-            rejects.append(
-                _reject(product.row, str(exc), {"name": product.name, "owner": product.owner, "score": product.score, "stars": product.stars})
-            )
+            # The clerk finds the row by what was typed ("4 sao", 69,99), not by the values read from it.
+            as_typed = table.typed.get(product.row or 0) or {"name": product.name, "owner": product.owner,
+                                                              "score": product.score, "stars": product.stars}
+            rejects.append(_reject(product.row, str(exc), as_typed))
     rejects.sort(key=lambda r: r.row or 0)
     if notices is not None:
         alike: dict[str, list] = {}

@@ -35,7 +35,8 @@ import sqlite3
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from functools import lru_cache
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
 
@@ -113,6 +114,18 @@ CREATE TABLE IF NOT EXISTS issuer_names (
 _V1_DEFAULTS = {"status": "'issued'", "void_reason": "NULL", "voided_at": "NULL", "replaces": "NULL"}
 
 
+@lru_cache(maxsize=1)
+def _schema_columns() -> dict[str, frozenset[str]]:
+    """The tables of a register of this schema and their columns (read from ``_SCHEMA`` itself)."""
+    db = sqlite3.connect(":memory:")
+    try:
+        db.executescript(_SCHEMA)
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({t})")) for t in tables}
+    finally:
+        db.close()
+
+
 class RegisterError(OcopError):
     """The register file cannot be opened or used (Vietnamese message, names the file)."""
 
@@ -187,7 +200,9 @@ class Assignment:
     new: bool = False
     conflict: Entry | None = None  # the entry that holds this product under another decision
     replaces: Entry | None = None  # the voided entry this new number re-issues
-    similar: tuple[Entry, ...] = ()  # registered products whose names differ only by marks
+    # registered products that may be this one: names that differ only by marks, or the same name of
+    # another chủ thể (a corrected typo in the chủ thể makes a new product): "did you mean", never merged
+    similar: tuple[Entry, ...] = ()
     held: Entry | None = None  # the entry whose number this product keeps (not new)
 
 
@@ -199,12 +214,15 @@ class Released:
     kept: list[str] = field(default_factory=list)
 
 
-def register_location(explicit: str | Path | None, outdir: str | Path | None = None) -> tuple[Path, str | None]:
+def register_location(explicit: str | Path | None, outdir: str | Path | None = None,
+                      trial: bool = False) -> tuple[Path, str | None]:
     """The register a command uses, and a note (Vietnamese) when it was not named.
 
-    ``--register``, else ``$OCOP_DOCS_REGISTER``; else, for a batch, the file beside its output
-    folder (created on the first run, and the note says where); for a look-up, that file in the
-    current folder. Never a hidden file under the home folder.
+    ``--register``, else ``$OCOP_DOCS_REGISTER``; else, for a batch, the register beside its output
+    folder when there is one (the note says so). A batch never creates a register nobody named: one
+    folder per round would start every round at 001 again, so without one it asks for ``--register``
+    (a ``trial`` run only notes it). A look-up uses that file in the current folder. Never a hidden
+    file under the home folder.
     """
     if explicit:
         return Path(explicit), None
@@ -215,8 +233,12 @@ def register_location(explicit: str | Path | None, outdir: str | Path | None = N
         path = Path(outdir).absolute().parent / REGISTER_NAME
         if path.exists():
             return path, f"Dùng sổ đăng ký {path} (cạnh thư mục kết quả; chỉ rõ bằng --register)."
-        return path, (f"Chưa chỉ sổ đăng ký (--register hoặc biến {ENV_REGISTER}): tạo sổ mới {path} cạnh thư mục "
-                      "kết quả. Lần sau hãy dùng đúng sổ này cho cơ quan cấp này (--register).")
+        ask = (f"Chưa chỉ sổ đăng ký (--register hoặc biến {ENV_REGISTER}) và cạnh thư mục kết quả chưa có sổ. Mỗi cơ "
+               "quan cấp dùng MỘT sổ cho mọi đợt: nếu đã cấp số ở đợt trước, hãy chỉ đúng sổ đó bằng --register; nếu đây "
+               f"là lần cấp đầu tiên, tạo sổ mới bằng --register {path}")
+        if trial:
+            return path, ask + " (chạy thật sẽ dừng ở đây cho đến khi chỉ rõ sổ)."
+        raise RegisterError(ask + ". Chưa lấy số nào, chưa ghi tệp nào.")
     path = Path(REGISTER_NAME)
     if path.exists():
         return path.absolute(), None
@@ -228,6 +250,25 @@ def register_location(explicit: str | Path | None, outdir: str | Path | None = N
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# Times are kept in UTC and shown in Vietnam's time (UTC+7 all year), whatever the zone of the
+# computer or server: a void made at 06:30 in the morning in Hà Tĩnh is of that day, not the day before.
+VIETNAM_TIME = timezone(timedelta(hours=7))
+
+
+def vn_time(at: str) -> datetime:
+    """A time of the register (ISO, UTC) in Vietnam's time."""
+    moment = datetime.fromisoformat(at)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(VIETNAM_TIME)
+
+
+def vn_time_text(at: str | None) -> str:
+    """"06/12/2026 04:36:02": a time of the register as an office reads it (empty when unknown or unreadable)."""
+    try:
+        return f"{vn_time(at):%d/%m/%Y %H:%M:%S}" if at else ""
+    except ValueError:
+        return str(at)
 
 
 class Register:
@@ -266,7 +307,16 @@ class Register:
             self._connect(uri, uri=True)
             self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
         except sqlite3.OperationalError:
-            # A WAL file in a folder the user cannot write: no -shm can be made; read it as a snapshot.
+            # A WAL file in a folder the user cannot write: no -shm can be made; read it as a snapshot,
+            # which would not see the changes still in the -wal file (a run killed before it closed the
+            # register): numbers taken then would be missing from what is shown, so that is refused.
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                raise RegisterError(
+                    f"Sổ đăng ký {self.path} còn thay đổi chưa gộp vào tệp chính (tệp {wal.name}, thường do một lần chạy "
+                    "bị ngắt), và người dùng này không có quyền ghi thư mục của sổ nên không đọc được đầy đủ. Hãy nhờ "
+                    "người quản lý sổ mở sổ để ghi một lần (ví dụ chạy lại lần cấp bị ngắt), rồi tra cứu lại."
+                ) from None
             self._connect(uri + "&immutable=1", uri=True)
         self._check_version(writable=False)
 
@@ -307,6 +357,11 @@ class Register:
                     self.db.execute(statement)
             self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("COMMIT")
+        except sqlite3.IntegrityError:
+            # The unique index of live products was dropped by hand and rows now break it: say which.
+            self.db.execute("ROLLBACK")
+            self.stop_if_broken(None, None)
+            raise
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
@@ -329,7 +384,36 @@ class Register:
             )
         self.version = version
         self.columns = {r[1] for r in self.db.execute("PRAGMA table_info(certificates)")}
+        if version == SCHEMA_VERSION:
+            self._check_structure(full=writable)
         return version
+
+    def _check_structure(self, full: bool) -> None:
+        """A register of this schema with a table or column removed by hand, or with damaged pages,
+        is refused (read or write): its numbers cannot be trusted to be unique, nor its history whole."""
+        missing = []
+        for table, columns in _schema_columns().items():
+            found = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if not found:
+                missing.append(f"bảng {table}")
+            else:
+                missing += [f"cột {table}.{c}" for c in sorted(columns - found)]
+        if missing:
+            raise RegisterError(f"Sổ đăng ký {self.path} bị sửa tay: thiếu {', '.join(missing)}. Không đọc hay ghi sổ này để "
+                                f"không cấp trùng số hoặc mất lịch sử; hãy dùng bản sao lưu gần nhất của sổ.")
+        self._check_pages(full)
+
+    def _check_pages(self, full: bool) -> None:
+        """SQLite's own check of the file: ``quick_check`` when opened for a look-up, the full
+        ``integrity_check`` (indexes against their table too: a damaged unique index would let a
+        number be given twice) when opened to write and when the register is listed or checked."""
+        faults = [r[0] for r in self.db.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(20)")]
+        if faults != ["ok"]:
+            raise RegisterError(
+                f"Sổ đăng ký {self.path} bị hỏng (kiểm tra toàn vẹn của SQLite thấy {len(faults)} lỗi). Không đọc hay ghi sổ "
+                f"này để không cấp trùng số; hãy dùng bản sao lưu gần nhất của sổ, hoặc nhờ cán bộ CNTT khôi phục "
+                f"(sqlite3 {self.path.name} \".recover\")."
+            )
 
     def _migrate_v1(self) -> None:
         """Schema 1 → 2: canonical issuer keys, exact product keys, status, void and history.
@@ -456,6 +540,8 @@ class Register:
 
         Only rows that are not void count: voiding one of two rows that hold a number settles it.
         """
+        if self.version == SCHEMA_VERSION:
+            self._check_pages(full=True)
         entries = self._issuer_rows(issuer, year) if issuer else self._rows(*(("year = ?", (year,)) if year else ()))
         out = []
         for what, key_of in (("số", lambda e: e.number), ("số thứ tự", lambda e: e.seq), ("sản phẩm", lambda e: e.product_key)):
@@ -480,7 +566,8 @@ class Register:
             args.append(year)
         return self._rows(where, tuple(args))
 
-    def _stop_if_broken(self, issuer: str, year: int) -> None:
+    def stop_if_broken(self, issuer: str | None, year: int | None) -> None:
+        """Raise the message a batch gives when the register is not consistent (:meth:`problems`)."""
         problems = self.problems(issuer, year)
         if problems:
             raise RegisterError(
@@ -527,7 +614,7 @@ class Register:
 
         def work() -> list[Assignment]:
             # Read inside the write transaction: no other run can take a number until COMMIT.
-            self._stop_if_broken(issuer_key, year)
+            self.stop_if_broken(issuer_key, year)
             self._note_issuer_name(issuer_key, issuer_name)
             rows = self._issuer_rows(issuer_key, year)
             out = decide(rows, requests, decision, decision_date, number_text, start, year, reissue_reason is not None,
@@ -657,7 +744,7 @@ class Register:
         def work() -> Entry:
             entry = self._one(number, row_id=row_id, issuer=issuer, year=year)
             if entry.status == VOID:
-                raise RegisterError(f"Số {entry.number} đã bị hủy ngày {entry.voided_at[:10]} (lý do: {entry.void_reason})")
+                raise RegisterError(f"Số {entry.number} đã bị hủy lúc {vn_time_text(entry.voided_at)} (lý do: {entry.void_reason})")
             now = _now()
             self.db.execute("UPDATE certificates SET status = ?, void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?",
                             (VOID, reason, now, now, entry.id))
@@ -737,6 +824,15 @@ class Register:
         except sqlite3.OperationalError:
             return []
 
+    def valid_in_other_years(self, issuer: str, year: int, on: date) -> dict[str, list[Entry]]:
+        """The numbers of the body ``issuer`` from years other than ``year`` still valid on ``on``
+        (not void, not expired), by product key: a new certificate does not void them by itself."""
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for e in self._issuer_rows(issuer):
+            if e.year != year and e.status != VOID and e.valid_until >= on:
+                out[e.product_key].append(e)
+        return out
+
     def of_body(self, issuer: str, year: int | None = None) -> list[Entry]:
         """The numbers of the body whose register key is ``issuer`` (``issuers.issuer_key``)."""
         return self._issuer_rows(issuer, year)
@@ -752,6 +848,7 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
     similar: dict[str, list[Entry]] = defaultdict(list)
     for e in live.values():
         similar[fold(e.product_key, lower=True)].append(e)
+        similar["tên:" + e.product_key.split("|")[0]].append(e)
     top = max((e.seq for e in rows), default=None)
     next_seq = max(top + 1 if top is not None else start, start)
     out: list[Assignment] = []
@@ -770,7 +867,8 @@ def decide(rows: list[Entry], requests: list[Request], decision: str, decision_d
             out.append(Assignment(req, conflict=old))
             continue
         seq, next_seq = next_seq, next_seq + 1
-        look_alikes = tuple(e for e in similar.get(fold(req.product_key, lower=True), []) if e.product_key != req.product_key)
+        candidates = similar.get(fold(req.product_key, lower=True), []) + similar.get("tên:" + req.product_key.split("|")[0], [])
+        look_alikes = tuple(dict.fromkeys(e for e in candidates if e.product_key != req.product_key))
         out.append(Assignment(req, seq, number_text(seq, year), new=True, replaces=old or voided.get(req.product_key),
                               similar=look_alikes))
     return out
@@ -852,5 +950,5 @@ def open_register(path: str | Path, *, create: bool = True, readonly: bool = Fal
 
 __all__ = [
     "ACTIONS_VI", "Assignment", "Entry", "ISSUED", "RESERVED", "Register", "RegisterError", "Released", "Request",
-    "STATUS_VI", "VOID", "compare_payload", "decide", "open_register", "register_location",
+    "STATUS_VI", "VOID", "compare_payload", "decide", "open_register", "register_location", "vn_time", "vn_time_text",
 ]

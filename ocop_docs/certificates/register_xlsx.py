@@ -13,7 +13,7 @@ from pathlib import Path
 from ..io.output_tables import Column, workbook_bytes
 from ..io.atomic import write_bytes_atomic
 from .issuers import issuer_key
-from .register import ACTIONS_VI, STATUS_VI, Register
+from .register import ACTIONS_VI, STATUS_VI, Register, vn_time
 
 COLUMNS = (
     Column("Số giấy chứng nhận", 22), Column("Trạng thái", 16), Column("Cơ quan cấp", 34), Column("Năm", 7, "int"),
@@ -21,10 +21,10 @@ COLUMNS = (
     Column("Mã số sản phẩm", 18), Column("Hạng sao", 9, "int"), Column("Điểm", 8, "score"),
     Column("Quyết định công nhận", 20), Column("Ngày quyết định", 14, "date"), Column("Ngày cấp", 12, "date"),
     Column("Có giá trị đến hết ngày", 14, "date"), Column("Cấp lại thay số", 22), Column("Được thay bằng số", 22),
-    Column("Lý do hủy", 30), Column("Ngày hủy", 12), Column("Tệp DOCX", 30), Column("Tệp PDF", 30),
+    Column("Lý do hủy", 30), Column("Ngày hủy", 12, "date"), Column("Tệp DOCX", 30), Column("Tệp PDF", 30),
     Column("Bảng nguồn", 30), Column("Dòng trong bảng", 10, "int"), Column("Mã dòng trong sổ", 10, "int"),
 )
-HISTORY_COLUMNS = (Column("Thời điểm (UTC)", 20), Column("Việc", 30), Column("Số giấy chứng nhận", 22),
+HISTORY_COLUMNS = (Column("Thời điểm (giờ Việt Nam)", 20, "datetime"), Column("Việc", 30), Column("Số giấy chứng nhận", 22),
                    Column("Năm", 7, "int"), Column("Lý do", 36), Column("Chi tiết", 60))
 
 
@@ -33,6 +33,22 @@ def _score(text: str | None) -> Decimal | None:
         return Decimal(text) if text else None
     except InvalidOperation:
         return None
+
+
+def _day(at: str | None):
+    """The day (Vietnam's time) of a register time, as a date cell; the text itself when unreadable."""
+    try:
+        return vn_time(at).date() if at else None
+    except ValueError:
+        return at
+
+
+def _moment(at: str | None):
+    """A register time in Vietnam's time, as a date-and-time cell; the text itself when unreadable."""
+    try:
+        return vn_time(at) if at else None
+    except ValueError:
+        return at
 
 
 def export_register(reg: Register, out: str | Path, *, issuer: str | None = None) -> int:
@@ -53,11 +69,11 @@ def export_register(reg: Register, out: str | Path, *, issuer: str | None = None
         rows.append([
             e.number, STATUS_VI[e.status], e.issuer_name, e.year, e.seq, e.product, e.owner, e.address,
             e.product_code, e.stars, _score(e.score), e.decision, e.decision_date, e.issued_on, e.valid_until,
-            old.number if old else None, new.number if new else None, e.void_reason, (e.voided_at or "")[:10],
+            old.number if old else None, new.number if new else None, e.void_reason, _day(e.voided_at),
             e.docx_file, e.pdf_file, e.source, e.source_row, e.id,
         ])
     history = [
-        [h["at"].replace("T", " ")[:19], ACTIONS_VI.get(h["action"], h["action"]), h["number"], h["year"], h["reason"],
+        [_moment(h["at"]), ACTIONS_VI.get(h["action"], h["action"]), h["number"], h["year"], h["reason"],
          h["detail"]]
         for h in reg.history(key)
     ]

@@ -13,6 +13,7 @@ data) with Vietnamese headers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -86,7 +87,8 @@ class RejectLine:
 MANIFEST_KINDS = {"stars": ("int", 9), "score": ("score", 8), "issued": ("date", 12), "valid_until": ("date", 14),
                   "row": ("int", 9), "product": ("text", 36), "owner": ("text", 36), "number": ("text", 22),
                   "docx": ("text", 30), "pdf": ("text", 30), "docx_sha256": ("text", 20), "pdf_sha256": ("text", 20)}
-REJECT_KINDS = {"row": ("int", 7), "reason": ("text", 70), "product": ("text", 36), "owner": ("text", 36)}
+REJECT_KINDS = {"row": ("int", 7), "reason": ("text", 70), "product": ("text", 36), "owner": ("text", 36),
+                "score": ("score", 9), "stars": ("text", 9)}
 
 
 def _columns(names: dict[str, str], kinds: dict[str, tuple[str, int]]) -> list[Column]:
@@ -150,6 +152,14 @@ def read_manifest(path: Path) -> list[ManifestLine]:
     return out
 
 
+def _score_cell(value: str | None) -> Any:
+    """A score read from a number cell as a number (shown 69,99 by Excel in Vietnam); any other text as typed."""
+    text = "" if value is None else str(value)
+    if re.fullmatch(r"-?\d{1,3}(\.\d+)?", text.strip()):
+        return Decimal(text.strip())
+    return text
+
+
 def write_rejects(path: Path, rejects: list[RejectLine]) -> bool:
     """Write the rejects report, or remove a stale one when there is nothing to report."""
     path.with_suffix(".csv").unlink(missing_ok=True)  # the CSV report of an earlier version
@@ -158,6 +168,6 @@ def write_rejects(path: Path, rejects: list[RejectLine]) -> bool:
         path.unlink(missing_ok=True)
         return existed
     keys = list(REJECT_COLUMNS)
-    rows = [[getattr(r, k) if k == "row" else ("" if getattr(r, k) is None else str(getattr(r, k))) for k in keys]
-            for r in rejects]
+    rows = [[getattr(r, k) if k == "row" else _score_cell(getattr(r, k)) if k == "score"
+             else ("" if getattr(r, k) is None else str(getattr(r, k))) for k in keys] for r in rejects]
     return write_if_changed(path, xlsx_bytes("Dòng bị loại", _columns(REJECT_COLUMNS, REJECT_KINDS), rows))[1]

@@ -11,11 +11,10 @@ The regime is the one of the recognition decision's signing date (``ocop.regimes
 """
 from __future__ import annotations
 
-import unicodedata
-
 from ..model.product import Product
 from ..ocop import regimes
 from ..vi.numbers import format_number
+from ..vi.text import has_words, shown
 from . import layout
 from .model import CertificateIssuer
 
@@ -39,8 +38,8 @@ def check_texts(product: Product) -> None:
     for label, text, prefix, classes, bold in texts:
         if not text and label == "Địa chỉ":
             continue
-        if not any(unicodedata.category(c)[0] in "LN" for c in text):
-            raise ValueError(f"{label} '{text}' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)")
+        if not has_words(text):
+            raise ValueError(f"{label} '{shown(text)}' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)")
         if not layout.fits(prefix + text, classes, bold):
             raise ValueError(
                 f"{label} dài {format_number(len(text))} ký tự, không in vừa giấy chứng nhận một trang (tối đa khoảng "

@@ -1,7 +1,7 @@
 """Content of a .docx the checker does not read, named so a clean report never overstates.
 
 The content itself is found by ``ocop_docs.docx.embedded`` (altChunk, OLE objects, charts and
-SmartArt, sub-documents, ActiveX controls, in the body, headers, footers and notes): its
+SmartArt, sub-documents, ActiveX controls, equations, in the body, headers, footers and notes): its
 formatting is not checked, so the report must say that it is there.
 """
 from __future__ import annotations

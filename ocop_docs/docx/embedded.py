@@ -2,7 +2,8 @@
 
 Word shows text that lives outside the paragraphs a reader walks: a chunk imported from another
 file (``w:altChunk``: HTML, RTF, another .docx), embedded OLE objects (an Excel sheet, a Word
-document), charts and SmartArt, sub-documents, ActiveX controls. Neither the checker nor the
+document; the legacy ``o:OLEObject`` form and the ``w:objectEmbed``/``w:objectLink`` form), charts
+and SmartArt, sub-documents, ActiveX controls, equations (their text is ``m:t``, not ``w:t``). Neither the checker nor the
 parser reads them, so both must say that they are there (Vietnamese, with the nearest
 paragraph's first words) — never drop them in silence.
 """
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 _O_OLE = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_M_MATH = ("{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",
+           "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara")
 _A_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 _R_ID = qn("r:id")
 GRAPHICS = {"chart": "biểu đồ", "diagram": "sơ đồ SmartArt", "chartex": "biểu đồ"}
@@ -22,7 +25,7 @@ GRAPHICS = {"chart": "biểu đồ", "diagram": "sơ đồ SmartArt", "chartex":
 class Embedded:
     """One piece of content outside the paragraphs' text."""
 
-    kind: str  # altChunk, ole, chart, diagram, chartex, subDoc, control
+    kind: str  # altChunk, ole, chart, diagram, chartex, subDoc, control, math
     what: str  # Vietnamese: "nội dung chèn từ tệp khác (altChunk: chunk.html)", "đối tượng nhúng (OLE: Excel.Sheet.12)"
     near: str  # first words of the paragraph holding it, or of one before it ("" when none)
     where: str  # "thân văn bản", "đầu trang, header1.xml"…
@@ -58,6 +61,16 @@ def _scan(element, part, where: str) -> list[Embedded]:
     for el in element.iter(_O_OLE):
         prog = el.get("ProgID") or ""
         found.append(Embedded("ole", "đối tượng nhúng (OLE" + (f": {prog}" if prog else "") + ")", _nearby(el), where))
+    for el in element.iter(qn("w:object")):
+        # The other form of an embedded or linked object (Word 2010+, LibreOffice): no o:OLEObject
+        # in it; one holding an ActiveX control is reported as a control below.
+        if el.find(f".//{_O_OLE}") is not None or el.find(f".//{qn('w:control')}") is not None:
+            continue
+        inner = next(iter(el.iter(qn("w:objectEmbed"), qn("w:objectLink"))), None)
+        prog = inner.get(qn("w:progId")) if inner is not None else ""
+        linked = inner is not None and inner.tag == qn("w:objectLink")
+        found.append(Embedded("ole", ("đối tượng liên kết" if linked else "đối tượng nhúng") + " (OLE"
+                              + (f": {prog}" if prog else "") + ")", _nearby(el), where))
     for el in element.iter(_A_GRAPHIC_DATA):
         kind = (el.get("uri") or "").rstrip("/").rsplit("/", 1)[-1]
         if kind in GRAPHICS:
@@ -66,6 +79,10 @@ def _scan(element, part, where: str) -> list[Embedded]:
         found.append(Embedded("subDoc", "văn bản con liên kết (subDoc)", _nearby(el), where))
     for el in element.iter(qn("w:control")):
         found.append(Embedded("control", "điều khiển ActiveX", _nearby(el), where))
+    for el in element.iter(*_M_MATH):
+        if el.tag == _M_MATH[0] and el.getparent() is not None and el.getparent().tag == _M_MATH[1]:
+            continue  # one equation paragraph, reported once
+        found.append(Embedded("math", "công thức toán học (Equation)", _nearby(el), where))
     return found
 
 

@@ -12,7 +12,7 @@ so before python-docx reads it the package is checked as a zip:
 * the main part named by ``_rels/.rels`` (normally ``word/document.xml``) must exist;
 * no part may carry a DTD (``<!DOCTYPE``/``<!ENTITY``): Word refuses them too, and refusing
   them up front means no entity can be expanded, nor its text dropped, by any parser later. Each
-  part's whole prolog is read by lxml itself, so a UTF-16 (or otherwise encoded) part or a DTD
+  part's whole prolog is read by lxml itself, so a UTF-16 or UTF-32 (or otherwise encoded) part or a DTD
   behind kilobytes of comments is seen as the parsers that come later would see it.
 
 python-docx parses its parts with ``resolve_entities=False`` (``docx.oxml.parser`` and
@@ -33,6 +33,7 @@ import docx
 from lxml import etree
 
 from ..errors import UnreadableFile
+from ..vi.numbers import format_number
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 """Largest .docx file accepted (bytes on disk)."""
@@ -53,6 +54,7 @@ RATIO_FLOOR = 1024 * 1024
 """Entries smaller than this (declared) are not held to MAX_RATIO: small XML compresses well."""
 
 _PROLOG_CHUNK = 64 * 1024
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _OFFICE_DOCUMENT_REL = "/officeDocument"
 
 SAFE_PARSER = etree.XMLParser(
@@ -64,6 +66,11 @@ SAFE_PARSER = etree.XMLParser(
 def parse_xml(data: bytes) -> etree._Element:
     """Parse one XML part with :data:`SAFE_PARSER`."""
     return etree.fromstring(data, SAFE_PARSER)
+
+
+def _mb(size: int) -> str:
+    """A size as users read it: "1.025 MB" (rounded up, Vietnamese grouping)."""
+    return f"{format_number(-(-size // (1024 * 1024)))} MB"
 
 
 def _unreadable(path: str, reason: str) -> UnreadableFile:
@@ -83,7 +90,9 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_FILE_BYTES, too_large: 
         raise UnreadableFile(f"{name} không phải là một tệp.")
     try:
         with open(p, "rb") as fh:
-            data = fh.read(limit + 1)  # never more than the limit, whatever the file's size
+            # never more than the limit, whatever the file's size; read(n) reserves n bytes at once,
+            # so ask for the file's size (plus one, to see it grow past the limit), not the limit
+            data = fh.read(min(os.fstat(fh.fileno()).st_size, limit) + 1)
     except OSError as e:
         raise UnreadableFile(f"Không đọc được tệp {name}: {e.strerror or e}.") from e
     if len(data) > limit:
@@ -122,7 +131,7 @@ def validate_package(data: bytes, name: str = "tệp") -> str:
             size = info.file_size
             if size > MAX_ENTRY_BYTES:
                 raise _unreadable(
-                    name, f"phần tử '{info.filename}' khai báo {size} byte khi giải nén, vượt giới hạn {MAX_ENTRY_BYTES}"
+                    name, f"phần tử '{info.filename}' khai báo {_mb(size)} khi giải nén, vượt giới hạn {_mb(MAX_ENTRY_BYTES)}"
                 )
             total += size
             if total > MAX_TOTAL_BYTES:
@@ -178,19 +187,24 @@ def _main_part_name(zf: zipfile.ZipFile, names: set[str], name: str) -> str:
 
 def _prolog_has_dtd(stream) -> bool:
     """Whether the XML in ``stream`` declares a DTD before its root element, in whatever encoding
-    (BOM, UTF-16 without BOM, encoding="…") lxml reads it. Reads only up to the root's start tag.
+    (UTF-8/16/32 byte order marks, UTF-16 without one, encoding="…") lxml reads it. Reads only up to the root's start tag.
 
     Bytes that are not XML (images) stop the parser at once; XML broken before its root is left to
     the parser that reads the part later, which refuses it (no DTD of it can then take effect).
     """
+    chunk = stream.read(_PROLOG_CHUNK)
+    # libxml2's push parser (unlike the whole-document parser python-docx uses) does not recognise
+    # a UTF-32 byte order mark: told the encoding, it reads the part as python-docx would.
+    encoding = "UTF-32" if chunk[:4] in _UTF32_BOMS else None
     parser = etree.XMLPullParser(events=("start",), resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False)
+                                 huge_tree=False, encoding=encoding)
     try:
-        while chunk := stream.read(_PROLOG_CHUNK):
+        while chunk:
             parser.feed(chunk)
             for _event, element in parser.read_events():
                 info = element.getroottree().docinfo
                 return bool(info.doctype or info.internalDTD is not None)
+            chunk = stream.read(_PROLOG_CHUNK)
         parser.close()
     except etree.XMLSyntaxError as e:
         return "DOCTYPE" in str(e) or "ENTITY" in str(e)

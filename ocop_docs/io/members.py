@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import Problem
-from ..model.decision import Member, council_role, team_role
+from ..model.decision import Member, council_role, role_renamed, team_role
 from ..vi.text import fold, same_key
 from .tables import HeaderedRows, Reject, Row, norm_header, strip_section_number
 
@@ -91,6 +91,18 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _continuation(rows: HeaderedRows, row: Row, previous: Row | None) -> str:
+    """"; dòng này chỉ có «và Môi trường» ở cột C …": a row holding only the end of a post or a unit
+    (Enter pressed inside the text) is shown with the row it probably continues."""
+    filled = [f for f, v in row.values.items() if v not in (None, "") and f != "stt"]
+    if previous is None or not filled or not set(filled) <= {"position_unit", "position", "unit"}:
+        return ""
+    fld = filled[0]
+    text = _text(row.values[fld])
+    return (f"; dòng này chỉ có «{text}» ở {rows.cell(fld)} — nếu là phần tiếp của dòng {previous.number}, "
+            f"hãy ghi vào ô {rows.letters[fld]}{previous.number} rồi xóa dòng này")
+
+
 def read_members(path: str | Path, group: Group = "council", sheet: str | None = None) -> MemberTable:
     """The members of a council (``group='council'``) or of its team (``'team'``) in a sheet.
 
@@ -107,7 +119,9 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
     to_role = council_role if group == "council" else team_role
     members: list[Member] = []
     rejects: list[Reject] = []
+    previous: Row | None = None  # the last member read, for a row that only continues its text
     elsewhere: list[Row] = []
+    renamed: list[str] = []
     seen: dict[str, int] = {}
     for row in rows:
         body = section_group(row.section)
@@ -119,7 +133,7 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
         try:
             rows.uncomputed(row)
             if values.get("name") in (None, ""):
-                raise ValueError("thiếu Họ và tên")
+                raise ValueError("thiếu Họ và tên" + _continuation(rows, row, previous))
             data["name"] = _text(values["name"])
             data["honorific"] = _honorific(values.get("honorific"))
             if values.get("position_unit") not in (None, ""):
@@ -134,17 +148,24 @@ def read_members(path: str | Path, group: Group = "council", sheet: str | None =
         except ValueError as exc:
             rejects.append(rows.reject(row, exc))
             continue
+        previous = row
         key = same_key(member.name)  # exact: "Hùng" and "Hưng" are two people
         if key in seen:
             rejects.append(Reject(row.number, f"trùng người ở dòng {seen[key]} (cùng họ và tên)", row.shown))
             continue
         seen[key] = row.number
         members.append(member)
+        if role_renamed(_text(values["role"]), member.role):
+            renamed.append(f"dòng {row.number} «{_text(values['role'])}» → «{member.role}»")
     notices = list(rows.notices)
+    if renamed:
+        notices.append(f"chức danh được ghi theo tên chức danh của {GROUP_NAMES[group]} (hãy xem lại nếu không đúng ý): "
+                       + "; ".join(renamed))
     if elsewhere:
         sections = ", ".join(dict.fromkeys(f"«{r.section}»" for r in elsewhere))
+        first, last = elsewhere[0].number, elsewhere[-1].number
         notices.append(
-            f"{len(elsewhere)} dòng thuộc mục {sections} (dòng {elsewhere[0].number}–{elsewhere[-1].number}) không phải "
+            f"{len(elsewhere)} dòng thuộc mục {sections} (dòng {first}{f'–{last}' if last != first else ''}) không phải "
             f"thành viên {GROUP_NAMES[group]}, không đọc ở đây"
         )
     where = Path(path).name + (f", {rows.where}" if rows.where else "")

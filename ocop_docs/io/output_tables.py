@@ -44,7 +44,7 @@ class Column:
 
     header: str
     width: float = 14
-    kind: str = "text"  # text | int | score | date
+    kind: str = "text"  # text | int | score | date | datetime
 
 
 def _vn_decimal(value: Decimal | float, places: int = 2) -> str:
@@ -74,7 +74,7 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> bytes
 
 
 def xlsx_bytes(title: str, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> bytes:
-    """An .xlsx workbook of one sheet: bold header, frozen first row, typed cells, no formulas."""
+    """An .xlsx workbook of one sheet: bold header with a filter, frozen first row, typed cells, no formulas."""
     return workbook_bytes([(title, columns, rows)])
 
 
@@ -105,6 +105,8 @@ def _fill(ws, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = column.width
     ws.freeze_panes = "A2"
+    # A filter on the header row: officers sort and tick these lists in Excel.
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{max(len(rows) + 1, 1)}"
     for r, row in enumerate(rows, 2):
         for c, (column, value) in enumerate(zip(columns, row), 1):
             cell = ws.cell(r, c)
@@ -113,6 +115,9 @@ def _fill(ws, columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> None:
             if column.kind == "date" and isinstance(value, (dt.date, dt.datetime)):
                 cell.value = value
                 cell.number_format = "DD/MM/YYYY"
+            elif column.kind == "datetime" and isinstance(value, dt.datetime):
+                cell.value = value.replace(tzinfo=None)  # Excel has no time zones: the caller gives local time
+                cell.number_format = "DD/MM/YYYY HH:MM:SS"
             elif column.kind in ("score", "int") and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 cell.value = float(value) if column.kind == "score" else int(value)
                 cell.number_format = "0.00" if column.kind == "score" else "0"

@@ -28,7 +28,8 @@ from .atomic import atomic_path
 from ..vi.text import fold
 from .messages import message
 from .output_tables import Column, set_text, table_bytes
-from .workbook import Uncomputed, read_sheet
+from .tables import norm_header
+from .workbook import Uncomputed, column_letter, read_sheet
 
 LABELS = {
     "bo": "Bộ tiêu chí số",
@@ -41,6 +42,21 @@ LABELS = {
     "place": "Địa danh",
     "date": "Ngày đánh giá",
     "comments": "Ý kiến của người đánh giá",
+}
+# Other labels clerks and members write for the same lines, in the form of tables.norm_header.
+LABEL_VARIANTS = {
+    "bo": ("bo tieu chi", "so bo tieu chi", "bo so"),
+    "name": ("san pham", "ten sp"),
+    "code": ("ma san pham", "ma so", "ma sp", "ma so sp"),
+    "owner": ("ten chu the", "chu the", "chu the san xuat", "chu the ocop", "ten chu the ocop", "ten co so",
+              "co so san xuat"),
+    "phone": ("dien thoai", "so dien thoai lien he", "sdt"),
+    "address": ("dia chi chu the", "dia chi lien he"),
+    "member": ("ho ten nguoi danh gia", "nguoi cham", "nguoi cham diem", "thanh vien hoi dong", "ho ten thanh vien",
+               "thanh vien danh gia"),
+    "place": ("noi danh gia",),
+    "date": ("ngay cham", "ngay cham diem"),
+    "comments": ("y kien", "y kien danh gia", "nhan xet", "y kien nhan xet"),
 }
 TABLE_HEADERS = ["Mã tiêu chí", "Ô", "Nội dung", "Điểm", "Yêu cầu tối thiểu", "Chọn (x)"]
 STAR_MARK = {3: "***", 4: "****", 5: "*****"}
@@ -100,13 +116,29 @@ def write_sheet_xlsx(cs: CriteriaSet, path: str | Path, sheet: ScoreSheet | None
     return Path(path)
 
 
-def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
+def _labels() -> dict[str, str]:
+    """Label (in the form of tables.norm_header) → field, the printed labels and their variants."""
+    labels = {norm_header(v): k for k, v in LABELS.items()}
+    for fld, variants in LABEL_VARIANTS.items():
+        labels.update({norm_header(v): fld for v in variants})
+    return labels
+
+
+def read_sheet_xlsx(path: str | Path, notices: list[str] | None = None) -> tuple[ScoreSheet, dict[tuple, int]]:
     """A filled score sheet from the workbook layout above, and the row of each criterion
-    (as a line map ``("ticks", code) → row``); DataError naming rows on problems."""
+    (as a line map ``("ticks", code) → row``); DataError naming rows on problems.
+
+    What the reader did not use goes to ``notices`` (Vietnamese): a hidden sheet it passed over,
+    a line above the table whose label it does not know (its value is named, never dropped in
+    silence), a cell right of the table.
+    """
     path = Path(path)
     if not path.is_file():
         raise DataError(path, "không tìm thấy tệp")
-    labels = {_key(v): k for k, v in LABELS.items()}
+    labels = _labels()
+    said: list[str] = []
+    header_rows: dict[str, int] = {}
+    outside: list[str] = []
     header: dict[str, Any] = {}
     ticks: dict[str, Any] = {}
     codes_seen: list[str] = []
@@ -114,25 +146,40 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
     table_at: int | None = None
     problems: list[Problem] = []
     sheet_data = read_sheet(path)
+    said += sheet_data.notices
     if sheet_data.hidden_rows:
         # A member's marks must all be visible to be checked: a hidden row is not read, and not ignored either.
         raise DataError(path, f"phiếu có dòng bị ẩn ({', '.join(map(str, sheet_data.hidden_rows[:10]))}); "
                               "hãy hiện mọi dòng (Home › Format › Unhide Rows) rồi lưu lại")
     for row_number, cells in sheet_data.rows:
         cells = list(cells) + [None] * (6 - len(cells))
-        uncomputed = [v for v in cells[:6] if isinstance(v, Uncomputed)]
+        uncomputed = [v for v in cells if isinstance(v, Uncomputed)]
         if uncomputed:
             problems.append(Problem(f"{uncomputed[0]}; hãy mở tệp bằng Excel, để Excel tính rồi lưu lại", row=row_number))
             continue
         if table_at is None:
-            key = _key(cells[0])
-            if key in labels:
+            key = norm_header(cells[0]) if isinstance(cells[0], str) else ""
+            if key in labels and labels[key] in header_rows and _text(cells[1]):
+                problems.append(Problem(f"mục «{LABELS[labels[key]]}» ghi hai lần (dòng {header_rows[labels[key]]} và "
+                                        f"dòng {row_number}); hãy xóa một dòng", row=row_number))
+            elif key in labels:
                 header[labels[key]] = cells[1]
-            elif key == _key(TABLE_HEADERS[0]) and _key(cells[5]).startswith("chon"):
+                header_rows[labels[key]] = row_number
+            elif key == norm_header(TABLE_HEADERS[0]) and _key(cells[5]).startswith(("chon", "danh dau")):
                 table_at = row_number
+            elif row_number > 1 and any(_text(v) for v in cells[1:]):
+                # A line the sheet does not define: say what it holds, never drop it in silence.
+                shown = " | ".join(_text(v) for v in cells if _text(v))
+                said.append(f"dòng {row_number} «{shown[:80]}» không phải mục của phiếu, không được đọc")
             continue
+        outside += [f"{column_letter(c)}{row_number}" for c in range(6, len(cells)) if _text(cells[c])]
         code, number, mark = cells[0], cells[1], cells[5]
         if code is None or str(code).strip() == "":
+            if _marked(mark):
+                problems.append(Problem(f"ô F{row_number} được đánh dấu nhưng dòng này không ghi mã tiêu chí", row=row_number))
+            elif any(_text(v) for v in cells[:6]):
+                shown = " | ".join(_text(v) for v in cells[:6] if _text(v))
+                said.append(f"dòng {row_number} «{shown[:80]}» không có mã tiêu chí, không được đọc")
             continue
         code = str(code).strip()
         if code not in codes_seen:
@@ -140,8 +187,11 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
             ticks.setdefault(code, [])
             rows[("ticks", code)] = row_number
         if number is None or str(number).strip() == "":
-            continue  # the criterion's own row
-        if mark is not None and str(mark).strip() not in ("", "0", "☐", "□"):
+            if _marked(mark):  # the criterion's own row: a mark here chooses no option
+                problems.append(Problem(f"ô F{row_number} đánh dấu ở dòng tên tiêu chí {code}; hãy đánh dấu ở dòng của "
+                                        "một ô (dòng có số ở cột 'Ô')", row=row_number))
+            continue
+        if _marked(mark):
             try:
                 ticks[code].append(int(str(number).strip().split(".")[0]))
             except ValueError:
@@ -150,6 +200,11 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
         raise DataError(path, f"không tìm thấy bảng tiêu chí (dòng tiêu đề '{' | '.join(TABLE_HEADERS)}')")
     if problems:
         raise DataError(path, problems)
+    if outside:
+        more = f" và {len(outside) - 10} ô khác" if len(outside) > 10 else ""
+        said.append(f"ô {', '.join(outside[:10])}{more} ở ngoài bảng tiêu chí (cột A–F), không được đọc")
+    if notices is not None:
+        notices.extend(f"{path.name}: {n}" for n in said)
     data = {
         "bo": header.get("bo"),
         "product": {k: _text(header.get(k)) for k in ("name", "code", "owner", "phone", "address") if _text(header.get(k))},
@@ -165,6 +220,10 @@ def read_sheet_xlsx(path: str | Path) -> tuple[ScoreSheet, dict[tuple, int]]:
         return ScoreSheet.model_validate(data), rows
     except ValidationError as exc:
         raise DataError(path, [Problem(message(e), path=".".join(str(x) for x in e["loc"])) for e in exc.errors()]) from None
+
+
+def _marked(value: Any) -> bool:
+    return value is not None and str(value).strip() not in ("", "0", "☐", "□")
 
 
 def _text(value: Any) -> str:

@@ -54,7 +54,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
              "ten san pham ocop", "san pham ocop"),
     "owner": ("chu the", "ten chu the", "chu the san xuat", "ten chu the san xuat", "chu the ocop", "co so san xuat",
               "ten co so", "ten chu the ocop", "don vi san xuat", "don vi"),
-    "address": ("dia chi", "dia chi chu the", "dia chi lien he", "dia chi san xuat", "dia chi co so"),
+    "address": ("dia chi", "dia chi chu the", "dia chi lien he", "dia chi san xuat", "dia chi co so", "dia ban"),
     "group": ("nhom bo san pham", "nhom san pham", "bo san pham", "nhom", "phan nhom", "nganh hang", "bo tieu chi",
               "nhom nganh"),
     "score": ("diem", "diem trung binh", "tong diem", "diem danh gia", "so diem", "diem tb", "diem binh quan",
@@ -145,18 +145,20 @@ class ProductTable:
     columns: dict[int, str]
     notices: list[str] = field(default_factory=list)
     where: str = ""  # "kq.xlsx (trang 'Đợt 2')": the file and sheet, for messages
+    typed: dict[int, dict[str, Any]] = field(default_factory=dict)  # row → its cells as typed, by Vietnamese field name
 
 
 def _stars(value: Any) -> int | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip()
-    if text.count("★") or text.count("*"):
+    if re.fullmatch(r"[★☆*\s]+", text):  # "★★★★" or "***": the marks are the stars
         count = text.count("★") + text.count("*")
         if 1 <= count <= 5:
             return count
     folded = fold(text, lower=True)
-    m = re.fullmatch(r"(?:hang\s*)?(\d)(?:[.,]0+)?\s*(sao)?", folded)
+    # A digit wins over marks ("3*", "4 ★" are 3 and 4 stars, never 1); "04 sao" as lists write numbers.
+    m = re.fullmatch(r"(?:hang\s*)?0?(\d)(?:[.,]0+)?\s*(sao|\*|★)?", folded)
     if m:
         return int(m.group(1))
     words = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5}
@@ -192,13 +194,14 @@ def number_cell(value: Any, what: str) -> Decimal | None:
         if not number.is_finite() or number.adjusted() >= MAX_NUMBER_DIGITS:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
     else:
-        text = str(value).strip()
+        typed = str(value).strip()
+        text = re.sub(r"\s*(điểm|Điểm|ĐIỂM|đ)\.?$", "", typed)  # "55 điểm" is 55
         if sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS:
             raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
         try:
             number = parse_number(text)
         except (ValueError, InvalidOperation):
-            raise ValueError(f"{what} '{_clip(text)}' không phải là số") from None
+            raise ValueError(f"{what} '{_clip(typed)}' không phải là số") from None
     if number.adjusted() >= MAX_NUMBER_DIGITS:
         raise ValueError(f"{what} quá lớn (số có hơn {MAX_NUMBER_DIGITS} chữ số)")
     return number
@@ -257,7 +260,7 @@ def _row_to_product(row_number: int, values: dict[str, Any]) -> Product:
             elif fld == "form":
                 data[fld] = _form(raw)
             else:
-                data[fld] = str(raw).strip()
+                data[fld] = " ".join(str(raw).split())  # a line typed with Alt+Enter is one line of text
         except CellError:
             raise
         except ValueError as exc:
@@ -270,7 +273,8 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError(path, "tệp CSV không phải mã UTF-8; trong Excel chọn 'CSV UTF-8 (Comma delimited)'") from None
+        raise DataError(path, "tệp CSV không phải mã UTF-8 (lưu bằng 'CSV (Comma delimited)' thì Excel bỏ mất dấu tiếng "
+                              "Việt, thay bằng '?'); trong Excel chọn 'CSV UTF-8 (Comma delimited)' hoặc lưu .xlsx") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -286,7 +290,7 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
 # Total rows are told by model.table.is_total_label; these are the other rows under a table.
 _FOOTER_START = re.compile(
     r"^(nguoi lap|lap bieu|nguoi ky|thu truong|xac nhan|"
-    r"tm\s|kt\s|tl\s|q\s|chu tich$|giam doc$|ky ghi ro|ky ten|ky dong dau|danh sach (nay|tren) (co|gom))"
+    r"tm\s|kt\s|tl\s|q\s|chu tich$|giam doc$|ky ghi ro|ky ten|ky dong dau|danh sach ((nay|tren) )?(co|gom) \d)"
 )
 _NOTE_START = re.compile(r"^(ghi chu|luu y|chu thich|ghi chu\s*:)")
 _PLACE_DATE = re.compile(r"ngay\s*[.…\d]*\s*thang\s*[.…\d]*\s*nam")
@@ -463,6 +467,7 @@ class HeaderedRows:
         if ignored:
             self.notices.append(f"các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): {', '.join(ignored)}")
         self._header_texts = {t for t in header if t}  # a header repeated on every printed page is a copy
+        self._headed = {i for i, text in enumerate(header) if text}
 
     def _continues_header(self, header: list[str], cells: list[Any]) -> bool:
         texts = [_text_of(c) for c in cells]
@@ -484,6 +489,7 @@ class HeaderedRows:
     def __iter__(self) -> Iterator[Row]:
         skipped: dict[str, list[tuple[int, str]]] = {"numbers": [], "footer": [], "note": [], "section": [], "header": [],
                                                      "stray": []}
+        unheaded: dict[int, list[int]] = {}  # column without a header → the data rows with a value in it
         footer_from: int | None = None
         total: tuple[int, int] | None = None
         section: str | None = None
@@ -517,7 +523,7 @@ class HeaderedRows:
                 skipped["footer"].append((row_number, line))
                 count = re.search(r"\d+", first_key) or next(
                     (re.search(r"\d+", t) for t in texts[1:] if re.fullmatch(r"\d+", t.strip())), None)
-                if total is None and is_total_label(first_key) and count:
+                if total is None and (is_total_label(first_key) or first_key.startswith("danh sach")) and count:
                     total = (row_number, int(count.group(0)))
                 continue
             if footer_from is not None and not has_evidence:
@@ -533,9 +539,16 @@ class HeaderedRows:
                 skipped["stray"].append((row_number, line))
                 continue
             self.data_rows += 1
+            for i, text in enumerate(texts):
+                if text and i not in self._headed:
+                    unheaded.setdefault(i, []).append(row_number)
             shown = {self.field_names[k]: v for k, v in values.items() if v not in (None, "")}
             yield Row(row_number, values, shown, section)
         self._report(skipped, total)
+        if unheaded:
+            listed = "; ".join(f"cột {column_letter(i)} (dòng {', '.join(map(str, rows[:6]))}{', …' if len(rows) > 6 else ''})"
+                               for i, rows in sorted(unheaded.items()))
+            self.notices.append(f"có dữ liệu ở cột không có tiêu đề, không được đọc: {listed}")
 
     def _is_column_numbers(self, texts: list[str]) -> bool:
         marks = [t for t in texts if t]
@@ -597,23 +610,27 @@ class HeaderedRows:
                 raise CellError(fld, f"{value}; hãy mở tệp bằng Excel, để Excel tính rồi lưu lại (không đọc ô này là ô trống)")
 
 
-def read_products(path: str | Path, sheet: str | None = None) -> ProductTable:
+def read_products(path: str | Path, sheet: str | None = None, used: tuple[str, ...] | None = None) -> ProductTable:
     """The products of a results table (.xlsx or .csv); bad rows become rejects.
 
+    ``used`` is the fields the document prints or checks (default: all): a column of another field
+    is reported as not used, by name, and its cells are not read.
     DataError when the table cannot be read, or has neither a score nor a stars column.
     """
-    rows = HeaderedRows(path, HEADERS, REQUIRED, FIELD_NAMES_VI, sheet, evidence=EVIDENCE, what="sản phẩm",
-                        used=tuple(HEADERS))
+    used = tuple(HEADERS) if used is None else used
+    rows = HeaderedRows(path, HEADERS, REQUIRED, FIELD_NAMES_VI, sheet, evidence=EVIDENCE, what="sản phẩm", used=used)
     if not set(EVIDENCE) & set(rows.columns.values()):
         raise rows.error(Problem(f"bảng không có cột Điểm hoặc Hạng sao (dòng tiêu đề {rows.header_row})",
                                  row=rows.header_row))
     products: list[Product] = []
     rejects: list[Reject] = []
     seen: dict[str, int] = {}
+    typed: dict[int, dict[str, Any]] = {}
     for row in rows:
+        typed[row.number] = row.shown
         try:
             rows.uncomputed(row)
-            product = _row_to_product(row.number, row.values)
+            product = _row_to_product(row.number, {k: v for k, v in row.values.items() if k in used})
         except ValueError as exc:
             rejects.append(rows.reject(row, exc))
             continue
@@ -625,4 +642,4 @@ def read_products(path: str | Path, sheet: str | None = None) -> ProductTable:
     where = f"{Path(path).name}" + (f", {rows.where}" if rows.where else "")
     notices = [f"{where}: {n}" for n in rows.notices]
     located = f"{rows.path} ({rows.where})" if rows.where else str(rows.path)
-    return ProductTable(str(rows.path), products, rejects, rows.columns, notices, located)
+    return ProductTable(str(rows.path), products, rejects, rows.columns, notices, located, typed)

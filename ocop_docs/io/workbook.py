@@ -8,10 +8,13 @@ does not give is read from the sheet's XML.
 
 What Excel shows and openpyxl's plain reading would lose or invent:
 
-* a hidden sheet is not the "first" sheet when no sheet is named, and is said so;
+* a hidden sheet is never read when no sheet is named, and is said so; of several visible sheets the
+  one open when the file was saved (the one Excel shows) is read, naming the others;
 * hidden rows are skipped and listed (the officer hid them because they do not count);
 * a merged cell shows its value in every row of the region (a "Đơn vị công tác" merged over
-  three members belongs to all three), so the value is copied into every cell of the region;
+  three members belongs to all three), so the value is copied down the region's first column;
+  across columns Excel shows it once (a group row "I | HỘI ĐỒNG" or a total merged over B:F),
+  so the other columns stay empty — copied there it would read as a name, a score, a role;
 * a formula whose result was never computed (a file written by a program, not saved by Excel)
   has no value: it becomes :class:`Uncomputed`, reported as an error naming the cell, never
   read as an empty cell.
@@ -117,7 +120,10 @@ def _cause(exc: BaseException) -> str:
         if isinstance(e, SyntaxError):  # xml.etree's ParseError and lxml's XMLSyntaxError
             line = getattr(e, "lineno", None) or (getattr(e, "position", None) or (None,))[0]
             return "nội dung XML bị hỏng" + (f" (dòng {line} của phần XML)" if line else "")
-    return f"cấu trúc tệp không hợp lệ ({type(chain[-1]).__name__})"
+    for e in chain:
+        if isinstance(e, (ValueError, TypeError)):  # a cell value openpyxl cannot convert ("NaN" as a number)
+            return "có ô chứa giá trị không đúng kiểu Excel ghi (ví dụ chữ trong ô số)"
+    return "cấu trúc tệp không hợp lệ"
 
 
 def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]):
@@ -126,9 +132,21 @@ def _pick_sheet(path: Path, workbook, sheet_name: str | None, notices: list[str]
         visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
         if not visible:
             raise DataError(path, "mọi trang tính đều bị ẩn; hãy hiện trang cần đọc hoặc ghi tên trang")
+        chosen = visible[0]
+        if len(visible) > 1:
+            # Several sheets and none named: read the one Excel shows on opening (the sheet open when the
+            # file was saved), and say which one and which were not read.
+            try:
+                active = workbook.active
+            except (IndexError, AttributeError):
+                active = None
+            chosen = next((ws for ws in visible if ws is active), chosen)
+            others = ", ".join(f"'{ws.title}'" for ws in visible if ws is not chosen)
+            notices.append(f"tệp có {len(visible)} trang tính; đọc trang '{chosen.title}' (trang đang mở khi lưu tệp), "
+                           f"không đọc trang {others} — muốn đọc trang khác thì mở trang đó trong Excel rồi lưu lại")
         if hidden:
-            notices.append(f"bỏ qua trang tính ẩn: {', '.join(repr(n) for n in hidden)}; đọc trang '{visible[0].title}'")
-        return visible[0]
+            notices.append(f"bỏ qua trang tính ẩn: {', '.join(repr(n) for n in hidden)}; đọc trang '{chosen.title}'")
+        return chosen
     names = {fold(ws.title, lower=True).strip(): ws for ws in workbook.worksheets}
     sheet = names.get(fold(sheet_name, lower=True).strip())
     if sheet is None:
@@ -168,20 +186,22 @@ def read_sheet(path: str | Path, sheet_name: str | None = None, max_rows: int = 
                         grid[r][c] = Uncomputed(f"{column_letter(c)}{r}", text[:60])
         finally:
             formulas.close()
-    for r1, c1, r2, c2 in layout.merges:
+    for r1, c1, r2, _c2 in layout.merges:
         top = grid.get(r1, [])
         value = top[c1 - 1] if c1 - 1 < len(top) else None
         if value is None:
             continue
-        for r in range(r1, r2 + 1):
-            row = _cell_row(grid, r, c2)
-            for c in range(c1 - 1, c2):
-                row[c] = value
+        for r in range(r1 + 1, r2 + 1):
+            _cell_row(grid, r, c1)[c1 - 1] = value
     width = max((len(cells) for cells in grid.values()), default=0)
     rows = [(r, grid[r] + [None] * (width - len(grid[r]))) for r in sorted(grid)]
     hidden_rows = [r for r, cells in rows if r in layout.hidden_rows and any(v not in (None, "") for v in cells)]
     if hidden_rows:
-        notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {_ranges(hidden_rows)}")
+        # Say what each hidden row holds: the officer must see which member or product was left out.
+        held = {r: " | ".join(_shown_cell(v) for v in cells if v not in (None, "")) for r, cells in rows if r in hidden_rows}
+        listed = "; ".join(f"dòng {r} «{_clip(held[r])}»" for r in hidden_rows[:6])
+        more = f"; … và {len(hidden_rows) - 6} dòng khác ({_ranges(hidden_rows[6:])})" if len(hidden_rows) > 6 else ""
+        notices.append(f"bỏ qua {len(hidden_rows)} dòng bị ẩn: {listed}{more}")
     skipped = set(hidden_rows)
     rows = [(r, cells) for r, cells in rows if r not in skipped]
     hidden_columns = {column_letter(c - 1) for c in layout.hidden_columns if c <= width}
@@ -272,6 +292,16 @@ def _check_merges(path: Path, data: bytes) -> None:
                 merged += (abs(int(r2) - int(r1)) + 1) * (abs(_column_number(c2) - _column_number(c1)) + 1)
                 if merged > MAX_MERGED_CELLS:
                     raise _not_xlsx(path, f"vùng ô gộp quá lớn (hơn {MAX_MERGED_CELLS} ô, ở phần {info.filename})")
+
+
+def _shown_cell(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -31,6 +31,7 @@ from ..vi.text import fold, same_key
 from .common import DocTypeName, Document, LegalBasis, Model, NonEmptyText, OptionalDate, Text
 from .plan import Plan
 from .product import Product
+from .table import TableBlock
 
 Authority = Literal["collective", "individual"]
 DateStyle = Literal["long", "short"]
@@ -465,7 +466,8 @@ class PlanDecision(Decision):
 # ------------------------------------------------------------------------------------------
 
 COUNCIL_ROLES = (
-    "Chủ tịch Hội đồng", "Phó Chủ tịch Thường trực Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên", "Ủy viên kiêm Thư ký",
+    "Chủ tịch Hội đồng", "Phó Chủ tịch Thường trực Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên Thường trực", "Ủy viên",
+    "Ủy viên kiêm Thư ký",
 )
 TEAM_ROLES = ("Tổ trưởng", "Tổ phó", "Thành viên", "Thành viên kiêm Thư ký")
 _COUNCIL_WORDS = {
@@ -475,19 +477,21 @@ _COUNCIL_WORDS = {
     "pho chu tich thuong truc hoi dong": "Phó Chủ tịch Thường trực Hội đồng",
     "uy vien": "Ủy viên", "uy vien hoi dong": "Ủy viên", "thanh vien": "Ủy viên", "thanh vien hoi dong": "Ủy viên",
     "uy vien kiem thu ky": "Ủy viên kiêm Thư ký", "uy vien thu ky": "Ủy viên kiêm Thư ký",
-    "uy vien thuong truc": "Ủy viên",
+    "uy vien thuong truc": "Ủy viên Thường trực",  # never folded into "Ủy viên": the decision says who is standing
     "thanh vien kiem thu ky": "Ủy viên kiêm Thư ký", "thanh vien thu ky": "Ủy viên kiêm Thư ký",
     "thu ky": "Ủy viên kiêm Thư ký", "thu ky hoi dong": "Ủy viên kiêm Thư ký", "uy vien kiem thu ky hoi dong": "Ủy viên kiêm Thư ký",
 }
 _TEAM_WORDS = {
     "to truong": "Tổ trưởng", "to pho": "Tổ phó", "thanh vien": "Thành viên", "to vien": "Thành viên", "uy vien": "Thành viên",
     "thanh vien kiem thu ky": "Thành viên kiêm Thư ký", "thu ky": "Thành viên kiêm Thư ký", "thu ky to": "Thành viên kiêm Thư ký",
+    "to vien kiem thu ky": "Thành viên kiêm Thư ký", "pho to truong": "Tổ phó",
 }
 
 
 # Abbreviations clerks write in the role column ("Phó CT HĐ", "UV", "TV", "Thư ký HĐ").
 _ROLE_ABBREVIATIONS = {"hd": "hoi dong", "hđ": "hoi dong", "ct": "chu tich", "pct": "pho chu tich", "uv": "uy vien",
-                       "tv": "thanh vien", "tk": "thu ky", "tt": "thuong truc", "ttr": "to truong"}
+                       "tv": "thanh vien", "tk": "thu ky", "tt": "thuong truc", "ttr": "to truong",
+                       "cthd": "chu tich hoi dong", "pcthd": "pho chu tich hoi dong", "uvtt": "uy vien thuong truc"}
 
 
 def _role_key(text: str) -> str:
@@ -503,7 +507,7 @@ def _without_body(key: str, bodies: tuple[str, ...]) -> str:
     return key
 
 
-_TEAM_BODIES = ("to giup viec", "to tu van", "to thu ky", "to cong tac", "to")
+_TEAM_BODIES = ("to tu van giup viec", "to giup viec", "to tu van", "to thu ky", "to cong tac", "to")
 
 
 def council_role(text: str) -> str:
@@ -524,6 +528,9 @@ def team_role(text: str) -> str:
         raise ValueError(f"chức danh '{text}' là của Hội đồng, không phải của Tổ")
     for prefix in ("to truong", "to pho"):
         if key == prefix or key.startswith(prefix + " "):
+            rest = _without_body(key, _TEAM_BODIES[:-1])[len(prefix):].strip()
+            if rest and rest != "to":  # "Tổ phó thường trực": a word the team's roles cannot hold is not dropped
+                raise ValueError(f"chức danh trong Tổ '{text}' không hiểu được; dùng: {', '.join(TEAM_ROLES)}")
             return _TEAM_WORDS[prefix]
     key = _without_body(key, _TEAM_BODIES)
     if key in _TEAM_WORDS:
@@ -531,6 +538,13 @@ def team_role(text: str) -> str:
     if key.startswith("thanh vien ") and "thu ky" not in key:
         return "Thành viên"
     raise ValueError(f"chức danh trong Tổ '{text}' không hiểu được; dùng: {', '.join(TEAM_ROLES)}")
+
+
+def role_renamed(text: str, role: str) -> bool:
+    """Whether the canonical ``role`` says more or other than what was written ("Thư ký" → "Ủy viên
+    kiêm Thư ký", "Thành viên" → "Ủy viên"), not just the same words unabbreviated ("Phó CT HĐ")."""
+    bodies = ("hoi dong",) + _TEAM_BODIES[:-1]
+    return _without_body(_role_key(text), bodies) != _without_body(_role_key(role), bodies)
 
 
 def _any_role(text: str) -> str:
@@ -552,7 +566,7 @@ class Member(Model):
     name: NonEmptyText = Field(description="Họ và tên")
     position: Text = Field("", description="Chức vụ, ví dụ 'Phó Chủ tịch UBND huyện'")
     unit: Text = Field("", description="Đơn vị công tác (có thể để trống nếu chức vụ đã ghi đơn vị)")
-    role: NonEmptyText = Field(description="Chức danh trong Hội đồng/Tổ: Chủ tịch Hội đồng, Phó Chủ tịch Hội đồng, Ủy viên, Ủy viên kiêm Thư ký; Tổ trưởng, Tổ phó, Thành viên")
+    role: NonEmptyText = Field(description="Chức danh trong Hội đồng/Tổ: Chủ tịch Hội đồng, Phó Chủ tịch (Thường trực) Hội đồng, Ủy viên Thường trực, Ủy viên, Ủy viên kiêm Thư ký; Tổ trưởng, Tổ phó, Thành viên, Thành viên kiêm Thư ký")
 
     @field_validator("role")
     @classmethod
@@ -1104,8 +1118,9 @@ class GeneralDecision(Document):
     articles: list[DecisionArticle] = Field(
         default_factory=list, description="Các điều, theo thứ tự (trống khi bản sao bị cắt trước Điều 1)"
     )
-    attached: list[NonEmptyText] = Field(
-        default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới"
+    attached: list[NonEmptyText | TableBlock] = Field(
+        default_factory=list, description="Phần ban hành kèm theo (quy chế, danh sách…), in sau chữ ký, trên trang mới: "
+        "các đoạn văn, và các bảng (khối 'table')"
     )
 
     _decision = field_validator("doc_type")(_must_be_decision)

@@ -19,7 +19,7 @@ from ..nd30.doctypes import doc_type
 from ..vi.numbers import format_number, parse_number
 from .common import DocTypeName, Document, Model, NonEmptyText, Text
 from .deadline import Deadline
-from .table import Table, TotalRow
+from .table import Table, TableBlock, TotalRow
 
 ParagraphStyle = Literal["body", "dash", "plus"]
 
@@ -188,12 +188,6 @@ def _block_tag(value: Any) -> str | None:
 
 class TaskBlock(Model):
     task: Task = Field(description="Nhiệm vụ: chủ trì, phối hợp, thời hạn, kết quả")
-
-
-class TableBlock(Model):
-    """A table in the flow of the text (see model/table.py)."""
-
-    table: Table
 
 
 class AssignmentLabels(Model):

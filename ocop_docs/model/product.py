@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from ..vi.text import fold, same_key
+from ..vi.text import fold, has_words, same_key, shown
 from .common import Model, NonEmptyText, OptionalDate, Text
 
 EvaluationForm = Literal["mới", "nâng hạng", "đánh giá lại"]
@@ -27,6 +27,14 @@ class Product(Model):
     code: Text | None = Field(None, description="Mã số sản phẩm (T)-(X)-(STT)-(Năm)")
     form: EvaluationForm | None = Field(None, description="Hình thức: mới, nâng hạng, đánh giá lại")
     note: Text | None = Field(None, description="Ghi chú")
+
+    @field_validator("name", "owner")
+    @classmethod
+    def _words(cls, value: str) -> str:
+        # ".", ".." or a lone zero-width space would be listed in a decision and printed on a certificate.
+        if not has_words(value):
+            raise ValueError(f"'{shown(value)}' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)")
+        return value
 
     @field_validator("score")
     @classmethod

@@ -51,6 +51,8 @@ class TotalRow(Model):
     label: Text = "Tổng cộng"
     columns: list[int] = Field(default_factory=list, description="Các cột (đếm từ 1) được cộng; mặc định: mọi cột số")
     stated: dict[int, Text] = Field(default_factory=dict, description="Số tổng văn bản ghi, theo cột (đếm từ 1)")
+    at: Literal["bottom", "top"] = Field("bottom", description="Chỗ in dòng tổng: cuối bảng (bottom) hoặc ngay dưới "
+                                                                "dòng tiêu đề (top), như nhiều bảng kinh phí của tỉnh")
 
 
 MAX_NUMBER = Decimal(10) ** 18
@@ -71,6 +73,11 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(value)
     except InvalidOperation:
         return None
+
+
+_GROUP_RE = re.compile(r"^[IVXLC]{1,6}[.)]?$")  # a group row's number in the first column: I, II, III.
+# A row that breaks down the item above it, no number of its own: "Trong đó: - Hỗ trợ thiết kế bao bì", "- …".
+_DETAIL_RE = re.compile(r"^(?:trong do\b|[-+*•–]\s)")
 
 
 class Table(Model):
@@ -124,6 +131,9 @@ class Table(Model):
                     # Totals and their Vietnamese formatting stay exact only far below Decimal's 28 digits.
                     raise InvalidField(f"bảng{self._named()}: dòng {r + 1}, cột {at}: số '{cell.text}' quá lớn "
                                        "(tối đa 18 chữ số)", ("rows", r, c))
+        for column in self.total_columns():
+            for at, message in self.subtotal_errors(column)[:1]:
+                raise InvalidField(f"bảng{self._named()}: {message}", ("rows", at))
         if self.total is not None:
             for column, stated in self.total.stated.items():
                 computed = self.column_sum(column)
@@ -149,21 +159,95 @@ class Table(Model):
             position += cell.colspan
         return None
 
-    def column_sum(self, column: int) -> Decimal:
-        """The sum of the numbers in ``column`` (1-based) over the body rows."""
-        total = Decimal(0)
+    def _column(self, column: int) -> list[Decimal | None]:
+        """The number each body row holds in ``column`` (1-based), None where it holds none."""
+        out: list[Decimal | None] = []
         for row, starts in zip(self.rows, cell_starts(self.rows)):
-            for cell, at in zip(row, starts):
-                if at == column:
-                    value = parse_amount(cell.text)
-                    if value is not None:
-                        total += value
-        return total
+            out.append(next((parse_amount(cell.text) for cell, at in zip(row, starts) if at == column), None))
+        return out
+
+    def details(self) -> set[int]:
+        """The body rows (0-based) that break down the item above ("Trong đó: …", "- …" with no STT):
+        part of that item's amount, never counted again in a total."""
+        out: set[int] = set()
+        for r, (row, starts) in enumerate(zip(self.rows, cell_starts(self.rows))):
+            first = self._ordinal(row, starts)
+            text = next((c.text for c, at in zip(row, starts) if at > 1 and c.text.strip()), "")
+            if r and not first and _DETAIL_RE.match(fold(text, lower=True).strip()):
+                out.add(r)
+        return out
+
+    @staticmethod
+    def _ordinal(row: list[Cell], starts: list[int]) -> str:
+        """The text of the row's own first-column cell (its STT), empty when a cell from above covers it."""
+        return row[0].text.strip() if row and starts and starts[0] == 1 else ""
+
+    def _label(self, r: int) -> str:
+        """Body row ``r`` named as a reader finds it: its number and its first words ("I Phần mềm")."""
+        return " ".join(c.text.strip() for c in self.rows[r][:2] if c.text.strip())
+
+    def groups(self) -> list[tuple[int, list[int]]]:
+        """The group rows of a two-level table and the item rows under each, as 0-based row indexes:
+        "I | Phần mềm | … | 84.600.000" over "1 | …", "2 | …" — the groups numbered I, II, III in the
+        first column, as Vietnamese budget tables number them."""
+        out: list[tuple[int, list[int]]] = []
+        details = self.details()
+        for r, (row, starts) in enumerate(zip(self.rows, cell_starts(self.rows))):
+            if _GROUP_RE.match(self._ordinal(row, starts)):
+                out.append((r, []))
+            elif out and r not in details:
+                out[-1][1].append(r)
+        return out
+
+    def column_sum(self, column: int) -> Decimal:
+        """The total of ``column`` (1-based): the sum of its numbers over the body rows; in a table
+        whose group rows (I, II, …) carry their subtotals, the sum of the groups and of the rows
+        before the first group; rows that break an item down ("Trong đó: …") are part of that item.
+        No amount is counted twice."""
+        values = self._column(column)
+        groups = self.groups()
+        details = self.details()
+        if any(values[g] is not None for g, _ in groups):
+            counted = [g for g, _ in groups] + [r for r in range(groups[0][0]) if r not in details]
+        else:
+            counted = [r for r in range(len(values)) if r not in details]
+        return sum((values[r] for r in counted if values[r] is not None), Decimal(0))
+
+    def subtotal_errors(self, column: int) -> list[tuple[int, str]]:
+        """(row index, message) of each group row whose subtotal in ``column`` is not the sum of its
+        items, and of each item whose breakdown ("Trong đó: …") adds up to more than the item."""
+        values = self._column(column)
+        out = []
+        details = self.details()
+        for r in range(len(self.rows)):
+            if r in details or values[r] is None:
+                continue
+            under = []
+            for k in range(r + 1, len(self.rows)):
+                if k not in details:
+                    break
+                under.append(values[k])
+            parts = sum((v for v in under if v is not None), Decimal(0))
+            if parts > values[r]:
+                out.append((r, f"dòng '{self._label(r)}' (dòng {r + 1}), cột {column} ghi {format_number(values[r])} nhưng các dòng "
+                               f"'Trong đó' dưới nó cộng lại {format_number(parts)}"))
+        for g, items in self.groups():
+            counted = [values[r] for r in items if values[r] is not None]
+            if values[g] is not None and counted and sum(counted, Decimal(0)) != values[g]:
+                out.append((g, f"dòng '{self._label(g)}' (dòng {g + 1}), cột {column} ghi {format_number(values[g])} nhưng tổng "
+                               f"các dòng của nhóm là {format_number(sum(counted, Decimal(0)))}"))
+        return out
 
     def total_columns(self) -> list[int]:
         if self.total is None:
             return []
         return self.total.columns or list(self.number_columns)
+
+
+class TableBlock(Model):
+    """A table in the flow of the text: a plan's section, a decision's attached part."""
+
+    table: Table
 
 
 def _layout(rows: list[list[Cell]]) -> list[tuple[list[int], int]]:
@@ -200,23 +284,3 @@ def _occupancy(rows: list[list[Cell]]) -> list[int]:
 def _grid_width(rows: list[list[Cell]]) -> int:
     widths = _occupancy(rows)
     return max(widths) if widths else 0
-
-
-def table_from_rows(rows: list[list[str]], header_rows: int = 1, title: str | None = None) -> Table:
-    """A table from rows of cell texts, as a reader finds them (a Word table, "a | b | c" lines):
-    the columns whose body cells are all numbers become number columns; a last row that starts with
-    "Tổng" or "Cộng" becomes the stated total row."""
-    width = max(len(r) for r in rows)
-    rows = [r + [""] * (width - len(r)) for r in rows]
-    header, body = rows[:header_rows], rows[header_rows:]
-    total = None
-    if body and body[-1][0].strip().lower().startswith(("tổng", "cộng")) or (
-            body and len(body[-1]) > 1 and body[-1][1].strip().lower().startswith(("tổng", "cộng"))):
-        last = body.pop()
-        label = next(c for c in last if c.strip())
-        stated = {i + 1: c for i, c in enumerate(last) if c.strip() and parse_amount(c) is not None}
-        total = TotalRow(label=label.strip(), columns=sorted(stated), stated=stated)
-    numbers = [i + 1 for i in range(width)
-               if body and all(parse_amount(r[i]) is not None or not r[i].strip() for r in body)
-               and any(parse_amount(r[i]) is not None for r in body) and i > 0]
-    return Table(title=title, header=header, rows=body or [[""] * width], number_columns=numbers, total=total)

@@ -131,7 +131,9 @@ def _content_tables(view) -> dict:
             continue
         table = table_from_word(info, view.blocks)
         if table is not None:
-            out[info.number] = table
+            section = view.sections[info.section] if 0 <= info.section < len(view.sections) else None
+            # a table printed on a landscape page (a wide annex) is printed so again
+            out[info.number] = table.model_copy(update={"landscape": True}) if section and section.landscape else table
     return out
 
 

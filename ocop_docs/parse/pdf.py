@@ -23,6 +23,7 @@ from .header import type_name
 from .lines import Line, Source, normalise
 from .noise import clean_text, convert_lines, is_footnote_text, is_page_number, legacy_encoding
 from .ocr import ocr_pages
+from ..model.table import Cell, cell_starts
 from .tables import pdf_tables
 from .txt import text_lines
 
@@ -35,6 +36,7 @@ def _is_type_row(text: str) -> bool:
     return is_upper(text) and type_name(text) is not None
 
 
+_ANNEX_RE = re.compile(r"^(?:PHỤ LỤC|DANH SÁCH|DANH MỤC|BIỂU|BẢNG)\b")
 _LIST_RE = re.compile(r"^(?:[-+–•]\s|[IVXLC]+\s*[.)]\s|\d{1,3}(?:\.\d{1,2})*\s*[.)]\s|[a-zđ]\s*[.)]\s|Điều\s+\d+)")
 
 
@@ -332,6 +334,47 @@ def _tables(path, reader, notes: list[tuple[str, str]]) -> list:
         return []
 
 
+def _region(row: _Row, tables: list) -> int | None:
+    """The table region ``row`` lies in (its index in ``tables``), or None."""
+    return next((k for k, (page, top, bottom, _, _) in enumerate(tables)
+                 if row.page == page and bottom - 1 <= row.y <= top + 1), None)
+
+
+def _with_tables(rows: list[_Row], tables: list, found: dict[int, object], left_margin: float, start: int) -> list[Line]:
+    """The lines of ``rows``: paragraphs, and for each ruled table one line per cell where the table
+    begins (its rows, as a Word table gives them), the table itself put in ``found`` by number."""
+    lines: list[Line] = []
+    run: list[_Row] = []
+    for row in rows:
+        region = _region(row, tables)
+        if region is None:
+            run.append(row)
+            continue
+        number = _FIRST_TABLE + tables[region][3]  # the regions of a table that runs over pages share it
+        if number not in found:  # the table's first row: the paragraphs before it, then the table once
+            lines += _paragraphs(run, left_margin, start + len(lines))
+            run = []
+            table = found[number] = tables[region][4]
+            for r, (cells, starts) in enumerate(_table_grid(table), start=1):
+                for cell, column in zip(cells, starts):
+                    lines.append(Line(cell.text or "", "pdf", start + len(lines) + 1, page=row.page,
+                                      cell=(number, r, column)))
+            if not any(line.cell and line.cell[0] == number and line.text for line in lines):
+                lines.append(Line(row.text or "…", "pdf", start + len(lines) + 1, page=row.page, cell=(number, 1, 1)))
+    return lines + _paragraphs(run, left_margin, start + len(lines))
+
+
+def _table_grid(table):
+    """Each row of a table (header rows first, the stated total last) with the grid column of each cell."""
+    rows = list(table.rows)
+    if table.total is not None:
+        total = [Cell(text=table.total.label)]
+        total += [Cell(text=table.total.stated.get(c, "")) for c in range(2, table.n_cols + 1)]
+        rows.insert(0 if table.total.at == "top" else len(rows), total)
+    rows = list(table.header) + rows
+    return list(zip(rows, cell_starts(rows)))
+
+
 def read_pdf(path: str | Path, progress=None) -> Source:
     """A PDF file as lines: header and signature block de-interleaved, body lines made paragraphs;
     pages that are scanned images read by OCR (``progress(done, total)`` told as they are)."""
@@ -346,10 +389,15 @@ def read_pdf(path: str | Path, progress=None) -> Source:
         raise UnreadableFile(f"Tệp {path} không có chữ để đọc (không có lớp chữ, không có trang quét).")
     # Running headers/footers: a page number alone on a row at the top or bottom of a page.
     rows = [r for r in rows if not is_page_number(r.text)]
+    tables = _tables(path, reader, notes)
     footnotes: dict[str, str] = {}
     kept: list[_Row] = []
     current: tuple[str, _Row] | None = None
     for row in rows:
+        if _region(row, tables) is not None:
+            kept.append(row)  # a table's row in small type ("1 Cam bù Hương Sơn …") is no footnote
+            current = None
+            continue
         if row.note_key is not None:
             current = (row.note_key, row)
             footnotes[row.note_key] = row.text
@@ -381,30 +429,18 @@ def read_pdf(path: str | Path, progress=None) -> Source:
     tail_at = next((i for i in range(len(rows) - 1, start - 1, -1) if is_noi_nhan(rows[i].text)
                     or any(is_noi_nhan(p.text) for p in rows[i].pieces)), None)
     body_rows = rows[start:tail_at] if tail_at is not None else rows[start:]
-    tables = _tables(path, reader, notes)
     found: dict[int, object] = {}
-    run: list[_Row] = []
-    for row in body_rows:
-        region = next((k for k, (page, top, bottom, _) in enumerate(tables)
-                       if row.page == page and bottom - 1 <= row.y <= top + 1), None)
-        if region is None:
-            run.append(row)
-            continue
-        number = _FIRST_TABLE + region
-        if number not in found:  # the table's first row: the paragraphs before it, then the table once
-            lines += _paragraphs(run, left_margin, len(lines))
-            run = []
-            found[number] = tables[region][3]
-            lines.append(Line(row.text or "…", "pdf", len(lines) + 1, page=row.page, cell=(number, 1, 1)))
-    lines += _paragraphs(run, left_margin, len(lines))
+    lines += _with_tables(body_rows, tables, found, left_margin, len(lines))
     if tail_at is not None:
         tail = rows[tail_at:]
         # An attached document after the signature starts again with a type name.
-        again = next((i for i, r in enumerate(tail) if i and _is_type_row(r.text)), None)
+        # So does an annex on a page of its own ("DANH SÁCH …", "PHỤ LỤC …": the list of products).
+        again = next((i for i, r in enumerate(tail) if i and (_is_type_row(r.text) or (
+            r.page > tail[0].page and is_upper(r.text) and _ANNEX_RE.match(r.text.strip())))), None)
         block = tail[:again] if again is not None else tail
         lines += _columns(block, width * 0.45, 2, len(lines))
-        if again is not None:
-            lines += _paragraphs(tail[again:], left_margin, len(lines))
+        if again is not None:  # an annex's tables (the list of products) are tables too
+            lines += _with_tables(tail[again:], tables, found, left_margin, len(lines))
     # Scanned pages among text pages (a signed last page, a scanned annex) follow the text pages.
     lines += scanned_lines
     source = Source(str(path), "pdf", [line for line in lines if line.text], notes=notes, footnotes=footnotes,

@@ -74,7 +74,7 @@ from .recognition import recognition_decision
 from .runon import split_runs
 from .site import SiteMeta, strip_site
 from .spec import public
-from .tables import table_from_cells
+from .tables import in_words, table_from_cells, total_disagreement
 
 _CITATION_START_RE = re.compile(
     r"^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Công văn|Văn bản|Kế hoạch|Hướng dẫn|"
@@ -95,6 +95,7 @@ class Parsed:
     notes: list[Note] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    extra_tables: list[tuple[int, int, Any]] = field(default_factory=list)  # (start, end, table) of rows of ``extra``
     attachments: list["Parsed"] = field(default_factory=list)
     parent: dict | None = None  # the decision an attached document was issued with
     model: Any = None
@@ -220,10 +221,15 @@ def recognise(source: Source) -> Parsed:
             _as_ocop_kind(main, "council_decision")  # members in Điều 1, or in the list attached after the signature
         elif main.data.get("subject") == "công nhận":
             _as_ocop_kind(main, "recognition_decision")
+        if main.kind == "decision" and main.extra_tables and main.data.get("attached") == main.extra:
+            main.data["attached"] = _with_table_blocks(main.extra, main.extra_tables)
         if main.extra:
             main.notes = [n for n in main.notes if "không thuộc mô hình" not in n.message]
             if main.kind == "decision":
-                main.notes.append(Note("attached", f"{len(main.extra)} đoạn sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
+                attached = main.data.get("attached") or main.extra
+                tables = sum(1 for a in attached if isinstance(a, dict))
+                kept = f"{len(attached) - tables} đoạn" + (f" và {tables} bảng" if tables else "")
+                main.notes.append(Note("attached", f"{kept} sau chữ ký (phần ban hành kèm theo) được giữ ở 'attached'"))
             main.extra = []  # kept in 'attached', or read into the list of products
     if meta is not None:
         _use_site_meta(main, meta)
@@ -319,23 +325,58 @@ def _recorded(meta: SiteMeta, lines: list[Line]) -> Parsed:
     return Parsed(kind, doc_type or "Kế hoạch", data, notes, extra=extra)
 
 
-def _row_texts(lines: list[Line]) -> list[str]:
-    """Texts of lines, a table row's cells joined as "a | b | c" (a cell's paragraphs by a space)."""
+def _row_texts(lines: list[Line], tables: dict | None = None,
+               spans: list[tuple[int, int, Any]] | None = None) -> list[str]:
+    """Texts of lines, a table row's cells joined as "a | b | c" (a cell's paragraphs by a space).
+    Each content table among them (a Word or PDF table in ``tables``, or the "a | b" rows of a web
+    copy) is recorded in ``spans`` as (first row, end, table), positions in the returned list."""
     out: list[str] = []
+    origin: list[tuple[int | None, int]] = []  # (top table, index of its first line) of each text
     k = 0
     while k < len(lines):
         line = lines[k]
         if line.cell is None:
             out.append(line.text)
+            origin.append((None, k))
             k += 1
             continue
+        top = line.table_path[0][0] if line.table_path else line.cell[0]
         cells: dict[int, list[str]] = {}
         key = line.cell[:2]
+        first = k
         while k < len(lines) and lines[k].cell is not None and lines[k].cell[:2] == key:
             cells.setdefault(lines[k].cell[2], []).append(lines[k].text)
             k += 1
         out.append(" | ".join(" ".join(parts) for _, parts in sorted(cells.items())))
+        origin.append((top, first))
+    if spans is not None:
+        n = 0
+        while n < len(out):
+            top, first = origin[n]
+            end = n
+            while end < len(out) and origin[end][0] == top:
+                end += 1
+            if top is not None:
+                nested = any(len(line.table_path) > 1 for line in lines[first:origin[end - 1][1] + 1])
+                table = (tables or {}).get(top) if not nested else None
+                if table is None and not nested and not lines[first].table_path:
+                    last = origin[end][1] if end < len(out) else len(lines)
+                    table = table_from_cells(_cell_rows(lines[first:last]))  # rows "a | b | c" of a web copy
+                if table is not None:
+                    spans.append((n, end, table))
+            n = max(end, n + 1)
     return out
+
+
+def _with_table_blocks(texts: list[str], spans: list[tuple[int, int, Any]]) -> list:
+    """The attached part with each content table's rows replaced by its table block."""
+    out: list = []
+    k = 0
+    for start, end, table in sorted(spans, key=lambda span: span[0]):
+        out += texts[k:start]
+        out.append({"table": table.model_dump(mode="json", exclude_defaults=True)})
+        k = end
+    return out + texts[k:]
 
 
 def _same_wording(doc: Parsed, model) -> str | None:
@@ -600,6 +641,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     tail_lines = lines[tail_at:]
     # Annexes and other trailing material after the closing paragraph.
     extra: list[str] = []
+    annex_tables: list[tuple[int, int, Any]] = []  # the content tables among ``extra`` (rows start, end)
     content, closing, after = _closing(content)
     annex_at = next((k for k, line in enumerate(tail_lines) if _ANNEX_RE.match(line.text) and line.text.isupper()), None)
     if annex_at is not None:
@@ -612,7 +654,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
         # annex after the signature is never the tail ("Bưởi Phúc Trạch" in a product list is no signer).
         kept = [line for line in after if _tail_like(line)]
         tail_lines = kept + tail_lines
-        extra = _row_texts([line for line in after if not _tail_like(line)] + annex)
+        extra = _row_texts([line for line in after if not _tail_like(line)] + annex, source.tables, annex_tables)
         after = after + annex
         if extra:
             notes.append(Note("", f"{len(extra)} đoạn sau phần nội dung (phụ lục, danh sách…) không thuộc mô hình; được giữ riêng (extra)", after[0].where()))
@@ -629,6 +671,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     else:
         data, more = _plan_content(content, engine, notes, doc_type, source.footnotes, source.tables)
         kind = "plan"
+    annex_tables = [(start + len(more), end + len(more), table) for start, end, table in annex_tables]
     extra = more + extra
     # ---- header fields
     issuer = dict(header.issuer) if header.issuer else None
@@ -757,7 +800,7 @@ def _document(lines: list[Line], at: int, type_: str, source: Source, site_numbe
     if not closing and not tail_lines and content and not content[-1].text.rstrip().endswith((".", "./.", ":", ";")):
         notes.append(Note("", "văn bản có vẻ bị cắt cụt: không có đoạn kết, nơi nhận và chữ ký; đoạn cuối dừng giữa câu",
                           content[-1].where()))
-    parsed = Parsed(kind, doc_type, data, notes, extra=extra, parent=parent)
+    parsed = Parsed(kind, doc_type, data, notes, extra=extra, parent=parent, extra_tables=annex_tables)
     if parent:
         notes.append(Note("", "văn bản ban hành kèm theo " + parent.get("text", "quyết định") + "; không có số, ngày riêng"))
     return parsed
@@ -1240,7 +1283,18 @@ def _table_rows(lines: list[Line], notes: list[Note], tables: dict | None = None
         if table is None and not line.table_path:
             table = table_from_cells(_cell_rows(lines[k:end]))  # rows "a | b | c" of a web copy
         if table is not None:
-            found.append(_with_caption(table, out))
+            table = _with_caption(table, out)
+            wrong_total = total_disagreement(table)
+            if wrong_total:  # kept as the row the document prints, never corrected; the reader is told
+                notes.append(Note("body", f"{wrong_total}; dòng tổng được giữ như văn bản ghi — cần kiểm tra lại", line.where()))
+            if end < len(lines) and lines[end].cell is None:
+                words, wrong = in_words(table, lines[end].text)
+                if words:  # "(Bằng chữ: …)" under the table: the total in words, printed again from the sum
+                    table = table.model_copy(update={"in_words": True})
+                    end += 1
+                elif wrong:
+                    notes.append(Note("body", wrong, lines[end].where()))
+            found.append(table)
             out.append(line.with_text(table_mark(len(found) - 1), cell=None, table_path=(), bold=None,
                                       lead_bold=None))
             k = end

@@ -53,6 +53,38 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 _NUMBER_EXPECTED_RE = re.compile(r"(?:\b(?:ngày|tháng|năm|số|Số|khoản|Điều|điểm)|:|/|-)\s*$")
 
 
+_LABEL_CELL_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]?$|^[-+•–]$")
+
+
+def _tab_cells(raw: str) -> list[str] | None:
+    """The cells of a line copied from a browser's or Excel's table (tab-separated), or None: a tab
+    after a paragraph's label ("1.<tab>Mục tiêu", "-<tab>…") or before it (indentation) is no table."""
+    cells = [c.strip(" \u00a0") for c in raw.rstrip("\r\n").split("\t")]
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    filled = [c for c in cells if c]
+    if len(cells) < 2 or len(filled) < 2:
+        return None
+    if len(filled) == 2 and _LABEL_CELL_RE.match(filled[0]):
+        return None
+    return cells
+
+
+def tab_rows(raws: list[str]) -> dict[int, list[str]]:
+    """Index → cells of the lines that make tab-separated tables: runs of two rows or more."""
+    out: dict[int, list[str]] = {}
+    run: dict[int, list[str]] = {}
+    for k, raw in enumerate(raws + [""]):
+        cells = _tab_cells(raw) if "\t" in raw else None
+        if cells is not None:
+            run[k] = cells
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = {}
+    return out
+
+
 def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     """The lines of a plain text (markdown cleaned) and the footnote texts found among them, by mark."""
     lines: list[Line] = []
@@ -61,10 +93,27 @@ def text_lines(text: str) -> tuple[list[Line], dict[str, str]]:
     table = 0
     row = 0
     in_table = False
-    markdown = False
+    markdown = markdown_tab = False
     if len(_LITERAL_BREAK_RE.findall(text[:200_000])) >= 3:
         text = _LITERAL_BREAK_RE.sub("\n", text).replace("\\t", " ")
-    for number, raw in enumerate(text.splitlines(), start=1):
+    raws = text.splitlines()
+    tabbed = tab_rows(raws)
+    for number, raw in enumerate(raws, start=1):
+        if number - 1 in tabbed:
+            # A table copied from a browser or Excel: one row a line, cells separated by tabs.
+            if not in_table or not markdown_tab:
+                table += 1
+                row = 0
+                in_table = markdown_tab = True
+            row += 1
+            for col, cell in enumerate(tabbed[number - 1], start=1):
+                if cell:
+                    line = clean_markdown(Line(cell, "txt", number, cell=(table, row, col)))
+                    text_, notes = clean_text(line.text)
+                    lines.append(line.with_text(text_, notes=line.notes + notes))
+            blank = False
+            continue
+        markdown_tab = False
         if not raw.strip() or raw.strip() in ("\u00a0", "|"):
             # A bar alone on its line separates two cells of a web copy's header (one cell per line).
             blank = blank or not raw.strip()

@@ -11,8 +11,10 @@ import re
 
 from ..model.decision import CouncilDecision, Decision, GeneralDecision, PlanDecision, RecognitionDecision
 from ..nd30 import formats
+from ..model.table import TableBlock
 from ..vi.numbers import format_number, roman
 from .context import document_context, plan_body
+from .tables import marker as table_marker
 
 
 def article_items(decision: Decision) -> list[dict]:
@@ -158,14 +160,21 @@ _ATTACHED_LINE_RE = re.compile(r"^\((Ban hành )?[Kk]èm theo\b")
 _NUMBERED_RE = re.compile(r"^([IVXLC]+|\d+)[.)]\s")  # "I. THỰC TRẠNG": a section of the part, not its title
 
 
-def attached_items(texts: list[str]) -> list[dict]:
+def attached_items(texts: list, tables: dict) -> list[dict]:
     """An attached part as printed read back: its head laid out as ND30 lays out an appendix
     (ND30-APPX-02/03) — the "Phụ lục" label, the title lines in capitals, the "(Kèm theo …)" line —
     and the rest as body paragraphs. The head ends with the "(Kèm theo …)" line, or at the first
-    line that is none of those."""
+    line that is none of those. A table block leaves a placeholder paragraph, its table numbered
+    into ``tables`` (render/tables.py puts the Word table there)."""
     items: list[dict] = []
     head = True
     for text in texts:
+        if isinstance(text, TableBlock):
+            number = len(tables) + 1
+            tables[number] = text.table
+            items.append({"style": "p", "text": table_marker(number)})
+            head = False
+            continue
         style = "p"
         if head:
             if _ATTACHED_LABEL_RE.match(text):
@@ -194,6 +203,7 @@ def general_decision_context(decision: GeneralDecision) -> dict:
                 items.extend({"kind": "p", "text": t} for t in point.content)
     items = with_end_mark(items)
     context = document_context(decision)
+    tables: dict = {}
     context.update(
         {
             "title": decision.title or "",
@@ -201,7 +211,8 @@ def general_decision_context(decision: GeneralDecision) -> dict:
             "preamble": list(decision.preamble),
             "authority_line": decision.authority_line(),
             "articles": items,
-            "attached": attached_items(decision.attached),
+            "attached": attached_items(decision.attached, tables),
+            "tables": tables,
             "footnotes": {},
         }
     )

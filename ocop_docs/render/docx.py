@@ -14,6 +14,7 @@ from .environment import make_environment
 from .footnotes import apply_footnotes
 from .jinja_messages import render_failure
 from .layout import keep_page_numbers, keep_signature_with_text, size_rules
+from .oxml import tidy_properties
 from .tables import apply_tables, tidy_tables
 from .templates import read_template
 
@@ -76,6 +77,7 @@ def render_document(template: str | Path, context: dict):
     apply_footnotes(tpl.docx, context.get("footnotes") or {})
     apply_tables(tpl.docx, context.get("tables") or {})
     tidy_tables(tpl.docx)
+    tidy_properties(tpl.docx)
     return tpl
 
 

@@ -38,7 +38,7 @@ def render_form(kind: str, out: str | Path, data: str | Path | None = None, blan
     if data is None and not blank and kind != "phieu-danh-gia":
         raise DataError(None, f"'{kind}' cần một tệp dữ liệu (hoặc --blank để in mẫu trắng)")
     if kind == "phieu-danh-gia":
-        return _score_sheet(out, data, bo, template)
+        return _score_sheet(out, data, bo, template, notices)
     if out.suffix.lower() != ".docx":
         raise DataError(out, "biểu mẫu được ghi ra tệp Word (.docx)")
     if blank:
@@ -47,8 +47,8 @@ def render_form(kind: str, out: str | Path, data: str | Path | None = None, blan
     return render_spec(load_spec(data, kind, notices), out, template)
 
 
-def _score_sheet(out: Path, data, bo: int | None, template) -> Path:
-    source = read_sheet(data) if data is not None else None
+def _score_sheet(out: Path, data, bo: int | None, template, notices: list[str] | None = None) -> Path:
+    source = read_sheet(data, notices) if data is not None else None
     if source is not None and bo is not None and int(bo) != source.sheet.bo:
         raise DataError(data, Problem(f"tệp ghi bộ {source.sheet.bo} nhưng lệnh ghi --bo {bo}", path="bo"))
     if source is None and bo is None:

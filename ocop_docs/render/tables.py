@@ -21,7 +21,8 @@ from lxml import etree
 from ..model.table import Cell, Table, cell_starts, parse_amount
 from ..nd30.rules import A4_TWIPS, MM, RENDER_MARGINS_MM
 from ..vi.numbers import format_number, tien_bang_chu
-from .oxml import PPR_ORDER, TBLPR_ORDER, TRPR_ORDER, get_or_add, insert_in_order
+from .oxml import (PPR_ORDER, TBLCELLMAR_ORDER, TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER, get_or_add, insert_in_order,
+                   paragraph_properties)
 
 MARK = re.compile("\ue002(\\d+)\ue003")
 TEXT_WIDTH = round(A4_TWIPS[0] - (RENDER_MARGINS_MM["left"] + RENDER_MARGINS_MM["right"]) * MM)
@@ -231,13 +232,17 @@ def build_table(table: Table, width: int = TEXT_WIDTH) -> list:
         while column <= n:
             total_cells.append(Cell(text=format_number(sums[column]) if column in sums else ""))
             column += 1
-        body_rows.append(total_cells)
+        body_rows.insert(0 if table.total.at == "top" else len(body_rows), total_cells)
     add_rows(body_rows, header=False)
+    trs = tbl.findall(qn("w:tr"))
+    top = table.total is not None and table.total.at == "top"
+    bold = [trs[len(table.header) + top + g] for g, _ in table.groups()]  # group rows (I, II …) over their items
     if table.total is not None:
-        # the total row is bold, like the header
-        last = tbl.findall(qn("w:tr"))[-1]
-        for rpr in last.iter(qn("w:rPr")):
-            rpr.insert(0, _w("b"))
+        bold.append(trs[len(table.header)] if top else trs[-1])  # the total row is bold, like the header
+    for tr in bold:
+        for rpr in tr.iter(qn("w:rPr")):
+            if rpr.find(qn("w:b")) is None:
+                rpr.insert(0, _w("b"))
     out.append(tbl)
     after = []
     if table.in_words and table.total is not None and table.total_columns():
@@ -254,6 +259,16 @@ def _bordered(tbl) -> bool:
     """A table of content (bordered grid), not a layout table (header, signature: no borders)."""
     inside = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}/{qn('w:insideH')}")
     return inside is not None and inside.get(qn("w:val")) not in ("nil", "none")
+
+
+def _caption(p) -> bool:
+    """A table's own caption or unit line as :func:`build_table` writes it (kept with the table,
+    centred or right-aligned, no style of the template's): no gap under it."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None or ppr.find(qn("w:keepNext")) is None or ppr.find(qn("w:pStyle")) is not None:
+        return False
+    jc = ppr.find(qn("w:jc"))
+    return jc is not None and jc.get(qn("w:val")) in ("center", "right")
 
 
 def _header_like(tr) -> bool:
@@ -274,12 +289,19 @@ def tidy_tables(document) -> int:
             continue
         count += 1
         tblpr = tbl.find(qn("w:tblPr"))
-        if tblpr.find(qn("w:tblCellMar")) is None:
-            # left and right only: a template's rows keep their height (and its pages their count)
+        margins = tblpr.find(qn("w:tblCellMar"))
+        if margins is None:
             margins = _w("tblCellMar")
-            for side in ("left", "right"):
-                _w(side, margins, w=CELL_MARGIN[side], type="dxa")
             insert_in_order(tblpr, margins, TBLPR_ORDER)
+        for side in ("top", "left", "bottom", "right"):  # CT_TblCellMar order; text never touches a border
+            if margins.find(qn(f"w:{side}")) is None:
+                insert_in_order(margins, _w(side, w=CELL_MARGIN[side], type="dxa"), TBLCELLMAR_ORDER)
+        before = tbl.getprevious()
+        if before is not None and before.tag == qn("w:p") and not _caption(before):
+            # the paragraph that introduces the table ("… như sau:") keeps a gap above it
+            spacing = get_or_add(paragraph_properties(before), "w:spacing", PPR_ORDER)
+            if int(spacing.get(qn("w:after"), "0") or 0) < SPACE_AROUND:
+                spacing.set(qn("w:after"), str(SPACE_AROUND))
         for n, tr in enumerate(tbl.findall(qn("w:tr"))):
             trpr = tr.find(qn("w:trPr"))
             if trpr is None:
@@ -293,9 +315,13 @@ def tidy_tables(document) -> int:
                 insert_in_order(trpr, _w("cantSplit"), TRPR_ORDER)
             if n == 0 and _header_like(tr) and trpr.find(qn("w:tblHeader")) is None:
                 insert_in_order(trpr, _w("tblHeader"), TRPR_ORDER)
+            if trpr.find(qn("w:tblHeader")) is not None:
+                for tcpr in tr.iterfind(f"{qn('w:tc')}/{qn('w:tcPr')}"):
+                    if tcpr.find(qn("w:vAlign")) is None:  # a one-line heading centred beside a two-line one
+                        insert_in_order(tcpr, _w("vAlign", val="center"), TCPR_ORDER)
         following = tbl.getnext()
         if following is not None and following.tag == qn("w:p"):
-            spacing = get_or_add(following.get_or_add_pPr(), "w:spacing", PPR_ORDER)
+            spacing = get_or_add(paragraph_properties(following), "w:spacing", PPR_ORDER)
             if int(spacing.get(qn("w:before"), "0") or 0) < SPACE_AROUND:
                 spacing.set(qn("w:before"), str(SPACE_AROUND))
     return count

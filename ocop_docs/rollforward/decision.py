@@ -69,7 +69,8 @@ def roll_decision(decision: GeneralDecision, year: int, *, on: date | None = Non
             for point in clause["points"]:
                 point["text"] = rewrite(point["text"], where) if point["text"] else point["text"]
                 point["content"] = [rewrite(t, where) for t in point["content"]]
-    data["attached"] = [rewrite(t, "Phần kèm theo") for t in data["attached"]]
+    # An attached table is carried as it is (its figures are listed by the plan roll-forward's table review).
+    data["attached"] = [rewrite(t, "Phần kèm theo") if isinstance(t, str) else t for t in data["attached"]]
     for i, basis in enumerate(decision.effective_bases(), 1):
         reviews.append(Item(f"Căn cứ {i}", "Căn cứ cần xác nhận", before=f"{basis.verb} {basis.text}".strip(), category="basis",
                             action="Kiểm tra văn bản còn hiệu lực ở ngày ký mới và còn phù hợp"))

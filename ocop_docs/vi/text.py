@@ -15,6 +15,8 @@ __all__ = [
     "lower",
     "title_words",
     "squash_spaces",
+    "has_words",
+    "shown",
     "detect_legacy_encoding",
     "convert_legacy",
 ]
@@ -78,6 +80,18 @@ def title_words(s: str) -> str:
 
 _HSPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _AROUND_BREAK_RE = re.compile(r" *(\r\n|\r|\n) *")
+
+
+def has_words(s: str) -> bool:
+    """Whether ``s`` has a letter or a digit: ".", ".." or a lone zero-width space names nothing."""
+    return any(unicodedata.category(c)[0] in "LN" for c in s)
+
+
+def shown(s: str) -> str:
+    """``s`` with the characters a reader cannot see written as their code ("\u200b" → "‹U+200B›"),
+    so a message about an invisible text shows what is there."""
+    return "".join(f"‹U+{ord(c):04X}›" if unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp")
+                   or (unicodedata.category(c) == "Zs" and c != " ") else c for c in s)
 
 
 def squash_spaces(s: str) -> str:

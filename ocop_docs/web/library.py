@@ -18,7 +18,7 @@ from .. import api
 from ..certificates import run_certificates
 from ..certificates.model import load_issuer
 from ..certificates.issuers import issuer_key
-from ..certificates.register import ACTIONS_VI, STATUS_VI, VOID, Entry, RegisterError, open_register
+from ..certificates.register import ACTIONS_VI, STATUS_VI, VOID, Entry, RegisterError, open_register, vn_time_text
 from ..check.report import KIND_NAMES, SEVERITY_NAMES, Report
 from ..convert import to_pdf_one
 from ..errors import DataError
@@ -81,6 +81,7 @@ def issue_certificates(table: Path, round_file: Path, outdir: Path, register: Pa
     """The real run (``ocop-docs certificates … --pdf``): numbers taken in the register;
     ``reissue``: the product's number is voided and replaced by a new one, in one transaction."""
     return run_certificates(table, round_file, outdir, pdf=pdf, register=register, workers=workers, progress=progress,
+                            source=f"{table.name} (tải lên trang web)",  # not the server's folder, gone in hours
                             **(reissue.arguments() if reissue else {}))
 
 
@@ -179,7 +180,7 @@ def register_number(register: Path, row_id: int, issuer: str | None) -> NumberPa
         if entry is None or not _is_of(entry, key):
             raise RegisterError(f"Không có mã dòng {row_id} của cơ quan này trong sổ đăng ký")
         related = [e for e in (reg.by_id(entry.replaces) if entry.replaces else None, reg.replaced_by(entry)) if e]
-        history = [{"at": h["at"].replace("T", " ")[:19] + " (UTC)", "action": ACTIONS_VI.get(h["action"], h["action"]),
+        history = [{"at": vn_time_text(h["at"]) + " (giờ Việt Nam)", "action": ACTIONS_VI.get(h["action"], h["action"]),
                     "reason": h["reason"] or "", "detail": h["detail"] or ""} for h in reg.history_of(entry)]
     return NumberPage(_lines([entry], [entry, *related])[0], history)
 
@@ -385,11 +386,12 @@ def minimum_rule(value: object) -> MinimumRule:
     return next((rule for rule in get_args(MinimumRule) if rule == value), "trung-binh")
 
 
-def score_sheets(paths: list[Path], rule: MinimumRule):
-    """Members' filled score sheets → one result per product (``ocop-docs score``)."""
+def score_sheets(paths: list[Path], rule: MinimumRule, notices: list[str] | None = None):
+    """Members' filled score sheets → one result per product (``ocop-docs score``); what the sheets
+    hold but was not read goes to ``notices``."""
     from ..scoring import score_files
 
-    return score_files(paths, rule)
+    return score_files(paths, rule, notices)
 
 
 def points_text(value) -> str:

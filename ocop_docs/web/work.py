@@ -297,7 +297,9 @@ def form_work(job: Job, kind: str, name: str, data: Path | None, blank: bool, bo
 def score_work(job: Job, sheets: list[Path], rule: MinimumRule) -> None:
     """Chấm điểm: each product's members, averages, star and what held it below the next star."""
     job.progress("Chấm điểm", 0, 1)
-    results = library.score_sheets(sheets, rule)
+    notices: list[str] = []
+    results = library.score_sheets(sheets, rule, notices)
+    job.result["notices"] = notices
     products = []
     for r in results:
         products.append({

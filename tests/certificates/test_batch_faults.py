@@ -42,7 +42,8 @@ def test_write_failure_after_numbers_are_taken_releases_them(tmp_path):
     result = run_cli_as_user(*args_for(tmp_path, table, issuer, out))
     (out / "docx").chmod(0o755)
     assert result.returncode == 2, result.stderr
-    assert "Không ghi được vào thư mục kết quả" in result.stderr and "đã trả lại 3 số chưa dùng" in result.stderr
+    assert f"Không ghi được vào thư mục kết quả {out / 'docx'} (không có quyền ghi)" in result.stderr
+    assert "đã trả lại 3 số chưa dùng" in result.stderr
     assert "Traceback" not in result.stderr
     with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
         assert reg.entries() == []
@@ -53,16 +54,36 @@ def test_write_failure_after_numbers_are_taken_releases_them(tmp_path):
         assert [(e.number, e.status) for e in reg.entries()] == [(f"00{i}/2026/GCN-OCOP", "issued") for i in (1, 2, 3)]
 
 
-def test_missing_libreoffice_leaves_numbers_reserved_not_valid(tmp_path):
-    """Case 4: --pdf without LibreOffice: exit 4; `register show` never says "còn hiệu lực"; the re-run resumes."""
+def test_missing_libreoffice_takes_no_number(tmp_path):
+    """Case 4: --pdf and no LibreOffice (not on PATH, none where it is usually installed, or a wrong
+    OCOP_DOCS_SOFFICE): exit 4 before any number is taken or any file written."""
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    out = tmp_path / "gcn"
+    env = dict(os.environ, OCOP_DOCS_SOFFICE=str(tmp_path / "khong-co" / "soffice"), PATH="/usr/bin:/bin")
+    result = subprocess.run([sys.executable, "-m", "ocop_docs.cli",
+                             *args_for(tmp_path, table, write_issuer(tmp_path), out, "--pdf")],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert result.returncode == 4, result.stderr
+    assert "soffice" in result.stderr and "Chưa lấy số nào trong sổ đăng ký, chưa ghi tệp nào." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.sqlite").exists() and list(out.rglob("*.docx")) == []
+
+
+def test_failing_libreoffice_leaves_numbers_reserved_not_valid(tmp_path):
+    """Case 4: a LibreOffice that is there but makes no PDF: exit 4; the numbers stay reserved with their
+    .docx, `register show` never says "còn hiệu lực"; the re-run resumes the same numbers."""
     table = write_csv(tmp_path / "t.csv", product_rows(2))
     issuer = write_issuer(tmp_path)
     out = tmp_path / "gcn"
-    env = dict(os.environ, OCOP_DOCS_SOFFICE=str(tmp_path / "khong-co" / "soffice"), PATH="/usr/bin:/bin")
+    broken = tmp_path / "soffice"
+    broken.write_text("#!/bin/sh\necho 'LibreOffice hỏng' >&2\nexit 1\n", encoding="utf-8")
+    broken.chmod(0o755)
+    env = dict(os.environ, OCOP_DOCS_SOFFICE=str(broken))
     result = subprocess.run([sys.executable, "-m", "ocop_docs.cli", *args_for(tmp_path, table, issuer, out, "--pdf")],
                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     assert result.returncode == 4, result.stderr
-    assert "soffice" in result.stderr and "2 số được giữ cho lần chạy lại" in result.stderr
+    assert "LibreOffice hỏng" in result.stderr and "2 số được giữ cho lần chạy lại" in result.stderr
+    assert "Traceback" not in result.stderr
     reg = str(tmp_path / "r.sqlite")
     shown = run_cli("register", "show", "001/2026/GCN-OCOP", "--register", reg)
     assert "ĐANG GIỮ SỐ, chưa có đủ tệp giấy chứng nhận — chưa có giá trị" in shown.stdout
@@ -71,6 +92,8 @@ def test_missing_libreoffice_leaves_numbers_reserved_not_valid(tmp_path):
     again = run_cli(*args_for(tmp_path, table, issuer, out))  # the office decides the .docx are enough
     assert again.returncode == 0 and "0 tệp .docx mới hoặc đã sửa, 2 không đổi" in again.stdout
     assert "còn hiệu lực" in run_cli("register", "show", "001/2026/GCN-OCOP", "--register", reg).stdout
+    with open_register(tmp_path / "r.sqlite", readonly=True) as reg_:
+        assert [e.number for e in reg_.entries()] == ["001/2026/GCN-OCOP", "002/2026/GCN-OCOP"]
 
 
 def _stat(pid: int) -> list[str] | None:
@@ -128,7 +151,7 @@ def test_workers_and_libreoffice_die_with_a_killed_parent(tmp_path):
         seen |= _descendants(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        deadline = time.monotonic() + 8
+        deadline = time.monotonic() + 30  # ends as soon as every process is gone (about 1 s measured)
         while time.monotonic() < deadline and any(_alive(p) for p in seen):
             time.sleep(0.1)
         left = {p: _name(p) for p in seen if _alive(p)}
@@ -152,11 +175,11 @@ def test_names_without_letters_or_too_long_are_refused_by_row(tmp_path):
     result = run_cli(*args_for(tmp_path, table, write_issuer(tmp_path), tmp_path / "gcn"))
     assert result.returncode == 3, result.stderr
     assert "Đã cấp 1 giấy chứng nhận" in result.stdout
-    assert "dòng 3: Tên sản phẩm '.' không có chữ hoặc chữ số nào" in result.stderr
-    assert "dòng 4: Tên sản phẩm '..' không có chữ hoặc chữ số nào" in result.stderr
-    assert "dòng 5: Tên sản phẩm '\u200b' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 3: cột B «Tên sản phẩm»: '.' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 4: cột B «Tên sản phẩm»: '..' không có chữ hoặc chữ số nào" in result.stderr
+    assert "dòng 5: cột B «Tên sản phẩm»: '‹U+200B›' không có chữ hoặc chữ số nào" in result.stderr
     assert "dòng 6: Tên sản phẩm dài 100.000 ký tự, không in vừa giấy chứng nhận một trang" in result.stderr
-    assert "dòng 7: Chủ thể '\u200b' không có chữ" in result.stderr
+    assert "dòng 7: cột C «Chủ thể»: '‹U+200B›' không có chữ" in result.stderr
     with open_register(tmp_path / "r.sqlite", readonly=True) as reg:
         assert [e.product for e in reg.entries()] == ["Sản phẩm số 1"]
 
@@ -217,9 +240,46 @@ def test_hand_edits_are_reported_by_list_and_stop_batches(tmp_path):
     stopped = run_cli(*args_for(tmp_path, more, issuer, tmp_path / "gcn-2"))
     assert stopped.returncode == 2 and "không nhất quán, không cấp số mới" in stopped.stderr
     assert "Traceback" not in stopped.stderr
+    trial = run_cli(*args_for(tmp_path, more, issuer, tmp_path / "gcn-2", "--thu"))  # the trial says what the run would do
+    assert trial.returncode == 2 and "không nhất quán, không cấp số mới" in trial.stderr and "mã dòng 2" in trial.stderr
+    assert not (tmp_path / "gcn-2-ban-thu.docx").exists()
     db.execute("UPDATE certificates SET number = '002/2026/GCN-OCOP', issued_on = 'hôm qua' WHERE seq = 2")
     db.commit()
     db.close()
     broken = run_cli("register", "list", "--register", str(tmp_path / "r.sqlite"))
     assert broken.returncode == 2 and "bị sửa tay" in broken.stderr and "issued_on = 'hôm qua'" in broken.stderr
     assert "Traceback" not in broken.stderr
+
+
+def test_read_only_user_is_not_shown_a_register_without_its_last_changes(tmp_path):
+    """Case 14: a run killed before it closed the register leaves its last changes in the -wal file; a user who
+    may not write the folder (and no -shm file) cannot read them: refused with a message, not shown stale."""
+    folder = tmp_path / "so"
+    folder.mkdir()
+    path = folder / "r.sqlite"
+    table = write_csv(tmp_path / "t.csv", product_rows(2))
+    assert run_cli("certificates", str(table), "--issuer", str(write_issuer(tmp_path)), "-o", str(tmp_path / "gcn"),
+                   "--register", str(path)).returncode == 0
+    crash = ("import os, sqlite3, sys\n"
+             "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "db.execute('PRAGMA wal_autocheckpoint = 0')\n"
+             "db.execute(\"UPDATE certificates SET status = 'void', void_reason = 'hủy trước khi bị ngắt' WHERE seq = 2\")\n"
+             "os._exit(0)\n")  # killed before closing: the committed change is only in the -wal file
+    subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
+    path.with_name("r.sqlite-shm").unlink()
+    assert path.with_name("r.sqlite-wal").stat().st_size > 0
+    folder.chmod(0o555)
+    try:
+        shown = run_cli_as_user("register", "show", "002/2026/GCN-OCOP", "--register", str(path))
+    finally:
+        folder.chmod(0o755)
+    assert shown.returncode == 2 and "còn thay đổi chưa gộp vào tệp chính (tệp r.sqlite-wal" in shown.stderr
+    assert "còn hiệu lực" not in shown.stdout and "Traceback" not in shown.stderr
+    with open_register(path):  # the register's keeper opens it to write once: the change is merged
+        pass
+    folder.chmod(0o555)
+    try:
+        shown = run_cli_as_user("register", "show", "002/2026/GCN-OCOP", "--register", str(path))
+    finally:
+        folder.chmod(0o755)
+    assert shown.returncode == 0 and "ĐÃ HỦY" in shown.stdout and "hủy trước khi bị ngắt" in shown.stdout

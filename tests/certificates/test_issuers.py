@@ -33,3 +33,15 @@ def test_areas_outside_the_official_list_keep_their_name():
     assert issuer_key("UBND tỉnh Quảng Bình") == "uy ban nhan dan@tinh quang binh"
     assert issuer_key("Ủy ban nhân dân huyện Vũ Quang") == "uy ban nhan dan@huyen vu quang"
     assert issuer_key("Bộ Nông nghiệp và Môi trường") == "bo nong nghiep va moi truong"
+
+
+def test_communes_whose_names_differ_only_by_marks_are_two_bodies():
+    """Case 2, the other way round: xã Cẩm Giang and xã Cẩm Giàng (both of Hải Phòng) fold to one name;
+    each keeps its own official code, so they never share a numbering."""
+    giang, giang_grave = identify("UBND xã Cẩm Giang, thành phố Hải Phòng"), identify("UBND xã Cẩm Giàng, thành phố Hải Phòng")
+    assert giang.code and giang_grave.code and giang.code != giang_grave.code
+    assert issuer_key("Ủy ban nhân dân xã Cẩm Giàng, TP. Hải Phòng") == giang_grave.key
+    # the two placements of a tone mark ("Hoà", "Hòa") are one spelling; a name typed without marks
+    # still finds the one commune it can be
+    assert issuer_key("UBND xã Hoà Bình") == issuer_key("UBND xã Hòa Bình")
+    assert identify("UBND xa Vu Quang, tinh Ha Tinh").code == "X18313"

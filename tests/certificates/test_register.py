@@ -420,15 +420,41 @@ def test_hand_edited_values_get_a_message(tmp_path):
 
 
 def test_register_location_is_never_hidden(tmp_path, monkeypatch):
-    """--register, else OCOP_DOCS_REGISTER, else beside the output folder (batch) or in the current folder (look-up)."""
+    """--register, else OCOP_DOCS_REGISTER, else the one beside the output folder (batch; never created unnamed) or in the
+    current folder (look-up)."""
     from ocop_docs.certificates.register import REGISTER_NAME, register_location
 
     monkeypatch.delenv("OCOP_DOCS_REGISTER", raising=False)
     monkeypatch.chdir(tmp_path)
+    with pytest.raises(RegisterError, match="tạo sổ mới bằng --register"):
+        register_location(None, tmp_path / "dot-2" / "gcn")
+    path, note = register_location(None, tmp_path / "dot-2" / "gcn", trial=True)
+    assert path == tmp_path / "dot-2" / REGISTER_NAME and "chạy thật sẽ dừng" in note
+    (tmp_path / "dot-2").mkdir()
+    (tmp_path / "dot-2" / REGISTER_NAME).write_bytes(b"")
     path, note = register_location(None, tmp_path / "dot-2" / "gcn")
-    assert path == tmp_path / "dot-2" / REGISTER_NAME and "tạo sổ mới" in note
+    assert path == tmp_path / "dot-2" / REGISTER_NAME and "Dùng sổ đăng ký" in note
     with pytest.raises(RegisterError, match="Cần chỉ sổ đăng ký"):
         register_location(None)
     monkeypatch.setenv("OCOP_DOCS_REGISTER", str(tmp_path / "chung.sqlite"))
     assert register_location(None, tmp_path / "gcn") == (tmp_path / "chung.sqlite", None)
     assert register_location(tmp_path / "rieng.sqlite", tmp_path / "gcn") == (tmp_path / "rieng.sqlite", None)
+
+
+def test_unique_index_dropped_by_hand_and_broken_stops_with_the_rows(tmp_path):
+    """Case 17: the index that keeps one live number per product dropped by hand, then two rows made one
+    product: the next write names the rows (not SQLite's words) and gives no number."""
+    path = tmp_path / "r.sqlite"
+    with open_register(path) as reg:
+        take(reg, [request("A"), request("B")])
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX certificates_live_product")
+    db.execute("UPDATE certificates SET product_key = (SELECT product_key FROM certificates WHERE seq = 1),"
+               " product = 'A' WHERE seq = 2")
+    db.commit()
+    db.close()
+    with pytest.raises(RegisterError, match="không nhất quán, không cấp số mới") as info:
+        open_register(path)
+    assert "mã dòng 1 (001/2026/GCN-OCOP, A), mã dòng 2 (002/2026/GCN-OCOP, A)" in str(info.value)
+    with open_register(path, readonly=True) as reg:
+        assert len(reg.entries()) == 2

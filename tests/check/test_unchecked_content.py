@@ -59,3 +59,33 @@ def test_alt_chunk_and_embedded_sheet_are_reported_as_not_checked(tmp_path):
     data = json.loads(CliRunner().invoke(main, ["check", str(path), "--json"]).output)
     assert data["complete"] is False and len(data["unchecked"]) == 2
     assert any("altChunk" in u for u in data["unchecked"])
+
+
+def test_an_embedded_word_document_and_an_equation_are_reported(tmp_path):
+    """The w:objectEmbed form of an embedded document (no o:OLEObject: what Word 2010+ and LibreOffice
+    may write) and an equation, whose text is m:t, were read as nothing and the report was clean."""
+    doc = B.build_plan()
+    package = doc.part.package
+    embedded = Part(PackURI("/word/embeddings/Microsoft_Word_Document.docx"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    B.to_bytes(B.build_plan()), package)
+    rid = doc.part.relate_to(embedded, RELS + "package")
+    B.find(doc, "III. KINH PHÍ")._p.append(parse_xml(
+        f'<w:r {W} {R}><w:object w:dxaOrig="9000" w:dyaOrig="3000">'
+        f'<w:objectEmbed r:id="{rid}" w:progId="Word.Document.12" w:drawAspect="content"/></w:object></w:r>'))
+    B.find(doc, "III. KINH PHÍ")._p.append(parse_xml(
+        f'<m:oMath {W} xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math">'
+        "<m:r><m:t>T = 50.000.000 + 35.000.000</m:t></m:r></m:oMath>"))
+    path = B.save(doc, tmp_path / "ke-hoach.docx")
+    before = CliRunner().invoke(main, ["check", str(B.save(B.build_plan(), tmp_path / "sach.docx"))])
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == before.exit_code, result.output  # nothing else differs
+    unchecked = [line for line in result.output.splitlines() if line.startswith("CHƯA KIỂM TRA: ")]
+    assert unchecked == ["CHƯA KIỂM TRA: đối tượng nhúng (OLE: Word.Document.12) (thân văn bản, gần «III. KINH PHÍ THỰC HIỆN»)",
+                         "CHƯA KIỂM TRA: công thức toán học (Equation) (thân văn bản, gần «III. KINH PHÍ THỰC HIỆN»)"]
+    assert "2 phần nội dung chưa được kiểm tra" in result.output.splitlines()[-1]
+
+    out = tmp_path / "ke-hoach.yaml"
+    parsed = CliRunner().invoke(main, ["parse", str(path), "-o", str(out)])
+    assert "không đọc được phần nhúng: đối tượng nhúng (OLE: Word.Document.12)" in out.read_text(encoding="utf-8"), parsed.output
+    assert "không đọc được phần nhúng: công thức toán học (Equation)" in out.read_text(encoding="utf-8")

@@ -50,3 +50,29 @@ def test_password_protected_pdf_is_reported_as_such(tmp_path):
     assert result.exit_code == 2
     assert "được bảo vệ bằng mật khẩu; hãy mở khóa rồi thử lại" in result.output
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_an_aes_256_copy_of_a_rendered_plan_reads_exactly_as_the_plan(tmp_path):
+    """A real plan (Vietnamese text, ruled tables with merged cells, footnotes) exported to PDF and
+    encrypted with AES-256 and an empty user password reads to the same plan, tables included:
+    the table reader (pdfplumber) decrypts as the text reader (pypdf) does, nothing falls back."""
+    from pypdf import PdfReader
+
+    from ocop_docs.convert import to_pdf_one
+    from ocop_docs.io import load_spec
+    from ocop_docs.parse import parse_file
+    from ocop_docs.render import render_spec
+    from testpaths import SAMPLES
+
+    sample = load_spec(SAMPLES / "plans" / "vi-du-xa-2026-bang-bieu.yaml")
+    plain = to_pdf_one(render_spec(sample, tmp_path / "kh.docx"), tmp_path / "kh.pdf")
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="chu-so-huu", algorithm="AES-256")
+    locked = tmp_path / "kh-aes.pdf"
+    writer.write(locked)
+    assert b"/AESV3" in locked.read_bytes()
+
+    read_plain, read_locked = parse_file(plain), parse_file(locked)
+    assert read_locked.primary().model == read_plain.primary().model
+    assert read_locked.primary().model.tables == sample.tables
+    assert [n for n in read_locked.notes if "bảng" in str(n)] == [n for n in read_plain.notes if "bảng" in str(n)]

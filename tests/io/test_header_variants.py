@@ -66,3 +66,9 @@ def test_every_product_footer_is_skipped_not_rejected(tmp_path):
     text = " ".join(table.notices)
     for item in VARIANTS["products"]["footers"]:
         assert item["text"][:20] in text
+
+
+@pytest.mark.parametrize("text", ["Tổ phó thường trực", "Tổ trưởng danh dự"])
+def test_a_team_role_with_a_word_the_roles_cannot_hold_is_refused_not_cut(text):
+    with pytest.raises(ValueError, match="không hiểu được"):
+        team_role(text)

@@ -139,7 +139,7 @@ def test_clerk_sheet_council_and_team_read_from_one_sheet(tmp_path):
         ("Trần Văn Bình", "Sở Nông nghiệp và Môi trường", "Ủy viên kiêm Thư ký"),
     ]
     notices = "\n".join(council.notices)
-    assert "tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9" in notices
+    assert "tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9 «5 | Người Đã Nghỉ | Phó Giám đốc | Sở Y tế | TV»" in notices
     assert "các cột không dùng (dữ liệu trong đó không được đưa vào văn bản): E «Số điện thoại»" in notices
     assert "2 dòng thuộc mục «II. TỔ TƯ VẤN» (dòng 11–12) không phải thành viên Hội đồng, không đọc ở đây" in notices
     assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 13 «Tổng cộng: 06 người»" in notices
@@ -165,7 +165,7 @@ def test_unit_column_headed_co_quan_don_vi_reaches_the_decision(tmp_path):
     )
     result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "qd.docx")])
     assert result.exit_code == 0, result.output
-    assert "Lưu ý: tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9" in result.output
+    assert "Lưu ý: tv.xlsx, trang 'Danh sách': bỏ qua 1 dòng bị ẩn: dòng 9 «5 | Người Đã Nghỉ | Phó Giám đốc | Sở Y tế | TV»" in result.output
     assert "Lưu ý: tv.xlsx, trang 'Danh sách': các cột không dùng" in result.output
     text = "\n".join(p.text for p in Document(tmp_path / "qd.docx").paragraphs)
     text += "\n".join(c.text for t in Document(tmp_path / "qd.docx").tables for r in t.rows for c in r.cells)
@@ -209,3 +209,75 @@ def test_names_differing_by_one_mark_are_two_people(tmp_path):
     table = read_members(path, "council")
     assert [m.name for m in table.members] == ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng"]
     assert [(r.row, r.reason) for r in table.rejects] == [(4, "trùng người ở dòng 2 (cùng họ và tên)")]
+
+
+def test_group_and_count_rows_merged_across_the_table_are_not_members(tmp_path):
+    """FINDINGS 10: the printed annex typed into Excel — group titles merged B:D, a role merged down,
+    the count line merged A:D, the signature below. Excel shows a horizontal merge once: the group
+    title is not a name, a post and a role."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH THÀNH VIÊN HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH"])
+    ws.append([None])
+    ws.append(["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Nhiệm vụ"])
+    ws.append(["I", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH"])
+    ws.merge_cells("B4:D4")
+    ws.append([1, "Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"])
+    ws.append([2, "Trần Văn Bình", "Giám đốc Sở Nông nghiệp và Môi trường", "Phó Chủ tịch Hội đồng"])
+    ws.append([3, "Lê Thị Cúc", "Phó Giám đốc Sở Công Thương", "Ủy viên"])
+    ws.append([4, "Phạm Văn Dũng", "Phó Giám đốc Sở Y tế", None])
+    ws.append([5, "Hoàng Thị Em", "Phó Giám đốc Sở Khoa học và Công nghệ", None])
+    ws.merge_cells("D7:D9")
+    ws.append(["II", "TỔ TƯ VẤN GIÚP VIỆC HỘI ĐỒNG"])
+    ws.merge_cells("B10:D10")
+    ws.append([1, "Vũ Văn Giang", "Chi cục trưởng Chi cục Phát triển nông thôn", "Tổ trưởng"])
+    ws.append([2, "Đỗ Thị Hoa", "Chuyên viên Sở Nông nghiệp và Môi trường", "Tổ phó"])
+    ws.append(["Danh sách gồm 07 người./."])
+    ws.merge_cells("A13:D13")
+    ws.append([None, None, "KT. CHỦ TỊCH"])
+    ws.append([None, None, "PHÓ CHỦ TỊCH"])
+    wb.save(tmp_path / "tv.xlsx")
+    council = read_members(tmp_path / "tv.xlsx", "council")
+    assert not council.rejects
+    assert [(m.name, m.role) for m in council.members] == [
+        ("Nguyễn Văn An", "Chủ tịch Hội đồng"), ("Trần Văn Bình", "Phó Chủ tịch Hội đồng"), ("Lê Thị Cúc", "Ủy viên"),
+        ("Phạm Văn Dũng", "Ủy viên"), ("Hoàng Thị Em", "Ủy viên")]
+    notices = "\n".join(council.notices)
+    assert "dòng 4 «I. HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH»" in notices
+    assert "bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký): dòng 13 «Danh sách gồm 07 người./.»" in notices
+    team = read_members(tmp_path / "tv.xlsx", "team")
+    assert [(m.name, m.role) for m in team.members] == [("Vũ Văn Giang", "Tổ trưởng"), ("Đỗ Thị Hoa", "Tổ phó")]
+    assert not team.rejects
+
+
+def test_a_role_written_otherwise_than_printed_is_said(tmp_path):
+    """FINDINGS 31: "Thư ký" printed as "Ủy viên kiêm Thư ký" and "Thành viên" as "Ủy viên" without a word;
+    "Ủy viên thường trực" lost "thường trực". Abbreviations of the same words ("Phó CT HĐ") need no notice."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chức danh"])
+    for i, (name, role) in enumerate([("Nguyễn Văn An", "Chủ tịch HĐ"), ("Lê Văn Bình", "Phó CT HĐ"),
+                                      ("Trần Văn Cường", "Ủy viên thường trực"), ("Vũ Văn Phúc", "Thành viên"),
+                                      ("Hoàng Văn Em", "Thư ký")], 1):
+        ws.append([i, name, "Sở Nông nghiệp và Môi trường", role])
+    wb.save(tmp_path / "tv.xlsx")
+    table = read_members(tmp_path / "tv.xlsx")
+    assert [m.role for m in table.members] == ["Chủ tịch Hội đồng", "Phó Chủ tịch Hội đồng", "Ủy viên Thường trực",
+                                               "Ủy viên", "Ủy viên kiêm Thư ký"]
+    assert table.notices[-1] == (
+        "tv.xlsx, trang 'Sheet': chức danh được ghi theo tên chức danh của Hội đồng (hãy xem lại nếu không đúng ý): "
+        "dòng 5 «Thành viên» → «Ủy viên»; dòng 6 «Thư ký» → «Ủy viên kiêm Thư ký»")
+
+
+def test_a_row_that_only_continues_a_post_says_so(tmp_path):
+    """FINDINGS 64: Enter pressed inside a post leaves a row with only "và Môi trường": the refusal says what it looks like."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chức danh"])
+    ws.append([1, "Nguyễn Văn An", "Giám đốc Sở Nông nghiệp", "Chủ tịch Hội đồng"])
+    ws.append([None, None, "và Môi trường", None])
+    wb.save(tmp_path / "tv.xlsx")
+    table = read_members(tmp_path / "tv.xlsx")
+    assert [(r.row, r.reason) for r in table.rejects] == [(3, (
+        "thiếu Họ và tên; dòng này chỉ có «và Môi trường» ở cột C «Chức vụ, đơn vị công tác» — nếu là phần tiếp "
+        "của dòng 2, hãy ghi vào ô C2 rồi xóa dòng này"))]

@@ -1,6 +1,7 @@
 """Results tables as clerks make them: titles, two header rows, group rows, footers, unused columns."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,89 @@ def test_uncomputed_formula_is_a_reject_naming_the_cell(tmp_path):
     assert reject.row == 2
     assert reject.reason.startswith("cột D «Điểm»: ô D2 có công thức =AVERAGE(F2:H2) nhưng chưa có giá trị đã tính; "
                                     "hãy mở tệp bằng Excel")
+
+
+def test_names_without_a_letter_are_rejects_for_the_decision_too(tmp_path):
+    """Case 15: ".", ".." and a lone zero-width space are no product, in a recognition decision as on a certificate."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên sản phẩm", "Chủ thể", "Hạng sao"])
+    for i, name in enumerate([".", "..", "\u200b", "Cam Vũ Quang"], 1):
+        ws.append([i, name, "HTX Cam" if i != 4 else "\u2060", 4])
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert table.products == []
+    assert [(r.row, r.reason) for r in table.rejects] == [
+        (2, "cột B «Tên sản phẩm»: '.' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+        (3, "cột B «Tên sản phẩm»: '..' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+        (4, "cột B «Tên sản phẩm»: '‹U+200B›' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+        (5, "cột C «Chủ thể»: '‹U+2060›' không có chữ hoặc chữ số nào (chỉ dấu chấm, khoảng trắng hoặc ký tự ẩn)"),
+    ]
+
+
+def test_group_and_total_rows_merged_across_the_table_are_skipped_not_rejected(tmp_path):
+    """FINDINGS 13: group rows merged B:F and the total merged B:F were copied into the score column
+    and rejected ("điểm 'SẢN PHẨM ĐẠT HẠNG 4 SAO' không phải là số"), making a clean batch exit 3."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT SẢN PHẨM OCOP CẤP TỈNH ĐỢT 2 NĂM 2020"])
+    ws.merge_cells("A1:F1")
+    ws.append([None])
+    ws.append(["TT", "Tên sản phẩm", "Chủ thể", "Địa chỉ", "Kết quả đánh giá", None])
+    ws.append([None, None, None, None, "Số điểm", "Hạng sao"])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("E3:F3")
+    ws.append(["I", "SẢN PHẨM ĐẠT HẠNG 4 SAO"])
+    ws.merge_cells("B5:F5")
+    ws.append([1, "Gạo hữu cơ An Lỗ", "Hợp tác xã sản xuất, kinh doanh, dịch vụ nông nghiệp An Lỗ",
+               "thôn An Lỗ, xã Phong Hiền, huyện Phong Điền", 72.5, "4 sao"])
+    ws.append(["II", "SẢN PHẨM ĐẠT HẠNG 3 SAO"])
+    ws.merge_cells("B7:F7")
+    ws.append([1, "Rượu Ô Lâu", "Hợp tác xã nông nghiệp Phong Chương", "xã Phong Chương, huyện Phong Điền", 60, "3 sao"])
+    ws.append([None, "Tổng cộng: 03 sản phẩm (01 sản phẩm 4 sao, 02 sản phẩm 3 sao)"])
+    ws.merge_cells("B9:F9")
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert not table.rejects
+    assert [(p.name, p.score, p.stars) for p in table.products] == [
+        ("Gạo hữu cơ An Lỗ", Decimal("72.50"), 4), ("Rượu Ô Lâu", Decimal("60.00"), 3)]
+    notices = "\n".join(table.notices)
+    assert "dòng 5 «I. SẢN PHẨM ĐẠT HẠNG 4 SAO»; dòng 7 «II. SẢN PHẨM ĐẠT HẠNG 3 SAO»" in notices
+    assert "dòng 9 «Tổng cộng: 03 sản phẩm" in notices
+    assert "dòng 9 ghi tổng cộng 3 nhưng bảng có 2 sản phẩm; hãy kiểm tra lại" in notices
+
+
+@pytest.mark.parametrize(("typed", "stars"), [("3*", 3), ("4 ★", 4), ("★★★★", 4), ("***", 3), ("04 sao", 4),
+                                              ("Hạng 04 sao", 4), ("3,0 sao", 3), ("ba sao", 3)])
+def test_stars_as_clerks_type_them(typed, stars, tmp_path):
+    """FINDINGS 18: "3*" was read as 1 star (the asterisk counted, the digit ignored), "04 sao" refused."""
+    wb = Workbook()
+    wb.active.append(["STT", "Tên sản phẩm", "Chủ thể", "Điểm", "Hạng sao"])
+    wb.active.append([1, "Mật ong", "HTX Ong", "55 điểm", typed])
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert not table.rejects and [(p.score, p.stars) for p in table.products] == [(Decimal("55.00"), stars)]
+
+
+def test_data_in_a_column_without_a_header_is_named_not_dropped(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["STT", "Tên sản phẩm", "Chủ thể", "Hạng sao"])
+    ws.append([1, "Cam Vũ Quang", "HTX Cam", 4, "đã nộp hồ sơ bổ sung"])
+    ws.append([2, "Bưởi Phúc Trạch", "HTX Bưởi", 3, None, "chưa có mã"])
+    wb.save(tmp_path / "kq.xlsx")
+    table = read_products(tmp_path / "kq.xlsx")
+    assert [p.name for p in table.products] == ["Cam Vũ Quang", "Bưởi Phúc Trạch"]
+    assert table.notices == ["kq.xlsx, trang 'Sheet': có dữ liệu ở cột không có tiêu đề, không được đọc: "
+                             "cột E (dòng 2); cột F (dòng 3)"]
+
+
+def test_a_csv_saved_in_the_windows_code_page_is_refused_with_the_way_out(tmp_path):
+    """Excel's "CSV (Comma delimited)" on Vietnamese Windows writes code page 1258 and puts '?' for letters it
+    cannot hold ("phẩm" → "pha?m"): reading it would print wrong names, so it is refused, saying what to choose."""
+    path = tmp_path / "kq.csv"
+    path.write_bytes("STT,Tên sản phẩm,Chủ thể,Hạng sao\n1,Gạo hữu cơ,HTX An Lỗ,4\n".encode("cp1258", errors="replace"))
+    with pytest.raises(DataError) as info:
+        read_products(path)
+    assert "không phải mã UTF-8" in str(info.value) and "'CSV UTF-8 (Comma delimited)'" in str(info.value)

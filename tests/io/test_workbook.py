@@ -73,7 +73,7 @@ def test_hidden_rows_are_skipped_and_listed(tmp_path):
     ws.row_dimensions[4].hidden = True
     table = read_products(saved(wb, tmp_path / "t.xlsx"))
     assert [p.name for p in table.products] == ["Sản phẩm 1", "Sản phẩm 4", "Sản phẩm 5"]
-    assert "t.xlsx, trang 'Sheet': bỏ qua 2 dòng bị ẩn: dòng 3–4" in table.notices
+    assert "t.xlsx, trang 'Sheet': bỏ qua 2 dòng bị ẩn: dòng 3 «2 | Sản phẩm 2 | HTX | 62»; dòng 4 «3 | Sản phẩm 3 | HTX | 63»" in table.notices
 
 
 def test_merged_cells_fill_every_row_of_the_region(tmp_path):
@@ -131,7 +131,7 @@ def test_zip_bomb_is_refused_before_openpyxl(tmp_path):
         read_products(path)
     text = str(info.value)
     assert "bomb.xlsx" in text and "không đọc được tệp Excel" in text
-    assert "phần tử 'xl/sharedStrings.xml' khai báo 1073741824 byte khi giải nén" in text
+    assert "phần tử 'xl/sharedStrings.xml' khai báo 1.024 MB khi giải nén" in text
     assert info.value.exit_code == 2
 
 
@@ -218,3 +218,92 @@ def test_a_forged_dimension_does_not_make_empty_cells(tmp_path):
     started = time.perf_counter()
     assert [p.name for p in read_products(path).products] == ["Trà xanh"]
     assert time.perf_counter() - started < 5
+
+
+def test_many_hidden_rows_are_listed_with_what_they_hold_then_counted(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEAD)
+    for i in range(1, 11):
+        ws.append([i, f"Sản phẩm {i}", "HTX", 60 + i])
+    for r in range(2, 10):
+        ws.row_dimensions[r].hidden = True
+    table = read_products(saved(wb, tmp_path / "t.xlsx"))
+    assert [p.name for p in table.products] == ["Sản phẩm 9", "Sản phẩm 10"]
+    hidden = next(n for n in table.notices if "dòng bị ẩn" in n)
+    assert hidden.endswith("bỏ qua 8 dòng bị ẩn: dòng 2 «1 | Sản phẩm 1 | HTX | 61»; dòng 3 «2 | Sản phẩm 2 | HTX | 62»; "
+                           "dòng 4 «3 | Sản phẩm 3 | HTX | 63»; dòng 5 «4 | Sản phẩm 4 | HTX | 64»; "
+                           "dòng 6 «5 | Sản phẩm 5 | HTX | 65»; dòng 7 «6 | Sản phẩm 6 | HTX | 66»; … và 2 dòng khác (dòng 8–9)")
+
+
+def test_a_value_of_the_wrong_type_gets_a_vietnamese_message(tmp_path):
+    """A number cell holding "NaN" (a file not written by Excel): no class name of the library in the message."""
+    wb = Workbook()
+    wb.active.append(HEAD)
+    wb.active.append([1, "Trà", "HTX", 70.5])
+    path = saved(wb, tmp_path / "t.xlsx")
+    rewritten = tmp_path / "nan.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, data.replace(b"<v>70.5</v>", b"<v>NaN</v>") if "sheet1" in info.filename else data)
+    with pytest.raises(DataError) as info:
+        read_products(rewritten)
+    assert "có ô chứa giá trị không đúng kiểu Excel ghi" in str(info.value) and "Error" not in str(info.value)
+
+
+def _hostile(kind: str, good: bytes) -> bytes:
+    """A workbook broken the way ``kind`` says, from the bytes of a good one."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = {"dtd": b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY e "x">]>' + data,
+                        "broken XML": data[: len(data) // 2],
+                        "5,000-digit integer": re.sub(rb"<v>1</v>", b"<v>" + b"7" * 5000 + b"</v>", data, count=1),
+                        "NaN": re.sub(rb"<v>1</v>", b"<v>NaN</v>", data, count=1)}[kind]
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["dtd", "broken XML", "5,000-digit integer", "NaN"])
+def test_a_hostile_members_workbook_stops_render_with_a_message_and_exit_2(kind, tmp_path):
+    """Case 11 through the CLI: a Vietnamese message naming the file, exit code 2, no traceback, no document."""
+    from click.testing import CliRunner
+
+    from ocop_docs.cli import main
+
+    wb = Workbook()
+    wb.active.append(["STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Chức danh trong Hội đồng"])
+    wb.active.append([1, "Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh", "Chủ tịch Hội đồng"])
+    good = io.BytesIO()
+    wb.save(good)
+    (tmp_path / "tv.xlsx").write_bytes(_hostile(kind, good.getvalue()))
+    spec = tmp_path / "qd.yaml"
+    spec.write_text("kind: council_decision\nissuer: {name: Ủy ban nhân dân tỉnh Hà Tĩnh, level: tinh}\nplace: Hà Tĩnh\n"
+                    "date: 2026-06-08\nsigner: {title: Chủ tịch}\nexecutors: [Chánh Văn phòng]\nmembers_file: tv.xlsx\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(spec), "-o", str(tmp_path / "qd.docx")])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'tv.xlsx'}" in result.output and "không đọc được tệp Excel" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "qd.docx").exists()
+
+
+@pytest.mark.parametrize("active", [0, 1])
+def test_of_several_sheets_the_one_excel_shows_is_read_and_the_others_named(active, tmp_path):
+    """FINDINGS 53: rounds kept as sheets "Đợt 1", "Đợt 2", saved with "Đợt 2" open: "Đợt 1" was read in silence."""
+    wb = Workbook()
+    first = wb.active
+    first.title = "Đợt 1"
+    first.append(HEAD)
+    first.append([1, "Trà xanh", "HTX Trà", 70])
+    second = wb.create_sheet("Đợt 2")
+    second.append(HEAD)
+    second.append([1, "Cam Vũ Quang", "HTX Cam", 78])
+    wb.active = active
+    table = read_products(saved(wb, tmp_path / "t.xlsx"))
+    read, other = ("Đợt 1", "Đợt 2") if active == 0 else ("Đợt 2", "Đợt 1")
+    assert [p.name for p in table.products] == (["Trà xanh"] if active == 0 else ["Cam Vũ Quang"])
+    assert (f"t.xlsx, trang '{read}': tệp có 2 trang tính; đọc trang '{read}' (trang đang mở khi lưu tệp), không đọc "
+            f"trang '{other}' — muốn đọc trang khác thì mở trang đó trong Excel rồi lưu lại") in table.notices

@@ -396,3 +396,19 @@ def test_decision_subject_reads_the_recognition_decision_under_its_other_wording
     from ocop_docs.model.decision import decision_subject
 
     assert decision_subject(title, None) == subject
+
+
+def test_members_whose_names_differ_by_one_mark_are_two_people():
+    """Issue 13 case 1: "Hùng" and "Hưng" are both listed; the same name with other case or spacing is one person
+    written twice; the recognition list keeps "Gạo tám thơm" and "Gạo tấm thơm" apart the same way."""
+    members = council()["members"] + [{"name": "Nguyễn Văn Hưng", "position": "Chuyên viên", "role": "Ủy viên"}]
+    d = build(council(members=members))
+    names = [m.name for m in d.members]
+    assert "Nguyễn Văn Hùng" in names and "Nguyễn Văn Hưng" in names
+    content = d.articles()[0].article.content
+    assert any("Nguyễn Văn Hùng" in line for line in content) and any("Nguyễn Văn Hưng" in line for line in content)
+    twice = council()["members"] + [{"name": "nguyễn  văn HÙNG", "position": "Chuyên viên", "role": "Ủy viên"}]
+    with pytest.raises(ValidationError, match="'nguyễn  văn HÙNG' có tên hai lần"):
+        build(council(members=twice))
+    both = build(recognition(products=[product("Gạo tám thơm", 3, 60), product("Gạo tấm thơm", 3, 61)]))
+    assert [p.name for p in both.products] == ["Gạo tám thơm", "Gạo tấm thơm"]

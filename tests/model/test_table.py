@@ -7,7 +7,8 @@ import pytest
 from pydantic import ValidationError
 
 from ocop_docs.model.plan import Budget, Plan
-from ocop_docs.model.table import Table, is_total_label, parse_amount, table_from_rows
+from ocop_docs.model.table import Table, is_total_label, parse_amount
+from ocop_docs.parse.tables import pipe_rows, table_from_cells
 
 
 @pytest.mark.parametrize("text,value", [
@@ -34,9 +35,9 @@ def test_stated_total_must_equal_the_sum():
     rows = [["STT", "Nội dung", "Kinh phí"], ["1", "Tập huấn", "50.000.000"], ["2", "Hội chợ", "35.000.000"],
             ["", "Tổng cộng", "84.000.000"]]
     with pytest.raises(ValidationError, match="dòng 'Tổng cộng', cột 3 ghi 84.000.000 nhưng tổng các dòng là 85.000.000"):
-        table_from_rows(rows)
+        _table(rows)
     rows[-1][2] = "85.000.000"
-    table = table_from_rows(rows)
+    table = _table(rows)
     assert table.number_columns == [3] and table.total.stated == {3: "85.000.000"} and len(table.rows) == 2
 
 
@@ -79,6 +80,76 @@ def test_more_diem_than_letters_is_refused_with_the_way_out():
         Plan.model_validate(data)
     items[-1]["label"] = "z)"
     assert Plan.model_validate(data)  # a label the writer chose is printed as written
+
+
+def _table(rows: list[list[str]]) -> Table:
+    """A table read from rows of cell texts, without the reader's leniency: a wrong total is an error here."""
+    heads = 1
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    body = rows[heads:]
+    total = None
+    if body and any(is_total_label(c) for c in body[-1][:2]):
+        last = body.pop()
+        label = next(c for c in last if c.strip())
+        stated = {i + 1: c for i, c in enumerate(last) if c.strip() and c != label and parse_amount(c) is not None}
+        total = {"label": label, "stated": stated}
+    numbers = table_from_cells(rows).number_columns
+    return Table(header=rows[:heads], rows=body, number_columns=numbers, total=total)
+
+
+def _grouped() -> list[list[str]]:
+    """A budget annex with group rows carrying subtotals (I, II … over 1, 2 …), as Vietnamese annexes
+    print them (tests/data/tables/README.md)."""
+    from testpaths import ROOT
+
+    return pipe_rows((ROOT / "tests" / "data" / "tables" / "du-toan-427-qd-tnvn-2026.md").read_text(encoding="utf-8").splitlines())
+
+
+def test_group_rows_carry_subtotals_and_are_counted_once():
+    table = _table(_grouped())
+    assert table.total.stated == {5: "500.000.000", 6: "500.000.000"}
+    assert table.column_sum(5) == Decimal(500_000_000)  # I + II + III + IV + V, not I and its items again
+    assert [(g, items) for g, items in table.groups()][0] == (0, [1, 2, 3, 4, 5])
+
+
+def test_a_subtotal_that_is_not_the_sum_of_its_items_is_an_error_naming_the_row():
+    rows = _grouped()
+    rows[1][4] = "84.000.000"
+    rows[-1][4] = "499.400.000"  # the total agrees with the groups: only the subtotal is wrong
+    with pytest.raises(ValidationError, match=r"dòng 'I Phần mềm' \(dòng 1\), cột 5 ghi 84.000.000 nhưng tổng các dòng "
+                                              r"của nhóm là 84.600.000"):
+        _table(rows)
+
+
+def test_group_rows_without_figures_are_headings_and_every_row_counts():
+    table = Table(header=[["STT", "Sản phẩm", "Kinh phí"]],
+                  rows=[["I", {"text": "Huyện Chư Sê", "colspan": 2}], ["1", "Hồ tiêu", "20.000.000"], ["2", "Cà phê", "15.000.000"]],
+                  number_columns=[3], total={"label": "Tổng cộng", "stated": {3: "35.000.000"}})
+    assert table.column_sum(3) == Decimal(35_000_000)
+
+
+def test_rows_that_break_an_item_down_are_not_counted_again():
+    """ "Trong đó: - …" rows under an item (no STT of their own) are part of it: 850 + 4.200 + 1.400."""
+    table = Table(header=[["TT", "Nội dung", "Kinh phí (triệu đồng)"]],
+                  rows=[["1", "Tổ chức đánh giá, phân hạng sản phẩm cấp tỉnh", "850"],
+                        ["2", "Hỗ trợ chủ thể hoàn thiện sản phẩm", "4.200"],
+                        ["", "Trong đó: - Hỗ trợ thiết kế bao bì, nhãn mác", "1.200"],
+                        ["", "- Hỗ trợ kiểm nghiệm, công bố chất lượng", "3.000"],
+                        ["3", "Hội chợ OCOP năm 2025", "1.400"]],
+                  number_columns=[3], total={"label": "TỔNG CỘNG", "stated": {3: "6.450"}, "at": "top"})
+    assert table.details() == {2, 3} and table.column_sum(3) == Decimal(6450)
+    with pytest.raises(ValidationError, match="ghi 10.650 nhưng tổng các dòng là 6.450"):
+        Table.model_validate(dict(table.model_dump(), total={"label": "TỔNG CỘNG", "stated": {3: "10.650"}}))
+
+
+def test_a_breakdown_larger_than_its_item_is_an_error_naming_the_row():
+    rows = [["1", "Tổ chức đánh giá", "850"], ["2", "Hỗ trợ chủ thể hoàn thiện sản phẩm", "900"],
+            ["", "Trong đó: - Hỗ trợ thiết kế bao bì, nhãn mác", "1.200"], ["", "- Hỗ trợ kiểm nghiệm", "3.000"]]
+    with pytest.raises(ValidationError, match=r"dòng '2 Hỗ trợ chủ thể hoàn thiện sản phẩm' \(dòng 2\), cột 3 ghi 900 nhưng "
+                                              r"các dòng 'Trong đó' dưới nó cộng lại 4.200"):
+        Table(header=[["TT", "Nội dung", "Kinh phí"]], rows=rows, number_columns=[3], total={"label": "Tổng cộng"})
+    assert Table(header=[["TT", "Nội dung", "Kinh phí"]], rows=rows, number_columns=[3])  # no total: nothing summed
 
 
 @pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG:", "Tổng số: 30 sản phẩm", "Tổng kinh phí", "Cộng", "Cộng:",

@@ -10,6 +10,7 @@ import subprocess
 import pytest
 from docx import Document
 from testpaths import SAMPLES
+from wordcheck import findings_of
 
 from ocop_docs.check import check_file
 from ocop_docs.convert.libreoffice import find_soffice
@@ -73,3 +74,9 @@ def test_no_error_at_all_after_a_resave(demo_reports):
     section of a two-section decision template; the renderer gives the number back (ND30-PAGE-04)."""
     errors = {p.name: [(f.rule_id, f.found) for f in r.findings if f.severity == "error"] for p, r in demo_reports.items()}
     assert {name: e for name, e in errors.items() if e} == {}
+
+
+def test_documents_from_resaved_templates_open_in_word_without_repair(demo_reports):
+    """LibreOffice writes a section break's w:sectPr first in its paragraph's properties and
+    w:tblHeader w:val="true"; the renderer puts both back as the schema wants (render/oxml.py)."""
+    assert findings_of(list(demo_reports)) == {}

@@ -76,8 +76,38 @@ def test_each_table_block_is_a_word_table_with_its_rows(rendered):
     assert target_rows[2] == ["Long Thành", "1.200", "1"] and target_rows[-1] == ["Cộng", "1.203", "1"]
 
 
+def _gap_above(tbl) -> int:
+    """The space (twips) the document leaves above a table: its caption's space before, else the
+    space after the paragraph that introduces it."""
+    before = tbl.getprevious()
+    while before is not None and before.find(f"{W}pPr/{W}keepNext") is not None and \
+            before.find(f"{W}pPr/{W}jc") is not None and before.find(f"{W}pPr/{W}jc").get(f"{W}val") in ("center", "right"):
+        caption = before.find(f"{W}pPr/{W}spacing")
+        if caption is not None and int(caption.get(f"{W}before", "0")) >= 120:
+            return int(caption.get(f"{W}before"))
+        before = before.getprevious()
+    spacing = before.find(f"{W}pPr/{W}spacing") if before is not None else None
+    return int(spacing.get(f"{W}after", "0")) if spacing is not None else 0
+
+
+def _gap_below(tbl) -> int:
+    """The space (twips) above the paragraph after a table; a table that ends the document needs none."""
+    following = tbl.getnext()
+    if following is None or following.tag == f"{W}sectPr":
+        return 10 ** 6
+    spacing = following.find(f"{W}pPr/{W}spacing") if following is not None else None
+    return int(spacing.get(f"{W}before", "0")) if spacing is not None else 0
+
+
+def _padding(tbl) -> dict[str, int]:
+    return {etree.QName(m).localname: int(m.get(f"{W}w")) for m in tbl.find(f"{W}tblPr/{W}tblCellMar")}
+
+
 def test_nd30_practice_style(rendered):
+    """ND30-TABLE-01 leaves tables to practice: borders, header repeated, rows whole, padding, space around."""
     for tbl in _tables(rendered):
+        assert all(p >= 57 for p in _padding(tbl).values()) and set(_padding(tbl)) == {"top", "left", "bottom", "right"}
+        assert _gap_above(tbl) >= 120 and _gap_below(tbl) >= 120, "a table stuck to the text around it"
         tblpr = tbl.find(f"{W}tblPr")
         names = [etree.QName(c).localname for c in tblpr]
         assert names == sorted(names, key=TBLPR_ORDER.index), names
@@ -88,7 +118,11 @@ def test_nd30_practice_style(rendered):
         assert tblpr.find(f"{W}tblCellMar/{W}left").get(f"{W}w") == "85"  # cells do not touch their borders
         widths = [int(c.get(f"{W}w")) for c in tbl.find(f"{W}tblGrid")]
         assert abs(sum(widths) - int(tblpr.find(f"{W}tblW").get(f"{W}w"))) <= 1
-    budget = _tables(rendered)[1]
+    # columns sized to their content across the A4 portrait text width (210 mm less 30 + 15 mm margins)
+    assignment, budget = _tables(rendered)[:2]
+    widths = [int(c.get(f"{W}w")) for c in assignment.find(f"{W}tblGrid")]
+    assert abs(sum(widths) - 165 * 1440 / 25.4) <= 1 and widths.index(max(widths)) == 1 and widths[0] == min(widths)  # "Nội dung nhiệm vụ" widest, STT narrowest
+    assert widths[0] >= 3 * 190 + 2 * 85  # "STT" on one line: three capitals and the cell's padding
     amount = budget.findall(f"{W}tr")[1].findall(f"{W}tc")[2]
     assert amount.find(f".//{W}jc").get(f"{W}val") == "right"  # numbers right-aligned
     stt = budget.findall(f"{W}tr")[1].findall(f"{W}tc")[0]
@@ -151,9 +185,11 @@ def test_template_tables_get_the_same_style(tmp_path, sample):
         assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
         names = [etree.QName(c).localname for c in tbl.find(f"{W}tblPr")]
         assert "tblCellMar" in names and names.index("tblCellMar") < names.index("tblLook")
-        following = tbl.getnext()
-        if following is not None and following.tag == f"{W}p":
-            assert int(following.find(f"{W}pPr/{W}spacing").get(f"{W}before")) >= 120
+        # cells do not touch their borders: padding on all four sides, in CT_TblCellMar order
+        assert list(_padding(tbl)) == ["top", "left", "bottom", "right"] and min(_padding(tbl).values()) >= 57
+        assert all(tc.find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "center" for tc in rows[0].findall(f"{W}tc"))
+        # space before and after the table
+        assert _gap_above(tbl) >= 120 and _gap_below(tbl) >= 120
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
@@ -198,3 +234,40 @@ def test_word_opens_the_tables_without_repair(rendered):
     from wordcheck import word_findings
 
     assert word_findings(rendered) == []
+
+
+def test_a_decisions_annex_carries_a_table_in_the_same_style(tmp_path):
+    """A table block among a decision's attached paragraphs is a Word table in the house style,
+    placed between the paragraphs it stands among; a stated total that disagrees is refused naming its row."""
+    from pydantic import ValidationError
+
+    from ocop_docs.model.decision import GeneralDecision
+
+    data = {
+        "issuer": {"name": "Ủy ban nhân dân tỉnh Gia Lai", "level": "tinh"}, "place": "Gia Lai", "number": 44,
+        "date": "2026-03-02", "title": "Phê duyệt danh mục sản phẩm OCOP tiềm năng năm 2026",
+        "authority": "ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+        "legal_bases": ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"],
+        "articles": [{"text": "Phê duyệt danh mục kèm theo."}, {"text": "Quyết định này có hiệu lực kể từ ngày ký."}],
+        "attached": ["DANH MỤC SẢN PHẨM", "(Kèm theo Quyết định số 44/QĐ-UBND ngày 02/3/2026 của Chủ tịch UBND tỉnh)",
+                     {"table": {"header": [["STT", "Tên sản phẩm", "Kinh phí (đồng)"]],
+                                "rows": [["1", "Hồ tiêu", "20000000"], ["2", "Cà phê", "15000000"]], "number_columns": [3],
+                                "total": {"label": "Tổng cộng", "stated": {3: "35.000.000"}}}},
+                     "Ghi chú: kinh phí từ ngân sách tỉnh."],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn An"},
+        "recipients": ["Như Điều 2"], "archive": "VT",
+    }
+    docx = render_spec(GeneralDecision.model_validate(data), tmp_path / "qd.docx")
+    (tbl,) = _tables(docx)
+    assert [_cells(tr) for tr in tbl.findall(f"{W}tr")] == [
+        ["STT", "Tên sản phẩm", "Kinh phí (đồng)"], ["1", "Hồ tiêu", "20.000.000"], ["2", "Cà phê", "15.000.000"],
+        ["Tổng cộng", "35.000.000"]]
+    assert "".join(t.text or "" for t in tbl.getprevious().iter(f"{W}t")).startswith("(Kèm theo Quyết định số 44")
+    assert "".join(t.text or "" for t in tbl.getnext().getnext().iter(f"{W}t")) == "Ghi chú: kinh phí từ ngân sách tỉnh."
+    rows = tbl.findall(f"{W}tr")
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows) and rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert _gap_above(tbl) >= 120 and min(_padding(tbl).values()) >= 57
+    assert [f for f in check_file(docx).findings if f.severity == "error"] == []
+    data["attached"][2]["table"]["total"]["stated"] = {3: "36.000.000"}
+    with pytest.raises(ValidationError, match="dòng 'Tổng cộng', cột 3 ghi 36.000.000 nhưng tổng các dòng là 35.000.000"):
+        GeneralDecision.model_validate(data)

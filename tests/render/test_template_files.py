@@ -89,3 +89,37 @@ def test_the_reader_gives_the_checked_bytes_and_document():
     data, document = read_template(template_path("plan"))
     assert zipfile.is_zipfile(io.BytesIO(data))
     assert any(p.style.name == "ND30 - Trích yếu" for p in document.paragraphs)
+
+
+def test_a_zip_bomb_template_is_refused_without_being_inflated(tmp_path):
+    """Case 12, memory: a part of 256 MB of zeros (a quarter of a megabyte in the file) is refused
+    from its declared size; nothing of it is inflated and the template file is not read into a
+    buffer sized by the limit (Python's allocations stay under 16 MB; they were 107 MB)."""
+    import tracemalloc
+    import zlib
+
+    bomb = tmp_path / "bom.docx"
+    shutil.copy(template_path("plan"), bomb)
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = b"\0" * (1024 * 1024)
+    deflated = b"".join(raw.compress(block) for _ in range(256)) + raw.flush()
+    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_STORED) as z:
+        z.writestr("word/media/zeros.bin", deflated)  # stored as is: the header is fixed below
+    data = bytearray(bomb.read_bytes())
+    # Declare the entry as deflated, 256 MB once inflated (local header and central directory).
+    for signature, method_at, size_at in ((b"PK\x03\x04", 8, 22), (b"PK\x01\x02", 10, 24)):
+        at = data.rfind(signature)
+        data[at + method_at:at + method_at + 2] = (8).to_bytes(2, "little")
+        data[at + size_at:at + size_at + 4] = (256 * 1024 * 1024).to_bytes(4, "little")  # CRC left wrong: never read
+    bomb.write_bytes(bytes(data))
+
+    out = tmp_path / "ra.docx"
+    tracemalloc.start()
+    try:
+        result = CliRunner().invoke(main, ["render", str(PLAN), "-o", str(out), "--template", str(bomb)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 3 and "vượt giới hạn 100 MB" in result.output, result.output
+    assert peak < 16 * 1024 * 1024, peak
+    assert not out.exists()

@@ -368,3 +368,11 @@ def test_syllable_model_accepts_real_words():
         assert _is_syllable(w.upper()), w
     for w in ("xaõ", "cuỷa", "ñy", "coõng", "kan", "gen", "ngi", "cafe", "hoàá", "tieáng"):
         assert not _is_syllable(w), w
+
+
+def test_has_words_and_shown():
+    from ocop_docs.vi.text import has_words, shown
+
+    assert not any(has_words(s) for s in (".", "..", "\u200b", " \u00a0", "–"))
+    assert has_words("Gạo 3") and has_words("8")
+    assert shown("\u200b") == "‹U+200B›" and shown("a\u00a0b c") == "a‹U+00A0›b c" and shown("Gạo tấm") == "Gạo tấm"

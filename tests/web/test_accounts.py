@@ -160,3 +160,22 @@ def test_finished_jobs_and_their_folders_are_removed_after_the_time_limit(make_a
             time.sleep(0.1)
         assert not folder.exists()
         assert client.get(job).status_code == 404
+
+
+def test_serve_keeps_its_register_in_the_work_folder_named_and_says_where(tmp_path, monkeypatch):
+    """Issue 13 item 3: no hidden register. With --thu-muc the register is there (not in a default folder
+    under the home folder, which is not even created), and the start-up lines say which file it is."""
+    import uvicorn
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("OCOP_DOCS_REGISTER", raising=False)
+    monkeypatch.delenv("OCOP_DOCS_WEB_DIR", raising=False)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # start-up only, no server
+    result = CliRunner().invoke(main, ["serve", "--thu-muc", str(tmp_path / "web")])
+    assert result.exit_code == 0, result.output
+    register = tmp_path / "web" / "so-dang-ky-giay-chung-nhan.sqlite"
+    assert f"Sổ đăng ký số giấy chứng nhận: {register} (chưa chỉ bằng --register" in result.output
+    assert list(home.rglob("*")) == []

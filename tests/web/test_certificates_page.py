@@ -7,7 +7,7 @@ import sqlite3
 import zipfile
 
 import openpyxl
-from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML, csrf_of, text_of, wait_job
+from web_helpers import RESULTS_XLSX, ROUND_FORM, ROUND_YAML, csrf_of, text_of, wait_job, word_findings_of
 
 
 def _trial(client, form: dict, files: dict):
@@ -46,6 +46,8 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
     assert "Đã cấp và ghi vào sổ đăng ký" in text
     assert "001/2026/GCN-OCOP Cam Vũ Quang" in text
     assert _register_count(register) == 34
+    with sqlite3.connect(register) as db:  # FINDINGS 61: the uploaded file's name, not the server's folder
+        assert {r[0] for r in db.execute("SELECT DISTINCT source FROM certificates")} == {"kết quả đợt 2.xlsx (tải lên trang web)"}
 
     z = client.get(f"{real}/tai/zip")
     assert z.status_code == 200
@@ -57,6 +59,7 @@ def test_trial_then_real_run_from_the_form(client, tmp_path):
         assert len([n for n in names if n.startswith("docx/")]) == 34
         assert len([n for n in names if n.startswith("pdf/")]) == 34
         assert "giay-chung-nhan-tat-ca.pdf" in names
+        assert word_findings_of(archive.read("docx/2026-001-cam-vu-quang.docx")) == []
         with zipfile.ZipFile(io.BytesIO(archive.read("docx/2026-001-cam-vu-quang.docx"))) as first:
             body = re.sub(r"<[^>]+>", "", first.read("word/document.xml").decode("utf-8"))
         assert "Cam Vũ Quang" in body and "001/2026/GCN-OCOP" in body and "Đạt hạng 4 sao" in body

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from web_helpers import csrf_of, docx_text, text_of, wait_job
+from web_helpers import csrf_of, docx_text, text_of, wait_job, word_findings_of
 
 
 def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendered_plans):
@@ -29,6 +29,7 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
     assert "d%E1%BB%B1%20th%E1%BA%A3o" in draft.headers["content-disposition"]
     with zipfile.ZipFile(io.BytesIO(draft.content)) as package:  # Word's tracked changes and comments
         assert b"<w:ins " in package.read("word/document.xml") and "word/comments.xml" in package.namelist()
+    assert word_findings_of(draft.content) == []
     assert client.get(f"{job}/tai/pdf").content.startswith(b"%PDF")
     assert "Báo cáo chuyển kế hoạch sang năm 2025" in client.get(f"{job}/tai/report").content.decode("utf-8")
 
@@ -59,7 +60,9 @@ def test_word_plan_rolled_forward_reviewed_edited_and_downloaded(client, rendere
     body = docx_text(client.get(f"{edited}/tai/docx").content)
     assert "Số: 45/KH-UBND" in body and "ngày 10 tháng 02 năm 2025" in body and "Nguyễn Văn Hải" in body
     assert "20.000.000 đồng" in body and "14.000.000" not in body and "ít nhất 03 sản phẩm" in body
-    with zipfile.ZipFile(io.BytesIO(client.get(f"{edited}/tai/draft").content)) as package:
+    edited_draft = client.get(f"{edited}/tai/draft").content
+    assert word_findings_of(edited_draft) == []  # the officer's answers as tracked changes: valid too
+    with zipfile.ZipFile(io.BytesIO(edited_draft)) as package:
         xml = package.read("word/document.xml").decode("utf-8")
     assert 'w:author="Lê Thị Hoa"' in xml and 'w:author="ocop-docs"' in xml
 

@@ -29,12 +29,27 @@ def wait_job(client: TestClient, location: str, timeout: float = 180) -> str:
     raise AssertionError(f"job {location} not done in {timeout} s")
 
 
+def word_findings_of(content: bytes) -> list[str]:
+    """What the OOXML validator finds in a downloaded .docx that Word would repair (none allowed)."""
+    import tempfile
+    from pathlib import Path
+
+    from wordcheck import word_findings
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tai-ve.docx"
+        path.write_bytes(content)
+        return word_findings(path)
+
+
 def docx_text(content: bytes) -> str:
-    """The text of a .docx (its paragraphs, then its tables' cells), as a reader of the file sees it."""
+    """The text of a downloaded .docx (its paragraphs, then its tables' cells), as a reader of the
+    file sees it; the file must first open in Word without repair."""
     import io
 
     import docx
 
+    assert word_findings_of(content) == [], "Word would repair the downloaded .docx"
     document = docx.Document(io.BytesIO(content))
     return "\n".join([p.text for p in document.paragraphs]
                      + [c.text for t in document.tables for row in t.rows for c in row.cells])
