@@ -572,6 +572,13 @@ def _money_columns(table) -> dict[int, str]:
                 for c in range(column, column + cell.colspan):
                     out[c] = f"{unit.group(1).lower()} đồng" if unit else out.get(c, "")
             column += cell.colspan
+    # "Đơn vị tính: triệu đồng" above the table: the unit of its money columns (every number column
+    # when no header names money).
+    unit = _MONEY_UNIT.search(table.unit or "")
+    if table.unit and re.search(r"đồng|VNĐ|VND", table.unit, re.I):
+        word = f"{unit.group(1).lower()} đồng" if unit else ""
+        for c in out or table.number_columns:
+            out[c] = out.get(c) or word
     return out
 
 

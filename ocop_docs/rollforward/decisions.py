@@ -218,6 +218,13 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
                 _set_target(final, d.slot.path[:-1], printed, d.current, printed)
             else:
                 _set(final, d.slot.path, printed if value is None else value)
+                signer = final.signer
+                if d.kind == "title" and signer is not None and signer.authority and signer.head_title \
+                        and signer.head_title.upper() == (signer.title or "").upper():
+                    # The head signs in person ("Chủ tịch" under "KT. CHỦ TỊCH"): no "KT." line.
+                    in_words.append(Item("Chữ ký", "Người đứng đầu tự ký: bỏ dòng thẩm quyền ký thay",
+                                         f"{signer.authority}. {signer.head_title}", "(bỏ)", category="officer"))
+                    signer.authority, signer.head_title = None, None
         except (ValidationError, ValueError) as exc:
             problems.append(Problem(f"«{d.label}»: {_validation_message(exc)}", path=d.key))
     totals = _restate_totals(final, [w[0] for w in edits]) + in_words
@@ -307,6 +314,11 @@ def _read(d: Decision, text: str, plan: Plan) -> tuple[str, Any]:
     if kind == "money-cell" and d.slot.unit:
         value = _in_unit(text, d.slot.unit)
         return format_number(value, _decimals(value)), None
+    if kind == "money" and re.fullmatch(r"[\d.,\s]+", text):
+        # A bare number for "6.450 triệu đồng" is in the sentence's unit: "7000" is 7.000 triệu.
+        unit = re.search(r"\b(nghìn|ngàn|triệu|tỷ|tỉ)\b", d.current, re.I)
+        if unit:
+            text = f"{text} {unit.group(1)}"
     if kind in ("money", "amount", "money-cell"):
         amount = _amount(text)
         if kind == "amount":
@@ -341,6 +353,7 @@ def _period(plan: Plan) -> str:
 def _amount(text: str) -> int:
     """đồng from "90.000.000", "90000000 đồng", "90 triệu", "1,5 tỷ đồng"; "90,000,000" is refused."""
     words = re.sub(r"\s*(?:đồng|vnđ|vnd|đ|₫)\.?\s*$", "", text.strip(), flags=re.I)
+    words = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", ".", words)  # "12 500 000" is 12.500.000
     unit = 1
     m = re.fullmatch(r"(.+?)\s*(nghìn|ngàn|triệu|tỷ|tỉ)", words, flags=re.I)
     if m:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from .text import citation_spans
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_MONEY_RE = re.compile(rf"(?<![\d.,])(?:{_NUMBER})\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?![\wđ])", re.I)
+# Thousands grouped by spaces, as Word and Excel write them for some locales ("12 500 000 đồng").
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"
+_MONEY_RE = re.compile(rf"(?<![\d.,])(?:{_SPACED}|{_NUMBER})\s*(?:tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?![\wđ])", re.I)
 # Counted things an OCOP plan sets targets for, and star ratings.
 _UNITS = (r"sản phẩm|chủ thể|hợp tác xã|HTX|doanh nghiệp|cơ sở|điểm bán|làng nghề|xã|lớp|lượt|hội chợ|"
           r"cán bộ|học viên|người|mô hình|chuỗi|vùng nguyên liệu|tổ hợp tác|hộ")

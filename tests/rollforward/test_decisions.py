@@ -246,3 +246,51 @@ def test_a_signer_name_typed_in_lower_case_is_printed_with_its_capitals(word_pla
     plan, _ = load_plan(word_plan)
     done = apply_decisions(roll_forward(plan, 2027, on=date(2027, 1, 5)), {"nguoi-ky-ho-ten": "nguyễn văn hải"})
     assert done.result.plan.signer.name == "Nguyễn Văn Hải"
+
+
+def test_a_bare_number_for_an_amount_in_millions_is_in_millions():
+    """FINDINGS 77: "7000" answering "6.450 triệu đồng" is 7.000 triệu, not 7.000 đồng."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "KINH PHÍ", "content": ["Tổng kinh phí thực hiện: 6.450 triệu đồng; in ấn: 12 500 000 đồng."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    done = apply_decisions(roll_forward(plan, 2026, on=date(2026, 1, 5)), {"so-tien-1": "7000", "so-tien-2": "13 000 000"})
+    assert done.result.plan.body[0].content[0].text == "Tổng kinh phí thực hiện: 7.000 triệu đồng; in ấn: 13.000.000 đồng."
+
+
+def test_the_unit_printed_above_a_table_is_the_unit_of_its_answers():
+    """FINDINGS 70: «Đơn vị tính: triệu đồng» above the table, not in the column heading."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "KINH PHÍ", "content": [{"table": {
+            "unit": "Đơn vị tính: triệu đồng", "header": [["STT", "Nội dung", "Ngân sách tỉnh", "Ngân sách xã"]],
+            "rows": [["1", "Tập huấn", "850", "100"]], "number_columns": [3, 4]}}]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    rolled = roll_forward(plan, 2026, on=date(2026, 1, 5))
+    assert {d.key: d.hint for d in decisions(rolled)}["so-tien-1"] == "số triệu đồng, ví dụ 15 hoặc 1.500"
+    done = apply_decisions(rolled, {"so-tien-1": "900", "so-tien-2": "1,5 tỷ"})
+    assert [c.text for c in done.result.plan.tables[0].rows[0]][2:] == ["900", "1.500"]
+
+
+def test_the_head_signing_in_person_drops_the_kt_line():
+    """FINDINGS 78: «Chủ tịch» answered under "KT. CHỦ TỊCH" must not print "KT. CHỦ TỊCH / CHỦ TỊCH"."""
+    from ocop_docs.model.plan import Plan
+
+    plan = Plan.model_validate({
+        "kind": "plan", "issuer": {"name": "Ủy ban nhân dân tỉnh Thanh Hóa", "abbreviation": "UBND", "level": "tinh"},
+        "place": "Thanh Hóa", "year": 2025, "title": "Thực hiện Chương trình OCOP năm 2025",
+        "body": [{"heading": "MỤC TIÊU", "content": ["Phấn đấu có ít nhất 05 sản phẩm đạt 3 sao."]}],
+        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "authority": "KT", "head_title": "CHỦ TỊCH",
+                   "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn A"},
+    })
+    done = apply_decisions(roll_forward(plan, 2026, on=date(2026, 1, 5)), {"nguoi-ky-chuc-vu": "Chủ tịch"})
+    signer = done.result.plan.signer
+    assert signer.authority is None and signer.authority_lines() == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]

@@ -35,3 +35,9 @@ def test_a_table_cell_is_a_target_without_saying_so():
         [("count", "05 sản phẩm"), ("percent", "100%")]
     assert [(f.measure, f.words) for f in figures_in("50 triệu", cell=True, money_column=True)] == [("money", "50 triệu")]
     assert figures_in("05 sản phẩm") == []  # in prose, a count alone is not a target
+
+
+def test_an_amount_with_its_thousands_spaced_is_one_amount():
+    """FINDINGS 74: "12 500 000 đồng" is one amount, not "000 đồng"."""
+    assert [(f.measure, f.words) for f in figures_in("Hỗ trợ in ấn tài liệu: 12 500 000 đồng; hội chợ: 25.000.000đ.")] == \
+        [("money", "12 500 000 đồng"), ("money", "25.000.000đ")]
