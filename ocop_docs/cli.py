@@ -931,9 +931,11 @@ def _vn_date(value: str | None):
 @click.option("--nguoi-sua", "author", default="Người soạn thảo", show_default=True,
               help="Tên người soạn, ghi là người sửa của các thay đổi theo --answers trong bản dự thảo .docx.")
 @click.option("--pdf", "pdf", type=click.Path(dir_okay=False, path_type=Path), help="Tạo thêm bản PDF của bản sạch.")
+@click.option("--chi-ke-hoach", "plan_only", is_flag=True,
+              help="Văn bản cũ là Quyết định ban hành kèm theo Kế hoạch: chỉ soạn Kế hoạch kèm theo (Quyết định soạn riêng).")
 def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None, on: str | None, out: Path,
                 docx_out: Path | None, marks: str, clean: Path | None, report: Path | None, answers: Path | None,
-                author: str, pdf: Path | None) -> None:
+                author: str, pdf: Path | None, plan_only: bool) -> None:
     """Soạn kế hoạch năm mới từ kế hoạch năm trước (.docx, .pdf, .txt hoặc .yaml).
 
     Một quyết định đọc được (kind: decision) cũng chuyển được sang năm mới: để trống số, ngày,
@@ -954,7 +956,7 @@ def rollforward(last: Path, year: int, end_year: int | None, issuer: str | None,
 
     files = run_rollforward(last, year, out, issuer=issuer, on=_vn_date(on), end_year=end_year, docx=docx_out,
                             report=report, marks={"sua-doi": "track", "to-mau": "highlight"}[marks], clean=clean,
-                            progress=_ocr_progress, answers=answers, author=author, pdf=pdf)
+                            progress=_ocr_progress, answers=answers, author=author, pdf=pdf, plan_only=plan_only)
     result = files.result
     for warning in result.warnings:
         click.secho(f"Cảnh báo: {warning}", fg="yellow", err=True)

@@ -120,6 +120,15 @@ def decisions(result: RollResult) -> list[Decision]:
     return sorted(out, key=lambda d: d.slot.order)
 
 
+def _same(old: str, current: str) -> bool:
+    """Whether the value an answer was written for is the value the cell holds (spacing and
+    "(trống)" aside)."""
+    def norm(text: str) -> str:
+        text = " ".join(str(text).split())
+        return "" if text == "(trống)" else text
+    return norm(old) == norm(current)
+
+
 def _current(plan: Any, slot: Slot) -> str:
     value = value_at(plan, slot.path)
     if value is None:
@@ -134,8 +143,12 @@ def _current(plan: Any, slot: Slot) -> str:
 
 
 def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: str = OFFICER,
-                    source: str | Path | None = None) -> Decided:
+                    source: str | Path | None = None, written_for: Mapping[str, str] | None = None) -> Decided:
     """The final draft of ``result`` with the officer's ``answers`` (see module doc).
+
+    ``written_for`` gives, per key, the value the cell held when the answer was written (the
+    answers file's "# hiện ghi …"). Keys are positions in the document: a sentence added to the old
+    plan moves every later key by one, so an answer whose cell now holds another value is refused.
 
     DataError (naming ``source``, the answers file, when given) lists every wrong answer and every
     key that is not a decision of this draft; nothing is applied then.
@@ -148,6 +161,15 @@ def apply_decisions(result: RollResult, answers: Mapping[str, Any], *, author: s
             known = ", ".join(list(by_key)[:12]) + ("…" if len(by_key) > 12 else "")
             problems.append(Problem(f"không có ô này trong bản dự thảo (các ô: {known})" if by_key else
                                     "bản dự thảo này không có ô nào để điền", path=str(key)))
+    for key, old in (written_for or {}).items():
+        d = by_key.get(key)
+        if d is not None and _text(answers.get(key)) and not _same(old, d.current):
+            moved = [o.key for o in items if o.key.rsplit("-", 1)[0] == key.rsplit("-", 1)[0] and _same(old, o.current)]
+            where = f"; ô ghi «{old}» nay là {', '.join(moved)}" if moved else ""
+            problems.append(Problem(
+                f"câu trả lời được viết cho ô ghi «{old}» nhưng ô này nay ghi «{d.current or '(trống)'}» "
+                f"({d.label}){where}; văn bản cũ đã đổi nên các mã ô có thể đã dịch: xem lại báo cáo của "
+                f"lần chạy này rồi sửa tệp trả lời; chưa ghi tệp nào", path=key))
     plan = result.plan
     if not isinstance(plan, Plan):  # a decision rolled forward has no value to fill
         if problems:

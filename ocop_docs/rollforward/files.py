@@ -12,7 +12,9 @@ comment.
 """
 from __future__ import annotations
 
+import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -65,19 +67,68 @@ def load_plan(path: str | Path, progress=None) -> tuple[Plan | GeneralDecision, 
         plan = getattr(spec, "plan", spec)
         if not isinstance(plan, (Plan, GeneralDecision)):
             raise DataError(path, f"tệp là '{spec.kind}', không phải kế hoạch; không chuyển sang năm mới được")
-        return plan, []
+        notes = [] if plan is spec else [Note(DECISION_LEFT, _decision_left(getattr(spec, "number", None), getattr(spec, "title", None)))]
+        return _a_plan(plan, path), notes
     parsed = parse_file(path, progress)  # progress: pages of a scanned PDF read by OCR
     doc = parsed.primary()
     notes = list(parsed.notes) + (list(doc.notes) if doc is not parsed else [])
     model = doc.model
-    if isinstance(model, Plan):
-        return model, notes
-    if model is not None and isinstance(getattr(model, "plan", None), Plan):
-        return model.plan, notes
+    plan = model if isinstance(model, Plan) else getattr(model, "plan", None) if model is not None else None
+    if isinstance(plan, Plan):
+        if doc.extra:  # the plan model holds no annex: say what the draft will lack, in plain words
+            notes = [n for n in notes if "không thuộc mô hình" not in n.message] + [Note(LEFT_OUT, _left_out(doc.extra))]
+        if doc is not parsed:  # the plan attached to a decision: the decision is not in the draft
+            notes.append(Note(DECISION_LEFT, _decision_left(parsed.data.get("number"), parsed.data.get("title"))))
+        return _a_plan(plan, path), notes
     if isinstance(parsed.model, GeneralDecision):
         return parsed.model, list(parsed.notes)
     problems = [Problem(n.message, path=n.field) for n in notes] or [Problem("không đọc được kế hoạch trong tệp")]
     raise DataError(path, problems)
+
+
+DECISION_LEFT = "quyet-dinh-ban-hanh"
+"""The field of the note saying the old file is a decision issuing the plan, and only the plan is drafted."""
+
+
+def _decision_left(number: object, title: object) -> str:
+    sign = f" số {number}" if number else ""
+    about = f" «{' '.join(str(title).split())[:120]}»" if title else ""
+    return (f"văn bản cũ là Quyết định{sign}{about} ban hành kèm theo Kế hoạch; bản dự thảo chỉ gồm Kế hoạch kèm "
+            f"theo — Quyết định ban hành (căn cứ, các Điều, nơi nhận, chữ ký) không có trong bản dự thảo, hãy soạn "
+            f"Quyết định ban hành mới")
+
+
+LEFT_OUT = "phu-luc"
+"""The field of the note saying what of the old document is not in the draft (a warning of the run)."""
+
+
+def _left_out(extra: list[str]) -> str:
+    """'Phụ lục «…» (N dòng) không có trong bản dự thảo — hãy chép tay' for the lines read after the content."""
+    lines = [" ".join(e.split()) for e in extra if e.strip()]
+    heads = [k for k, line in enumerate(lines) if line.upper().startswith("PHỤ LỤC")]
+    if heads:
+        k = heads[0]
+        name = lines[k] if len(lines[k]) > len("PHỤ LỤC") + 3 or k + 1 >= len(lines) else lines[k + 1]
+        what = f"Phụ lục «{name[:100]}»" + (f" và {len(heads) - 1} phụ lục khác" if len(heads) > 1 else "")
+    else:
+        what = f"Phần sau nội dung «{lines[0][:100]}»"
+    return (f"{what} ({len(lines)} dòng) của văn bản cũ không có trong bản dự thảo — hãy chép tay vào bản dự "
+            f"thảo từ văn bản cũ (và đổi năm, số liệu nếu cần)")
+
+
+_ROLLABLE = ("Kế hoạch", "Chương trình", "Phương án", "Đề án")
+"""Types that set out what is to be done in a year: a Báo cáo (what was done), a Thông báo, a Tờ
+trình… rolled forward would state results for a year that has not happened."""
+
+
+def _a_plan(model: Plan | GeneralDecision, path: Path) -> Plan | GeneralDecision:
+    """``model`` when it is a plan-like document; DataError naming its type otherwise (FINDINGS 65)."""
+    if isinstance(model, Plan) and model.doc_type not in _ROLLABLE:
+        sign = f" số {model.number}" if model.number else ""
+        raise DataError(path, f"đây là {model.doc_type}{sign} «{' '.join((model.title or '').split())[:120]}», không phải "
+                              f"Kế hoạch; rollforward soạn kế hoạch năm mới từ kế hoạch năm trước: hãy chọn tệp "
+                              f"kế hoạch năm trước. Không ghi tệp nào.")
+    return model
 
 
 def roll(plan: Plan | GeneralDecision, year: int, *, issuer: str | None = None, on: date | None = None,
@@ -112,31 +163,60 @@ def load_answers(path: str | Path) -> dict:
 
 
 _EMPTY = ("", "~", "null", "Null", "NULL")
+# "so-tien-2: 900  # hiện ghi 850": the value the cell held when the answer was written (the
+# report's answers template writes it); YAML drops comments, so the lines are read as text.
+_WRITTEN_FOR = re.compile(r"^\s*[\"']?([\w-]+)[\"']?\s*:.*?\s#\s*hiện ghi\s*:?\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def answers_written_for(path: str | Path) -> dict[str, str]:
+    """Per key, the value the answer in the file at ``path`` was written for ("# hiện ghi …")."""
+    if Path(path).suffix.lower() == ".json":
+        return {}
+    out: dict[str, str] = {}
+    for line in Path(path).read_bytes().decode("utf-8-sig", errors="replace").splitlines():
+        found = _WRITTEN_FOR.match(unicodedata.normalize("NFC", line))
+        if found:
+            out[found.group(1)] = found.group(2)
+    return out
 
 
 def run(source: str | Path, year: int, out: str | Path, *, issuer: str | None = None, on: date | None = None,
         end_year: int | None = None, docx: str | Path | None = None, report: str | Path | None = None,
         marks: str = "track", clean: str | Path | None = None, progress=None, answers: str | Path | dict | None = None,
-        author: str = OFFICER, pdf: str | Path | None = None) -> RollFiles:
+        author: str = OFFICER, pdf: str | Path | None = None, plan_only: bool = False) -> RollFiles:
     """Roll the plan in ``source`` forward to ``year``; write the spec, and the .docx and report if asked.
 
     ``docx`` is the draft for review, marked as ``marks`` says (see MARKS); ``clean`` the same
     draft with every change accepted and no marks; ``pdf`` the clean draft as PDF. ``answers``
     (a file, or a mapping) are the officer's decisions, applied as ``apply_decisions`` says and
-    credited to ``author``.
+    credited to ``author``. A decision issuing a plan is refused (DataError) unless ``plan_only``:
+    only its attached plan can be drafted, and that is said as a warning.
     """
     if marks not in MARKS:
         raise ValueError(f"marks must be one of {MARKS}")
     plan, notes = load_plan(source, progress)
+    whole = [n.message for n in notes if n.field == DECISION_LEFT]
+    if whole and not plan_only:
+        raise DataError(Path(source).name, f"{whole[0][0].upper()}{whole[0][1:]}. Muốn soạn riêng Kế hoạch kèm theo, "
+                                           f"chạy lại lệnh với --chi-ke-hoach. Chưa ghi tệp nào.")
     result = roll(plan, year, issuer=issuer, on=on, end_year=end_year)
+    notes = warn_left_out(result, notes)
     decided = None
     if answers is not None:
         given = answers if isinstance(answers, dict) else load_answers(answers)
         decided = apply_decisions(result, given, author=author,
-                                  source=None if isinstance(answers, dict) else Path(answers).name)
+                                  source=None if isinstance(answers, dict) else Path(answers).name,
+                                  written_for=None if isinstance(answers, dict) else answers_written_for(answers))
         result = decided.result
     files = RollFiles(result, notes=notes, decided=decided, source_name=Path(source).name)
     return write(files, out, docx=docx, report=report, marks=marks, clean=clean, pdf=pdf)
+
+
+def warn_left_out(result: RollResult, notes: list[Note]) -> list[Note]:
+    """What the draft lacks (an annex, the decision issuing the plan) moved from ``notes`` to the
+    run's warnings, where the officer sees it on screen and in the report; the other notes returned."""
+    result.warnings.extend(n.message[0].upper() + n.message[1:] for n in notes if n.field in (LEFT_OUT, DECISION_LEFT))
+    return [n for n in notes if n.field not in (LEFT_OUT, DECISION_LEFT)]
 
 
 def answer(files: RollFiles, answers: dict, author: str = OFFICER) -> RollFiles:

@@ -77,6 +77,11 @@ def render_report(result: RollResult, source_name: str = "", notes: Sequence[str
                   "`--answers tệp.yaml`; ô để trống vẫn là việc cần quyết định.", "",
                   "| Ô | Nội dung | Hiện ghi | Cách ghi |", "|---|---|---|---|"]
         lines += [f"| `{d.key}` | {_cell(d.label)} | {_cell(d.current) or '(trống)'} | {_cell(d.hint)} |" for d in fields]
+        lines += ["", "Mẫu tệp trả lời: chép khung dưới đây vào tệp .yaml, ghi giá trị sau dấu hai chấm và giữ nguyên "
+                  "chú thích «# hiện ghi …»: khi chạy lại, ô nào không còn ghi đúng giá trị đó thì lệnh dừng, "
+                  "không điền nhầm ô.", "", "```yaml"]
+        lines += [f"{d.key}:   # hiện ghi {' '.join(d.current.split()) or '(trống)'}" for d in fields]
+        lines += ["```"]
     lines += ["", "## Những thay đổi phần mềm đã thực hiện", "",
               "Trong tệp .docx, mỗi thay đổi là một thay đổi theo dõi (Review › Accept/Reject) trên đúng chữ đã đổi "
               "(với --danh-dau to-mau: đoạn đã đổi được tô xanh).", "",

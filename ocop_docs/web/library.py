@@ -331,7 +331,7 @@ def roll_plan(source: Path, year: int | None, outdir: Path, *, issuer: str | Non
 
     ``year`` None is the year after the old plan's; a year that is not the next one (a year
     skipped, or not after the old plan's) is drafted as asked, with a warning on the page."""
-    from ..rollforward.files import RollFiles, load_plan, roll, write
+    from ..rollforward.files import RollFiles, load_plan, roll, warn_left_out, write
 
     plan, notes = load_plan(source)
     old = getattr(plan, "year", None) or (plan.date.year if getattr(plan, "date", None) else None)
@@ -355,6 +355,7 @@ def roll_plan(source: Path, year: int | None, outdir: Path, *, issuer: str | Non
         skipped = f"bỏ qua năm {old + 1}" if year > old + 1 else f"không phải năm sau năm {old}"
         result.warnings.insert(0, f"kế hoạch cũ là năm {old}, kế hoạch mới là năm {year} ({skipped}); nếu không đúng, "
                                   f"sửa ô «Năm của kế hoạch mới» rồi tạo lại")
+    notes = warn_left_out(result, notes)  # the page drafts the plan of a decision issuing it, and says so
     outdir.mkdir(parents=True, exist_ok=True)
     return write(RollFiles(result, notes=notes, source_name=source.name), outdir / "ke-hoach.yaml",
                  docx=outdir / "du-thao-danh-dau.docx", clean=outdir / "ban-sach.docx",
