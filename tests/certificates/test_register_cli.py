@@ -449,3 +449,16 @@ def test_a_number_format_without_the_year_is_one_series_over_the_years(tmp_path)
     listing = run_cli("register", "list", "--register", reg)
     assert listing.returncode == 1
     assert "số 001/GCN-OCOP của Ủy ban nhân dân tỉnh Hà Tĩnh năm 2025, 2026 có 2 lần trong sổ" in listing.stderr
+
+
+def test_export_of_one_body_by_a_part_of_its_name_or_refused(tmp_path):
+    """FINDINGS 71: `--co-quan "Hà Tĩnh"` (a part of the name, as `register list --issuer`) exports that body; a name
+    that matches no body is an error listing the bodies (exit 2), never an empty workbook."""
+    assert batch(tmp_path, write_csv(tmp_path / "t.csv", product_rows(2)), write_issuer(tmp_path)).returncode == 0
+    reg = str(tmp_path / "r.sqlite")
+    short = run_cli("register", "xuat", "-o", str(tmp_path / "a.xlsx"), "--co-quan", "Hà Tĩnh", "--register", reg)
+    assert short.returncode == 0 and "(2 số)" in short.stdout
+    none = run_cli("register", "xuat", "-o", str(tmp_path / "b.xlsx"), "--co-quan", "Huế", "--register", reg)
+    assert none.returncode == 2 and "«Huế» không khớp cơ quan nào trong sổ (các cơ quan: Ủy ban nhân dân tỉnh Hà Tĩnh)" \
+        in none.stderr
+    assert not (tmp_path / "b.xlsx").exists()
