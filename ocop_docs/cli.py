@@ -835,8 +835,24 @@ def register_export(out: Path, register_file: Path | None, issuer: str | None) -
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("tệp xuất phải có đuôi .xlsx", param_hint="-o")
     with _lookup(register_file) as reg:
-        count = export_register(reg, out, issuer=issuer)
+        count = export_register(reg, out, issuer=_one_body(reg, issuer) if issuer else None)
     click.echo(f"Đã ghi {out} ({count} số).")
+
+
+def _one_body(reg, issuer: str) -> str:
+    """The body ``--co-quan`` means: its full name in any spelling, or a part of one body's name
+    ("Hà Tĩnh"), as 'register list --issuer'; none or several: an error listing the bodies, no file."""
+    from .certificates.issuers import issuer_key  # start-up
+    from .certificates.register import RegisterError  # start-up
+
+    if reg.of_body(issuer_key(issuer)):
+        return issuer
+    keys = {e.issuer.split("~")[0]: e.issuer_name for e in reg.entries(issuer)}
+    if len(keys) == 1:
+        return next(iter(keys.values()))
+    bodies = "; ".join(sorted({e.issuer_name for e in (reg.entries(issuer) if keys else reg.entries())}))
+    raise RegisterError(f"«{issuer}» " + ("khớp nhiều cơ quan" if keys else "không khớp cơ quan nào") +
+                        f" trong sổ (các cơ quan: {bodies}); hãy ghi đủ tên cơ quan. Chưa ghi tệp nào.")
 
 
 @main.command(name="parse")

@@ -547,13 +547,14 @@ class Register:
         for what, key_of in (("số", lambda e: e.number), ("số thứ tự", lambda e: e.seq), ("sản phẩm", lambda e: e.product_key)):
             groups: dict = defaultdict(list)
             for e in entries:
-                if e.status != VOID:
-                    groups[(e.issuer.split("~")[0], e.year, key_of(e))].append(e)
-            for (_, year_, value), held in groups.items():
+                if e.status != VOID:  # a printed number is one certificate's in every year (its format may omit the year)
+                    groups[(e.issuer.split("~")[0], None if what == "số" else e.year, key_of(e))].append(e)
+            for (_, _year, value), held in groups.items():
                 if len(held) > 1:
                     shown = value.replace("|", " — ") if isinstance(value, str) else value
                     rows = ", ".join(f"mã dòng {e.id} ({e.number}, {e.product})" for e in held)
-                    out.append(f"{what} {shown} của {held[0].issuer_name} năm {year_} có {len(held)} lần trong sổ: {rows}")
+                    when = " năm " + ", ".join(str(y) for y in sorted({e.year for e in held}))
+                    out.append(f"{what} {shown} của {held[0].issuer_name}{when} có {len(held)} lần trong sổ: {rows}")
         return out
 
     def _issuer_rows(self, issuer: str, year: int | None = None) -> list[Entry]:
@@ -581,8 +582,17 @@ class Register:
     def plan(self, *, issuer_key: str, year: int, decision: str, decision_date: date, number_text, start: int,
              requests: list[Request], reissue: bool = False, renew: frozenset[str] = frozenset()) -> list[Assignment]:
         """The numbers :meth:`assign` would give, without writing anything (the trial run)."""
-        return decide(self._issuer_rows(issuer_key, year), requests, decision, decision_date, number_text, start, year,
-                       reissue, renew)
+        return decide(self._issuer_rows(issuer_key, year), requests, decision, decision_date, number_text,
+                      self._series_start(issuer_key, year, number_text, start), year, reissue, renew)
+
+    def _series_start(self, issuer_key: str, year: int, number_text, start: int) -> int:
+        """The first running number a year may give: ``start``, or — when the printed number does not
+        name the year ("{so:03d}/GCN-OCOP") — after every number the body gave in any year, so that
+        "001/GCN-OCOP" is never printed on a certificate of 2025 and another of 2026."""
+        if number_text(1, year) != number_text(1, year + 1):
+            return start
+        others = [e.seq for e in self._issuer_rows(issuer_key) if e.year != year]
+        return max([start] + [seq + 1 for seq in others])
 
     def assign(
         self,
@@ -617,8 +627,8 @@ class Register:
             self.stop_if_broken(issuer_key, year)
             self._note_issuer_name(issuer_key, issuer_name)
             rows = self._issuer_rows(issuer_key, year)
-            out = decide(rows, requests, decision, decision_date, number_text, start, year, reissue_reason is not None,
-                         renew)
+            out = decide(rows, requests, decision, decision_date, number_text,
+                         self._series_start(issuer_key, year, number_text, start), year, reissue_reason is not None, renew)
             now = _now()
             for a in out:
                 req = a.request

@@ -428,3 +428,40 @@ def test_a_product_still_valid_from_another_year_is_said_when_it_gets_a_new_numb
     assert trial.returncode == 0 and said in trial.stderr, trial.stderr
     run = batch(tmp_path, table, this_year, "gcn-2026")
     assert run.returncode == 0 and said in run.stderr and "register huy 001/2025/GCN-OCOP" in run.stderr
+
+
+def test_a_number_format_without_the_year_is_one_series_over_the_years(tmp_path):
+    """FINDINGS 79: "{so:03d}/GCN-OCOP" prints no year, so 2026 continues after 2025's numbers instead of printing
+    "001/GCN-OCOP" a second time; a printed number held twice in two years is flagged by `register list`."""
+    numbering = {"format": "{so:03d}/GCN-OCOP", "start": 1}
+    first = write_issuer(tmp_path, "2025.json", date="2025-10-20", numbering=numbering)
+    second = write_issuer(tmp_path, "2026.json", date="2026-06-20", numbering=numbering)
+    assert batch(tmp_path, write_csv(tmp_path / "a.csv", product_rows(2)), first, "g25").returncode == 0
+    trial = batch(tmp_path, write_csv(tmp_path / "b.csv", product_rows(1, prefix="Cam")), second, "g26", "--thu")
+    assert "003/GCN-OCOP — Cam số 1" in trial.stdout
+    assert batch(tmp_path, write_csv(tmp_path / "b.csv", product_rows(1, prefix="Cam")), second, "g26").returncode == 0
+    reg = str(tmp_path / "r.sqlite")
+    with open_register(reg, readonly=True) as r:
+        assert [(e.year, e.number) for e in r.entries()] == [(2025, "001/GCN-OCOP"), (2025, "002/GCN-OCOP"),
+                                                              (2026, "003/GCN-OCOP")]
+    assert run_cli("register", "list", "--register", reg).returncode == 0
+    db = sqlite3.connect(reg)  # as an older version numbered it: 2026 from 001 again
+    db.execute("UPDATE certificates SET seq = 1, number = '001/GCN-OCOP' WHERE year = 2026")
+    db.commit()
+    db.close()
+    listing = run_cli("register", "list", "--register", reg)
+    assert listing.returncode == 1
+    assert "số 001/GCN-OCOP của Ủy ban nhân dân tỉnh Hà Tĩnh năm 2025, 2026 có 2 lần trong sổ" in listing.stderr
+
+
+def test_export_of_one_body_by_a_part_of_its_name_or_refused(tmp_path):
+    """FINDINGS 71: `--co-quan "Hà Tĩnh"` (a part of the name, as `register list --issuer`) exports that body; a name
+    that matches no body is an error listing the bodies (exit 2), never an empty workbook."""
+    assert batch(tmp_path, write_csv(tmp_path / "t.csv", product_rows(2)), write_issuer(tmp_path)).returncode == 0
+    reg = str(tmp_path / "r.sqlite")
+    short = run_cli("register", "xuat", "-o", str(tmp_path / "a.xlsx"), "--co-quan", "Hà Tĩnh", "--register", reg)
+    assert short.returncode == 0 and "(2 số)" in short.stdout
+    none = run_cli("register", "xuat", "-o", str(tmp_path / "b.xlsx"), "--co-quan", "Huế", "--register", reg)
+    assert none.returncode == 2 and "«Huế» không khớp cơ quan nào trong sổ (các cơ quan: Ủy ban nhân dân tỉnh Hà Tĩnh)" \
+        in none.stderr
+    assert not (tmp_path / "b.xlsx").exists()
