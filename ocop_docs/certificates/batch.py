@@ -661,14 +661,22 @@ def run_certificates(
         ]
         if combined is not None:
             lines.append(reports.ManifestLine(product=reports.COMBINED_LABEL, pdf=COMBINED_PDF, pdf_sha256=sha256_file(combined) or "", pdfa="có" if pdfa else "không"))
-        reg.record_files(
+        reprinted = reg.record_files(
             issuer.key, year,
             [(r.job.seq, r.docx.relative_to(outdir).as_posix(), r.docx_sha256,
               r.pdf.relative_to(outdir).as_posix() if r.pdf else None, r.pdf_sha256,
               r.docx.is_file() and (not pdf or (r.pdf is not None and r.pdf.is_file()))) for r in results],
         )
         voided = {e.number for e in reg.of_body(issuer.key, year) if e.status == VOID}
+    if reprinted:
+        notices.append(f"{len(reprinted)} giấy đã cấp trước đây được in lại với nội dung khác ({_span(reprinted)}), "
+                       "ghi vào lịch sử của sổ; nếu giấy cũ đã phát cho chủ thể, hãy thu lại hoặc dùng 'register cap-lai'.")
     notices += _mark_outdated(outdir, before, [(r.job.number, r.docx_sha256) for r in results], voided, combined is not None)
+    # The folder's manifest lists every valid certificate in it: those of earlier runs that this run did
+    # not make again stay listed (a run that issues nothing leaves the list as it was).
+    made = {r.job.number for r in results}
+    lines = [line for line in before if line.number and line.number not in made and line.number not in voided
+             and line.docx and (outdir / line.docx).is_file()] + lines
     try:
         manifest = outdir / reports.MANIFEST_NAME
         reports.write_manifest(manifest, lines)

@@ -282,6 +282,7 @@ class Register:
         self.path = Path(path)
         self.readonly = readonly
         self.notices: list[str] = []
+        self._details_changed: set[tuple[str, int, int]] = set()  # (issuer, year, seq) whose printed details this run changed
         if (readonly or not create) and not self.path.is_file():
             raise RegisterError(f"Không tìm thấy sổ đăng ký {self.path}")
         try:
@@ -652,6 +653,7 @@ class Register:
                     )
                     if changes:
                         self._log("sua", old, None, "; ".join(changes), at=now)
+                        self._details_changed.add((issuer_key, year, old.seq))  # its new file is that change, said once
                     continue
                 self.db.execute(
                     "INSERT INTO certificates (issuer, issuer_name, year, seq, number, product_key, product, owner,"
@@ -687,12 +689,16 @@ class Register:
         self.db.execute("INSERT INTO issuer_names (issuer, name, first_seen) VALUES (?, ?, ?)", (key, name, _now()))
 
     def record_files(self, issuer_key: str, year: int,
-                     files: list[tuple[int, str | None, str | None, str | None, str | None, bool]]) -> None:
+                     files: list[tuple[int, str | None, str | None, str | None, str | None, bool]]) -> list[str]:
         """Remember which files hold each certificate: (seq, docx, docx sha, pdf, pdf sha, complete).
 
         ``complete``: every file the run was asked for exists; only then is a reserved number final.
+        Returns the issued numbers whose certificate was printed again with other content the register
+        does not hold (a new signer, a corrected template…): each is kept in the history, since a copy
+        handed out before no longer matches the file.
         """
         now = _now()
+        reprinted: list[str] = []
 
         def work() -> None:
             by_seq = {e.seq: e for e in self._rows("issuer = ? AND year = ?", (issuer_key, year)) if e.status != VOID}
@@ -700,6 +706,11 @@ class Register:
                 entry = by_seq.get(seq)
                 if entry is None:
                     continue
+                if (entry.status == ISSUED and entry.docx_sha256 and docx_sha and docx_sha != entry.docx_sha256
+                        and (issuer_key, year, seq) not in self._details_changed):
+                    self._log("sua", entry, None, f"giấy in lại với nội dung khác bản đã cấp ({docx}; SHA-256 cũ "
+                                                  f"{entry.docx_sha256[:12]}…, mới {docx_sha[:12]}…)", at=now)
+                    reprinted.append(entry.number)
                 status = ISSUED if complete else entry.status
                 self.db.execute(
                     "UPDATE certificates SET docx_file = ?, docx_sha256 = ?, pdf_file = COALESCE(?, pdf_file),"
@@ -710,6 +721,7 @@ class Register:
                     self._log("hoan-tat", entry, None, ", ".join(f for f in (docx, pdf) if f), at=now)
 
         self._write(work)
+        return reprinted
 
     def release(self, issuer_key: str, year: int, seqs: list[int], reason: str) -> Released:
         """Give back reserved numbers of a failed run that have no file.

@@ -1,6 +1,7 @@
 """Faults an office meets, tried on purpose: read-only folders, no LibreOffice, kills, odd names."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -8,8 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from gcn_helpers import ROOT, product_rows, run_cli, run_cli_as_user, write_csv, write_issuer
+from gcn_helpers import ROOT, issuer_data, product_rows, run_cli, run_cli_as_user, write_csv, write_issuer
 
+from ocop_docs.certificates import reports
 from ocop_docs.certificates.register import open_register
 
 
@@ -283,3 +285,37 @@ def test_read_only_user_is_not_shown_a_register_without_its_last_changes(tmp_pat
     finally:
         folder.chmod(0o755)
     assert shown.returncode == 0 and "ĐÃ HỦY" in shown.stdout and "hủy trước khi bị ngắt" in shown.stdout
+
+
+def test_a_certificate_printed_again_with_another_signer_is_kept_in_the_history(tmp_path):
+    """FINDINGS 72: the same batch re-run with another signer rewrites issued certificates: the run
+    says so and the register's history keeps each reprint (a copy handed out no longer matches)."""
+    table = write_csv(tmp_path / "t.csv", product_rows(3))
+    first = run_cli(*args_for(tmp_path, table, write_issuer(tmp_path), tmp_path / "gcn"))
+    assert first.returncode == 0, first.stderr
+    same = run_cli(*args_for(tmp_path, table, write_issuer(tmp_path), tmp_path / "gcn"))
+    assert same.returncode == 0 and "in lại với nội dung khác" not in same.stdout + same.stderr  # same content: nothing to say
+    other = issuer_data(signer={"authority": "KT", "head_title": "Chủ tịch", "title": "Phó Chủ tịch", "name": "Lê Văn Hòa"})
+    (tmp_path / "moi.json").write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    again = run_cli(*args_for(tmp_path, table, tmp_path / "moi.json", tmp_path / "gcn"))
+    assert again.returncode == 0, again.stderr
+    assert ("3 giấy đã cấp trước đây được in lại với nội dung khác (001/2026/GCN-OCOP … 003/2026/GCN-OCOP)"
+            in again.stdout + again.stderr)
+    shown = run_cli("register", "show", "002/2026/GCN-OCOP", "--register", str(tmp_path / "r.sqlite"))
+    assert shown.returncode == 0 and "giấy in lại với nội dung khác bản đã cấp" in shown.stdout, shown.stdout
+
+
+def test_a_run_that_issues_nothing_leaves_the_folder_manifest_listing_its_certificates(tmp_path):
+    """FINDINGS 73: a re-run whose rows are all refused does not empty the folder's manifest; a later
+    table issued into the same folder adds its certificates to those listed."""
+    table = write_csv(tmp_path / "t.csv", product_rows(3))
+    assert run_cli(*args_for(tmp_path, table, write_issuer(tmp_path), tmp_path / "gcn")).returncode == 0
+    other_decision = write_issuer(tmp_path, "sai.json", decision={"number": 2698, "date": "2026-10-27"})
+    refused = run_cli(*args_for(tmp_path, table, other_decision, tmp_path / "gcn"))
+    assert "Đã cấp 0 giấy chứng nhận" in refused.stdout, refused.stdout + refused.stderr
+    listed = [line.number for line in reports.read_manifest(tmp_path / "gcn" / reports.MANIFEST_NAME)]
+    assert listed == ["001/2026/GCN-OCOP", "002/2026/GCN-OCOP", "003/2026/GCN-OCOP"]
+    more = write_csv(tmp_path / "t2.csv", product_rows(2, prefix="Mật ong"))
+    assert run_cli(*args_for(tmp_path, more, write_issuer(tmp_path), tmp_path / "gcn")).returncode == 0
+    listed = [line.number for line in reports.read_manifest(tmp_path / "gcn" / reports.MANIFEST_NAME)]
+    assert listed == [f"00{i}/2026/GCN-OCOP" for i in range(1, 6)]
