@@ -50,9 +50,9 @@ def test_paths_stay_inside_the_repository(source: Path):
 
 
 def outside_literals(text: str, work_areas: tuple[Path, ...] | None = None) -> list[str]:
-    """The string literals of ``text`` that name a path beside the checkout: "../shared/corpus"
+    """The string literals of ``text`` that name a path beside the checkout: "../tai-lieu/corpus"
     (relative paths resolve from the checkout, where the tests and tools run) or an absolute
-    "/work/shared/…". A path-traversal attack a test sends ("../../ngoai/x.docx") lands elsewhere."""
+    "/work/tai-lieu/…". A path-traversal attack a test sends ("../../ngoai/x.docx") lands elsewhere."""
     found = []
     for node in ast.walk(ast.parse(text)):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or "\n" in node.value:
@@ -78,16 +78,16 @@ def test_the_guard_sees_a_path_that_climbs_out(tmp_path):
 
 
 def test_the_source_scan_sees_a_literal_path_beside_the_checkout():
-    """A tool's default "../shared/corpus" or an absolute path beside the checkout is found; an
+    """A tool's default "../tai-lieu/corpus" or an absolute path beside the checkout is found; an
     attack path a web test sends is not a path of the repository's and is left alone."""
-    beside = str(ROOT.parent / "shared" / "legal")
-    text = f'A = "../shared/corpus"\nB = {beside!r}\nC = "../../ngoai/ke-hoach.docx"\nD = "/etc/ke-hoach.docx"\n'
-    assert outside_literals(text, work_areas=()) == ["../shared/corpus", beside]  # wherever the clone lies
+    beside = str(ROOT.parent / "tai-lieu" / "legal")
+    text = f'A = "../tai-lieu/corpus"\nB = {beside!r}\nC = "../../ngoai/ke-hoach.docx"\nD = "/etc/ke-hoach.docx"\n'
+    assert outside_literals(text, work_areas=()) == ["../tai-lieu/corpus", beside]  # wherever the clone lies
 
 
 def test_beside_the_checkout_is_the_parent_folder_less_the_checkout_and_the_temp_folder():
     main, tmp = Path("/work/main"), Path("/tmp")
-    assert beside_the_checkout(Path("/work/shared/spec/nd30.md"), main, (tmp,))
+    assert beside_the_checkout(Path("/work/tai-lieu/spec/nd30.md"), main, (tmp,))
     assert beside_the_checkout(Path("/work/wt/other/x.py"), main, (tmp,))
     assert not beside_the_checkout(Path("/work/main/tests/data/x"), main, (tmp,))
     assert not beside_the_checkout(Path("/usr/lib/libreoffice"), main, (tmp,))
