@@ -62,22 +62,6 @@ def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
                           cwd=ROOT)
 
 
-def run_cli_as_user(*args: str, timeout: float = 300, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """``ocop-docs`` as an ordinary user runs it: file permissions apply (root's override dropped)."""
-    import os
-    import shutil
-
-    import pytest
-
-    prefix = []
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("setpriv is needed to run as root without the permission override")
-        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
-    return subprocess.run([*prefix, sys.executable, "-m", "ocop_docs.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=cwd)
-
-
 def template_with(folder: Path, old: str, new: str, name: str = "mau.docx") -> Path:
     """A copy of the shipped certificate template with one text of word/document.xml retyped."""
     import zipfile

@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from gcn_helpers import ROOT, issuer_data, product_rows, run_cli, run_cli_as_user, write_csv, write_issuer
+from as_user import run_cli_as_user
+from gcn_helpers import ROOT, issuer_data, product_rows, run_cli, write_csv, write_issuer
 
 from ocop_docs.certificates import reports
 from ocop_docs.certificates.register import open_register

@@ -2,27 +2,14 @@
 exit codes, never "Lỗi phần mềm" with the system's English text."""
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from as_user import run_cli_as_user
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_PLAN = ROOT / "ocop_docs" / "samples" / "plans" / "ben-cau-2024.yaml"
-
-
-def as_user(*args: str) -> subprocess.CompletedProcess:
-    """``ocop-docs`` as an ordinary user (root's permission override dropped)."""
-    prefix = []
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("setpriv is needed to run as root without the permission override")
-        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
-    return subprocess.run([*prefix, sys.executable, "-m", "ocop_docs.cli", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=300)
 
 
 def test_output_into_a_folder_the_user_cannot_write(tmp_path):
@@ -42,8 +29,8 @@ def test_output_into_a_folder_the_user_cannot_write(tmp_path):
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        results = [as_user("render", str(SAMPLE_PLAN), "-o", str(folder / "kh.docx")),
-                   as_user("register", "xuat", "-o", str(folder / "so.xlsx"), "--register", str(register))]
+        results = [run_cli_as_user("render", str(SAMPLE_PLAN), "-o", str(folder / "kh.docx")),
+                   run_cli_as_user("register", "xuat", "-o", str(folder / "so.xlsx"), "--register", str(register))]
     finally:
         folder.chmod(0o755)
     for result in results:
